@@ -1,0 +1,177 @@
+# SPDX-License-Identifier: MIT
+# Rubric's one entry point. `make` builds build/rubric; `make check` builds everything with
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs every test; `make run` starts
+# Rubric on the embedded default store. See README.md.
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+CC ?= cc
+CLANG ?= clang
+PREFIX ?= /usr/local
+VERSION := 0.1.0
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+PKGS := sqlite3 libcmark jansson libutf8proc
+PKGS_CLI := libedit
+# Resolved lazily (=), after scripts/deps has had its chance to install them.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS_CLI = $(shell pkg-config --libs $(PKGS_CLI) 2>/dev/null)
+CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wcast-qual -Wformat=2 -Wvla
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -fstack-protector-strong -Isrc -Ibuild/gen \
+               -DRUBRIC_VERSION='"$(VERSION)"'
+OPT_CFLAGS := -O2 -g -D_FORTIFY_SOURCE=3
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_CFLAGS := -O1 -g $(SAN_FLAGS)
+
+ENGINE_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c))
+CLI_SRC := $(sort $(wildcard src/cmd/*.c)) src/main.c
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
+EMBED_FILES := $(sort $(wildcard data/bank/*.md)) data/bank/synonyms.txt \
+               $(sort $(wildcard src/store/sql/sqlite/*.sql))
+HEADERS := $(wildcard src/*/*.h)
+
+# ---- build ---------------------------------------------------------------------------------
+
+.PHONY: all deps
+all: build/rubric
+
+# Installs missing Debian packages; quick when nothing is missing.
+deps:
+	@scripts/deps
+
+build/.deps-ok: scripts/deps | deps
+	@mkdir -p build && touch $@
+
+build/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ $<
+
+build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
+	@mkdir -p $(@D)
+	build/tools/embed $@ bank/=data/bank sql/sqlite/=src/store/sql/sqlite $(EMBED_FILES)
+
+# Release objects in build/obj, sanitizer objects in build/asan/obj.
+build/obj/%.o: %.c $(HEADERS) | build/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/obj/%.o: %.c $(HEADERS) | build/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+ENGINE_OBJ := $(patsubst %.c,build/obj/%.o,$(ENGINE_SRC)) build/obj/build/gen/embedded.o
+CLI_OBJ := $(patsubst %.c,build/obj/%.o,$(CLI_SRC))
+ASAN_ENGINE_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(ENGINE_SRC)) \
+                   build/asan/obj/build/gen/embedded.o
+ASAN_CLI_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(CLI_SRC))
+
+build/obj/build/gen/embedded.o: build/gen/embedded.c src/util/embed.h | build/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 -c -o $@ $<
+
+build/asan/obj/build/gen/embedded.o: build/gen/embedded.c src/util/embed.h | build/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 -c -o $@ $<
+
+build/librubric.a: $(ENGINE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/asan/librubric.a: $(ASAN_ENGINE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/rubric: $(CLI_OBJ) build/librubric.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) build/librubric.a $(PKG_LIBS_CLI) $(PKG_LIBS)
+
+build/asan/rubric: $(ASAN_CLI_OBJ) build/asan/librubric.a
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_CLI_OBJ) build/asan/librubric.a \
+	    $(PKG_LIBS_CLI) $(PKG_LIBS)
+
+# ---- tests ---------------------------------------------------------------------------------
+
+build/asan/unit-tests: $(patsubst %.c,build/asan/obj/%.o,$(UNIT_SRC)) build/asan/librubric.a
+	$(CC) $(SAN_FLAGS) -o $@ $(patsubst %.c,build/asan/obj/%.o,$(UNIT_SRC)) \
+	    build/asan/librubric.a $(CRITERION_LIBS) $(PKG_LIBS)
+
+# Fuzz harnesses built with a replay main: make check runs every corpus file through them.
+build/asan/fuzz-%: build/asan/obj/tests/fuzz/fuzz_%.o build/asan/obj/tests/fuzz/replay.o \
+                   build/asan/librubric.a
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+.PHONY: check test-build format format-check lint
+test-build: build/asan/rubric build/asan/unit-tests $(addprefix build/asan/fuzz-,$(FUZZ_NAMES))
+
+check: build/.deps-ok
+	@$(MAKE) --no-print-directory format-check lint
+	@$(MAKE) --no-print-directory -j$(JOBS) test-build
+	@tests/run build/asan
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h' 2>/dev/null || find src tests bench tools -name '*.[ch]')
+
+format-check:
+	@files=$$(git ls-files '*.c' '*.h' 2>/dev/null); \
+	[ -n "$$files" ] || files=$$(find src tests bench tools -name '*.[ch]'); \
+	if ! clang-format --dry-run --Werror $$files 2>/dev/null; then \
+	    clang-format --dry-run $$files 2>&1 | grep warning: | head -20; \
+	    echo "format: run 'make format'"; exit 1; fi; \
+	echo "format: ok"
+
+# Functions that have no place in this code base, and the SPDX line every source file opens
+# with.
+lint:
+	@if grep -nE '\b(strcpy|strcat|sprintf|vsprintf|atoi|atol|strtok|gets)\s*\(' \
+	    $$(find src tests bench tools -name '*.[ch]'); then \
+	    echo "lint: use the bounded alternatives (snprintf, buf_*, strtol)"; exit 1; fi
+	@for f in $$(find src tests bench tools scripts -type f \( -name '*.[ch]' -o -name '*.sql' \
+	    -o -name '*.sh' \)); do head -3 $$f | grep -q 'SPDX-License-Identifier' || \
+	    { echo "lint: $$f has no SPDX line"; exit 1; }; done
+	@echo "lint: ok"
+
+# ---- run, bench, fuzz, install -------------------------------------------------------------
+
+.PHONY: run bench fuzz install clean
+# The main job on the embedded default store: load the built-in bank into ./rubric.db, show
+# what is in it, and open the search prompt when there is a terminal.
+run: build/rubric
+	build/rubric bank load
+	build/rubric bank stats
+	@if [ -t 0 ] && [ -t 1 ]; then build/rubric bank search --interactive; fi
+
+build/bench/%: bench/%.c build/librubric.a
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/librubric.a $(PKG_LIBS) -lm
+
+bench: build/rubric build/bench/bench_search
+	bench/run
+
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
+build/fuzz/%: tests/fuzz/fuzz_%.c $(ENGINE_SRC) build/gen/embedded.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CLANG) $(BASE_CFLAGS) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o $@ $< $(ENGINE_SRC) \
+	    build/gen/embedded.c $(PKG_LIBS)
+
+fuzz: build/.deps-ok $(addprefix build/fuzz/,$(FUZZ_NAMES))
+	@for f in $(FUZZ_NAMES); do \
+	    mkdir -p build/fuzz/corpus-$$f; \
+	    echo "fuzz: $$f for $(FUZZ_SECONDS)s"; \
+	    build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	        -dict=tests/fuzz/$$f.dict build/fuzz/corpus-$$f tests/fuzz/corpus/$$f \
+	        || exit 1; done
+
+install: build/rubric
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 build/rubric $(DESTDIR)$(PREFIX)/bin/rubric
+
+clean:
+	rm -rf build

@@ -1,0 +1,864 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `rubric bank`: load, lint, stats, search, show, export and import. Argument parsing and
+ * printing only; the work is in core/bank*.c, core/import.c and the store.
+ */
+#include <editline/readline.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "core/bank.h"
+#include "core/bank_json.h"
+#include "core/bank_md.h"
+#include "core/import.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/mem.h"
+#include "util/table.h"
+
+#define BOLD(ctx) ((ctx)->out_tty ? "\033[1m" : "")
+#define DIM(ctx) ((ctx)->out_tty ? "\033[2m" : "")
+#define RESET(ctx) ((ctx)->out_tty ? "\033[0m" : "")
+
+static const char bank_usage[] =
+    "usage: rubric bank COMMAND [ARGS]\n"
+    "\n"
+    "The question bank: Markdown files (one per competency, docs/FORMATS.md) loaded into the\n"
+    "store, searched and shown from there.\n"
+    "\n"
+    "commands:\n"
+    "  load [DIR|FILE.json]   (re)load the bank into the store in one transaction\n"
+    "  lint [DIR]             check bank files; problems as file:line: message\n"
+    "  stats                  counts by competency, category and level, and the gaps\n"
+    "  search QUERY           full-text search, best first\n"
+    "  show ID                one question with its points\n"
+    "  export                 the whole bank as JSON or Markdown files\n"
+    "  import FILE.md         add the questions of a Markdown list people keep on GitHub\n"
+    "\n"
+    "Without DIR, load and lint use the bank built into rubric. 'rubric bank COMMAND --help'\n"
+    "tells more about each.\n";
+
+/* ---- reading a bank from files ------------------------------------------------------ */
+
+/* Reads the bank named by arg (a directory, a JSON export, or NULL for the built-in one)
+ * and checks it. Problems are printed; returns the exit code (0 when clean). */
+static int
+read_bank(const char *arg, int strict, struct bank *b, size_t *nfiles)
+{
+    struct diags d;
+    char msg[RB_ERRMSG] = "";
+    int rc = 0;
+
+    diags_init(&d, 0);
+    if (!arg) {
+        bank_read_builtin(b, &d);
+    } else if (fs_is_dir(arg)) {
+        if (bank_read_dir(b, arg, &d, msg)) {
+            diags_cleanup(&d);
+            return cmd_fail(RB_EIO, msg);
+        }
+    } else {
+        char *data;
+        size_t len;
+        enum rb_err e = fs_read(arg, 256u << 20, &data, &len, msg);
+        if (e) {
+            diags_cleanup(&d);
+            return cmd_fail(e, msg);
+        }
+        bank_from_json(b, arg, data, len, &d);
+        free(data);
+    }
+    bank_check(b, strict, &d);
+    if (nfiles) {
+        *nfiles = b->ncomps;
+    }
+    if (diags_count(&d)) {
+        diags_sort(&d);
+        diags_print(&d, stderr);
+        cmd_error("%zu problem%s in %s", diags_count(&d), diags_count(&d) == 1 ? "" : "s",
+                  arg ? arg : "the built-in bank");
+        rc = RB_EXIT_PROBLEMS;
+    }
+    diags_cleanup(&d);
+    return rc;
+}
+
+/* ---- load --------------------------------------------------------------------------- */
+
+static int
+bank_load(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+    struct bank b;
+    struct store *s = NULL;
+    struct load_result r;
+    char msg[RB_ERRMSG] = "";
+    const char *src;
+    bool json = false;
+    int c, rc;
+
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j':
+            json = true;
+            break;
+        case 'h':
+            printf("usage: rubric bank load [DIR|FILE.json] [--json]\n\n"
+                   "Reads and checks every bank file in DIR (default: the bank built into\n"
+                   "rubric), or a JSON file written by 'rubric bank export', and loads it into\n"
+                   "the store in one transaction. Questions are matched by id: new ones are\n"
+                   "added, changed ones updated, and questions from bank files that are gone\n"
+                   "are retired (kept for history, no longer found). Imported questions stay.\n"
+                   "Any problem in any file stops the load and leaves the store unchanged.\n");
+            return 0;
+        default:
+            return cmd_usage("bank load", "bad arguments");
+        }
+    }
+    if (argc - optind > 1)
+        return cmd_usage("bank load", "give at most one directory or file");
+    src = optind < argc ? argv[optind] : NULL;
+    bank_init(&b);
+    rc = read_bank(src, 0, &b, NULL);
+    if (rc) {
+        cmd_error("nothing was loaded; the store is unchanged");
+        goto out;
+    }
+    if ((rc = cmd_open_store(ctx, &s)))
+        goto out;
+    {
+        enum rb_err e = store_bank_load(s, &b, &r, msg);
+        if (e) {
+            rc = cmd_fail(e, msg);
+            goto out;
+        }
+    }
+    if (json) {
+        rc = cmd_print_json(
+            json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "questions", (json_int_t)b.nqs,
+                      "added", (json_int_t)r.added, "updated", (json_int_t)r.updated, "unchanged",
+                      (json_int_t)r.unchanged, "retired", (json_int_t)r.retired, "competencies",
+                      (json_int_t)r.competencies, "synonyms", (json_int_t)r.synonyms));
+    } else {
+        printf("loaded %zu questions in %zu competencies from %s: %zu added, %zu updated, %zu "
+               "unchanged, %zu retired\n",
+               b.nqs, r.competencies, src ? src : "the built-in bank", r.added, r.updated,
+               r.unchanged, r.retired);
+    }
+out:
+    store_close(s);
+    bank_cleanup(&b);
+    return rc;
+}
+
+/* ---- lint --------------------------------------------------------------------------- */
+
+static int
+bank_lint(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"strict", no_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'}, {0}};
+    struct bank b;
+    size_t nfiles = 0;
+    int strict = 0, c, rc;
+
+    (void)ctx;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 's':
+            strict = 1;
+            break;
+        case 'h':
+            printf("usage: rubric bank lint [DIR|FILE.json] [--strict]\n\n"
+                   "Checks every bank file in DIR (default: the bank built into rubric) against\n"
+                   "docs/FORMATS.md: fields, sections, bold key concepts, STAR answers for\n"
+                   "behavioural questions, unique ids, known competencies, and near-duplicate\n"
+                   "questions. Each problem is printed as file:line: message.\n\n"
+                   "  --strict   imported questions must have points too\n\n"
+                   "Exit status: 0 when clean, 1 when any problem was found.\n");
+            return 0;
+        default:
+            return cmd_usage("bank lint", "bad arguments");
+        }
+    }
+    if (argc - optind > 1)
+        return cmd_usage("bank lint", "give at most one directory");
+    bank_init(&b);
+    rc = read_bank(optind < argc ? argv[optind] : NULL, strict, &b, &nfiles);
+    if (!rc)
+        fprintf(stderr, "rubric: ok: %zu questions in %zu competencies\n", b.nqs, nfiles);
+    bank_cleanup(&b);
+    return rc;
+}
+
+/* ---- stats -------------------------------------------------------------------------- */
+
+static const char *const cat_short[CAT_COUNT] = {">SCREEN",  ">TECH",  ">DESIGN", ">CODE",
+                                                 ">TROUBLE", ">BEHAV", ">PROJECT"};
+
+static void
+count_cell(char *out, size_t n, size_t v)
+{
+    if (v)
+        snprintf(out, n, "%zu", v);
+    else
+        snprintf(out, n, "-");
+}
+
+static int
+bank_stats(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+    struct store *s = NULL;
+    struct bank_stats st;
+    char msg[RB_ERRMSG] = "";
+    bool json = false;
+    int c, rc;
+    enum rb_err e;
+
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j':
+            json = true;
+            break;
+        case 'h':
+            printf("usage: rubric bank stats [--json]\n\n"
+                   "Counts the live questions in the store by competency (each question under\n"
+                   "its primary competency), by category and by level, and shows the category\n"
+                   "by level matrix so that gaps ('-') are visible. A question with a level\n"
+                   "range counts at every level of the range.\n");
+            return 0;
+        default:
+            return cmd_usage("bank stats", "bad arguments");
+        }
+    }
+    if (optind < argc)
+        return cmd_usage("bank stats", "unexpected argument '%s'", argv[optind]);
+    if ((rc = cmd_open_store(ctx, &s)))
+        return rc;
+    e = store_bank_stats(s, &st, msg);
+    store_close(s);
+    if (e)
+        return cmd_fail(e, msg);
+    if (json) {
+        rc = cmd_print_json(bank_stats_to_json(&st));
+        bank_stats_cleanup(&st);
+        return rc;
+    }
+    printf("%s%zu questions%s in %zu competencies (%zu imported, %zu retired)\n\n", BOLD(ctx),
+           st.questions, RESET(ctx), st.ncomps, st.imported, st.retired);
+    if (!st.questions) {
+        printf("The store has no questions yet: run 'rubric bank load'.\n");
+        bank_stats_cleanup(&st);
+        return 0;
+    }
+    {
+        const char *head[1 + 1 + CAT_COUNT + LEVEL_MAX];
+        struct table t;
+        size_t k = 0;
+        head[k++] = "COMPETENCY";
+        head[k++] = ">TOTAL";
+        for (int i = 0; i < CAT_COUNT; i++)
+            head[k++] = cat_short[i];
+        head[k++] = ">JUN";
+        head[k++] = ">MID";
+        head[k++] = ">SEN";
+        head[k++] = ">ARCH";
+        table_init(&t, k, head, 0);
+        for (size_t i = 0; i < st.ncomps; i++) {
+            char cells[1 + 1 + CAT_COUNT + LEVEL_MAX][72];
+            const char *row[1 + 1 + CAT_COUNT + LEVEL_MAX];
+            size_t j = 0;
+            snprintf(cells[j], sizeof cells[j], "%s", st.comps[i].id);
+            row[j] = cells[j];
+            j++;
+            count_cell(cells[j], sizeof cells[j], st.comps[i].total);
+            row[j] = cells[j];
+            j++;
+            for (int ci = 0; ci < CAT_COUNT; ci++, j++) {
+                count_cell(cells[j], sizeof cells[j], st.comps[i].by_category[ci]);
+                row[j] = cells[j];
+            }
+            for (int l = LEVEL_JUNIOR; l <= LEVEL_MAX; l++, j++) {
+                count_cell(cells[j], sizeof cells[j], st.comps[i].by_level[l]);
+                row[j] = cells[j];
+            }
+            table_add(&t, row);
+        }
+        table_print(&t, stdout, term_width(STDOUT_FILENO));
+        table_cleanup(&t);
+    }
+    {
+        static const char *const head[] = {"CATEGORY", ">TOTAL",  ">JUNIOR",
+                                           ">MID",     ">SENIOR", ">ARCHITECT"};
+        struct table t;
+        printf("\n%sBy category and level%s (a range counts at each of its levels; '-' is a "
+               "gap)\n",
+               BOLD(ctx), RESET(ctx));
+        table_init(&t, 6, head, -1);
+        for (int ci = 0; ci < CAT_COUNT; ci++) {
+            char cells[6][24];
+            const char *row[6];
+            snprintf(cells[0], sizeof cells[0], "%s", category_name((enum category)ci));
+            count_cell(cells[1], sizeof cells[1], st.by_category[ci]);
+            for (int l = LEVEL_JUNIOR; l <= LEVEL_MAX; l++)
+                count_cell(cells[1 + l], sizeof cells[1 + l], st.matrix[ci][l]);
+            for (int j = 0; j < 6; j++)
+                row[j] = cells[j];
+            table_add(&t, row);
+        }
+        table_print(&t, stdout, 0);
+        table_cleanup(&t);
+    }
+    bank_stats_cleanup(&st);
+    return 0;
+}
+
+/* ---- search ------------------------------------------------------------------------- */
+
+static void
+print_hits(struct cmd_ctx *ctx, const struct search_hit *hits, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct search_hit *h = &hits[i];
+        char range[32];
+        char *snip = snippet_mark(h->snippet ? h->snippet : "", ctx->out_tty ? "\033[1m" : "**",
+                                  ctx->out_tty ? "\033[0m" : "**");
+        level_range_format(h->level_min, h->level_max, range, sizeof range);
+        for (char *p = snip; *p; p++)
+            if (*p == '\n')
+                *p = ' ';
+        printf("%2zu. %s%s%s  %s\n", i + 1, BOLD(ctx), h->id, RESET(ctx), h->title);
+        printf("    %s%s · %s · %d min · %s · score %.2f%s\n", DIM(ctx), category_name(h->category),
+               range, h->minutes, h->competency ? h->competency : "-", h->score, RESET(ctx));
+        if (*snip)
+            printf("    %s\n", snip);
+        free(snip);
+    }
+}
+
+static int
+run_search(struct cmd_ctx *ctx, struct store *s, struct search_query *q, bool json)
+{
+    struct search_hit *hits;
+    size_t n;
+    char msg[RB_ERRMSG] = "";
+    enum rb_err e = store_question_search(s, q, &hits, &n, msg);
+
+    if (e)
+        return cmd_fail(e, msg);
+    if (json) {
+        json_t *o = search_hits_to_json(hits, n);
+        json_object_set_new(o, "query", json_string(q->text));
+        search_hits_free(hits, n);
+        return cmd_print_json(o);
+    }
+    if (!n)
+        printf("no questions match '%s'\n", q->text);
+    print_hits(ctx, hits, n);
+    search_hits_free(hits, n);
+    return 0;
+}
+
+static void print_question(struct cmd_ctx *ctx, const struct question *q);
+
+/* The prompt of `make run` and `rubric bank search --interactive`. */
+static int
+search_interactive(struct cmd_ctx *ctx, struct store *s, struct search_query *q)
+{
+    char *line;
+
+    printf("Search the bank: type words to search, ':show ID' to read a question, "
+           "':quit' or Ctrl-D to leave.\n");
+    using_history();
+    while ((line = readline("rubric> "))) {
+        size_t len = strlen(line);
+        const char *t = line;
+        while (*t == ' ')
+            t++;
+        if (*t)
+            add_history(line);
+        if (!*t) {
+            /* nothing */
+        } else if (strcmp(t, ":quit") == 0 || strcmp(t, ":q") == 0) {
+            free(line);
+            break;
+        } else if (strncmp(t, ":show ", 6) == 0) {
+            struct question qq;
+            char msg[RB_ERRMSG] = "";
+            const char *id = t + 6;
+            while (*id == ' ')
+                id++;
+            if (store_question_get(s, id, &qq, msg) == RB_OK) {
+                print_question(ctx, &qq);
+                question_cleanup(&qq);
+            } else {
+                cmd_error("%s", msg);
+            }
+        } else {
+            q->text = t;
+            run_search(ctx, s, q, false);
+        }
+        (void)len;
+        free(line);
+    }
+    return 0;
+}
+
+static int
+bank_search(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"level", required_argument, NULL, 'l'},
+                                         {"category", required_argument, NULL, 'c'},
+                                         {"competency", required_argument, NULL, 'C'},
+                                         {"limit", required_argument, NULL, 'n'},
+                                         {"json", no_argument, NULL, 'j'},
+                                         {"interactive", no_argument, NULL, 'i'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    struct search_query q = {NULL, 0, -1, NULL, 20};
+    struct store *s = NULL;
+    struct buf text;
+    bool json = false, interactive = false;
+    int c, rc;
+    long v;
+
+    while ((c = getopt_long(argc, argv, "ih", opts, NULL)) != -1) {
+        switch (c) {
+        case 'l':
+            q.level = level_parse(optarg, strlen(optarg));
+            if (!q.level)
+                return cmd_usage("bank search",
+                                 "bad --level '%s': expected junior, mid, senior or architect",
+                                 optarg);
+            break;
+        case 'c':
+            q.category = category_parse(optarg, strlen(optarg));
+            if (q.category < 0)
+                return cmd_usage("bank search",
+                                 "bad --category '%s': expected screening, technical, "
+                                 "system-design, coding, troubleshooting, behavioral or "
+                                 "past-project",
+                                 optarg);
+            break;
+        case 'C':
+            q.competency = optarg;
+            break;
+        case 'n':
+            if (!cmd_parse_int(optarg, 1, SEARCH_LIMIT_MAX, &v))
+                return cmd_usage("bank search", "bad --limit '%s': expected 1 to %d", optarg,
+                                 SEARCH_LIMIT_MAX);
+            q.limit = (size_t)v;
+            break;
+        case 'j':
+            json = true;
+            break;
+        case 'i':
+            interactive = true;
+            break;
+        case 'h':
+            printf("usage: rubric bank search QUERY [--level L] [--category C]\n"
+                   "                          [--competency X] [--limit N] [--json]\n"
+                   "       rubric bank search --interactive [filters]\n\n"
+                   "Full-text search over question titles, texts and points, ranked by BM25\n"
+                   "(title matches count most), with English stemming: 'caches' finds 'cache'.\n"
+                   "Every word must match; \"two words\" in quotes is a phrase; word* is a\n"
+                   "prefix. Retired questions are not found.\n\n"
+                   "  --level L        junior, mid, senior or architect (within the range)\n"
+                   "  --category C     screening, technical, system-design, coding,\n"
+                   "                   troubleshooting, behavioral, past-project\n"
+                   "  --competency X   questions that assess competency X\n"
+                   "  --limit N        at most N results (default 20, at most %d)\n"
+                   "  --json           results as JSON (docs/FORMATS.md)\n"
+                   "  -i, --interactive  a prompt: type queries, ':show ID', ':quit'\n",
+                   SEARCH_LIMIT_MAX);
+            return 0;
+        default:
+            return cmd_usage("bank search", "bad arguments");
+        }
+    }
+    buf_init(&text, 4096);
+    for (int i = optind; i < argc; i++)
+        if (buf_printf(&text, "%s%s", i > optind ? " " : "", argv[i])) {
+            buf_cleanup(&text);
+            return cmd_usage("bank search", "query too long");
+        }
+    if (!interactive && !text.len) {
+        buf_cleanup(&text);
+        return cmd_usage("bank search", "empty query: give one or more words to search for");
+    }
+    if ((rc = cmd_open_store(ctx, &s))) {
+        buf_cleanup(&text);
+        return rc;
+    }
+    if (interactive) {
+        rc = search_interactive(ctx, s, &q);
+    } else {
+        q.text = buf_str(&text);
+        rc = run_search(ctx, s, &q, json);
+    }
+    store_close(s);
+    buf_cleanup(&text);
+    return rc;
+}
+
+/* ---- show --------------------------------------------------------------------------- */
+
+static void
+print_question(struct cmd_ctx *ctx, const struct question *q)
+{
+    char range[32];
+    int last = -1;
+
+    level_range_format(q->level_min, q->level_max, range, sizeof range);
+    printf("%s%s%s  %s\n", BOLD(ctx), q->id, RESET(ctx), q->title);
+    printf("%s%s · %s · %d min · ", DIM(ctx), category_name(q->category), range, q->minutes);
+    for (size_t i = 0; i < q->ncompetencies; i++)
+        printf("%s%s", i ? ", " : "", q->competencies[i]);
+    if (q->source)
+        printf(" · imported from %s", q->source);
+    if (q->topic)
+        printf(" · topic: %s", q->topic);
+    printf("%s\n\n%s\n", RESET(ctx), q->text);
+    for (size_t i = 0; i < q->npoints; i++) {
+        const struct point *p = &q->points[i];
+        if ((int)p->kind != last) {
+            printf("\n%s%s%s\n", BOLD(ctx), point_kind_heading(p->kind), RESET(ctx));
+            last = (int)p->kind;
+        }
+        printf("  - ");
+        for (const char *t = p->text; *t; t++) {
+            putchar(*t);
+            if (*t == '\n')
+                printf("    ");
+        }
+        putchar('\n');
+    }
+}
+
+static int
+bank_show(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+    struct store *s = NULL;
+    struct question q;
+    char msg[RB_ERRMSG] = "";
+    bool json = false;
+    int c, rc;
+    enum rb_err e;
+
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j':
+            json = true;
+            break;
+        case 'h':
+            printf("usage: rubric bank show ID [--json]\n\n"
+                   "Prints one question: its text, level, category, minutes, competencies, and\n"
+                   "what a good answer shows, pitfalls, red flags, follow-ups and the STAR\n"
+                   "outline of behavioural questions.\n");
+            return 0;
+        default:
+            return cmd_usage("bank show", "bad arguments");
+        }
+    }
+    if (argc - optind != 1)
+        return cmd_usage("bank show", "give one question id");
+    if ((rc = cmd_open_store(ctx, &s)))
+        return rc;
+    e = store_question_get(s, argv[optind], &q, msg);
+    store_close(s);
+    if (e == RB_ENOTFOUND) {
+        cmd_error("%s: try 'rubric bank search WORDS' to find its id", msg);
+        return rb_err_exit(e);
+    }
+    if (e)
+        return cmd_fail(e, msg);
+    if (json)
+        rc = cmd_print_json(question_to_json(&q));
+    else
+        print_question(ctx, &q);
+    question_cleanup(&q);
+    return rc;
+}
+
+/* ---- export ------------------------------------------------------------------------- */
+
+static int
+export_md(const struct bank *b, const char *dir)
+{
+    char msg[RB_ERRMSG] = "";
+    struct buf out, path;
+    enum rb_err e = fs_mkdirs(dir, msg);
+
+    if (e)
+        return cmd_fail(e, msg);
+    buf_init(&out, 256u << 20);
+    buf_init(&path, 8192);
+    for (size_t i = 0; i < b->ncomps && !e; i++) {
+        buf_reset(&out);
+        buf_reset(&path);
+        buf_printf(&path, "%s/%s.md", dir, b->comps[i].id);
+        e = bank_write_md(b, &b->comps[i], &out);
+        if (!e)
+            e = fs_write_atomic(buf_str(&path), out.data, out.len, msg);
+    }
+    if (!e) {
+        buf_reset(&out);
+        buf_reset(&path);
+        buf_printf(&path, "%s/synonyms.txt", dir);
+        e = bank_write_synonyms(b, &out);
+        if (!e)
+            e = fs_write_atomic(buf_str(&path), out.data, out.len, msg);
+    }
+    buf_cleanup(&out);
+    buf_cleanup(&path);
+    if (e)
+        return cmd_fail(e, msg);
+    fprintf(stderr, "rubric: wrote %zu questions in %zu files to %s\n", b->nqs, b->ncomps, dir);
+    return 0;
+}
+
+static int
+bank_export(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {"output", required_argument, NULL, 'o'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    const char *format = "json", *output = NULL;
+    struct store *s = NULL;
+    struct bank b;
+    char msg[RB_ERRMSG] = "";
+    int c, rc;
+    enum rb_err e;
+
+    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            format = optarg;
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'h':
+            printf("usage: rubric bank export [--format json|md] [--output PATH]\n\n"
+                   "Writes every live question, competency and synonym in the store.\n"
+                   "  --format json   one JSON document (default), to PATH or stdout\n"
+                   "  --format md     bank files, one per competency, and synonyms.txt, into\n"
+                   "                  the directory PATH (required)\n"
+                   "'rubric bank load PATH' reads either back, and gives the same store.\n");
+            return 0;
+        default:
+            return cmd_usage("bank export", "bad arguments");
+        }
+    }
+    if (optind < argc)
+        return cmd_usage("bank export", "unexpected argument '%s'", argv[optind]);
+    if (strcmp(format, "json") != 0 && strcmp(format, "md") != 0)
+        return cmd_usage("bank export", "bad --format '%s': expected json or md", format);
+    if (strcmp(format, "md") == 0 && !output)
+        return cmd_usage("bank export", "--format md writes one file per competency: give "
+                                        "--output DIR");
+    if ((rc = cmd_open_store(ctx, &s)))
+        return rc;
+    bank_init(&b);
+    e = store_bank_export(s, &b, msg);
+    store_close(s);
+    if (e) {
+        bank_cleanup(&b);
+        return cmd_fail(e, msg);
+    }
+    if (strcmp(format, "md") == 0) {
+        rc = export_md(&b, output);
+    } else {
+        json_t *j = bank_to_json(&b);
+        char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_decref(j);
+        if (!text) {
+            rc = cmd_fail(RB_EINTERNAL, "cannot encode the bank as JSON");
+        } else if (output) {
+            size_t len = strlen(text);
+            text = xrealloc(text, len + 2);
+            memcpy(text + len, "\n", 2);
+            e = fs_write_atomic(output, text, len + 1, msg);
+            if (e)
+                rc = cmd_fail(e, msg);
+        } else {
+            puts(text);
+        }
+        free(text);
+    }
+    bank_cleanup(&b);
+    return rc;
+}
+
+/* ---- import ------------------------------------------------------------------------- */
+
+static int
+bank_import(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"competency", required_argument, NULL, 'C'},
+                                         {"source", required_argument, NULL, 's'},
+                                         {"dry-run", no_argument, NULL, 'n'},
+                                         {"json", no_argument, NULL, 'j'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    const char *competency = NULL, *source = NULL, *file;
+    bool dry = false, json = false;
+    struct store *s = NULL;
+    struct import_set set;
+    struct import_result r = {0};
+    char msg[RB_ERRMSG] = "";
+    char *data = NULL;
+    size_t len;
+    int c, rc;
+    enum rb_err e;
+
+    while ((c = getopt_long(argc, argv, "nh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'C':
+            competency = optarg;
+            break;
+        case 's':
+            source = optarg;
+            break;
+        case 'n':
+            dry = true;
+            break;
+        case 'j':
+            json = true;
+            break;
+        case 'h':
+            printf("usage: rubric bank import FILE.md [--competency X] [--source NAME]\n"
+                   "                          [--dry-run] [--json]\n\n"
+                   "Adds the questions of a Markdown question list (the kind people keep on\n"
+                   "GitHub): bulleted or numbered items, headings, a title heading with the\n"
+                   "question beneath, <details><summary> blocks, 'Q.' or number prefixes, in\n"
+                   "any language. Section headings become topics; answers beneath a question\n"
+                   "are kept as notes. Tables of contents, badges, link lists, back-to-top\n"
+                   "links and introductions are left out. Imported questions are marked with\n"
+                   "their source and have no points until someone writes them.\n"
+                   "Importing the same file again adds nothing twice.\n\n"
+                   "  --competency X   file them under competency X (default: 'imported')\n"
+                   "  --source NAME    the source to record (default: the file's name)\n"
+                   "  -n, --dry-run    show what would be imported; change nothing\n"
+                   "  --json           the questions as JSON (docs/FORMATS.md)\n");
+            return 0;
+        default:
+            return cmd_usage("bank import", "bad arguments");
+        }
+    }
+    if (argc - optind != 1)
+        return cmd_usage("bank import", "give one Markdown file");
+    file = argv[optind];
+    if (competency && !question_id_valid(competency, strlen(competency)))
+        return cmd_usage("bank import", "bad --competency '%s': use a competency id", competency);
+    e = fs_read(file, IMPORT_FILE_MAX, &data, &len, msg);
+    if (e)
+        return cmd_fail(e, msg);
+    import_set_init(&set);
+    e = import_markdown(file, data, len, source ? source : fs_basename(file),
+                        competency ? competency : IMPORT_DEFAULT_COMPETENCY, &set, msg);
+    free(data);
+    if (e) {
+        import_set_cleanup(&set);
+        return cmd_fail(e, msg);
+    }
+    if ((rc = cmd_open_store(ctx, &s)))
+        goto out;
+    if (competency && !set.new_competency) {
+        /* the competency must exist when named */
+        struct bank_stats st;
+        bool found = false;
+        e = store_bank_stats(s, &st, msg);
+        for (size_t i = 0; !e && i < st.ncomps; i++)
+            found |= strcmp(st.comps[i].id, competency) == 0;
+        bank_stats_cleanup(&st);
+        if (e) {
+            rc = cmd_fail(e, msg);
+            goto out;
+        }
+        if (!found) {
+            rc = cmd_usage("bank import",
+                           "unknown competency '%s': see 'rubric bank stats' for the list",
+                           competency);
+            goto out;
+        }
+    }
+    if (dry) {
+        r.was_added = xcalloc(set.n ? set.n : 1, 1);
+        for (size_t i = 0; i < set.n; i++) {
+            int exists = 0;
+            e = store_question_text_exists(s, set.qs[i].text, &exists, msg);
+            if (e) {
+                rc = cmd_fail(e, msg);
+                goto out;
+            }
+            r.was_added[i] = !exists;
+            r.added += !exists;
+            r.skipped += exists != 0;
+        }
+    } else {
+        e = store_questions_import(s, set.qs, set.n, set.new_competency ? &set.competency : NULL,
+                                   set.new_competency ? 1 : 0, &r, msg);
+        if (e) {
+            rc = cmd_fail(e, msg);
+            goto out;
+        }
+    }
+    if (json) {
+        json_t *o = import_to_json(&set, r.was_added);
+        json_object_set_new(o, "dry_run", json_boolean(dry));
+        json_object_set_new(o, "added", json_integer((json_int_t)r.added));
+        rc = cmd_print_json(o);
+    } else {
+        for (size_t i = 0; i < set.n; i++)
+            printf("%s %s%s%s  %s\n", r.was_added[i] ? "+" : "=", BOLD(ctx), set.qs[i].id,
+                   RESET(ctx), set.qs[i].title);
+        printf("%s%zu question%s %s, %zu already in the store%s\n", dry ? "dry run: " : "", r.added,
+               r.added == 1 ? "" : "s", dry ? "would be added" : "added", r.skipped,
+               set.nskipped ? "" : "");
+        if (set.nskipped)
+            printf("%zu repeated in the file itself\n", set.nskipped);
+    }
+out:
+    free(r.was_added);
+    store_close(s);
+    import_set_cleanup(&set);
+    return rc;
+}
+
+/* ---- dispatch ----------------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    cmd_fn fn;
+} sub[] = {
+    {"load", bank_load}, {"lint", bank_lint},     {"stats", bank_stats},   {"search", bank_search},
+    {"show", bank_show}, {"export", bank_export}, {"import", bank_import},
+};
+
+int
+cmd_bank(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(bank_usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? RB_EXIT_USAGE : 0;
+    }
+    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
+        if (strcmp(argv[1], sub[i].name) == 0) {
+            optind = 0; /* glibc: restart option parsing for the subcommand */
+            return sub[i].fn(ctx, argc - 1, argv + 1);
+        }
+    }
+    return cmd_usage("bank", "unknown bank command '%s'", argv[1]);
+}

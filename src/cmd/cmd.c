@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/* Helpers shared by the commands. */
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+cmd_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("rubric: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int
+cmd_fail(enum rb_err e, const char *msg)
+{
+    cmd_error("%s", msg && *msg ? msg : rb_err_str(e));
+    return rb_err_exit(e);
+}
+
+int
+cmd_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("rubric: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'rubric %s --help'.\n", cmd);
+    return RB_EXIT_USAGE;
+}
+
+int
+cmd_open_store(struct cmd_ctx *ctx, struct store **s)
+{
+    char msg[RB_ERRMSG] = "";
+    enum rb_err rc = store_open(ctx->db_url, s, msg);
+    if (rc)
+        return cmd_fail(rc, msg);
+    return 0;
+}
+
+bool
+cmd_parse_int(const char *s, long min, long max, long *out)
+{
+    char *end;
+    long v;
+    if (!s || !*s)
+        return false;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno || *end || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+int
+cmd_print_json(struct json_t *v)
+{
+    int rc = 0;
+    if (!v || json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0)
+        rc = RB_EXIT_IO;
+    else
+        fputc('\n', stdout);
+    json_decref(v);
+    return rc;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The command line: one file per command, each parsing its own arguments and printing its
+ * own output, with no business rule of its own. Shared here: the context every command
+ * gets, opening the store, and reporting errors the same way everywhere.
+ */
+#ifndef RUBRIC_CMD_CMD_H
+#define RUBRIC_CMD_CMD_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "store/store.h"
+#include "util/err.h"
+
+struct cmd_ctx {
+    const char *db_url; /* --db, else RUBRIC_DB, else the default */
+    bool out_tty;       /* stdout is a terminal: tables and colour */
+    bool err_tty;       /* stderr is a terminal: progress */
+};
+
+/* A command: run with argv[0] = its name. Returns the process exit code. */
+typedef int (*cmd_fn)(struct cmd_ctx *ctx, int argc, char **argv);
+
+int cmd_bank(struct cmd_ctx *ctx, int argc, char **argv);
+
+/* Prints "rubric: message" to stderr. */
+void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "rubric: message" and returns the exit code for e. */
+int cmd_fail(enum rb_err e, const char *msg);
+/* Prints a usage error with a pointer to help and returns RB_EXIT_USAGE. */
+int cmd_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Opens the store; on failure prints why and returns the exit code (else 0). */
+int cmd_open_store(struct cmd_ctx *ctx, struct store **s);
+
+/* Parses a whole decimal number in [min, max] from s; false if s is anything else. */
+bool cmd_parse_int(const char *s, long min, long max, long *out);
+
+/* Prints a JSON value (stealing the reference) to stdout, indented, and a newline. */
+struct json_t;
+int cmd_print_json(struct json_t *v);
+
+#endif

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The question bank as files: parsing the Markdown format of docs/FORMATS.md into questions,
+ * the synonyms file, and the checks of `rubric bank lint`. Parsing never stops at the first
+ * problem: every problem is recorded with its file and line, and what could be read is kept.
+ */
+#ifndef RUBRIC_CORE_BANK_H
+#define RUBRIC_CORE_BANK_H
+
+#include <stddef.h>
+
+#include "core/question.h"
+#include "util/diag.h"
+#include "util/err.h"
+
+struct synonym {
+    char *concept; /* as written, lowercase */
+    char **alts;
+    size_t nalts;
+    char *file;
+    int line;
+};
+
+struct bank {
+    struct competency *comps;
+    size_t ncomps, capcomps;
+    char **comp_files; /* the file each competency came from, parallel to comps */
+    int *comp_lines;
+    struct question *qs;
+    size_t nqs, capqs;
+    struct synonym *syns;
+    size_t nsyns, capsyns;
+};
+
+/* The largest bank file read (a bank file is prose, not data). */
+#define BANK_FILE_MAX (4u << 20)
+
+void bank_init(struct bank *b);
+void bank_cleanup(struct bank *b);
+
+/* Parses one bank file's text (named file in messages) and adds its competency and
+ * questions to b. Problems go to d. */
+void bank_parse(struct bank *b, const char *file, const char *data, size_t len, struct diags *d);
+
+/* Parses the synonyms file ("concept = alt, alt" lines; '#' comments). */
+void bank_parse_synonyms(struct bank *b, const char *file, const char *data, size_t len,
+                         struct diags *d);
+
+/* Reads every *.md file and synonyms.txt in dir. Problems in the files go to d; RB_EIO with
+ * errmsg when the directory itself cannot be read. */
+enum rb_err bank_read_dir(struct bank *b, const char *dir, struct diags *d, char *errmsg);
+
+/* Reads the bank compiled into the binary. */
+void bank_read_builtin(struct bank *b, struct diags *d);
+
+/* Adds a competency (the strings are copied; name and summary may be NULL). A second one
+ * with the same id is kept only when it comes from a file, so lint can name both places. */
+void bank_add_competency(struct bank *b, const char *id, const char *name, const char *summary,
+                         const char *file, int line);
+/* Adds a question, taking ownership of its members (q is zeroed). */
+void bank_add_question_take(struct bank *b, struct question *q);
+
+/* Returns the competency with id, or NULL. Borrowed. */
+const struct competency *bank_competency(const struct bank *b, const char *id);
+
+/* Rules for one question (fields, sections, key concepts, STAR). Imported questions (source
+ * set) may lack points unless strict. */
+void question_check(const struct question *q, int strict, struct diags *d);
+
+/* Rules across the bank: every question_check, duplicate ids, competencies defined once,
+ * `also` naming a known competency, and near-duplicate questions. */
+void bank_check(const struct bank *b, int strict, struct diags *d);
+
+/* Word 3-shingle Jaccard similarity above which two questions count as near-duplicates. */
+#define BANK_NEAR_DUP 0.6
+
+/* Similarity (0 to 1) of two texts by word 3-shingles, for tests and the importer. */
+double bank_similarity(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* Writing bank files: the inverse of bank_parse, for `rubric bank export --format md`. */
+#ifndef RUBRIC_CORE_BANK_MD_H
+#define RUBRIC_CORE_BANK_MD_H
+
+#include "core/bank.h"
+#include "util/buf.h"
+
+/* Appends to out the bank file of competency c: its header and every question of b whose
+ * primary competency is c, in the format of docs/FORMATS.md. Parsing the result gives the
+ * same questions back. */
+enum rb_err bank_write_md(const struct bank *b, const struct competency *c, struct buf *out);
+
+/* Appends the synonyms file of b. */
+enum rb_err bank_write_synonyms(const struct bank *b, struct buf *out);
+
+#endif

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The question model shared by the bank parser, the store and both front ends: categories,
+ * levels, points and competencies, with their names as people write them.
+ */
+#ifndef RUBRIC_CORE_QUESTION_H
+#define RUBRIC_CORE_QUESTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum category {
+    CAT_SCREENING,
+    CAT_TECHNICAL,
+    CAT_SYSTEM_DESIGN,
+    CAT_CODING,
+    CAT_TROUBLESHOOTING,
+    CAT_BEHAVIORAL,
+    CAT_PAST_PROJECT,
+    CAT_COUNT
+};
+
+enum level {
+    LEVEL_JUNIOR = 1,
+    LEVEL_MID,
+    LEVEL_SENIOR,
+    LEVEL_ARCHITECT,
+    LEVEL_MAX = LEVEL_ARCHITECT
+};
+
+/* What a point is, in the order the sections are written. */
+enum point_kind {
+    POINT_SHOWS,     /* "A good answer shows" */
+    POINT_PITFALL,   /* "Pitfalls" */
+    POINT_RED_FLAG,  /* "Red flags" */
+    POINT_FOLLOW_UP, /* "Follow-ups" */
+    POINT_STAR,      /* "A complete STAR answer" */
+    POINT_NOTE,      /* "Notes" */
+    POINT_KIND_COUNT
+};
+
+struct point {
+    enum point_kind kind;
+    int line;        /* where it was read from; 0 when unknown */
+    char *text;      /* Markdown, as written */
+    char **concepts; /* bold key concepts, plain text */
+    size_t nconcepts;
+};
+
+struct question {
+    char *id;
+    char *title;
+    char *text; /* Markdown, as written */
+    enum category category;
+    int level_min, level_max; /* enum level */
+    int minutes;
+    char **competencies; /* the first is the primary one */
+    size_t ncompetencies;
+    struct point *points;
+    size_t npoints;
+    char *source; /* NULL unless imported */
+    char *topic;  /* NULL unless set */
+    /* where it was read from (NULL and 0 when it came from the store) */
+    char *file;
+    int line;
+};
+
+struct competency {
+    char *id;
+    char *name;
+    char *summary;
+};
+
+/* Names as written in files and on the command line ("system-design", "mid"). */
+const char *category_name(enum category c);
+/* Returns the category for name, or -1. */
+int category_parse(const char *name, size_t len);
+const char *level_name(int level);
+/* Returns the level for name, or 0. */
+int level_parse(const char *name, size_t len);
+/* Parses "mid" or "mid-senior" into *min and *max; false when it is neither. */
+bool level_range_parse(const char *s, size_t len, int *min, int *max);
+/* Writes "mid" or "mid-senior" into out (at least 24 bytes). */
+void level_range_format(int min, int max, char *out, size_t outlen);
+/* The section heading for kind ("A good answer shows"). */
+const char *point_kind_heading(enum point_kind k);
+/* The short name used in JSON ("shows", "pitfall", ...). */
+const char *point_kind_name(enum point_kind k);
+int point_kind_parse(const char *name, size_t len);
+
+/* A competency or question id: 3 to 64 of [a-z0-9-], starting with a letter. */
+bool question_id_valid(const char *s, size_t len);
+
+/* Frees the members of q (not q itself); accepts a zeroed question. */
+void question_cleanup(struct question *q);
+void competency_cleanup(struct competency *c);
+/* Deep-copies src into dst. */
+void question_copy(struct question *dst, const struct question *src);
+
+/* Returns a new 16-hex-digit key of text's words, folded (case, accents, width) and joined
+ * by single spaces: two texts that differ only in punctuation, case or spacing share it. */
+char *question_text_key(const char *text, size_t len);
+
+/* Returns a new string: Markdown text without its emphasis and code marks ('*', '`'), as
+ * indexed for search, so that snippets show words rather than syntax. */
+char *question_search_text(const char *md);
+
+/* Returns a new 16-hex-digit digest of everything q holds but its file and line: equal
+ * digests mean a reload would change nothing. */
+char *question_digest(const struct question *q);
+
+#endif

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rubric: structured back-end engineering interviews. main finds the command and hands it
+ * the rest of the arguments; commands live in src/cmd/, one file each.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+
+#ifndef RUBRIC_VERSION
+#define RUBRIC_VERSION "0.1.0"
+#endif
+
+static const struct {
+    const char *name;
+    cmd_fn fn;
+    const char *summary;
+} commands[] = {
+    {"bank", cmd_bank, "the question bank: load, lint, stats, search, show, export, import"},
+};
+
+static void
+usage(FILE *out)
+{
+    fprintf(out, "usage: rubric [--db URL] COMMAND [ARGS]\n"
+                 "\n"
+                 "Rubric runs structured back-end engineering interviews: a vetted question bank,\n"
+                 "role profiles and interview kits, resume screening, scorecards and practice.\n"
+                 "\n"
+                 "commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out,
+            "  version    print the version\n"
+            "  help       this text; 'rubric COMMAND --help' for a command\n"
+            "\n"
+            "options:\n"
+            "  --db URL   the store (default: $RUBRIC_DB, else %s)\n"
+            "             sqlite:PATH, or a plain path to a SQLite file\n"
+            "\n"
+            "exit status: 0 ok, 1 problems found or invalid input, 2 usage error, 3 not found,\n"
+            "4 file error, 5 store error, 70 internal error (docs/CLI.md)\n",
+            STORE_DEFAULT_URL);
+}
+
+int
+main(int argc, char **argv)
+{
+    struct cmd_ctx ctx;
+    int i = 1;
+
+    setlocale(LC_CTYPE, "C.UTF-8");
+    memset(&ctx, 0, sizeof ctx);
+    ctx.db_url = getenv("RUBRIC_DB");
+    if (!ctx.db_url || !*ctx.db_url)
+        ctx.db_url = STORE_DEFAULT_URL;
+    ctx.out_tty = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    ctx.err_tty = isatty(STDERR_FILENO);
+
+    while (i < argc && argv[i][0] == '-') {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            ctx.db_url = argv[i + 1];
+            i += 2;
+        } else if (strncmp(argv[i], "--db=", 5) == 0) {
+            ctx.db_url = argv[i] + 5;
+            i++;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(argv[i], "--version") == 0) {
+            printf("rubric %s\n", RUBRIC_VERSION);
+            return 0;
+        } else {
+            cmd_error("unknown option '%s'", argv[i]);
+            fprintf(stderr, "Try 'rubric --help'.\n");
+            return RB_EXIT_USAGE;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return RB_EXIT_USAGE;
+    }
+    if (strcmp(argv[i], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[i], "version") == 0) {
+        printf("rubric %s\n", RUBRIC_VERSION);
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+        if (strcmp(argv[i], commands[k].name) == 0)
+            return commands[k].fn(&ctx, argc - i, argv + i);
+    cmd_error("unknown command '%s'", argv[i]);
+    fprintf(stderr, "Try 'rubric --help'.\n");
+    return RB_EXIT_USAGE;
+}

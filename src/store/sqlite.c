@@ -1,0 +1,1175 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The SQLite backend: WAL journal, foreign keys on, a busy timeout, and prepared statements
+ * only (each prepared once per connection, reset after use, parameters always bound).
+ * Migrations are the embedded files sql/sqlite/NNN_name.sql, applied in order in one
+ * transaction at open; PRAGMA user_version holds the schema version.
+ */
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_impl.h"
+#include "util/buf.h"
+#include "util/embed.h"
+#include "util/mem.h"
+#include "util/text.h"
+
+enum stmt_id {
+    S_BEGIN,
+    S_COMMIT,
+    S_ROLLBACK,
+    S_COMP_UPSERT,
+    S_COMP_ID,
+    S_SYN_CLEAR,
+    S_SYN_INSERT,
+    S_Q_LOOKUP,
+    S_Q_INSERT,
+    S_Q_UPDATE,
+    S_QC_INSERT,
+    S_QC_CLEAR,
+    S_QP_INSERT,
+    S_QP_CLEAR,
+    S_FTS_INSERT,
+    S_FTS_DELETE,
+    S_SEEN_CREATE,
+    S_SEEN_CLEAR,
+    S_SEEN_INSERT,
+    S_RETIRE_FTS,
+    S_RETIRE,
+    S_Q_GET,
+    S_QC_GET,
+    S_QP_GET,
+    S_SEARCH_FTS,
+    S_SEARCH_ROW,
+    S_SNIPPET,
+    S_STATS_TOTAL,
+    S_STATS_MATRIX,
+    S_STATS_COMP,
+    S_EXPORT_COMPS,
+    S_EXPORT_QS,
+    S_EXPORT_SYNS,
+    S_TEXT_EXISTS,
+    S_COUNT
+};
+
+static const char *const sql_text[S_COUNT] = {
+    [S_BEGIN] = "BEGIN IMMEDIATE",
+    [S_COMMIT] = "COMMIT",
+    [S_ROLLBACK] = "ROLLBACK",
+    [S_COMP_UPSERT] = "INSERT INTO competency (slug, name, summary) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT (slug) DO UPDATE SET name = excluded.name, "
+                      "summary = excluded.summary",
+    [S_COMP_ID] = "SELECT id FROM competency WHERE slug = ?1",
+    [S_SYN_CLEAR] = "DELETE FROM synonym",
+    [S_SYN_INSERT] = "INSERT OR REPLACE INTO synonym (concept, alternatives) VALUES (?1, ?2)",
+    [S_Q_LOOKUP] = "SELECT id, digest, retired FROM question WHERE slug = ?1",
+    [S_Q_INSERT] = "INSERT INTO question (slug, title, body, category, level_min, level_max, "
+                   "minutes, source, topic, text_key, digest) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [S_Q_UPDATE] = "UPDATE question SET title = ?2, body = ?3, category = ?4, level_min = ?5, "
+                   "level_max = ?6, minutes = ?7, source = ?8, topic = ?9, text_key = ?10, "
+                   "digest = ?11, retired = 0, "
+                   "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+    [S_QC_INSERT] = "INSERT INTO question_competency (question, competency, position) "
+                    "VALUES (?1, ?2, ?3)",
+    [S_QC_CLEAR] = "DELETE FROM question_competency WHERE question = ?1",
+    [S_QP_INSERT] = "INSERT INTO question_point (question, position, kind, body, concepts) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [S_QP_CLEAR] = "DELETE FROM question_point WHERE question = ?1",
+    [S_FTS_INSERT] = "INSERT INTO question_fts (rowid, title, body, points) "
+                     "VALUES (?1, ?2, ?3, ?4)",
+    [S_FTS_DELETE] = "DELETE FROM question_fts WHERE rowid = ?1",
+    [S_SEEN_CREATE] = "CREATE TEMP TABLE IF NOT EXISTS load_seen (id INTEGER PRIMARY KEY)",
+    [S_SEEN_CLEAR] = "DELETE FROM temp.load_seen",
+    [S_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.load_seen (id) VALUES (?1)",
+    [S_RETIRE_FTS] = "DELETE FROM question_fts WHERE rowid IN (SELECT id FROM question "
+                     "WHERE source IS NULL AND retired = 0 "
+                     "AND id NOT IN (SELECT id FROM temp.load_seen))",
+    [S_RETIRE] = "UPDATE question SET retired = 1, "
+                 "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                 "WHERE source IS NULL AND retired = 0 "
+                 "AND id NOT IN (SELECT id FROM temp.load_seen)",
+    [S_Q_GET] = "SELECT id, slug, title, body, category, level_min, level_max, minutes, "
+                "source, topic FROM question WHERE slug = ?1",
+    [S_QC_GET] = "SELECT c.slug FROM question_competency qc JOIN competency c "
+                 "ON c.id = qc.competency WHERE qc.question = ?1 ORDER BY qc.position",
+    [S_QP_GET] = "SELECT kind, body, concepts FROM question_point WHERE question = ?1 "
+                 "ORDER BY position",
+    /* MATCH alone, ordered by rank alone: FTS5 ranks in its own sorter. Filters and
+     * joins are applied row by row afterwards, so they never slow the match. */
+    [S_SEARCH_FTS] = "SELECT rowid, rank FROM question_fts WHERE question_fts MATCH ?1 "
+                     "ORDER BY rank",
+    [S_SEARCH_ROW] = "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
+                     "(SELECT c.slug FROM question_competency qc JOIN competency c "
+                     " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0) "
+                     "FROM question q WHERE q.id = ?1 AND q.retired = 0 "
+                     "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "
+                     "AND (?3 IS NULL OR q.category = ?3) "
+                     "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
+                     " JOIN competency c ON c.id = qc.competency "
+                     " WHERE qc.question = q.id AND c.slug = ?4))",
+    [S_SNIPPET] = "SELECT snippet(question_fts, -1, char(2), char(3), '…', 16) "
+                  "FROM question_fts WHERE question_fts MATCH ?1 AND rowid = ?2",
+    [S_STATS_TOTAL] = "SELECT count(*), coalesce(sum(retired), 0), "
+                      "coalesce(sum(source IS NOT NULL AND retired = 0), 0) FROM question",
+    [S_STATS_MATRIX] = "SELECT category, level_min, level_max, count(*) FROM question "
+                       "WHERE retired = 0 GROUP BY 1, 2, 3",
+    [S_STATS_COMP] = "SELECT c.slug, c.name, q.category, q.level_min, q.level_max, count(q.id) "
+                     "FROM competency c "
+                     "LEFT JOIN question_competency qc ON qc.competency = c.id "
+                     " AND qc.position = 0 "
+                     "LEFT JOIN question q ON q.id = qc.question AND q.retired = 0 "
+                     "GROUP BY c.slug, q.category, q.level_min, q.level_max ORDER BY c.slug",
+    [S_EXPORT_COMPS] = "SELECT slug, name, summary FROM competency ORDER BY slug",
+    [S_EXPORT_QS] = "SELECT q.slug FROM question q JOIN question_competency qc "
+                    "ON qc.question = q.id AND qc.position = 0 "
+                    "JOIN competency c ON c.id = qc.competency "
+                    "WHERE q.retired = 0 ORDER BY c.slug, q.slug",
+    [S_EXPORT_SYNS] = "SELECT concept, alternatives FROM synonym ORDER BY concept",
+    [S_TEXT_EXISTS] = "SELECT 1 FROM question WHERE text_key = ?1 LIMIT 1",
+};
+
+struct sqlite_store {
+    struct store base;
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *stmts[S_COUNT];
+};
+
+static struct sqlite_store *
+to_sq(struct store *s)
+{
+    return (struct sqlite_store *)s;
+}
+
+static enum rb_err
+fail(struct sqlite_store *s, char *errmsg, const char *what)
+{
+    int code = sqlite3_extended_errcode(s->db);
+    snprintf(errmsg, RB_ERRMSG, "store %s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        snprintf(errmsg, RB_ERRMSG,
+                 "store %s is busy (%s); try again when the other writer is "
+                 "done",
+                 s->path, what);
+    return RB_ESTORE;
+}
+
+/* Returns the prepared statement id, reset and cleared, or NULL with errmsg set. */
+static sqlite3_stmt *
+stmt(struct sqlite_store *s, enum stmt_id id, char *errmsg)
+{
+    sqlite3_stmt *st = s->stmts[id];
+    if (!st) {
+        if (sqlite3_prepare_v3(s->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
+            SQLITE_OK) {
+            fail(s, errmsg, "prepare");
+            return NULL;
+        }
+        s->stmts[id] = st;
+    }
+    return st;
+}
+
+static void
+done(sqlite3_stmt *st)
+{
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+}
+
+/* Runs a statement that returns no rows. */
+static enum rb_err
+exec_stmt(struct sqlite_store *s, sqlite3_stmt *st, char *errmsg, const char *what)
+{
+    int r = sqlite3_step(st);
+    enum rb_err rc = RB_OK;
+    if (r != SQLITE_DONE && r != SQLITE_ROW)
+        rc = fail(s, errmsg, what);
+    done(st);
+    return rc;
+}
+
+static enum rb_err
+run(struct sqlite_store *s, enum stmt_id id, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, id, errmsg);
+    return st ? exec_stmt(s, st, errmsg, sql_text[id]) : RB_ESTORE;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+static enum rb_err
+begin(struct sqlite_store *s, char *errmsg)
+{
+    return run(s, S_BEGIN, errmsg);
+}
+
+/* Commits when rc is RB_OK, else rolls back; returns rc or the commit's error. */
+static enum rb_err
+end(struct sqlite_store *s, enum rb_err rc, char *errmsg)
+{
+    char ignore[RB_ERRMSG];
+    if (rc == RB_OK) {
+        rc = run(s, S_COMMIT, errmsg);
+        if (rc == RB_OK)
+            return rc;
+    }
+    if (!sqlite3_get_autocommit(s->db))
+        run(s, S_ROLLBACK, ignore);
+    return rc;
+}
+
+/* ---- migrations --------------------------------------------------------------------- */
+
+static int
+migration_version(const char *name)
+{
+    /* "sql/sqlite/001_bank.sql" -> 1 */
+    const char *base = name + strlen("sql/sqlite/");
+    int v = 0;
+    for (int i = 0; i < 3; i++) {
+        if (base[i] < '0' || base[i] > '9')
+            return 0;
+        v = v * 10 + (base[i] - '0');
+    }
+    return v;
+}
+
+static bool
+is_migration(const struct embedded_file *f)
+{
+    return strncmp(f->name, "sql/sqlite/", 11) == 0 && migration_version(f->name) > 0;
+}
+
+int
+sqlite_schema_latest(void)
+{
+    int latest = 0;
+    for (size_t i = 0; i < embedded_nfiles; i++)
+        if (is_migration(&embedded_files[i]) && migration_version(embedded_files[i].name) > latest)
+            latest = migration_version(embedded_files[i].name);
+    return latest;
+}
+
+static int
+user_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static enum rb_err
+migrate(struct sqlite_store *s, char *errmsg)
+{
+    int latest = sqlite_schema_latest(), have;
+    char *err = NULL;
+    struct buf sql;
+    enum rb_err rc = RB_OK;
+
+    /* Take the write lock before reading the version, so two processes opening a new store
+     * at once cannot both migrate it. */
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(s, errmsg, "begin migration");
+    have = user_version(s->db);
+    if (have < 0) {
+        rc = fail(s, errmsg, "read schema version");
+        goto out;
+    }
+    if (have > latest) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "store %s has schema version %d, newer than the %d this rubric knows: use the "
+                 "newer rubric that wrote it",
+                 s->path, have, latest);
+        rc = RB_ESTORE;
+        goto out;
+    }
+    for (int v = have + 1; v <= latest; v++) {
+        const struct embedded_file *f = NULL;
+        for (size_t i = 0; i < embedded_nfiles; i++)
+            if (is_migration(&embedded_files[i]) && migration_version(embedded_files[i].name) == v)
+                f = &embedded_files[i];
+        if (!f) {
+            snprintf(errmsg, RB_ERRMSG, "internal: no migration for schema version %d", v);
+            rc = RB_EINTERNAL;
+            goto out;
+        }
+        buf_init(&sql, f->len + 64);
+        buf_append(&sql, f->data, f->len);
+        buf_printf(&sql, ";\nPRAGMA user_version = %d;", v);
+        if (sqlite3_exec(s->db, buf_str(&sql), NULL, NULL, &err) != SQLITE_OK) {
+            snprintf(errmsg, RB_ERRMSG, "store %s: migration %s failed: %s", s->path, f->name,
+                     err ? err : "?");
+            sqlite3_free(err);
+            buf_cleanup(&sql);
+            rc = RB_ESTORE;
+            goto out;
+        }
+        buf_cleanup(&sql);
+    }
+out:
+    if (rc == RB_OK && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        rc = fail(s, errmsg, "commit migration");
+    if (rc != RB_OK && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* ---- open and close ----------------------------------------------------------------- */
+
+static const struct store_ops sqlite_ops;
+
+static void
+sqlite_close(struct store *base)
+{
+    struct sqlite_store *s = to_sq(base);
+    for (int i = 0; i < S_COUNT; i++)
+        sqlite3_finalize(s->stmts[i]);
+    if (s->db) {
+        /* leave no -wal file behind for a clean close */
+        sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+        sqlite3_close_v2(s->db);
+    }
+    free(s->path);
+    free(s);
+}
+
+enum rb_err
+sqlite_store_open(const char *path, struct store **out, char *errmsg)
+{
+    struct sqlite_store *s;
+    enum rb_err rc;
+    bool memory = strcmp(path, ":memory:") == 0;
+
+    if (!*path) {
+        snprintf(errmsg, RB_ERRMSG, "empty store path: use sqlite:PATH");
+        return RB_EUSAGE;
+    }
+    s = xcalloc(1, sizeof *s);
+    s->base.ops = &sqlite_ops;
+    s->path = xstrdup(path);
+    if (sqlite3_open_v2(path, &s->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        rc = fail(s, errmsg, "open");
+        goto err;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 5000);
+    if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+        (!memory &&
+         sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) ||
+        sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
+        rc = fail(s, errmsg, "configure");
+        if (sqlite3_errcode(s->db) == SQLITE_NOTADB)
+            snprintf(errmsg, RB_ERRMSG, "cannot open store %s: not a SQLite database", path);
+        goto err;
+    }
+    rc = migrate(s, errmsg);
+    if (rc)
+        goto err;
+    *out = &s->base;
+    return RB_OK;
+err:
+    sqlite_close(&s->base);
+    return rc;
+}
+
+static int
+sqlite_schema_version(struct store *base)
+{
+    return user_version(to_sq(base)->db);
+}
+
+/* ---- writing questions -------------------------------------------------------------- */
+
+static enum rb_err
+competency_id(struct sqlite_store *s, const char *slug, sqlite3_int64 *id, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, S_COMP_ID, errmsg);
+    int r;
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, slug);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    done(st);
+    if (r == SQLITE_ROW)
+        return RB_OK;
+    if (r != SQLITE_DONE)
+        return fail(s, errmsg, "look up competency");
+    snprintf(errmsg, RB_ERRMSG, "unknown competency '%s'", slug);
+    return RB_ENOTFOUND;
+}
+
+static enum rb_err
+upsert_competency(struct sqlite_store *s, const struct competency *c, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, S_COMP_UPSERT, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, c->id);
+    bind_text(st, 2, c->name ? c->name : c->id);
+    bind_text(st, 3, c->summary ? c->summary : "");
+    return exec_stmt(s, st, errmsg, "save competency");
+}
+
+/* Binds the question's columns ?2..?11 (and ?1 = slug for inserts). */
+static void
+bind_question(sqlite3_stmt *st, const struct question *q, const char *key, const char *digest)
+{
+    bind_text(st, 2, q->title);
+    bind_text(st, 3, q->text);
+    bind_text(st, 4, category_name(q->category));
+    sqlite3_bind_int(st, 5, q->level_min);
+    sqlite3_bind_int(st, 6, q->level_max);
+    sqlite3_bind_int(st, 7, q->minutes);
+    bind_text(st, 8, q->source);
+    bind_text(st, 9, q->topic);
+    bind_text(st, 10, key);
+    bind_text(st, 11, digest);
+}
+
+/* Writes the competencies, points and search entry of question id. */
+static enum rb_err
+write_parts(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, char *errmsg)
+{
+    sqlite3_stmt *st;
+    enum rb_err rc = RB_OK;
+    struct buf points, concepts;
+
+    for (size_t i = 0; i < q->ncompetencies && !rc; i++) {
+        sqlite3_int64 cid;
+        rc = competency_id(s, q->competencies[i], &cid, errmsg);
+        if (rc == RB_ENOTFOUND) {
+            snprintf(errmsg, RB_ERRMSG, "question '%s': unknown competency '%s'", q->id,
+                     q->competencies[i]);
+            rc = RB_EINVAL;
+        }
+        if (rc)
+            return rc;
+        if (!(st = stmt(s, S_QC_INSERT, errmsg)))
+            return RB_ESTORE;
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, cid);
+        sqlite3_bind_int(st, 3, (int)i);
+        rc = exec_stmt(s, st, errmsg, "save question competency");
+    }
+    buf_init(&points, 64u << 20);
+    buf_init(&concepts, 1u << 20);
+    for (size_t i = 0; i < q->npoints && !rc; i++) {
+        const struct point *p = &q->points[i];
+        buf_reset(&concepts);
+        for (size_t j = 0; j < p->nconcepts; j++)
+            buf_printf(&concepts, "%s%s", j ? "\n" : "", p->concepts[j]);
+        if (!(st = stmt(s, S_QP_INSERT, errmsg))) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int(st, 2, (int)i);
+        bind_text(st, 3, point_kind_name(p->kind));
+        bind_text(st, 4, p->text);
+        bind_text(st, 5, buf_str(&concepts));
+        rc = exec_stmt(s, st, errmsg, "save question point");
+        if (!rc) {
+            char *plain = question_search_text(p->text);
+            if (buf_printf(&points, "%s%s", points.len ? "\n" : "", plain))
+                rc = RB_ETOOBIG;
+            free(plain);
+        }
+    }
+    if (!rc) {
+        if (!(st = stmt(s, S_FTS_INSERT, errmsg))) {
+            rc = RB_ESTORE;
+        } else {
+            char *title = question_search_text(q->title), *body = question_search_text(q->text);
+            sqlite3_bind_int64(st, 1, id);
+            bind_text(st, 2, title);
+            bind_text(st, 3, body);
+            bind_text(st, 4, buf_str(&points));
+            rc = exec_stmt(s, st, errmsg, "index question");
+            free(title);
+            free(body);
+        }
+    }
+    buf_cleanup(&points);
+    buf_cleanup(&concepts);
+    return rc;
+}
+
+static enum rb_err
+clear_parts(struct sqlite_store *s, sqlite3_int64 id, char *errmsg)
+{
+    static const enum stmt_id ids[] = {S_QC_CLEAR, S_QP_CLEAR, S_FTS_DELETE};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        sqlite3_stmt *st = stmt(s, ids[i], errmsg);
+        enum rb_err rc;
+        if (!st)
+            return RB_ESTORE;
+        sqlite3_bind_int64(st, 1, id);
+        rc = exec_stmt(s, st, errmsg, "clear question");
+        if (rc)
+            return rc;
+    }
+    return RB_OK;
+}
+
+static enum rb_err
+insert_question(struct sqlite_store *s, const struct question *q, const char *key,
+                const char *digest, sqlite3_int64 *id, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, S_Q_INSERT, errmsg);
+    enum rb_err rc;
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, q->id);
+    bind_question(st, q, key, digest);
+    rc = exec_stmt(s, st, errmsg, "save question");
+    if (rc)
+        return rc;
+    *id = sqlite3_last_insert_rowid(s->db);
+    return write_parts(s, *id, q, errmsg);
+}
+
+/* Sets *id, *same (the stored digest equals digest and the question is live); *id is 0 when
+ * no question has this slug. */
+static enum rb_err
+lookup_question(struct sqlite_store *s, const char *slug, const char *digest, sqlite3_int64 *id,
+                bool *same, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, S_Q_LOOKUP, errmsg);
+    int r;
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, slug);
+    *id = 0;
+    *same = false;
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(st, 1);
+        *id = sqlite3_column_int64(st, 0);
+        *same = d && strcmp(d, digest) == 0 && sqlite3_column_int(st, 2) == 0;
+    }
+    done(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        return fail(s, errmsg, "look up question");
+    return RB_OK;
+}
+
+static enum rb_err
+save_question(struct sqlite_store *s, const struct question *q, struct load_result *r, char *errmsg)
+{
+    char *key = question_text_key(q->text, strlen(q->text));
+    char *digest = question_digest(q);
+    sqlite3_int64 id;
+    bool same;
+    sqlite3_stmt *st;
+    enum rb_err rc = lookup_question(s, q->id, digest, &id, &same, errmsg);
+
+    if (rc)
+        goto out;
+    if (!id) {
+        rc = insert_question(s, q, key, digest, &id, errmsg);
+        r->added++;
+    } else if (same) {
+        r->unchanged++;
+    } else {
+        if (!(st = stmt(s, S_Q_UPDATE, errmsg))) {
+            rc = RB_ESTORE;
+            goto out;
+        }
+        sqlite3_bind_int64(st, 1, id);
+        bind_question(st, q, key, digest);
+        rc = exec_stmt(s, st, errmsg, "update question");
+        if (!rc)
+            rc = clear_parts(s, id, errmsg);
+        if (!rc)
+            rc = write_parts(s, id, q, errmsg);
+        r->updated++;
+    }
+    if (!rc) {
+        if (!(st = stmt(s, S_SEEN_INSERT, errmsg))) {
+            rc = RB_ESTORE;
+            goto out;
+        }
+        sqlite3_bind_int64(st, 1, id);
+        rc = exec_stmt(s, st, errmsg, "mark question");
+    }
+out:
+    free(key);
+    free(digest);
+    return rc;
+}
+
+static enum rb_err
+save_synonyms(struct sqlite_store *s, const struct bank *b, char *errmsg)
+{
+    enum rb_err rc = run(s, S_SYN_CLEAR, errmsg);
+    struct buf alts;
+
+    buf_init(&alts, 1u << 20);
+    for (size_t i = 0; i < b->nsyns && !rc; i++) {
+        sqlite3_stmt *st = stmt(s, S_SYN_INSERT, errmsg);
+        if (!st) {
+            rc = RB_ESTORE;
+            break;
+        }
+        buf_reset(&alts);
+        for (size_t j = 0; j < b->syns[i].nalts; j++)
+            buf_printf(&alts, "%s%s", j ? "\n" : "", b->syns[i].alts[j]);
+        bind_text(st, 1, b->syns[i].concept);
+        bind_text(st, 2, buf_str(&alts));
+        rc = exec_stmt(s, st, errmsg, "save synonym");
+    }
+    buf_cleanup(&alts);
+    return rc;
+}
+
+static enum rb_err
+sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    enum rb_err rc;
+    sqlite3_stmt *st;
+
+    memset(r, 0, sizeof *r);
+    rc = run(s, S_SEEN_CREATE, errmsg);
+    if (rc)
+        return rc;
+    rc = begin(s, errmsg);
+    if (rc)
+        return rc;
+    rc = run(s, S_SEEN_CLEAR, errmsg);
+    for (size_t i = 0; i < b->ncomps && !rc; i++) {
+        rc = upsert_competency(s, &b->comps[i], errmsg);
+        r->competencies++;
+    }
+    if (!rc)
+        rc = save_synonyms(s, b, errmsg);
+    r->synonyms = b->nsyns;
+    for (size_t i = 0; i < b->nqs && !rc; i++)
+        rc = save_question(s, &b->qs[i], r, errmsg);
+    if (!rc)
+        rc = run(s, S_RETIRE_FTS, errmsg);
+    if (!rc) {
+        rc = run(s, S_RETIRE, errmsg);
+        r->retired = (size_t)sqlite3_changes(s->db);
+    }
+    if (!rc && (st = stmt(s, S_SEEN_CLEAR, errmsg)))
+        rc = exec_stmt(s, st, errmsg, "clear marks");
+    return end(s, rc, errmsg);
+}
+
+/* ---- reading questions -------------------------------------------------------------- */
+
+static void
+split_lines(const char *s, char ***v, size_t *n)
+{
+    size_t cap = 0;
+    *v = NULL;
+    *n = 0;
+    while (s && *s) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        xgrow(v, &cap, *n + 1, sizeof **v);
+        (*v)[(*n)++] = xstrndup(s, len);
+        s += len + (e ? 1 : 0);
+    }
+}
+
+static enum rb_err
+read_question(struct sqlite_store *s, const char *slug, struct question *q, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, S_Q_GET, errmsg);
+    sqlite3_int64 id;
+    size_t cap = 0;
+    int r;
+
+    memset(q, 0, sizeof *q);
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, slug);
+    r = sqlite3_step(st);
+    if (r != SQLITE_ROW) {
+        done(st);
+        if (r != SQLITE_DONE)
+            return fail(s, errmsg, "read question");
+        snprintf(errmsg, RB_ERRMSG, "no question with id '%s'", slug);
+        return RB_ENOTFOUND;
+    }
+    id = sqlite3_column_int64(st, 0);
+    q->id = col_dup(st, 1);
+    q->title = col_dup(st, 2);
+    q->text = col_dup(st, 3);
+    {
+        const char *c = (const char *)sqlite3_column_text(st, 4);
+        int ci = category_parse(c, strlen(c));
+        q->category = ci < 0 ? CAT_TECHNICAL : (enum category)ci;
+    }
+    q->level_min = sqlite3_column_int(st, 5);
+    q->level_max = sqlite3_column_int(st, 6);
+    q->minutes = sqlite3_column_int(st, 7);
+    q->source = col_dup(st, 8);
+    q->topic = col_dup(st, 9);
+    done(st);
+
+    if (!(st = stmt(s, S_QC_GET, errmsg)))
+        goto err;
+    sqlite3_bind_int64(st, 1, id);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow(&q->competencies, &cap, q->ncompetencies + 1, sizeof *q->competencies);
+        q->competencies[q->ncompetencies++] = col_dup(st, 0);
+    }
+    done(st);
+    if (r != SQLITE_DONE) {
+        fail(s, errmsg, "read question competencies");
+        goto err;
+    }
+    cap = 0;
+    if (!(st = stmt(s, S_QP_GET, errmsg)))
+        goto err;
+    sqlite3_bind_int64(st, 1, id);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        struct point *p;
+        const char *k = (const char *)sqlite3_column_text(st, 0);
+        int kind = point_kind_parse(k, strlen(k));
+        xgrow(&q->points, &cap, q->npoints + 1, sizeof *q->points);
+        p = &q->points[q->npoints++];
+        memset(p, 0, sizeof *p);
+        p->kind = kind < 0 ? POINT_NOTE : (enum point_kind)kind;
+        p->text = col_dup(st, 1);
+        split_lines((const char *)sqlite3_column_text(st, 2), &p->concepts, &p->nconcepts);
+    }
+    done(st);
+    if (r != SQLITE_DONE) {
+        fail(s, errmsg, "read question points");
+        goto err;
+    }
+    return RB_OK;
+err:
+    question_cleanup(q);
+    return RB_ESTORE;
+}
+
+static enum rb_err
+sqlite_question_get(struct store *base, const char *id, struct question *q, char *errmsg)
+{
+    return read_question(to_sq(base), id, q, errmsg);
+}
+
+/* ---- search ------------------------------------------------------------------------- */
+
+#define QUERY_MAX_BYTES 1000
+#define QUERY_MAX_TERMS 32
+
+struct fts_query {
+    struct buf out;
+    int terms;
+};
+
+static int
+fts_word(const char *w, size_t n, void *ctx)
+{
+    struct fts_query *f = ctx;
+    /* words hold no '"' (text_words splits on punctuation), so quoting is safe */
+    buf_printf(&f->out, "%s\"%.*s\"", f->out.len ? " " : "", (int)n, w);
+    f->terms++;
+    return 0;
+}
+
+/* Turns what a person typed into an FTS5 expression: every word quoted (so no word is read
+ * as an operator), "a b" kept as a phrase, a trailing * kept as a prefix search, and all
+ * terms required. */
+static enum rb_err
+build_fts_query(const char *text, char **out, char *errmsg)
+{
+    struct fts_query f;
+    size_t len = strlen(text), i = 0;
+
+    if (len > QUERY_MAX_BYTES) {
+        snprintf(errmsg, RB_ERRMSG, "query too long (%zu bytes, limit %d)", len, QUERY_MAX_BYTES);
+        return RB_EINVAL;
+    }
+    buf_init(&f.out, 16 * QUERY_MAX_BYTES);
+    f.terms = 0;
+    while (i < len) {
+        if (text[i] == '"') {
+            size_t j = i + 1;
+            struct fts_query ph;
+            while (j < len && text[j] != '"')
+                j++;
+            buf_init(&ph.out, 16 * QUERY_MAX_BYTES);
+            ph.terms = 0;
+            text_words(text + i + 1, j - i - 1, fts_word, &ph);
+            if (ph.terms) {
+                /* "a" "b" -> "a b": one phrase */
+                buf_printf(&f.out, "%s\"", f.out.len ? " " : "");
+                for (const char *p = buf_str(&ph.out); *p; p++)
+                    if (*p != '"')
+                        buf_putc(&f.out, *p);
+                buf_putc(&f.out, '"');
+                f.terms += ph.terms;
+            }
+            buf_cleanup(&ph.out);
+            i = j + 1;
+            continue;
+        }
+        {
+            size_t j = i;
+            while (j < len && text[j] != '"' && text[j] != ' ' && text[j] != '\t')
+                j++;
+            size_t before = f.out.len;
+            text_words(text + i, j - i, fts_word, &f);
+            if (f.out.len > before && j > i && text[j - 1] == '*')
+                buf_putc(&f.out, '*');
+            i = j == i ? j + 1 : j;
+        }
+    }
+    if (!f.terms) {
+        buf_cleanup(&f.out);
+        snprintf(errmsg, RB_ERRMSG, "empty query: give one or more words to search for");
+        return RB_EINVAL;
+    }
+    if (f.terms > QUERY_MAX_TERMS) {
+        buf_cleanup(&f.out);
+        snprintf(errmsg, RB_ERRMSG, "too many words in the query (%d, limit %d)", f.terms,
+                 QUERY_MAX_TERMS);
+        return RB_EINVAL;
+    }
+    *out = buf_take(&f.out);
+    return RB_OK;
+}
+
+static enum rb_err
+sqlite_question_search(struct store *base, const struct search_query *sq, struct search_hit **hits,
+                       size_t *n, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *fts = NULL, *row = NULL, *snip = NULL;
+    char *match = NULL;
+    struct search_hit *v = NULL;
+    size_t cnt = 0, cap = 0;
+    enum rb_err rc;
+    int r = SQLITE_DONE, rr;
+
+    rc = build_fts_query(sq->text, &match, errmsg);
+    if (rc)
+        return rc;
+    if (!(fts = stmt(s, S_SEARCH_FTS, errmsg)) || !(row = stmt(s, S_SEARCH_ROW, errmsg)) ||
+        !(snip = stmt(s, S_SNIPPET, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    bind_text(fts, 1, match);
+    sqlite3_bind_int(row, 2, sq->level);
+    bind_text(row, 3, sq->category >= 0 ? category_name((enum category)sq->category) : NULL);
+    bind_text(row, 4, sq->competency);
+    while (cnt < sq->limit && (r = sqlite3_step(fts)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(fts, 0);
+        double rank = sqlite3_column_double(fts, 1);
+        struct search_hit *h;
+
+        sqlite3_bind_int64(row, 1, id);
+        rr = sqlite3_step(row);
+        if (rr == SQLITE_ROW) {
+            const char *c = (const char *)sqlite3_column_text(row, 2);
+            int ci = category_parse(c, strlen(c));
+            xgrow(&v, &cap, cnt + 1, sizeof *v);
+            h = &v[cnt++];
+            memset(h, 0, sizeof *h);
+            h->id = col_dup(row, 0);
+            h->title = col_dup(row, 1);
+            h->category = ci < 0 ? CAT_TECHNICAL : (enum category)ci;
+            h->level_min = sqlite3_column_int(row, 3);
+            h->level_max = sqlite3_column_int(row, 4);
+            h->minutes = sqlite3_column_int(row, 5);
+            h->competency = col_dup(row, 6);
+            h->score = -rank;
+            bind_text(snip, 1, match);
+            sqlite3_bind_int64(snip, 2, id);
+            if (sqlite3_step(snip) == SQLITE_ROW)
+                h->snippet = col_dup(snip, 0);
+            sqlite3_reset(snip);
+        } else if (rr != SQLITE_DONE) {
+            rc = fail(s, errmsg, "search");
+            goto out;
+        }
+        sqlite3_reset(row);
+    }
+    if (r != SQLITE_ROW && r != SQLITE_DONE) {
+        rc = fail(s, errmsg, "search");
+        goto out;
+    }
+out:
+    done(fts);
+    done(row);
+    done(snip);
+    free(match);
+    if (rc) {
+        search_hits_free(v, cnt);
+        return rc;
+    }
+    *hits = v;
+    *n = cnt;
+    return RB_OK;
+}
+
+/* ---- stats, export, import ---------------------------------------------------------- */
+
+static enum rb_err
+sqlite_bank_stats(struct store *base, struct bank_stats *stt, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st;
+    int r;
+
+    if (!(st = stmt(s, S_STATS_TOTAL, errmsg)))
+        return RB_ESTORE;
+    if ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        size_t all = (size_t)sqlite3_column_int64(st, 0);
+        stt->retired = (size_t)sqlite3_column_int64(st, 1);
+        stt->questions = all - stt->retired;
+        stt->imported = (size_t)sqlite3_column_int64(st, 2);
+    }
+    done(st);
+    if (r != SQLITE_ROW)
+        return fail(s, errmsg, "count questions");
+
+    if (!(st = stmt(s, S_STATS_MATRIX, errmsg)))
+        return RB_ESTORE;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *c = (const char *)sqlite3_column_text(st, 0);
+        int ci = category_parse(c, strlen(c));
+        int lo = sqlite3_column_int(st, 1), hi = sqlite3_column_int(st, 2);
+        size_t k = (size_t)sqlite3_column_int64(st, 3);
+        if (ci < 0)
+            continue;
+        stt->by_category[ci] += k;
+        for (int l = lo; l <= hi && l <= LEVEL_MAX; l++) {
+            stt->by_level[l] += k;
+            stt->matrix[ci][l] += k;
+        }
+    }
+    done(st);
+    if (r != SQLITE_DONE)
+        return fail(s, errmsg, "count questions");
+
+    if (!(st = stmt(s, S_STATS_COMP, errmsg)))
+        return RB_ESTORE;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *slug = (const char *)sqlite3_column_text(st, 0);
+        size_t k = (size_t)sqlite3_column_int64(st, 5);
+        size_t i = stt->ncomps;
+        if (!i || strcmp(stt->comps[i - 1].id, slug) != 0) {
+            if (i == STATS_MAX_COMPETENCIES)
+                continue;
+            stt->comps[i].id = col_dup(st, 0);
+            stt->comps[i].name = col_dup(st, 1);
+            stt->ncomps++;
+        } else {
+            i--;
+        }
+        if (sqlite3_column_type(st, 2) == SQLITE_NULL || !k)
+            continue;
+        {
+            const char *c = (const char *)sqlite3_column_text(st, 2);
+            int ci = category_parse(c, strlen(c));
+            int lo = sqlite3_column_int(st, 3), hi = sqlite3_column_int(st, 4);
+            stt->comps[i].total += k;
+            if (ci >= 0)
+                stt->comps[i].by_category[ci] += k;
+            for (int l = lo; l <= hi && l <= LEVEL_MAX; l++)
+                stt->comps[i].by_level[l] += k;
+        }
+    }
+    done(st);
+    if (r != SQLITE_DONE)
+        return fail(s, errmsg, "count competencies");
+    return RB_OK;
+}
+
+static enum rb_err
+sqlite_bank_export(struct store *base, struct bank *b, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st;
+    enum rb_err rc = RB_OK;
+    char **slugs = NULL;
+    size_t nslugs = 0, cap = 0;
+    int r;
+
+    /* One read transaction, so the export is a consistent snapshot. */
+    if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(s, errmsg, "begin export");
+    if (!(st = stmt(s, S_EXPORT_COMPS, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        bank_add_competency(b, (const char *)sqlite3_column_text(st, 0),
+                            (const char *)sqlite3_column_text(st, 1),
+                            (const char *)sqlite3_column_text(st, 2), NULL, 0);
+    }
+    done(st);
+    if (r != SQLITE_DONE) {
+        rc = fail(s, errmsg, "export competencies");
+        goto out;
+    }
+    if (!(st = stmt(s, S_EXPORT_SYNS, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        struct synonym syn = {0};
+        syn.concept = col_dup(st, 0);
+        split_lines((const char *)sqlite3_column_text(st, 1), &syn.alts, &syn.nalts);
+        xgrow(&b->syns, &b->capsyns, b->nsyns + 1, sizeof *b->syns);
+        b->syns[b->nsyns++] = syn;
+    }
+    done(st);
+    if (r != SQLITE_DONE) {
+        rc = fail(s, errmsg, "export synonyms");
+        goto out;
+    }
+    if (!(st = stmt(s, S_EXPORT_QS, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        xgrow(&slugs, &cap, nslugs + 1, sizeof *slugs);
+        slugs[nslugs++] = col_dup(st, 0);
+    }
+    done(st);
+    if (r != SQLITE_DONE) {
+        rc = fail(s, errmsg, "export questions");
+        goto out;
+    }
+    for (size_t i = 0; i < nslugs && !rc; i++) {
+        struct question q;
+        rc = read_question(s, slugs[i], &q, errmsg);
+        if (!rc)
+            bank_add_question_take(b, &q);
+    }
+out:
+    for (size_t i = 0; i < nslugs; i++)
+        free(slugs[i]);
+    free(slugs);
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    return rc;
+}
+
+static enum rb_err
+text_exists(struct sqlite_store *s, const char *key, int *exists, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, S_TEXT_EXISTS, errmsg);
+    int r;
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, key);
+    r = sqlite3_step(st);
+    *exists = r == SQLITE_ROW;
+    done(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        return fail(s, errmsg, "look up question text");
+    return RB_OK;
+}
+
+static enum rb_err
+sqlite_question_text_exists(struct store *base, const char *text, int *exists, char *errmsg)
+{
+    char *key = question_text_key(text, strlen(text));
+    enum rb_err rc = text_exists(to_sq(base), key, exists, errmsg);
+    free(key);
+    return rc;
+}
+
+static enum rb_err
+sqlite_questions_import(struct store *base, const struct question *qs, size_t n,
+                        const struct competency *comps, size_t ncomps, struct import_result *r,
+                        char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    enum rb_err rc = begin(s, errmsg);
+
+    if (rc)
+        return rc;
+    r->was_added = xcalloc(n ? n : 1, 1);
+    for (size_t i = 0; i < ncomps && !rc; i++) {
+        sqlite3_int64 id;
+        rc = competency_id(s, comps[i].id, &id, errmsg);
+        if (rc == RB_ENOTFOUND)
+            rc = upsert_competency(s, &comps[i], errmsg);
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        char *key = question_text_key(qs[i].text, strlen(qs[i].text));
+        char *digest = question_digest(&qs[i]);
+        int exists = 0;
+        sqlite3_int64 id;
+        bool same;
+        rc = text_exists(s, key, &exists, errmsg);
+        if (!rc && !exists) {
+            /* a different text under an id already taken: keep both, never overwrite */
+            rc = lookup_question(s, qs[i].id, digest, &id, &same, errmsg);
+            if (!rc && id) {
+                snprintf(errmsg, RB_ERRMSG, "question id '%s' is already taken", qs[i].id);
+                rc = RB_ECONFLICT;
+            }
+        }
+        if (!rc && !exists) {
+            rc = insert_question(s, &qs[i], key, digest, &id, errmsg);
+            r->added++;
+            r->was_added[i] = 1;
+        } else if (!rc) {
+            r->skipped++;
+        }
+        free(key);
+        free(digest);
+    }
+    rc = end(s, rc, errmsg);
+    if (rc) {
+        free(r->was_added);
+        r->was_added = NULL;
+        r->added = r->skipped = 0;
+    }
+    return rc;
+}
+
+static const struct store_ops sqlite_ops = {
+    .name = "sqlite",
+    .close = sqlite_close,
+    .schema_version = sqlite_schema_version,
+    .bank_load = sqlite_bank_load,
+    .question_get = sqlite_question_get,
+    .question_search = sqlite_question_search,
+    .bank_stats = sqlite_bank_stats,
+    .bank_export = sqlite_bank_export,
+    .questions_import = sqlite_questions_import,
+    .question_text_exists = sqlite_question_text_exists,
+};

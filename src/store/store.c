@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: MIT */
+/* The store front door: picks a backend from the URL and forwards each call to it. */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_impl.h"
+
+enum rb_err
+store_open(const char *url, struct store **out, char *errmsg)
+{
+    *out = NULL;
+    if (!url || !*url)
+        url = STORE_DEFAULT_URL;
+    if (strncmp(url, "sqlite:", 7) == 0)
+        return sqlite_store_open(url + 7, out, errmsg);
+    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "cannot open %.*s...: this build has no PostgreSQL backend yet; use a "
+                 "sqlite:PATH store",
+                 10, url);
+        return RB_ESTORE;
+    }
+    if (strstr(url, "://")) {
+        snprintf(errmsg, RB_ERRMSG, "unknown store URL '%.200s': expected sqlite:PATH", url);
+        return RB_EUSAGE;
+    }
+    return sqlite_store_open(url, out, errmsg);
+}
+
+void
+store_close(struct store *s)
+{
+    if (s)
+        s->ops->close(s);
+}
+
+int
+store_schema_latest(void)
+{
+    return sqlite_schema_latest();
+}
+
+int
+store_schema_version(struct store *s)
+{
+    return s->ops->schema_version(s);
+}
+
+enum rb_err
+store_bank_load(struct store *s, const struct bank *b, struct load_result *r, char *errmsg)
+{
+    return s->ops->bank_load(s, b, r, errmsg);
+}
+
+enum rb_err
+store_question_get(struct store *s, const char *id, struct question *q, char *errmsg)
+{
+    return s->ops->question_get(s, id, q, errmsg);
+}
+
+enum rb_err
+store_question_search(struct store *s, const struct search_query *sq, struct search_hit **hits,
+                      size_t *n, char *errmsg)
+{
+    *hits = NULL;
+    *n = 0;
+    if (sq->limit < 1 || sq->limit > SEARCH_LIMIT_MAX) {
+        snprintf(errmsg, RB_ERRMSG, "limit must be 1 to %d", SEARCH_LIMIT_MAX);
+        return RB_EINVAL;
+    }
+    return s->ops->question_search(s, sq, hits, n, errmsg);
+}
+
+void
+search_hits_free(struct search_hit *hits, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(hits[i].id);
+        free(hits[i].title);
+        free(hits[i].snippet);
+        free(hits[i].competency);
+    }
+    free(hits);
+}
+
+enum rb_err
+store_bank_stats(struct store *s, struct bank_stats *st, char *errmsg)
+{
+    memset(st, 0, sizeof *st);
+    return s->ops->bank_stats(s, st, errmsg);
+}
+
+void
+bank_stats_cleanup(struct bank_stats *st)
+{
+    for (size_t i = 0; i < st->ncomps; i++) {
+        free(st->comps[i].id);
+        free(st->comps[i].name);
+    }
+    st->ncomps = 0;
+}
+
+enum rb_err
+store_bank_export(struct store *s, struct bank *b, char *errmsg)
+{
+    return s->ops->bank_export(s, b, errmsg);
+}
+
+enum rb_err
+store_questions_import(struct store *s, const struct question *qs, size_t n,
+                       const struct competency *comps, size_t ncomps, struct import_result *r,
+                       char *errmsg)
+{
+    memset(r, 0, sizeof *r);
+    return s->ops->questions_import(s, qs, n, comps, ncomps, r, errmsg);
+}
+
+enum rb_err
+store_question_text_exists(struct store *s, const char *text, int *exists, char *errmsg)
+{
+    return s->ops->question_text_exists(s, text, exists, errmsg);
+}

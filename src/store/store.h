@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The store: the only door to persistence. The rest of Rubric asks for what it needs
+ * ("questions matching this search", "load this bank") and never sees SQL. A backend is a
+ * table of operations behind struct store; SQLite is the embedded default, PostgreSQL comes
+ * later behind the same calls.
+ *
+ * Every write is one transaction: on any error the store is left as it was.
+ * Functions return RB_OK or an error with a message in errmsg (RB_ERRMSG bytes).
+ */
+#ifndef RUBRIC_STORE_STORE_H
+#define RUBRIC_STORE_STORE_H
+
+#include <stddef.h>
+
+#include "core/bank.h"
+#include "core/question.h"
+#include "util/err.h"
+
+struct store;
+
+/* The store used when neither --db nor RUBRIC_DB says otherwise. */
+#define STORE_DEFAULT_URL "sqlite:./rubric.db"
+
+/* Opens the store named by url ("sqlite:PATH", "sqlite::memory:"; a bare path means
+ * sqlite), creating it and applying schema migrations as needed. A store whose schema is
+ * newer than this binary knows is refused (RB_ESTORE). *out is new: close it with
+ * store_close. */
+enum rb_err store_open(const char *url, struct store **out, char *errmsg);
+void store_close(struct store *s);
+
+/* The schema version this binary knows and the one the open store has. */
+int store_schema_latest(void);
+int store_schema_version(struct store *s);
+
+/* ---- the question bank ---- */
+
+struct load_result {
+    size_t added, updated, unchanged, retired, competencies, synonyms;
+};
+
+/* Loads a checked bank in one transaction: competencies and synonyms are replaced by the
+ * bank's, its questions inserted or updated by id, and questions from bank files that are
+ * no longer in it retired (kept for history, hidden from search). Imported questions that
+ * the bank does not mention are left alone. */
+enum rb_err store_bank_load(struct store *s, const struct bank *b, struct load_result *r,
+                            char *errmsg);
+
+/* Fills *q (cleanup with question_cleanup) with the question called id; RB_ENOTFOUND when
+ * there is none. Retired questions are found too. */
+enum rb_err store_question_get(struct store *s, const char *id, struct question *q, char *errmsg);
+
+struct search_query {
+    const char *text;       /* words as a person typed them; "quoted phrases" and word* */
+    int level;              /* 0: any */
+    int category;           /* -1: any */
+    const char *competency; /* NULL: any */
+    size_t limit;           /* 1 to SEARCH_LIMIT_MAX */
+};
+
+#define SEARCH_LIMIT_MAX 1000
+
+struct search_hit {
+    char *id;
+    char *title;
+    char *snippet; /* matched words between \x02 and \x03 */
+    char *competency;
+    double score; /* higher is better */
+    enum category category;
+    int level_min, level_max, minutes;
+};
+
+/* Full-text search, best first. *hits is new (free with search_hits_free). RB_EINVAL when
+ * the text has no words to search for. */
+enum rb_err store_question_search(struct store *s, const struct search_query *sq,
+                                  struct search_hit **hits, size_t *n, char *errmsg);
+void search_hits_free(struct search_hit *hits, size_t n);
+
+#define STATS_MAX_COMPETENCIES 256
+
+struct bank_stats {
+    size_t questions, retired, imported;
+    size_t ncomps;
+    struct {
+        char *id;
+        char *name;
+        size_t total;
+        size_t by_category[CAT_COUNT];
+        size_t by_level[LEVEL_MAX + 1];
+    } comps[STATS_MAX_COMPETENCIES];
+    size_t by_category[CAT_COUNT];
+    size_t by_level[LEVEL_MAX + 1]; /* a question counts at every level of its range */
+    size_t matrix[CAT_COUNT][LEVEL_MAX + 1];
+};
+
+/* Counts the live questions. *st is filled; release with bank_stats_cleanup. A question
+ * counts for every competency it has. */
+enum rb_err store_bank_stats(struct store *s, struct bank_stats *st, char *errmsg);
+void bank_stats_cleanup(struct bank_stats *st);
+
+/* Fills b (initialised by the caller) with every competency, live question and synonym,
+ * in a stable order: competencies by id, questions by competency then id. */
+enum rb_err store_bank_export(struct store *s, struct bank *b, char *errmsg);
+
+struct import_result {
+    size_t added, skipped;    /* skipped: the same question text is already stored */
+    unsigned char *was_added; /* per question given: 1 if added (new; free()) */
+};
+
+/* Adds imported questions in one transaction, skipping those whose folded text is already
+ * stored. The competencies named must exist or be given in comps (added if missing). */
+enum rb_err store_questions_import(struct store *s, const struct question *qs, size_t n,
+                                   const struct competency *comps, size_t ncomps,
+                                   struct import_result *r, char *errmsg);
+
+/* Whether a question with the same folded text is stored (for dry runs). */
+enum rb_err store_question_text_exists(struct store *s, const char *text, int *exists,
+                                       char *errmsg);
+
+#endif

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What a backend provides: the table of operations behind struct store. Only store.c and
+ * the backends include this file.
+ */
+#ifndef RUBRIC_STORE_IMPL_H
+#define RUBRIC_STORE_IMPL_H
+
+#include "store/store.h"
+
+struct store_ops {
+    const char *name;
+    void (*close)(struct store *s);
+    int (*schema_version)(struct store *s);
+    enum rb_err (*bank_load)(struct store *s, const struct bank *b, struct load_result *r,
+                             char *errmsg);
+    enum rb_err (*question_get)(struct store *s, const char *id, struct question *q, char *errmsg);
+    enum rb_err (*question_search)(struct store *s, const struct search_query *sq,
+                                   struct search_hit **hits, size_t *n, char *errmsg);
+    enum rb_err (*bank_stats)(struct store *s, struct bank_stats *st, char *errmsg);
+    enum rb_err (*bank_export)(struct store *s, struct bank *b, char *errmsg);
+    enum rb_err (*questions_import)(struct store *s, const struct question *qs, size_t n,
+                                    const struct competency *comps, size_t ncomps,
+                                    struct import_result *r, char *errmsg);
+    enum rb_err (*question_text_exists)(struct store *s, const char *text, int *exists,
+                                        char *errmsg);
+};
+
+struct store {
+    const struct store_ops *ops;
+};
+
+/* The SQLite backend: path is a file name or ":memory:". */
+enum rb_err sqlite_store_open(const char *path, struct store **out, char *errmsg);
+int sqlite_schema_latest(void);
+
+#endif

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/* Bounded growable buffers. */
+#include "util/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+void
+buf_init(struct buf *b, size_t max)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+    b->max = max;
+}
+
+void
+buf_cleanup(struct buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void
+buf_reset(struct buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+static enum rb_err
+reserve(struct buf *b, size_t extra)
+{
+    size_t need, cap;
+
+    if (extra > b->max || b->len > b->max - extra)
+        return RB_ETOOBIG;
+    need = b->len + extra + 1;
+    if (need <= b->cap)
+        return RB_OK;
+    cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    if (cap > b->max + 1)
+        cap = b->max + 1;
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+    return RB_OK;
+}
+
+enum rb_err
+buf_append(struct buf *b, const void *p, size_t n)
+{
+    enum rb_err rc = reserve(b, n);
+    if (rc)
+        return rc;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return RB_OK;
+}
+
+enum rb_err
+buf_puts(struct buf *b, const char *s)
+{
+    return buf_append(b, s, strlen(s));
+}
+
+enum rb_err
+buf_putc(struct buf *b, char c)
+{
+    return buf_append(b, &c, 1);
+}
+
+enum rb_err
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    int n;
+    enum rb_err rc;
+
+    va_copy(ap2, ap);
+    n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return RB_EINVAL;
+    rc = reserve(b, (size_t)n);
+    if (rc)
+        return rc;
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+    return RB_OK;
+}
+
+enum rb_err
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    enum rb_err rc;
+
+    va_start(ap, fmt);
+    rc = buf_vprintf(b, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+const char *
+buf_str(const struct buf *b)
+{
+    return b->data ? b->data : "";
+}
+
+char *
+buf_take(struct buf *b)
+{
+    char *s = b->data ? b->data : xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: MIT */
+/* File helpers. Every message names the path it is about. */
+#include "util/fs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+enum rb_err
+fs_read(const char *path, size_t max, char **data, size_t *len, char *errmsg)
+{
+    enum rb_err rc = RB_EIO;
+    struct stat st;
+    char *p = NULL;
+    size_t got = 0;
+    int fd;
+
+    *data = NULL;
+    *len = 0;
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(errmsg, RB_ERRMSG, "cannot read %s: %s", path, strerror(errno));
+        return RB_EIO;
+    }
+    if (fstat(fd, &st) < 0) {
+        snprintf(errmsg, RB_ERRMSG, "cannot read %s: %s", path, strerror(errno));
+        goto out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(errmsg, RB_ERRMSG, "cannot read %s: not a regular file", path);
+        goto out;
+    }
+    if ((unsigned long long)st.st_size > max) {
+        snprintf(errmsg, RB_ERRMSG, "cannot read %s: too large (%lld bytes, limit %zu)", path,
+                 (long long)st.st_size, max);
+        rc = RB_ETOOBIG;
+        goto out;
+    }
+    p = xmalloc((size_t)st.st_size + 1);
+    /* Read to the end rather than trusting st_size: the file may change under us. */
+    for (;;) {
+        ssize_t n;
+        if (got == (size_t)st.st_size) {
+            char extra;
+            n = read(fd, &extra, 1);
+            if (n == 0)
+                break;
+            if (n > 0) {
+                snprintf(errmsg, RB_ERRMSG, "cannot read %s: file grew while reading", path);
+                goto out;
+            }
+        } else {
+            n = read(fd, p + got, (size_t)st.st_size - got);
+            if (n == 0)
+                break;
+        }
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            snprintf(errmsg, RB_ERRMSG, "cannot read %s: %s", path, strerror(errno));
+            goto out;
+        }
+        got += (size_t)n;
+    }
+    p[got] = '\0';
+    *data = p;
+    *len = got;
+    p = NULL;
+    rc = RB_OK;
+out:
+    free(p);
+    close(fd);
+    return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+enum rb_err
+fs_list(const char *dir, const char *suffix, char ***paths, size_t *n, char *errmsg)
+{
+    DIR *d;
+    struct dirent *e;
+    char **v = NULL;
+    size_t cnt = 0, cap = 0, slen = strlen(suffix);
+
+    *paths = NULL;
+    *n = 0;
+    d = opendir(dir);
+    if (!d) {
+        snprintf(errmsg, RB_ERRMSG, "cannot open directory %s: %s", dir, strerror(errno));
+        return RB_EIO;
+    }
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        struct stat st;
+        struct buf path;
+
+        if (e->d_name[0] == '.' || len < slen || strcmp(e->d_name + len - slen, suffix))
+            continue;
+        buf_init(&path, 8192);
+        if (buf_printf(&path, "%s/%s", dir, e->d_name)) {
+            buf_cleanup(&path);
+            continue;
+        }
+        if (stat(buf_str(&path), &st) < 0 || !S_ISREG(st.st_mode)) {
+            buf_cleanup(&path);
+            continue;
+        }
+        xgrow(&v, &cap, cnt + 1, sizeof *v);
+        v[cnt++] = buf_take(&path);
+    }
+    closedir(d);
+    if (cnt)
+        qsort(v, cnt, sizeof *v, cmp_str);
+    *paths = v;
+    *n = cnt;
+    return RB_OK;
+}
+
+void
+fs_list_free(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+}
+
+enum rb_err
+fs_write_atomic(const char *path, const void *data, size_t len, char *errmsg)
+{
+    struct buf tmp;
+    const char *p = data;
+    enum rb_err rc = RB_EIO;
+    int fd;
+
+    buf_init(&tmp, 8192);
+    if (buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid())) {
+        snprintf(errmsg, RB_ERRMSG, "cannot write %s: path too long", path);
+        goto out;
+    }
+    fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", path, strerror(errno));
+        goto out;
+    }
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", path, strerror(errno));
+            close(fd);
+            unlink(buf_str(&tmp));
+            goto out;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    if (fsync(fd) < 0 || close(fd) < 0 || rename(buf_str(&tmp), path) < 0) {
+        snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", path, strerror(errno));
+        unlink(buf_str(&tmp));
+        goto out;
+    }
+    rc = RB_OK;
+out:
+    buf_cleanup(&tmp);
+    return rc;
+}
+
+enum rb_err
+fs_mkdirs(const char *dir, char *errmsg)
+{
+    char *p = xstrdup(dir);
+    enum rb_err rc = RB_OK;
+
+    for (char *s = p + 1;; s++) {
+        char c = *s;
+        if (c != '/' && c != '\0')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0755) < 0 && errno != EEXIST) {
+            snprintf(errmsg, RB_ERRMSG, "cannot create directory %s: %s", p, strerror(errno));
+            rc = RB_EIO;
+            break;
+        }
+        *s = c;
+        if (c == '\0')
+            break;
+    }
+    free(p);
+    if (!rc && !fs_is_dir(dir)) {
+        snprintf(errmsg, RB_ERRMSG, "cannot create directory %s: a file is in the way", dir);
+        rc = RB_EIO;
+    }
+    return rc;
+}
+
+bool
+fs_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+fs_basename(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* Files and directories, with size limits and messages that name the path. */
+#ifndef RUBRIC_UTIL_FS_H
+#define RUBRIC_UTIL_FS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/err.h"
+
+/* Reads a whole regular file of at most max bytes into *data (new, NUL-terminated; free
+ * with free()) and *len. On error *data is NULL and errmsg (RB_ERRMSG bytes) says why,
+ * naming the path. RB_ETOOBIG past max, RB_EIO otherwise. */
+enum rb_err fs_read(const char *path, size_t max, char **data, size_t *len, char *errmsg);
+
+/* Lists the regular files directly in dir whose name ends in suffix, as new "dir/name"
+ * strings sorted by name (free each and the array with fs_list_free). Hidden files are
+ * skipped. */
+enum rb_err fs_list(const char *dir, const char *suffix, char ***paths, size_t *n, char *errmsg);
+void fs_list_free(char **paths, size_t n);
+
+/* Writes data to path through a temporary file and a rename, so readers never see a
+ * half-written file. */
+enum rb_err fs_write_atomic(const char *path, const void *data, size_t len, char *errmsg);
+
+/* Creates dir and its missing parents. */
+enum rb_err fs_mkdirs(const char *dir, char *errmsg);
+
+bool fs_is_dir(const char *path);
+
+/* The last component of path (borrowed from path). */
+const char *fs_basename(const char *path);
+
+#endif

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: MIT */
+/* The SQLite store: migrations, loading in one transaction, search with filters, stats and
+ * import, against a real database file. */
+#include <criterion/criterion.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/bank.h"
+#include "store/store.h"
+
+static char dbpath[64];
+static char url[80];
+
+static void
+setup(void)
+{
+    snprintf(dbpath, sizeof dbpath, "/tmp/rubric-test-%d-XXXXXX", (int)getpid());
+    cr_assert_not_null(mkdtemp(dbpath));
+    strncat(dbpath, "/s.db", sizeof dbpath - strlen(dbpath) - 1);
+    snprintf(url, sizeof url, "sqlite:%s", dbpath);
+}
+
+static void
+teardown(void)
+{
+    char cmd[128];
+    char *slash = strrchr(dbpath, '/');
+    *slash = '\0';
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dbpath);
+    cr_assert_eq(system(cmd), 0);
+}
+
+static struct store *
+open_loaded(struct bank *b)
+{
+    struct store *s;
+    char msg[RB_ERRMSG] = "";
+    struct diags d;
+    struct load_result r;
+
+    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    bank_init(b);
+    diags_init(&d, 0);
+    cr_assert_eq(bank_read_dir(b, "tests/data/bank-small", &d, msg), RB_OK, "%s", msg);
+    cr_assert_eq(diags_count(&d), 0);
+    cr_assert_eq(store_bank_load(s, b, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.added, 4);
+    diags_cleanup(&d);
+    return s;
+}
+
+static size_t
+live(struct store *s)
+{
+    struct bank_stats st;
+    char msg[RB_ERRMSG];
+    size_t n;
+    cr_assert_eq(store_bank_stats(s, &st, msg), RB_OK);
+    n = st.questions;
+    bank_stats_cleanup(&st);
+    return n;
+}
+
+TestSuite(store, .init = setup, .fini = teardown);
+
+Test(store, open_migrates_and_refuses_a_newer_schema)
+{
+    struct store *s;
+    char msg[RB_ERRMSG] = "";
+    sqlite3 *db;
+
+    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_schema_version(s), store_schema_latest());
+    store_close(s);
+    /* reopening an up-to-date store changes nothing */
+    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    store_close(s);
+
+    cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    cr_assert_eq(store_open(url, &s, msg), RB_ESTORE);
+    cr_assert_not_null(strstr(msg, "schema version 999, newer than"), "%s", msg);
+}
+
+Test(store, a_file_that_is_not_a_database_is_refused)
+{
+    struct store *s;
+    char msg[RB_ERRMSG] = "";
+    FILE *f = fopen(dbpath, "w");
+    fputs("this is not a database, it is a text file that is long enough to have a header..", f);
+    fclose(f);
+    cr_assert_eq(store_open(url, &s, msg), RB_ESTORE);
+    cr_assert_not_null(strstr(msg, dbpath), "the message names the file: %s", msg);
+}
+
+Test(store, unknown_url_schemes_are_usage_errors)
+{
+    struct store *s;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(store_open("mysql://x", &s, msg), RB_EUSAGE);
+    cr_assert_eq(store_open("postgres://localhost/rubric", &s, msg), RB_ESTORE);
+    cr_assert_not_null(strstr(msg, "PostgreSQL"));
+}
+
+Test(store, reload_counts_unchanged_updated_and_retired)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    struct load_result r;
+    char msg[RB_ERRMSG] = "";
+    struct question q;
+
+    cr_assert_eq(store_bank_load(s, &b, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.unchanged, 4);
+    cr_assert_eq(r.added + r.updated + r.retired, 0);
+
+    /* edit one, drop one */
+    free(b.qs[0].title);
+    b.qs[0].title = strdup("A new title");
+    question_cleanup(&b.qs[3]);
+    b.nqs = 3;
+    cr_assert_eq(store_bank_load(s, &b, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.updated, 1);
+    cr_assert_eq(r.unchanged, 2);
+    cr_assert_eq(r.retired, 1);
+    cr_assert_eq(live(s), 3);
+    cr_assert_eq(store_question_get(s, b.qs[0].id, &q, msg), RB_OK);
+    cr_assert_str_eq(q.title, "A new title");
+    question_cleanup(&q);
+    store_close(s);
+    bank_cleanup(&b);
+}
+
+Test(store, a_failed_load_leaves_the_store_as_it_was)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    struct load_result r;
+    char msg[RB_ERRMSG] = "";
+    struct question q;
+
+    /* a question naming a competency the store does not have fails halfway through */
+    free(b.qs[1].title);
+    b.qs[1].title = strdup("Changed before the failure");
+    free(b.qs[2].competencies[0]);
+    b.qs[2].competencies[0] = strdup("no-such-competency");
+    cr_assert_neq(store_bank_load(s, &b, &r, msg), RB_OK);
+    cr_assert_not_null(strstr(msg, "no-such-competency"), "%s", msg);
+    cr_assert_eq(live(s), 4);
+    cr_assert_eq(store_question_get(s, b.qs[1].id, &q, msg), RB_OK);
+    cr_assert_str_neq(q.title, "Changed before the failure", "rolled back");
+    question_cleanup(&q);
+    store_close(s);
+    bank_cleanup(&b);
+}
+
+Test(store, get_returns_the_whole_question)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    struct question q;
+    char msg[RB_ERRMSG] = "";
+    char *d1, *d2;
+    const struct question *orig = NULL;
+
+    cr_assert_eq(store_question_get(s, "sb-transfer-atomic", &q, msg), RB_OK, "%s", msg);
+    for (size_t i = 0; i < b.nqs; i++)
+        if (strcmp(b.qs[i].id, "sb-transfer-atomic") == 0)
+            orig = &b.qs[i];
+    d1 = question_digest(orig);
+    d2 = question_digest(&q);
+    cr_assert_str_eq(d1, d2, "stored and read back unchanged");
+    free(d1);
+    free(d2);
+    question_cleanup(&q);
+    cr_assert_eq(store_question_get(s, "no-such-id", &q, msg), RB_ENOTFOUND);
+    cr_assert_not_null(strstr(msg, "no-such-id"));
+    store_close(s);
+    bank_cleanup(&b);
+}
+
+static size_t
+search(struct store *s, const char *text, int level, int category, const char *comp,
+       struct search_hit **hits)
+{
+    struct search_query q = {text, level, category, comp, 20};
+    size_t n = 0;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(store_question_search(s, &q, hits, &n, msg), RB_OK, "%s: %s", text, msg);
+    return n;
+}
+
+Test(store, search_ranks_stems_and_filters)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    struct search_hit *h;
+    size_t n;
+
+    n = search(s, "indexes", 0, -1, NULL, &h);
+    cr_assert_geq(n, 1, "stemming: 'indexes' finds 'index'");
+    cr_assert_str_eq(h[0].id, "sb-index-lookup", "the title match ranks first");
+    cr_assert_not_null(strstr(h[0].snippet, "\x02"), "the snippet marks the match");
+    search_hits_free(h, n);
+
+    n = search(s, "transaction", LEVEL_JUNIOR, -1, NULL, &h);
+    cr_assert_eq(n, 0, "the transfer question is mid level");
+    search_hits_free(h, n);
+    n = search(s, "transaction", LEVEL_MID, CAT_CODING, NULL, &h);
+    cr_assert_eq(n, 1);
+    search_hits_free(h, n);
+    n = search(s, "transaction", 0, -1, "storage-extra", &h);
+    cr_assert_eq(n, 1, "found through its second competency");
+    search_hits_free(h, n);
+    n = search(s, "\"replication lag\"", 0, -1, NULL, &h);
+    cr_assert_eq(n, 1, "phrase");
+    search_hits_free(h, n);
+    n = search(s, "replic*", 0, -1, NULL, &h);
+    cr_assert_eq(n, 1, "prefix");
+    search_hits_free(h, n);
+    store_close(s);
+    bank_cleanup(&b);
+}
+
+Test(store, search_treats_operators_as_words_and_refuses_empty_queries)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    struct search_hit *h = NULL;
+    struct search_query q = {"", 0, -1, NULL, 20};
+    size_t n;
+    char msg[RB_ERRMSG] = "";
+    static const char *const odd[] = {"AND",    "index OR", "NEAR(index", "\"unclosed", "col:index",
+                                      "-index", "^index",   "index*)",    "((("};
+
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+        q.text = odd[i];
+        enum rb_err rc = store_question_search(s, &q, &h, &n, msg);
+        cr_assert(rc == RB_OK || rc == RB_EINVAL, "'%s': %s", odd[i], msg);
+        search_hits_free(h, n);
+    }
+    q.text = "  ?! ";
+    cr_assert_eq(store_question_search(s, &q, &h, &n, msg), RB_EINVAL);
+    cr_assert_not_null(strstr(msg, "empty query"));
+    store_close(s);
+    bank_cleanup(&b);
+}
+
+Test(store, retired_questions_are_not_found)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    struct search_hit *h;
+    struct load_result r;
+    char msg[RB_ERRMSG];
+    struct question q;
+
+    /* drop sb-index-lookup from the bank and reload */
+    for (size_t i = 0; i < b.nqs; i++)
+        if (strcmp(b.qs[i].id, "sb-index-lookup") == 0) {
+            question_cleanup(&b.qs[i]);
+            b.qs[i] = b.qs[--b.nqs];
+            break;
+        }
+    cr_assert_eq(store_bank_load(s, &b, &r, msg), RB_OK);
+    cr_assert_eq(search(s, "index", 0, -1, NULL, &h), 0);
+    search_hits_free(h, 0);
+    cr_assert_eq(store_question_get(s, "sb-index-lookup", &q, msg), RB_OK, "kept for history");
+    question_cleanup(&q);
+    store_close(s);
+    bank_cleanup(&b);
+}
+
+Test(store, stats_count_by_competency_category_and_level)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    struct bank_stats st;
+    char msg[RB_ERRMSG];
+
+    cr_assert_eq(store_bank_stats(s, &st, msg), RB_OK);
+    cr_assert_eq(st.questions, 4);
+    cr_assert_eq(st.ncomps, 2);
+    cr_assert_str_eq(st.comps[0].id, "storage-basics");
+    cr_assert_eq(st.comps[0].total, 3, "counted under the primary competency");
+    cr_assert_eq(st.by_category[CAT_CODING], 1);
+    /* junior-mid, mid, mid-senior, senior-architect */
+    cr_assert_eq(st.by_level[LEVEL_JUNIOR], 1);
+    cr_assert_eq(st.by_level[LEVEL_MID], 3);
+    cr_assert_eq(st.by_level[LEVEL_SENIOR], 2);
+    cr_assert_eq(st.by_level[LEVEL_ARCHITECT], 1);
+    cr_assert_eq(st.matrix[CAT_SYSTEM_DESIGN][LEVEL_ARCHITECT], 1);
+    bank_stats_cleanup(&st);
+    store_close(s);
+    bank_cleanup(&b);
+}
+
+Test(store, import_skips_text_already_stored)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    struct question q;
+    struct competency c = {"imported", "Imported", "x"};
+    struct import_result r;
+    char msg[RB_ERRMSG] = "";
+
+    memset(&q, 0, sizeof q);
+    q.id = "imp-new";
+    q.title = "New";
+    q.text = "Why does an INDEX speed up... a lookup?";
+    q.category = CAT_TECHNICAL;
+    q.level_min = 1;
+    q.level_max = 4;
+    q.minutes = 5;
+    q.source = "list.md";
+    char *comps[] = {"imported"};
+    q.competencies = comps;
+    q.ncompetencies = 1;
+    cr_assert_eq(store_questions_import(s, &q, 1, &c, 1, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.added, 1);
+    free(r.was_added);
+    cr_assert_eq(store_questions_import(s, &q, 1, &c, 1, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.added, 0, "the same text again adds nothing");
+    cr_assert_eq(r.skipped, 1);
+    free(r.was_added);
+    q.text = "why does an index speed up a LOOKUP";
+    q.id = "imp-other";
+    cr_assert_eq(store_questions_import(s, &q, 1, &c, 1, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.added, 0, "case and punctuation do not make a new question");
+    free(r.was_added);
+    store_close(s);
+    bank_cleanup(&b);
+}
