@@ -26,6 +26,13 @@ json_t *bank_to_json(const struct bank *b);
 void bank_from_json(struct bank *b, const char *file, const char *data, size_t len,
                     struct diags *d);
 
+/* The points of a question as a JSON array text ([{"kind", "text", "concepts"}]), as the
+ * store keeps them. Returns a new string (free with free()). */
+char *points_to_json_text(const struct point *p, size_t n);
+/* Reads such an array back into *p (new; free each with the question) and *n. RB_EINVAL
+ * when the text is not that shape. */
+enum rb_err points_from_json_text(const char *text, struct point **p, size_t *n);
+
 /* Replaces \x02 and \x03 snippet marks with open and close. Returns a new string. */
 char *snippet_mark(const char *snippet, const char *open, const char *close);
 

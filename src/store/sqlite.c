@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bank_json.h"
 #include "store/store_impl.h"
 #include "util/buf.h"
 #include "util/embed.h"
@@ -30,8 +31,6 @@ enum stmt_id {
     S_Q_UPDATE,
     S_QC_INSERT,
     S_QC_CLEAR,
-    S_QP_INSERT,
-    S_QP_CLEAR,
     S_FTS_INSERT,
     S_FTS_DELETE,
     S_SEEN_CREATE,
@@ -41,10 +40,8 @@ enum stmt_id {
     S_RETIRE,
     S_Q_GET,
     S_QC_GET,
-    S_QP_GET,
     S_SEARCH_FTS,
     S_SEARCH_ROW,
-    S_SNIPPET,
     S_STATS_TOTAL,
     S_STATS_MATRIX,
     S_STATS_COMP,
@@ -52,6 +49,7 @@ enum stmt_id {
     S_EXPORT_QS,
     S_EXPORT_SYNS,
     S_TEXT_EXISTS,
+    S_ANY_QUESTION,
     S_COUNT
 };
 
@@ -67,18 +65,15 @@ static const char *const sql_text[S_COUNT] = {
     [S_SYN_INSERT] = "INSERT OR REPLACE INTO synonym (concept, alternatives) VALUES (?1, ?2)",
     [S_Q_LOOKUP] = "SELECT id, digest, retired FROM question WHERE slug = ?1",
     [S_Q_INSERT] = "INSERT INTO question (slug, title, body, category, level_min, level_max, "
-                   "minutes, source, topic, text_key, digest) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                   "minutes, source, topic, text_key, digest, points) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [S_Q_UPDATE] = "UPDATE question SET title = ?2, body = ?3, category = ?4, level_min = ?5, "
                    "level_max = ?6, minutes = ?7, source = ?8, topic = ?9, text_key = ?10, "
-                   "digest = ?11, retired = 0, "
+                   "digest = ?11, points = ?12, retired = 0, "
                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     [S_QC_INSERT] = "INSERT INTO question_competency (question, competency, position) "
                     "VALUES (?1, ?2, ?3)",
     [S_QC_CLEAR] = "DELETE FROM question_competency WHERE question = ?1",
-    [S_QP_INSERT] = "INSERT INTO question_point (question, position, kind, body, concepts) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5)",
-    [S_QP_CLEAR] = "DELETE FROM question_point WHERE question = ?1",
     [S_FTS_INSERT] = "INSERT INTO question_fts (rowid, title, body, points) "
                      "VALUES (?1, ?2, ?3, ?4)",
     [S_FTS_DELETE] = "DELETE FROM question_fts WHERE rowid = ?1",
@@ -93,15 +88,14 @@ static const char *const sql_text[S_COUNT] = {
                  "WHERE source IS NULL AND retired = 0 "
                  "AND id NOT IN (SELECT id FROM temp.load_seen)",
     [S_Q_GET] = "SELECT id, slug, title, body, category, level_min, level_max, minutes, "
-                "source, topic FROM question WHERE slug = ?1",
+                "source, topic, points FROM question WHERE slug = ?1",
     [S_QC_GET] = "SELECT c.slug FROM question_competency qc JOIN competency c "
                  "ON c.id = qc.competency WHERE qc.question = ?1 ORDER BY qc.position",
-    [S_QP_GET] = "SELECT kind, body, concepts FROM question_point WHERE question = ?1 "
-                 "ORDER BY position",
     /* MATCH alone, ordered by rank alone: FTS5 ranks in its own sorter. Filters and
-     * joins are applied row by row afterwards, so they never slow the match. */
-    [S_SEARCH_FTS] = "SELECT rowid, rank FROM question_fts WHERE question_fts MATCH ?1 "
-                     "ORDER BY rank",
+     * joins are applied row by row afterwards, so they never slow the match; the snippet
+     * is computed only for the rows actually read. */
+    [S_SEARCH_FTS] = "SELECT rowid, rank, snippet(question_fts, -1, char(2), char(3), '…', 16) "
+                     "FROM question_fts WHERE question_fts MATCH ?1 ORDER BY rank",
     [S_SEARCH_ROW] = "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
                      "(SELECT c.slug FROM question_competency qc JOIN competency c "
                      " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0) "
@@ -111,8 +105,6 @@ static const char *const sql_text[S_COUNT] = {
                      "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
                      " JOIN competency c ON c.id = qc.competency "
                      " WHERE qc.question = q.id AND c.slug = ?4))",
-    [S_SNIPPET] = "SELECT snippet(question_fts, -1, char(2), char(3), '…', 16) "
-                  "FROM question_fts WHERE question_fts MATCH ?1 AND rowid = ?2",
     [S_STATS_TOTAL] = "SELECT count(*), coalesce(sum(retired), 0), "
                       "coalesce(sum(source IS NOT NULL AND retired = 0), 0) FROM question",
     [S_STATS_MATRIX] = "SELECT category, level_min, level_max, count(*) FROM question "
@@ -130,14 +122,32 @@ static const char *const sql_text[S_COUNT] = {
                     "WHERE q.retired = 0 ORDER BY c.slug, q.slug",
     [S_EXPORT_SYNS] = "SELECT concept, alternatives FROM synonym ORDER BY concept",
     [S_TEXT_EXISTS] = "SELECT 1 FROM question WHERE text_key = ?1 LIMIT 1",
+    [S_ANY_QUESTION] = "SELECT 1 FROM question LIMIT 1",
 };
+
+/* Competency ids looked up during one write transaction (a bank names a few dozen). */
+#define COMP_CACHE 64
 
 struct sqlite_store {
     struct store base;
     sqlite3 *db;
     char *path;
     sqlite3_stmt *stmts[S_COUNT];
+    struct {
+        char *slug;
+        sqlite3_int64 id;
+    } comps[COMP_CACHE];
+    size_t ncomps;
+    bool fresh; /* the load in progress started from a store with no questions */
 };
+
+static void
+comp_cache_clear(struct sqlite_store *s)
+{
+    for (size_t i = 0; i < s->ncomps; i++)
+        free(s->comps[i].slug);
+    s->ncomps = 0;
+}
 
 static struct sqlite_store *
 to_sq(struct store *s)
@@ -350,6 +360,7 @@ sqlite_close(struct store *base)
     struct sqlite_store *s = to_sq(base);
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(s->stmts[i]);
+    comp_cache_clear(s);
     if (s->db) {
         /* leave no -wal file behind for a clean close */
         sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
@@ -408,20 +419,34 @@ sqlite_schema_version(struct store *base)
 
 /* ---- writing questions -------------------------------------------------------------- */
 
+/* The id of competency slug. Cached until comp_cache_clear, which every write transaction
+ * calls first, so a rolled-back insert is never remembered. */
 static enum rb_err
 competency_id(struct sqlite_store *s, const char *slug, sqlite3_int64 *id, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, S_COMP_ID, errmsg);
+    sqlite3_stmt *st;
     int r;
-    if (!st)
+
+    for (size_t i = 0; i < s->ncomps; i++)
+        if (strcmp(s->comps[i].slug, slug) == 0) {
+            *id = s->comps[i].id;
+            return RB_OK;
+        }
+    if (!(st = stmt(s, S_COMP_ID, errmsg)))
         return RB_ESTORE;
     bind_text(st, 1, slug);
     r = sqlite3_step(st);
     if (r == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
     done(st);
-    if (r == SQLITE_ROW)
+    if (r == SQLITE_ROW) {
+        if (s->ncomps < COMP_CACHE) {
+            s->comps[s->ncomps].slug = xstrdup(slug);
+            s->comps[s->ncomps].id = *id;
+            s->ncomps++;
+        }
         return RB_OK;
+    }
     if (r != SQLITE_DONE)
         return fail(s, errmsg, "look up competency");
     snprintf(errmsg, RB_ERRMSG, "unknown competency '%s'", slug);
@@ -440,9 +465,11 @@ upsert_competency(struct sqlite_store *s, const struct competency *c, char *errm
     return exec_stmt(s, st, errmsg, "save competency");
 }
 
-/* Binds the question's columns ?2..?11 (and ?1 = slug for inserts). */
+/* Binds the question's columns ?2..?12 (the caller binds ?1). points is the JSON of its
+ * points (points_to_json_text). */
 static void
-bind_question(sqlite3_stmt *st, const struct question *q, const char *key, const char *digest)
+bind_question(sqlite3_stmt *st, const struct question *q, const char *key, const char *digest,
+              const char *points)
 {
     bind_text(st, 2, q->title);
     bind_text(st, 3, q->text);
@@ -454,15 +481,16 @@ bind_question(sqlite3_stmt *st, const struct question *q, const char *key, const
     bind_text(st, 9, q->topic);
     bind_text(st, 10, key);
     bind_text(st, 11, digest);
+    bind_text(st, 12, points);
 }
 
-/* Writes the competencies, points and search entry of question id. */
+/* Writes the competencies and the search entry of question id. */
 static enum rb_err
 write_parts(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, char *errmsg)
 {
     sqlite3_stmt *st;
     enum rb_err rc = RB_OK;
-    struct buf points, concepts;
+    struct buf points;
 
     for (size_t i = 0; i < q->ncompetencies && !rc; i++) {
         sqlite3_int64 cid;
@@ -481,53 +509,31 @@ write_parts(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, 
         sqlite3_bind_int(st, 3, (int)i);
         rc = exec_stmt(s, st, errmsg, "save question competency");
     }
+    /* exactly what the question_search view gives back, or deletes would not match */
     buf_init(&points, 64u << 20);
-    buf_init(&concepts, 1u << 20);
-    for (size_t i = 0; i < q->npoints && !rc; i++) {
-        const struct point *p = &q->points[i];
-        buf_reset(&concepts);
-        for (size_t j = 0; j < p->nconcepts; j++)
-            buf_printf(&concepts, "%s%s", j ? "\n" : "", p->concepts[j]);
-        if (!(st = stmt(s, S_QP_INSERT, errmsg))) {
-            rc = RB_ESTORE;
-            break;
-        }
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int(st, 2, (int)i);
-        bind_text(st, 3, point_kind_name(p->kind));
-        bind_text(st, 4, p->text);
-        bind_text(st, 5, buf_str(&concepts));
-        rc = exec_stmt(s, st, errmsg, "save question point");
-        if (!rc) {
-            char *plain = question_search_text(p->text);
-            if (buf_printf(&points, "%s%s", points.len ? "\n" : "", plain))
-                rc = RB_ETOOBIG;
-            free(plain);
-        }
-    }
+    for (size_t i = 0; i < q->npoints && !rc; i++)
+        if ((i && buf_putc(&points, '\n')) || buf_puts(&points, q->points[i].text))
+            rc = RB_ETOOBIG;
     if (!rc) {
         if (!(st = stmt(s, S_FTS_INSERT, errmsg))) {
             rc = RB_ESTORE;
         } else {
-            char *title = question_search_text(q->title), *body = question_search_text(q->text);
             sqlite3_bind_int64(st, 1, id);
-            bind_text(st, 2, title);
-            bind_text(st, 3, body);
-            bind_text(st, 4, buf_str(&points));
+            bind_text(st, 2, q->title);
+            bind_text(st, 3, q->text);
+            bind_text(st, 4, q->npoints ? buf_str(&points) : NULL);
             rc = exec_stmt(s, st, errmsg, "index question");
-            free(title);
-            free(body);
         }
     }
     buf_cleanup(&points);
-    buf_cleanup(&concepts);
     return rc;
 }
 
 static enum rb_err
 clear_parts(struct sqlite_store *s, sqlite3_int64 id, char *errmsg)
 {
-    static const enum stmt_id ids[] = {S_QC_CLEAR, S_QP_CLEAR, S_FTS_DELETE};
+    /* the index entry first: FTS5 reads the old text from question_search to remove it */
+    static const enum stmt_id ids[] = {S_FTS_DELETE, S_QC_CLEAR};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         sqlite3_stmt *st = stmt(s, ids[i], errmsg);
         enum rb_err rc;
@@ -546,12 +552,15 @@ insert_question(struct sqlite_store *s, const struct question *q, const char *ke
                 const char *digest, sqlite3_int64 *id, char *errmsg)
 {
     sqlite3_stmt *st = stmt(s, S_Q_INSERT, errmsg);
+    char *points;
     enum rb_err rc;
     if (!st)
         return RB_ESTORE;
+    points = points_to_json_text(q->points, q->npoints);
     bind_text(st, 1, q->id);
-    bind_question(st, q, key, digest);
+    bind_question(st, q, key, digest, points);
     rc = exec_stmt(s, st, errmsg, "save question");
+    free(points);
     if (rc)
         return rc;
     *id = sqlite3_last_insert_rowid(s->db);
@@ -591,8 +600,16 @@ save_question(struct sqlite_store *s, const struct question *q, struct load_resu
     sqlite3_int64 id;
     bool same;
     sqlite3_stmt *st;
-    enum rb_err rc = lookup_question(s, q->id, digest, &id, &same, errmsg);
+    enum rb_err rc = RB_OK;
 
+    /* Into an empty store every question is new and nothing needs marking for
+     * retirement: skip both look-ups (a first load of a large bank is mostly this). */
+    if (s->fresh) {
+        rc = insert_question(s, q, key, digest, &id, errmsg);
+        r->added++;
+        goto out;
+    }
+    rc = lookup_question(s, q->id, digest, &id, &same, errmsg);
     if (rc)
         goto out;
     if (!id) {
@@ -605,11 +622,16 @@ save_question(struct sqlite_store *s, const struct question *q, struct load_resu
             rc = RB_ESTORE;
             goto out;
         }
-        sqlite3_bind_int64(st, 1, id);
-        bind_question(st, q, key, digest);
-        rc = exec_stmt(s, st, errmsg, "update question");
-        if (!rc)
-            rc = clear_parts(s, id, errmsg);
+        rc = clear_parts(s, id, errmsg);
+        if (!rc) {
+            char *points = points_to_json_text(q->points, q->npoints);
+            sqlite3_bind_int64(st, 1, id);
+            bind_question(st, q, key, digest, points);
+            rc = exec_stmt(s, st, errmsg, "update question");
+            free(points);
+        } else {
+            done(st);
+        }
         if (!rc)
             rc = write_parts(s, id, q, errmsg);
         r->updated++;
@@ -652,6 +674,22 @@ save_synonyms(struct sqlite_store *s, const struct bank *b, char *errmsg)
     return rc;
 }
 
+/* Whether the store holds no question at all. */
+static enum rb_err
+is_empty(struct sqlite_store *s, bool *empty, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, S_ANY_QUESTION, errmsg);
+    int r;
+    if (!st)
+        return RB_ESTORE;
+    r = sqlite3_step(st);
+    *empty = r == SQLITE_DONE;
+    done(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        return fail(s, errmsg, "count questions");
+    return RB_OK;
+}
+
 static enum rb_err
 sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r, char *errmsg)
 {
@@ -666,7 +704,10 @@ sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r
     rc = begin(s, errmsg);
     if (rc)
         return rc;
-    rc = run(s, S_SEEN_CLEAR, errmsg);
+    comp_cache_clear(s);
+    rc = is_empty(s, &s->fresh, errmsg);
+    if (!rc)
+        rc = run(s, S_SEEN_CLEAR, errmsg);
     for (size_t i = 0; i < b->ncomps && !rc; i++) {
         rc = upsert_competency(s, &b->comps[i], errmsg);
         r->competencies++;
@@ -676,12 +717,13 @@ sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r
     r->synonyms = b->nsyns;
     for (size_t i = 0; i < b->nqs && !rc; i++)
         rc = save_question(s, &b->qs[i], r, errmsg);
-    if (!rc)
+    if (!rc && !s->fresh)
         rc = run(s, S_RETIRE_FTS, errmsg);
-    if (!rc) {
+    if (!rc && !s->fresh) {
         rc = run(s, S_RETIRE, errmsg);
         r->retired = (size_t)sqlite3_changes(s->db);
     }
+    s->fresh = false;
     if (!rc && (st = stmt(s, S_SEEN_CLEAR, errmsg)))
         rc = exec_stmt(s, st, errmsg, "clear marks");
     return end(s, rc, errmsg);
@@ -738,7 +780,14 @@ read_question(struct sqlite_store *s, const char *slug, struct question *q, char
     q->minutes = sqlite3_column_int(st, 7);
     q->source = col_dup(st, 8);
     q->topic = col_dup(st, 9);
+    r = points_from_json_text((const char *)sqlite3_column_text(st, 10), &q->points, &q->npoints)
+            ? SQLITE_CORRUPT
+            : SQLITE_OK;
     done(st);
+    if (r != SQLITE_OK) {
+        snprintf(errmsg, RB_ERRMSG, "store %s: question '%s' has unreadable points", s->path, slug);
+        goto err;
+    }
 
     if (!(st = stmt(s, S_QC_GET, errmsg)))
         goto err;
@@ -750,26 +799,6 @@ read_question(struct sqlite_store *s, const char *slug, struct question *q, char
     done(st);
     if (r != SQLITE_DONE) {
         fail(s, errmsg, "read question competencies");
-        goto err;
-    }
-    cap = 0;
-    if (!(st = stmt(s, S_QP_GET, errmsg)))
-        goto err;
-    sqlite3_bind_int64(st, 1, id);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        struct point *p;
-        const char *k = (const char *)sqlite3_column_text(st, 0);
-        int kind = point_kind_parse(k, strlen(k));
-        xgrow(&q->points, &cap, q->npoints + 1, sizeof *q->points);
-        p = &q->points[q->npoints++];
-        memset(p, 0, sizeof *p);
-        p->kind = kind < 0 ? POINT_NOTE : (enum point_kind)kind;
-        p->text = col_dup(st, 1);
-        split_lines((const char *)sqlite3_column_text(st, 2), &p->concepts, &p->nconcepts);
-    }
-    done(st);
-    if (r != SQLITE_DONE) {
-        fail(s, errmsg, "read question points");
         goto err;
     }
     return RB_OK;
@@ -872,7 +901,7 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
                        size_t *n, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *fts = NULL, *row = NULL, *snip = NULL;
+    sqlite3_stmt *fts = NULL, *row = NULL;
     char *match = NULL;
     struct search_hit *v = NULL;
     size_t cnt = 0, cap = 0;
@@ -882,8 +911,7 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
     rc = build_fts_query(sq->text, &match, errmsg);
     if (rc)
         return rc;
-    if (!(fts = stmt(s, S_SEARCH_FTS, errmsg)) || !(row = stmt(s, S_SEARCH_ROW, errmsg)) ||
-        !(snip = stmt(s, S_SNIPPET, errmsg))) {
+    if (!(fts = stmt(s, S_SEARCH_FTS, errmsg)) || !(row = stmt(s, S_SEARCH_ROW, errmsg))) {
         rc = RB_ESTORE;
         goto out;
     }
@@ -912,11 +940,8 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
             h->minutes = sqlite3_column_int(row, 5);
             h->competency = col_dup(row, 6);
             h->score = -rank;
-            bind_text(snip, 1, match);
-            sqlite3_bind_int64(snip, 2, id);
-            if (sqlite3_step(snip) == SQLITE_ROW)
-                h->snippet = col_dup(snip, 0);
-            sqlite3_reset(snip);
+            /* cut from the Markdown as written: drop its emphasis and code marks */
+            h->snippet = question_search_text((const char *)sqlite3_column_text(fts, 2));
         } else if (rr != SQLITE_DONE) {
             rc = fail(s, errmsg, "search");
             goto out;
@@ -930,7 +955,6 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
 out:
     done(fts);
     done(row);
-    done(snip);
     free(match);
     if (rc) {
         search_hits_free(v, cnt);
@@ -1120,6 +1144,7 @@ sqlite_questions_import(struct store *base, const struct question *qs, size_t n,
 
     if (rc)
         return rc;
+    comp_cache_clear(s);
     r->was_added = xcalloc(n ? n : 1, 1);
     for (size_t i = 0; i < ncomps && !rc; i++) {
         sqlite3_int64 id;

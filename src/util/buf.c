@@ -124,3 +124,29 @@ buf_take(struct buf *b)
     b->len = b->cap = 0;
     return s;
 }
+
+enum rb_err
+buf_json_string(struct buf *b, const char *s)
+{
+    enum rb_err rc = buf_putc(b, '"');
+    const char *run = s;
+
+    for (; *s && !rc; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        rc = buf_append(b, run, (size_t)(s - run));
+        if (!rc && c == '"')
+            rc = buf_puts(b, "\\\"");
+        else if (!rc && c == '\\')
+            rc = buf_puts(b, "\\\\");
+        else if (!rc && c == '\n')
+            rc = buf_puts(b, "\\n");
+        else if (!rc)
+            rc = buf_printf(b, "\\u%04x", c);
+        run = s + 1;
+    }
+    if (!rc)
+        rc = buf_append(b, run, (size_t)(s - run));
+    return rc ? rc : buf_putc(b, '"');
+}

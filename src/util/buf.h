@@ -34,6 +34,10 @@ enum rb_err buf_printf(struct buf *b, const char *fmt, ...) __attribute__((forma
 enum rb_err buf_vprintf(struct buf *b, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 
+/* Appends s as a JSON string literal, quotes included: '"' and '\\' escaped, control
+ * characters as \\uXXXX. s must be valid UTF-8 (it is copied through as is). */
+enum rb_err buf_json_string(struct buf *b, const char *s);
+
 /* Returns the content (never NULL; "" when empty), borrowed until the next change. */
 const char *buf_str(const struct buf *b);
 /* Returns the content as a new string (free with free()) and empties the buffer. */

@@ -53,6 +53,19 @@ text_fold(const char *s, size_t n)
     char *clean = NULL;
     size_t bad;
 
+    /* Most text is ASCII: lowercasing is all that folding does to it. */
+    {
+        size_t i = 0;
+        while (i < n && (unsigned char)s[i] < 0x80 && s[i])
+            i++;
+        if (i == n) {
+            char *low = xmalloc(n + 1);
+            for (i = 0; i < n; i++)
+                low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+            low[n] = '\0';
+            return low;
+        }
+    }
     /* utf8proc refuses invalid input outright; replace bad bytes so folding never fails. */
     if (!text_utf8_valid(s, n, &bad)) {
         struct buf b;
@@ -115,14 +128,21 @@ text_words(const char *s, size_t n, text_word_fn fn, void *ctx)
     while (i <= n) {
         utf8proc_int32_t cp = -1;
         utf8proc_ssize_t k = 1;
-        if (i < n) {
+        bool word = false;
+        if (i < n && (unsigned char)s[i] < 0x80) {
+            /* ASCII needs no table look-up */
+            char c = s[i];
+            cp = c;
+            word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        } else if (i < n) {
             k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
             if (k < 0) {
                 k = 1;
                 cp = -1;
             }
+            word = cp >= 0 && is_word_cp(cp);
         }
-        if (cp >= 0 && is_word_cp(cp)) {
+        if (word) {
             if (!in) {
                 start = i;
                 in = true;
