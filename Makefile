@@ -115,14 +115,14 @@ check: build/.deps-ok
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@tests/run build/asan
 
+C_FILES = $(shell find src tests bench tools -name '*.[ch]')
+
 format:
-	clang-format -i $$(git ls-files '*.c' '*.h' 2>/dev/null || find src tests bench tools -name '*.[ch]')
+	clang-format -i $(C_FILES)
 
 format-check:
-	@files=$$(git ls-files '*.c' '*.h' 2>/dev/null); \
-	[ -n "$$files" ] || files=$$(find src tests bench tools -name '*.[ch]'); \
-	if ! clang-format --dry-run --Werror $$files 2>/dev/null; then \
-	    clang-format --dry-run $$files 2>&1 | grep warning: | head -20; \
+	@if ! clang-format --dry-run --Werror $(C_FILES) 2>/dev/null; then \
+	    clang-format --dry-run $(C_FILES) 2>&1 | grep warning: | head -20; \
 	    echo "format: run 'make format'"; exit 1; fi; \
 	echo "format: ok"
 

@@ -50,8 +50,8 @@ now_ms(void)
 }
 
 /* Filler words: syllable triples, drawn with a Zipf-like skew as in prose. */
-static const char *const syl[] = {"ba", "de", "fi", "go", "ku", "la", "me", "ni", "po", "ru",
-                                  "sa", "te", "vi", "wo", "ya", "zu"};
+static const char *const syl[] = {"ba", "de", "fi", "go", "ku", "la", "me", "ni",
+                                  "po", "ru", "sa", "te", "vi", "wo", "ya", "zu"};
 #define NSYL 16
 #define NFILLER (NSYL * NSYL * NSYL)
 
