@@ -6,6 +6,7 @@
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .DELETE_ON_ERROR:
+.SECONDARY:
 
 CC ?= cc
 CLANG ?= clang
@@ -107,11 +108,11 @@ build/asan/fuzz-%: build/asan/obj/tests/fuzz/fuzz_%.o build/asan/obj/tests/fuzz/
                    build/asan/librubric.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
 
-.PHONY: check test-build format format-check lint
+.PHONY: check test-build format format-check lint tidy
 test-build: build/asan/rubric build/asan/unit-tests $(addprefix build/asan/fuzz-,$(FUZZ_NAMES))
 
 check: build/.deps-ok
-	@$(MAKE) --no-print-directory format-check lint
+	@$(MAKE) --no-print-directory format-check lint tidy
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@tests/run build/asan
 
@@ -125,6 +126,12 @@ format-check:
 	    clang-format --dry-run $(C_FILES) 2>&1 | grep warning: | head -20; \
 	    echo "format: run 'make format'"; exit 1; fi; \
 	echo "format: ok"
+
+# clang-tidy with the checks of .clang-tidy, over the engine and the front ends.
+tidy: build/gen/embedded.c
+	@printf '%s\n' $(ENGINE_SRC) $(CLI_SRC) | xargs -P$(JOBS) -n4 sh -c 'clang-tidy --quiet "$$@" \
+	    -- -std=c17 -D_GNU_SOURCE -Isrc -Ibuild/gen $(PKG_CFLAGS) 2>&1' tidy \
+	    | grep -E 'warning:|error:' && exit 1 || echo "tidy: ok"
 
 # Functions that have no place in this code base, and the SPDX line every source file opens
 # with.

@@ -976,10 +976,10 @@ bank_check(const struct bank *b, int strict, struct diags *d)
     }
     /* duplicate ids: sort pointers by id, then by position so the first stays first */
     {
-        const struct question **v = xmalloc((b->nqs ? b->nqs : 1) * sizeof *v);
+        const struct question **v = xcalloc(b->nqs ? b->nqs : 1, sizeof(void *));
         for (size_t i = 0; i < b->nqs; i++)
             v[i] = &b->qs[i];
-        qsort(v, b->nqs, sizeof *v, cmp_qid);
+        qsort(v, b->nqs, sizeof(void *), cmp_qid);
         for (size_t i = 1; i < b->nqs; i++)
             if (v[i]->id[0] && strcmp(v[i - 1]->id, v[i]->id) == 0)
                 diags_add(d, v[i]->file, v[i]->line, "duplicate id '%s' (also at %s:%d)", v[i]->id,

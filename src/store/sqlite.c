@@ -815,7 +815,7 @@ sqlite_question_get(struct store *base, const char *id, struct question *q, char
 
 /* ---- search ------------------------------------------------------------------------- */
 
-#define QUERY_MAX_BYTES 1000
+#define QUERY_MAX_BYTES ((size_t)1000)
 #define QUERY_MAX_TERMS 32
 
 struct fts_query {
@@ -843,7 +843,7 @@ build_fts_query(const char *text, char **out, char *errmsg)
     size_t len = strlen(text), i = 0;
 
     if (len > QUERY_MAX_BYTES) {
-        snprintf(errmsg, RB_ERRMSG, "query too long (%zu bytes, limit %d)", len, QUERY_MAX_BYTES);
+        snprintf(errmsg, RB_ERRMSG, "query too long (%zu bytes, limit %zu)", len, QUERY_MAX_BYTES);
         return RB_EINVAL;
     }
     buf_init(&f.out, 16 * QUERY_MAX_BYTES);

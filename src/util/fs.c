@@ -107,7 +107,7 @@ fs_list(const char *dir, const char *suffix, char ***paths, size_t *n, char *err
         struct stat st;
         struct buf path;
 
-        if (e->d_name[0] == '.' || len < slen || strcmp(e->d_name + len - slen, suffix))
+        if (e->d_name[0] == '.' || len < slen || strcmp(e->d_name + len - slen, suffix) != 0)
             continue;
         buf_init(&path, 8192);
         if (buf_printf(&path, "%s/%s", dir, e->d_name)) {

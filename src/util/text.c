@@ -132,7 +132,7 @@ text_words(const char *s, size_t n, text_word_fn fn, void *ctx)
         if (i < n && (unsigned char)s[i] < 0x80) {
             /* ASCII needs no table look-up */
             char c = s[i];
-            cp = c;
+            cp = (unsigned char)c;
             word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         } else if (i < n) {
             k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
