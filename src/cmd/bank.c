@@ -823,8 +823,8 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
         for (size_t i = 0; i < set.n; i++)
             printf("%s %s%s%s  %s\n", r.was_added[i] ? "+" : "=", BOLD(ctx), set.qs[i].id,
                    RESET(ctx), set.qs[i].title);
-        printf("%s%zu question%s %s, %zu already in the store\n", dry ? "dry run: " : "",
-               r.added, r.added == 1 ? "" : "s", dry ? "would be added" : "added", r.skipped);
+        printf("%s%zu question%s %s, %zu already in the store\n", dry ? "dry run: " : "", r.added,
+               r.added == 1 ? "" : "s", dry ? "would be added" : "added", r.skipped);
         if (set.nskipped)
             printf("%zu repeated in the file itself\n", set.nskipped);
     }
