@@ -89,11 +89,21 @@ read_bank(const char *arg, int strict, struct bank *b, size_t *nfiles)
 
 /* ---- load --------------------------------------------------------------------------- */
 
+static const struct option load_opts[] = {
+    {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+static const struct cmd_spec load_spec = {
+    "bank load", "h", load_opts,
+    "usage: rubric bank load [DIR|FILE.json] [--json]\n\n"
+    "Reads and checks every bank file in DIR (default: the bank built into\n"
+    "rubric), or a JSON file written by 'rubric bank export', and loads it into\n"
+    "the store in one transaction. Questions are matched by id: new ones are\n"
+    "added, changed ones updated, and questions from bank files that are gone\n"
+    "are retired (kept for history, no longer found). Imported questions stay.\n"
+    "Any problem in any file stops the load and leaves the store unchanged.\n"};
+
 static int
 bank_load(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
     struct bank b;
     struct store *s = NULL;
     struct load_result r;
@@ -102,24 +112,15 @@ bank_load(struct cmd_ctx *ctx, int argc, char **argv)
     bool json = false;
     int c, rc;
 
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cmd_getopt(&load_spec, argc, argv, &rc)) > 0) {
         switch (c) {
         case 'j':
             json = true;
             break;
-        case 'h':
-            printf("usage: rubric bank load [DIR|FILE.json] [--json]\n\n"
-                   "Reads and checks every bank file in DIR (default: the bank built into\n"
-                   "rubric), or a JSON file written by 'rubric bank export', and loads it into\n"
-                   "the store in one transaction. Questions are matched by id: new ones are\n"
-                   "added, changed ones updated, and questions from bank files that are gone\n"
-                   "are retired (kept for history, no longer found). Imported questions stay.\n"
-                   "Any problem in any file stops the load and leaves the store unchanged.\n");
-            return 0;
-        default:
-            return cmd_usage("bank load", "bad arguments");
         }
     }
+    if (c < 0)
+        return rc;
     if (argc - optind > 1)
         return cmd_usage("bank load", "give at most one directory or file");
     src = optind < argc ? argv[optind] : NULL;
@@ -158,34 +159,35 @@ out:
 
 /* ---- lint --------------------------------------------------------------------------- */
 
+static const struct option lint_opts[] = {
+    {"strict", no_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'}, {0}};
+static const struct cmd_spec lint_spec = {
+    "bank lint", "h", lint_opts,
+    "usage: rubric bank lint [DIR|FILE.json] [--strict]\n\n"
+    "Checks every bank file in DIR (default: the bank built into rubric) against\n"
+    "docs/FORMATS.md: fields, sections, bold key concepts, STAR answers for\n"
+    "behavioural questions, unique ids, known competencies, and near-duplicate\n"
+    "questions. Each problem is printed as file:line: message.\n\n"
+    "  --strict   imported questions must have points too\n\n"
+    "Exit status: 0 when clean, 1 when any problem was found.\n"};
+
 static int
 bank_lint(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"strict", no_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'}, {0}};
     struct bank b;
     size_t nfiles = 0;
     int strict = 0, c, rc;
 
     (void)ctx;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cmd_getopt(&lint_spec, argc, argv, &rc)) > 0) {
         switch (c) {
         case 's':
             strict = 1;
             break;
-        case 'h':
-            printf("usage: rubric bank lint [DIR|FILE.json] [--strict]\n\n"
-                   "Checks every bank file in DIR (default: the bank built into rubric) against\n"
-                   "docs/FORMATS.md: fields, sections, bold key concepts, STAR answers for\n"
-                   "behavioural questions, unique ids, known competencies, and near-duplicate\n"
-                   "questions. Each problem is printed as file:line: message.\n\n"
-                   "  --strict   imported questions must have points too\n\n"
-                   "Exit status: 0 when clean, 1 when any problem was found.\n");
-            return 0;
-        default:
-            return cmd_usage("bank lint", "bad arguments");
         }
     }
+    if (c < 0)
+        return rc;
     if (argc - optind > 1)
         return cmd_usage("bank lint", "give at most one directory");
     bank_init(&b);
@@ -210,11 +212,19 @@ count_cell(char *out, size_t n, size_t v)
         snprintf(out, n, "-");
 }
 
+static const struct option stats_opts[] = {
+    {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+static const struct cmd_spec stats_spec = {
+    "bank stats", "h", stats_opts,
+    "usage: rubric bank stats [--json]\n\n"
+    "Counts the live questions in the store by competency (each question under\n"
+    "its primary competency), by category and by level, and shows the category\n"
+    "by level matrix so that gaps ('-') are visible. A question with a level\n"
+    "range counts at every level of the range.\n"};
+
 static int
 bank_stats(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
     struct store *s = NULL;
     struct bank_stats st;
     char msg[RB_ERRMSG] = "";
@@ -222,22 +232,15 @@ bank_stats(struct cmd_ctx *ctx, int argc, char **argv)
     int c, rc;
     enum rb_err e;
 
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cmd_getopt(&stats_spec, argc, argv, &rc)) > 0) {
         switch (c) {
         case 'j':
             json = true;
             break;
-        case 'h':
-            printf("usage: rubric bank stats [--json]\n\n"
-                   "Counts the live questions in the store by competency (each question under\n"
-                   "its primary competency), by category and by level, and shows the category\n"
-                   "by level matrix so that gaps ('-') are visible. A question with a level\n"
-                   "range counts at every level of the range.\n");
-            return 0;
-        default:
-            return cmd_usage("bank stats", "bad arguments");
         }
     }
+    if (c < 0)
+        return rc;
     if (optind < argc)
         return cmd_usage("bank stats", "unexpected argument '%s'", argv[optind]);
     if ((rc = cmd_open_store(ctx, &s)))
@@ -411,17 +414,35 @@ search_interactive(struct cmd_ctx *ctx, struct store *s, struct search_query *q)
     return 0;
 }
 
+static const struct option search_opts[] = {{"level", required_argument, NULL, 'l'},
+                                            {"category", required_argument, NULL, 'c'},
+                                            {"competency", required_argument, NULL, 'C'},
+                                            {"limit", required_argument, NULL, 'n'},
+                                            {"json", no_argument, NULL, 'j'},
+                                            {"interactive", no_argument, NULL, 'i'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {0}};
+static const struct cmd_spec search_spec = {
+    "bank search", "ih", search_opts,
+    "usage: rubric bank search QUERY [--level L] [--category C]\n"
+    "                          [--competency X] [--limit N] [--json]\n"
+    "       rubric bank search --interactive [filters]\n\n"
+    "Full-text search over question titles, texts and points, ranked by BM25\n"
+    "(title matches count most), with English stemming: 'caches' finds 'cache'.\n"
+    "Every word must match; \"two words\" in quotes is a phrase; word* is a\n"
+    "prefix. Retired questions are not found.\n\n"
+    "  --level L        junior, mid, senior or architect (within the range)\n"
+    "  --category C     screening, technical, system-design, coding,\n"
+    "                   troubleshooting, behavioral, past-project\n"
+    "  --competency X   questions that assess competency X\n"
+    "  --limit N        at most N results (default 20, at most " XSTR(
+        SEARCH_LIMIT_MAX) ")\n"
+                          "  --json           results as JSON (docs/FORMATS.md)\n"
+                          "  -i, --interactive  a prompt: type queries, ':show ID', ':quit'\n"};
+
 static int
 bank_search(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {{"level", required_argument, NULL, 'l'},
-                                         {"category", required_argument, NULL, 'c'},
-                                         {"competency", required_argument, NULL, 'C'},
-                                         {"limit", required_argument, NULL, 'n'},
-                                         {"json", no_argument, NULL, 'j'},
-                                         {"interactive", no_argument, NULL, 'i'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {0}};
     struct search_query q = {NULL, 0, -1, NULL, 20};
     struct store *s = NULL;
     struct buf text;
@@ -429,7 +450,7 @@ bank_search(struct cmd_ctx *ctx, int argc, char **argv)
     int c, rc;
     long v;
 
-    while ((c = getopt_long(argc, argv, "ih", opts, NULL)) != -1) {
+    while ((c = cmd_getopt(&search_spec, argc, argv, &rc)) > 0) {
         switch (c) {
         case 'l':
             q.level = level_parse(optarg, strlen(optarg));
@@ -462,27 +483,10 @@ bank_search(struct cmd_ctx *ctx, int argc, char **argv)
         case 'i':
             interactive = true;
             break;
-        case 'h':
-            printf("usage: rubric bank search QUERY [--level L] [--category C]\n"
-                   "                          [--competency X] [--limit N] [--json]\n"
-                   "       rubric bank search --interactive [filters]\n\n"
-                   "Full-text search over question titles, texts and points, ranked by BM25\n"
-                   "(title matches count most), with English stemming: 'caches' finds 'cache'.\n"
-                   "Every word must match; \"two words\" in quotes is a phrase; word* is a\n"
-                   "prefix. Retired questions are not found.\n\n"
-                   "  --level L        junior, mid, senior or architect (within the range)\n"
-                   "  --category C     screening, technical, system-design, coding,\n"
-                   "                   troubleshooting, behavioral, past-project\n"
-                   "  --competency X   questions that assess competency X\n"
-                   "  --limit N        at most N results (default 20, at most %d)\n"
-                   "  --json           results as JSON (docs/FORMATS.md)\n"
-                   "  -i, --interactive  a prompt: type queries, ':show ID', ':quit'\n",
-                   SEARCH_LIMIT_MAX);
-            return 0;
-        default:
-            return cmd_usage("bank search", "bad arguments");
         }
     }
+    if (c < 0)
+        return rc;
     buf_init(&text, 4096);
     for (int i = optind; i < argc; i++)
         if (buf_printf(&text, "%s%s", i > optind ? " " : "", argv[i])) {
@@ -542,11 +546,18 @@ print_question(struct cmd_ctx *ctx, const struct question *q)
     }
 }
 
+static const struct option show_opts[] = {
+    {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+static const struct cmd_spec show_spec = {
+    "bank show", "h", show_opts,
+    "usage: rubric bank show ID [--json]\n\n"
+    "Prints one question: its text, level, category, minutes, competencies, and\n"
+    "what a good answer shows, pitfalls, red flags, follow-ups and the STAR\n"
+    "outline of behavioural questions.\n"};
+
 static int
 bank_show(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
     struct store *s = NULL;
     struct question q;
     char msg[RB_ERRMSG] = "";
@@ -554,21 +565,15 @@ bank_show(struct cmd_ctx *ctx, int argc, char **argv)
     int c, rc;
     enum rb_err e;
 
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = cmd_getopt(&show_spec, argc, argv, &rc)) > 0) {
         switch (c) {
         case 'j':
             json = true;
             break;
-        case 'h':
-            printf("usage: rubric bank show ID [--json]\n\n"
-                   "Prints one question: its text, level, category, minutes, competencies, and\n"
-                   "what a good answer shows, pitfalls, red flags, follow-ups and the STAR\n"
-                   "outline of behavioural questions.\n");
-            return 0;
-        default:
-            return cmd_usage("bank show", "bad arguments");
         }
     }
+    if (c < 0)
+        return rc;
     if (argc - optind != 1)
         return cmd_usage("bank show", "give one question id");
     if ((rc = cmd_open_store(ctx, &s)))
@@ -626,13 +631,22 @@ export_md(const struct bank *b, const char *dir)
     return 0;
 }
 
+static const struct option export_opts[] = {{"format", required_argument, NULL, 'f'},
+                                            {"output", required_argument, NULL, 'o'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {0}};
+static const struct cmd_spec export_spec = {
+    "bank export", "o:h", export_opts,
+    "usage: rubric bank export [--format json|md] [--output PATH]\n\n"
+    "Writes every live question, competency and synonym in the store.\n"
+    "  --format json   one JSON document (default), to PATH or stdout\n"
+    "  --format md     bank files, one per competency, and synonyms.txt, into\n"
+    "                  the directory PATH (required)\n"
+    "'rubric bank load PATH' reads either back, and gives the same store.\n"};
+
 static int
 bank_export(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-                                         {"output", required_argument, NULL, 'o'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {0}};
     const char *format = "json", *output = NULL;
     struct store *s = NULL;
     struct bank b;
@@ -640,7 +654,7 @@ bank_export(struct cmd_ctx *ctx, int argc, char **argv)
     int c, rc;
     enum rb_err e;
 
-    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+    while ((c = cmd_getopt(&export_spec, argc, argv, &rc)) > 0) {
         switch (c) {
         case 'f':
             format = optarg;
@@ -648,18 +662,10 @@ bank_export(struct cmd_ctx *ctx, int argc, char **argv)
         case 'o':
             output = optarg;
             break;
-        case 'h':
-            printf("usage: rubric bank export [--format json|md] [--output PATH]\n\n"
-                   "Writes every live question, competency and synonym in the store.\n"
-                   "  --format json   one JSON document (default), to PATH or stdout\n"
-                   "  --format md     bank files, one per competency, and synonyms.txt, into\n"
-                   "                  the directory PATH (required)\n"
-                   "'rubric bank load PATH' reads either back, and gives the same store.\n");
-            return 0;
-        default:
-            return cmd_usage("bank export", "bad arguments");
         }
     }
+    if (c < 0)
+        return rc;
     if (optind < argc)
         return cmd_usage("bank export", "unexpected argument '%s'", argv[optind]);
     if (strcmp(format, "json") != 0 && strcmp(format, "md") != 0)
@@ -702,15 +708,32 @@ bank_export(struct cmd_ctx *ctx, int argc, char **argv)
 
 /* ---- import ------------------------------------------------------------------------- */
 
+static const struct option import_opts[] = {{"competency", required_argument, NULL, 'C'},
+                                            {"source", required_argument, NULL, 's'},
+                                            {"dry-run", no_argument, NULL, 'n'},
+                                            {"json", no_argument, NULL, 'j'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {0}};
+static const struct cmd_spec import_spec = {
+    "bank import", "nh", import_opts,
+    "usage: rubric bank import FILE.md [--competency X] [--source NAME]\n"
+    "                          [--dry-run] [--json]\n\n"
+    "Adds the questions of a Markdown question list (the kind people keep on\n"
+    "GitHub): bulleted or numbered items, headings, a title heading with the\n"
+    "question beneath, <details><summary> blocks, 'Q.' or number prefixes, in\n"
+    "any language. Section headings become topics; answers beneath a question\n"
+    "are kept as notes. Tables of contents, badges, link lists, back-to-top\n"
+    "links and introductions are left out. Imported questions are marked with\n"
+    "their source and have no points until someone writes them.\n"
+    "Importing the same file again adds nothing twice.\n\n"
+    "  --competency X   file them under competency X (default: 'imported')\n"
+    "  --source NAME    the source to record (default: the file's name)\n"
+    "  -n, --dry-run    show what would be imported; change nothing\n"
+    "  --json           the questions as JSON (docs/FORMATS.md)\n"};
+
 static int
 bank_import(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {{"competency", required_argument, NULL, 'C'},
-                                         {"source", required_argument, NULL, 's'},
-                                         {"dry-run", no_argument, NULL, 'n'},
-                                         {"json", no_argument, NULL, 'j'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {0}};
     const char *competency = NULL, *source = NULL, *file;
     bool dry = false, json = false;
     struct store *s = NULL;
@@ -722,7 +745,7 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
     int c, rc;
     enum rb_err e;
 
-    while ((c = getopt_long(argc, argv, "nh", opts, NULL)) != -1) {
+    while ((c = cmd_getopt(&import_spec, argc, argv, &rc)) > 0) {
         switch (c) {
         case 'C':
             competency = optarg;
@@ -736,26 +759,10 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
         case 'j':
             json = true;
             break;
-        case 'h':
-            printf("usage: rubric bank import FILE.md [--competency X] [--source NAME]\n"
-                   "                          [--dry-run] [--json]\n\n"
-                   "Adds the questions of a Markdown question list (the kind people keep on\n"
-                   "GitHub): bulleted or numbered items, headings, a title heading with the\n"
-                   "question beneath, <details><summary> blocks, 'Q.' or number prefixes, in\n"
-                   "any language. Section headings become topics; answers beneath a question\n"
-                   "are kept as notes. Tables of contents, badges, link lists, back-to-top\n"
-                   "links and introductions are left out. Imported questions are marked with\n"
-                   "their source and have no points until someone writes them.\n"
-                   "Importing the same file again adds nothing twice.\n\n"
-                   "  --competency X   file them under competency X (default: 'imported')\n"
-                   "  --source NAME    the source to record (default: the file's name)\n"
-                   "  -n, --dry-run    show what would be imported; change nothing\n"
-                   "  --json           the questions as JSON (docs/FORMATS.md)\n");
-            return 0;
-        default:
-            return cmd_usage("bank import", "bad arguments");
         }
     }
+    if (c < 0)
+        return rc;
     if (argc - optind != 1)
         return cmd_usage("bank import", "give one Markdown file");
     file = argv[optind];

@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -36,6 +37,24 @@ cmd_usage(const char *cmd, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry 'rubric %s --help'.\n", cmd);
     return RB_EXIT_USAGE;
+}
+
+int
+cmd_getopt(const struct cmd_spec *spec, int argc, char **argv, int *exit_code)
+{
+    int c = getopt_long(argc, argv, spec->shortopts, spec->longopts, NULL);
+    if (c == -1)
+        return 0;
+    if (c == 'h') {
+        fputs(spec->usage, stdout);
+        *exit_code = RB_EXIT_OK;
+        return -1;
+    }
+    if (c == '?' || c == ':') {
+        *exit_code = cmd_usage(spec->name, "bad arguments");
+        return -1;
+    }
+    return c;
 }
 
 int

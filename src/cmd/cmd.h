@@ -24,6 +24,23 @@ typedef int (*cmd_fn)(struct cmd_ctx *ctx, int argc, char **argv);
 
 int cmd_bank(struct cmd_ctx *ctx, int argc, char **argv);
 
+/* A command's options and help, declared together (routes will work the same way). */
+struct option;
+struct cmd_spec {
+    const char *name;              /* "bank search", for messages */
+    const char *shortopts;         /* getopt's; must include 'h' */
+    const struct option *longopts; /* getopt_long's; must include {"help", ..., 'h'} */
+    const char *usage;             /* the whole --help text */
+};
+
+/* The next option of argv, as getopt_long gives it; 0 when there are no more. --help
+ * prints the usage, a bad option prints where to look: both return -1 with *exit_code set
+ * (0 or RB_EXIT_USAGE), and the command returns it. */
+int cmd_getopt(const struct cmd_spec *spec, int argc, char **argv, int *exit_code);
+
+#define STR(x) #x
+#define XSTR(x) STR(x)
+
 /* Prints "rubric: message" to stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints "rubric: message" and returns the exit code for e. */
