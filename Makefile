@@ -18,7 +18,7 @@ PKGS := sqlite3 libcmark jansson libutf8proc
 PKGS_CLI := libedit
 # Resolved lazily (=), after scripts/deps has had its chance to install them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 PKG_LIBS_CLI = $(shell pkg-config --libs $(PKGS_CLI) 2>/dev/null)
 CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null)
 
@@ -36,6 +36,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 EMBED_FILES := $(sort $(wildcard data/bank/*.md)) data/bank/synonyms.txt \
+               $(sort $(wildcard data/roles/*.md)) \
                $(sort $(wildcard src/store/sql/sqlite/*.sql))
 HEADERS := $(wildcard src/*/*.h)
 
@@ -57,7 +58,8 @@ build/tools/embed: tools/embed.c
 
 build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
 	@mkdir -p $(@D)
-	build/tools/embed $@ bank/=data/bank sql/sqlite/=src/store/sql/sqlite $(EMBED_FILES)
+	build/tools/embed $@ bank/=data/bank roles/=data/roles sql/sqlite/=src/store/sql/sqlite \
+	    $(EMBED_FILES)
 
 # Release objects in build/obj, sanitizer objects in build/asan/obj.
 build/obj/%.o: %.c $(HEADERS) | build/.deps-ok

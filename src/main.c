@@ -21,6 +21,8 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"bank", cmd_bank, "the question bank: load, lint, stats, search, show, export, import"},
+    {"role", cmd_role, "role profiles: load, list, show, lint, import a job description"},
+    {"kit", cmd_kit, "an interview kit for a role, stage and time budget"},
 };
 
 static void

@@ -44,43 +44,54 @@ static const char bank_usage[] =
 
 /* ---- reading a bank from files ------------------------------------------------------ */
 
-/* Reads the bank named by arg (a directory, a JSON export, or NULL for the built-in one)
- * and checks it. Problems are printed; returns the exit code (0 when clean). */
+/* The name of a bank source as the user gave it, for messages. */
+static const char *
+source_name(int n, char **srcs)
+{
+    if (!n)
+        return "the built-in bank";
+    return n == 1 ? srcs[0] : "the bank";
+}
+
+/* Reads the bank from the sources given (directories, JSON exports, and the word
+ * "builtin" for the bank built into rubric; none: the built-in one) as one bank, and
+ * checks it. Problems are printed; returns the exit code (0 when clean). */
 static int
-read_bank(const char *arg, int strict, struct bank *b, size_t *nfiles)
+read_bank(int n, char **srcs, int strict, struct bank *b)
 {
     struct diags d;
     char msg[RB_ERRMSG] = "";
     int rc = 0;
 
     diags_init(&d, 0);
-    if (!arg) {
+    if (!n)
         bank_read_builtin(b, &d);
-    } else if (fs_is_dir(arg)) {
-        if (bank_read_dir(b, arg, &d, msg)) {
-            diags_cleanup(&d);
-            return cmd_fail(RB_EIO, msg);
+    for (int i = 0; i < n; i++) {
+        if (strcmp(srcs[i], "builtin") == 0) {
+            bank_read_builtin(b, &d);
+        } else if (fs_is_dir(srcs[i])) {
+            if (bank_read_dir(b, srcs[i], &d, msg)) {
+                diags_cleanup(&d);
+                return cmd_fail(RB_EIO, msg);
+            }
+        } else {
+            char *data;
+            size_t len;
+            enum rb_err e = fs_read(srcs[i], 256u << 20, &data, &len, msg);
+            if (e) {
+                diags_cleanup(&d);
+                return cmd_fail(e, msg);
+            }
+            bank_from_json(b, srcs[i], data, len, &d);
+            free(data);
         }
-    } else {
-        char *data;
-        size_t len;
-        enum rb_err e = fs_read(arg, 256u << 20, &data, &len, msg);
-        if (e) {
-            diags_cleanup(&d);
-            return cmd_fail(e, msg);
-        }
-        bank_from_json(b, arg, data, len, &d);
-        free(data);
     }
     bank_check(b, strict, &d);
-    if (nfiles) {
-        *nfiles = b->ncomps;
-    }
     if (diags_count(&d)) {
         diags_sort(&d);
         diags_print(&d, stderr);
         cmd_error("%zu problem%s in %s", diags_count(&d), diags_count(&d) == 1 ? "" : "s",
-                  arg ? arg : "the built-in bank");
+                  source_name(n, srcs));
         rc = RB_EXIT_PROBLEMS;
     }
     diags_cleanup(&d);
@@ -93,10 +104,12 @@ static const struct option load_opts[] = {
     {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
 static const struct cmd_spec load_spec = {
     "bank load", "h", load_opts,
-    "usage: rubric bank load [DIR|FILE.json] [--json]\n\n"
-    "Reads and checks every bank file in DIR (default: the bank built into\n"
-    "rubric), or a JSON file written by 'rubric bank export', and loads it into\n"
-    "the store in one transaction. Questions are matched by id: new ones are\n"
+    "usage: rubric bank load [SOURCE...] [--json]\n\n"
+    "Reads and checks a bank and loads it into the store in one transaction. A SOURCE is a\n"
+    "directory of bank files, a JSON file written by 'rubric bank export', or the word\n"
+    "'builtin' for the bank built into rubric (the default). Several sources make one bank:\n"
+    "'rubric bank load builtin my-field/' adds a field's own competencies and questions to\n"
+    "the built-in bank. Questions are matched by id: new ones are\n"
     "added, changed ones updated, and questions from bank files that are gone\n"
     "are retired (kept for history, no longer found). Imported questions stay.\n"
     "Any problem in any file stops the load and leaves the store unchanged.\n"};
@@ -108,7 +121,6 @@ bank_load(struct cmd_ctx *ctx, int argc, char **argv)
     struct store *s = NULL;
     struct load_result r;
     char msg[RB_ERRMSG] = "";
-    const char *src;
     bool json = false;
     int c, rc;
 
@@ -121,11 +133,8 @@ bank_load(struct cmd_ctx *ctx, int argc, char **argv)
     }
     if (c < 0)
         return rc;
-    if (argc - optind > 1)
-        return cmd_usage("bank load", "give at most one directory or file");
-    src = optind < argc ? argv[optind] : NULL;
     bank_init(&b);
-    rc = read_bank(src, 0, &b, NULL);
+    rc = read_bank(argc - optind, argv + optind, 0, &b);
     if (rc) {
         cmd_error("nothing was loaded; the store is unchanged");
         goto out;
@@ -148,7 +157,7 @@ bank_load(struct cmd_ctx *ctx, int argc, char **argv)
     } else {
         printf("loaded %zu questions in %zu competencies from %s: %zu added, %zu updated, %zu "
                "unchanged, %zu retired\n",
-               b.nqs, r.competencies, src ? src : "the built-in bank", r.added, r.updated,
+               b.nqs, r.competencies, source_name(argc - optind, argv + optind), r.added, r.updated,
                r.unchanged, r.retired);
     }
 out:
@@ -163,8 +172,9 @@ static const struct option lint_opts[] = {
     {"strict", no_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'}, {0}};
 static const struct cmd_spec lint_spec = {
     "bank lint", "h", lint_opts,
-    "usage: rubric bank lint [DIR|FILE.json] [--strict]\n\n"
-    "Checks every bank file in DIR (default: the bank built into rubric) against\n"
+    "usage: rubric bank lint [SOURCE...] [--strict]\n\n"
+    "Checks every bank file of the sources (directories, JSON exports, or 'builtin'; default:\n"
+    "the bank built into rubric), as one bank, against\n"
     "docs/FORMATS.md: fields, sections, bold key concepts, STAR answers for\n"
     "behavioural questions, unique ids, known competencies, and near-duplicate\n"
     "questions. Each problem is printed as file:line: message.\n\n"
@@ -188,10 +198,9 @@ bank_lint(struct cmd_ctx *ctx, int argc, char **argv)
     }
     if (c < 0)
         return rc;
-    if (argc - optind > 1)
-        return cmd_usage("bank lint", "give at most one directory");
     bank_init(&b);
-    rc = read_bank(optind < argc ? argv[optind] : NULL, strict, &b, &nfiles);
+    rc = read_bank(argc - optind, argv + optind, strict, &b);
+    nfiles = b.ncomps;
     if (!rc)
         fprintf(stderr, "rubric: ok: %zu questions in %zu competencies\n", b.nqs, nfiles);
     bank_cleanup(&b);
@@ -417,6 +426,7 @@ search_interactive(struct cmd_ctx *ctx, struct store *s, struct search_query *q)
 static const struct option search_opts[] = {{"level", required_argument, NULL, 'l'},
                                             {"category", required_argument, NULL, 'c'},
                                             {"competency", required_argument, NULL, 'C'},
+                                            {"role", required_argument, NULL, 'r'},
                                             {"limit", required_argument, NULL, 'n'},
                                             {"json", no_argument, NULL, 'j'},
                                             {"interactive", no_argument, NULL, 'i'},
@@ -425,7 +435,7 @@ static const struct option search_opts[] = {{"level", required_argument, NULL, '
 static const struct cmd_spec search_spec = {
     "bank search", "ih", search_opts,
     "usage: rubric bank search QUERY [--level L] [--category C]\n"
-    "                          [--competency X] [--limit N] [--json]\n"
+    "                          [--competency X] [--role R] [--limit N] [--json]\n"
     "       rubric bank search --interactive [filters]\n\n"
     "Full-text search over question titles, texts and points, ranked by BM25\n"
     "(title matches count most), with English stemming: 'caches' finds 'cache'.\n"
@@ -435,6 +445,8 @@ static const struct cmd_spec search_spec = {
     "  --category C     screening, technical, system-design, coding,\n"
     "                   troubleshooting, behavioral, past-project\n"
     "  --competency X   questions that assess competency X\n"
+    "  --role R         questions fit for stored role R: its competencies, at its\n"
+    "                   level unless --level says otherwise\n"
     "  --limit N        at most N results (default 20, at most " XSTR(
         SEARCH_LIMIT_MAX) ")\n"
                           "  --json           results as JSON (docs/FORMATS.md)\n"
@@ -443,8 +455,11 @@ static const struct cmd_spec search_spec = {
 static int
 bank_search(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    struct search_query q = {NULL, 0, -1, NULL, 20};
+    struct search_query q = {NULL, 0, -1, NULL, 20, NULL};
     struct store *s = NULL;
+    struct role role = {0};
+    const char *role_id = NULL;
+    const char **any_of = NULL;
     struct buf text;
     bool json = false, interactive = false;
     int c, rc;
@@ -470,6 +485,9 @@ bank_search(struct cmd_ctx *ctx, int argc, char **argv)
             break;
         case 'C':
             q.competency = optarg;
+            break;
+        case 'r':
+            role_id = optarg;
             break;
         case 'n':
             if (!cmd_parse_int(optarg, 1, SEARCH_LIMIT_MAX, &v))
@@ -501,12 +519,30 @@ bank_search(struct cmd_ctx *ctx, int argc, char **argv)
         buf_cleanup(&text);
         return rc;
     }
+    if (role_id) {
+        char msg[RB_ERRMSG] = "";
+        enum rb_err e = store_role_get(s, role_id, &role, msg);
+        if (e) {
+            rc = e == RB_ENOTFOUND ? cmd_usage("bank search", "%s: see 'rubric role list'", msg)
+                                   : cmd_fail(e, msg);
+            goto out;
+        }
+        any_of = xcalloc(role.ncomps + 1, sizeof *any_of);
+        for (size_t i = 0; i < role.ncomps; i++)
+            any_of[i] = role.comps[i].id;
+        q.any_of = any_of;
+        if (!q.level)
+            q.level = role.level;
+    }
     if (interactive) {
         rc = search_interactive(ctx, s, &q);
     } else {
         q.text = buf_str(&text);
         rc = run_search(ctx, s, &q, json);
     }
+out:
+    free(any_of);
+    role_cleanup(&role);
     store_close(s);
     buf_cleanup(&text);
     return rc;

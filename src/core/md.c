@@ -120,3 +120,14 @@ md_plain(cmark_node *n)
     buf_cleanup(&b);
     return out;
 }
+
+char *
+md_to_html(const char *md)
+{
+    /* cmark allocates with malloc; CMARK_OPT_SAFE (the default in 0.30) drops raw HTML and
+     * dangerous links */
+    char *h = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_DEFAULT | CMARK_OPT_SAFE);
+    if (!h)
+        abort();
+    return h;
+}

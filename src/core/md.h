@@ -31,6 +31,9 @@ char *md_block_source(const struct md_lines *l, cmark_node *n);
 /* The text of a list item as written, without its marker (new string). */
 char *md_item_source(const struct md_lines *l, cmark_node *item);
 
+/* Markdown to HTML with raw HTML suppressed (text from people, not trusted): a new string. */
+char *md_to_html(const char *md);
+
 /* The plain text of n's inlines, trimmed, soft breaks as spaces (new string). */
 char *md_plain(cmark_node *n);
 

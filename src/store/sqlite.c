@@ -50,6 +50,22 @@ enum stmt_id {
     S_EXPORT_SYNS,
     S_TEXT_EXISTS,
     S_ANY_QUESTION,
+    S_ROLE_UPSERT,
+    S_ROLE_ID,
+    S_RC_CLEAR,
+    S_RC_INSERT,
+    S_RS_CLEAR,
+    S_RS_INSERT,
+    S_ROLE_GET,
+    S_ROLE_LIST,
+    S_KX_CREATE,
+    S_KX_CLEAR,
+    S_KX_CANDIDATE,
+    S_KX_ADD,
+    S_KIT_COUNT,
+    S_KIT_NTH,
+    S_KIT_INSERT,
+    S_KQ_INSERT,
     S_COUNT
 };
 
@@ -65,11 +81,11 @@ static const char *const sql_text[S_COUNT] = {
     [S_SYN_INSERT] = "INSERT OR REPLACE INTO synonym (concept, alternatives) VALUES (?1, ?2)",
     [S_Q_LOOKUP] = "SELECT id, digest, retired FROM question WHERE slug = ?1",
     [S_Q_INSERT] = "INSERT INTO question (slug, title, body, category, level_min, level_max, "
-                   "minutes, source, topic, text_key, digest, points) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                   "minutes, source, topic, text_key, digest, points, competency) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     [S_Q_UPDATE] = "UPDATE question SET title = ?2, body = ?3, category = ?4, level_min = ?5, "
                    "level_max = ?6, minutes = ?7, source = ?8, topic = ?9, text_key = ?10, "
-                   "digest = ?11, points = ?12, retired = 0, "
+                   "digest = ?11, points = ?12, competency = ?13, retired = 0, "
                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     [S_QC_INSERT] = "INSERT INTO question_competency (question, competency, position) "
                     "VALUES (?1, ?2, ?3)",
@@ -104,7 +120,10 @@ static const char *const sql_text[S_COUNT] = {
                      "AND (?3 IS NULL OR q.category = ?3) "
                      "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
                      " JOIN competency c ON c.id = qc.competency "
-                     " WHERE qc.question = q.id AND c.slug = ?4))",
+                     " WHERE qc.question = q.id AND c.slug = ?4)) "
+                     "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
+                     " JOIN competency c ON c.id = qc.competency "
+                     " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5))))",
     [S_STATS_TOTAL] = "SELECT count(*), coalesce(sum(retired), 0), "
                       "coalesce(sum(source IS NOT NULL AND retired = 0), 0) FROM question",
     [S_STATS_MATRIX] = "SELECT category, level_min, level_max, count(*) FROM question "
@@ -123,6 +142,39 @@ static const char *const sql_text[S_COUNT] = {
     [S_EXPORT_SYNS] = "SELECT concept, alternatives FROM synonym ORDER BY concept",
     [S_TEXT_EXISTS] = "SELECT 1 FROM question WHERE text_key = ?1 LIMIT 1",
     [S_ANY_QUESTION] = "SELECT 1 FROM question LIMIT 1",
+    [S_ROLE_UPSERT] = "INSERT INTO role (slug, title, level, source, body) VALUES (?1, ?2, ?3, ?4, "
+                      "?5) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, "
+                      "level = excluded.level, source = excluded.source, body = excluded.body, "
+                      "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    [S_ROLE_ID] = "SELECT id FROM role WHERE slug = ?1",
+    [S_RC_CLEAR] = "DELETE FROM role_competency WHERE role = ?1",
+    [S_RC_INSERT] = "INSERT INTO role_competency (role, competency, weight) VALUES (?1, ?2, ?3)",
+    [S_RS_CLEAR] = "DELETE FROM role_skill WHERE role = ?1",
+    [S_RS_INSERT] = "INSERT INTO role_skill (role, skill, must, weight) VALUES (?1, ?2, ?3, ?4)",
+    [S_ROLE_GET] = "SELECT body FROM role WHERE slug = ?1",
+    [S_ROLE_LIST] = "SELECT body FROM role ORDER BY slug",
+    [S_KX_CREATE] = "CREATE TEMP TABLE IF NOT EXISTS kit_exclude (id INTEGER PRIMARY KEY)",
+    [S_KX_CLEAR] = "DELETE FROM temp.kit_exclude",
+    [S_KX_CANDIDATE] = "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT kq.question "
+                       "FROM kit k JOIN kit_question kq ON kq.kit = k.id WHERE k.candidate = ?1",
+    [S_KX_ADD] = "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT id FROM question "
+                 "WHERE slug = ?1",
+    /* Both walk the question_pick index: competency and category fixed, then level and
+     * length; the order of the nth is the index's, so it is stable. */
+    [S_KIT_COUNT] = "SELECT count(*) FROM question WHERE competency = "
+                    "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
+                    "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
+                    "AND retired = 0 "
+                    "AND id NOT IN temp.kit_exclude",
+    [S_KIT_NTH] = "SELECT slug, minutes FROM question WHERE competency = "
+                  "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
+                  "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
+                  "AND retired = 0 AND id NOT IN temp.kit_exclude "
+                  "ORDER BY level_min, level_max, minutes, id LIMIT 1 OFFSET ?6",
+    [S_KIT_INSERT] = "INSERT INTO kit (role, level, stage, minutes, seed, candidate, body) "
+                     "VALUES ((SELECT id FROM role WHERE slug = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
+    [S_KQ_INSERT] = "INSERT OR IGNORE INTO kit_question (kit, question) "
+                    "SELECT ?1, id FROM question WHERE slug = ?2",
 };
 
 /* Competency ids looked up during one write transaction (a bank names a few dozen). */
@@ -469,7 +521,7 @@ upsert_competency(struct sqlite_store *s, const struct competency *c, char *errm
  * points (points_to_json_text). */
 static void
 bind_question(sqlite3_stmt *st, const struct question *q, const char *key, const char *digest,
-              const char *points)
+              const char *points, sqlite3_int64 primary)
 {
     bind_text(st, 2, q->title);
     bind_text(st, 3, q->text);
@@ -482,6 +534,26 @@ bind_question(sqlite3_stmt *st, const struct question *q, const char *key, const
     bind_text(st, 10, key);
     bind_text(st, 11, digest);
     bind_text(st, 12, points);
+    sqlite3_bind_int64(st, 13, primary);
+}
+
+/* The id of q's primary competency; RB_EINVAL naming it when the store has no such one. */
+static enum rb_err
+primary_competency(struct sqlite_store *s, const struct question *q, sqlite3_int64 *id,
+                   char *errmsg)
+{
+    enum rb_err rc;
+    if (!q->ncompetencies) {
+        snprintf(errmsg, RB_ERRMSG, "question '%s' has no competency", q->id);
+        return RB_EINVAL;
+    }
+    rc = competency_id(s, q->competencies[0], id, errmsg);
+    if (rc == RB_ENOTFOUND) {
+        snprintf(errmsg, RB_ERRMSG, "question '%s': unknown competency '%s'", q->id,
+                 q->competencies[0]);
+        rc = RB_EINVAL;
+    }
+    return rc;
 }
 
 /* Writes the competencies and the search entry of question id. */
@@ -552,13 +624,17 @@ insert_question(struct sqlite_store *s, const struct question *q, const char *ke
                 const char *digest, sqlite3_int64 *id, char *errmsg)
 {
     sqlite3_stmt *st = stmt(s, S_Q_INSERT, errmsg);
+    sqlite3_int64 primary;
     char *points;
     enum rb_err rc;
     if (!st)
         return RB_ESTORE;
+    rc = primary_competency(s, q, &primary, errmsg);
+    if (rc)
+        return rc;
     points = points_to_json_text(q->points, q->npoints);
     bind_text(st, 1, q->id);
-    bind_question(st, q, key, digest, points);
+    bind_question(st, q, key, digest, points, primary);
     rc = exec_stmt(s, st, errmsg, "save question");
     free(points);
     if (rc)
@@ -622,11 +698,14 @@ save_question(struct sqlite_store *s, const struct question *q, struct load_resu
             rc = RB_ESTORE;
             goto out;
         }
-        rc = clear_parts(s, id, errmsg);
+        sqlite3_int64 primary = 0;
+        rc = primary_competency(s, q, &primary, errmsg);
+        if (!rc)
+            rc = clear_parts(s, id, errmsg);
         if (!rc) {
             char *points = points_to_json_text(q->points, q->npoints);
             sqlite3_bind_int64(st, 1, id);
-            bind_question(st, q, key, digest, points);
+            bind_question(st, q, key, digest, points, primary);
             rc = exec_stmt(s, st, errmsg, "update question");
             free(points);
         } else {
@@ -902,6 +981,7 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
 {
     struct sqlite_store *s = to_sq(base);
     sqlite3_stmt *fts = NULL, *row = NULL;
+    struct buf anyof = {0};
     char *match = NULL;
     struct search_hit *v = NULL;
     size_t cnt = 0, cap = 0;
@@ -919,6 +999,17 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
     sqlite3_bind_int(row, 2, sq->level);
     bind_text(row, 3, sq->category >= 0 ? category_name((enum category)sq->category) : NULL);
     bind_text(row, 4, sq->competency);
+    if (sq->any_of) {
+        buf_init(&anyof, 64u << 10);
+        buf_putc(&anyof, '[');
+        for (const char *const *c = sq->any_of; *c; c++) {
+            if (c != sq->any_of)
+                buf_putc(&anyof, ',');
+            buf_json_string(&anyof, *c);
+        }
+        buf_putc(&anyof, ']');
+        bind_text(row, 5, buf_str(&anyof));
+    }
     while (cnt < sq->limit && (r = sqlite3_step(fts)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(fts, 0);
         double rank = sqlite3_column_double(fts, 1);
@@ -955,6 +1046,7 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
 out:
     done(fts);
     done(row);
+    buf_cleanup(&anyof);
     free(match);
     if (rc) {
         search_hits_free(v, cnt);
@@ -1186,6 +1278,278 @@ sqlite_questions_import(struct store *base, const struct question *qs, size_t n,
     return rc;
 }
 
+/* ---- roles -------------------------------------------------------------------------- */
+
+static enum rb_err
+save_role(struct sqlite_store *s, const struct role *r, const char *source, char *errmsg)
+{
+    sqlite3_stmt *st;
+    sqlite3_int64 rid = 0;
+    json_t *j = role_to_json(r);
+    char *body = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    enum rb_err rc = RB_ESTORE;
+    int step;
+
+    json_decref(j);
+    if (!body || !(st = stmt(s, S_ROLE_UPSERT, errmsg)))
+        goto out;
+    bind_text(st, 1, r->id);
+    bind_text(st, 2, r->title ? r->title : r->id);
+    sqlite3_bind_int(st, 3, r->level);
+    bind_text(st, 4, source);
+    bind_text(st, 5, body);
+    if ((rc = exec_stmt(s, st, errmsg, "save role")))
+        goto out;
+    if (!(st = stmt(s, S_ROLE_ID, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    bind_text(st, 1, r->id);
+    step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        rid = sqlite3_column_int64(st, 0);
+    done(st);
+    if (step != SQLITE_ROW) {
+        rc = fail(s, errmsg, "save role");
+        goto out;
+    }
+    static const enum stmt_id clears[] = {S_RC_CLEAR, S_RS_CLEAR};
+    for (size_t i = 0; i < 2 && !rc; i++) {
+        if (!(st = stmt(s, clears[i], errmsg))) {
+            rc = RB_ESTORE;
+            goto out;
+        }
+        sqlite3_bind_int64(st, 1, rid);
+        rc = exec_stmt(s, st, errmsg, "save role");
+    }
+    for (size_t i = 0; i < r->ncomps && !rc; i++) {
+        sqlite3_int64 cid;
+        rc = competency_id(s, r->comps[i].id, &cid, errmsg);
+        if (rc == RB_ENOTFOUND) {
+            snprintf(errmsg, RB_ERRMSG,
+                     "role '%s': unknown competency '%s' (load the bank that defines it first)",
+                     r->id, r->comps[i].id);
+            rc = RB_EINVAL;
+        }
+        if (rc || !(st = stmt(s, S_RC_INSERT, errmsg))) {
+            rc = rc ? rc : RB_ESTORE;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, rid);
+        sqlite3_bind_int64(st, 2, cid);
+        sqlite3_bind_int(st, 3, r->comps[i].weight);
+        rc = exec_stmt(s, st, errmsg, "save role competency");
+    }
+    for (size_t i = 0; i < r->nskills && !rc; i++) {
+        if (!(st = stmt(s, S_RS_INSERT, errmsg))) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, rid);
+        bind_text(st, 2, r->skills[i].name);
+        sqlite3_bind_int(st, 3, r->skills[i].must);
+        sqlite3_bind_int(st, 4, r->skills[i].weight);
+        rc = exec_stmt(s, st, errmsg, "save role skill");
+    }
+out:
+    free(body);
+    return rc;
+}
+
+static enum rb_err
+sqlite_roles_save(struct store *base, const struct role *roles, size_t n, const char *source,
+                  char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    enum rb_err rc = begin(s, errmsg);
+    if (rc)
+        return rc;
+    comp_cache_clear(s);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = save_role(s, &roles[i], source, errmsg);
+    return end(s, rc, errmsg);
+}
+
+static enum rb_err
+role_from_row(struct sqlite_store *s, sqlite3_stmt *st, struct role *r, char *errmsg)
+{
+    json_t *j = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+    char msg[RB_ERRMSG];
+    bool ok = j && role_from_json(j, r, msg);
+    json_decref(j);
+    if (!ok) {
+        snprintf(errmsg, RB_ERRMSG, "store %s: a stored role is unreadable", s->path);
+        return RB_ESTORE;
+    }
+    return RB_OK;
+}
+
+static enum rb_err
+sqlite_role_list(struct store *base, struct role_set *set, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_ROLE_LIST, errmsg);
+    enum rb_err rc = RB_OK;
+    int r;
+    if (!st)
+        return RB_ESTORE;
+    while (!rc && (r = sqlite3_step(st)) == SQLITE_ROW) {
+        struct role role;
+        rc = role_from_row(s, st, &role, errmsg);
+        if (!rc)
+            role_set_add_take(set, &role);
+    }
+    if (!rc && r != SQLITE_DONE)
+        rc = fail(s, errmsg, "list roles");
+    done(st);
+    return rc;
+}
+
+static enum rb_err
+sqlite_role_get(struct store *base, const char *id, struct role *role, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_ROLE_GET, errmsg);
+    enum rb_err rc;
+    int r;
+    memset(role, 0, sizeof *role);
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, id);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        rc = role_from_row(s, st, role, errmsg);
+    else if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no role with id '%s'", id);
+        rc = RB_ENOTFOUND;
+    } else
+        rc = fail(s, errmsg, "read role");
+    done(st);
+    return rc;
+}
+
+/* ---- kits ------------------------------------------------------------------------------ */
+
+static enum rb_err
+sqlite_kit_begin(struct store *base, const char *candidate, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st;
+    enum rb_err rc = run(s, S_KX_CREATE, errmsg);
+    if (!rc)
+        rc = run(s, S_KX_CLEAR, errmsg);
+    if (rc || !candidate)
+        return rc;
+    if (!(st = stmt(s, S_KX_CANDIDATE, errmsg)))
+        return RB_ESTORE;
+    bind_text(st, 1, candidate);
+    return exec_stmt(s, st, errmsg, "exclude asked questions");
+}
+
+static enum rb_err
+sqlite_kit_exclude(struct store *base, const char *id, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_KX_ADD, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, id);
+    return exec_stmt(s, st, errmsg, "exclude question");
+}
+
+static void
+bind_pick(sqlite3_stmt *st, const struct kit_pick *p)
+{
+    bind_text(st, 1, p->competency);
+    bind_text(st, 2, category_name(p->category));
+    sqlite3_bind_int(st, 3, p->level);
+    sqlite3_bind_int(st, 4, p->max_minutes);
+    sqlite3_bind_int(st, 5, p->or_below);
+}
+
+static enum rb_err
+sqlite_kit_count(struct store *base, const struct kit_pick *p, size_t *n, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_KIT_COUNT, errmsg);
+    int r;
+    if (!st)
+        return RB_ESTORE;
+    bind_pick(st, p);
+    r = sqlite3_step(st);
+    *n = r == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    done(st);
+    return r == SQLITE_ROW ? RB_OK : fail(s, errmsg, "count kit questions");
+}
+
+static enum rb_err
+sqlite_kit_nth(struct store *base, const struct kit_pick *p, size_t nth, char **id, int *minutes,
+               char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_KIT_NTH, errmsg);
+    int r;
+    *id = NULL;
+    if (!st)
+        return RB_ESTORE;
+    bind_pick(st, p);
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)nth);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *id = col_dup(st, 0);
+        *minutes = sqlite3_column_int(st, 1);
+    }
+    done(st);
+    if (r == SQLITE_ROW)
+        return RB_OK;
+    if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no question number %zu for %s", nth, p->competency);
+        return RB_ENOTFOUND;
+    }
+    return fail(s, errmsg, "pick kit question");
+}
+
+static enum rb_err
+sqlite_kit_save(struct store *base, const char *role, int level, const char *stage, int minutes,
+                unsigned long long seed, const char *candidate, const char *body,
+                const char *const *questions, size_t nquestions, long long *kit_id, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st;
+    enum rb_err rc = begin(s, errmsg);
+    sqlite3_int64 id = 0;
+
+    if (rc)
+        return rc;
+    if (!(st = stmt(s, S_KIT_INSERT, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    bind_text(st, 1, role);
+    sqlite3_bind_int(st, 2, level);
+    bind_text(st, 3, stage);
+    sqlite3_bind_int(st, 4, minutes);
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)seed);
+    bind_text(st, 6, candidate);
+    bind_text(st, 7, body);
+    rc = exec_stmt(s, st, errmsg, "save kit");
+    id = sqlite3_last_insert_rowid(s->db);
+    for (size_t i = 0; i < nquestions && !rc; i++) {
+        if (!(st = stmt(s, S_KQ_INSERT, errmsg))) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, questions[i]);
+        rc = exec_stmt(s, st, errmsg, "save kit question");
+    }
+out:
+    rc = end(s, rc, errmsg);
+    if (!rc)
+        *kit_id = id;
+    return rc;
+}
+
 static const struct store_ops sqlite_ops = {
     .name = "sqlite",
     .close = sqlite_close,
@@ -1197,4 +1561,12 @@ static const struct store_ops sqlite_ops = {
     .bank_export = sqlite_bank_export,
     .questions_import = sqlite_questions_import,
     .question_text_exists = sqlite_question_text_exists,
+    .roles_save = sqlite_roles_save,
+    .role_list = sqlite_role_list,
+    .role_get = sqlite_role_get,
+    .kit_begin = sqlite_kit_begin,
+    .kit_exclude = sqlite_kit_exclude,
+    .kit_count = sqlite_kit_count,
+    .kit_nth = sqlite_kit_nth,
+    .kit_save = sqlite_kit_save,
 };

@@ -123,3 +123,56 @@ store_question_text_exists(struct store *s, const char *text, int *exists, char 
 {
     return s->ops->question_text_exists(s, text, exists, errmsg);
 }
+
+enum rb_err
+store_roles_save(struct store *s, const struct role *roles, size_t n, const char *source,
+                 char *errmsg)
+{
+    return s->ops->roles_save(s, roles, n, source, errmsg);
+}
+
+enum rb_err
+store_role_list(struct store *s, struct role_set *set, char *errmsg)
+{
+    return s->ops->role_list(s, set, errmsg);
+}
+
+enum rb_err
+store_role_get(struct store *s, const char *id, struct role *r, char *errmsg)
+{
+    return s->ops->role_get(s, id, r, errmsg);
+}
+
+enum rb_err
+store_kit_begin(struct store *s, const char *candidate, char *errmsg)
+{
+    return s->ops->kit_begin(s, candidate, errmsg);
+}
+
+enum rb_err
+store_kit_exclude(struct store *s, const char *id, char *errmsg)
+{
+    return s->ops->kit_exclude(s, id, errmsg);
+}
+
+enum rb_err
+store_kit_count(struct store *s, const struct kit_pick *p, size_t *n, char *errmsg)
+{
+    return s->ops->kit_count(s, p, n, errmsg);
+}
+
+enum rb_err
+store_kit_nth(struct store *s, const struct kit_pick *p, size_t nth, char **id, int *minutes,
+              char *errmsg)
+{
+    return s->ops->kit_nth(s, p, nth, id, minutes, errmsg);
+}
+
+enum rb_err
+store_kit_save(struct store *s, const char *role, int level, const char *stage, int minutes,
+               unsigned long long seed, const char *candidate, const char *body,
+               const char *const *questions, size_t nquestions, long long *kit_id, char *errmsg)
+{
+    return s->ops->kit_save(s, role, level, stage, minutes, seed, candidate, body, questions,
+                            nquestions, kit_id, errmsg);
+}

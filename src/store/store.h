@@ -11,10 +11,12 @@
 #ifndef RUBRIC_STORE_STORE_H
 #define RUBRIC_STORE_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/bank.h"
 #include "core/question.h"
+#include "core/role.h"
 #include "util/err.h"
 
 struct store;
@@ -56,6 +58,8 @@ struct search_query {
     int category;           /* -1: any */
     const char *competency; /* NULL: any */
     size_t limit;           /* 1 to SEARCH_LIMIT_MAX */
+    /* NULL, or only questions assessing one of these (NULL-terminated): a role's */
+    const char *const *any_of;
 };
 
 #define SEARCH_LIMIT_MAX 1000
@@ -116,5 +120,45 @@ enum rb_err store_questions_import(struct store *s, const struct question *qs, s
 /* Whether a question with the same folded text is stored (for dry runs). */
 enum rb_err store_question_text_exists(struct store *s, const char *text, int *exists,
                                        char *errmsg);
+
+/* ---- roles ---- */
+
+/* Saves roles in one transaction, replacing any with the same id. source says where they
+ * came from ("built-in", a path, "import:FILE"). Every competency a role names must be in
+ * the store (RB_EINVAL naming it otherwise). */
+enum rb_err store_roles_save(struct store *s, const struct role *roles, size_t n,
+                             const char *source, char *errmsg);
+/* Every stored role, by id, into set (initialised by the caller). */
+enum rb_err store_role_list(struct store *s, struct role_set *set, char *errmsg);
+/* The role called id (role_cleanup it); RB_ENOTFOUND when there is none. */
+enum rb_err store_role_get(struct store *s, const char *id, struct role *r, char *errmsg);
+
+/* ---- kit selection ---- */
+
+/* Which questions a kit may draw for one slot. */
+struct kit_pick {
+    const char *competency; /* primary competency */
+    enum category category;
+    int level;       /* the question's range must include it ... */
+    bool or_below;   /* ... or, when set, only start at or below it */
+    int max_minutes; /* at most this long */
+};
+
+/* Starts choosing questions for a kit: nothing is excluded but, when candidate is not NULL,
+ * the questions of every kit saved for that candidate. */
+enum rb_err store_kit_begin(struct store *s, const char *candidate, char *errmsg);
+/* Excludes question id from the rest of the kit. */
+enum rb_err store_kit_exclude(struct store *s, const char *id, char *errmsg);
+/* How many live, not excluded questions fit p. */
+enum rb_err store_kit_count(struct store *s, const struct kit_pick *p, size_t *n, char *errmsg);
+/* The nth of them (0-based) in a stable order: *id is new (free it), *minutes its length. */
+enum rb_err store_kit_nth(struct store *s, const struct kit_pick *p, size_t nth, char **id,
+                          int *minutes, char *errmsg);
+/* Saves a generated kit (its JSON) with the ids of the questions it holds; *kit_id is the
+ * new kit's number. */
+enum rb_err store_kit_save(struct store *s, const char *role, int level, const char *stage,
+                           int minutes, unsigned long long seed, const char *candidate,
+                           const char *body, const char *const *questions, size_t nquestions,
+                           long long *kit_id, char *errmsg);
 
 #endif

@@ -24,6 +24,19 @@ struct store_ops {
                                     struct import_result *r, char *errmsg);
     enum rb_err (*question_text_exists)(struct store *s, const char *text, int *exists,
                                         char *errmsg);
+    enum rb_err (*roles_save)(struct store *s, const struct role *roles, size_t n,
+                              const char *source, char *errmsg);
+    enum rb_err (*role_list)(struct store *s, struct role_set *set, char *errmsg);
+    enum rb_err (*role_get)(struct store *s, const char *id, struct role *r, char *errmsg);
+    enum rb_err (*kit_begin)(struct store *s, const char *candidate, char *errmsg);
+    enum rb_err (*kit_exclude)(struct store *s, const char *id, char *errmsg);
+    enum rb_err (*kit_count)(struct store *s, const struct kit_pick *p, size_t *n, char *errmsg);
+    enum rb_err (*kit_nth)(struct store *s, const struct kit_pick *p, size_t nth, char **id,
+                           int *minutes, char *errmsg);
+    enum rb_err (*kit_save)(struct store *s, const char *role, int level, const char *stage,
+                            int minutes, unsigned long long seed, const char *candidate,
+                            const char *body, const char *const *questions, size_t nquestions,
+                            long long *kit_id, char *errmsg);
 };
 
 struct store {

@@ -150,3 +150,31 @@ buf_json_string(struct buf *b, const char *s)
         rc = buf_append(b, run, (size_t)(s - run));
     return rc ? rc : buf_putc(b, '"');
 }
+
+enum rb_err
+buf_html(struct buf *b, const char *s)
+{
+    enum rb_err rc = RB_OK;
+    for (; *s && !rc; s++) {
+        switch (*s) {
+        case '&':
+            rc = buf_puts(b, "&amp;");
+            break;
+        case '<':
+            rc = buf_puts(b, "&lt;");
+            break;
+        case '>':
+            rc = buf_puts(b, "&gt;");
+            break;
+        case '"':
+            rc = buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            rc = buf_puts(b, "&#39;");
+            break;
+        default:
+            rc = buf_putc(b, *s);
+        }
+    }
+    return rc;
+}

@@ -38,6 +38,9 @@ enum rb_err buf_vprintf(struct buf *b, const char *fmt, va_list ap)
  * characters as \\uXXXX. s must be valid UTF-8 (it is copied through as is). */
 enum rb_err buf_json_string(struct buf *b, const char *s);
 
+/* Appends s with &, <, >, " and ' as HTML entities. */
+enum rb_err buf_html(struct buf *b, const char *s);
+
 /* Returns the content (never NULL; "" when empty), borrowed until the next change. */
 const char *buf_str(const struct buf *b);
 /* Returns the content as a new string (free with free()) and empties the buffer. */

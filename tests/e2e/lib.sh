@@ -48,7 +48,10 @@ assert_err() { grep -qF -- "$1" <<<"$ERR" || fail "stderr lacks '$1'"; }
 assert_err_re() { grep -qE -- "$1" <<<"$ERR" || fail "stderr does not match /$1/"; }
 assert_eq() { [ "$1" = "$2" ] || fail "expected '$2', got '$1'${3:+ ($3)}"; }
 assert_json() {
-    jq -e "$1" >/dev/null 2>&1 <<<"$OUT" || fail "JSON check failed: $1"
+    local r
+    [ -n "$OUT" ] || fail "no JSON on stdout to check: $1"
+    r=$(jq -e "$1" 2>&1 <<<"$OUT") || fail "JSON check failed: $1 ($r)"
+    [ "$r" = "true" ] || fail "JSON check is not true: $1 (got $r)"
 }
 # A count from the store: the number of live questions.
 count_questions() { "$RUBRIC" --db "$1" bank stats --json | jq '.questions'; }

@@ -19,6 +19,9 @@ CREATE TABLE question (
     level_min INTEGER NOT NULL CHECK (level_min BETWEEN 1 AND 4),
     level_max INTEGER NOT NULL CHECK (level_max BETWEEN level_min AND 4),
     minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 90),
+    -- the primary competency (also position 0 in question_competency), here so that kits
+    -- can pick questions through one index
+    competency INTEGER NOT NULL REFERENCES competency (id),
     source TEXT,            -- set for imported questions
     topic TEXT,
     text_key TEXT NOT NULL, -- folded text hash: the same question imported twice is one
@@ -34,6 +37,9 @@ CREATE TABLE question (
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX question_by_text_key ON question (text_key);
+-- Kit selection: live questions of one competency and category, by level and length.
+CREATE INDEX question_pick ON question (competency, category, level_min, level_max, minutes)
+    WHERE retired = 0;
 
 CREATE TABLE question_competency (
     question INTEGER NOT NULL REFERENCES question (id) ON DELETE CASCADE,

@@ -1,0 +1,576 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Kit selection. Each stage has a category mix (a screen is mostly screening questions, an
+ * onsite covers every category); the role's weights split the budget between competencies.
+ * Questions are chosen greedily: the competency furthest below its share of minutes next,
+ * in the category furthest below its share, a question drawn at random (seeded) among those
+ * that fit the level and the minutes left. The store counts and indexes the candidates, so
+ * a kit costs a few dozen index look-ups whatever the size of the bank. A question never
+ * makes the total exceed the budget, and alternates are never longer than the question
+ * they replace, so swapping one in keeps the kit within budget.
+ */
+#include "core/kit.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/bank_json.h"
+#include "util/mem.h"
+#include "util/text.h"
+
+static const char *const stage_names[STAGE_COUNT] = {"screen", "technical", "system-design",
+                                                     "behavioral", "onsite"};
+static const int stage_minutes[STAGE_COUNT] = {30, 60, 60, 45, 180};
+
+/* Shares of the budget by category, in percent. */
+static const int mix[STAGE_COUNT][CAT_COUNT] = {
+    [STAGE_SCREEN] = {[CAT_SCREENING] = 100},
+    [STAGE_TECHNICAL] = {[CAT_TECHNICAL] = 55, [CAT_CODING] = 25, [CAT_TROUBLESHOOTING] = 20},
+    [STAGE_SYSTEM_DESIGN] = {[CAT_SYSTEM_DESIGN] = 75, [CAT_TECHNICAL] = 25},
+    [STAGE_BEHAVIORAL] = {[CAT_BEHAVIORAL] = 60, [CAT_PAST_PROJECT] = 40},
+    [STAGE_ONSITE] = {[CAT_TECHNICAL] = 30,
+                      [CAT_SYSTEM_DESIGN] = 20,
+                      [CAT_CODING] = 15,
+                      [CAT_TROUBLESHOOTING] = 15,
+                      [CAT_BEHAVIORAL] = 10,
+                      [CAT_PAST_PROJECT] = 10},
+};
+
+/* Two stages have a competency of their own that takes half their minutes, whatever the
+ * role's weights: a screen the screening set (motivation, notice, salary, other processes),
+ * the rest going to light checks of the role's competencies; a behavioural interview how
+ * the candidate works with people. */
+static const struct {
+    const char *competency;
+    int share; /* percent of the budget */
+} focus[STAGE_COUNT] = {
+    [STAGE_SCREEN] = {"screening", 50},
+    [STAGE_BEHAVIORAL] = {"leadership-communication", 50},
+};
+/* Budget left over that counts as unfilled: shorter than any real question otherwise. */
+#define KIT_SLACK 5
+/* Minutes an onsite keeps for each weighted competency not yet covered. */
+#define ONSITE_RESERVE 12
+
+const char *
+stage_name(enum stage s)
+{
+    return (unsigned)s < STAGE_COUNT ? stage_names[s] : "unknown";
+}
+
+int
+stage_parse(const char *name)
+{
+    for (int i = 0; i < STAGE_COUNT; i++)
+        if (strcmp(name, stage_names[i]) == 0)
+            return i;
+    if (strcmp(name, "behavioural") == 0)
+        return STAGE_BEHAVIORAL;
+    return -1;
+}
+
+int
+stage_default_minutes(enum stage s)
+{
+    return (unsigned)s < STAGE_COUNT ? stage_minutes[s] : 60;
+}
+
+/* splitmix64: small, fast and the same everywhere, so a seed means the same kit on every
+ * machine. */
+static uint64_t
+rng_next(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+void
+kit_cleanup(struct kit *k)
+{
+    if (!k)
+        return;
+    free(k->role);
+    free(k->role_title);
+    free(k->candidate);
+    for (size_t i = 0; i < k->nslots; i++) {
+        question_cleanup(&k->slots[i].q);
+        for (size_t a = 0; a < k->slots[i].nalts; a++)
+            question_cleanup(&k->slots[i].alts[a]);
+    }
+    free(k->slots);
+    for (size_t i = 0; i < k->ncoverage; i++)
+        free(k->coverage[i].competency);
+    free(k->coverage);
+    for (size_t i = 0; i < k->nshortfalls; i++) {
+        free(k->shortfalls[i].competency);
+        free(k->shortfalls[i].reason);
+    }
+    free(k->shortfalls);
+    role_cleanup(&k->role_copy);
+    memset(k, 0, sizeof *k);
+}
+
+static void shortfall(struct kit *k, const char *competency, int minutes, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+shortfall(struct kit *k, const char *competency, int minutes, const char *fmt, ...)
+{
+    struct buf b;
+    va_list ap;
+    buf_init(&b, 1024);
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    xgrow(&k->shortfalls, &k->capshort, k->nshortfalls + 1, sizeof *k->shortfalls);
+    k->shortfalls[k->nshortfalls].competency = competency ? xstrdup(competency) : NULL;
+    k->shortfalls[k->nshortfalls].reason = buf_take(&b);
+    k->shortfalls[k->nshortfalls].minutes = minutes;
+    k->nshortfalls++;
+    k->partial = true;
+}
+
+/* The state of one build. */
+struct builder {
+    struct store *s;
+    struct kit *k;
+    uint64_t rng;
+    double cat_target[CAT_COUNT];
+    int cat_used[CAT_COUNT];
+    bool cat_done[CAT_COUNT]; /* no competency has a question of it that still fits */
+    char *errmsg;
+};
+
+/* Draws one question for (competency c, category cat) of at most max minutes: *id is new,
+ * NULL when none fits. A screening question fits any level from its own up: a quick check
+ * meant for a junior is one a senior should pass too. */
+static enum rb_err
+draw(struct builder *b, size_t c, enum category cat, int max, char **id, int *minutes)
+{
+    struct kit_pick p = {b->k->coverage[c].competency, cat, b->k->level, cat == CAT_SCREENING, max};
+    size_t n;
+    enum rb_err rc;
+
+    *id = NULL;
+    if (max < 1)
+        return RB_OK;
+    rc = store_kit_count(b->s, &p, &n, b->errmsg);
+    if (rc || !n)
+        return rc;
+    rc = store_kit_nth(b->s, &p, (size_t)(rng_next(&b->rng) % n), id, minutes, b->errmsg);
+    if (!rc)
+        rc = store_kit_exclude(b->s, *id, b->errmsg);
+    return rc;
+}
+
+/* Categories of the stage's mix, furthest below their share first. */
+static size_t
+categories_by_deficit(const struct builder *b, enum category *out)
+{
+    size_t n = 0;
+    for (int c = 0; c < CAT_COUNT; c++)
+        if (mix[b->k->stage][c])
+            out[n++] = (enum category)c;
+    for (size_t i = 1; i < n; i++) {
+        enum category t = out[i];
+        size_t j = i;
+        double dt = b->cat_target[t] - b->cat_used[t];
+        for (; j > 0 && b->cat_target[out[j - 1]] - b->cat_used[out[j - 1]] < dt; j--)
+            out[j] = out[j - 1];
+        out[j] = t;
+    }
+    return n;
+}
+
+/* Draws a question of competency c in category cat of at most max minutes and puts it in
+ * the kit. Sets *added. */
+static enum rb_err
+add_one(struct builder *b, size_t c, enum category cat, int max, bool *added)
+{
+    struct kit *k = b->k;
+    char *id;
+    int minutes = 0;
+    enum rb_err rc = draw(b, c, cat, max, &id, &minutes);
+
+    *added = false;
+    if (rc || !id)
+        return rc;
+    xgrow(&k->slots, &k->capslots, k->nslots + 1, sizeof *k->slots);
+    memset(&k->slots[k->nslots], 0, sizeof k->slots[k->nslots]);
+    rc = store_question_get(b->s, id, &k->slots[k->nslots].q, b->errmsg);
+    free(id);
+    if (rc)
+        return rc;
+    k->nslots++;
+    k->minutes += minutes;
+    k->coverage[c].minutes += minutes;
+    k->coverage[c].questions++;
+    b->cat_used[cat] += minutes;
+    *added = true;
+    return RB_OK;
+}
+
+/* Competencies that can still get questions, furthest below their share of minutes first
+ * (ties: the heavier weight first). Returns how many. */
+static size_t
+competencies_by_deficit(const struct builder *b, size_t *out)
+{
+    const struct kit *k = b->k;
+    size_t n = 0;
+    for (size_t c = 0; c < k->ncoverage; c++)
+        if (k->coverage[c].target > 0 && k->coverage[c].available)
+            out[n++] = c;
+    for (size_t i = 1; i < n; i++) {
+        size_t t = out[i], j = i;
+        double dt = k->coverage[t].target - k->coverage[t].minutes;
+        for (; j > 0; j--) {
+            const struct kit_coverage *p = &k->coverage[out[j - 1]];
+            double dp = p->target - p->minutes;
+            if (dp > dt + 1e-9 || (fabs(dp - dt) <= 1e-9 && p->weight >= k->coverage[t].weight))
+                break;
+            out[j] = out[j - 1];
+        }
+        out[j] = t;
+    }
+    return n;
+}
+
+/* One more question in the category furthest below its share that still has one: of the
+ * neediest competency that has one in it. Sets *added (false when nothing fits). */
+static enum rb_err
+add_next(struct builder *b, bool *added)
+{
+    enum category cats[CAT_COUNT];
+    size_t comps[64];
+    size_t ncat = categories_by_deficit(b, cats);
+    enum rb_err rc = RB_OK;
+
+    *added = false;
+    for (size_t i = 0; i < ncat && !*added && !rc; i++) {
+        size_t ncomp;
+        if (b->cat_done[cats[i]])
+            continue;
+        ncomp = competencies_by_deficit(b, comps);
+        for (size_t j = 0; j < ncomp && !*added && !rc; j++)
+            rc = add_one(b, comps[j], cats[i], b->k->budget - b->k->minutes, added);
+        if (!*added)
+            b->cat_done[cats[i]] = true; /* the minutes left only shrink */
+    }
+    return rc;
+}
+
+static enum rb_err
+add_alternates(struct builder *b, struct kit_slot *slot)
+{
+    enum category cats[CAT_COUNT];
+    size_t n = 0, c;
+    struct kit *k = b->k;
+    enum rb_err rc = RB_OK;
+
+    for (c = 0; c < k->ncoverage; c++)
+        if (strcmp(k->coverage[c].competency, slot->q.competencies[0]) == 0)
+            break;
+    if (c == k->ncoverage)
+        return RB_OK;
+    /* the slot's own category first, then the rest of the mix */
+    cats[n++] = slot->q.category;
+    for (int i = 0; i < CAT_COUNT; i++)
+        if (mix[k->stage][i] && (enum category)i != slot->q.category)
+            cats[n++] = (enum category)i;
+    for (size_t i = 0; i < n && slot->nalts < KIT_ALTERNATES && !rc; i++) {
+        char *id;
+        int minutes;
+        /* swapping this alternate in for the slot keeps the kit within budget */
+        rc = draw(b, c, cats[i], slot->q.minutes + k->budget - k->minutes, &id, &minutes);
+        if (rc || !id)
+            continue;
+        rc = store_question_get(b->s, id, &slot->alts[slot->nalts], b->errmsg);
+        free(id);
+        if (!rc)
+            slot->nalts++;
+        i--; /* the same category may have a second */
+        if (slot->nalts == KIT_ALTERNATES)
+            break;
+    }
+    return rc;
+}
+
+/* How many questions of competency c fit the level and the budget in the stage's mix. */
+static enum rb_err
+available(struct builder *b, size_t c, int max, int *n)
+{
+    *n = 0;
+    for (int cat = 0; cat < CAT_COUNT; cat++) {
+        struct kit_pick p = {b->k->coverage[c].competency, (enum category)cat, b->k->level,
+                             cat == CAT_SCREENING, max};
+        size_t m;
+        enum rb_err rc;
+        if (!mix[b->k->stage][cat])
+            continue;
+        rc = store_kit_count(b->s, &p, &m, b->errmsg);
+        if (rc)
+            return rc;
+        *n += (int)m;
+    }
+    return RB_OK;
+}
+
+static void
+add_coverage(struct kit *k, const char *competency, int weight, double target)
+{
+    k->coverage = xrealloc(k->coverage, (k->ncoverage + 1) * sizeof *k->coverage);
+    memset(&k->coverage[k->ncoverage], 0, sizeof *k->coverage);
+    k->coverage[k->ncoverage].competency = xstrdup(competency);
+    k->coverage[k->ncoverage].weight = weight;
+    k->coverage[k->ncoverage].target = target;
+    k->ncoverage++;
+}
+
+enum rb_err
+kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *errmsg)
+{
+    struct builder b;
+    const struct role *r = req->role;
+    double weights = 0, share;
+    enum rb_err rc;
+    char lv[16];
+
+    memset(k, 0, sizeof *k);
+    if ((unsigned)req->stage >= STAGE_COUNT) {
+        snprintf(errmsg, RB_ERRMSG, "unknown stage");
+        return RB_EINVAL;
+    }
+    if (req->minutes < 0 || req->minutes > KIT_MINUTES_MAX) {
+        snprintf(errmsg, RB_ERRMSG, "minutes must be 1 to %d", KIT_MINUTES_MAX);
+        return RB_EINVAL;
+    }
+    if (r->ncomps > 60) {
+        snprintf(errmsg, RB_ERRMSG, "role %s has more than 60 competencies", r->id);
+        return RB_EINVAL;
+    }
+    k->role = xstrdup(r->id);
+    k->role_title = xstrdup(r->title ? r->title : r->id);
+    k->level = req->level ? req->level : r->level;
+    k->stage = req->stage;
+    k->budget = req->minutes ? req->minutes : stage_default_minutes(req->stage);
+    k->seed = req->seed;
+    k->candidate = req->candidate ? xstrdup(req->candidate) : NULL;
+    {
+        /* a copy of the role, for its anchors when rendering */
+        json_t *j = role_to_json(r);
+        char ignore[RB_ERRMSG];
+        role_from_json(j, &k->role_copy, ignore);
+        json_decref(j);
+    }
+
+    memset(&b, 0, sizeof b);
+    b.s = s;
+    b.k = k;
+    b.errmsg = errmsg;
+    /* the seed, mixed with what was asked for, so that two requests with one seed differ */
+    b.rng = req->seed ^ text_hash(r->id, strlen(r->id)) ^
+            ((uint64_t)k->stage << 40 | (uint64_t)k->level << 32 | (uint64_t)k->budget);
+    for (int c = 0; c < CAT_COUNT; c++)
+        b.cat_target[c] = k->budget * mix[k->stage][c] / 100.0;
+
+    {
+        const char *fc = focus[k->stage].competency;
+        double fshare = fc ? k->budget * focus[k->stage].share / 100.0 : 0;
+        share = k->budget - fshare;
+        for (size_t i = 0; i < r->ncomps; i++)
+            if (!fc || strcmp(r->comps[i].id, fc) != 0)
+                weights += r->comps[i].weight;
+        for (size_t i = 0; i < r->ncomps; i++) {
+            bool focal = fc && strcmp(r->comps[i].id, fc) == 0;
+            add_coverage(k, r->comps[i].id, r->comps[i].weight,
+                         focal         ? fshare
+                         : weights > 0 ? share * r->comps[i].weight / weights
+                                       : 0);
+        }
+        if (fc && !role_competency(r, fc))
+            add_coverage(k, fc, 0, fshare);
+    }
+
+    rc = store_kit_begin(s, req->candidate, errmsg);
+    for (size_t c = 0; c < k->ncoverage && !rc; c++)
+        rc = available(&b, c, k->budget, &k->coverage[c].available);
+
+    /* An onsite covers every weighted competency first, heaviest first. */
+    if (!rc && k->stage == STAGE_ONSITE) {
+        size_t order[64];
+        for (size_t i = 0; i < k->ncoverage; i++)
+            order[i] = i;
+        for (size_t i = 1; i < k->ncoverage; i++) {
+            size_t t = order[i], j = i;
+            for (; j > 0 && k->coverage[order[j - 1]].weight < k->coverage[t].weight; j--)
+                order[j] = order[j - 1];
+            order[j] = t;
+        }
+        size_t uncovered = 0;
+        for (size_t i = 0; i < k->ncoverage; i++)
+            uncovered += k->coverage[i].weight > 0;
+        for (size_t i = 0; i < k->ncoverage && !rc; i++) {
+            size_t c = order[i];
+            enum category cats[CAT_COUNT];
+            size_t ncat = categories_by_deficit(&b, cats);
+            /* a fair part of what is left first, so that one long question leaves room for
+             * the rest; failing that, anything that still leaves the others a short
+             * question each; failing that, anything */
+            int left = k->budget - k->minutes;
+            int fair = left / (int)uncovered;
+            int room = left - ONSITE_RESERVE * (int)(uncovered - 1);
+            bool added = false;
+            if (!k->coverage[c].weight)
+                continue;
+            uncovered--;
+            for (size_t pass = 0; pass < 3 && !added && !rc; pass++) {
+                int max = pass == 0 ? fair : pass == 1 ? room : left;
+                for (size_t j = 0; j < ncat && !added && !rc; j++)
+                    rc = add_one(&b, c, cats[j], max, &added);
+            }
+        }
+    }
+    /* Then the category furthest below its share, until nothing fits. */
+    for (bool added = true; added && !rc;)
+        rc = add_next(&b, &added);
+    for (size_t i = 0; i < k->nslots && !rc; i++)
+        rc = add_alternates(&b, &k->slots[i]);
+    if (rc) {
+        kit_cleanup(k);
+        return rc;
+    }
+
+    /* What the bank could not give. */
+    level_range_format(k->level, k->level, lv, sizeof lv);
+    if (!k->nslots) {
+        shortfall(k, NULL, 0,
+                  "no question of the role's competencies fits %d minutes at level %s for a "
+                  "%s stage",
+                  k->budget, lv, stage_name(k->stage));
+    }
+    /* A competency the bank has nothing for at this level and stage is short by its whole
+     * share; an onsite must reach every weighted competency; and minutes left unfilled
+     * when no question fits any more are the bank's shortfall too. A short budget that
+     * cannot give every competency a question outside an onsite is not: the neediest go
+     * first by design. */
+    for (size_t c = 0; c < k->ncoverage && k->nslots; c++) {
+        struct kit_coverage *cv = &k->coverage[c];
+        if (!cv->available && cv->target >= 1)
+            shortfall(k, cv->competency, (int)lround(cv->target),
+                      "no %s question at level %s for a %s stage", cv->competency, lv,
+                      stage_name(k->stage));
+        else if (k->stage == STAGE_ONSITE && cv->weight && !cv->questions)
+            shortfall(k, cv->competency, (int)lround(cv->target),
+                      "no %s question fits the minutes left; give the onsite more time",
+                      cv->competency);
+    }
+    if (k->nslots && k->budget - k->minutes >
+                         (KIT_SLACK > k->budget * 15 / 100 ? KIT_SLACK : k->budget * 15 / 100))
+        shortfall(k, NULL, k->budget - k->minutes,
+                  "no more questions at level %s fit the %d minutes left of a %s stage", lv,
+                  k->budget - k->minutes, stage_name(k->stage));
+    return RB_OK;
+}
+
+enum rb_err
+kit_save(struct store *s, struct kit *k, char *errmsg)
+{
+    json_t *j = kit_to_json(k);
+    char *body = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    const char **ids = xcalloc(k->nslots * (1 + KIT_ALTERNATES) + 1, sizeof *ids);
+    size_t n = 0;
+    enum rb_err rc;
+
+    json_decref(j);
+    /* the questions asked; alternates are not asked unless swapped in */
+    for (size_t i = 0; i < k->nslots; i++)
+        ids[n++] = k->slots[i].q.id;
+    rc = store_kit_save(s, k->role, k->level, stage_name(k->stage), k->budget,
+                        (unsigned long long)k->seed, k->candidate, body, ids, n, &k->saved_id,
+                        errmsg);
+    free(ids);
+    free(body);
+    return rc;
+}
+
+/* ---- JSON ----------------------------------------------------------------------------- */
+
+static json_t *
+anchors_json(const struct kit *k, const char *competency)
+{
+    const struct role_competency *rc = role_competency(&k->role_copy, competency);
+    json_t *o = json_object();
+    for (int i = 0; i < 4; i++) {
+        char key[2] = {(char)('1' + i), 0};
+        json_object_set_new(o, key,
+                            rc && rc->anchors[i] ? json_string(rc->anchors[i]) : json_null());
+    }
+    return o;
+}
+
+json_t *
+kit_to_json(const struct kit *k)
+{
+    json_t *o = json_object(), *qs = json_array(), *cov = json_array(), *sf = json_array();
+    json_t *sc_q = json_array(), *sc_c = json_array();
+    char lv[16];
+
+    level_range_format(k->level, k->level, lv, sizeof lv);
+    json_object_set_new(o, "role", json_string(k->role));
+    json_object_set_new(o, "role_title", json_string(k->role_title));
+    json_object_set_new(o, "level", json_string(lv));
+    json_object_set_new(o, "stage", json_string(stage_name(k->stage)));
+    json_object_set_new(o, "budget", json_integer(k->budget));
+    json_object_set_new(o, "minutes", json_integer(k->minutes));
+    json_object_set_new(o, "seed", json_integer((json_int_t)k->seed));
+    json_object_set_new(o, "candidate", k->candidate ? json_string(k->candidate) : json_null());
+    json_object_set_new(o, "partial", json_boolean(k->partial));
+    for (size_t i = 0; i < k->nslots; i++) {
+        const struct question *q = &k->slots[i].q;
+        json_t *j = question_to_json(q), *alts = json_array();
+        for (size_t a = 0; a < k->slots[i].nalts; a++) {
+            const struct question *aq = &k->slots[i].alts[a];
+            json_array_append_new(
+                alts, json_pack("{s:s, s:s, s:s, s:i}", "id", aq->id, "title", aq->title,
+                                "category", category_name(aq->category), "minutes", aq->minutes));
+        }
+        json_object_set_new(j, "competency", json_string(q->competencies[0]));
+        json_object_set_new(j, "alternates", alts);
+        json_object_set_new(j, "anchors", anchors_json(k, q->competencies[0]));
+        json_array_append_new(qs, j);
+        json_array_append_new(sc_q,
+                              json_pack("{s:s, s:s, s:n, s:s}", "question", q->id, "competency",
+                                        q->competencies[0], "rating", "notes", ""));
+    }
+    json_object_set_new(o, "questions", qs);
+    for (size_t c = 0; c < k->ncoverage; c++) {
+        const struct kit_coverage *cv = &k->coverage[c];
+        json_array_append_new(cov, json_pack("{s:s, s:i, s:f, s:i, s:I, s:f}", "competency",
+                                             cv->competency, "weight", cv->weight, "target_minutes",
+                                             round(cv->target * 10) / 10, "minutes", cv->minutes,
+                                             "questions", (json_int_t)cv->questions, "share",
+                                             k->minutes ? (double)cv->minutes / k->minutes : 0.0));
+        if (cv->questions)
+            json_array_append_new(sc_c, json_pack("{s:s, s:n, s:s}", "competency", cv->competency,
+                                                  "rating", "notes", ""));
+    }
+    json_object_set_new(o, "coverage", cov);
+    for (size_t i = 0; i < k->nshortfalls; i++)
+        json_array_append_new(sf, json_pack("{s:o, s:s, s:i}", "competency",
+                                            k->shortfalls[i].competency
+                                                ? json_string(k->shortfalls[i].competency)
+                                                : json_null(),
+                                            "reason", k->shortfalls[i].reason, "minutes_short",
+                                            k->shortfalls[i].minutes));
+    json_object_set_new(o, "shortfalls", sf);
+    json_object_set_new(
+        o, "scorecard",
+        json_pack("{s:o, s:o, s:n}", "questions", sc_q, "competencies", sc_c, "recommendation"));
+    if (k->saved_id)
+        json_object_set_new(o, "kit_id", json_integer(k->saved_id));
+    return o;
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Interview kits: from a role, a level, a stage and a time budget, the questions an
+ * interviewer asks, with alternates, the role's rating anchors, a scorecard template and a
+ * coverage summary. The same inputs and seed always give the same kit.
+ */
+#ifndef RUBRIC_CORE_KIT_H
+#define RUBRIC_CORE_KIT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/question.h"
+#include "core/role.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+enum stage {
+    STAGE_SCREEN,
+    STAGE_TECHNICAL,
+    STAGE_SYSTEM_DESIGN,
+    STAGE_BEHAVIORAL,
+    STAGE_ONSITE,
+    STAGE_COUNT
+};
+
+const char *stage_name(enum stage s);
+/* Returns the stage for name, or -1. */
+int stage_parse(const char *name);
+/* The budget of a stage when none is given, in minutes. */
+int stage_default_minutes(enum stage s);
+
+#define KIT_MINUTES_MAX 600
+#define KIT_ALTERNATES 2
+
+struct kit_request {
+    const struct role *role;
+    int level; /* 0: the role's */
+    enum stage stage;
+    int minutes; /* 0: the stage's default */
+    uint64_t seed;
+    const char *candidate; /* NULL, or: avoid questions of kits saved for this candidate */
+};
+
+struct kit_slot {
+    struct question q;
+    struct question alts[KIT_ALTERNATES];
+    size_t nalts;
+};
+
+struct kit_coverage {
+    char *competency;
+    int weight;    /* 0 for a competency the role does not weigh (screening) */
+    double target; /* minutes the weights ask for */
+    int minutes;   /* minutes the kit gives it */
+    size_t questions;
+    int available; /* questions that fit at all, before choosing (for shortfalls) */
+};
+
+struct kit_shortfall {
+    char *competency; /* NULL when the whole budget is the problem */
+    char *reason;
+    int minutes; /* how many minutes short */
+};
+
+struct kit {
+    char *role, *role_title;
+    int level;
+    enum stage stage;
+    int budget, minutes;
+    uint64_t seed;
+    char *candidate;
+    struct kit_slot *slots;
+    size_t nslots, capslots;
+    struct kit_coverage *coverage;
+    size_t ncoverage;
+    struct kit_shortfall *shortfalls;
+    size_t nshortfalls, capshort;
+    bool partial;
+    /* the role's anchors, for rendering (a copy) */
+    struct role role_copy;
+    long long saved_id; /* the stored kit's number when saved, else 0 */
+};
+
+/* Builds a kit from the questions in the store. The kit is partial (k->partial, with
+ * shortfalls saying which competency is short and by how much) when the bank cannot fill
+ * the request. RB_EINVAL for a bad request. Free with kit_cleanup. */
+enum rb_err kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *errmsg);
+void kit_cleanup(struct kit *k);
+
+/* Saves k in the store (so later kits for its candidate avoid its questions). */
+enum rb_err kit_save(struct store *s, struct kit *k, char *errmsg);
+
+/* The kit as JSON (docs/FORMATS.md). New reference. */
+json_t *kit_to_json(const struct kit *k);
+/* The kit as a Markdown document or a printable HTML page, appended to out. */
+void kit_render_md(const struct kit *k, struct buf *out);
+void kit_render_html(const struct kit *k, struct buf *out);
+
+#endif

@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A kit for people: Markdown to read anywhere, and a printable HTML page (print CSS, no
+ * external assets, nothing fetched) for the interviewer's desk. Question text and points
+ * are Markdown rendered by cmark with raw HTML suppressed.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/kit.h"
+#include "core/md.h"
+
+static const struct role_competency *
+anchors_of(const struct kit *k, const struct question *q)
+{
+    return role_competency(&k->role_copy, q->competencies[0]);
+}
+
+static const char *const rating_names[4] = {"strong no", "no", "yes", "strong yes"};
+
+/* ---- Markdown ------------------------------------------------------------------------- */
+
+static void
+md_points(struct buf *out, const struct question *q, enum point_kind kind, const char *title,
+          bool boxes)
+{
+    bool any = false;
+    for (size_t i = 0; i < q->npoints; i++) {
+        if (q->points[i].kind != kind)
+            continue;
+        if (!any)
+            buf_printf(out, "\n**%s**\n\n", title);
+        any = true;
+        buf_puts(out, boxes ? "- [ ] " : "- ");
+        for (const char *p = q->points[i].text; *p; p++) {
+            buf_putc(out, *p);
+            if (*p == '\n')
+                buf_puts(out, boxes ? "      " : "  ");
+        }
+        buf_putc(out, '\n');
+    }
+}
+
+void
+kit_render_md(const struct kit *k, struct buf *out)
+{
+    char lv[16];
+
+    level_range_format(k->level, k->level, lv, sizeof lv);
+    buf_printf(out, "# Interview kit: %s\n\n", k->role_title);
+    buf_printf(out, "%s stage · level %s · %d of %d minutes · %zu questions · seed %llu%s%s\n",
+               stage_name(k->stage), lv, k->minutes, k->budget, k->nslots,
+               (unsigned long long)k->seed, k->candidate ? " · candidate " : "",
+               k->candidate ? k->candidate : "");
+    if (k->partial) {
+        buf_puts(out, "\n> **Partial kit.** The bank could not fill this request:\n");
+        for (size_t i = 0; i < k->nshortfalls; i++)
+            if (k->shortfalls[i].minutes > 0)
+                buf_printf(out, "> - %s (short by %d minute%s)\n", k->shortfalls[i].reason,
+                           k->shortfalls[i].minutes, k->shortfalls[i].minutes == 1 ? "" : "s");
+            else
+                buf_printf(out, "> - %s\n", k->shortfalls[i].reason);
+    }
+    for (size_t i = 0; i < k->nslots; i++) {
+        const struct kit_slot *s = &k->slots[i];
+        const struct question *q = &s->q;
+        const struct role_competency *a = anchors_of(k, q);
+        char range[32];
+        level_range_format(q->level_min, q->level_max, range, sizeof range);
+        buf_printf(out, "\n## %zu. %s\n\n", i + 1, q->title);
+        buf_printf(out, "`%s` · %s · %s · %s · %d min\n\n%s\n", q->id, q->competencies[0],
+                   category_name(q->category), range, q->minutes, q->text);
+        md_points(out, q, POINT_SHOWS, "A good answer shows", true);
+        md_points(out, q, POINT_PITFALL, "Pitfalls", false);
+        md_points(out, q, POINT_RED_FLAG, "Red flags", false);
+        md_points(out, q, POINT_FOLLOW_UP, "Follow-ups", false);
+        md_points(out, q, POINT_STAR, "A complete STAR answer", false);
+        if (a) {
+            buf_printf(out, "\n**Rating anchors: %s**\n\n", a->id);
+            for (int r = 0; r < 4; r++)
+                buf_printf(out, "- %d (%s): %s\n", r + 1, rating_names[r],
+                           a->anchors[r] ? a->anchors[r] : "");
+        }
+        if (s->nalts) {
+            buf_puts(out, "\n**Alternates** (same competency; swapping one in keeps the kit within "
+                          "budget):\n\n");
+            for (size_t j = 0; j < s->nalts; j++)
+                buf_printf(out, "- `%s` %s (%s, %d min)\n", s->alts[j].id, s->alts[j].title,
+                           category_name(s->alts[j].category), s->alts[j].minutes);
+        }
+        buf_puts(out, "\nRating: ☐ 1 ☐ 2 ☐ 3 ☐ 4   Notes:\n");
+    }
+    buf_puts(out, "\n## Scorecard\n\n| # | Question | Competency | Rating (1-4) | Notes |\n"
+                  "|---|---|---|---|---|\n");
+    for (size_t i = 0; i < k->nslots; i++)
+        buf_printf(out, "| %zu | %s | %s | | |\n", i + 1, k->slots[i].q.id,
+                   k->slots[i].q.competencies[0]);
+    buf_puts(out, "\n| Competency | Rating (1-4) | Notes |\n|---|---|---|\n");
+    for (size_t c = 0; c < k->ncoverage; c++)
+        if (k->coverage[c].questions)
+            buf_printf(out, "| %s | | |\n", k->coverage[c].competency);
+    buf_puts(out, "\nRecommendation: ☐ strong no ☐ no ☐ yes ☐ strong yes\n");
+    buf_puts(out, "\n## Coverage\n\n| Competency | Weight | Target min | Minutes | Questions |\n"
+                  "|---|---|---|---|---|\n");
+    for (size_t c = 0; c < k->ncoverage; c++) {
+        const struct kit_coverage *cv = &k->coverage[c];
+        buf_printf(out, "| %s | %d | %.0f | %d | %zu |\n", cv->competency, cv->weight, cv->target,
+                   cv->minutes, cv->questions);
+    }
+}
+
+/* ---- HTML ----------------------------------------------------------------------------- */
+
+static const char css[] =
+    "*{box-sizing:border-box}"
+    "body{font:11pt/1.45 -apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;color:#1d2330;"
+    "margin:0;background:#f4f5f7}"
+    "main{max-width:820px;margin:24px auto;background:#fff;padding:32px 40px;"
+    "box-shadow:0 1px 4px rgba(0,0,0,.08)}"
+    "h1{font-size:20pt;margin:0 0 4px}h2{font-size:13pt;margin:28px 0 8px;"
+    "border-bottom:2px solid #1d2330;padding-bottom:4px}"
+    ".meta{color:#5b6475;font-size:10pt;margin-bottom:16px}"
+    ".meta span{display:inline-block;margin-right:14px}"
+    ".partial{border:1px solid #d9822b;background:#fff6ec;padding:8px 12px;border-radius:4px}"
+    ".q{border:1px solid #d5d9e0;border-radius:6px;padding:14px 18px;margin:16px 0;"
+    "break-inside:avoid;page-break-inside:avoid}"
+    ".q h3{margin:0 0 6px;font-size:12pt}.q h3 .n{color:#8a93a5;margin-right:6px}"
+    ".tags{font-size:9pt;color:#5b6475;margin-bottom:8px}"
+    ".tag{display:inline-block;border:1px solid #c9ced8;border-radius:10px;padding:0 8px;"
+    "margin-right:4px}.tag.c{background:#eef3ff;border-color:#b9c9f2}"
+    ".text{margin:6px 0 10px}.text p{margin:4px 0}"
+    "h4{font-size:9.5pt;text-transform:uppercase;letter-spacing:.04em;color:#5b6475;"
+    "margin:10px 0 4px}"
+    "ul{margin:0;padding-left:20px}ul.check{list-style:none;padding-left:2px}"
+    "ul.check li:before{content:'\\2610';margin-right:8px;color:#5b6475}"
+    "li p{display:inline;margin:0}"
+    "table{border-collapse:collapse;width:100%;font-size:9.5pt;margin:6px 0}"
+    "th,td{border:1px solid #d5d9e0;padding:4px 6px;text-align:left;vertical-align:top}"
+    "th{background:#f1f3f6}td.num{text-align:right}"
+    ".anchors td:first-child{width:92px;font-weight:600}"
+    ".rate{margin-top:10px;font-size:10pt}.rate span{margin-right:14px}"
+    ".notes{border-bottom:1px dotted #9aa2b1;height:22px}"
+    ".alts{font-size:9.5pt;color:#3d4555}"
+    ".bar{background:#e3e7ee;height:8px;border-radius:4px;position:relative;min-width:80px}"
+    ".bar i{position:absolute;left:0;top:0;bottom:0;background:#4a6fd8;border-radius:4px}"
+    ".bar b{position:absolute;top:-3px;bottom:-3px;width:2px;background:#1d2330}"
+    "@media print{body{background:#fff}main{box-shadow:none;margin:0;max-width:none;"
+    "padding:0}.q{border-color:#999}@page{margin:16mm}}";
+
+static void
+html_md(struct buf *out, const char *md)
+{
+    char *h = md_to_html(md);
+    buf_puts(out, h);
+    free(h);
+}
+
+static void
+html_points(struct buf *out, const struct question *q, enum point_kind kind, const char *title,
+            bool check)
+{
+    bool any = false;
+    for (size_t i = 0; i < q->npoints; i++) {
+        if (q->points[i].kind != kind)
+            continue;
+        if (!any)
+            buf_printf(out, "<h4>%s</h4><ul%s>", title, check ? " class=\"check\"" : "");
+        any = true;
+        buf_puts(out, "<li>");
+        html_md(out, q->points[i].text);
+        buf_puts(out, "</li>");
+    }
+    if (any)
+        buf_puts(out, "</ul>");
+}
+
+void
+kit_render_html(const struct kit *k, struct buf *out)
+{
+    char lv[16];
+
+    level_range_format(k->level, k->level, lv, sizeof lv);
+    buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                  "<title>Interview kit: ");
+    buf_html(out, k->role_title);
+    buf_printf(out, "</title><style>%s</style></head><body><main>\n<h1>Interview kit: ", css);
+    buf_html(out, k->role_title);
+    buf_printf(out,
+               "</h1><div class=\"meta\"><span>%s stage</span><span>level %s</span>"
+               "<span>%d of %d minutes</span><span>%zu questions</span><span>seed %llu</span>",
+               stage_name(k->stage), lv, k->minutes, k->budget, k->nslots,
+               (unsigned long long)k->seed);
+    if (k->candidate) {
+        buf_puts(out, "<span>candidate ");
+        buf_html(out, k->candidate);
+        buf_puts(out, "</span>");
+    }
+    buf_puts(out, "<span>Interviewer: ____________________</span></div>\n");
+    if (k->partial) {
+        buf_puts(out, "<div class=\"partial\"><strong>Partial kit.</strong> The bank could not "
+                      "fill this request:<ul>");
+        for (size_t i = 0; i < k->nshortfalls; i++) {
+            buf_puts(out, "<li>");
+            buf_html(out, k->shortfalls[i].reason);
+            buf_puts(out, "</li>");
+        }
+        buf_puts(out, "</ul></div>\n");
+    }
+    for (size_t i = 0; i < k->nslots; i++) {
+        const struct kit_slot *s = &k->slots[i];
+        const struct question *q = &s->q;
+        const struct role_competency *a = anchors_of(k, q);
+        char range[32];
+        level_range_format(q->level_min, q->level_max, range, sizeof range);
+        buf_printf(out, "<section class=\"q\"><h3><span class=\"n\">%zu.</span>", i + 1);
+        buf_html(out, q->title);
+        buf_puts(out, "</h3><div class=\"tags\"><span class=\"tag c\">");
+        buf_html(out, q->competencies[0]);
+        buf_printf(out,
+                   "</span><span class=\"tag\">%s</span><span class=\"tag\">%s</span>"
+                   "<span class=\"tag\">%d min</span><span class=\"tag\">",
+                   category_name(q->category), range, q->minutes);
+        buf_html(out, q->id);
+        buf_puts(out, "</span></div><div class=\"text\">");
+        html_md(out, q->text);
+        buf_puts(out, "</div>");
+        html_points(out, q, POINT_SHOWS, "A good answer shows", true);
+        html_points(out, q, POINT_PITFALL, "Pitfalls", false);
+        html_points(out, q, POINT_RED_FLAG, "Red flags", false);
+        html_points(out, q, POINT_FOLLOW_UP, "Follow-ups", false);
+        html_points(out, q, POINT_STAR, "A complete STAR answer", false);
+        if (a) {
+            buf_puts(out, "<h4>Rating anchors</h4><table class=\"anchors\">");
+            for (int r = 0; r < 4; r++) {
+                buf_printf(out, "<tr><td>%d %s</td><td>", r + 1, rating_names[r]);
+                buf_html(out, a->anchors[r] ? a->anchors[r] : "");
+                buf_puts(out, "</td></tr>");
+            }
+            buf_puts(out, "</table>");
+        }
+        if (s->nalts) {
+            buf_puts(out, "<div class=\"alts\"><h4>Alternates</h4><ul>");
+            for (size_t j = 0; j < s->nalts; j++) {
+                buf_puts(out, "<li>");
+                buf_html(out, s->alts[j].title);
+                buf_printf(out, " <small>(%s, %d min, ", category_name(s->alts[j].category),
+                           s->alts[j].minutes);
+                buf_html(out, s->alts[j].id);
+                buf_puts(out, ")</small></li>");
+            }
+            buf_puts(out, "</ul></div>");
+        }
+        buf_puts(out, "<div class=\"rate\"><span>Rating: ☐ 1 ☐ 2 ☐ 3 ☐ 4</span></div>"
+                      "<div class=\"notes\"></div><div class=\"notes\"></div></section>\n");
+    }
+    buf_puts(out, "<h2>Scorecard</h2><table><tr><th>#</th><th>Question</th><th>Competency</th>"
+                  "<th>Rating (1-4)</th><th>Notes</th></tr>");
+    for (size_t i = 0; i < k->nslots; i++) {
+        buf_printf(out, "<tr><td class=\"num\">%zu</td><td>", i + 1);
+        buf_html(out, k->slots[i].q.title);
+        buf_puts(out, "</td><td>");
+        buf_html(out, k->slots[i].q.competencies[0]);
+        buf_puts(out, "</td><td></td><td style=\"width:35%\"></td></tr>");
+    }
+    buf_puts(out, "</table><table><tr><th>Competency</th><th>Rating (1-4)</th><th>Notes</th>"
+                  "</tr>");
+    for (size_t c = 0; c < k->ncoverage; c++) {
+        if (!k->coverage[c].questions)
+            continue;
+        buf_puts(out, "<tr><td>");
+        buf_html(out, k->coverage[c].competency);
+        buf_puts(out, "</td><td></td><td style=\"width:50%\"></td></tr>");
+    }
+    buf_puts(out, "</table><p>Recommendation: ☐ strong no &nbsp; ☐ no &nbsp; ☐ yes &nbsp; ☐ "
+                  "strong yes</p>");
+    buf_puts(out, "<h2>Coverage</h2><table><tr><th>Competency</th><th>Weight</th>"
+                  "<th>Target min</th><th>Minutes</th><th>Questions</th>"
+                  "<th style=\"width:30%\">Minutes against target</th></tr>");
+    {
+        double scale = 1;
+        for (size_t c = 0; c < k->ncoverage; c++) {
+            double m = fmax(k->coverage[c].target, k->coverage[c].minutes);
+            if (m > scale)
+                scale = m;
+        }
+        for (size_t c = 0; c < k->ncoverage; c++) {
+            const struct kit_coverage *cv = &k->coverage[c];
+            buf_puts(out, "<tr><td>");
+            buf_html(out, cv->competency);
+            buf_printf(
+                out,
+                "</td><td class=\"num\">%d</td><td class=\"num\">%.0f</td>"
+                "<td class=\"num\">%d</td><td class=\"num\">%zu</td><td><div class=\"bar\">"
+                "<i style=\"width:%.0f%%\"></i><b style=\"left:%.0f%%\"></b></div></td></tr>",
+                cv->weight, cv->target, cv->minutes, cv->questions, 100.0 * cv->minutes / scale,
+                100.0 * cv->target / scale);
+        }
+    }
+    buf_puts(out, "</table></main></body></html>\n");
+}
