@@ -149,18 +149,20 @@ lint:
 # ---- run, bench, fuzz, install -------------------------------------------------------------
 
 .PHONY: run bench fuzz install clean
-# The main job on the embedded default store: load the built-in bank into ./rubric.db, show
-# what is in it, and open the search prompt when there is a terminal.
+# The main job on the embedded default store: load the built-in bank and roles into
+# ./rubric.db, show what is in it, and open the search prompt when there is a terminal.
 run: build/rubric
 	build/rubric bank load
+	build/rubric role load
 	build/rubric bank stats
 	@if [ -t 0 ] && [ -t 1 ]; then build/rubric bank search --interactive; fi
 
-build/bench/%: bench/%.c build/librubric.a
+build/bench/%: bench/%.c bench/synth.c bench/synth.h build/librubric.a
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -o $@ $< build/librubric.a $(PKG_LIBS) -lm
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -o $@ $< bench/synth.c build/librubric.a \
+	    $(PKG_LIBS)
 
-bench: build/rubric build/bench/bench_search
+bench: build/rubric build/bench/bench_search build/bench/bench_kit
 	bench/run
 
 FUZZ_SECONDS ?= 60

@@ -23,112 +23,7 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-static uint64_t rng = 0x9E3779B97F4A7C15ULL;
-
-static uint64_t
-next(void)
-{
-    /* xorshift64*: deterministic, so every run builds the same bank */
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return rng * 2685821657736338717ULL;
-}
-
-static double
-uniform(void)
-{
-    return (double)(next() >> 11) / 9007199254740992.0;
-}
-
-static double
-now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* Filler words: syllable triples, drawn with a Zipf-like skew as in prose. */
-static const char *const syl[] = {"ba", "de", "fi", "go", "ku", "la", "me", "ni",
-                                  "po", "ru", "sa", "te", "vi", "wo", "ya", "zu"};
-#define NSYL 16
-#define NFILLER (NSYL * NSYL * NSYL)
-
-static void
-filler(struct buf *b, int words)
-{
-    for (int i = 0; i < words; i++) {
-        /* rank ~ exp(uniform * ln N): many common words, a long tail */
-        unsigned r = (unsigned)exp(uniform() * log((double)NFILLER)) - 1;
-        buf_printf(b, "%s%s%s%s", i ? " " : "", syl[r % NSYL], syl[(r / NSYL) % NSYL],
-                   syl[(r / NSYL / NSYL) % NSYL]);
-    }
-}
-
-/* Planted terms: class c has 10 terms, each in rate[c] of the questions. */
-static const double rate[] = {0.01, 0.05, 0.20};
-static const char *const cls[] = {"xqa", "xqe", "xqo"};
-#define NCLASS 3
-#define TERMS 10
-
-static void
-term(char *out, size_t n, int c, int t)
-{
-    snprintf(out, n, "%s%c%c", cls[c], 'a' + t, 'k' + t);
-}
-
-static void
-make_bank(struct bank *b, size_t n)
-{
-    static const char *const comps[] = {"comp-a", "comp-b", "comp-c", "comp-d"};
-    struct buf t;
-
-    for (size_t i = 0; i < 4; i++)
-        bank_add_competency(b, comps[i], comps[i], "synthetic", NULL, 0);
-    buf_init(&t, 1u << 20);
-    for (size_t i = 0; i < n; i++) {
-        struct question q;
-        char id[32];
-        memset(&q, 0, sizeof q);
-        snprintf(id, sizeof id, "syn-%06zu", i);
-        q.id = xstrdup(id);
-        buf_reset(&t);
-        filler(&t, 6);
-        q.title = xstrdup(buf_str(&t));
-        buf_reset(&t);
-        filler(&t, 40);
-        for (int c = 0; c < NCLASS; c++)
-            for (int k = 0; k < TERMS; k++)
-                if (uniform() < rate[c]) {
-                    char w[16];
-                    term(w, sizeof w, c, k);
-                    buf_printf(&t, " %s ", w);
-                    filler(&t, 3);
-                }
-        q.text = xstrdup(buf_str(&t));
-        q.category = (enum category)(i % CAT_COUNT);
-        q.level_min = 1 + (int)(i % 4);
-        q.level_max = q.level_min + (int)((i / 4) % (5 - q.level_min));
-        q.minutes = 5 + (int)(i % 20);
-        q.ncompetencies = 1;
-        q.competencies = xcalloc(1, sizeof *q.competencies);
-        q.competencies[0] = xstrdup(comps[i % 4]);
-        q.npoints = 5;
-        q.points = xcalloc(5, sizeof *q.points);
-        for (int p = 0; p < 5; p++) {
-            buf_reset(&t);
-            buf_puts(&t, "Mentions **");
-            filler(&t, 2);
-            buf_puts(&t, "** ");
-            filler(&t, 12);
-            q.points[p].kind = p < 3 ? POINT_SHOWS : p == 3 ? POINT_PITFALL : POINT_FOLLOW_UP;
-            q.points[p].text = xstrdup(buf_str(&t));
-        }
-        bank_add_question_take(b, &q);
-    }
-    buf_cleanup(&t);
-}
+#include "synth.h"
 
 static int
 cmp_double(const void *a, const void *b)
@@ -165,7 +60,7 @@ run_rubric(struct store *s, int c, size_t queries)
         struct search_hit *hits;
         size_t n;
         double a;
-        term(w, sizeof w, c, (int)(i % TERMS));
+        synth_term(w, sizeof w, c, (int)(i % SYNTH_TERMS));
         a = now_ms();
         if (store_question_search(s, &q, &hits, &n, msg)) {
             fprintf(stderr, "bench: %s\n", msg);
@@ -198,7 +93,7 @@ run_raw(sqlite3 *db, int c, size_t queries)
     for (size_t i = 0; i < queries; i++) {
         char w[16];
         double a;
-        term(w, sizeof w, c, (int)(i % TERMS));
+        synth_term(w, sizeof w, c, (int)(i % SYNTH_TERMS));
         a = now_ms();
         sqlite3_bind_text(st, 1, w, -1, SQLITE_TRANSIENT);
         while (sqlite3_step(st) == SQLITE_ROW)
@@ -232,7 +127,7 @@ main(int argc, char **argv)
     snprintf(url, sizeof url, "sqlite:%s", path);
     bank_init(&b);
     fprintf(stderr, "bench: building a synthetic bank of %zu questions\n", n);
-    make_bank(&b, n);
+    synth_bank(&b, n, 4);
     if (store_open(url, &s, msg)) {
         fprintf(stderr, "bench: %s\n", msg);
         return 1;
@@ -258,20 +153,20 @@ main(int argc, char **argv)
     }
     printf("%-8s %8s | %9s %9s %8s | %9s %9s %8s | %6s | %s\n", "matches", "rows", "rubric p50",
            "p99 ms", "q/s", "raw p50", "p99 ms", "q/s", "ratio", "target");
-    for (int c = 0; c < NCLASS; c++) {
+    for (int c = 0; c < SYNTH_CLASSES; c++) {
         /* warm both paths once so that neither pays for the first page reads */
-        run_rubric(s, c, TERMS);
-        run_raw(db, c, TERMS);
+        run_rubric(s, c, SYNTH_TERMS);
+        run_raw(db, c, SYNTH_TERMS);
         struct result r = run_rubric(s, c, queries);
         struct result w = run_raw(db, c, queries);
         double ratio = r.p99 / w.p99;
-        double limit = rate[c] <= 0.05 ? 10.0 : 50.0;
+        double limit = synth_rate[c] <= 0.05 ? 10.0 : 50.0;
         bool ok = ratio <= 1.5 && r.p99 < limit;
         fails += !ok;
         printf("%6.0f%%  %8zu | %9.2f %9.2f %8.0f | %9.2f %9.2f %8.0f | %5.2fx | p99 < %.0f ms, "
                "<= 1.5x: %s\n",
-               rate[c] * 100, r.rows / queries, r.p50, r.p99, r.qps, w.p50, w.p99, w.qps, ratio,
-               limit, ok ? "ok" : "MISSED");
+               synth_rate[c] * 100, r.rows / queries, r.p50, r.p99, r.qps, w.p50, w.p99, w.qps,
+               ratio, limit, ok ? "ok" : "MISSED");
     }
     sqlite3_close(db);
     store_close(s);

@@ -299,22 +299,25 @@ add_alternates(struct builder *b, struct kit_slot *slot)
     return rc;
 }
 
-/* How many questions of competency c fit the level and the budget in the stage's mix. */
+/* Whether any question of competency c fits the level and the budget in the stage's mix:
+ * the first in index order, so no counting. */
 static enum rb_err
-available(struct builder *b, size_t c, int max, int *n)
+available(struct builder *b, size_t c, int max, bool *any)
 {
-    *n = 0;
-    for (int cat = 0; cat < CAT_COUNT; cat++) {
+    *any = false;
+    for (int cat = 0; cat < CAT_COUNT && !*any; cat++) {
         struct kit_pick p = {b->k->coverage[c].competency, (enum category)cat, b->k->level,
                              cat == CAT_SCREENING, max};
-        size_t m;
+        char *id = NULL;
+        int minutes;
         enum rb_err rc;
         if (!mix[b->k->stage][cat])
             continue;
-        rc = store_kit_count(b->s, &p, &m, b->errmsg);
-        if (rc)
+        rc = store_kit_nth(b->s, &p, 0, &id, &minutes, b->errmsg);
+        if (rc && rc != RB_ENOTFOUND)
             return rc;
-        *n += (int)m;
+        *any = id != NULL;
+        free(id);
     }
     return RB_OK;
 }

@@ -55,7 +55,7 @@ struct kit_coverage {
     double target; /* minutes the weights ask for */
     int minutes;   /* minutes the kit gives it */
     size_t questions;
-    int available; /* questions that fit at all, before choosing (for shortfalls) */
+    bool available; /* some question fits at all, before choosing (for shortfalls) */
 };
 
 struct kit_shortfall {

@@ -98,7 +98,7 @@ struct rparser {
     size_t capresp, capcomps, capskills;
     enum section sec;
     struct role_competency *comp; /* the competency being read */
-    bool seen_fields[4];
+    bool seen_fields[7];
 };
 
 /* "name: value" split; false when s has no such shape. */
@@ -137,7 +137,8 @@ parse_count(const char *v, size_t n, int max, int *out)
 static void
 header_field(struct rparser *p, const char *s, int line)
 {
-    static const char *const names[] = {"id", "level", "min-years", "min-comparable-years"};
+    static const char *const names[] = {"id",     "level",    "min-years", "min-comparable-years",
+                                        "salary", "location", "remote"};
     const char *name, *v;
     size_t nl, vl;
     int f = -1;
@@ -146,7 +147,7 @@ header_field(struct rparser *p, const char *s, int line)
         diags_add(p->d, p->file, line, "expected 'name: value' in the field list");
         return;
     }
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 7; i++)
         if (strlen(names[i]) == nl && strncmp(names[i], name, nl) == 0)
             f = i;
     if (f >= 0) {
@@ -176,18 +177,20 @@ header_field(struct rparser *p, const char *s, int line)
             diags_add(p->d, p->file, line, "bad %s '%.*s' (expected a whole number, 0 to 50)",
                       names[f], (int)vl, v);
         return;
-    }
-    if (nl == 6 && strncmp(name, "salary", 6) == 0)
+    case 4:
         p->r.salary = xstrndup(v, vl);
-    else if (nl == 8 && strncmp(name, "location", 8) == 0)
+        return;
+    case 5:
         p->r.location = xstrndup(v, vl);
-    else if (nl == 6 && strncmp(name, "remote", 6) == 0)
+        return;
+    case 6:
         p->r.remote = xstrndup(v, vl);
-    else
-        diags_add(p->d, p->file, line,
-                  "unknown field '%.*s' (expected id, level, min-years, min-comparable-years, "
-                  "salary, location or remote)",
-                  (int)nl, name);
+        return;
+    }
+    diags_add(p->d, p->file, line,
+              "unknown field '%.*s' (expected id, level, min-years, min-comparable-years, "
+              "salary, location or remote)",
+              (int)nl, name);
 }
 
 static void

@@ -111,6 +111,13 @@ Test(role, problems_are_reported_at_their_line)
     cr_assert(has_problem(&d, 25, "write skill names in lowercase"));
     cr_assert(has_problem(&d, 30, "in both must-have and nice-to-have"));
     role_set_cleanup(&set);
+    role_set_init(&set);
+    {
+        const char *dup = "# R\n\n- id: r-dup\n- salary: 1\n- salary: 2\n";
+        role_parse(&set, "r-dup.md", dup, strlen(dup), &d);
+        cr_assert(has_problem(&d, 5, "field 'salary' given twice"));
+    }
+    role_set_cleanup(&set);
     bank_cleanup(&b);
     diags_cleanup(&d);
 }
