@@ -35,8 +35,8 @@ CLI_SRC := $(sort $(wildcard src/cmd/*.c)) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
-EMBED_FILES := $(sort $(wildcard data/bank/*.md)) data/bank/synonyms.txt \
-               $(sort $(wildcard data/roles/*.md)) \
+EMBED_FILES := $(filter-out %/README.md,$(sort $(wildcard data/bank/*.md))) data/bank/synonyms.txt \
+               $(filter-out %/README.md,$(sort $(wildcard data/roles/*.md))) \
                $(sort $(wildcard src/store/sql/sqlite/*.sql))
 HEADERS := $(wildcard src/*/*.h)
 

@@ -80,7 +80,19 @@ main(int argc, char **argv)
                  "    for (size_t i = 0; i < embedded_nfiles; i++)\n"
                  "        if (strcmp(embedded_files[i].name, name) == 0)\n"
                  "            return &embedded_files[i];\n"
-                 "    return NULL;\n}\n");
+                 "    return NULL;\n}\n\n");
+    fprintf(out,
+            "void\nembed_each(const char *prefix, const char *suffix,\n"
+            "           void (*fn)(void *, const char *, const char *, size_t, struct diags *),\n"
+            "           void *ctx, struct diags *d)\n{\n"
+            "    size_t pl = strlen(prefix), sl = strlen(suffix);\n"
+            "    for (size_t i = 0; i < embedded_nfiles; i++) {\n"
+            "        const struct embedded_file *f = &embedded_files[i];\n"
+            "        size_t nl = strlen(f->name);\n"
+            "        if (nl >= pl + sl && strncmp(f->name, prefix, pl) == 0 &&\n"
+            "            strcmp(f->name + nl - sl, suffix) == 0)\n"
+            "            fn(ctx, f->name, (const char *)f->data, f->len, d);\n"
+            "    }\n}\n");
     if (fclose(out) != 0) {
         perror(argv[1]);
         return 1;

@@ -621,31 +621,29 @@ bank_add_question_take(struct bank *b, struct question *q)
     memset(q, 0, sizeof *q);
 }
 
+static void
+parse_file(void *ctx, const char *name, const char *data, size_t len, struct diags *d)
+{
+    bank_parse(ctx, name, data, len, d);
+}
+
+static void
+parse_synonyms_file(void *ctx, const char *name, const char *data, size_t len, struct diags *d)
+{
+    bank_parse_synonyms(ctx, name, data, len, d);
+}
+
 enum rb_err
 bank_read_dir(struct bank *b, const char *dir, struct diags *d, char *errmsg)
 {
-    char **paths = NULL;
-    size_t n = 0;
-    enum rb_err rc;
     struct buf syn;
     char *data;
     size_t len;
     char msg[RB_ERRMSG];
+    enum rb_err rc = fs_each_text(dir, ".md", BANK_FILE_MAX, parse_file, b, d, errmsg);
 
-    rc = fs_list(dir, ".md", &paths, &n, errmsg);
     if (rc)
         return rc;
-    for (size_t i = 0; i < n; i++) {
-        if (strcasecmp(fs_basename(paths[i]), "README.md") == 0)
-            continue;
-        if (fs_read(paths[i], BANK_FILE_MAX, &data, &len, msg)) {
-            diags_add(d, paths[i], 0, "%s", msg);
-            continue;
-        }
-        bank_parse(b, paths[i], data, len, d);
-        free(data);
-    }
-    fs_list_free(paths, n);
     buf_init(&syn, 8192);
     buf_printf(&syn, "%s/synonyms.txt", dir);
     if (fs_read(buf_str(&syn), BANK_FILE_MAX, &data, &len, msg) == RB_OK) {
@@ -659,17 +657,8 @@ bank_read_dir(struct bank *b, const char *dir, struct diags *d, char *errmsg)
 void
 bank_read_builtin(struct bank *b, struct diags *d)
 {
-    for (size_t i = 0; i < embedded_nfiles; i++) {
-        const struct embedded_file *f = &embedded_files[i];
-        size_t nl = strlen(f->name);
-        if (strncmp(f->name, "bank/", 5) != 0)
-            continue;
-        if (strcmp(f->name, "bank/synonyms.txt") == 0)
-            bank_parse_synonyms(b, f->name, (const char *)f->data, f->len, d);
-        else if (nl > 3 && strcmp(f->name + nl - 3, ".md") == 0 &&
-                 strcmp(f->name, "bank/README.md") != 0)
-            bank_parse(b, f->name, (const char *)f->data, f->len, d);
-    }
+    embed_each("bank/", ".md", parse_file, b, d);
+    embed_each("bank/synonyms.txt", "", parse_synonyms_file, b, d);
 }
 
 /* ---- checks ------------------------------------------------------------------------- */

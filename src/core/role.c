@@ -378,41 +378,22 @@ role_parse(struct role_set *set, const char *file, const char *data, size_t len,
     role_set_add_take(set, &p.r);
 }
 
+static void
+parse_file(void *ctx, const char *name, const char *data, size_t len, struct diags *d)
+{
+    role_parse(ctx, name, data, len, d);
+}
+
 enum rb_err
 role_read_dir(struct role_set *set, const char *dir, struct diags *d, char *errmsg)
 {
-    char **paths = NULL;
-    size_t n = 0;
-    char msg[RB_ERRMSG];
-    enum rb_err rc = fs_list(dir, ".md", &paths, &n, errmsg);
-
-    if (rc)
-        return rc;
-    for (size_t i = 0; i < n; i++) {
-        char *data;
-        size_t len;
-        if (strcasecmp(fs_basename(paths[i]), "README.md") == 0)
-            continue;
-        if (fs_read(paths[i], ROLE_FILE_MAX, &data, &len, msg)) {
-            diags_add(d, paths[i], 0, "%s", msg);
-            continue;
-        }
-        role_parse(set, paths[i], data, len, d);
-        free(data);
-    }
-    fs_list_free(paths, n);
-    return RB_OK;
+    return fs_each_text(dir, ".md", ROLE_FILE_MAX, parse_file, set, d, errmsg);
 }
 
 void
 role_read_builtin(struct role_set *set, struct diags *d)
 {
-    for (size_t i = 0; i < embedded_nfiles; i++) {
-        const struct embedded_file *f = &embedded_files[i];
-        size_t nl = strlen(f->name);
-        if (strncmp(f->name, "roles/", 6) == 0 && nl > 3 && strcmp(f->name + nl - 3, ".md") == 0)
-            role_parse(set, f->name, (const char *)f->data, f->len, d);
-    }
+    embed_each("roles/", ".md", parse_file, set, d);
 }
 
 /* ---- checks ------------------------------------------------------------------------- */

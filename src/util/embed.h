@@ -20,4 +20,12 @@ extern const size_t embedded_nfiles;
 /* Returns the embedded file called name, or NULL. */
 const struct embedded_file *embed_find(const char *name);
 
+/* Calls fn for each embedded file whose name starts with prefix and ends with suffix (in
+ * the order they were embedded: by name). */
+struct diags;
+void embed_each(const char *prefix, const char *suffix,
+                void (*fn)(void *ctx, const char *name, const char *data, size_t len,
+                           struct diags *d),
+                void *ctx, struct diags *d);
+
 #endif

@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/diag.h"
 #include "util/mem.h"
 
 enum rb_err
@@ -135,6 +137,33 @@ fs_list_free(char **paths, size_t n)
     for (size_t i = 0; i < n; i++)
         free(paths[i]);
     free(paths);
+}
+
+enum rb_err
+fs_each_text(const char *dir, const char *suffix, size_t max, fs_text_fn fn, void *ctx,
+             struct diags *d, char *errmsg)
+{
+    char **paths = NULL;
+    size_t n = 0;
+    char msg[RB_ERRMSG];
+    enum rb_err rc = fs_list(dir, suffix, &paths, &n, errmsg);
+
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        char *data;
+        size_t len;
+        if (strcasecmp(fs_basename(paths[i]), "README.md") == 0)
+            continue;
+        if (fs_read(paths[i], max, &data, &len, msg)) {
+            diags_add(d, paths[i], 0, "%s", msg);
+            continue;
+        }
+        fn(ctx, paths[i], data, len, d);
+        free(data);
+    }
+    fs_list_free(paths, n);
+    return RB_OK;
 }
 
 enum rb_err

@@ -19,6 +19,16 @@ enum rb_err fs_read(const char *path, size_t max, char **data, size_t *len, char
 enum rb_err fs_list(const char *dir, const char *suffix, char ***paths, size_t *n, char *errmsg);
 void fs_list_free(char **paths, size_t n);
 
+/* Reads each file directly in dir whose name ends in suffix (README.md excepted), in name
+ * order, and hands its text to fn. A file that cannot be read (too large, unreadable) is a
+ * problem in d naming it, and the others are still read. RB_EIO with errmsg when dir
+ * itself cannot be read. */
+struct diags;
+typedef void (*fs_text_fn)(void *ctx, const char *name, const char *data, size_t len,
+                           struct diags *d);
+enum rb_err fs_each_text(const char *dir, const char *suffix, size_t max, fs_text_fn fn, void *ctx,
+                         struct diags *d, char *errmsg);
+
 /* Writes data to path through a temporary file and a rename, so readers never see a
  * half-written file. */
 enum rb_err fs_write_atomic(const char *path, const void *data, size_t len, char *errmsg);
