@@ -37,6 +37,7 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 EMBED_FILES := $(filter-out %/README.md,$(sort $(wildcard data/bank/*.md))) data/bank/synonyms.txt \
                $(filter-out %/README.md,$(sort $(wildcard data/roles/*.md))) \
+               $(sort $(wildcard data/skills/*.txt)) \
                $(sort $(wildcard src/store/sql/sqlite/*.sql))
 HEADERS := $(wildcard src/*/*.h)
 
@@ -58,7 +59,8 @@ build/tools/embed: tools/embed.c
 
 build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
 	@mkdir -p $(@D)
-	build/tools/embed $@ bank/=data/bank roles/=data/roles sql/sqlite/=src/store/sql/sqlite \
+	build/tools/embed $@ bank/=data/bank roles/=data/roles skills/=data/skills \
+	    sql/sqlite/=src/store/sql/sqlite \
 	    $(EMBED_FILES)
 
 # Release objects in build/obj, sanitizer objects in build/asan/obj.

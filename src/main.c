@@ -23,6 +23,7 @@ static const struct {
     {"bank", cmd_bank, "the question bank: load, lint, stats, search, show, export, import"},
     {"role", cmd_role, "role profiles: load, list, show, lint, import a job description"},
     {"kit", cmd_kit, "an interview kit for a role, stage and time budget"},
+    {"skills", cmd_skills, "the skills taxonomy: lint, list, find"},
 };
 
 static void

@@ -9,6 +9,7 @@
 #include "core/bank.h"
 #include "core/role.h"
 #include "core/role_import.h"
+#include "core/skills.h"
 #include "util/fs.h"
 #include "util/mem.h"
 #include "util/table.h"
@@ -66,6 +67,7 @@ free_strv(char **v)
 static int
 read_roles(const char *dir, const char *bank_dir, bool check_bank, struct role_set *set)
 {
+    struct skills taxonomy;
     struct diags d;
     char msg[RB_ERRMSG] = "";
     char **known = check_bank ? bank_competencies(bank_dir) : NULL;
@@ -73,6 +75,7 @@ read_roles(const char *dir, const char *bank_dir, bool check_bank, struct role_s
 
     if (check_bank && !known)
         return RB_EXIT_IO;
+    skills_init(&taxonomy);
     diags_init(&d, 0);
     if (!dir)
         role_read_builtin(set, &d);
@@ -81,7 +84,9 @@ read_roles(const char *dir, const char *bank_dir, bool check_bank, struct role_s
         diags_cleanup(&d);
         return cmd_fail(RB_EIO, msg);
     }
-    role_check(set, (const char *const *)known, &d);
+    skills_read_builtin(&taxonomy, &d);
+    role_check(set, (const char *const *)known, &taxonomy, &d);
+    skills_cleanup(&taxonomy);
     if (diags_count(&d)) {
         diags_sort(&d);
         diags_print(&d, stderr);
@@ -345,6 +350,7 @@ role_import(struct cmd_ctx *ctx, int argc, char **argv)
     bool dry = false, json = false;
     struct store *s = NULL;
     struct role_set templates;
+    struct skills taxonomy;
     struct role r = {0};
     struct diags notes, d;
     struct bank_stats st;
@@ -394,7 +400,11 @@ role_import(struct cmd_ctx *ctx, int argc, char **argv)
     for (size_t i = 0; i < st.ncomps; i++)
         known[i] = xstrdup(st.comps[i].id);
     bank_stats_cleanup(&st);
-    e = role_import_job(file, data, len, &templates, (const char *const *)known, &r, &notes, msg);
+    skills_init(&taxonomy);
+    skills_read_builtin(&taxonomy, &d);
+    e = role_import_job(file, data, len, &templates, (const char *const *)known, &taxonomy, &r,
+                        &notes, msg);
+    skills_cleanup(&taxonomy);
     if (e) {
         rc = cmd_fail(e, msg);
         goto out;

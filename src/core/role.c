@@ -12,6 +12,7 @@
 
 #include "core/md.h"
 #include "core/question.h"
+#include "core/skills.h"
 #include "util/buf.h"
 #include "util/embed.h"
 #include "util/fs.h"
@@ -408,7 +409,8 @@ known_competency(const char *const *known, const char *id)
 }
 
 void
-role_check(const struct role_set *set, const char *const *known, struct diags *d)
+role_check(const struct role_set *set, const char *const *known, const struct skills *taxonomy,
+           struct diags *d)
 {
     for (size_t i = 0; i < set->n; i++) {
         const struct role *r = &set->v[i];
@@ -441,6 +443,16 @@ role_check(const struct role_set *set, const char *const *known, struct diags *d
             for (size_t o = 0; o < c; o++)
                 if (strcmp(r->comps[o].id, rc->id) == 0)
                     diags_add(d, f, rc->line, "competency '%s' listed twice", rc->id);
+        }
+        for (size_t k = 0; k < r->nskills && taxonomy; k++) {
+            const struct role_skill *sk = &r->skills[k];
+            const struct skill *t = skills_lookup(taxonomy, sk->name);
+            if (!t)
+                diags_add(d, f, sk->line, "unknown skill '%s' (not in the skills taxonomy)",
+                          sk->name);
+            else if (strcmp(t->name, sk->name) != 0)
+                diags_add(d, f, sk->line, "skill '%s': write its canonical name '%s'", sk->name,
+                          t->name);
         }
         for (size_t k = 0; k < r->nskills; k++)
             for (size_t o = 0; o < k; o++)

@@ -72,9 +72,11 @@ enum rb_err role_read_dir(struct role_set *set, const char *dir, struct diags *d
 void role_read_builtin(struct role_set *set, struct diags *d);
 
 /* Rules of one role and across the set: required fields, weights, four anchors, no skill in
- * both lists, unique ids, and competencies among known (NULL-terminated ids; NULL: not
- * checked). */
-void role_check(const struct role_set *set, const char *const *known, struct diags *d);
+ * both lists, unique ids, competencies among known (NULL-terminated ids; NULL: not
+ * checked), and skills by their canonical names in taxonomy (NULL: not checked). */
+struct skills;
+void role_check(const struct role_set *set, const char *const *known, const struct skills *taxonomy,
+                struct diags *d);
 
 /* The competency entry of r for id, or NULL. Borrowed. */
 const struct role_competency *role_competency(const struct role *r, const char *id);

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "core/question.h"
+#include "core/skills.h"
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/text.h"
@@ -213,9 +214,23 @@ str(json_t *o, const char *key)
     return json_string_value(json_object_get(o, key));
 }
 
+/* Adds skill name (a keyword of the job), by its canonical name when the taxonomy knows
+ * it. */
+static void
+add_job_skill(struct role *r, size_t *cap, const struct skills *taxonomy, const char *name,
+              int weight, bool must, const char *file, struct diags *notes)
+{
+    const struct skill *k = taxonomy ? skills_lookup(taxonomy, name) : NULL;
+    if (taxonomy && !k)
+        diags_add(notes, file, 0, "skills: '%s' is not in the skills taxonomy; kept as written",
+                  name);
+    add_skill(r, cap, k ? k->name : name, weight, must);
+}
+
 enum rb_err
 role_import_job(const char *file, const char *data, size_t len, const struct role_set *templates,
-                const char *const *known, struct role *r, struct diags *notes, char *errmsg)
+                const char *const *known, const struct skills *taxonomy, struct role *r,
+                struct diags *notes, char *errmsg)
 {
     json_error_t jerr;
     json_t *job, *v, *a;
@@ -322,11 +337,11 @@ role_import_job(const char *file, const char *data, size_t len, const struct rol
         {
             if (!json_is_string(k))
                 continue;
-            add_skill(r, &capskills, json_string_value(k), w, !nice);
+            add_job_skill(r, &capskills, taxonomy, json_string_value(k), w, !nice, file, notes);
             normalise(&all, json_string_value(k));
         }
         if (!json_array_size(kw) && name)
-            add_skill(r, &capskills, name, w, !nice);
+            add_job_skill(r, &capskills, taxonomy, name, w, !nice, file, notes);
     }
     if (!r->nskills)
         diags_add(notes, file, 0, "skills: none given; the role has no must-have skills");

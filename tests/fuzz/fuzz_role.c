@@ -26,7 +26,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (data[0] & 1) {
         struct role r;
         static const char *const known[] = {"api-design", "data-storage", NULL};
-        if (role_import_job("job.json", (const char *)data + 1, size - 1, NULL, known, &r, &d,
+        if (role_import_job("job.json", (const char *)data + 1, size - 1, NULL, known, NULL, &r, &d,
                             msg) == RB_OK) {
             json_t *j = role_to_json(&r);
             json_decref(j);
@@ -34,7 +34,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     } else {
         role_parse(&set, "role.md", (const char *)data + 1, size - 1, &d);
-        role_check(&set, NULL, &d);
+        role_check(&set, NULL, NULL, &d);
         for (size_t i = 0; i < set.n; i++) {
             json_t *j = role_to_json(&set.v[i]);
             struct role back;

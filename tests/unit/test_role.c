@@ -7,6 +7,7 @@
 #include "core/bank.h"
 #include "core/role.h"
 #include "core/role_import.h"
+#include "core/skills.h"
 #include "util/fs.h"
 
 static bool
@@ -36,6 +37,7 @@ known(struct bank *b)
 
 Test(role, shipped_roles_are_complete_and_lint_clean)
 {
+    struct skills taxonomy;
     struct role_set set;
     struct diags d;
     struct bank b;
@@ -47,7 +49,10 @@ Test(role, shipped_roles_are_complete_and_lint_clean)
     role_set_init(&set);
     diags_init(&d, 0);
     role_read_builtin(&set, &d);
-    role_check(&set, known(&b), &d);
+    skills_init(&taxonomy);
+    skills_read_builtin(&taxonomy, &d);
+    role_check(&set, known(&b), &taxonomy, &d);
+    skills_cleanup(&taxonomy);
     diags_print(&d, stderr);
     cr_assert_eq(diags_count(&d), 0);
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
@@ -102,7 +107,7 @@ Test(role, problems_are_reported_at_their_line)
     role_set_init(&set);
     diags_init(&d, 0);
     role_parse(&set, "broken-role.md", t, strlen(t), &d);
-    role_check(&set, known(&b), &d);
+    role_check(&set, known(&b), NULL, &d);
     cr_assert(has_problem(&d, 4, "bad level 'principal'"));
     cr_assert(has_problem(&d, 5, "bad min-years 'many'"));
     cr_assert(has_problem(&d, 16, "unknown competency 'no-such-competency'"));
@@ -150,6 +155,7 @@ static void
 import_file(const char *path, struct role *r, struct diags *notes, enum rb_err want, char *msg)
 {
     struct role_set templates;
+    struct skills taxonomy;
     struct diags d;
     struct bank b;
     char *data;
@@ -158,8 +164,11 @@ import_file(const char *path, struct role *r, struct diags *notes, enum rb_err w
     role_set_init(&templates);
     diags_init(&d, 0);
     role_read_builtin(&templates, &d);
-    cr_assert_eq(role_import_job(path, data, len, &templates, known(&b), r, notes, msg), want, "%s",
-                 msg);
+    skills_init(&taxonomy);
+    skills_read_builtin(&taxonomy, &d);
+    cr_assert_eq(role_import_job(path, data, len, &templates, known(&b), &taxonomy, r, notes, msg),
+                 want, "%s", msg);
+    skills_cleanup(&taxonomy);
     free(data);
     role_set_cleanup(&templates);
     bank_cleanup(&b);
