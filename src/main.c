@@ -4,6 +4,7 @@
  * the rest of the arguments; commands live in src/cmd/, one file each.
  */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ static const struct {
     {"role", cmd_role, "role profiles: load, list, show, lint, import a job description"},
     {"kit", cmd_kit, "an interview kit for a role, stage and time budget"},
     {"skills", cmd_skills, "the skills taxonomy: lint, list, find"},
+    {"extract", cmd_extract, "the text Rubric reads from resume files (PDF, DOCX, ...)"},
 };
 
 static void
@@ -57,6 +59,8 @@ main(int argc, char **argv)
     int i = 1;
 
     setlocale(LC_CTYPE, "C.UTF-8");
+    /* a child (pdftotext) or a peer that closes early is an error to handle, not a death */
+    signal(SIGPIPE, SIG_IGN);
     memset(&ctx, 0, sizeof ctx);
     ctx.db_url = getenv("RUBRIC_DB");
     if (!ctx.db_url || !*ctx.db_url)

@@ -46,6 +46,28 @@ text_line_at(const char *s, size_t off)
 }
 
 char *
+text_utf8_clean(const char *s, size_t n)
+{
+    struct buf b;
+    size_t i = 0;
+    buf_init(&b, n * 3 + 1);
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = -1;
+        if (s[i] != '\0')
+            k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k < 0) {
+            buf_puts(&b, "\xEF\xBF\xBD");
+            i++;
+        } else {
+            buf_append(&b, s + i, (size_t)k);
+            i += (size_t)k;
+        }
+    }
+    return buf_take(&b);
+}
+
+char *
 text_fold(const char *s, size_t n)
 {
     utf8proc_uint8_t *out = NULL;
@@ -68,24 +90,7 @@ text_fold(const char *s, size_t n)
     }
     /* utf8proc refuses invalid input outright; replace bad bytes so folding never fails. */
     if (!text_utf8_valid(s, n, &bad)) {
-        struct buf b;
-        size_t i = 0;
-        buf_init(&b, n * 3 + 1);
-        while (i < n) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t k = -1;
-            if (s[i] != '\0')
-                k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
-                                     &cp);
-            if (k < 0) {
-                buf_puts(&b, "\xEF\xBF\xBD");
-                i++;
-            } else {
-                buf_append(&b, s + i, (size_t)k);
-                i += (size_t)k;
-            }
-        }
-        clean = buf_take(&b);
+        clean = text_utf8_clean(s, n);
         s = clean;
         n = strlen(clean);
     }

@@ -14,6 +14,10 @@
  * offset of the first bad byte. */
 bool text_utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Returns a new copy of s[0..n) with every byte that is not valid UTF-8 (and NUL)
+ * replaced by U+FFFD. */
+char *text_utf8_clean(const char *s, size_t n);
+
 /* The 1-based line number of offset off in s. */
 int text_line_at(const char *s, size_t off);
 

@@ -5,7 +5,8 @@
 # "PASS name" or "FAIL name" and what went wrong. $RUBRIC is the binary under test.
 #
 # In a test: `run CMD...` captures $OUT, $ERR and $RC; then assert_rc, assert_out, assert_err,
-# assert_json (a jq expression that must be true over $OUT), assert_eq.
+# assert_json (a jq expression that must be true over $OUT), assert_jsonl (the same over JSON
+# lines), assert_eq.
 set -u
 : "${RUBRIC:?set RUBRIC to the binary under test}"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -51,6 +52,13 @@ assert_json() {
     local r
     [ -n "$OUT" ] || fail "no JSON on stdout to check: $1"
     r=$(jq -e "$1" 2>&1 <<<"$OUT") || fail "JSON check failed: $1 ($r)"
+    [ "$r" = "true" ] || fail "JSON check is not true: $1 (got $r)"
+}
+# assert_jsonl EXPR: like assert_json, over JSON lines read as one array (jq --slurp).
+assert_jsonl() {
+    local r
+    [ -n "$OUT" ] || fail "no JSON on stdout to check: $1"
+    r=$(jq -s -e "$1" 2>&1 <<<"$OUT") || fail "JSON check failed: $1 ($r)"
     [ "$r" = "true" ] || fail "JSON check is not true: $1 (got $r)"
 }
 # A count from the store: the number of live questions.
