@@ -14,7 +14,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip
+PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs
 PKGS_CLI := libedit
 # Resolved lazily (=), after scripts/deps has had its chance to install them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)
@@ -30,7 +30,8 @@ OPT_CFLAGS := -O2 -g -D_FORTIFY_SOURCE=3
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_CFLAGS := -O1 -g $(SAN_FLAGS)
 
-ENGINE_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/extract/*.c))
+ENGINE_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/extract/*.c \
+                                src/resume/*.c))
 CLI_SRC := $(sort $(wildcard src/cmd/*.c)) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))

@@ -93,3 +93,15 @@ cmd_print_json(struct json_t *v)
     json_decref(v);
     return rc;
 }
+
+int
+cmd_print_jsonl(struct json_t *v)
+{
+    int rc = 0;
+    if (!v || json_dumpf(v, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) < 0)
+        rc = RB_EXIT_IO;
+    else
+        fputc('\n', stdout);
+    json_decref(v);
+    return rc;
+}

@@ -61,5 +61,7 @@ bool cmd_parse_int(const char *s, long min, long max, long *out);
 /* Prints a JSON value (stealing the reference) to stdout, indented, and a newline. */
 struct json_t;
 int cmd_print_json(struct json_t *v);
+/* The same on one line, for JSON lines output (one object per input). */
+int cmd_print_jsonl(struct json_t *v);
 
 #endif

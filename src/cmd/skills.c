@@ -8,6 +8,9 @@
 
 #include "cmd/cmd.h"
 #include "core/skills.h"
+#include "extract/extract.h"
+#include "resume/skillscan.h"
+#include "util/mem.h"
 #include "util/table.h"
 
 static const char skills_usage[] =
@@ -19,7 +22,8 @@ static const char skills_usage[] =
     "commands:\n"
     "  lint [DIR]          check taxonomy files; problems as file:line: message\n"
     "  list                the skills, by category\n"
-    "  find NAME           the canonical skill for a name or alias\n";
+    "  find NAME           the canonical skill for a name or alias\n"
+    "  scan FILE...        the skills found in resume files\n";
 
 /* Reads and checks the taxonomy in dir (NULL: built-in); prints problems; returns the exit
  * code. */
@@ -190,10 +194,94 @@ skills_find_cmd(struct cmd_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
+static const struct option scan_opts[] = {
+    {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+static const struct cmd_spec scan_spec = {
+    "skills scan", "h", scan_opts,
+    "usage: rubric skills scan FILE... [--json]\n\n"
+    "Reads each resume file (any format 'rubric extract' reads) and lists the skills of the\n"
+    "taxonomy found in it, with how many times each is mentioned. Names must stand as words\n"
+    "(no 'java' inside 'javascript'), the longest name wins ('spring boot' over 'spring'),\n"
+    "and a skill whose name is an ordinary word ('go', 'swift') counts only next to another\n"
+    "skill.\n\n"
+    "  --json   one JSON object a line: file and skills (skill, category, mentions); or file\n"
+    "           and error\n"};
+
+static int
+skills_scan(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    struct skills s;
+    struct diags d;
+    struct skillscan *sc = NULL;
+    char msg[RB_ERRMSG] = "";
+    bool json = false;
+    int c, rc = 0, failed = 0;
+
+    (void)ctx;
+    while ((c = cmd_getopt(&scan_spec, argc, argv, &rc)) > 0)
+        if (c == 'j')
+            json = true;
+    if (c < 0)
+        return rc;
+    if (optind >= argc)
+        return cmd_usage("skills scan", "give one or more files");
+    skills_init(&s);
+    diags_init(&d, 0);
+    skills_read_builtin(&s, &d);
+    diags_cleanup(&d);
+    if (skillscan_new(&s, &sc, msg)) {
+        skills_cleanup(&s);
+        return cmd_fail(RB_EINTERNAL, msg);
+    }
+    for (int i = optind; i < argc; i++) {
+        struct extracted e;
+        struct skill_hit *hits = NULL;
+        size_t n = 0;
+        unsigned *count = xcalloc(s.n, sizeof *count);
+        enum rb_err err = extract_file(argv[i], NULL, &e, msg);
+        if (!err)
+            err = skillscan_run(sc, e.text, e.len, &hits, &n, msg);
+        if (err) {
+            failed++;
+            cmd_error("cannot read %s: %s", argv[i], msg);
+            if (json) {
+                json_t *o = json_pack("{s:s, s:s}", "file", argv[i], "error", msg);
+                cmd_print_jsonl(o);
+            }
+            free(count);
+            continue;
+        }
+        for (size_t h = 0; h < n; h++)
+            count[hits[h].skill]++;
+        if (json) {
+            json_t *a = json_array();
+            for (size_t k = 0; k < s.n; k++)
+                if (count[k])
+                    json_array_append_new(a, json_pack("{s:s, s:s, s:i}", "skill", s.v[k].name,
+                                                       "category", s.v[k].category, "mentions",
+                                                       count[k]));
+            cmd_print_jsonl(json_pack("{s:s, s:o}", "file", argv[i], "skills", a));
+        } else {
+            printf("%s:", argv[i]);
+            for (size_t k = 0; k < s.n; k++)
+                if (count[k])
+                    printf(" %s (%u)", s.v[k].name, count[k]);
+            putchar('\n');
+        }
+        free(hits);
+        free(count);
+        extracted_cleanup(&e);
+    }
+    skillscan_free(sc);
+    skills_cleanup(&s);
+    return failed ? RB_EXIT_PROBLEMS : 0;
+}
+
 static const struct {
     const char *name;
     cmd_fn fn;
-} sub[] = {{"lint", skills_lint}, {"list", skills_list}, {"find", skills_find_cmd}};
+} sub[] = {
+    {"lint", skills_lint}, {"list", skills_list}, {"find", skills_find_cmd}, {"scan", skills_scan}};
 
 int
 cmd_skills(struct cmd_ctx *ctx, int argc, char **argv)

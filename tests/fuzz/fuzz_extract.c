@@ -4,15 +4,27 @@
  * child process under limits; fuzzing poppler is poppler's business, and the pipe handling
  * is tested in tests/unit/test_extract.c). Any input must give text or a one-line reason,
  * never a crash, a leak or undefined behaviour. The limits are small so that bombs are
- * found fast.
+ * found fast. The text then goes through the skill scanner.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/skills.h"
 #include "extract/extract.h"
+#include "resume/skillscan.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct skills taxonomy;
+static struct skillscan *scanner;
+
+static void
+cleanup(void)
+{
+    skillscan_free(scanner);
+    skills_cleanup(&taxonomy);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -21,14 +33,32 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct extracted e;
     char msg[RB_ERRMSG];
 
+    if (!scanner) {
+        struct diags d;
+        skills_init(&taxonomy);
+        diags_init(&d, 0);
+        skills_read_builtin(&taxonomy, &d);
+        diags_cleanup(&d);
+        if (skillscan_new(&taxonomy, &scanner, msg))
+            abort();
+        atexit(cleanup);
+    }
     if (extract_detect("fuzz", data, size) == FMT_PDF)
         return 0;
     lim.max_text = 64u << 10;
     lim.docx_max_uncompressed = 1u << 20;
     lim.docx_max_entries = 64;
     if (extract_buffer("fuzz.md", data, size, &lim, &e, msg) == RB_OK) {
+        struct skill_hit *hits;
+        size_t n;
         if (!e.text || strlen(e.text) != e.len)
             abort(); /* text is NUL-terminated, without NULs inside */
+        if (skillscan_run(scanner, e.text, e.len, &hits, &n, msg) == RB_OK) {
+            for (size_t i = 0; i < n; i++)
+                if (hits[i].end > e.len || hits[i].start >= hits[i].end)
+                    abort();
+            free(hits);
+        }
         extracted_cleanup(&e);
     }
     return 0;

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The skill scanner. Hyperscan reports every literal match (caseless, with its start);
+ * the callback keeps those that stand as words; then, sorted by position, matches inside a
+ * longer one are dropped and ambiguous skills without a neighbouring skill are dropped.
+ */
+#include "resume/skillscan.h"
+
+#include <hs.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/mem.h"
+
+struct skillscan {
+    const struct skills *tax;
+    hs_database_t *db;
+    hs_scratch_t *scratch;
+    size_t *pattern_skill; /* pattern id -> skill index */
+    bool *pattern_ambiguous;
+    size_t npatterns;
+};
+
+/* Whether a name of an ambiguous skill is itself ambiguous: a plain word ("go", "node",
+ * "spring") is; a form with a digit, a dot, a sign or a space ("node.js", "c99",
+ * "spring core"), or a plain word ending in "js" or "lang" ("nodejs", "golang"), is not. */
+static bool
+plain_word(const char *p)
+{
+    size_t n = strlen(p);
+    for (size_t i = 0; i < n; i++)
+        if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
+            return false;
+    if ((n > 2 && !strcmp(p + n - 2, "js")) || (n > 4 && !strcmp(p + n - 4, "lang")))
+        return false;
+    return true;
+}
+
+void
+skillscan_free(struct skillscan *sc)
+{
+    if (!sc)
+        return;
+    hs_free_scratch(sc->scratch);
+    hs_free_database(sc->db);
+    free(sc->pattern_skill);
+    free(sc->pattern_ambiguous);
+    free(sc);
+}
+
+enum rb_err
+skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errmsg)
+{
+    struct skillscan *sc = xcalloc(1, sizeof *sc);
+    const char **exprs = NULL;
+    size_t *lens = NULL, n = 0, cap = 0;
+    unsigned *flags, *ids;
+    hs_compile_error_t *err = NULL;
+    enum rb_err rc = RB_OK;
+
+    *out = NULL;
+    sc->tax = taxonomy;
+    for (size_t i = 0; i < taxonomy->n; i++) {
+        const struct skill *k = &taxonomy->v[i];
+        xgrow(&exprs, &cap, n + 1 + k->naliases, sizeof *exprs);
+        sc->pattern_skill = xrealloc(sc->pattern_skill, cap * sizeof *sc->pattern_skill);
+        exprs[n] = k->name;
+        sc->pattern_skill[n++] = i;
+        for (size_t j = 0; j < k->naliases; j++) {
+            exprs[n] = k->aliases[j];
+            sc->pattern_skill[n++] = i;
+        }
+    }
+    sc->npatterns = n;
+    if (!n) {
+        snprintf(errmsg, RB_ERRMSG, "the skills taxonomy is empty");
+        rc = RB_EINVAL;
+        goto out;
+    }
+    lens = xmalloc(n * sizeof *lens);
+    flags = xmalloc(n * sizeof *flags);
+    ids = xmalloc(n * sizeof *ids);
+    sc->pattern_ambiguous = xcalloc(n, sizeof *sc->pattern_ambiguous);
+    for (size_t i = 0; i < n; i++) {
+        sc->pattern_ambiguous[i] =
+            taxonomy->v[sc->pattern_skill[i]].ambiguous && plain_word(exprs[i]);
+        lens[i] = strlen(exprs[i]);
+        flags[i] = HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST;
+        ids[i] = (unsigned)i;
+    }
+    if (hs_compile_lit_multi(exprs, flags, ids, lens, (unsigned)n, HS_MODE_BLOCK, NULL, &sc->db,
+                             &err) != HS_SUCCESS) {
+        snprintf(errmsg, RB_ERRMSG, "cannot compile the skills taxonomy: %s (pattern %d)",
+                 err ? err->message : "?", err ? err->expression : -1);
+        hs_free_compile_error(err);
+        rc = RB_EINTERNAL;
+    } else if (hs_alloc_scratch(sc->db, &sc->scratch) != HS_SUCCESS) {
+        snprintf(errmsg, RB_ERRMSG, "cannot allocate Hyperscan scratch space");
+        rc = RB_EINTERNAL;
+    }
+    free(flags);
+    free(ids);
+out:
+    free(exprs);
+    free(lens);
+    if (rc)
+        skillscan_free(sc);
+    else
+        *out = sc;
+    return rc;
+}
+
+static bool
+is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+struct scan {
+    struct skillscan *sc;
+    const char *text;
+    size_t len;
+    struct skill_hit *hits;
+    size_t n, cap;
+};
+
+static int
+on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags,
+         void *ctx)
+{
+    struct scan *s = ctx;
+    const unsigned char *t = (const unsigned char *)s->text;
+    (void)flags;
+    /* a word on its own: nothing word-like just before; after it, nothing word-like and
+     * no '+' or '#' that would make "c" part of "c++" or "c#" */
+    if (from > 0 && (is_word_byte(t[from - 1]) ||
+                     (t[from - 1] == '.' && from > 1 && is_word_byte(t[from - 2]))))
+        return 0;
+    if (to < s->len && (is_word_byte(t[to]) || t[to] == '+' || t[to] == '#'))
+        return 0;
+    xgrow(&s->hits, &s->cap, s->n + 1, sizeof *s->hits);
+    s->hits[s->n].skill = s->sc->pattern_skill[id];
+    s->hits[s->n].start = (size_t)from;
+    s->hits[s->n].end = (size_t)to;
+    s->hits[s->n].ambiguous = s->sc->pattern_ambiguous[id];
+    s->n++;
+    return 0;
+}
+
+/* Whether the n bytes at p hold nothing but what separates items of a list: punctuation,
+ * spaces and the words "and", "or", "with" (at most SKILLSCAN_CONTEXT bytes, one line). */
+static bool
+list_gap(const char *p, size_t n)
+{
+    static const struct {
+        const char *sep;
+        bool word; /* a word: must not run on into another */
+    } seps[] = {{"and", true},           {"or", true},
+                {"with", true},          {"\xC2\xB7", false},
+                {"\xE2\x80\xA2", false}, {"\xE2\x80\x93", false}};
+
+    if (n > SKILLSCAN_CONTEXT)
+        return false;
+    for (size_t i = 0; i < n;) {
+        size_t step = 0;
+        if (p[i] && strchr(" \t,;/|&()[]:-+", p[i]))
+            step = 1;
+        for (size_t k = 0; !step && k < sizeof seps / sizeof seps[0]; k++) {
+            size_t l = strlen(seps[k].sep);
+            if (n - i >= l && !strncasecmp(p + i, seps[k].sep, l) &&
+                (!seps[k].word || i + l == n || !is_word_byte((unsigned char)p[i + l])))
+                step = l;
+        }
+        if (!step)
+            return false;
+        i += step;
+    }
+    return true;
+}
+
+/* Whether the line holding offset at starts with a label such as "Skills:". */
+static bool
+on_skills_line(const char *text, size_t at)
+{
+    static const char *const labels[] = {
+        "skills", "technical skills", "technologies", "tech stack",
+        "stack",  "languages",        "tools",        "programming languages"};
+    size_t b = at;
+    while (b > 0 && text[b - 1] != '\n')
+        b--;
+    while (b < at && (text[b] == ' ' || text[b] == '\t' || text[b] == '-' || text[b] == '*'))
+        b++;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        size_t l = strlen(labels[i]);
+        if (at - b > l && !strncasecmp(text + b, labels[i], l) && text[b + l] == ':')
+            return true;
+    }
+    return false;
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+    const struct skill_hit *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    /* longest first at one start */
+    return (x->end < y->end) - (x->end > y->end);
+}
+
+enum rb_err
+skillscan_run(struct skillscan *sc, const char *text, size_t len, struct skill_hit **hits,
+              size_t *n, char *errmsg)
+{
+    struct scan s = {sc, text, len, NULL, 0, 0};
+    size_t kept = 0, reach = 0;
+
+    *hits = NULL;
+    *n = 0;
+    if (len > 0xFFFFFFFFu) {
+        snprintf(errmsg, RB_ERRMSG, "text too large to scan");
+        return RB_ETOOBIG;
+    }
+    if (hs_scan(sc->db, text, (unsigned)len, 0, sc->scratch, on_match, &s) != HS_SUCCESS) {
+        free(s.hits);
+        snprintf(errmsg, RB_ERRMSG, "skill scan failed");
+        return RB_EINTERNAL;
+    }
+    if (s.n)
+        qsort(s.hits, s.n, sizeof *s.hits, cmp_hit);
+    /* drop matches inside a longer one ("spring" in "spring boot"), and repeats of one
+     * span through two aliases */
+    for (size_t i = 0; i < s.n; i++) {
+        if (kept && s.hits[i].end <= reach)
+            continue;
+        s.hits[kept++] = s.hits[i];
+        if (s.hits[i].end > reach)
+            reach = s.hits[i].end;
+    }
+    /* an ambiguous skill counts in a list of skills: next to another skill with only list
+     * punctuation between, or on a line labelled as skills */
+    {
+        size_t out = 0;
+        for (size_t i = 0; i < kept; i++) {
+            const struct skill_hit *h = &s.hits[i];
+            bool ok = !h->ambiguous || on_skills_line(text, h->start) ||
+                      (i > 0 && list_gap(text + s.hits[i - 1].end, h->start - s.hits[i - 1].end)) ||
+                      (i + 1 < kept && list_gap(text + h->end, s.hits[i + 1].start - h->end));
+            if (ok)
+                s.hits[out++] = *h;
+        }
+        kept = out;
+    }
+    *hits = s.hits;
+    *n = kept;
+    return RB_OK;
+}
