@@ -24,7 +24,7 @@ static const struct {
     {"bank", cmd_bank, "the question bank: load, lint, stats, search, show, export, import"},
     {"role", cmd_role, "role profiles: load, list, show, lint, import a job description"},
     {"kit", cmd_kit, "an interview kit for a role, stage and time budget"},
-    {"skills", cmd_skills, "the skills taxonomy: lint, list, find"},
+    {"skills", cmd_skills, "the skills taxonomy: lint, list, find, scan resume files"},
     {"extract", cmd_extract, "the text Rubric reads from resume files (PDF, DOCX, ...)"},
 };
 
@@ -48,7 +48,7 @@ usage(FILE *out)
             "             sqlite:PATH, or a plain path to a SQLite file\n"
             "\n"
             "exit status: 0 ok, 1 problems found or invalid input, 2 usage error, 3 not found,\n"
-            "4 file error, 5 store error, 70 internal error (docs/CLI.md)\n",
+            "4 file error, 5 store error, 6 partial kit, 70 internal error (docs/CLI.md)\n",
             STORE_DEFAULT_URL);
 }
 

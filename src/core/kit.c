@@ -423,12 +423,12 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
             /* a fair part of what is left first, so that one long question leaves room for
              * the rest; failing that, anything that still leaves the others a short
              * question each; failing that, anything */
-            int left = k->budget - k->minutes;
-            int fair = left / (int)uncovered;
-            int room = left - ONSITE_RESERVE * (int)(uncovered - 1);
+            int left = k->budget - k->minutes, fair, room;
             bool added = false;
-            if (!k->coverage[c].weight)
+            if (!k->coverage[c].weight || !uncovered)
                 continue;
+            fair = left / (int)uncovered;
+            room = left - ONSITE_RESERVE * (int)(uncovered - 1);
             uncovered--;
             for (size_t pass = 0; pass < 3 && !added && !rc; pass++) {
                 int max = pass == 0 ? fair : pass == 1 ? room : left;
