@@ -40,7 +40,7 @@ EMBED_FILES := $(filter-out %/README.md,$(sort $(wildcard data/bank/*.md))) data
                $(filter-out %/README.md,$(sort $(wildcard data/roles/*.md))) \
                $(sort $(wildcard data/skills/*.txt)) \
                $(sort $(wildcard src/store/sql/sqlite/*.sql))
-HEADERS := $(wildcard src/*/*.h)
+HEADERS := $(wildcard src/*/*.h tests/unit/*.h bench/*.h)
 
 # ---- build ---------------------------------------------------------------------------------
 

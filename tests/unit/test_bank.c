@@ -2,6 +2,8 @@
 /* The bank file format: what authors write, what lint reports, and that writing a bank back
  * as Markdown gives the same questions. */
 #include <criterion/criterion.h>
+
+#include "helpers.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,15 +39,6 @@ parse(struct bank *b, struct diags *d, const char *text)
     bank_init(b);
     diags_init(d, 0);
     bank_parse(b, "t.md", text, strlen(text), d);
-}
-
-static bool
-has_problem(const struct diags *d, int line, const char *needle)
-{
-    for (size_t i = 0; i < d->n; i++)
-        if ((line == 0 || d->items[i].line == line) && strstr(d->items[i].msg, needle))
-            return true;
-    return false;
 }
 
 Test(bank, parses_every_field_and_section)

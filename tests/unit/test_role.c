@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Role files, their checks, their JSON, and job descriptions imported as roles. */
 #include <criterion/criterion.h>
+
+#include "helpers.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,15 +11,6 @@
 #include "core/role_import.h"
 #include "core/skills.h"
 #include "util/fs.h"
-
-static bool
-has_problem(const struct diags *d, int line, const char *needle)
-{
-    for (size_t i = 0; i < d->n; i++)
-        if ((line == 0 || d->items[i].line == line) && strstr(d->items[i].msg, needle))
-            return true;
-    return false;
-}
 
 /* The built-in bank's competency ids, NULL-terminated (a static array of borrowed names). */
 static const char *const *

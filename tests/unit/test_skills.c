@@ -1,18 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The skills taxonomy: its format, its checks, and what the shipped one promises. */
 #include <criterion/criterion.h>
+
+#include "helpers.h"
 #include <string.h>
 
 #include "core/skills.h"
-
-static bool
-has_problem(const struct diags *d, int line, const char *needle)
-{
-    for (size_t i = 0; i < d->n; i++)
-        if ((line == 0 || d->items[i].line == line) && strstr(d->items[i].msg, needle))
-            return true;
-    return false;
-}
 
 Test(skills, parses_names_aliases_and_tags)
 {
