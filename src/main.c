@@ -26,6 +26,7 @@ static const struct {
     {"kit", cmd_kit, "an interview kit for a role, stage and time budget"},
     {"skills", cmd_skills, "the skills taxonomy: lint, list, find, scan resume files"},
     {"extract", cmd_extract, "the text Rubric reads from resume files (PDF, DOCX, ...)"},
+    {"parse", cmd_parse, "what Rubric understands of resumes: contact, positions, skills"},
 };
 
 static void

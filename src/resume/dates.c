@@ -100,8 +100,12 @@ date_at(const char *p, const char *end, struct ym *d)
         /* "2019-01", "2019/01", "2019.01", or "2019" alone */
         if (p + 7 <= end && (p[4] == '-' || p[4] == '/' || p[4] == '.') &&
             (a = number_at(p + 5, end, 2)) >= 1 && a <= 12) {
+            int day;
             d->year = y;
             d->month = a;
+            /* "2019-01-15": the day is read and dropped */
+            if (p + 10 <= end && p[7] == p[4] && (day = number_at(p + 8, end, 2)) >= 1 && day <= 31)
+                return 10;
             return 7;
         }
         d->year = y;

@@ -4,7 +4,7 @@
  * child process under limits; fuzzing poppler is poppler's business, and the pipe handling
  * is tested in tests/unit/test_extract.c). Any input must give text or a one-line reason,
  * never a crash, a leak or undefined behaviour. The limits are small so that bombs are
- * found fast. The text then goes through the skill scanner.
+ * found fast. The text then goes through the skill scanner and the resume parser.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 
 #include "core/skills.h"
 #include "extract/extract.h"
+#include "resume/resume.h"
 #include "resume/skillscan.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -54,10 +55,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!e.text || strlen(e.text) != e.len)
             abort(); /* text is NUL-terminated, without NULs inside */
         if (skillscan_run(scanner, e.text, e.len, &hits, &n, msg) == RB_OK) {
+            struct resume r;
+            struct ym today = {2026, 11};
             for (size_t i = 0; i < n; i++)
                 if (hits[i].end > e.len || hits[i].start >= hits[i].end)
                     abort();
             free(hits);
+            if (resume_parse(e.text, e.len, scanner, today, &r, msg) == RB_OK) {
+                json_t *j = resume_to_json(&r, &taxonomy, "fuzz", "text");
+                if (r.experience_months < 0)
+                    abort();
+                json_decref(j);
+                resume_cleanup(&r);
+            }
         }
         extracted_cleanup(&e);
     }

@@ -44,6 +44,7 @@ Test(dates, the_ways_people_write_them)
     cr_assert_str_eq(range("01.2019 - 12.2020"), "2019-01..2020-12");
     cr_assert_str_eq(range("2019/04 - now"), "2019-04..now");
     cr_assert_str_eq(range("2012-2014"), "2012-01..2014-01");
+    cr_assert_str_eq(range("2020-02-01 - 2023-06-30"), "2020-02..2023-06", "JSON Resume dates");
 }
 
 Test(dates, what_is_not_a_range)

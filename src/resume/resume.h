@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Understanding a resume's text: contact details, sections under the headings people use,
+ * dated positions, experience as the union of their intervals, skills with their mentions
+ * and the last year used, education, and warnings where a human should look (no dated
+ * positions, encoding damage, a layout that looks like two columns interleaved).
+ */
+#ifndef RUBRIC_RESUME_RESUME_H
+#define RUBRIC_RESUME_RESUME_H
+
+#include <jansson.h>
+
+#include "core/skills.h"
+#include "resume/dates.h"
+#include "resume/skillscan.h"
+
+struct position {
+    char *title;   /* NULL when not found */
+    char *company; /* NULL when not found */
+    struct date_range range;
+    double confidence; /* 0 to 1 */
+    size_t from, to;   /* the lines that describe it: byte offsets in the text */
+};
+
+struct resume_skill {
+    size_t skill; /* index in the taxonomy */
+    unsigned mentions;
+    int last_used; /* year; 0 when no dated position mentions it */
+};
+
+struct resume {
+    char *name, *email, *phone;
+    double name_confidence;
+    char **links;
+    size_t nlinks;
+    struct position *positions;
+    size_t npositions;
+    struct resume_skill *skills;
+    size_t nskills;
+    char **education;
+    size_t neducation;
+    int experience_months;
+    char **warnings;
+    size_t nwarnings;
+};
+
+/* Reads text (UTF-8) into *out (free with resume_cleanup). today closes open ranges. */
+enum rb_err resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today,
+                         struct resume *out, char *errmsg);
+void resume_cleanup(struct resume *r);
+
+/* The JSON of `rubric parse` (docs/FORMATS.md). New reference. */
+json_t *resume_to_json(const struct resume *r, const struct skills *taxonomy, const char *file,
+                       const char *format);
+
+#endif
