@@ -165,7 +165,7 @@ build/bench/%: bench/%.c bench/synth.c bench/synth.h build/librubric.a
 	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -o $@ $< bench/synth.c build/librubric.a \
 	    $(PKG_LIBS)
 
-bench: build/rubric build/bench/bench_search build/bench/bench_kit
+bench: build/rubric build/bench/bench_search build/bench/bench_kit build/bench/bench_parse
 	bench/run
 
 FUZZ_SECONDS ?= 60
