@@ -65,7 +65,6 @@ main(int argc, char **argv)
 {
     unsigned n = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 10) : 20000;
     struct skills tax;
-    struct diags d;
     struct skillscan *sc;
     char msg[RB_ERRMSG];
     char **texts;
@@ -77,11 +76,7 @@ main(int argc, char **argv)
         fprintf(stderr, "bench: RESUMES must be 1 to 10000000\n");
         return 2;
     }
-    skills_init(&tax);
-    diags_init(&d, 0);
-    skills_read_builtin(&tax, &d);
-    diags_cleanup(&d);
-    if (skillscan_new(&tax, &sc, msg)) {
+    if (skillscan_builtin(&tax, &sc, msg)) {
         fprintf(stderr, "bench: %s\n", msg);
         return 1;
     }

@@ -59,7 +59,6 @@ int
 cmd_parse(struct cmd_ctx *ctx, int argc, char **argv)
 {
     struct skills tax;
-    struct diags d;
     struct skillscan *sc = NULL;
     char msg[RB_ERRMSG] = "";
     bool json = false;
@@ -74,14 +73,8 @@ cmd_parse(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind >= argc)
         return cmd_usage("parse", "give one or more files");
-    skills_init(&tax);
-    diags_init(&d, 0);
-    skills_read_builtin(&tax, &d);
-    diags_cleanup(&d);
-    if (skillscan_new(&tax, &sc, msg)) {
-        skills_cleanup(&tax);
+    if (skillscan_builtin(&tax, &sc, msg))
         return cmd_fail(RB_EINTERNAL, msg);
-    }
     for (int i = optind; i < argc; i++) {
         struct extracted e;
         struct resume r;

@@ -211,7 +211,6 @@ static int
 skills_scan(struct cmd_ctx *ctx, int argc, char **argv)
 {
     struct skills s;
-    struct diags d;
     struct skillscan *sc = NULL;
     char msg[RB_ERRMSG] = "";
     bool json = false;
@@ -225,14 +224,8 @@ skills_scan(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind >= argc)
         return cmd_usage("skills scan", "give one or more files");
-    skills_init(&s);
-    diags_init(&d, 0);
-    skills_read_builtin(&s, &d);
-    diags_cleanup(&d);
-    if (skillscan_new(&s, &sc, msg)) {
-        skills_cleanup(&s);
+    if (skillscan_builtin(&s, &sc, msg))
         return cmd_fail(RB_EINTERNAL, msg);
-    }
     for (int i = optind; i < argc; i++) {
         struct extracted e;
         struct skill_hit *hits = NULL;

@@ -113,6 +113,28 @@ out:
     return rc;
 }
 
+enum rb_err
+skillscan_builtin(struct skills *taxonomy, struct skillscan **out, char *errmsg)
+{
+    struct diags d;
+    enum rb_err rc;
+
+    skills_init(taxonomy);
+    diags_init(&d, 0);
+    skills_read_builtin(taxonomy, &d);
+    /* the shipped taxonomy is checked by make check; a problem here is a build's bug */
+    rc = diags_count(&d) ? RB_EINTERNAL : RB_OK;
+    if (rc)
+        snprintf(errmsg, RB_ERRMSG, "the built-in skills taxonomy has problems: %s",
+                 d.items[0].msg);
+    diags_cleanup(&d);
+    if (!rc)
+        rc = skillscan_new(taxonomy, out, errmsg);
+    if (rc)
+        skills_cleanup(taxonomy);
+    return rc;
+}
+
 static bool
 is_word_byte(unsigned char c)
 {

@@ -30,6 +30,10 @@ struct skill_hit {
 enum rb_err skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errmsg);
 void skillscan_free(struct skillscan *sc);
 
+/* The built-in taxonomy into *taxonomy (initialised here; skills_cleanup it after freeing
+ * the scanner) and a scanner over it. */
+enum rb_err skillscan_builtin(struct skills *taxonomy, struct skillscan **out, char *errmsg);
+
 /* The skills in text, in order of position. *hits is new (free()). */
 enum rb_err skillscan_run(struct skillscan *sc, const char *text, size_t len,
                           struct skill_hit **hits, size_t *n, char *errmsg);

@@ -35,12 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char msg[RB_ERRMSG];
 
     if (!scanner) {
-        struct diags d;
-        skills_init(&taxonomy);
-        diags_init(&d, 0);
-        skills_read_builtin(&taxonomy, &d);
-        diags_cleanup(&d);
-        if (skillscan_new(&taxonomy, &scanner, msg))
+        if (skillscan_builtin(&taxonomy, &scanner, msg))
             abort();
         atexit(cleanup);
     }

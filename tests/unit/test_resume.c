@@ -15,13 +15,8 @@ static const struct ym today = {2026, 11};
 static void
 setup(void)
 {
-    struct diags d;
     char msg[RB_ERRMSG] = "";
-    skills_init(&tax);
-    diags_init(&d, 0);
-    skills_read_builtin(&tax, &d);
-    diags_cleanup(&d);
-    cr_assert_eq(skillscan_new(&tax, &sc, msg), RB_OK, "%s", msg);
+    cr_assert_eq(skillscan_builtin(&tax, &sc, msg), RB_OK, "%s", msg);
 }
 
 static void
