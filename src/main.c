@@ -27,6 +27,7 @@ static const struct {
     {"skills", cmd_skills, "the skills taxonomy: lint, list, find, scan resume files"},
     {"extract", cmd_extract, "the text Rubric reads from resume files (PDF, DOCX, ...)"},
     {"parse", cmd_parse, "what Rubric understands of resumes: contact, positions, skills"},
+    {"screen", cmd_screen, "resumes ranked against a role, with a reason for every point"},
 };
 
 static void

@@ -28,6 +28,7 @@ int cmd_kit(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_skills(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_extract(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_parse(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_screen(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* A command's options and help, declared together (routes will work the same way). */
 struct option;
