@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/bank.h"
 #include "core/kit.h"
@@ -20,13 +19,6 @@
 #include "util/mem.h"
 
 #include "synth.h"
-
-static int
-cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static void
 make_role(struct role *r)
@@ -80,7 +72,7 @@ main(int argc, char **argv)
     size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 100000;
     int kits = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 50;
     const char *path = argc > 3 ? argv[3] : "build/bench/kit.db";
-    char url[512], msg[RB_ERRMSG] = "", wal[600];
+    char msg[RB_ERRMSG] = "";
     struct bank b;
     struct store *s;
     struct load_result lr;
@@ -94,16 +86,13 @@ main(int argc, char **argv)
         fprintf(stderr, "bench: KITS_PER_STAGE must be 1 to 100000\n");
         return 2;
     }
-    unlink(path);
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    unlink(wal);
-    snprintf(url, sizeof url, "sqlite:%s", path);
     bank_init(&b);
     fprintf(stderr, "bench: building a synthetic bank of %zu questions\n", n);
     synth_bank(&b, n, 14);
     make_role(&r);
-    if (store_open(url, &s, msg) || store_bank_load(s, &b, &lr, msg) ||
-        store_roles_save(s, &r, 1, "bench", msg)) {
+    if (!bench_fresh_store(path, &s))
+        return 1;
+    if (store_bank_load(s, &b, &lr, msg) || store_roles_save(s, &r, 1, "bench", msg)) {
         fprintf(stderr, "bench: %s\n", msg);
         return 1;
     }

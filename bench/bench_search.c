@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "core/bank.h"
 #include "store/store.h"
@@ -24,13 +23,6 @@
 #include "util/mem.h"
 
 #include "synth.h"
-
-static int
-cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 struct result {
     double p50, p99, qps;
@@ -113,7 +105,7 @@ main(int argc, char **argv)
     size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 100000;
     size_t queries = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 300;
     const char *path = argc > 3 ? argv[3] : "build/bench/search.db";
-    char url[512], msg[RB_ERRMSG] = "", wal[600];
+    char msg[RB_ERRMSG] = "";
     struct bank b;
     struct store *s;
     struct load_result lr;
@@ -121,17 +113,11 @@ main(int argc, char **argv)
     double t0, load_ms;
     int fails = 0;
 
-    unlink(path);
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    unlink(wal);
-    snprintf(url, sizeof url, "sqlite:%s", path);
     bank_init(&b);
     fprintf(stderr, "bench: building a synthetic bank of %zu questions\n", n);
     synth_bank(&b, n, 4);
-    if (store_open(url, &s, msg)) {
-        fprintf(stderr, "bench: %s\n", msg);
+    if (!bench_fresh_store(path, &s))
         return 1;
-    }
     t0 = now_ms();
     if (store_bank_load(s, &b, &lr, msg)) {
         fprintf(stderr, "bench: %s\n", msg);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "store/store.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -119,4 +121,26 @@ synth_bank(struct bank *b, size_t n, size_t ncomps)
         bank_add_question_take(b, &q);
     }
     buf_cleanup(&t);
+}
+
+int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+bool
+bench_fresh_store(const char *path, struct store **s)
+{
+    char url[512], wal[512], msg[RB_ERRMSG] = "";
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    unlink(path);
+    unlink(wal);
+    snprintf(url, sizeof url, "sqlite:%s", path);
+    if (store_open(url, s, msg)) {
+        fprintf(stderr, "bench: %s\n", msg);
+        return false;
+    }
+    return true;
 }

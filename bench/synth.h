@@ -7,6 +7,7 @@
 #ifndef RUBRIC_BENCH_SYNTH_H
 #define RUBRIC_BENCH_SYNTH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/bank.h"
@@ -24,5 +25,13 @@ void synth_bank(struct bank *b, size_t n, size_t ncomps);
 void synth_term(char *out, size_t n, int c, int k);
 /* Milliseconds on a monotonic clock. */
 double now_ms(void);
+
+/* qsort order for doubles, smallest first. */
+int cmp_double(const void *a, const void *b);
+
+/* Opens a new, empty store at path (a file and its WAL from an earlier run are removed).
+ * Prints why and returns false when it cannot. */
+struct store;
+bool bench_fresh_store(const char *path, struct store **s);
 
 #endif

@@ -280,9 +280,12 @@ col_dup(sqlite3_stmt *st, int i)
     return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
 }
 
+/* Starts a write transaction. The competency ids cached by the last one are dropped: they
+ * may have come from a transaction that was rolled back. */
 static enum rb_err
 begin(struct sqlite_store *s, char *errmsg)
 {
+    comp_cache_clear(s);
     return run(s, S_BEGIN, errmsg);
 }
 
@@ -471,8 +474,8 @@ sqlite_schema_version(struct store *base)
 
 /* ---- writing questions -------------------------------------------------------------- */
 
-/* The id of competency slug. Cached until comp_cache_clear, which every write transaction
- * calls first, so a rolled-back insert is never remembered. */
+/* The id of competency slug. Cached until the next write transaction begins, so a
+ * rolled-back insert is never remembered. */
 static enum rb_err
 competency_id(struct sqlite_store *s, const char *slug, sqlite3_int64 *id, char *errmsg)
 {
@@ -783,7 +786,6 @@ sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r
     rc = begin(s, errmsg);
     if (rc)
         return rc;
-    comp_cache_clear(s);
     rc = is_empty(s, &s->fresh, errmsg);
     if (!rc)
         rc = run(s, S_SEEN_CLEAR, errmsg);
@@ -1236,7 +1238,6 @@ sqlite_questions_import(struct store *base, const struct question *qs, size_t n,
 
     if (rc)
         return rc;
-    comp_cache_clear(s);
     r->was_added = xcalloc(n ? n : 1, 1);
     for (size_t i = 0; i < ncomps && !rc; i++) {
         sqlite3_int64 id;
@@ -1364,7 +1365,6 @@ sqlite_roles_save(struct store *base, const struct role *roles, size_t n, const 
     enum rb_err rc = begin(s, errmsg);
     if (rc)
         return rc;
-    comp_cache_clear(s);
     for (size_t i = 0; i < n && !rc; i++)
         rc = save_role(s, &roles[i], source, errmsg);
     return end(s, rc, errmsg);
