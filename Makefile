@@ -14,17 +14,17 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs
+PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs libsodium
 PKGS_CLI := libedit
 # Resolved lazily (=), after scripts/deps has had its chance to install them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 PKG_LIBS_CLI = $(shell pkg-config --libs $(PKGS_CLI) 2>/dev/null)
 CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wcast-qual -Wformat=2 -Wvla
-BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -fstack-protector-strong -Isrc -Ibuild/gen \
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -pthread $(WARN) -fstack-protector-strong -Isrc -Ibuild/gen \
                -DRUBRIC_VERSION='"$(VERSION)"'
 OPT_CFLAGS := -O2 -g -D_FORTIFY_SOURCE=3
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -457,6 +457,25 @@ extract_buffer(const char *name, const unsigned char *data, size_t len,
 }
 
 enum rb_err
+extract_read(const char *path, const struct extract_limits *lim, char **data, size_t *len,
+             char *errmsg)
+{
+    enum rb_err rc;
+    if (!lim)
+        lim = &extract_default_limits;
+    rc = fs_read(path, lim->max_file, data, len, errmsg);
+    if (rc) {
+        /* the caller names the file: keep only the reason */
+        const char *reason = strstr(errmsg, ": ");
+        if (rc == RB_ETOOBIG)
+            snprintf(errmsg, RB_ERRMSG, "too large (limit %zu bytes)", lim->max_file);
+        else if (reason)
+            memmove(errmsg, reason + 2, strlen(reason + 2) + 1);
+    }
+    return rc;
+}
+
+enum rb_err
 extract_file(const char *path, const struct extract_limits *lim, struct extracted *out,
              char *errmsg)
 {
@@ -467,16 +486,8 @@ extract_file(const char *path, const struct extract_limits *lim, struct extracte
     memset(out, 0, sizeof *out);
     if (!lim)
         lim = &extract_default_limits;
-    rc = fs_read(path, lim->max_file, &data, &len, errmsg);
-    if (rc) {
-        /* the caller names the file: keep only the reason */
-        const char *reason = strstr(errmsg, ": ");
-        if (rc == RB_ETOOBIG)
-            snprintf(errmsg, RB_ERRMSG, "too large (limit %zu bytes)", lim->max_file);
-        else if (reason)
-            memmove(errmsg, reason + 2, strlen(reason + 2) + 1);
+    if ((rc = extract_read(path, lim, &data, &len, errmsg)))
         return rc;
-    }
     rc = extract_buffer(path, (const unsigned char *)data, len, lim, out, errmsg);
     free(data);
     return rc;

@@ -36,7 +36,8 @@ struct extract_limits {
     unsigned pdf_timeout_ms;      /* wall clock before pdftotext is killed */
 };
 
-/* Limits for resumes: 20 MiB files, 2 MiB of text, 5 s and 512 MiB per PDF. */
+/* Limits for resumes: 20 MiB files, 2 MiB of text; per PDF 5 s of CPU, 512 MiB and 10 s
+ * of wall-clock time. */
 extern const struct extract_limits extract_default_limits;
 
 struct extracted {
@@ -56,7 +57,11 @@ enum doc_format extract_detect(const char *name, const unsigned char *data, size
  * (over a limit) or RB_EIO (pdftotext could not be run). Free out with extracted_cleanup. */
 enum rb_err extract_buffer(const char *name, const unsigned char *data, size_t len,
                            const struct extract_limits *lim, struct extracted *out, char *errmsg);
-/* The same for a file on disk. */
+/* Reads the file at path (at most lim->max_file bytes; NULL: the defaults) into *data (new,
+ * NUL-terminated) and *len; errmsg holds only the reason, for the caller names the file. */
+enum rb_err extract_read(const char *path, const struct extract_limits *lim, char **data,
+                         size_t *len, char *errmsg);
+/* The same as extract_buffer for a file on disk. */
 enum rb_err extract_file(const char *path, const struct extract_limits *lim, struct extracted *out,
                          char *errmsg);
 void extracted_cleanup(struct extracted *e);

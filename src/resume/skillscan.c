@@ -22,6 +22,7 @@ struct skillscan {
     size_t *pattern_skill; /* pattern id -> skill index */
     bool *pattern_ambiguous;
     size_t npatterns;
+    bool clone; /* borrows db and the pattern tables from the scanner it was cloned from */
 };
 
 /* Whether a name of an ambiguous skill is itself ambiguous: a plain word ("go", "node",
@@ -45,10 +46,28 @@ skillscan_free(struct skillscan *sc)
     if (!sc)
         return;
     hs_free_scratch(sc->scratch);
-    hs_free_database(sc->db);
-    free(sc->pattern_skill);
-    free(sc->pattern_ambiguous);
+    if (!sc->clone) {
+        hs_free_database(sc->db);
+        free(sc->pattern_skill);
+        free(sc->pattern_ambiguous);
+    }
     free(sc);
+}
+
+enum rb_err
+skillscan_clone(const struct skillscan *sc, struct skillscan **out, char *errmsg)
+{
+    struct skillscan *c = xcalloc(1, sizeof *c);
+    *c = *sc;
+    c->scratch = NULL;
+    c->clone = true;
+    if (hs_clone_scratch(sc->scratch, &c->scratch) != HS_SUCCESS) {
+        free(c);
+        snprintf(errmsg, RB_ERRMSG, "skill scanner: out of memory for Hyperscan scratch");
+        return RB_EINTERNAL;
+    }
+    *out = c;
+    return RB_OK;
 }
 
 enum rb_err

@@ -30,6 +30,10 @@ struct skill_hit {
 enum rb_err skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errmsg);
 void skillscan_free(struct skillscan *sc);
 
+/* A scanner for another thread: it shares sc's compiled database (sc must outlive it) and
+ * has its own scratch space. Free with skillscan_free. */
+enum rb_err skillscan_clone(const struct skillscan *sc, struct skillscan **out, char *errmsg);
+
 /* The built-in taxonomy into *taxonomy (initialised here; skills_cleanup it after freeing
  * the scanner) and a scanner over it. */
 enum rb_err skillscan_builtin(struct skills *taxonomy, struct skillscan **out, char *errmsg);

@@ -66,6 +66,8 @@ enum stmt_id {
     S_KIT_NTH,
     S_KIT_INSERT,
     S_KQ_INSERT,
+    S_RESUME_GET,
+    S_RESUME_PUT,
     S_COUNT
 };
 
@@ -175,6 +177,10 @@ static const char *const sql_text[S_COUNT] = {
                      "VALUES ((SELECT id FROM role WHERE slug = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_KQ_INSERT] = "INSERT OR IGNORE INTO kit_question (kit, question) "
                     "SELECT ?1, id FROM question WHERE slug = ?2",
+    [S_RESUME_GET] = "SELECT format, body FROM parsed_resume "
+                     "WHERE hash = ?1 AND blind = ?2 AND parser = ?3",
+    [S_RESUME_PUT] = "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 /* Competency ids looked up during one write transaction (a bank names a few dozen). */
@@ -1550,6 +1556,58 @@ out:
     return rc;
 }
 
+/* ---- parsed resumes -------------------------------------------------------------------- */
+
+static enum rb_err
+sqlite_resume_get(struct store *base, const char *hash, bool blind, const char *parser,
+                  char **format, char **body, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_RESUME_GET, errmsg);
+    enum rb_err rc = RB_OK;
+    int r;
+    *format = *body = NULL;
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, hash);
+    sqlite3_bind_int(st, 2, blind);
+    bind_text(st, 3, parser);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *format = col_dup(st, 0);
+        *body = col_dup(st, 1);
+    } else if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no stored parse of %.12s", hash);
+        rc = RB_ENOTFOUND;
+    } else
+        rc = fail(s, errmsg, "read parsed resume");
+    done(st);
+    return rc;
+}
+
+static enum rb_err
+sqlite_resumes_put(struct store *base, const struct parsed_resume *v, size_t n, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    enum rb_err rc = begin(s, errmsg);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n && !rc; i++) {
+        sqlite3_stmt *st = stmt(s, S_RESUME_PUT, errmsg);
+        if (!st) {
+            rc = RB_ESTORE;
+            break;
+        }
+        bind_text(st, 1, v[i].hash);
+        sqlite3_bind_int(st, 2, v[i].blind);
+        bind_text(st, 3, v[i].parser);
+        bind_text(st, 4, v[i].format);
+        bind_text(st, 5, v[i].body);
+        rc = exec_stmt(s, st, errmsg, "store parsed resume");
+    }
+    return end(s, rc, errmsg);
+}
+
 static const struct store_ops sqlite_ops = {
     .name = "sqlite",
     .close = sqlite_close,
@@ -1569,4 +1627,6 @@ static const struct store_ops sqlite_ops = {
     .kit_count = sqlite_kit_count,
     .kit_nth = sqlite_kit_nth,
     .kit_save = sqlite_kit_save,
+    .resume_get = sqlite_resume_get,
+    .resumes_put = sqlite_resumes_put,
 };

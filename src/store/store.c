@@ -176,3 +176,16 @@ store_kit_save(struct store *s, const char *role, int level, const char *stage, 
     return s->ops->kit_save(s, role, level, stage, minutes, seed, candidate, body, questions,
                             nquestions, kit_id, errmsg);
 }
+
+enum rb_err
+store_resume_get(struct store *s, const char *hash, bool blind, const char *parser, char **format,
+                 char **body, char *errmsg)
+{
+    return s->ops->resume_get(s, hash, blind, parser, format, body, errmsg);
+}
+
+enum rb_err
+store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n, char *errmsg)
+{
+    return s->ops->resumes_put(s, v, n, errmsg);
+}

@@ -161,4 +161,25 @@ enum rb_err store_kit_save(struct store *s, const char *role, int level, const c
                            const char *body, const char *const *questions, size_t nquestions,
                            long long *kit_id, char *errmsg);
 
+/* ---- parsed resumes ---- */
+
+/* A resume as parsed, by the SHA-256 of its file's bytes (64 hex digits). parser names the
+ * parser and taxonomy that produced body (its JSON); blind says it was parsed from
+ * redacted text. */
+struct parsed_resume {
+    const char *hash;
+    bool blind;
+    const char *parser;
+    const char *format;
+    const char *body;
+};
+
+/* The stored parse of hash made by parser: *format and *body are new (free them);
+ * RB_ENOTFOUND when there is none, or only one by another parser. */
+enum rb_err store_resume_get(struct store *s, const char *hash, bool blind, const char *parser,
+                             char **format, char **body, char *errmsg);
+/* Stores parses in one transaction, replacing those of the same files and blindness. */
+enum rb_err store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
+                              char *errmsg);
+
 #endif

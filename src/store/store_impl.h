@@ -37,6 +37,10 @@ struct store_ops {
                             int minutes, unsigned long long seed, const char *candidate,
                             const char *body, const char *const *questions, size_t nquestions,
                             long long *kit_id, char *errmsg);
+    enum rb_err (*resume_get)(struct store *s, const char *hash, bool blind, const char *parser,
+                              char **format, char **body, char *errmsg);
+    enum rb_err (*resumes_put)(struct store *s, const struct parsed_resume *v, size_t n,
+                               char *errmsg);
 };
 
 struct store {

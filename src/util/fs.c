@@ -131,6 +131,56 @@ fs_list(const char *dir, const char *suffix, char ***paths, size_t *n, char *err
     return RB_OK;
 }
 
+/* Appends the regular files under dir to *v, depth levels down at most. */
+static void
+walk(const char *dir, int depth, char ***v, size_t *n, size_t *cap, struct diags *d)
+{
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    if (!dh) {
+        diags_add(d, dir, 0, "cannot open directory: %s", strerror(errno));
+        return;
+    }
+    while ((e = readdir(dh))) {
+        struct stat st;
+        struct buf path;
+        if (e->d_name[0] == '.')
+            continue; /* hidden files, ".", ".." */
+        buf_init(&path, 8192);
+        if (buf_printf(&path, "%s/%s", dir, e->d_name)) {
+            diags_add(d, dir, 0, "a name in it is too long");
+            buf_cleanup(&path);
+            continue;
+        }
+        /* lstat first: a link to a directory is not followed (no cycles) */
+        if (lstat(buf_str(&path), &st) == 0 && S_ISDIR(st.st_mode)) {
+            if (depth > 0)
+                walk(buf_str(&path), depth - 1, v, n, cap, d);
+            else
+                diags_add(d, buf_str(&path), 0, "not read: more than %d folders deep",
+                          FS_WALK_DEPTH);
+            buf_cleanup(&path);
+            continue;
+        }
+        if (stat(buf_str(&path), &st) < 0 || !S_ISREG(st.st_mode)) {
+            buf_cleanup(&path);
+            continue;
+        }
+        xgrow(v, cap, *n + 1, sizeof **v);
+        (*v)[(*n)++] = buf_take(&path);
+    }
+    closedir(dh);
+}
+
+void
+fs_walk(const char *dir, char ***paths, size_t *n, struct diags *d)
+{
+    size_t cap = 0, first = *n;
+    walk(dir, FS_WALK_DEPTH, paths, n, &cap, d);
+    if (*n > first)
+        qsort(*paths + first, *n - first, sizeof **paths, cmp_str);
+}
+
 void
 fs_list_free(char **paths, size_t n)
 {

@@ -19,6 +19,14 @@ enum rb_err fs_read(const char *path, size_t max, char **data, size_t *len, char
 enum rb_err fs_list(const char *dir, const char *suffix, char ***paths, size_t *n, char *errmsg);
 void fs_list_free(char **paths, size_t n);
 
+/* Appends to *paths (*n of them so far; the array is grown with xgrow semantics, so start
+ * from NULL and 0) the regular files under dir, in folders down to FS_WALK_DEPTH, sorted by
+ * path. Hidden files and folders are skipped and links to folders are not followed. A
+ * folder that cannot be read is a problem in d, and the walk goes on. */
+#define FS_WALK_DEPTH 32
+struct diags;
+void fs_walk(const char *dir, char ***paths, size_t *n, struct diags *d);
+
 /* Reads each file directly in dir whose name ends in suffix (README.md excepted), in name
  * order, and hands its text to fn. A file that cannot be read (too large, unreadable) is a
  * problem in d naming it, and the others are still read. RB_EIO with errmsg when dir
