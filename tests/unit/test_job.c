@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/* Criteria from job descriptions in prose: must-haves, nice-to-haves, years, title. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/job.h"
+
+static struct skills tax;
+static struct skillscan *sc;
+
+static void
+setup(void)
+{
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(skillscan_builtin(&tax, &sc, msg), RB_OK, "%s", msg);
+}
+
+static void
+teardown(void)
+{
+    skillscan_free(sc);
+    skills_cleanup(&tax);
+}
+
+TestSuite(job, .init = setup, .fini = teardown);
+
+static const struct role_skill *
+skill(const struct role *r, const char *name)
+{
+    for (size_t i = 0; i < r->nskills; i++)
+        if (!strcmp(r->skills[i].name, name))
+            return &r->skills[i];
+    return NULL;
+}
+
+static void
+read_job(const char *text, struct role *r)
+{
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(job_from_text("jobs/backend.txt", text, strlen(text), sc, &tax, r, msg), RB_OK,
+                 "%s", msg);
+}
+
+Test(job, sections_decide_must_and_nice)
+{
+    struct role r;
+    read_job("## Staff Backend Engineer\n\n"
+             "You will build services with Terraform.\n\n"
+             "What you'll need:\n"
+             "* 7+ years building back-end systems\n"
+             "* Java and PostgreSQL\n\n"
+             "Nice to have:\n"
+             "* Apache Kafka\n",
+             &r);
+    cr_assert_str_eq(r.title, "Staff Backend Engineer");
+    cr_assert_eq(r.level, 3, "staff reads as senior");
+    cr_assert_eq(r.min_years, 7);
+    cr_assert(skill(&r, "java") && skill(&r, "java")->must);
+    cr_assert(skill(&r, "postgresql") && skill(&r, "postgresql")->must);
+    cr_assert(skill(&r, "apache kafka") && !skill(&r, "apache kafka")->must);
+    cr_assert_eq(skill(&r, "apache kafka")->weight, 2);
+    cr_assert(skill(&r, "terraform") && !skill(&r, "terraform")->must);
+    cr_assert_eq(skill(&r, "terraform")->weight, 1, "only mentioned: the least weight");
+    cr_assert_str_eq(r.id, "backend-txt");
+    role_cleanup(&r);
+}
+
+Test(job, line_marks_override_the_section)
+{
+    struct role r;
+    read_job("Backend developer\nRequirements:\n- Python is required\n- Docker is a plus\n"
+             "- 3-5 years of experience as a backend developer\n",
+             &r);
+    cr_assert(skill(&r, "python")->must);
+    cr_assert(!skill(&r, "docker")->must, "'a plus' wins over the section");
+    cr_assert_eq(r.min_years, 3, "the lower bound of a range");
+    cr_assert_eq(r.min_comparable_years, 3, "'as a backend developer' asks for a comparable role");
+    cr_assert_eq(r.level, 2);
+    role_cleanup(&r);
+}
+
+Test(job, years_are_not_read_from_other_numbers)
+{
+    struct role r;
+    read_job("Backend engineer\nWe are 250 people in 12 countries, founded in 2015.\n"
+             "Must have: Go, PostgreSQL\n",
+             &r);
+    cr_assert_eq(r.min_years, 0);
+    cr_assert(skill(&r, "go")->must);
+    role_cleanup(&r);
+}
+
+Test(job, no_skill_is_an_error_naming_the_file)
+{
+    struct role r;
+    char msg[RB_ERRMSG] = "";
+    const char *t = "Office manager\nKeeps the office running.\n";
+    cr_assert_eq(job_from_text("jobs/office.txt", t, strlen(t), sc, &tax, &r, msg), RB_EINVAL);
+    cr_assert_not_null(strstr(msg, "jobs/office.txt"), "%s", msg);
+}
