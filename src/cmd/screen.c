@@ -1,225 +1,754 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `rubric screen`: resumes ranked against a stored role (core/screen.c). This first version
- * reads the files one after another; parallel reading, CSV and HTML reports, blind mode,
- * job descriptions and the store of parsed resumes come next (issue 4).
+ * `rubric screen`: resumes ranked against a stored role or a job description
+ * (core/screen.c). Files are read on --jobs threads, each with its own clone of the skill
+ * scanner; results are ranked by score and then file name, so the output does not depend
+ * on the number of threads or the order in which they finish. Parses are kept in the store
+ * by the SHA-256 of the file, so screening the same folder again reads no file twice.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/job.h"
+#include "core/role_import.h"
 #include "core/screen.h"
+#include "core/screen_report.h"
 #include "extract/extract.h"
+#include "resume/blind.h"
+#include "resume/stored.h"
+#include "util/buf.h"
+#include "util/diag.h"
 #include "util/fs.h"
 #include "util/mem.h"
 #include "util/table.h"
 
+#define JOBS_MAX 64
+#define STORE_BATCH 256         /* parses written per transaction */
+#define REPORT_MAX (256u << 20) /* bytes of CSV or HTML */
+
 static const struct option screen_opts[] = {{"role", required_argument, NULL, 'r'},
+                                            {"job", required_argument, NULL, 'J'},
                                             {"top", required_argument, NULL, 't'},
                                             {"min-score", required_argument, NULL, 'm'},
-                                            {"json", no_argument, NULL, 'j'},
+                                            {"jobs", required_argument, NULL, 'j'},
+                                            {"format", required_argument, NULL, 'f'},
+                                            {"json", no_argument, NULL, 'S'},
+                                            {"output", required_argument, NULL, 'o'},
+                                            {"blind", no_argument, NULL, 'b'},
+                                            {"no-store", no_argument, NULL, 'n'},
+                                            {"today", required_argument, NULL, 'T'},
                                             {"help", no_argument, NULL, 'h'},
                                             {0}};
 static const struct cmd_spec screen_spec = {
     "screen", "h", screen_opts,
-    "usage: rubric screen PATH... --role ROLE [--top N] [--min-score S] [--json]\n\n"
-    "Reads the resumes named (files, or every file in a folder) and ranks them against a\n"
-    "stored role: a score from 0 to 100 made of must-have skills (40; a missing one caps the\n"
-    "score at 50), nice-to-have skills (20), total years (15), years in positions titled like\n"
-    "the role (10) and how recently the skills were used (15), each with its reason. Files\n"
-    "that cannot be read are listed with the reason and the run goes on.\n\n"
-    "  --role ROLE     a stored role (see 'rubric role list')\n"
-    "  --top N         show the N best\n"
-    "  --min-score S   show only scores of at least S\n"
-    "  --json          {\"candidates\": [...], \"errors\": [...]} (docs/FORMATS.md)\n"};
+    "usage: rubric screen PATH... (--role ROLE | --job FILE) [--top N] [--min-score S]\n"
+    "                     [--jobs N] [--format table|csv|json|html] [--output FILE]\n"
+    "                     [--blind] [--no-store] [--today YYYY-MM]\n\n"
+    "Reads the resumes named (files, or every file in a folder and its subfolders) and\n"
+    "ranks them against a role. A score from 0 to 100 is made of must-have skills (40; a\n"
+    "missing one caps the score at 50), nice-to-have skills (20), total years (15), years\n"
+    "in positions titled like the role (10) and how recently the skills were used (15),\n"
+    "each with its reason. Files that cannot be read are listed with the reason and the run\n"
+    "goes on. Parses are kept in the store by the file's SHA-256, so screening the same\n"
+    "files again (against another role, say) does not read them again.\n\n"
+    "  --role ROLE      a stored role (see 'rubric role list')\n"
+    "  --job FILE       a job description instead: JSON Resume job (.json) or prose in any\n"
+    "                   resume format (text, Markdown, HTML, DOCX, PDF); the criteria read\n"
+    "                   from it are printed\n"
+    "  --top N          show the N best\n"
+    "  --min-score S    show only scores of at least S\n"
+    "  --jobs N         read on N threads (default: every core)\n"
+    "  --format F       table (default), csv, json, or html (a report with charts);\n"
+    "                   without it, --output's extension chooses\n"
+    "  --json           the same as --format json\n"
+    "  --output FILE    write there instead of standard output (atomically)\n"
+    "  --blind          hide names, contact details, file names, and lines stating age,\n"
+    "                   birth date, address, nationality, marital status, gender or photos,\n"
+    "                   and score without them; candidates are shown by an id (the first\n"
+    "                   12 hex digits of the file's SHA-256)\n"
+    "  --no-store       do not keep parses in the store (nor use those kept)\n"
+    "  --today YYYY-MM  the month that open positions run to (default: this one)\n\n"
+    "A progress bar shows on a terminal; a summary (read, failed by reason, ranked, from the\n"
+    "store, time) goes to standard error. Exit: 0; 1 when a job names no known skill; 2 for\n"
+    "usage or an unknown role; 4 when a job file cannot be read; 5 for a store error.\n"};
 
-struct ranked {
-    char *file;
-    char *name;
-    struct screen_result s;
+enum format { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_HTML };
+
+/* A parse to keep, owned. */
+struct pending {
+    char *hash, *format, *body;
+};
+
+/* The work shared by the threads. What is above mu is read-only while they run. */
+struct screening {
+    char **files;
+    size_t nfiles;
+    const struct role *role;
+    const struct skills *tax;
+    const struct skillscan *proto;
+    const char *parser;
+    bool blind;
+    struct ym today;
+    long top;
+    double min_score;
+
+    pthread_mutex_t mu; /* guards what follows */
+    pthread_cond_t progress;
+    size_t next, done;
+    struct screen_row *rows;
+    size_t nrows, caprows;
+    json_t *errors;
+    struct screen_summary sum;
+
+    pthread_mutex_t store_mu; /* guards the store and the pending parses */
+    struct store *store;      /* NULL: --no-store, or after a store error */
+    struct pending *pending;
+    size_t npending, cappending;
 };
 
 static int
-cmp_ranked(const void *a, const void *b)
+cmp_rows(const void *a, const void *b)
 {
-    const struct ranked *x = a, *y = b;
+    const struct screen_row *x = a, *y = b;
     if (x->s.score != y->s.score)
         return x->s.score < y->s.score ? 1 : -1;
-    return strcmp(x->file, y->file); /* stable for equal scores */
+    return strcmp(x->file, y->file); /* file names are unique: a total order */
 }
 
-/* Every file named: files as they are, folders' regular files by name. */
-static void
-collect(int n, char **paths, char ***files, size_t *nfiles)
+static int
+cmp_errors(const void *a, const void *b)
 {
-    size_t cap = 0;
-    for (int i = 0; i < n; i++) {
-        if (fs_is_dir(paths[i])) {
-            char **v;
-            size_t m;
-            char msg[RB_ERRMSG];
-            if (fs_list(paths[i], "", &v, &m, msg)) {
-                cmd_error("%s", msg);
-                continue;
-            }
-            xgrow(files, &cap, *nfiles + m, sizeof **files);
-            for (size_t k = 0; k < m; k++)
-                (*files)[(*nfiles)++] = v[k];
-            free(v);
-        } else {
-            xgrow(files, &cap, *nfiles + 1, sizeof **files);
-            (*files)[(*nfiles)++] = xstrdup(paths[i]);
+    const char *x = json_string_value(json_object_get(*(json_t *const *)a, "file"));
+    const char *y = json_string_value(json_object_get(*(json_t *const *)b, "file"));
+    return strcmp(x, y);
+}
+
+/* Writes the pending parses (store_mu held). A store that fails is warned about once and
+ * not used again: screening goes on without it. */
+static void
+flush_pending(struct screening *j)
+{
+    char msg[RB_ERRMSG];
+    if (j->store && j->npending) {
+        struct parsed_resume *v = xcalloc(j->npending, sizeof *v);
+        for (size_t i = 0; i < j->npending; i++)
+            v[i] = (struct parsed_resume){j->pending[i].hash, j->blind, j->parser,
+                                          j->pending[i].format, j->pending[i].body};
+        if (store_resumes_put(j->store, v, j->npending, msg)) {
+            cmd_error("parses are not being kept: %s", msg);
+            j->store = NULL;
+        }
+        free(v);
+    }
+    for (size_t i = 0; i < j->npending; i++) {
+        free(j->pending[i].hash);
+        free(j->pending[i].format);
+        free(j->pending[i].body);
+    }
+    j->npending = 0;
+}
+
+/* The stored parse of hash, or false. */
+static bool
+from_store(struct screening *j, const char *hash, struct resume *r, char *format, size_t nformat)
+{
+    char msg[RB_ERRMSG], *fmt = NULL, *body = NULL;
+    enum rb_err e = RB_ENOTFOUND;
+    json_t *o;
+    pthread_mutex_lock(&j->store_mu);
+    if (j->store) {
+        e = store_resume_get(j->store, hash, j->blind, j->parser, &fmt, &body, msg);
+        if (e && e != RB_ENOTFOUND) {
+            cmd_error("parses kept in the store are not being used: %s", msg);
+            j->store = NULL;
         }
     }
+    pthread_mutex_unlock(&j->store_mu);
+    if (e || !body) {
+        free(fmt);
+        free(body);
+        return false;
+    }
+    o = json_loads(body, 0, NULL);
+    e = o ? resume_from_json(o, j->tax, j->today, r, msg) : RB_EINVAL;
+    json_decref(o);
+    snprintf(format, nformat, "%s", fmt);
+    free(fmt);
+    free(body);
+    return e == RB_OK; /* a damaged row is parsed again and replaced */
+}
+
+static void
+keep(struct screening *j, const char *hash, const char *format, const struct resume *r)
+{
+    json_t *o;
+    struct pending p;
+    if (!j->store)
+        return;
+    o = resume_to_json(r, j->tax, "", format);
+    json_object_del(o, "file");
+    p.hash = xstrdup(hash);
+    p.format = xstrdup(format);
+    p.body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (!p.body)
+        abort(); /* jansson fails only when out of memory */
+    pthread_mutex_lock(&j->store_mu);
+    xgrow(&j->pending, &j->cappending, j->npending + 1, sizeof *j->pending);
+    j->pending[j->npending++] = p;
+    if (j->npending >= STORE_BATCH)
+        flush_pending(j);
+    pthread_mutex_unlock(&j->store_mu);
+}
+
+/* Keeps at most top rows (mu held): the order is total, so which rows survive does not
+ * depend on the order they came in. */
+static void
+trim(struct screening *j)
+{
+    qsort(j->rows, j->nrows, sizeof *j->rows, cmp_rows);
+    while (j->nrows > (size_t)j->top)
+        screen_row_cleanup(&j->rows[--j->nrows]);
+}
+
+static void
+add_error(struct screening *j, const char *file, const char *why)
+{
+    pthread_mutex_lock(&j->mu);
+    json_array_append_new(j->errors, json_pack("{s:s, s:s}", "file", file, "error", why));
+    j->sum.failed++;
+    j->done++;
+    pthread_cond_signal(&j->progress);
+    pthread_mutex_unlock(&j->mu);
+}
+
+static void
+screen_one(struct screening *j, struct skillscan *sc, const char *file)
+{
+    char msg[RB_ERRMSG], hash[65], format[32] = "";
+    char *data = NULL;
+    size_t len;
+    struct resume r;
+    struct screen_row row = {0};
+    bool stored;
+    enum rb_err e;
+    int bin;
+
+    if (extract_read(file, NULL, &data, &len, msg)) {
+        add_error(j, file, msg);
+        return;
+    }
+    resume_content_hash(data, len, hash);
+    stored = from_store(j, hash, &r, format, sizeof format);
+    if (!stored) {
+        struct extracted x;
+        e = extract_buffer(file, (const unsigned char *)data, len, NULL, &x, msg);
+        if (!e) {
+            snprintf(format, sizeof format, "%s", doc_format_name(x.format));
+            if (j->blind)
+                blind_redact(x.text, x.len);
+            e = resume_parse(x.text, x.len, sc, j->today, &r, msg);
+            extracted_cleanup(&x);
+        }
+        if (e) {
+            free(data);
+            add_error(j, file, msg);
+            return;
+        }
+        if (j->blind) {
+            /* nothing that names or reaches the person is kept or shown */
+            free(r.name);
+            free(r.email);
+            free(r.phone);
+            r.name = r.email = r.phone = NULL;
+            for (size_t i = 0; i < r.nlinks; i++)
+                free(r.links[i]);
+            r.nlinks = 0;
+        }
+        keep(j, hash, format, &r);
+    }
+    free(data);
+
+    screen_score(&r, j->role, j->tax, j->today, &row.s);
+    row.id = xstrndup(hash, 12);
+    row.file = xstrdup(file);
+    if (!j->blind) {
+        row.name = r.name ? xstrdup(r.name) : NULL;
+        row.email = r.email ? xstrdup(r.email) : NULL;
+        row.phone = r.phone ? xstrdup(r.phone) : NULL;
+    }
+    row.experience_years = r.experience_months / 12.0;
+    resume_cleanup(&r);
+
+    bin = (int)(row.s.score / 10);
+    pthread_mutex_lock(&j->mu);
+    j->sum.ranked++;
+    j->sum.from_store += stored;
+    j->sum.histogram[bin < 0 ? 0 : bin >= SCREEN_BINS ? SCREEN_BINS - 1 : bin]++;
+    if (row.s.score >= j->min_score) {
+        xgrow(&j->rows, &j->caprows, j->nrows + 1, sizeof *j->rows);
+        j->rows[j->nrows++] = row;
+        if (j->top && j->nrows >= 2 * (size_t)j->top + 1024)
+            trim(j);
+    } else {
+        screen_row_cleanup(&row);
+    }
+    j->done++;
+    pthread_cond_signal(&j->progress);
+    pthread_mutex_unlock(&j->mu);
+}
+
+static void *
+worker(void *arg)
+{
+    struct screening *j = arg;
+    struct skillscan *sc;
+    char msg[RB_ERRMSG];
+
+    if (skillscan_clone(j->proto, &sc, msg)) {
+        cmd_error("%s", msg);
+        sc = NULL;
+    }
+    for (;;) {
+        size_t i;
+        pthread_mutex_lock(&j->mu);
+        i = j->next++;
+        pthread_mutex_unlock(&j->mu);
+        if (i >= j->nfiles)
+            break;
+        if (sc)
+            screen_one(j, sc, j->files[i]);
+        else
+            add_error(j, j->files[i], "not read: the skill scanner could not start");
+    }
+    skillscan_free(sc);
+    return NULL;
+}
+
+static double
+now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void
+draw_progress(size_t done, size_t total, size_t failed)
+{
+    char bar[31];
+    size_t fill = total ? done * 30 / total : 30;
+    memset(bar, '#', fill);
+    memset(bar + fill, '.', 30 - fill);
+    bar[30] = '\0';
+    fprintf(stderr, "\rrubric: screening [%s] %zu/%zu %3zu%%  %zu failed ", bar, done, total,
+            total ? done * 100 / total : 100, failed);
+}
+
+/* Runs the screening on nthreads threads, drawing progress on stderr when it is a
+ * terminal. */
+static void
+run_threads(struct screening *j, unsigned nthreads, bool progress)
+{
+    pthread_t *t = xcalloc(nthreads, sizeof *t);
+    unsigned started = 0;
+
+    for (unsigned i = 0; i < nthreads; i++) {
+        int err = pthread_create(&t[i], NULL, worker, j);
+        if (err) {
+            cmd_error("cannot start a thread (%s): going on with %u", strerror(err), started);
+            break;
+        }
+        started++;
+    }
+    if (!started)
+        worker(j); /* no thread at all: do the work here */
+    pthread_mutex_lock(&j->mu);
+    while (j->done < j->nfiles) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 100000000;
+        if (until.tv_nsec >= 1000000000) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&j->progress, &j->mu, &until);
+        if (progress)
+            draw_progress(j->done, j->nfiles, j->sum.failed);
+    }
+    pthread_mutex_unlock(&j->mu);
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+    if (progress && j->nfiles)
+        fprintf(stderr, "\r%*s\r", 78, "");
+    j->sum.threads = started ? started : 1;
+    free(t);
+}
+
+/* The criteria of a job description: JSON Resume job, or prose in any readable format. */
+static int
+read_job(const char *file, const struct skills *tax, struct skillscan *sc, struct role *role)
+{
+    char msg[RB_ERRMSG], *data;
+    size_t len;
+    const char *p;
+    enum rb_err e;
+
+    if (extract_read(file, NULL, &data, &len, msg)) {
+        cmd_error("cannot read job %s: %s", file, msg);
+        return RB_EXIT_IO;
+    }
+    for (p = data; p < data + len && strchr(" \t\r\n", *p); p++)
+        ;
+    if (p < data + len && *p == '{') {
+        struct role_set templates;
+        struct diags d, notes;
+        role_set_init(&templates);
+        diags_init(&d, 0);
+        diags_init(&notes, 0);
+        role_read_builtin(&templates, &d);
+        e = role_import_job(file, data, len, &templates, NULL, tax, role, &notes, msg);
+        diags_cleanup(&d);
+        diags_cleanup(&notes);
+        role_set_cleanup(&templates);
+    } else {
+        struct extracted x;
+        e = extract_buffer(file, (const unsigned char *)data, len, NULL, &x, msg);
+        if (e) {
+            cmd_error("cannot read job %s: %s", file, msg);
+            free(data);
+            return RB_EXIT_PROBLEMS;
+        } else {
+            e = job_from_text(file, x.text, x.len, sc, tax, role, msg);
+            extracted_cleanup(&x);
+        }
+    }
+    free(data);
+    if (e) {
+        cmd_error("%s", msg);
+        return RB_EXIT_PROBLEMS;
+    }
+    return 0;
+}
+
+static void
+print_criteria(const json_t *c)
+{
+    size_t i;
+    const json_t *v;
+    fprintf(stderr, "rubric: criteria read from the job: %s (%s)\n",
+            json_string_value(json_object_get(c, "title")),
+            json_string_value(json_object_get(c, "level")));
+    fprintf(stderr, "rubric:   must-have:");
+    json_array_foreach(json_object_get(c, "must_have"), i, v)
+    {
+        fprintf(stderr, "%s %s", i ? "," : "", json_string_value(v));
+    }
+    fprintf(stderr, "%s\nrubric:   nice-to-have:",
+            json_array_size(json_object_get(c, "must_have")) ? "" : " none");
+    json_array_foreach(json_object_get(c, "nice_to_have"), i, v)
+    {
+        fprintf(stderr, "%s %s", i ? "," : "", json_string_value(json_object_get(v, "skill")));
+    }
+    fprintf(stderr, "%s\nrubric:   years: at least %lld, %lld of them in a comparable role\n",
+            json_array_size(json_object_get(c, "nice_to_have")) ? "" : " none",
+            (long long)json_integer_value(json_object_get(c, "min_years")),
+            (long long)json_integer_value(json_object_get(c, "min_comparable_years")));
+}
+
+static void
+print_summary(const struct screening *j, const json_t *errors)
+{
+    json_t *why = screen_failures_by_reason(errors);
+    const char *k;
+    json_t *v;
+    fprintf(stderr,
+            "rubric: %zu files in %.2f s on %u thread%s: %zu ranked, %zu could not be read, "
+            "%zu came from the store\n",
+            j->nfiles, j->sum.seconds, j->sum.threads, j->sum.threads == 1 ? "" : "s",
+            j->sum.ranked, j->sum.failed, j->sum.from_store);
+    json_object_foreach(why, k, v)
+    {
+        fprintf(stderr, "rubric:   %lld: %s\n", (long long)json_integer_value(v), k);
+    }
+    json_decref(why);
+}
+
+static bool
+parse_format(const char *s, enum format *f)
+{
+    static const char *const names[] = {"table", "csv", "json", "html"};
+    for (int i = 0; i < 4; i++)
+        if (!strcasecmp(s, names[i])) {
+            *f = (enum format)i;
+            return true;
+        }
+    return false;
+}
+
+/* The report in format f into out (a table is written as it would be on a terminal). */
+static int
+render(const struct screen_report *rep, enum format f, size_t width, struct buf *out)
+{
+    if (f == OUT_JSON) {
+        json_t *o = screen_report_json(rep);
+        char *s = json_dumps(o, JSON_INDENT(2));
+        json_decref(o);
+        if (!s || buf_puts(out, s) || buf_putc(out, '\n')) {
+            free(s);
+            return RB_EXIT_INTERNAL;
+        }
+        free(s);
+    } else if (f == OUT_CSV) {
+        screen_report_csv(rep, out);
+    } else if (f == OUT_HTML) {
+        screen_report_html(rep, out);
+    } else {
+        char *mem = NULL;
+        size_t n = 0;
+        FILE *m = open_memstream(&mem, &n);
+        if (!m)
+            return RB_EXIT_INTERNAL;
+        screen_report_table(rep, m, width);
+        fclose(m);
+        buf_append(out, mem, n);
+        free(mem);
+    }
+    return 0;
+}
+
+struct opts {
+    const char *role_id, *job, *output;
+    long top, jobs;
+    double min_score;
+    enum format format;
+    bool format_given, blind, no_store;
+    struct ym today;
+};
+
+static int
+parse_opts(int argc, char **argv, struct opts *o)
+{
+    int c, rc = 0;
+    long v;
+    while ((c = cmd_getopt(&screen_spec, argc, argv, &rc)) > 0) {
+        switch (c) {
+        case 'r':
+            o->role_id = optarg;
+            break;
+        case 'J':
+            o->job = optarg;
+            break;
+        case 't':
+            if (!cmd_parse_int(optarg, 1, 10000000, &v))
+                return cmd_usage("screen", "bad --top '%s': expected a whole number", optarg);
+            o->top = v;
+            break;
+        case 'm':
+            if (!cmd_parse_int(optarg, 0, 100, &v))
+                return cmd_usage("screen", "bad --min-score '%s': expected 0 to 100", optarg);
+            o->min_score = (double)v;
+            break;
+        case 'j':
+            if (!cmd_parse_int(optarg, 1, JOBS_MAX, &v))
+                return cmd_usage("screen", "bad --jobs '%s': expected 1 to %d", optarg, JOBS_MAX);
+            o->jobs = v;
+            break;
+        case 'f':
+            if (!parse_format(optarg, &o->format))
+                return cmd_usage("screen", "bad --format '%s': use table, csv, json or html",
+                                 optarg);
+            o->format_given = true;
+            break;
+        case 'S':
+            o->format = OUT_JSON;
+            o->format_given = true;
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case 'b':
+            o->blind = true;
+            break;
+        case 'n':
+            o->no_store = true;
+            break;
+        case 'T': {
+            int y, m, used = 0;
+            if (sscanf(optarg, "%4d-%2d%n", &y, &m, &used) != 2 || optarg[used] || y < 1950 ||
+                y > 2100 || m < 1 || m > 12)
+                return cmd_usage("screen", "bad --today '%s': expected YYYY-MM", optarg);
+            o->today = (struct ym){y, m};
+            break;
+        }
+        }
+    }
+    if (c < 0)
+        return rc ? rc : -1;
+    if (!!o->role_id == !!o->job || optind >= argc)
+        return cmd_usage("screen", "give resumes and either --role ROLE or --job FILE");
+    if (!o->format_given && o->output) {
+        const char *dot = strrchr(o->output, '.');
+        if (dot && !parse_format(dot + 1, &o->format) && !strcasecmp(dot + 1, "htm"))
+            o->format = OUT_HTML;
+    }
+    return 0;
 }
 
 int
 cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    const char *role_id = NULL;
-    long top = 0, v;
-    double min_score = -1;
-    bool json = false;
-    int c, rc = 0;
+    struct opts o = {.min_score = -1, .today = dates_today()};
+    struct screening j = {0};
     struct store *s = NULL;
     struct role role = {0};
     struct skills tax;
     struct skillscan *sc = NULL;
-    char msg[RB_ERRMSG] = "";
-    char **files = NULL;
-    size_t nfiles = 0, nranked = 0, nerr = 0;
-    struct ranked *ranked = NULL;
-    json_t *errors = json_array();
-    struct ym today = dates_today();
-    enum rb_err e;
+    char msg[RB_ERRMSG] = "", parser[128];
+    json_t *criteria = NULL;
+    struct diags walk_problems;
+    struct buf out;
+    int rc = parse_opts(argc, argv, &o);
+    double t0;
 
-    while ((c = cmd_getopt(&screen_spec, argc, argv, &rc)) > 0) {
-        switch (c) {
-        case 'r':
-            role_id = optarg;
-            break;
-        case 't':
-            if (!cmd_parse_int(optarg, 1, 10000000, &v))
-                return cmd_usage("screen", "bad --top '%s': expected a whole number", optarg);
-            top = v;
-            break;
-        case 'm':
-            if (!cmd_parse_int(optarg, 0, 100, &v))
-                return cmd_usage("screen", "bad --min-score '%s': expected 0 to 100", optarg);
-            min_score = (double)v;
-            break;
-        case 'j':
-            json = true;
-            break;
-        }
-    }
-    if (c < 0) {
-        json_decref(errors);
-        return rc;
-    }
-    if (!role_id || optind >= argc) {
-        json_decref(errors);
-        return cmd_usage("screen", "give resumes and --role ROLE");
-    }
-    if ((rc = cmd_open_store(ctx, &s))) {
-        json_decref(errors);
-        return rc;
-    }
-    e = store_role_get(s, role_id, &role, msg);
-    store_close(s);
-    if (e) {
-        json_decref(errors);
-        return e == RB_ENOTFOUND ? cmd_usage("screen", "%s: see 'rubric role list'", msg)
-                                 : cmd_fail(e, msg);
-    }
-    if (skillscan_builtin(&tax, &sc, msg)) {
-        role_cleanup(&role);
-        json_decref(errors);
+    if (rc)
+        return rc < 0 ? 0 : rc;
+    if (skillscan_builtin(&tax, &sc, msg))
         return cmd_fail(RB_EINTERNAL, msg);
+    if (o.role_id || !o.no_store) {
+        if ((rc = cmd_open_store(ctx, &s)))
+            goto out;
     }
-    collect(argc - optind, argv + optind, &files, &nfiles);
-    ranked = xcalloc(nfiles + 1, sizeof *ranked);
-    for (size_t i = 0; i < nfiles; i++) {
-        struct extracted x;
-        struct resume r;
-        e = extract_file(files[i], NULL, &x, msg);
-        if (!e) {
-            e = resume_parse(x.text, x.len, sc, today, &r, msg);
-            extracted_cleanup(&x);
-        }
-        if (ctx->err_tty)
-            fprintf(stderr, "\rrubric: screening %zu/%zu", i + 1, nfiles);
+    if (o.role_id) {
+        enum rb_err e = store_role_get(s, o.role_id, &role, msg);
         if (e) {
-            nerr++;
-            json_array_append_new(errors, json_pack("{s:s, s:s}", "file", files[i], "error", msg));
-            continue;
+            rc = e == RB_ENOTFOUND ? cmd_usage("screen", "%s: see 'rubric role list'", msg)
+                                   : cmd_fail(e, msg);
+            goto out;
         }
-        screen_score(&r, &role, &tax, today, &ranked[nranked].s);
-        ranked[nranked].file = xstrdup(files[i]);
-        ranked[nranked].name = r.name ? xstrdup(r.name) : NULL;
-        nranked++;
-        resume_cleanup(&r);
+    } else {
+        if ((rc = read_job(o.job, &tax, sc, &role)))
+            goto out;
+        criteria = job_criteria_json(&role);
+        print_criteria(criteria);
     }
-    if (ctx->err_tty && nfiles)
-        fputc('\n', stderr);
-    qsort(ranked, nranked, sizeof *ranked, cmp_ranked);
-    {
-        size_t shown = 0;
-        json_t *cands = json_array();
-        struct table t;
-        static const char *const head[] = {">RANK", ">SCORE", "NAME", "MISSING", "FILE"};
-        table_init(&t, 5, head, 4);
-        for (size_t i = 0; i < nranked; i++) {
-            struct ranked *k = &ranked[i];
-            if ((top && (long)shown >= top) || k->s.score < min_score)
-                continue;
-            shown++;
-            if (json) {
-                json_t *o = screen_to_json(&k->s);
-                json_object_set_new(o, "file", json_string(k->file));
-                json_object_set_new(o, "name", k->name ? json_string(k->name) : json_null());
-                json_array_append_new(cands, o);
-            } else {
-                char rank[24], score[24], missing[512] = "";
-                const char *row[5] = {rank, score, k->name ? k->name : "-", missing, k->file};
-                size_t used = 0;
-                snprintf(rank, sizeof rank, "%zu", i + 1);
-                snprintf(score, sizeof score, "%.1f", k->s.score);
-                for (size_t m = 0; m < k->s.nmissing && used < sizeof missing; m++)
-                    used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%s",
-                                             m ? ", " : "", k->s.missing[m]);
-                table_add(&t, row);
-            }
-        }
-        if (json) {
-            rc = cmd_print_json(json_pack("{s:s, s:o, s:O}", "role", role.id, "candidates", cands,
-                                          "errors", errors));
+    if (o.no_store && s) {
+        store_close(s);
+        s = NULL;
+    }
+
+    diags_init(&walk_problems, 0);
+    for (int i = optind; i < argc; i++) {
+        if (fs_is_dir(argv[i])) {
+            fs_walk(argv[i], &j.files, &j.nfiles, &walk_problems);
         } else {
-            json_decref(cands);
-            table_print(&t, stdout, term_width(STDOUT_FILENO));
-            for (size_t i = 0; i < json_array_size(errors); i++) {
-                json_t *er = json_array_get(errors, i);
-                fprintf(stderr, "rubric: cannot read %s: %s\n",
-                        json_string_value(json_object_get(er, "file")),
-                        json_string_value(json_object_get(er, "error")));
-            }
+            size_t cap = j.nfiles;
+            xgrow(&j.files, &cap, j.nfiles + 1, sizeof *j.files);
+            j.files[j.nfiles++] = xstrdup(argv[i]);
         }
-        table_cleanup(&t);
-        fprintf(stderr, "rubric: %zu files: %zu ranked, %zu could not be read\n", nfiles, nranked,
-                nerr);
     }
-    for (size_t i = 0; i < nranked; i++) {
-        free(ranked[i].file);
-        free(ranked[i].name);
-        screen_cleanup(&ranked[i].s);
+    diags_print(&walk_problems, stderr);
+    diags_cleanup(&walk_problems);
+
+    resume_parser_key(&tax, parser, sizeof parser);
+    j.role = &role;
+    j.tax = &tax;
+    j.proto = sc;
+    j.parser = parser;
+    j.blind = o.blind;
+    j.today = o.today;
+    j.top = o.top;
+    j.min_score = o.min_score;
+    j.store = s;
+    j.errors = json_array();
+    pthread_mutex_init(&j.mu, NULL);
+    pthread_mutex_init(&j.store_mu, NULL);
+    pthread_cond_init(&j.progress, NULL);
+    {
+        long cores = o.jobs ? o.jobs : sysconf(_SC_NPROCESSORS_ONLN);
+        unsigned n = cores < 1 ? 1 : cores > JOBS_MAX ? JOBS_MAX : (unsigned)cores;
+        if (j.nfiles && n > j.nfiles)
+            n = (unsigned)j.nfiles;
+        t0 = now_seconds();
+        run_threads(&j, n, ctx->err_tty);
     }
-    free(ranked);
-    fs_list_free(files, nfiles);
-    json_decref(errors);
+    pthread_mutex_lock(&j.store_mu);
+    flush_pending(&j);
+    pthread_mutex_unlock(&j.store_mu);
+    j.sum.files = j.nfiles;
+    j.sum.seconds = now_seconds() - t0;
+
+    qsort(j.rows, j.nrows, sizeof *j.rows, cmp_rows);
+    if (o.top && j.nrows > (size_t)o.top)
+        trim(&j);
+    {
+        size_t ne = json_array_size(j.errors);
+        json_t **ev = xcalloc(ne + 1, sizeof(json_t *)), *sorted = json_array();
+        for (size_t i = 0; i < ne; i++)
+            ev[i] = json_array_get(j.errors, i);
+        qsort(ev, ne, sizeof(json_t *), cmp_errors);
+        for (size_t i = 0; i < ne; i++)
+            json_array_append(sorted, ev[i]);
+        free(ev);
+        json_decref(j.errors);
+        j.errors = sorted;
+    }
+
+    {
+        struct screen_report rep = {
+            .role_id = role.id,
+            .role_title = role.title,
+            .criteria = criteria,
+            .blind = o.blind,
+            .rows = j.rows,
+            .nrows = j.nrows,
+            .errors = j.errors,
+            .sum = j.sum,
+        };
+        buf_init(&out, REPORT_MAX);
+        rc = render(&rep, o.format, o.output ? 100 : term_width(STDOUT_FILENO), &out);
+        if (!rc && o.output) {
+            enum rb_err e = fs_write_atomic(o.output, out.data ? out.data : "", out.len, msg);
+            if (e)
+                rc = cmd_fail(e, msg);
+        } else if (!rc) {
+            fwrite(buf_str(&out), 1, out.len, stdout);
+        }
+        buf_cleanup(&out);
+    }
+    if (o.format != OUT_JSON && !o.blind) {
+        size_t i;
+        json_t *e;
+        json_array_foreach(j.errors, i, e)
+        {
+            cmd_error("cannot read %s: %s", json_string_value(json_object_get(e, "file")),
+                      json_string_value(json_object_get(e, "error")));
+        }
+    }
+    print_summary(&j, j.errors);
+
+    for (size_t i = 0; i < j.nrows; i++)
+        screen_row_cleanup(&j.rows[i]);
+    free(j.rows);
+    free(j.pending);
+    fs_list_free(j.files, j.nfiles);
+    json_decref(j.errors);
+    pthread_mutex_destroy(&j.mu);
+    pthread_mutex_destroy(&j.store_mu);
+    pthread_cond_destroy(&j.progress);
+out:
+    json_decref(criteria);
+    if (s)
+        store_close(s);
     skillscan_free(sc);
     skills_cleanup(&tax);
     role_cleanup(&role);

@@ -153,12 +153,19 @@ screen_score(const struct resume *r, const struct role *role, const struct skill
         /* no nice-to-haves: their points go to the must-haves */
         out->max[CRIT_MUST] += out->max[CRIT_NICE];
         out->max[CRIT_NICE] = 0;
+    } else if (!nmust) {
+        /* no must-haves (a job description that marks none): nobody gets their points
+         * for free; they go to the nice-to-haves */
+        out->max[CRIT_NICE] += out->max[CRIT_MUST];
+        out->max[CRIT_MUST] = 0;
     }
     out->points[CRIT_MUST] =
         must_w > 0 ? out->max[CRIT_MUST] * must_found / must_w : out->max[CRIT_MUST];
     buf_reset(&b);
     if (!nmust) {
-        buf_puts(&b, "the role asks for no must-have skills");
+        buf_puts(&b, nnice ? "the role asks for no must-have skills (their points count for "
+                             "nice-to-haves)"
+                           : "the role asks for no skills");
     } else {
         buf_printf(&b, "%zu of %zu must-have skills found", nfound_must, nmust);
         if (out->nmissing) {

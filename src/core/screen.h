@@ -4,7 +4,8 @@
  * with its points and a plain-language reason, so that every point can be explained.
  *
  *   must-have skills   40  weighted share found; any missing one caps the score at 50
- *   nice-to-have       20  weighted share found (its points go to must-haves if none)
+ *   nice-to-have       20  weighted share found (its points go to must-haves if none,
+ *                          and the must-haves' to it when the role names only these)
  *   total years        15  against the role's minimum
  *   comparable years   10  years in positions whose title is like the role's
  *   recency            15  found skills weighted by how recently a position used them

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "core/screen.h"
+#include "core/screen_report.h"
 #include "extract/extract.h"
+#include "resume/stored.h"
 
 static struct skills tax;
 static struct skillscan *sc;
@@ -101,4 +103,121 @@ Test(screen, a_missing_must_have_caps_the_score_and_is_named)
     json_decref(j);
     screen_cleanup(&s);
     role_cleanup(&role);
+}
+
+Test(screen, a_stored_parse_scores_as_the_parse_itself)
+{
+    static const char *const must[] = {"go", "postgresql", NULL};
+    static const int mw[] = {2, 1};
+    static const char *const nice[] = {"terraform", NULL};
+    static const int nw[] = {1};
+    struct role r;
+    struct resume back;
+    struct screen_result a, b;
+    char msg[RB_ERRMSG] = "";
+    json_t *j = resume_to_json(&res, &tax, "plain.txt", "text");
+    char *s = json_dumps(j, JSON_COMPACT);
+    json_t *o = json_loads(s, 0, NULL);
+
+    role_with(&r, must, mw, nice, nw);
+    cr_assert_eq(resume_from_json(o, &tax, today, &back, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(back.name, res.name);
+    cr_assert_eq(back.nskills, res.nskills);
+    cr_assert_eq(back.npositions, res.npositions);
+    cr_assert_eq(back.experience_months, res.experience_months);
+    screen_score(&res, &r, &tax, today, &a);
+    screen_score(&back, &r, &tax, today, &b);
+    cr_assert_float_eq(a.score, b.score, 1e-9);
+    for (int c = 0; c < CRIT_COUNT; c++)
+        cr_assert_str_eq(a.reasons[c], b.reasons[c]);
+    screen_cleanup(&a);
+    screen_cleanup(&b);
+    resume_cleanup(&back);
+    role_cleanup(&r);
+    json_decref(o);
+    json_decref(j);
+    free(s);
+}
+
+Test(screen, a_damaged_stored_parse_is_refused)
+{
+    struct resume back;
+    char msg[RB_ERRMSG] = "";
+    json_t *o =
+        json_pack("{s:[], s:[{s:s, s:n}]}", "skills", "positions", "start", "2019-13", "end");
+    cr_assert_eq(resume_from_json(o, &tax, today, &back, msg), RB_EINVAL);
+    cr_assert_not_null(strstr(msg, "positions"), "%s", msg);
+    json_decref(o);
+}
+
+Test(screen, parser_key_changes_with_the_taxonomy)
+{
+    char a[128], b[128];
+    resume_parser_key(&tax, a, sizeof a);
+    tax.v[0].ambiguous = !tax.v[0].ambiguous;
+    resume_parser_key(&tax, b, sizeof b);
+    tax.v[0].ambiguous = !tax.v[0].ambiguous;
+    cr_assert_str_neq(a, b);
+}
+
+static void
+one_row(struct screen_row *w, const char *name, const char *file)
+{
+    static const char *const must[] = {"go", "cobol", NULL};
+    static const int mw[] = {1, 1};
+    struct role r;
+    memset(w, 0, sizeof *w);
+    role_with(&r, must, mw, NULL, NULL);
+    screen_score(&res, &r, &tax, today, &w->s);
+    role_cleanup(&r);
+    w->id = strdup("0123456789ab");
+    w->file = strdup(file);
+    w->name = strdup(name);
+    w->experience_years = 4.5;
+}
+
+Test(screen, csv_quotes_fields_and_defuses_formulas)
+{
+    struct screen_row w;
+    struct buf out;
+    json_t *errors = json_array();
+    struct screen_report rep = {.role_id = "r", .rows = &w, .nrows = 1, .errors = errors};
+    one_row(&w, "=HYPERLINK(\"x\")", "cvs/a,b.txt");
+    buf_init(&out, 1 << 20);
+    screen_report_csv(&rep, &out);
+    cr_assert(strstr(buf_str(&out), "rank,id,score,capped,must_have_missing,must_have_points"));
+    cr_assert_not_null(strstr(buf_str(&out), ",\"'=HYPERLINK(\"\"x\"\")\","), "%s", buf_str(&out));
+    cr_assert_not_null(strstr(buf_str(&out), ",\"cvs/a,b.txt\"\r\n"));
+    cr_assert_not_null(strstr(buf_str(&out), ",yes,cobol,"), "capped, with what is missing");
+    buf_cleanup(&out);
+    screen_row_cleanup(&w);
+    json_decref(errors);
+}
+
+Test(screen, blind_reports_name_nobody)
+{
+    struct screen_row w;
+    struct buf out;
+    json_t *errors =
+        json_pack("[{s:s, s:s}]", "file", "cvs/Kai Brenner.pdf", "error", "encrypted PDF");
+    struct screen_report rep = {
+        .role_id = "r", .blind = true, .rows = &w, .nrows = 1, .errors = errors};
+    json_t *j;
+    char *s;
+    one_row(&w, "Kai Brenner", "cvs/kai-brenner.txt");
+    buf_init(&out, 1 << 20);
+    screen_report_csv(&rep, &out);
+    screen_report_html(&rep, &out);
+    j = screen_report_json(&rep);
+    s = json_dumps(j, 0);
+    buf_puts(&out, s);
+    cr_assert_null(strstr(buf_str(&out), "Kai"), "%s", buf_str(&out));
+    cr_assert_null(strstr(buf_str(&out), "kai-brenner"));
+    cr_assert_not_null(strstr(buf_str(&out), "0123456789ab"), "candidates are shown by id");
+    cr_assert_not_null(strstr(buf_str(&out), "encrypted PDF"), "failures keep their reason");
+    free(s);
+    json_decref(j);
+    buf_cleanup(&out);
+    screen_row_cleanup(&w);
+    json_decref(errors);
 }
