@@ -37,3 +37,19 @@ test_extract_pdf_in_a_child_process() {
     assert_rc 1
     assert_err "broken.pdf"
 }
+
+test_extract_a_pdf_that_hangs_is_killed_and_the_run_goes_on() {
+    # a pdftotext that never answers stands in for a PDF built to take forever
+    mkdir bin
+    printf '#!/bin/sh\nexec sleep 60\n' >bin/pdftotext
+    chmod +x bin/pdftotext
+    printf '%%PDF-1.4\n%%%%EOF\n' >slow.pdf
+    printf 'Amara Okafor\nBackend engineer\n' >cv.txt
+    start=$(date +%s)
+    run env PATH="$PWD/bin:$PATH" "$RUBRIC" extract --json slow.pdf cv.txt
+    took=$(($(date +%s) - start))
+    assert_rc 1
+    assert_jsonl 'map(select(.file == "slow.pdf"))[0].error | test("took too long")'
+    assert_jsonl 'map(select(.file == "cv.txt"))[0].text | contains("Amara")'
+    [ "$took" -lt 30 ] || fail "the run waited ${took}s for a hung pdftotext"
+}
