@@ -37,6 +37,8 @@
 #define BIG (1u << 24)
 /* A space inside a skill's name: lines are never wrapped there. */
 #define NOBREAK '\x01'
+/* Where dates at the right margin start, in a line of text. */
+#define TAB_RIGHT '\x02'
 
 static const struct ym today = {2026, 11};
 
@@ -112,11 +114,13 @@ enum {
     L_HEADINGS,
     L_TWOCOL,
     L_TABLE,
+    L_RIGHTDATES, /* dates on the title's line, at the right margin */
     L_COUNT,
     L_SOURCE = L_COUNT
 };
-static const char *const layout_names[L_COUNT + 1] = {
-    "classic", "inline", "date-first", "headings", "two-column", "table", "json-resume"};
+static const char *const layout_names[L_COUNT + 1] = {"classic",     "inline",     "date-first",
+                                                      "headings",    "two-column", "table",
+                                                      "right-dates", "json-resume"};
 
 static void
 push(char ***v, size_t *n, char *s)
@@ -889,7 +893,8 @@ from_json(struct cv *c, const char *path, int index)
 
 /* ---- blocks: the resume laid out, before any format --------------------------------------- */
 
-enum kind { K_NAME, K_LINE, K_HEAD, K_TITLE, K_DATE, K_BULLET, K_PARA, K_ROW };
+/* K_RIGHT: a title with its dates at the right margin (cell 0 and 1) */
+enum kind { K_NAME, K_LINE, K_HEAD, K_TITLE, K_DATE, K_BULLET, K_PARA, K_ROW, K_RIGHT };
 
 struct blk {
     enum kind k;
@@ -1008,6 +1013,10 @@ job_blocks(struct doc *d, const struct cv *c)
             break;
         case L_TABLE:
             add_row(d, xstrdup(j->dates), xstrdup(j->title), xstrdup(j->company));
+            break;
+        case L_RIGHTDATES:
+            add_row(d, fmt("%s, %s", j->title, j->company), xstrdup(j->dates), NULL);
+            d->v[d->n - 1].k = K_RIGHT;
             break;
         case L_HEADINGS:
             add(d, K_TITLE, 0, fmt("%s " EM_DASH " %s", j->title, j->company));
@@ -1184,6 +1193,14 @@ text_lines(const struct doc *d, int side, size_t w, bool md, char ***v, size_t *
         case K_LINE:
             push(v, n, xstrdup(b->t));
             break;
+        case K_RIGHT:
+            /* TAB_RIGHT marks where the right-aligned dates start: a text file pads it,
+             * a PDF places them at the margin */
+            push(v, n, xstrdup(""));
+            push(v, n,
+                 md ? fmt("**%s** | %s", b->cell[0], b->cell[1])
+                    : fmt("%s%c%s", b->cell[0], TAB_RIGHT, b->cell[1]));
+            break;
         case K_ROW:
             if (!in_table) {
                 in_table = true;
@@ -1213,6 +1230,35 @@ free_lines(char **v, size_t n)
 }
 
 #define LEFT_W 34 /* the narrow column's width in a two-column text */
+
+/* Pads each TAB_RIGHT so that the rest of its line ends at column 80. Takes s; returns a new
+ * string. */
+static char *
+right_align(char *s)
+{
+    struct buf o;
+    buf_init(&o, BIG);
+    for (char *p = s, *nl; *p; p = nl + (*nl != 0)) {
+        char *tab;
+        nl = strchr(p, '\n');
+        if (!nl)
+            nl = p + strlen(p);
+        tab = memchr(p, TAB_RIGHT, (size_t)(nl - p));
+        if (tab) {
+            int pad =
+                80 - (int)width(p, (size_t)(tab - p)) - (int)width(tab + 1, (size_t)(nl - tab - 1));
+            buf_append(&o, p, (size_t)(tab - p));
+            buf_printf(&o, "%*s", pad < 3 ? 3 : pad, "");
+            buf_append(&o, tab + 1, (size_t)(nl - tab - 1));
+        } else {
+            buf_append(&o, p, (size_t)(nl - p));
+        }
+        if (*nl)
+            buf_putc(&o, '\n');
+    }
+    free(s);
+    return buf_take(&o);
+}
 
 /* The whole text of a TXT or Markdown file. Two columns are written side by side, as
  * pdftotext -layout flattens them: the name on its own line, then the sidebar padded to
@@ -1249,7 +1295,7 @@ render_text(const struct doc *d, bool md)
     free_lines(l, nl);
     free_lines(r, nr);
     unguard(o.data);
-    return buf_take(&o);
+    return right_align(buf_take(&o));
 }
 
 /* ---- HTML ------------------------------------------------------------------------------------ */
@@ -1324,6 +1370,13 @@ render_html(const struct doc *d)
                 buf_puts(&o, "<p>");
                 html_text(&o, b->t);
                 buf_puts(&o, "</p>\n");
+                break;
+            case K_RIGHT:
+                buf_puts(&o, "<p><strong>");
+                html_text(&o, b->cell[0]);
+                buf_puts(&o, "</strong><span style=\"float:right\">");
+                html_text(&o, b->cell[1]);
+                buf_puts(&o, "</span></p>\n");
                 break;
             case K_ROW:
                 if (!table)
@@ -1400,6 +1453,13 @@ w_blocks(struct buf *o, const struct doc *d, int side)
             break;
         case K_BULLET:
             w_para(o, b->t, false, "\xE2\x80\xA2 ");
+            break;
+        case K_RIGHT:
+            buf_puts(o, "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">");
+            html_text(o, b->cell[0]);
+            buf_puts(o, "</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">");
+            html_text(o, b->cell[1]);
+            buf_puts(o, "</w:t></w:r></w:p>");
             break;
         case K_ROW:
             if (!table)
@@ -1646,7 +1706,14 @@ label(FILE *out, const struct cv *c, const char *file)
     json_t *o = json_object(), *a;
     char d[16];
     json_object_set_new(o, "file", json_string(file));
-    json_object_set_new(o, "layout", json_string(layout_names[c->layout]));
+    if (c->skill_set) {
+        json_object_set_new(o, "layout", json_string(layout_names[c->layout]));
+    } else {
+        /* a JSON Resume's renderings are a group of their own in the scores */
+        char *g = fmt("jsonresume-%s", layout_names[c->layout]);
+        json_object_set_new(o, "layout", json_string(g));
+        free(g);
+    }
     if (c->skill_set) {
         a = json_array();
         for (size_t i = 0; i < tax.n; i++)
