@@ -118,9 +118,8 @@ enum {
     L_COUNT,
     L_SOURCE = L_COUNT
 };
-static const char *const layout_names[L_COUNT + 1] = {"classic",     "inline",     "date-first",
-                                                      "headings",    "two-column", "table",
-                                                      "right-dates", "json-resume"};
+static const char *const layout_names[L_COUNT + 1] = {
+    "classic", "inline", "date-first", "headings", "two-column", "table", "right-dates", "source"};
 
 static void
 push(char ***v, size_t *n, char *s)

@@ -215,7 +215,7 @@ f1(const struct tally *t)
 static void
 row(const struct tally *t)
 {
-    printf("%-12s %5ld | %6.3f %6.3f %6.3f | %5ld/%-5ld %6.1f%% | %4ld/%-4ld %6.1f%%\n", t->name,
+    printf("%-22s %5ld | %6.3f %6.3f %6.3f | %5ld/%-5ld %6.1f%% | %4ld/%-4ld %6.1f%%\n", t->name,
            t->files, ratio(t->tp, t->tp + t->fp), ratio(t->tp, t->tp + t->fn), f1(t), t->pos_ok,
            t->pos_of, 100 * ratio(t->pos_ok, t->pos_of), t->years_ok, t->years_of,
            100 * ratio(t->years_ok, t->years_of));
@@ -262,7 +262,7 @@ main(int argc, char **argv)
             printf("%s: not parsed\n", file);
         score(v, match);
     }
-    printf("%-12s %5s | %6s %6s %6s | %19s | %18s\n", "group", "files", "skillP", "skillR", "F1",
+    printf("%-22s %5s | %6s %6s %6s | %19s | %18s\n", "group", "files", "skillP", "skillR", "F1",
            "position dates", "experience +-0.5");
     for (int kind = 1; kind <= 2; kind++) {
         for (size_t g = 1; g < ngroups; g++)
