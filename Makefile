@@ -108,13 +108,23 @@ build/asan/unit-tests: $(patsubst %.c,build/asan/obj/%.o,$(UNIT_SRC)) build/asan
 	$(CC) $(SAN_FLAGS) -o $@ $(patsubst %.c,build/asan/obj/%.o,$(UNIT_SRC)) \
 	    build/asan/librubric.a $(CRITERION_LIBS) $(PKG_LIBS)
 
+# The accuracy corpus: accuracy-gen writes labelled resumes in every format, accuracy-score
+# compares `rubric parse --json` with the labels (tests/accuracy/run, tests/e2e/test_accuracy.sh).
+ACCURACY_PROGS := accuracy-gen accuracy-score
+build/asan/accuracy-%: build/asan/obj/tests/accuracy/%.o build/asan/librubric.a
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/accuracy-%: build/obj/tests/accuracy/%.o build/librubric.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
 # Fuzz harnesses built with a replay main: make check runs every corpus file through them.
 build/asan/fuzz-%: build/asan/obj/tests/fuzz/fuzz_%.o build/asan/obj/tests/fuzz/replay.o \
                    build/asan/librubric.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
 
 .PHONY: check test-build format format-check lint tidy
-test-build: build/asan/rubric build/asan/unit-tests $(addprefix build/asan/fuzz-,$(FUZZ_NAMES))
+test-build: build/asan/rubric build/asan/unit-tests $(addprefix build/asan/fuzz-,$(FUZZ_NAMES)) \
+            $(addprefix build/asan/,$(ACCURACY_PROGS))
 
 check: build/.deps-ok
 	@$(MAKE) --no-print-directory format-check lint tidy
@@ -151,7 +161,7 @@ lint:
 
 # ---- run, bench, fuzz, install -------------------------------------------------------------
 
-.PHONY: run bench fuzz install clean
+.PHONY: run bench fuzz install clean accuracy
 # The main job on the embedded default store: load the built-in bank and roles into
 # ./rubric.db, show what is in it, and open the search prompt when there is a terminal.
 run: build/rubric
@@ -167,6 +177,12 @@ build/bench/%: bench/%.c bench/synth.c bench/synth.h build/librubric.a
 
 bench: build/rubric build/bench/bench_search build/bench/bench_kit build/bench/bench_parse
 	bench/run
+
+# Parsing accuracy on the labelled corpus, with the release build (make check runs the same
+# under the sanitizers): a table by format and layout. ACCURACY_N resumes (default 200).
+ACCURACY_N ?= 200
+accuracy: build/rubric $(addprefix build/,$(ACCURACY_PROGS))
+	tests/accuracy/run build $(ACCURACY_N)
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1

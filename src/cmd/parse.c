@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -10,18 +11,23 @@
 #include "extract/extract.h"
 #include "resume/resume.h"
 
-static const struct option parse_opts[] = {
-    {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+static const struct option parse_opts[] = {{"json", no_argument, NULL, 'j'},
+                                           {"today", required_argument, NULL, 't'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {0}};
 static const struct cmd_spec parse_spec = {
     "parse", "h", parse_opts,
-    "usage: rubric parse FILE... [--json]\n\n"
+    "usage: rubric parse FILE... [--json] [--today YYYY-MM]\n\n"
     "Reads each resume (PDF, DOCX, text, Markdown, HTML, JSON Resume) and prints what was\n"
     "understood: name, email, phone, links, dated positions with title and company,\n"
     "experience (the union of the positions' intervals), skills of the taxonomy with their\n"
     "mentions and last year used, education, and warnings where a person should look. A\n"
     "file that cannot be read gets a one-line reason and the others are still read.\n\n"
     "  --json   one JSON object a line (docs/FORMATS.md); a file that cannot be read gives\n"
-    "           {\"file\", \"error\"}\n\n"
+    "           {\"file\", \"error\"}\n"
+    "  --today YYYY-MM\n"
+    "           the month that closes current positions (\"Jan 2020 - Present\"), for\n"
+    "           results that do not change with the calendar; default: this month (UTC)\n\n"
     "Exit status: 0 when every file was read, 1 when any could not be.\n"};
 
 static void
@@ -55,6 +61,22 @@ print_resume(const char *file, const char *format, const struct resume *r, const
         printf("  warning:    %s\n", r->warnings[i]);
 }
 
+/* "2026-11" into *out: a year of dates.h's range and a month 1 to 12. */
+static bool
+parse_month(const char *s, struct ym *out)
+{
+    char *end;
+    long y = strtol(s, &end, 10), m;
+    if (end != s + 4 || *end != '-')
+        return false;
+    m = strtol(end + 1, &end, 10);
+    if (*end || end != s + 7 || y < 1950 || y > 2100 || m < 1 || m > 12)
+        return false;
+    out->year = (int)y;
+    out->month = (int)m;
+    return true;
+}
+
 int
 cmd_parse(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -66,9 +88,12 @@ cmd_parse(struct cmd_ctx *ctx, int argc, char **argv)
     struct ym today = dates_today();
 
     (void)ctx;
-    while ((c = cmd_getopt(&parse_spec, argc, argv, &rc)) > 0)
+    while ((c = cmd_getopt(&parse_spec, argc, argv, &rc)) > 0) {
         if (c == 'j')
             json = true;
+        else if (c == 't' && !parse_month(optarg, &today))
+            return cmd_usage("parse", "--today takes a month as YYYY-MM, not '%s'", optarg);
+    }
     if (c < 0)
         return rc;
     if (optind >= argc)

@@ -4,7 +4,9 @@
  * "03/2018", "01.2019", "2019"), then looks past a separator ("-", en or em dash, "to",
  * "until", "till", "through") for a second date or an open end ("present", "current",
  * "now", "today", "date", "ongoing"). "since DATE" is an open range. A lone date is not a
- * range.
+ * range. A date starts a word, or is glued to the word before it where extraction lost a
+ * space between two elements ("Acme LtdJan 2019", "Acme2019 - 2021"): a capital after a
+ * small letter, or a digit after a letter.
  */
 #include "resume/dates.h"
 
@@ -127,6 +129,22 @@ date_at(const char *p, const char *end, struct ym *d)
     return 0;
 }
 
+/* Whether a date may start at p: at the start of a word or number, or where a word glued to
+ * the one before begins (see the file comment). */
+static bool
+word_start(const char *text, const char *p)
+{
+    char b;
+    if (p == text)
+        return true;
+    b = p[-1];
+    if (!alpha(b) && !digit(b))
+        return true;
+    if (b >= 'a' && b <= 'z' && *p >= 'A' && *p <= 'Z')
+        return true;
+    return alpha(b) && digit(*p);
+}
+
 /* Skips spaces; then a separator if one is there. Returns the new position, or NULL when
  * what follows is not a separator. */
 static const char *
@@ -137,8 +155,9 @@ separator(const char *p, const char *end)
         p++;
     if (p < end && (*p == '-' || *p == '~'))
         p++;
-    else if (end - p >= 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3)))
-        p += 3; /* en dash, em dash */
+    else if (end - p >= 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3) ||
+                              !memcmp(p, "\xE2\x88\x92", 3)))
+        p += 3; /* en dash, em dash, minus sign (pdftotext gives it for some fonts' hyphen) */
     else {
         size_t n = 0;
         bool ok = false;
@@ -183,7 +202,7 @@ dates_find(const char *text, size_t len, struct date_range *out, size_t max)
         bool since = false;
 
         /* only at the start of a word or number */
-        if (p > text && (alpha(p[-1]) || digit(p[-1]))) {
+        if (!word_start(text, p)) {
             p++;
             continue;
         }

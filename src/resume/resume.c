@@ -3,7 +3,9 @@
  * Resume text, line by line: headings start sections; contact details come from the top;
  * a line with a date range is a position, its title and company from the rest of the line
  * or the line above; skills come from the scanner, each mention tied to the position whose
- * lines hold it.
+ * lines hold it, and ambiguous names count in the skills section as in any list. Text that
+ * pdftotext -layout wrote in two columns (a sidebar beside the main column) is first
+ * unfolded: each stretch of lines side by side becomes its left column, then its right.
  */
 #include "resume/resume.h"
 
@@ -44,6 +46,10 @@ static const struct {
     {"employment history", SEC_EXPERIENCE},
     {"career history", SEC_EXPERIENCE},
     {"relevant experience", SEC_EXPERIENCE},
+    {"career", SEC_EXPERIENCE},
+    {"professional background", SEC_EXPERIENCE},
+    {"work", SEC_EXPERIENCE},
+    {"employment record", SEC_EXPERIENCE},
     {"education", SEC_EDUCATION},
     {"academic background", SEC_EDUCATION},
     {"education and training", SEC_EDUCATION},
@@ -51,11 +57,18 @@ static const struct {
     {"technical skills", SEC_SKILLS},
     {"core competencies", SEC_SKILLS},
     {"technologies", SEC_SKILLS},
+    {"tech stack", SEC_SKILLS},
+    {"toolbox", SEC_SKILLS},
+    {"skills and tools", SEC_SKILLS},
+    {"skills tools", SEC_SKILLS},
     {"projects", SEC_PROJECTS},
     {"personal projects", SEC_PROJECTS},
     {"certifications", SEC_CERTS},
     {"certificates", SEC_CERTS},
     {"licenses and certifications", SEC_CERTS},
+    {"licenses certifications", SEC_CERTS},
+    {"licences and certifications", SEC_CERTS},
+    {"licences certifications", SEC_CERTS},
     {"languages", SEC_OTHER},
     {"interests", SEC_OTHER},
     {"references", SEC_OTHER},
@@ -118,8 +131,10 @@ email_char(char c, bool domain)
            c == '-' || (!domain && (c == '_' || c == '+' || c == '%'));
 }
 
+/* The first e-mail address; its confidence is higher when it is in the top lines (before
+ * top bytes) and ends in a plausible top-level domain. */
 static void
-find_email(struct resume *r, const char *t, size_t n)
+find_email(struct resume *r, const char *t, size_t n, size_t top)
 {
     for (size_t i = 1; i + 3 < n && !r->email; i++) {
         size_t a = i, b = i + 1;
@@ -134,21 +149,30 @@ find_email(struct resume *r, const char *t, size_t n)
         }
         while (b > i + 1 && t[b - 1] == '.')
             b--;
-        if (a < i && dot && b > i + 3)
+        if (a < i && dot && b > i + 3) {
+            const char *tld = (const char *)memrchr(t + i, '.', b - i) + 1;
+            size_t tl = (size_t)(t + b - tld);
+            bool alpha_tld = tl >= 2 && tl <= 12;
+            for (size_t k = 0; k < tl && alpha_tld; k++)
+                alpha_tld = (tld[k] >= 'a' && tld[k] <= 'z') || (tld[k] >= 'A' && tld[k] <= 'Z');
             r->email = xstrndup(t + a, b - a);
+            r->email_confidence = (i < top ? 0.95 : 0.7) - (alpha_tld ? 0 : 0.3);
+        }
     }
 }
 
-static void
-find_phone(struct resume *r, const char *t, size_t n)
+/* The first phone number in t[from, to): 9 to 15 digits with the usual signs, on one line,
+ * and not a date range. */
+static bool
+phone_in(struct resume *r, const char *t, size_t from, size_t to)
 {
-    for (size_t i = 0; i < n && !r->phone; i++) {
+    for (size_t i = from; i < to && !r->phone; i++) {
         size_t j = i, digits = 0;
         if (!(t[i] == '+' || t[i] == '(' || (t[i] >= '0' && t[i] <= '9')))
             continue;
         if (i > 0 && ((t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '-'))
             continue;
-        while (j < n && ((t[j] >= '0' && t[j] <= '9') || strchr("+()-. ", t[j])) && t[j] &&
+        while (j < to && ((t[j] >= '0' && t[j] <= '9') || strchr("+()-. ", t[j])) && t[j] &&
                j - i < 24) {
             digits += t[j] >= '0' && t[j] <= '9';
             j++;
@@ -158,11 +182,24 @@ find_phone(struct resume *r, const char *t, size_t n)
         /* 9 to 15 digits, and not a date range such as 2019 - 2021 */
         if (digits >= 9 && digits <= 15 && !memchr(t + i, '\n', j - i)) {
             struct date_range dr;
-            if (!dates_find(t + i, j - i, &dr, 1))
+            if (!dates_find(t + i, j - i, &dr, 1)) {
+                bool marked = t[i] == '+' || t[i] == '(';
                 r->phone = xstrndup(t + i, j - i);
+                r->phone_confidence = digits >= 10 && digits <= 13 ? (marked ? 0.9 : 0.8) : 0.6;
+            }
         }
         i = j;
     }
+    return r->phone != NULL;
+}
+
+/* The phone number: in the top lines (before top), else anywhere (a layout can put contact
+ * details in a column read later) with less confidence. */
+static void
+find_phone(struct resume *r, const char *t, size_t n, size_t top)
+{
+    if (!phone_in(r, t, 0, top < n ? top : (n < 2000 ? n : 2000)) && phone_in(r, t, 0, n))
+        r->phone_confidence -= 0.3;
 }
 
 static void
@@ -263,20 +300,212 @@ title_company(const char *s, size_t n, struct position *p)
     p->confidence = 0.6;
 }
 
+/* ---- two columns ---------------------------------------------------------------------- */
+
+#define COLS_MAX 256
+
+/* Characters (UTF-8 sequences) in s[0, n). */
+static size_t
+chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Where a line of two-column text splits at column col (within 2): *cut is the byte where
+ * the left part ends (spaces follow) and *right where the right part starts. Returns 1 when
+ * it splits there, 0 when the line ends left of the column, -1 when text crosses it. */
+static int
+split_at(const char *s, size_t n, size_t col, size_t *cut, size_t *right)
+{
+    size_t c = 0, i = 0, last = 0; /* last: bytes up to the last non-space */
+    while (n && s[n - 1] == ' ')
+        n--;
+    while (i < n) {
+        if (s[i] == ' ') {
+            size_t j = i, gap = 0;
+            while (j < n && s[j] == ' ') {
+                j++;
+                gap++;
+            }
+            if ((gap >= 2 || i == 0) && j < n && c + gap + 2 >= col && c + gap <= col + 2) {
+                *cut = last;
+                *right = j;
+                return 1;
+            }
+            c += gap;
+            i = j;
+            continue;
+        }
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+        i++;
+        last = i;
+    }
+    *cut = n;
+    *right = n;
+    return chars(s, n) + 1 < col ? 0 : -1;
+}
+
+/* The column at which a second column of text starts, when the text looks like pdftotext
+ * -layout's rendering of two columns; else 0. A second column is a left edge shared by
+ * many lines after a gap, with few lines running across it; where most lines split there
+ * (60%) have a date beside them, it is a column of dates or a table, which reads well as it
+ * is. */
+static size_t
+two_columns(const char *t, size_t len)
+{
+    size_t hist[COLS_MAX] = {0}, best = 0, support = 0, nonempty = 0, split = 0, both = 0,
+           cross = 0, dated = 0;
+    for (size_t i = 0; i < len;) {
+        size_t e = i, c = 0, k = i, run = 0;
+        bool text_seen = false;
+        while (e < len && t[e] != '\n')
+            e++;
+        for (; k < e; k++) {
+            if (t[k] == ' ') {
+                run++;
+            } else {
+                if ((text_seen && run >= 3) || (!text_seen && run >= 10))
+                    if (c < COLS_MAX)
+                        hist[c]++;
+                run = 0;
+                text_seen = true;
+            }
+            c += ((unsigned char)t[k] & 0xC0) != 0x80;
+        }
+        i = e + 1;
+    }
+    for (size_t c = 12; c + 1 < COLS_MAX; c++)
+        if (hist[c - 1] + hist[c] + hist[c + 1] > support) {
+            support = hist[c - 1] + hist[c] + hist[c + 1];
+            best = c;
+        }
+    if (support < 5)
+        return 0;
+    for (size_t i = 0; i < len;) {
+        size_t e = i, cut, right;
+        struct date_range dr;
+        int how;
+        while (e < len && t[e] != '\n')
+            e++;
+        if (memchr(t + i, ' ', e - i) || e > i) {
+            size_t n = e - i, lead = 0;
+            while (lead < n && t[i + lead] == ' ')
+                lead++;
+            if (lead < n) {
+                nonempty++;
+                how = split_at(t + i, n, best, &cut, &right);
+                if (how < 0)
+                    cross++;
+                if (how > 0) {
+                    split++;
+                    if (cut > lead) {
+                        both++;
+                        dated += dates_find(t + i, cut, &dr, 1) ||
+                                 dates_find(t + i + right, n - right, &dr, 1);
+                    }
+                }
+            }
+        }
+        i = e + 1;
+    }
+    if (split < 5 || split * 10 < nonempty * 3 || cross * 4 > nonempty || dated * 10 >= both * 6)
+        return 0;
+    return best;
+}
+
+/* The text with each stretch of side-by-side lines read as its left column, then its right;
+ * lines that run across the column (a name, a heading over both) stay where they are. New
+ * string; *n its length. */
+static char *
+unfold(const char *t, size_t len, size_t col, size_t *n)
+{
+    struct buf out, left, right;
+    buf_init(&out, len + 2);
+    buf_init(&left, len + 2);
+    buf_init(&right, len + 2);
+    for (size_t i = 0; i <= len;) {
+        size_t e = i, cut, r;
+        int how = 0; /* a blank line is blank in both columns */
+        while (e < len && t[e] != '\n')
+            e++;
+        if (e > i)
+            how = split_at(t + i, e - i, col, &cut, &r);
+        if (e == i) {
+            buf_putc(&left, '\n');
+            buf_putc(&right, '\n');
+        } else if (how >= 0) {
+            buf_append(&left, t + i, cut);
+            buf_putc(&left, '\n');
+            if (r < e - i) {
+                buf_append(&right, t + i + r, e - i - r);
+                buf_putc(&right, '\n');
+            }
+        }
+        if (how < 0 || e >= len) {
+            buf_append(&out, buf_str(&left), left.len);
+            buf_append(&out, buf_str(&right), right.len);
+            buf_reset(&left);
+            buf_reset(&right);
+            if (how < 0 && e > i) {
+                buf_append(&out, t + i, e - i);
+                buf_putc(&out, '\n');
+            }
+        }
+        i = e + 1;
+    }
+    buf_cleanup(&left);
+    buf_cleanup(&right);
+    *n = out.len;
+    return buf_take(&out);
+}
+
 /* ---- the parse ------------------------------------------------------------------------ */
 
-enum rb_err
-resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today,
-             struct resume *out, char *errmsg)
+/* Where a section starts: the sections of the text as a sorted list of offsets. */
+struct sec_mark {
+    size_t at;
+    enum section sec;
+};
+
+static enum section
+section_at(const struct sec_mark *m, size_t n, size_t at)
+{
+    enum section s = SEC_TOP;
+    for (size_t i = 0; i < n && m[i].at <= at; i++)
+        s = m[i].sec;
+    return s;
+}
+
+/* A bullet's marks, for lines in projects and certifications. */
+static const char *
+unbullet(const char *s, size_t *n)
+{
+    while (*n && (*s == '-' || *s == '*' || *s == ' ')) {
+        s++;
+        (*n)--;
+    }
+    if (*n >= 3 && !memcmp(s, "\xE2\x80\xA2", 3)) {
+        s += 3;
+        *n -= 3;
+    }
+    return text_trim(s, n);
+}
+
+static enum rb_err
+parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, struct resume *out,
+           char *errmsg)
 {
     struct skill_hit *hits = NULL;
-    size_t nhits = 0, i = 0, cap = 0, prev_start = 0, prev_len = 0, top_end = len;
+    struct sec_mark *marks = NULL;
+    size_t nhits = 0, i = 0, cap = 0, prev_start = 0, prev_len = 0, top_end = len, nmarks = 0,
+           capmarks = 0;
     enum section sec = SEC_TOP;
-    int columns = 0, lines = 0;
     enum rb_err rc;
 
-    memset(out, 0, sizeof *out);
-    rc = skillscan_run(sc, text, len, &hits, &nhits, errmsg);
+    rc = skillscan_run_all(sc, text, len, &hits, &nhits, errmsg);
     if (rc)
         return rc;
     while (i < len) {
@@ -289,14 +518,13 @@ resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today
             e++;
         n = e - i;
         s = text_trim(text + i, &n);
-        lines++;
-        if (n && memmem(s, n, "      ", 6) && n > 40)
-            columns++; /* a wide gap inside a long line: pdftotext -layout of two columns */
         h = n ? heading_of(s[0] == '#' ? s + 1 : s, n - (s[0] == '#')) : -1;
         if (h >= 0) {
             if (sec == SEC_TOP && top_end == len)
                 top_end = i;
             sec = (enum section)h;
+            xgrow(&marks, &capmarks, nmarks + 1, sizeof *marks);
+            marks[nmarks++] = (struct sec_mark){i, sec};
             if (out->npositions && out->positions[out->npositions - 1].to == len)
                 out->positions[out->npositions - 1].to = i;
         } else if (n && dates_find(s, n, dr, 2) && (sec == SEC_EXPERIENCE || sec == SEC_TOP)) {
@@ -322,6 +550,14 @@ resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today
             out->npositions++;
         } else if (n && sec == SEC_EDUCATION) {
             add_str(&out->education, &out->neducation, s, n);
+        } else if (n && sec == SEC_PROJECTS && !strchr("-*", s[0]) &&
+                   !(n >= 3 && !memcmp(s, "\xE2\x80\xA2", 3))) {
+            add_str(&out->projects, &out->nprojects, s, n);
+        } else if (n && sec == SEC_CERTS) {
+            size_t cn = n;
+            const char *c = unbullet(s, &cn);
+            if (cn)
+                add_str(&out->certifications, &out->ncertifications, c, cn);
         }
         if (n) {
             prev_start = (size_t)(s - text);
@@ -329,8 +565,8 @@ resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today
         }
         i = e + 1;
     }
-    find_email(out, text, len);
-    find_phone(out, text, top_end < len ? top_end : (len < 2000 ? len : 2000));
+    find_email(out, text, len, top_end);
+    find_phone(out, text, len, top_end);
     find_links(out, text, len);
     find_name(out, text, len);
 
@@ -342,12 +578,15 @@ resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today
         out->experience_months = dates_union_months(rs, out->npositions, today);
         free(rs);
     }
-    /* skills, with the last year of a position that mentions them */
+    /* skills, with the last year of a position that mentions them; an ambiguous name
+     * without context of its own counts in the skills section, which is a list */
     {
         size_t capskills = 0;
         for (size_t k = 0; k < nhits; k++) {
             size_t at = hits[k].start, s;
             int year = 0;
+            if (!hits[k].context && section_at(marks, nmarks, at) != SEC_SKILLS)
+                continue;
             for (size_t p = 0; p < out->npositions; p++) {
                 if (at >= out->positions[p].from && at < out->positions[p].to) {
                     const struct date_range *r = &out->positions[p].range;
@@ -373,10 +612,25 @@ resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today
     if (strstr(text, "\xEF\xBF\xBD") || strstr(text, "\xC3\x83\xC2") ||
         strstr(text, "\xC3\xA2\xE2\x82\xAC"))
         warn(out, "the text looks damaged by a wrong encoding; check by hand");
-    if (lines > 8 && columns * 4 > lines)
-        warn(out, "the layout looks like two columns read across; check by hand");
     free(hits);
+    free(marks);
     return RB_OK;
+}
+
+enum rb_err
+resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today,
+             struct resume *out, char *errmsg)
+{
+    size_t col = two_columns(text, len), n = 0;
+    char *flat = col ? unfold(text, len, col, &n) : NULL;
+    enum rb_err rc;
+
+    memset(out, 0, sizeof *out);
+    rc = parse_text(flat ? flat : text, flat ? n : len, sc, today, out, errmsg);
+    if (!rc && flat)
+        warn(out, "two columns were read one after the other; check the order by hand");
+    free(flat);
+    return rc;
 }
 
 void
@@ -402,6 +656,12 @@ resume_cleanup(struct resume *r)
     for (size_t i = 0; i < r->nwarnings; i++)
         free(r->warnings[i]);
     free(r->warnings);
+    for (size_t i = 0; i < r->nprojects; i++)
+        free(r->projects[i]);
+    free(r->projects);
+    for (size_t i = 0; i < r->ncertifications; i++)
+        free(r->certifications[i]);
+    free(r->certifications);
     memset(r, 0, sizeof *r);
 }
 
@@ -423,7 +683,9 @@ resume_to_json(const struct resume *r, const struct skills *taxonomy, const char
     json_object_set_new(o, "name", opt(r->name));
     json_object_set_new(o, "name_confidence", json_real(r->name ? r->name_confidence : 0));
     json_object_set_new(o, "email", opt(r->email));
+    json_object_set_new(o, "email_confidence", json_real(r->email ? r->email_confidence : 0));
     json_object_set_new(o, "phone", opt(r->phone));
+    json_object_set_new(o, "phone_confidence", json_real(r->phone ? r->phone_confidence : 0));
     a = json_array();
     for (size_t i = 0; i < r->nlinks; i++)
         json_array_append_new(a, json_string(r->links[i]));
@@ -462,6 +724,14 @@ resume_to_json(const struct resume *r, const struct skills *taxonomy, const char
     for (size_t i = 0; i < r->neducation; i++)
         json_array_append_new(a, json_string(r->education[i]));
     json_object_set_new(o, "education", a);
+    a = json_array();
+    for (size_t i = 0; i < r->nprojects; i++)
+        json_array_append_new(a, json_string(r->projects[i]));
+    json_object_set_new(o, "projects", a);
+    a = json_array();
+    for (size_t i = 0; i < r->ncertifications; i++)
+        json_array_append_new(a, json_string(r->certifications[i]));
+    json_object_set_new(o, "certifications", a);
     a = json_array();
     for (size_t i = 0; i < r->nwarnings; i++)
         json_array_append_new(a, json_string(r->warnings[i]));

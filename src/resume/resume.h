@@ -2,8 +2,9 @@
 /*
  * Understanding a resume's text: contact details, sections under the headings people use,
  * dated positions, experience as the union of their intervals, skills with their mentions
- * and the last year used, education, and warnings where a human should look (no dated
- * positions, encoding damage, a layout that looks like two columns interleaved).
+ * and the last year used, education, projects, certifications, and warnings where a human
+ * should look (no dated positions, encoding damage, two columns). Text that pdftotext laid
+ * out in two columns is read one column after the other.
  */
 #ifndef RUBRIC_RESUME_RESUME_H
 #define RUBRIC_RESUME_RESUME_H
@@ -19,7 +20,8 @@ struct position {
     char *company; /* NULL when not found */
     struct date_range range;
     double confidence; /* 0 to 1 */
-    size_t from, to;   /* the lines that describe it: byte offsets in the text */
+    size_t from, to;   /* the lines that describe it: byte offsets in the text as read
+                        * (two columns read one after the other) */
 };
 
 struct resume_skill {
@@ -42,6 +44,13 @@ struct resume {
     int experience_months;
     char **warnings;
     size_t nwarnings;
+    /* 0 to 1, 0 when not found: an address or number at the top of the resume is the
+     * candidate's; one further down may be a referee's */
+    double email_confidence, phone_confidence;
+    char **projects; /* the lines naming projects (not their bullets) */
+    size_t nprojects;
+    char **certifications;
+    size_t ncertifications;
 };
 
 /* Reads text (UTF-8) into *out (free with resume_cleanup). today closes open ranges. */

@@ -2,7 +2,8 @@
 /*
  * The skill scanner. Hyperscan reports every literal match (caseless, with its start);
  * the callback keeps those that stand as words; then, sorted by position, matches inside a
- * longer one are dropped and ambiguous skills without a neighbouring skill are dropped.
+ * longer one or inside a link are dropped, and ambiguous skills without context are dropped
+ * (or, for skillscan_run_all, marked).
  */
 #include "resume/skillscan.h"
 
@@ -252,12 +253,112 @@ cmp_hit(const void *a, const void *b)
     return (x->end < y->end) - (x->end > y->end);
 }
 
-enum rb_err
-skillscan_run(struct skillscan *sc, const char *text, size_t len, struct skill_hit **hits,
-              size_t *n, char *errmsg)
+/* Whether [start, end) lies in a link or an e-mail address: a run of text without spaces
+ * that holds "://", starts with "www.", names a path on a host ("github.com/...") or has an
+ * '@' with a dot after it. */
+static bool
+in_link(const char *text, size_t len, size_t start, size_t end)
+{
+    static const char *const hosts[] = {".com/", ".org/", ".io/", ".dev/", ".net/", ".me/"};
+    size_t a = start, z = end;
+    const char *at;
+    while (a > 0 && !strchr(" \t\n\r<>()|,;\"'", text[a - 1]))
+        a--;
+    while (z < len && !strchr(" \t\n\r<>()|,;\"'", text[z]))
+        z++;
+    if (memmem(text + a, z - a, "://", 3) || (z - a > 4 && !strncasecmp(text + a, "www.", 4)))
+        return true;
+    for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
+        if (memmem(text + a, z - a, hosts[i], strlen(hosts[i])))
+            return true;
+    at = memchr(text + a, '@', z - a);
+    return at && memchr(at, '.', (size_t)(text + z - at)) && at > text + a;
+}
+
+static bool
+is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether the word of n bytes at p is one of words (ASCII, any case). */
+static bool
+one_of(const char *p, size_t n, const char *const *words, size_t nwords)
+{
+    for (size_t i = 0; i < nwords; i++)
+        if (strlen(words[i]) == n && !strncasecmp(p, words[i], n))
+            return true;
+    return false;
+}
+
+/* Whether what follows a name at end says it is technology: a word such as "services" or
+ * "code" (a line break may come between, as in wrapped PDF text), or a version ("Go 1.22",
+ * "Swift 5"; four digits are a year, not a version). */
+static bool
+cue_after(const char *text, size_t len, size_t end)
+{
+    static const char *const words[] = {
+        "service",   "services",    "microservice", "microservices", "code",        "codebase",
+        "codebases", "sdk",         "sdks",         "api",           "apis",        "app",
+        "apps",      "application", "applications", "backend",       "backends",    "server",
+        "servers",   "library",     "libraries",    "module",        "modules",     "stack",
+        "developer", "developers",  "engineer",     "engineers",     "programming", "tooling",
+        "scripts",   "workers",     "components",   "binaries",      "cli",         "port",
+        "rewrite",   "frontend",    "framework",    "bindings",      "crates",      "gems",
+        "runtime",   "compiler",    "clusters",     "charts",        "jobs",        "pipelines",
+        "plugins",   "packages",    "templates",    "tests"};
+    size_t p = end, n = 0, digits = 0;
+    bool nl = false;
+    while (p < len && (text[p] == ' ' || text[p] == '\t' || (text[p] == '\n' && !nl))) {
+        nl |= text[p] == '\n';
+        p++;
+    }
+    while (p + n < len && (is_alpha(text[p + n]) || text[p + n] == '-'))
+        n++;
+    if (n)
+        return one_of(text + p, n, words, sizeof words / sizeof words[0]);
+    while (p + digits < len && text[p + digits] >= '0' && text[p + digits] <= '9')
+        digits++;
+    return digits >= 1 && digits <= 2 && !nl &&
+           (p + digits == len || !is_word_byte((unsigned char)text[p + digits]) ||
+            text[p + digits] == '.');
+}
+
+/* Whether the word before a language's name on its line says it is one: "written in Rust",
+ * "moved to Go", "using Swift". */
+static bool
+cue_before(const char *text, size_t start)
+{
+    static const char *const words[] = {"in", "using", "with", "to", "from", "into"};
+    size_t z = start, a;
+    while (z > 0 && (text[z - 1] == ' ' || text[z - 1] == '\t'))
+        z--;
+    a = z;
+    while (a > 0 && is_alpha(text[a - 1]))
+        a--;
+    return a < z && one_of(text + a, z - a, words, sizeof words / sizeof words[0]);
+}
+
+/* Whether a name that needs context has it on its own: a skills line, or written
+ * capitalised with a cue after it (any name) or before it (a language). */
+static bool
+own_context(struct skillscan *sc, const char *text, size_t len, const struct skill_hit *h)
+{
+    const struct skill *k = &sc->tax->v[h->skill];
+    if (on_skills_line(text, h->start))
+        return true;
+    if (!(text[h->start] >= 'A' && text[h->start] <= 'Z'))
+        return false;
+    return cue_after(text, len, h->end) ||
+           (!strcmp(k->category, "languages") && cue_before(text, h->start));
+}
+
+static enum rb_err
+scan(struct skillscan *sc, const char *text, size_t len, bool keep_all, struct skill_hit **hits,
+     size_t *n, char *errmsg)
 {
     struct scan s = {sc, text, len, NULL, 0, 0};
-    size_t kept = 0, reach = 0;
+    size_t kept = 0, reach = 0, out = 0;
 
     *hits = NULL;
     *n = 0;
@@ -272,30 +373,53 @@ skillscan_run(struct skillscan *sc, const char *text, size_t len, struct skill_h
     }
     if (s.n)
         qsort(s.hits, s.n, sizeof *s.hits, cmp_hit);
-    /* drop matches inside a longer one ("spring" in "spring boot"), and repeats of one
-     * span through two aliases */
+    /* drop matches inside a longer one ("spring" in "spring boot"), repeats of one span
+     * through two aliases, and names inside links */
     for (size_t i = 0; i < s.n; i++) {
         if (kept && s.hits[i].end <= reach)
             continue;
-        s.hits[kept++] = s.hits[i];
         if (s.hits[i].end > reach)
             reach = s.hits[i].end;
+        if (in_link(text, len, s.hits[i].start, s.hits[i].end))
+            continue;
+        s.hits[kept] = s.hits[i];
+        s.hits[kept].context = !s.hits[kept].ambiguous || own_context(sc, text, len, &s.hits[kept]);
+        kept++;
     }
-    /* an ambiguous skill counts in a list of skills: next to another skill with only list
-     * punctuation between, or on a line labelled as skills */
-    {
-        size_t out = 0;
-        for (size_t i = 0; i < kept; i++) {
-            const struct skill_hit *h = &s.hits[i];
-            bool ok = !h->ambiguous || on_skills_line(text, h->start) ||
-                      (i > 0 && list_gap(text + s.hits[i - 1].end, h->start - s.hits[i - 1].end)) ||
-                      (i + 1 < kept && list_gap(text + h->end, s.hits[i + 1].start - h->end));
-            if (ok)
-                s.hits[out++] = *h;
+    /* a list (names with only list punctuation between) gives its ambiguous names context
+     * when it holds a name that is sure, or three names: "Go, Rust and Kafka", "Go, Rust,
+     * C"; but not "Julia and Ada" */
+    for (size_t a = 0; a < kept;) {
+        size_t z = a + 1;
+        bool sure = s.hits[a].context;
+        while (z < kept &&
+               list_gap(text + s.hits[z - 1].end, s.hits[z].start - s.hits[z - 1].end)) {
+            sure |= s.hits[z].context;
+            z++;
         }
-        kept = out;
+        if (sure || z - a >= 3)
+            for (size_t i = a; i < z; i++)
+                s.hits[i].context = true;
+        a = z;
     }
+    for (size_t i = 0; i < kept; i++)
+        if (keep_all || s.hits[i].context)
+            s.hits[out++] = s.hits[i];
     *hits = s.hits;
-    *n = kept;
+    *n = out;
     return RB_OK;
+}
+
+enum rb_err
+skillscan_run(struct skillscan *sc, const char *text, size_t len, struct skill_hit **hits,
+              size_t *n, char *errmsg)
+{
+    return scan(sc, text, len, false, hits, n, errmsg);
+}
+
+enum rb_err
+skillscan_run_all(struct skillscan *sc, const char *text, size_t len, struct skill_hit **hits,
+                  size_t *n, char *errmsg)
+{
+    return scan(sc, text, len, true, hits, n, errmsg);
 }

@@ -4,8 +4,11 @@
  * into one Hyperscan literal database, scanned in a single pass. Matches must stand as words
  * ("java" is not found inside "javascript", nor "sql" inside "postgresql", nor "c" inside
  * "c++"), the longest match wins where matches overlap ("spring boot" over "spring"), and a
- * skill marked ambiguous in the taxonomy ("go", "r", "swift", "express") counts only next to
- * another skill, as in a list of skills.
+ * skill marked ambiguous in the taxonomy ("go", "r", "swift", "express") counts only with
+ * context: in a list that holds a plain skill or three names ("Go, Rust and Kafka"), on a
+ * line labelled as skills, or written capitalised before a word that says it is technology
+ * ("Go services", "Rust 1.75") or, for a language, after one ("written in Rust"). Names
+ * inside links and e-mail addresses ("github.com/ada") are not mentions.
  */
 #ifndef RUBRIC_RESUME_SKILLSCAN_H
 #define RUBRIC_RESUME_SKILLSCAN_H
@@ -22,7 +25,8 @@ struct skillscan;
 struct skill_hit {
     size_t skill;
     size_t start, end; /* byte offsets, end exclusive */
-    bool ambiguous;    /* found by a name that needs context (it had it) */
+    bool ambiguous;    /* found by a name that needs context */
+    bool context;      /* it had that context (always true for other names) */
 };
 
 /* Compiles the taxonomy (borrowed: it must outlive the scanner). *out is new: free with
@@ -41,6 +45,11 @@ enum rb_err skillscan_builtin(struct skills *taxonomy, struct skillscan **out, c
 /* The skills in text, in order of position. *hits is new (free()). */
 enum rb_err skillscan_run(struct skillscan *sc, const char *text, size_t len,
                           struct skill_hit **hits, size_t *n, char *errmsg);
+
+/* The same, keeping ambiguous names without context too (context false), for callers that
+ * know more about the text (a resume's skills section). */
+enum rb_err skillscan_run_all(struct skillscan *sc, const char *text, size_t len,
+                              struct skill_hit **hits, size_t *n, char *errmsg);
 
 /* How far (bytes) another skill may be for an ambiguous one to count. */
 #define SKILLSCAN_CONTEXT 60

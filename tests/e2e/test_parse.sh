@@ -11,7 +11,8 @@ test_parse_json_has_the_documented_fields() {
     assert_jsonl 'map(select(has("error") | not)) | length == 3 and all(.[]; has("file") and
         has("format") and has("name") and has("email") and has("phone") and has("links") and
         has("skills") and has("positions") and has("experience_years") and
-        has("education") and has("warnings"))'
+        has("education") and has("warnings") and has("email_confidence") and
+        has("phone_confidence") and has("projects") and has("certifications"))'
     assert_jsonl 'map(select(.file | endswith("plain.txt")))[0] | .name == "Amara Okafor"
         and (.positions | length) == 3 and .positions[0].end == null
         and .positions[1].start == "2017-03" and .positions[1].end == "2021-12"

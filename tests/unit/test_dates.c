@@ -45,6 +45,20 @@ Test(dates, the_ways_people_write_them)
     cr_assert_str_eq(range("2019/04 - now"), "2019-04..now");
     cr_assert_str_eq(range("2012-2014"), "2012-01..2014-01");
     cr_assert_str_eq(range("2020-02-01 - 2023-06-30"), "2020-02..2023-06", "JSON Resume dates");
+    cr_assert_str_eq(range("Sep 2016 \xE2\x88\x92 Dec 2018"), "2016-09..2018-12",
+                     "a minus sign, as pdftotext gives some fonts' hyphen");
+}
+
+Test(dates, glued_to_the_word_before)
+{
+    /* HTML inline elements or PDF text runs without a space between them */
+    cr_assert_str_eq(range("Platform Engineer, Orchard LabsDec 2016 - Jul 2017"),
+                     "2016-12..2017-07", "a capital after a small letter");
+    cr_assert_str_eq(range("Data Engineer, Quillfeather BooksSince 2023"), "2023-01..now");
+    cr_assert_str_eq(range("Lead Developer, Cobalt Robotics2020 to 2022"), "2020-01..2022-01",
+                     "a year after a letter");
+    cr_assert_str_eq(range("Handled 12000 - 15000 requests"), "none", "inside numbers still not");
+    cr_assert_str_eq(range("the cmdlet2019 - x"), "none", "a lone date");
 }
 
 Test(dates, what_is_not_a_range)

@@ -117,3 +117,137 @@ Test(resume, json_resume_examples_of_the_schema_package)
     cr_assert_not_null(skill(&r, "apache kafka"));
     resume_cleanup(&r);
 }
+
+static const struct resume_skill *
+parsed_skill(const char *text, const char *name, struct resume *r)
+{
+    char msg[RB_ERRMSG];
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, r, msg), RB_OK, "%s", msg);
+    return skill(r, name);
+}
+
+static bool
+has_warning(const struct resume *r, const char *needle)
+{
+    for (size_t i = 0; i < r->nwarnings; i++)
+        if (strstr(r->warnings[i], needle))
+            return true;
+    return false;
+}
+
+Test(resume, ambiguous_names_count_in_the_skills_section)
+{
+    struct resume r;
+    cr_assert_not_null(parsed_skill("Ana Lind\nSkills\n- Go\n- Rust\n", "go", &r),
+                       "one a line: no list punctuation, but the section is a list");
+    cr_assert_not_null(skill(&r, "rust"));
+    resume_cleanup(&r);
+    cr_assert_null(parsed_skill("Ana Lind\nSummary\nI go where the work is.\n", "go", &r));
+    resume_cleanup(&r);
+}
+
+Test(resume, links_are_not_skills)
+{
+    struct resume r;
+    cr_assert_null(parsed_skill("Ana Lind\nhttps://github.com/ana-l\n", "github", &r));
+    cr_assert_null(skill(&r, "http"));
+    resume_cleanup(&r);
+}
+
+Test(resume, headings_people_use)
+{
+    struct resume r;
+    char msg[RB_ERRMSG];
+    const char *t = "Ana Lind\nSkills\nKafka\n\nCareer\nEngineer, Acme\nJan 2020 - Present\n\n"
+                    "Licenses & Certifications\nCertified Kubernetes Administrator, 2021\n";
+    cr_assert_eq(resume_parse(t, strlen(t), sc, today, &r, msg), RB_OK);
+    cr_assert_eq(r.npositions, 1, "'Career' heads the experience");
+    cr_assert_eq(r.ncertifications, 1);
+    cr_assert_str_eq(r.certifications[0], "Certified Kubernetes Administrator, 2021");
+    resume_cleanup(&r);
+}
+
+Test(resume, projects_and_certifications)
+{
+    struct resume r;
+    char msg[RB_ERRMSG];
+    const char *t = "Ana Lind\nExperience\nEngineer, Acme\n2019 - 2021\n\nProjects\n"
+                    "Tidepool, a rate limiter (2020 - 2022)\n- written in Rust\n\n"
+                    "Certifications\n- AWS Certified Developer\n";
+    cr_assert_eq(resume_parse(t, strlen(t), sc, today, &r, msg), RB_OK);
+    cr_assert_eq(r.npositions, 1, "a dated project is not a position");
+    cr_assert_eq(r.nprojects, 1, "bullets describe a project, they do not name one");
+    cr_assert_str_eq(r.projects[0], "Tidepool, a rate limiter (2020 - 2022)");
+    cr_assert_eq(r.ncertifications, 1);
+    cr_assert_str_eq(r.certifications[0], "AWS Certified Developer", "without its bullet");
+    resume_cleanup(&r);
+}
+
+Test(resume, contact_confidence)
+{
+    struct resume r;
+    char msg[RB_ERRMSG];
+    const char *t = "Ana Lind\nana.lind@example.org | +44 20 7946 0001\nExperience\n";
+    cr_assert_eq(resume_parse(t, strlen(t), sc, today, &r, msg), RB_OK);
+    cr_assert_float_eq(r.email_confidence, 0.95, 1e-9);
+    cr_assert_float_eq(r.phone_confidence, 0.9, 1e-9);
+    resume_cleanup(&r);
+    t = "Ana Lind\nExperience\nEngineer, Acme, 2019 - 2021\nReferences\n"
+        "Ben Roe, ben@example.org, 020 7946 0002\n";
+    cr_assert_eq(resume_parse(t, strlen(t), sc, today, &r, msg), RB_OK);
+    cr_assert_str_eq(r.email, "ben@example.org");
+    cr_assert_float_eq(r.email_confidence, 0.7, 1e-9, "below the top: maybe a referee's");
+    cr_assert_str_eq(r.phone, "020 7946 0002");
+    cr_assert_float_eq(r.phone_confidence, 0.5, 1e-9);
+    resume_cleanup(&r);
+}
+
+Test(resume, two_columns_are_read_one_after_the_other)
+{
+    struct resume r;
+    char msg[RB_ERRMSG];
+    /* pdftotext -layout of a sidebar (skills, education) beside the main column */
+    const char *t = "Ana Lind\n"
+                    "\n"
+                    "Skills                            Experience\n"
+                    "Go\n"
+                    "Rust                              Platform Engineer, Acme\n"
+                    "Kafka                             Jan 2021 - Present\n"
+                    "                                  - Built the billing services\n"
+                    "Education\n"
+                    "BSc Physics, Lakeside             Backend Engineer, Globex\n"
+                    "University, 2012 - 2016           2017 - 2020\n"
+                    "                                  - Ran the Kafka consumers\n";
+    cr_assert_eq(resume_parse(t, strlen(t), sc, today, &r, msg), RB_OK);
+    cr_assert_eq(r.npositions, 2, "education's dates are not a position");
+    cr_assert_eq(r.positions[0].range.start.year, 2021);
+    cr_assert_str_eq(r.positions[0].title, "Platform Engineer");
+    cr_assert_eq(r.positions[1].range.end.year, 2020);
+    cr_assert_not_null(skill(&r, "go"), "the sidebar's skills section, read as one");
+    cr_assert_not_null(skill(&r, "rust"));
+    cr_assert_eq(skill(&r, "apache kafka")->last_used, 2020);
+    cr_assert_eq(r.neducation, 2);
+    cr_assert(has_warning(&r, "two columns were read one after the other"));
+    resume_cleanup(&r);
+}
+
+Test(resume, dates_at_the_right_margin_are_not_a_second_column)
+{
+    struct resume r;
+    char msg[RB_ERRMSG];
+    const char *t = "Ana Lind\n"
+                    "Experience\n"
+                    "Platform Engineer, Acme                              Jan 2021 - Present\n"
+                    "- Built billing services in Go\n"
+                    "Backend Engineer, Globex                             2017 - 2020\n"
+                    "- Ran the Kafka consumers\n"
+                    "Developer, Initech                                   2015 - 2016\n"
+                    "- PHP\n"
+                    "Intern, Hooli                                        2014 - 2014\n"
+                    "Intern, Umbrella                                     2013 - 2013\n";
+    cr_assert_eq(resume_parse(t, strlen(t), sc, today, &r, msg), RB_OK);
+    cr_assert_eq(r.npositions, 5);
+    cr_assert_str_eq(r.positions[0].title, "Platform Engineer");
+    cr_assert_not(has_warning(&r, "two columns"));
+    resume_cleanup(&r);
+}

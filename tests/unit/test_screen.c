@@ -70,12 +70,12 @@ Test(screen, every_criterion_has_its_points_and_reason)
     cr_assert_float_eq(s.points[CRIT_YEARS], 15.0, 1e-9, "11.75 years, 5 asked");
     cr_assert_float_eq(s.comparable_years, 9.75, 1e-9, "Backend positions since 03/2017");
     cr_assert_float_eq(s.points[CRIT_COMPARABLE], 10.0, 1e-9);
-    /* postgresql and kafka last used 2021 (0.644); go and terraform are counted only in the
-     * skills list (0.5: "Go services" in prose is not taken, Go being an ordinary word) */
-    cr_assert_float_eq(s.points[CRIT_RECENCY], 15.0 * (3 * 0.5 + 3 * (1 - 0.8 * 4 / 9.0) + 0.5) / 7,
+    /* postgresql and kafka last used 2021 (0.644); go in the current position ("Go services"
+     * on Kubernetes, 1.0); terraform only in the skills list (0.5) */
+    cr_assert_float_eq(s.points[CRIT_RECENCY], 15.0 * (3 * 1.0 + 3 * (1 - 0.8 * 4 / 9.0) + 0.5) / 7,
                        1e-6);
     cr_assert_not(s.capped);
-    cr_assert_float_eq(s.score, 80.1, 0.05);
+    cr_assert_float_eq(s.score, 83.3, 0.05);
     cr_assert_not_null(strstr(s.reasons[CRIT_MUST], "3 of 3 must-have skills found"));
     cr_assert_not_null(strstr(s.reasons[CRIT_COMPARABLE], "9.8 years"));
     screen_cleanup(&s);

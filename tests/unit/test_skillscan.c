@@ -48,8 +48,9 @@ Test(skillscan, aliases_any_case)
     cr_assert_eq(found("Ran k8s clusters and Postgres replicas", "postgresql"), 1);
     cr_assert_eq(found("AWS Lambda functions behind API Gateway", "aws lambda"), 1);
     cr_assert_eq(found("services in golang", "go"), 1);
-    cr_assert_eq(found("a Node backend; Node.js 20 and nodejs", "node.js"), 2,
-                 "'node' alone is prose, 'Node.js' and 'nodejs' are not");
+    cr_assert_eq(found("a Node backend; Node.js 20 and nodejs", "node.js"), 3,
+                 "'Node' before 'backend' says what it is");
+    cr_assert_eq(found("each node of the cluster", "node.js"), 0, "'node' alone is prose");
 }
 
 Test(skillscan, words_inside_other_words_do_not_count)
@@ -80,4 +81,58 @@ Test(skillscan, ambiguous_names_need_a_list_around_them)
     cr_assert_eq(found("React, Express and MongoDB", "express"), 1);
     cr_assert_eq(found("We express our thanks", "express"), 0);
     cr_assert_eq(found("iOS apps in Swift and Kotlin", "swift"), 1);
+}
+
+Test(skillscan, a_list_of_ambiguous_names_needs_a_sure_one_or_three)
+{
+    cr_assert_eq(found("Mentored Julia and Ada through their first year", "julia"), 0,
+                 "two names, both also words");
+    cr_assert_eq(found("Mentored Julia and Ada through their first year", "ada"), 0);
+    cr_assert_eq(found("Learned Go, Rust and C", "c"), 1, "three names make a list");
+    cr_assert_eq(found("Go and Kafka on call", "go"), 1, "a sure name beside it");
+    cr_assert_eq(found("Go and Rust services", "go"), 1, "Rust is sure before 'services'");
+}
+
+Test(skillscan, ambiguous_names_in_prose_with_a_cue)
+{
+    cr_assert_eq(found("Built Go services on Kubernetes", "go"), 1, "'services' after it");
+    cr_assert_eq(found("Rewrote the pricing engine in Rust, halving latency", "rust"), 1,
+                 "a language after 'in'");
+    cr_assert_eq(found("Moved the workers to Swift 5 last year", "swift"), 1, "a version");
+    cr_assert_eq(found("Maintained a Go\ncodebase of 200k lines", "go"), 1,
+                 "the cue on the next line, as wrapped PDF text has it");
+    cr_assert_eq(found("Known for swift delivery under pressure", "swift"), 0, "lower case");
+    cr_assert_eq(found("Swift handover to the new team", "swift"), 0, "no cue");
+    cr_assert_eq(found("Shipped the Spring release early", "spring framework"), 0);
+    cr_assert_eq(found("Relocated to Phoenix in 2019", "phoenix"), 0,
+                 "'to' is a cue for languages only");
+    cr_assert_eq(found("The Phoenix 2019 offsite", "phoenix"), 0, "a year is no version");
+    cr_assert_eq(found("we go code-free on Fridays", "go"), 0, "lower case");
+    cr_assert_eq(found("Owned the go-to-market plan", "go"), 0);
+}
+
+Test(skillscan, names_in_links_and_addresses_are_not_mentions)
+{
+    cr_assert_eq(found("github.com/ada-builds | https://example.org", "github"), 0);
+    cr_assert_eq(found("github.com/ada-builds | https://example.org", "http"), 0);
+    cr_assert_eq(found("ruby.marsh@example.org", "ruby"), 0);
+    cr_assert_eq(found("Ran CI on GitHub and GitLab", "github"), 1);
+    cr_assert_eq(found("Lambda@Edge functions for the CDN", "aws lambda"), 1,
+                 "an '@' without a domain after it");
+}
+
+Test(skillscan, run_all_keeps_what_lacks_context)
+{
+    struct skill_hit *hits;
+    size_t n;
+    char msg[RB_ERRMSG];
+    const char *t = "Go";
+    cr_assert_eq(skillscan_run_all(sc, t, strlen(t), &hits, &n, msg), RB_OK);
+    cr_assert_eq(n, 1);
+    cr_assert(hits[0].ambiguous);
+    cr_assert_not(hits[0].context);
+    free(hits);
+    cr_assert_eq(skillscan_run(sc, t, strlen(t), &hits, &n, msg), RB_OK);
+    cr_assert_eq(n, 0);
+    free(hits);
 }

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: MIT
+# Parsing accuracy on the labelled corpus (tests/accuracy/run, docs/BENCHMARKS.md): skill F1
+# >= 0.95, exact position dates >= 95%, experience within 0.5 years for >= 95% of resumes,
+# over 200 generated resumes in five formats, the @jsonresume/schema examples in every
+# format, and the hand-written cases of tests/data/accuracy.
+
+test_accuracy_targets_hold() {
+    run "$ROOT/tests/accuracy/run" "$(dirname "$RUBRIC")" 200
+    [ "$RC" -eq 0 ] || echo "$OUT" >&2
+    assert_rc 0
+    assert_out "all "
+}
+
+test_generator_is_deterministic() {
+    local gen
+    gen="$(dirname "$RUBRIC")/accuracy-gen"
+    mkdir a b
+    run "$gen" -n 3 -s 7 -o a
+    assert_rc 0
+    run "$gen" -n 3 -s 7 -o b
+    assert_rc 0
+    assert_eq "$(cat a/labels.jsonl a/*.txt a/*.md a/*.html | md5sum)" \
+        "$(cat b/labels.jsonl b/*.txt b/*.md b/*.html | md5sum)" "same seed, same corpus"
+    assert_eq "$(wc -l <a/labels.jsonl)" "15" "one label a file, five formats"
+    run "$RUBRIC" parse --json --today 2026-11 a/r0001.docx a/r0001.pdf
+    assert_rc 0
+    assert_jsonl 'map(.format) == ["docx", "pdf"]'
+}
+
+test_parse_today_fixes_the_clock() {
+    printf 'Ana Lind\nExperience\nEngineer, Acme\nJan 2020 - Present\n' >cv.txt
+    run "$RUBRIC" parse --json --today 2021-12 cv.txt
+    assert_rc 0
+    assert_json '.experience_years == 2'
+    run "$RUBRIC" parse --today 2021-13 cv.txt
+    assert_rc 2
+    assert_err "--today takes a month as YYYY-MM"
+}
