@@ -15,7 +15,7 @@ VERSION := 0.1.0
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs libsodium
-PKGS_CLI := libedit
+PKGS_CLI := libedit libmicrohttpd
 # Resolved lazily (=), after scripts/deps has had its chance to install them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
@@ -32,14 +32,14 @@ SAN_CFLAGS := -O1 -g $(SAN_FLAGS)
 
 ENGINE_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/extract/*.c \
                                 src/resume/*.c))
-CLI_SRC := $(sort $(wildcard src/cmd/*.c)) src/main.c
+CLI_SRC := $(sort $(wildcard src/cmd/*.c src/http/*.c)) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 EMBED_FILES := $(filter-out %/README.md,$(sort $(wildcard data/bank/*.md))) data/bank/synonyms.txt \
                $(filter-out %/README.md,$(sort $(wildcard data/roles/*.md))) \
                $(sort $(wildcard data/skills/*.txt)) \
-               $(sort $(wildcard src/store/sql/sqlite/*.sql))
+               $(sort $(wildcard src/store/sql/sqlite/*.sql)) docs/openapi.json
 HEADERS := $(wildcard src/*/*.h tests/unit/*.h bench/*.h)
 
 # ---- build ---------------------------------------------------------------------------------
@@ -61,7 +61,7 @@ build/tools/embed: tools/embed.c
 build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
 	@mkdir -p $(@D)
 	build/tools/embed $@ bank/=data/bank roles/=data/roles skills/=data/skills \
-	    sql/sqlite/=src/store/sql/sqlite \
+	    sql/sqlite/=src/store/sql/sqlite openapi/=docs \
 	    $(EMBED_FILES)
 
 # Release objects in build/obj, sanitizer objects in build/asan/obj.

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "util/crypto.h"
 
 #ifndef RUBRIC_VERSION
 #define RUBRIC_VERSION "0.1.0"
@@ -28,6 +29,9 @@ static const struct {
     {"extract", cmd_extract, "the text Rubric reads from resume files (PDF, DOCX, ...)"},
     {"parse", cmd_parse, "what Rubric understands of resumes: contact, positions, skills"},
     {"screen", cmd_screen, "resumes ranked against a role, with a reason for every point"},
+    {"serve", cmd_serve, "the JSON HTTP API (OpenAPI at /api/openapi.json)"},
+    {"user", cmd_user, "accounts: add, list, disable, passwd"},
+    {"token", cmd_token, "personal API tokens: create, list, revoke"},
 };
 
 static void
@@ -63,6 +67,10 @@ main(int argc, char **argv)
     setlocale(LC_CTYPE, "C.UTF-8");
     /* a child (pdftotext) or a peer that closes early is an error to handle, not a death */
     signal(SIGPIPE, SIG_IGN);
+    if (crypto_setup()) {
+        fputs("rubric: cannot initialise libsodium\n", stderr);
+        return RB_EXIT_INTERNAL;
+    }
     memset(&ctx, 0, sizeof ctx);
     ctx.db_url = getenv("RUBRIC_DB");
     if (!ctx.db_url || !*ctx.db_url)

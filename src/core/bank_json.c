@@ -366,6 +366,13 @@ read_question(struct reader *r, struct bank *b, json_t *o)
 }
 
 void
+bank_json_read_question(struct bank *b, const char *file, json_t *o, struct diags *d)
+{
+    struct reader r = {file, d, "question"};
+    read_question(&r, b, o);
+}
+
+void
 bank_from_json(struct bank *b, const char *file, const char *data, size_t len, struct diags *d)
 {
     json_error_t err;

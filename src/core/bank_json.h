@@ -26,6 +26,10 @@ json_t *bank_to_json(const struct bank *b);
 void bank_from_json(struct bank *b, const char *file, const char *data, size_t len,
                     struct diags *d);
 
+/* One question in the JSON of question_to_json into b (problems name "question.FIELD").
+ * Used for questions sent to the API. */
+void bank_json_read_question(struct bank *b, const char *file, json_t *o, struct diags *d);
+
 /* The points of a question as a JSON array text ([{"kind", "text", "concepts"}]), as the
  * store keeps them. Returns a new string (free with free()). */
 char *points_to_json_text(const struct point *p, size_t n);

@@ -2,11 +2,11 @@
 /* Parsed resumes read back from their JSON (resume/stored.h). */
 #include "resume/stored.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/crypto.h"
 #include "util/mem.h"
 #include "util/text.h"
 
@@ -31,9 +31,7 @@ resume_parser_key(const struct skills *taxonomy, char *out, size_t n)
 void
 resume_content_hash(const void *data, size_t len, char out[65])
 {
-    unsigned char d[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(d, data, len);
-    sodium_bin2hex(out, 65, d, sizeof d);
+    crypto_sha256_hex(data, len, out);
 }
 
 /* "YYYY-MM" into *d; false when s is not one. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/bank_json.h"
+#include "store/sqlite_int.h"
 #include "store/store_impl.h"
 #include "util/buf.h"
 #include "util/embed.h"
@@ -68,8 +69,21 @@ enum stmt_id {
     S_KQ_INSERT,
     S_RESUME_GET,
     S_RESUME_PUT,
+    S_KIT_GET,
+    S_Q_RETIRE_ONE,
+    S_Q_LIST,
+    S_Q_COUNT,
     S_COUNT
 };
+
+#define Q_FILTERS                                                                          \
+    "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "                            \
+    "AND (?3 IS NULL OR q.category = ?3) "                                                  \
+    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "                       \
+    " JOIN competency c ON c.id = qc.competency WHERE qc.question = q.id AND c.slug = ?4)) " \
+    "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "                       \
+    " JOIN competency c ON c.id = qc.competency "                                            \
+    " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "
 
 static const char *const sql_text[S_COUNT] = {
     [S_BEGIN] = "BEGIN IMMEDIATE",
@@ -177,6 +191,17 @@ static const char *const sql_text[S_COUNT] = {
                      "VALUES ((SELECT id FROM role WHERE slug = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
     [S_KQ_INSERT] = "INSERT OR IGNORE INTO kit_question (kit, question) "
                     "SELECT ?1, id FROM question WHERE slug = ?2",
+    [S_KIT_GET] = "SELECT body FROM kit WHERE id = ?1",
+    [S_Q_RETIRE_ONE] = "UPDATE question SET retired = 1, "
+                       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+    /* the filters of S_SEARCH_ROW, over every live question, by slug */
+    [S_Q_LIST] = "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
+                 "(SELECT c.slug FROM question_competency qc JOIN competency c "
+                 " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0), "
+                 "count(*) OVER () "
+                 "FROM question q WHERE q.retired = 0 " Q_FILTERS
+                 "ORDER BY q.slug LIMIT ?6 OFFSET ?7",
+    [S_Q_COUNT] = "SELECT count(*) FROM question q WHERE q.retired = 0 " Q_FILTERS,
     [S_RESUME_GET] = "SELECT format, body FROM parsed_resume "
                      "WHERE hash = ?1 AND blind = ?2 AND parser = ?3",
     [S_RESUME_PUT] = "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body) "
@@ -197,6 +222,12 @@ struct sqlite_store {
     } comps[COMP_CACHE];
     size_t ncomps;
     bool fresh; /* the load in progress started from a store with no questions */
+    /* statements of the other sqlite_*.c files, found by the address of their SQL */
+    struct {
+        const char *sql;
+        sqlite3_stmt *st;
+    } extra[SQ_EXTRA_MAX];
+    size_t nextra;
 };
 
 static void
@@ -310,6 +341,78 @@ end(struct sqlite_store *s, enum rb_err rc, char *errmsg)
     return rc;
 }
 
+/* ---- for the other sqlite_*.c files (store/sqlite_int.h) ---------------------------- */
+
+sqlite3_stmt *
+sq_stmt(struct store *base, const char *sql, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st;
+    for (size_t i = 0; i < s->nextra; i++)
+        if (s->extra[i].sql == sql)
+            return s->extra[i].st;
+    if (s->nextra == SQ_EXTRA_MAX) {
+        snprintf(errmsg, RB_ERRMSG, "store %s: more than %d statements (a bug)", s->path,
+                 SQ_EXTRA_MAX);
+        return NULL;
+    }
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        fail(s, errmsg, "prepare");
+        return NULL;
+    }
+    s->extra[s->nextra].sql = sql;
+    s->extra[s->nextra++].st = st;
+    return st;
+}
+
+enum rb_err
+sq_fail(struct store *base, char *errmsg, const char *what)
+{
+    return fail(to_sq(base), errmsg, what);
+}
+
+void
+sq_done(sqlite3_stmt *st)
+{
+    done(st);
+}
+
+enum rb_err
+sq_exec(struct store *base, sqlite3_stmt *st, char *errmsg, const char *what)
+{
+    return exec_stmt(to_sq(base), st, errmsg, what);
+}
+
+void
+sq_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    bind_text(st, i, v);
+}
+
+char *
+sq_col_dup(sqlite3_stmt *st, int i)
+{
+    return col_dup(st, i);
+}
+
+enum rb_err
+sq_begin(struct store *base, char *errmsg)
+{
+    return begin(to_sq(base), errmsg);
+}
+
+enum rb_err
+sq_end(struct store *base, enum rb_err rc, char *errmsg)
+{
+    return end(to_sq(base), rc, errmsg);
+}
+
+sqlite3 *
+sq_db(struct store *base)
+{
+    return to_sq(base)->db;
+}
+
 /* ---- migrations --------------------------------------------------------------------- */
 
 static int
@@ -421,6 +524,8 @@ sqlite_close(struct store *base)
     struct sqlite_store *s = to_sq(base);
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(s->stmts[i]);
+    for (size_t i = 0; i < s->nextra; i++)
+        sqlite3_finalize(s->extra[i].st);
     comp_cache_clear(s);
     if (s->db) {
         /* leave no -wal file behind for a clean close */
@@ -652,6 +757,30 @@ insert_question(struct sqlite_store *s, const struct question *q, const char *ke
     return write_parts(s, *id, q, errmsg);
 }
 
+/* Rewrites question id (row number) with q, its competencies and its index entry. */
+static enum rb_err
+update_question(struct sqlite_store *s, sqlite3_int64 id, const struct question *q,
+                const char *key, const char *digest, char *errmsg)
+{
+    sqlite3_stmt *st = stmt(s, S_Q_UPDATE, errmsg);
+    sqlite3_int64 primary = 0;
+    enum rb_err rc;
+    char *points;
+    if (!st)
+        return RB_ESTORE;
+    rc = primary_competency(s, q, &primary, errmsg);
+    if (!rc)
+        rc = clear_parts(s, id, errmsg);
+    if (rc)
+        return rc;
+    points = points_to_json_text(q->points, q->npoints);
+    sqlite3_bind_int64(st, 1, id);
+    bind_question(st, q, key, digest, points, primary);
+    rc = exec_stmt(s, st, errmsg, "update question");
+    free(points);
+    return rc ? rc : write_parts(s, id, q, errmsg);
+}
+
 /* Sets *id, *same (the stored digest equals digest and the question is live); *id is 0 when
  * no question has this slug. */
 static enum rb_err
@@ -703,25 +832,7 @@ save_question(struct sqlite_store *s, const struct question *q, struct load_resu
     } else if (same) {
         r->unchanged++;
     } else {
-        if (!(st = stmt(s, S_Q_UPDATE, errmsg))) {
-            rc = RB_ESTORE;
-            goto out;
-        }
-        sqlite3_int64 primary = 0;
-        rc = primary_competency(s, q, &primary, errmsg);
-        if (!rc)
-            rc = clear_parts(s, id, errmsg);
-        if (!rc) {
-            char *points = points_to_json_text(q->points, q->npoints);
-            sqlite3_bind_int64(st, 1, id);
-            bind_question(st, q, key, digest, points, primary);
-            rc = exec_stmt(s, st, errmsg, "update question");
-            free(points);
-        } else {
-            done(st);
-        }
-        if (!rc)
-            rc = write_parts(s, id, q, errmsg);
+        rc = update_question(s, id, q, key, digest, errmsg);
         r->updated++;
     }
     if (!rc) {
@@ -1556,6 +1667,172 @@ out:
     return rc;
 }
 
+static enum rb_err
+sqlite_kit_get(struct store *base, long long id, char **body, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_KIT_GET, errmsg);
+    enum rb_err rc = RB_OK;
+    int r;
+    *body = NULL;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, id);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *body = col_dup(st, 0);
+    } else if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no kit %lld", id);
+        rc = RB_ENOTFOUND;
+    } else {
+        rc = fail(s, errmsg, "read kit");
+    }
+    done(st);
+    return rc;
+}
+
+/* ---- single questions (the API) ---------------------------------------------------------- */
+
+static enum rb_err
+sqlite_question_save(struct store *base, const struct question *q, bool create, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    char *key = question_text_key(q->text, strlen(q->text));
+    char *digest = question_digest(q);
+    sqlite3_int64 id = 0;
+    bool same;
+    enum rb_err rc = begin(s, errmsg);
+
+    if (!rc)
+        rc = lookup_question(s, q->id, digest, &id, &same, errmsg);
+    if (!rc && create && id) {
+        snprintf(errmsg, RB_ERRMSG, "id: question '%s' exists already", q->id);
+        rc = RB_ECONFLICT;
+    } else if (!rc && !create && !id) {
+        snprintf(errmsg, RB_ERRMSG, "no question with id '%s'", q->id);
+        rc = RB_ENOTFOUND;
+    }
+    if (!rc && create) {
+        int exists = 0;
+        rc = text_exists(s, key, &exists, errmsg);
+        if (!rc && exists) {
+            snprintf(errmsg, RB_ERRMSG, "text: the bank has a question with the same text");
+            rc = RB_ECONFLICT;
+        }
+        if (!rc)
+            rc = insert_question(s, q, key, digest, &id, errmsg);
+    } else if (!rc) {
+        rc = update_question(s, id, q, key, digest, errmsg);
+    }
+    free(key);
+    free(digest);
+    return end(s, rc, errmsg);
+}
+
+static enum rb_err
+sqlite_question_retire(struct store *base, const char *slug, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_int64 id = 0;
+    bool same;
+    sqlite3_stmt *st;
+    enum rb_err rc = begin(s, errmsg);
+    if (!rc)
+        rc = lookup_question(s, slug, "", &id, &same, errmsg);
+    if (!rc && !id) {
+        snprintf(errmsg, RB_ERRMSG, "no question with id '%s'", slug);
+        rc = RB_ENOTFOUND;
+    }
+    if (!rc) {
+        /* the index entry first: FTS5 reads the old text to remove it */
+        rc = (st = stmt(s, S_FTS_DELETE, errmsg)) ? RB_OK : RB_ESTORE;
+        if (!rc) {
+            sqlite3_bind_int64(st, 1, id);
+            rc = exec_stmt(s, st, errmsg, "unindex question");
+        }
+    }
+    if (!rc) {
+        rc = (st = stmt(s, S_Q_RETIRE_ONE, errmsg)) ? RB_OK : RB_ESTORE;
+        if (!rc) {
+            sqlite3_bind_int64(st, 1, id);
+            rc = exec_stmt(s, st, errmsg, "retire question");
+        }
+    }
+    return end(s, rc, errmsg);
+}
+
+static enum rb_err
+sqlite_question_list(struct store *base, const struct search_query *f, size_t offset,
+                     struct search_hit **hits, size_t *n, size_t *total, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_Q_LIST, errmsg);
+    struct buf anyof;
+    size_t cap = 0;
+    int r;
+
+    *hits = NULL;
+    *n = *total = 0;
+    if (!st)
+        return RB_ESTORE;
+    buf_init(&anyof, 1u << 16);
+    sqlite3_bind_int(st, 2, f->level);
+    bind_text(st, 3, f->category >= 0 ? category_name((enum category)f->category) : NULL);
+    bind_text(st, 4, f->competency);
+    if (f->any_of) {
+        buf_putc(&anyof, '[');
+        for (const char *const *c = f->any_of; *c; c++) {
+            if (c != f->any_of)
+                buf_putc(&anyof, ',');
+            buf_json_string(&anyof, *c);
+        }
+        buf_putc(&anyof, ']');
+        bind_text(st, 5, buf_str(&anyof));
+    }
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)f->limit);
+    sqlite3_bind_int64(st, 7, (sqlite3_int64)offset);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        struct search_hit *h;
+        xgrow(hits, &cap, *n + 1, sizeof **hits);
+        h = &(*hits)[(*n)++];
+        memset(h, 0, sizeof *h);
+        h->id = col_dup(st, 0);
+        h->title = col_dup(st, 1);
+        {
+            const char *c = (const char *)sqlite3_column_text(st, 2);
+            int ci = c ? category_parse(c, strlen(c)) : -1;
+            h->category = ci < 0 ? CAT_TECHNICAL : (enum category)ci;
+        }
+        h->level_min = sqlite3_column_int(st, 3);
+        h->level_max = sqlite3_column_int(st, 4);
+        h->minutes = sqlite3_column_int(st, 5);
+        h->competency = col_dup(st, 6);
+        *total = (size_t)sqlite3_column_int64(st, 7);
+    }
+    done(st);
+    if (r != SQLITE_DONE) {
+        buf_cleanup(&anyof);
+        return fail(s, errmsg, "list questions");
+    }
+    if (!*n && offset) {
+        /* past the end: the window function saw no row, so count apart */
+        if (!(st = stmt(s, S_Q_COUNT, errmsg))) {
+            buf_cleanup(&anyof);
+            return RB_ESTORE;
+        }
+        sqlite3_bind_int(st, 2, f->level);
+        bind_text(st, 3, f->category >= 0 ? category_name((enum category)f->category) : NULL);
+        bind_text(st, 4, f->competency);
+        if (f->any_of)
+            bind_text(st, 5, buf_str(&anyof));
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *total = (size_t)sqlite3_column_int64(st, 0);
+        done(st);
+    }
+    buf_cleanup(&anyof);
+    return RB_OK;
+}
+
 /* ---- parsed resumes -------------------------------------------------------------------- */
 
 static enum rb_err
@@ -1627,6 +1904,23 @@ static const struct store_ops sqlite_ops = {
     .kit_count = sqlite_kit_count,
     .kit_nth = sqlite_kit_nth,
     .kit_save = sqlite_kit_save,
+    .kit_get = sqlite_kit_get,
+    .question_save = sqlite_question_save,
+    .question_retire = sqlite_question_retire,
+    .question_list = sqlite_question_list,
     .resume_get = sqlite_resume_get,
     .resumes_put = sqlite_resumes_put,
+    .user_add = sqlite_user_add,
+    .user_get = sqlite_user_get,
+    .user_list = sqlite_user_list,
+    .user_update = sqlite_user_update,
+    .session_create = sqlite_session_create,
+    .session_get = sqlite_session_get,
+    .session_delete = sqlite_session_delete,
+    .token_create = sqlite_token_create,
+    .token_get = sqlite_token_get,
+    .token_list = sqlite_token_list,
+    .token_revoke = sqlite_token_revoke,
+    .login_failures = sqlite_login_failures,
+    .ping = sqlite_ping,
 };

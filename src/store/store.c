@@ -189,3 +189,112 @@ store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n, char
 {
     return s->ops->resumes_put(s, v, n, errmsg);
 }
+
+enum rb_err
+store_user_add(struct store *s, const struct user *u, const char *pwhash, long long *id,
+               char *errmsg)
+{
+    return s->ops->user_add(s, u, pwhash, id, errmsg);
+}
+
+enum rb_err
+store_user_get(struct store *s, long long id, const char *email, struct user *u, char **pwhash,
+               char *errmsg)
+{
+    return s->ops->user_get(s, id, email, u, pwhash, errmsg);
+}
+
+enum rb_err
+store_user_list(struct store *s, struct user **v, size_t *n, char *errmsg)
+{
+    return s->ops->user_list(s, v, n, errmsg);
+}
+
+enum rb_err
+store_user_update(struct store *s, long long id, const struct user_update *up, char *errmsg)
+{
+    return s->ops->user_update(s, id, up, errmsg);
+}
+
+enum rb_err
+store_session_create(struct store *s, long long user, const char *token_hash, const char *csrf,
+                     long long now, long long expires, char *errmsg)
+{
+    return s->ops->session_create(s, user, token_hash, csrf, now, expires, errmsg);
+}
+
+enum rb_err
+store_session_get(struct store *s, const char *token_hash, long long now, struct user *u,
+                  char **csrf, char *errmsg)
+{
+    return s->ops->session_get(s, token_hash, now, u, csrf, errmsg);
+}
+
+enum rb_err
+store_session_delete(struct store *s, const char *token_hash, char *errmsg)
+{
+    return s->ops->session_delete(s, token_hash, errmsg);
+}
+
+enum rb_err
+store_token_create(struct store *s, long long user, const char *name, const char *token_hash,
+                   long long *id, char *errmsg)
+{
+    return s->ops->token_create(s, user, name, token_hash, id, errmsg);
+}
+
+enum rb_err
+store_token_get(struct store *s, const char *token_hash, struct user *u, char *errmsg)
+{
+    return s->ops->token_get(s, token_hash, u, errmsg);
+}
+
+enum rb_err
+store_token_list(struct store *s, long long user, json_t **out, char *errmsg)
+{
+    return s->ops->token_list(s, user, out, errmsg);
+}
+
+enum rb_err
+store_token_revoke(struct store *s, long long user, long long id, char *errmsg)
+{
+    return s->ops->token_revoke(s, user, id, errmsg);
+}
+
+enum rb_err
+store_login_failures(struct store *s, const char *const *keys, size_t nkeys, long long now,
+                     long long window, enum login_op op, int *count, char *errmsg)
+{
+    return s->ops->login_failures(s, keys, nkeys, now, window, (int)op, count, errmsg);
+}
+
+enum rb_err
+store_ping(struct store *s, char *errmsg)
+{
+    return s->ops->ping(s, errmsg);
+}
+
+enum rb_err
+store_question_save(struct store *s, const struct question *q, bool create, char *errmsg)
+{
+    return s->ops->question_save(s, q, create, errmsg);
+}
+
+enum rb_err
+store_question_retire(struct store *s, const char *id, char *errmsg)
+{
+    return s->ops->question_retire(s, id, errmsg);
+}
+
+enum rb_err
+store_question_list(struct store *s, const struct search_query *f, size_t offset,
+                    struct search_hit **hits, size_t *n, size_t *total, char *errmsg)
+{
+    return s->ops->question_list(s, f, offset, hits, n, total, errmsg);
+}
+
+enum rb_err
+store_kit_get(struct store *s, long long id, char **body, char *errmsg)
+{
+    return s->ops->kit_get(s, id, body, errmsg);
+}

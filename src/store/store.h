@@ -17,6 +17,7 @@
 #include "core/bank.h"
 #include "core/question.h"
 #include "core/role.h"
+#include "core/user.h"
 #include "util/err.h"
 
 struct store;
@@ -117,6 +118,19 @@ enum rb_err store_questions_import(struct store *s, const struct question *qs, s
                                    const struct competency *comps, size_t ncomps,
                                    struct import_result *r, char *errmsg);
 
+/* One question, from the API: created (RB_ECONFLICT when its id or text is taken) or, when
+ * create is false, updated in place (RB_ENOTFOUND when there is none). Its source should
+ * say where it came from ("api"), so that loading the bank files leaves it alone. */
+enum rb_err store_question_save(struct store *s, const struct question *q, bool create,
+                                char *errmsg);
+/* Retires the question called id: kept for history, gone from search and lists. */
+enum rb_err store_question_retire(struct store *s, const char *id, char *errmsg);
+/* Live questions by id that pass f's filters (f->text is ignored), f->limit from offset;
+ * *total counts all that pass. The hits have no snippet and a score of 0. */
+enum rb_err store_question_list(struct store *s, const struct search_query *f, size_t offset,
+                                struct search_hit **hits, size_t *n, size_t *total,
+                                char *errmsg);
+
 /* Whether a question with the same folded text is stored (for dry runs). */
 enum rb_err store_question_text_exists(struct store *s, const char *text, int *exists,
                                        char *errmsg);
@@ -161,6 +175,9 @@ enum rb_err store_kit_save(struct store *s, const char *role, int level, const c
                            const char *body, const char *const *questions, size_t nquestions,
                            long long *kit_id, char *errmsg);
 
+/* The JSON of saved kit id (new: free it); RB_ENOTFOUND. */
+enum rb_err store_kit_get(struct store *s, long long id, char **body, char *errmsg);
+
 /* ---- parsed resumes ---- */
 
 /* A resume as parsed, by the SHA-256 of its file's bytes (64 hex digits). parser names the
@@ -181,5 +198,58 @@ enum rb_err store_resume_get(struct store *s, const char *hash, bool blind, cons
 /* Stores parses in one transaction, replacing those of the same files and blindness. */
 enum rb_err store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
                               char *errmsg);
+
+/* ---- users and authentication ---- */
+
+/* Adds u (its email already normal) with a password hash (NULL: no password); *id is the
+ * new user's. RB_ECONFLICT when the email is taken. */
+enum rb_err store_user_add(struct store *s, const struct user *u, const char *pwhash,
+                           long long *id, char *errmsg);
+/* The user with id (when email is NULL) or with email: *u (user_cleanup it) and, when
+ * pwhash is not NULL, the password hash (new, NULL if none). RB_ENOTFOUND. */
+enum rb_err store_user_get(struct store *s, long long id, const char *email, struct user *u,
+                           char **pwhash, char *errmsg);
+/* Every user by email: *v (user_cleanup each, then free) and *n. */
+enum rb_err store_user_list(struct store *s, struct user **v, size_t *n, char *errmsg);
+
+/* What to change in a user: NULL or -1 leaves a field as it is. Disabling a user, or a
+ * new password, ends their sessions; disabling also revokes their API tokens. */
+struct user_update {
+    const char *name;
+    int role;
+    int disabled;
+    const char *pwhash;
+};
+enum rb_err store_user_update(struct store *s, long long id, const struct user_update *up,
+                              char *errmsg);
+
+/* Sessions by the hash of their token, with the CSRF token that goes with them; times in
+ * Unix seconds. A session that expired, or whose user is disabled, is RB_ENOTFOUND. */
+enum rb_err store_session_create(struct store *s, long long user, const char *token_hash,
+                                 const char *csrf, long long now, long long expires,
+                                 char *errmsg);
+enum rb_err store_session_get(struct store *s, const char *token_hash, long long now,
+                              struct user *u, char **csrf, char *errmsg);
+enum rb_err store_session_delete(struct store *s, const char *token_hash, char *errmsg);
+
+/* API tokens by hash: created (named), found (not revoked, user not disabled; its last
+ * use is recorded), listed (without hashes) and revoked (user 0: whoever's it is). */
+enum rb_err store_token_create(struct store *s, long long user, const char *name,
+                               const char *token_hash, long long *id, char *errmsg);
+enum rb_err store_token_get(struct store *s, const char *token_hash, struct user *u,
+                            char *errmsg);
+enum rb_err store_token_list(struct store *s, long long user, json_t **out, char *errmsg);
+enum rb_err store_token_revoke(struct store *s, long long user, long long id, char *errmsg);
+
+/* Failed logins by key ("account:EMAIL", "address:IP") within window seconds before now:
+ * *count is the most for any of keys. LOGIN_RECORD adds a failure for each key,
+ * LOGIN_CLEAR forgets them (a success); both prune failures older than the window. */
+enum login_op { LOGIN_COUNT, LOGIN_RECORD, LOGIN_CLEAR };
+enum rb_err store_login_failures(struct store *s, const char *const *keys, size_t nkeys,
+                                 long long now, long long window, enum login_op op, int *count,
+                                 char *errmsg);
+
+/* Whether the store answers (for /readyz). */
+enum rb_err store_ping(struct store *s, char *errmsg);
 
 #endif

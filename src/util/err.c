@@ -18,6 +18,10 @@ static const struct {
     [RB_ECONFLICT] = {"conflict", "conflict", RB_EXIT_PROBLEMS, 409},
     [RB_EUSAGE] = {"usage error", "bad-request", RB_EXIT_USAGE, 400},
     [RB_EINTERNAL] = {"internal error", "internal", RB_EXIT_INTERNAL, 500},
+    [RB_EAUTH] = {"not authenticated", "unauthorized", RB_EXIT_PROBLEMS, 401},
+    [RB_ERATE] = {"too many attempts", "rate-limited", RB_EXIT_PROBLEMS, 429},
+    [RB_EMETHOD] = {"method not allowed", "method-not-allowed", RB_EXIT_USAGE, 405},
+    [RB_EUNSUPPORTED] = {"unsupported media type", "unsupported-media-type", RB_EXIT_USAGE, 415},
 };
 
 static int

@@ -18,6 +18,10 @@ enum rb_err {
     RB_ECONFLICT, /* the change conflicts with what is stored */
     RB_EUSAGE,    /* the command line was wrong */
     RB_EINTERNAL, /* a bug */
+    RB_EAUTH,     /* who is asking is not known: no, wrong or expired credentials */
+    RB_ERATE,     /* too many attempts: wait before trying again */
+    RB_EMETHOD,   /* the resource exists, the method does not */
+    RB_EUNSUPPORTED, /* a request body of a media type the route does not take */
 };
 
 /* Exit codes, documented in docs/CLI.md. */

@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: MIT */
+/* Logins, sessions, API tokens, new users (core/auth.h). */
+#include "core/auth.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+const struct auth_policy auth_default_policy = {
+    .account_failures = 5,
+    .address_failures = 50,
+    .window = 15 * 60,
+    .session_seconds = 12 * 3600,
+};
+
+static const char wrong[] = "wrong email or password";
+
+/* A hash to verify against when there is no account, so that the answer takes as long. */
+static char dummy_hash[CRYPTO_PWHASH_MAX];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void
+make_dummy(void)
+{
+    if (crypto_password_hash("no account has this password", 28, dummy_hash))
+        dummy_hash[0] = '\0';
+}
+
+enum rb_err
+auth_login(struct store *s, const struct auth_policy *p, const char *email, const char *password,
+           size_t plen, const char *address, long long now, struct user *u,
+           struct auth_session *out, char *errmsg)
+{
+    char msg[RB_ERRMSG], *norm = user_email_normal(email, msg), *pwhash = NULL;
+    char account_key[300], address_key[80], hash[65];
+    const char *keys[2] = {account_key, address_key};
+    int count = 0;
+    enum rb_err rc;
+    bool ok = false;
+
+    memset(u, 0, sizeof *u);
+    snprintf(account_key, sizeof account_key, "account:%s", norm ? norm : "(invalid)");
+    snprintf(address_key, sizeof address_key, "address:%s", address ? address : "-");
+    if ((rc = store_login_failures(s, keys + 1, 1, now, p->window, LOGIN_COUNT, &count, errmsg)))
+        goto out;
+    if (count >= p->address_failures) {
+        snprintf(errmsg, RB_ERRMSG, "too many failed logins from this address; wait %lld minutes",
+                 p->window / 60);
+        rc = RB_ERATE;
+        goto out;
+    }
+    if ((rc = store_login_failures(s, keys, 1, now, p->window, LOGIN_COUNT, &count, errmsg)))
+        goto out;
+    if (count >= p->account_failures) {
+        snprintf(errmsg, RB_ERRMSG, "too many failed logins for this account; wait %lld minutes",
+                 p->window / 60);
+        rc = RB_ERATE;
+        goto out;
+    }
+    rc = norm ? store_user_get(s, 0, norm, u, &pwhash, errmsg) : RB_ENOTFOUND;
+    if (rc && rc != RB_ENOTFOUND)
+        goto out;
+    pthread_once(&dummy_once, make_dummy);
+    ok = crypto_password_verify(pwhash ? pwhash : dummy_hash, password, plen) && !rc &&
+         !u->disabled && pwhash;
+    if (!ok) {
+        user_cleanup(u);
+        rc = store_login_failures(s, keys, 2, now, p->window, LOGIN_RECORD, &count, errmsg);
+        if (!rc) {
+            snprintf(errmsg, RB_ERRMSG, "%s", wrong);
+            rc = RB_EAUTH;
+        }
+        goto out;
+    }
+    if ((rc = store_login_failures(s, keys, 1, now, p->window, LOGIN_CLEAR, &count, errmsg)))
+        goto out;
+    crypto_token(AUTH_SESSION_PREFIX, out->token);
+    crypto_token("", out->csrf);
+    crypto_token_hash(out->token, hash);
+    out->expires = now + p->session_seconds;
+    rc = store_session_create(s, u->id, hash, out->csrf, now, out->expires, errmsg);
+out:
+    if (rc)
+        user_cleanup(u);
+    free(norm);
+    free(pwhash);
+    return rc;
+}
+
+enum rb_err
+auth_session_user(struct store *s, const char *token, long long now, struct user *u, char **csrf,
+                  char *errmsg)
+{
+    char hash[65];
+    enum rb_err rc;
+    crypto_token_hash(token, hash);
+    rc = store_session_get(s, hash, now, u, csrf, errmsg);
+    if (rc == RB_ENOTFOUND) {
+        snprintf(errmsg, RB_ERRMSG, "the session has expired or ended: log in again");
+        rc = RB_EAUTH;
+    }
+    return rc;
+}
+
+enum rb_err
+auth_logout(struct store *s, const char *token, char *errmsg)
+{
+    char hash[65];
+    crypto_token_hash(token, hash);
+    return store_session_delete(s, hash, errmsg);
+}
+
+enum rb_err
+auth_token_user(struct store *s, const char *token, struct user *u, char *errmsg)
+{
+    char hash[65];
+    enum rb_err rc;
+    crypto_token_hash(token, hash);
+    rc = store_token_get(s, hash, u, errmsg);
+    if (rc == RB_ENOTFOUND) {
+        snprintf(errmsg, RB_ERRMSG, "the API token is not known or was revoked");
+        rc = RB_EAUTH;
+    }
+    return rc;
+}
+
+enum rb_err
+auth_token_create(struct store *s, long long user, const char *name, char token[CRYPTO_TOKEN_MAX],
+                  long long *id, char *errmsg)
+{
+    char hash[65];
+    crypto_token(AUTH_TOKEN_PREFIX, token);
+    crypto_token_hash(token, hash);
+    return store_token_create(s, user, name, hash, id, errmsg);
+}
+
+enum rb_err
+auth_user_add(struct store *s, const char *email, const char *name, int role,
+              const char *password, size_t plen, long long *id, char *errmsg)
+{
+    struct user u = {0};
+    char pwhash[CRYPTO_PWHASH_MAX];
+    enum rb_err rc;
+
+    if (role < USER_ADMIN || role > USER_ROLE_MAX) {
+        snprintf(errmsg, RB_ERRMSG, "role: one of admin, recruiter, interviewer, candidate");
+        return RB_EINVAL;
+    }
+    if (name && (strlen(name) > 200 || !*name)) {
+        snprintf(errmsg, RB_ERRMSG, "name: 1 to 200 bytes");
+        return RB_EINVAL;
+    }
+    if (!(u.email = user_email_normal(email, errmsg)))
+        return RB_EINVAL;
+    if (password && (rc = user_password_check(password, plen, errmsg)))
+        goto out;
+    if (password && (rc = crypto_password_hash(password, plen, pwhash))) {
+        snprintf(errmsg, RB_ERRMSG, "no memory to hash the password");
+        goto out;
+    }
+    u.name = name ? xstrdup(name) : NULL;
+    u.role = role;
+    rc = store_user_add(s, &u, password ? pwhash : NULL, id, errmsg);
+out:
+    user_cleanup(&u);
+    return rc;
+}
+
+enum rb_err
+auth_password_set(struct store *s, long long user, const char *password, size_t plen,
+                  char *errmsg)
+{
+    char pwhash[CRYPTO_PWHASH_MAX];
+    struct user_update up = {NULL, -1, -1, pwhash};
+    enum rb_err rc = user_password_check(password, plen, errmsg);
+    if (rc)
+        return rc;
+    if (crypto_password_hash(password, plen, pwhash)) {
+        snprintf(errmsg, RB_ERRMSG, "no memory to hash the password");
+        return RB_EINTERNAL;
+    }
+    return store_user_update(s, user, &up, errmsg);
+}

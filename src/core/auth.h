@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Authentication: password logins that open sessions (with a CSRF token), personal API
+ * tokens, and new users and passwords. Secrets are shown once and stored only as hashes.
+ * Failed logins are counted per account and per address in the store, and a login
+ * refused for any reason says only "wrong email or password", after the same work, so
+ * that nobody learns whether an account exists.
+ */
+#ifndef RUBRIC_CORE_AUTH_H
+#define RUBRIC_CORE_AUTH_H
+
+#include "store/store.h"
+#include "util/crypto.h"
+
+#define AUTH_SESSION_PREFIX "rbs_"
+#define AUTH_TOKEN_PREFIX "rbt_"
+
+struct auth_policy {
+    int account_failures; /* failed logins per account within the window ... */
+    int address_failures; /* ... and per address, before logins are refused */
+    long long window;     /* seconds */
+    long long session_seconds;
+};
+
+/* 5 per account and 50 per address in 15 minutes; sessions of 12 hours. */
+extern const struct auth_policy auth_default_policy;
+
+struct auth_session {
+    char token[CRYPTO_TOKEN_MAX]; /* the cookie's value: shown once */
+    char csrf[CRYPTO_TOKEN_MAX];
+    long long expires; /* Unix seconds */
+};
+
+/* Logs in: *u (user_cleanup it) and a new session. RB_EAUTH for a wrong email or password
+ * or a disabled account (one message for all), RB_ERATE when too many attempts failed. */
+enum rb_err auth_login(struct store *s, const struct auth_policy *p, const char *email,
+                       const char *password, size_t plen, const char *address, long long now,
+                       struct user *u, struct auth_session *out, char *errmsg);
+
+/* The user of a session token (and its CSRF token, new), or RB_EAUTH. */
+enum rb_err auth_session_user(struct store *s, const char *token, long long now, struct user *u,
+                              char **csrf, char *errmsg);
+enum rb_err auth_logout(struct store *s, const char *token, char *errmsg);
+
+/* The user of an API token, or RB_EAUTH. */
+enum rb_err auth_token_user(struct store *s, const char *token, struct user *u, char *errmsg);
+/* A new API token for user, named name: *token is shown once. */
+enum rb_err auth_token_create(struct store *s, long long user, const char *name,
+                              char token[CRYPTO_TOKEN_MAX], long long *id, char *errmsg);
+
+/* A new user: email checked and folded, password checked and hashed (NULL: none). */
+enum rb_err auth_user_add(struct store *s, const char *email, const char *name, int role,
+                          const char *password, size_t plen, long long *id, char *errmsg);
+/* A new password for user (ends their sessions). */
+enum rb_err auth_password_set(struct store *s, long long user, const char *password, size_t plen,
+                              char *errmsg);
+
+#endif

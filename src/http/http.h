@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The HTTP API's inside: what a route handler gets (a request with its caller, path
+ * parameters, query and decoded body, and the store of its thread) and what it fills (a
+ * response: JSON, a problem, or bytes). Handlers never see libmicrohttpd: server.c turns
+ * its connections into these and back, and applies what every route shares (limits,
+ * authentication, CSRF, ETags, problems, the access log and metrics).
+ */
+#ifndef RUBRIC_HTTP_HTTP_H
+#define RUBRIC_HTTP_HTTP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/user.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+struct http_settings; /* http/settings.h */
+
+#define HTTP_MAX_PARAMS 4
+
+/* One uploaded file of a multipart request. */
+struct http_file {
+    char *name; /* the file name the client gave (not a path; may be empty) */
+    struct buf data;
+};
+
+struct http_req {
+    const char *method;
+    const char *path;
+    const char *params[HTTP_MAX_PARAMS]; /* {id} parts of the route's pattern, in order */
+    size_t nparams;
+    const char *body; /* raw body, NUL-terminated; "" when none */
+    size_t body_len;
+    json_t *json; /* the body when the route takes JSON (borrowed) */
+    struct http_file *files;
+    size_t nfiles;
+    struct user who; /* id 0: nobody (a public route) */
+    bool by_token;   /* authenticated by an API token, not a session */
+    struct store *store;
+    const struct http_settings *cfg;
+    void *conn; /* the server's: for http_query */
+    long long now;
+    char address[64]; /* the client's IP address, for rate limits only (never logged) */
+};
+
+struct http_res {
+    int status;
+    json_t *json;              /* the body as JSON (owned), or NULL ... */
+    struct buf body;           /* ... else these bytes */
+    const char *content_type;  /* for body; static storage */
+    char *location;            /* Location, for 201 (owned) */
+    char *set_cookie;          /* Set-Cookie (owned) */
+    bool no_etag;              /* a GET whose body must not be cached or revalidated */
+};
+
+/* A query parameter (decoded), or NULL. */
+const char *http_query(const struct http_req *req, const char *name);
+/* A cookie's value, or NULL. */
+const char *http_cookie(const struct http_req *req, const char *name);
+
+/* Sets a problem response (RFC 9457): status and type from e, detail from msg, and the
+ * field at fault when known. */
+void http_problem(struct http_res *res, enum rb_err e, const char *msg, const char *field);
+/* The same with the detail formatted. */
+void http_problemf(struct http_res *res, enum rb_err e, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Sets a JSON response, stealing v. */
+void http_json(struct http_res *res, int status, json_t *v);
+
+/* Reads limit and offset from the query (defaults 50 and 0, limit at most 500). False, with
+ * a problem set, when they are not whole numbers in range. */
+bool http_paging(const struct http_req *req, struct http_res *res, size_t *limit, size_t *offset);
+/* {"items": items, "total", "limit", "offset"}: stealing items. */
+json_t *http_page(json_t *items, size_t total, size_t limit, size_t offset);
+
+/* The path parameter i as a positive whole number, or 0 with a 404 problem set. */
+long long http_param_id(const struct http_req *req, struct http_res *res, size_t i);
+
+/* ---- request bodies ---- */
+
+enum field_type { F_STRING, F_INT, F_BOOL, F_ARRAY, F_OBJECT, F_NUMBER };
+
+struct field_spec {
+    const char *name;
+    enum field_type type;
+    bool required;
+    size_t max; /* strings: bytes; arrays: items; ints: the largest value (0: any) */
+};
+
+/* Checks that body is an object with only the fields of spec (NULL-name terminated), each
+ * of its type and within its limit, strings valid UTF-8. RB_EINVAL with *field and errmsg
+ * naming the first at fault. */
+enum rb_err http_check_body(const json_t *body, const struct field_spec *spec,
+                            const char **field, char *errmsg);
+
+/* Decodes a request body of len bytes as JSON (UTF-8, no duplicate keys): a new reference,
+ * or NULL with errmsg saying where it went wrong. */
+json_t *http_decode_json(const char *body, size_t len, char *errmsg);
+
+/* ---- the route table ---- */
+
+typedef void (*http_handler)(struct http_req *req, struct http_res *res);
+
+enum body_kind { BODY_NONE, BODY_JSON, BODY_UPLOAD };
+
+struct route {
+    const char *method;
+    const char *pattern; /* "/api/v1/questions/{id}" */
+    http_handler fn;
+    unsigned roles;      /* ROLE_BIT()s that may call it; 0: anyone, logged in or not */
+    enum body_kind body;
+    const char *name;    /* for metrics and the access log: "GET /api/v1/questions/{id}" */
+};
+
+extern const struct route http_routes[];
+extern const size_t http_nroutes;
+
+/* The route for method and path, with its parameters in req. NULL with *e = RB_ENOTFOUND
+ * for no path, RB_EMETHOD for a path without that method. */
+const struct route *http_route_find(const char *method, const char *path, struct http_req *req,
+                                    enum rb_err *e);
+
+/* Handlers, by resource (http/api_*.c). */
+void api_healthz(struct http_req *req, struct http_res *res);
+void api_readyz(struct http_req *req, struct http_res *res);
+void api_metrics(struct http_req *req, struct http_res *res);
+void api_openapi(struct http_req *req, struct http_res *res);
+void api_session_create(struct http_req *req, struct http_res *res);
+void api_session_get(struct http_req *req, struct http_res *res);
+void api_session_delete(struct http_req *req, struct http_res *res);
+void api_users_list(struct http_req *req, struct http_res *res);
+void api_users_create(struct http_req *req, struct http_res *res);
+void api_user_get(struct http_req *req, struct http_res *res);
+void api_user_update(struct http_req *req, struct http_res *res);
+void api_tokens_list(struct http_req *req, struct http_res *res);
+void api_tokens_create(struct http_req *req, struct http_res *res);
+void api_token_delete(struct http_req *req, struct http_res *res);
+void api_questions_list(struct http_req *req, struct http_res *res);
+void api_questions_create(struct http_req *req, struct http_res *res);
+void api_question_get(struct http_req *req, struct http_res *res);
+void api_question_update(struct http_req *req, struct http_res *res);
+void api_question_retire(struct http_req *req, struct http_res *res);
+void api_roles_list(struct http_req *req, struct http_res *res);
+void api_role_get(struct http_req *req, struct http_res *res);
+void api_kits_create(struct http_req *req, struct http_res *res);
+void api_kit_get(struct http_req *req, struct http_res *res);
+
+#endif

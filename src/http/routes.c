@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Every route of the API in one table: method, path pattern, handler, who may call it and
+ * what body it takes. docs/openapi.json describes the same routes, and a test checks that
+ * the two agree.
+ */
+#include <string.h>
+
+#include "http/http.h"
+#include "util/mem.h"
+
+#define ANY 0u
+#define STAFF ROLES_STAFF
+#define HIRING ROLES_HIRING
+#define ADMIN ROLE_BIT(USER_ADMIN)
+#define SIGNED_IN ROLES_ALL
+
+const struct route http_routes[] = {
+    {"GET", "/healthz", api_healthz, ANY, BODY_NONE, "GET /healthz"},
+    {"GET", "/readyz", api_readyz, ANY, BODY_NONE, "GET /readyz"},
+    {"GET", "/metrics", api_metrics, ANY, BODY_NONE, "GET /metrics"},
+    {"GET", "/api/openapi.json", api_openapi, ANY, BODY_NONE, "GET /api/openapi.json"},
+
+    {"POST", "/api/v1/session", api_session_create, ANY, BODY_JSON, "POST /api/v1/session"},
+    {"GET", "/api/v1/session", api_session_get, SIGNED_IN, BODY_NONE, "GET /api/v1/session"},
+    {"DELETE", "/api/v1/session", api_session_delete, SIGNED_IN, BODY_NONE,
+     "DELETE /api/v1/session"},
+
+    {"GET", "/api/v1/users", api_users_list, ADMIN, BODY_NONE, "GET /api/v1/users"},
+    {"POST", "/api/v1/users", api_users_create, ADMIN, BODY_JSON, "POST /api/v1/users"},
+    {"GET", "/api/v1/users/{id}", api_user_get, ADMIN, BODY_NONE, "GET /api/v1/users/{id}"},
+    {"PATCH", "/api/v1/users/{id}", api_user_update, ADMIN, BODY_JSON,
+     "PATCH /api/v1/users/{id}"},
+    {"GET", "/api/v1/tokens", api_tokens_list, SIGNED_IN, BODY_NONE, "GET /api/v1/tokens"},
+    {"POST", "/api/v1/tokens", api_tokens_create, SIGNED_IN, BODY_JSON, "POST /api/v1/tokens"},
+    {"DELETE", "/api/v1/tokens/{id}", api_token_delete, SIGNED_IN, BODY_NONE,
+     "DELETE /api/v1/tokens/{id}"},
+
+    {"GET", "/api/v1/questions", api_questions_list, STAFF, BODY_NONE, "GET /api/v1/questions"},
+    {"POST", "/api/v1/questions", api_questions_create, ADMIN, BODY_JSON,
+     "POST /api/v1/questions"},
+    {"GET", "/api/v1/questions/{id}", api_question_get, STAFF, BODY_NONE,
+     "GET /api/v1/questions/{id}"},
+    {"PUT", "/api/v1/questions/{id}", api_question_update, ADMIN, BODY_JSON,
+     "PUT /api/v1/questions/{id}"},
+    {"DELETE", "/api/v1/questions/{id}", api_question_retire, ADMIN, BODY_NONE,
+     "DELETE /api/v1/questions/{id}"},
+
+    {"GET", "/api/v1/roles", api_roles_list, STAFF, BODY_NONE, "GET /api/v1/roles"},
+    {"GET", "/api/v1/roles/{id}", api_role_get, STAFF, BODY_NONE, "GET /api/v1/roles/{id}"},
+    {"POST", "/api/v1/kits", api_kits_create, STAFF, BODY_JSON, "POST /api/v1/kits"},
+    {"GET", "/api/v1/kits/{id}", api_kit_get, STAFF, BODY_NONE, "GET /api/v1/kits/{id}"},
+};
+
+const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
+
+/* Whether path matches pattern; parameters are captured into req when it does. */
+static bool
+match(const char *pattern, const char *path, struct http_req *req)
+{
+    const char *p = pattern, *u = path;
+    size_t n = 0;
+    const char *caps[HTTP_MAX_PARAMS];
+    size_t lens[HTTP_MAX_PARAMS];
+
+    while (*p && *u) {
+        if (*p == '{') {
+            const char *end = strchr(u, '/');
+            size_t len = end ? (size_t)(end - u) : strlen(u);
+            if (!len || n == HTTP_MAX_PARAMS)
+                return false;
+            caps[n] = u;
+            lens[n++] = len;
+            u += len;
+            p = strchr(p, '}') + 1;
+            continue;
+        }
+        if (*p++ != *u++)
+            return false;
+    }
+    if (*p || *u)
+        return false;
+    if (req) {
+        for (size_t i = 0; i < n; i++)
+            req->params[i] = xstrndup(caps[i], lens[i]);
+        req->nparams = n;
+    }
+    return true;
+}
+
+const struct route *
+http_route_find(const char *method, const char *path, struct http_req *req, enum rb_err *e)
+{
+    bool path_known = false;
+    for (size_t i = 0; i < http_nroutes; i++) {
+        const struct route *r = &http_routes[i];
+        if (!match(r->pattern, path, NULL))
+            continue;
+        path_known = true;
+        if (strcmp(r->method, method) == 0 ||
+            (strcmp(method, "HEAD") == 0 && strcmp(r->method, "GET") == 0)) {
+            match(r->pattern, path, req);
+            return r;
+        }
+    }
+    *e = path_known ? RB_EMETHOD : RB_ENOTFOUND;
+    return NULL;
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* `rubric serve`'s server (http/server.c). */
+#ifndef RUBRIC_HTTP_SERVER_H
+#define RUBRIC_HTTP_SERVER_H
+
+#include "http/settings.h"
+#include "util/buf.h"
+
+/* Serves the API until SIGTERM or SIGINT, then finishes requests in flight and returns.
+ * ready, when not NULL, is called once the socket listens. RB_EIO when it cannot listen. */
+enum rb_err http_serve(const struct http_settings *cfg, void (*ready)(const char *listen),
+                       char *errmsg);
+
+/* The Prometheus text of the server's counters. */
+void http_metrics_text(struct buf *out);
+
+#endif

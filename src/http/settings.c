@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: MIT */
+/* Server settings from defaults, a file, the environment and flags (http/settings.h). */
+#include "http/settings.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/mem.h"
+
+enum kind { K_TEXT, K_UINT, K_SIZE, K_BOOL };
+
+struct key {
+    const char *name;
+    enum kind kind;
+    size_t off;
+    size_t n;          /* text: buffer size */
+    unsigned long max; /* numbers: the largest allowed */
+    const char *help;
+};
+
+#define TEXT(f) K_TEXT, offsetof(struct http_settings, f), sizeof(((struct http_settings *)0)->f)
+#define NUM(k, f) k, offsetof(struct http_settings, f), 0
+
+static const struct key keys[] = {
+    {"listen", TEXT(listen), 0, "address and port to listen on"},
+    {"db", TEXT(db), 0, "store URL"},
+    {"uploads", TEXT(uploads), 0, "folder for uploaded resumes"},
+    {"threads", NUM(K_UINT, threads), 256, "request threads (0: one per core)"},
+    {"max_connections", NUM(K_UINT, max_connections), 100000, "connections at once"},
+    {"connection_timeout", NUM(K_UINT, connection_timeout), 3600, "seconds idle"},
+    {"json_max", NUM(K_SIZE, json_max), 64ul << 20, "bytes of a JSON body"},
+    {"upload_max", NUM(K_SIZE, upload_max), 1ul << 30, "bytes of an upload"},
+    {"session_hours", NUM(K_UINT, session_hours), 24 * 90, "hours a session lasts"},
+    {"cookie_secure", NUM(K_BOOL, cookie_secure), 1, "Secure cookies (behind TLS)"},
+    {"shutdown_grace", NUM(K_UINT, shutdown_grace), 600, "seconds to finish on SIGTERM"},
+    {"access_log", NUM(K_BOOL, access_log), 1, "a JSON line per request on stderr"},
+};
+
+void
+http_settings_default(struct http_settings *s)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->listen, sizeof s->listen, "127.0.0.1:8080");
+    snprintf(s->db, sizeof s->db, "%s", STORE_DEFAULT_URL);
+    snprintf(s->uploads, sizeof s->uploads, "./uploads");
+    s->max_connections = 1024;
+    s->connection_timeout = 30;
+    s->json_max = 1u << 20;
+    s->upload_max = 50u << 20;
+    s->session_hours = 12;
+    s->shutdown_grace = 10;
+    s->access_log = true;
+}
+
+enum rb_err
+http_settings_set(struct http_settings *s, const char *key, const char *value, char *errmsg)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const struct key *k = &keys[i];
+        char *at = (char *)s + k->off, *end;
+        unsigned long long v;
+        if (strcmp(k->name, key) != 0)
+            continue;
+        if (k->kind == K_TEXT) {
+            if (strlen(value) >= k->n || !*value) {
+                snprintf(errmsg, RB_ERRMSG, "%s: 1 to %zu bytes", key, k->n - 1);
+                return RB_EINVAL;
+            }
+            memcpy(at, value, strlen(value) + 1);
+            return RB_OK;
+        }
+        if (k->kind == K_BOOL) {
+            bool b;
+            if (!strcmp(value, "true") || !strcmp(value, "1") || !strcmp(value, "yes"))
+                b = true;
+            else if (!strcmp(value, "false") || !strcmp(value, "0") || !strcmp(value, "no"))
+                b = false;
+            else {
+                snprintf(errmsg, RB_ERRMSG, "%s: expected true or false, not '%s'", key, value);
+                return RB_EINVAL;
+            }
+            memcpy(at, &b, sizeof b);
+            return RB_OK;
+        }
+        errno = 0;
+        v = strtoull(value, &end, 10);
+        if (errno || end == value || !isdigit((unsigned char)*value)) {
+            snprintf(errmsg, RB_ERRMSG, "%s: expected a whole number, not '%s'", key, value);
+            return RB_EINVAL;
+        }
+        /* sizes may say K, M or G */
+        if (k->kind == K_SIZE && (*end == 'K' || *end == 'k'))
+            v <<= 10, end++;
+        else if (k->kind == K_SIZE && (*end == 'M' || *end == 'm'))
+            v <<= 20, end++;
+        else if (k->kind == K_SIZE && (*end == 'G' || *end == 'g'))
+            v <<= 30, end++;
+        if (*end || v > k->max) {
+            snprintf(errmsg, RB_ERRMSG, "%s: expected at most %lu, not '%s'", key, k->max, value);
+            return RB_EINVAL;
+        }
+        if (k->kind == K_UINT) {
+            unsigned u = (unsigned)v;
+            memcpy(at, &u, sizeof u);
+        } else {
+            size_t z = (size_t)v;
+            memcpy(at, &z, sizeof z);
+        }
+        return RB_OK;
+    }
+    snprintf(errmsg, RB_ERRMSG, "unknown setting '%s' (see 'rubric serve --help')", key);
+    return RB_EINVAL;
+}
+
+enum rb_err
+http_settings_file(struct http_settings *s, const char *path, char *errmsg)
+{
+    char *data, *line, *save = NULL;
+    size_t len;
+    int n = 0;
+    enum rb_err rc = fs_read(path, 1u << 20, &data, &len, errmsg);
+    if (rc)
+        return rc;
+    for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *eq, *k, *v, *e;
+        char msg[RB_ERRMSG];
+        n++;
+        while (isspace((unsigned char)*line))
+            line++;
+        if (!*line || *line == '#')
+            continue;
+        if (!(eq = strchr(line, '='))) {
+            snprintf(errmsg, RB_ERRMSG, "%s:%d: expected 'key = value'", path, n);
+            rc = RB_EINVAL;
+            break;
+        }
+        *eq = '\0';
+        k = line;
+        for (e = eq; e > k && isspace((unsigned char)e[-1]); e--)
+            e[-1] = '\0';
+        v = eq + 1;
+        while (isspace((unsigned char)*v))
+            v++;
+        for (e = v + strlen(v); e > v && isspace((unsigned char)e[-1]); e--)
+            e[-1] = '\0';
+        if ((rc = http_settings_set(s, k, v, msg))) {
+            snprintf(errmsg, RB_ERRMSG, "%s:%d: %.400s", path, n, msg);
+            break;
+        }
+    }
+    free(data);
+    return rc;
+}
+
+enum rb_err
+http_settings_env(struct http_settings *s, char *errmsg)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        char name[64], msg[RB_ERRMSG];
+        const char *v;
+        size_t j = 0;
+        j = (size_t)snprintf(name, sizeof name, "RUBRIC_");
+        for (const char *p = keys[i].name; *p && j + 1 < sizeof name; p++)
+            name[j++] = (char)toupper((unsigned char)*p);
+        name[j] = '\0';
+        if ((v = getenv(name)) && *v && http_settings_set(s, keys[i].name, v, msg)) {
+            snprintf(errmsg, RB_ERRMSG, "%s: %.400s", name, msg);
+            return RB_EINVAL;
+        }
+    }
+    return RB_OK;
+}
+
+void
+http_settings_print(const struct http_settings *s, FILE *out)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const struct key *k = &keys[i];
+        const char *at = (const char *)s + k->off;
+        fprintf(out, "%s = ", k->name);
+        if (k->kind == K_TEXT)
+            fprintf(out, "%s", at);
+        else if (k->kind == K_BOOL)
+            fprintf(out, "%s", *(const bool *)(const void *)at ? "true" : "false");
+        else if (k->kind == K_UINT)
+            fprintf(out, "%u", *(const unsigned *)(const void *)at);
+        else
+            fprintf(out, "%zu", *(const size_t *)(const void *)at);
+        fprintf(out, "%*s# %s\n", (int)(20 - strlen(k->name)), "", k->help);
+    }
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The server's settings: defaults, then an optional config file (`key = value` lines, '#'
+ * comments), then RUBRIC_* environment variables, then command-line flags: each later one
+ * wins. Every limit the server applies is here.
+ */
+#ifndef RUBRIC_HTTP_SETTINGS_H
+#define RUBRIC_HTTP_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util/err.h"
+
+struct http_settings {
+    char listen[128];           /* ADDR:PORT; [v6]:PORT */
+    char db[512];               /* store URL */
+    char uploads[512];          /* folder for uploaded resumes */
+    unsigned threads;           /* 0: one per core */
+    unsigned max_connections;   /* all at once */
+    unsigned connection_timeout; /* seconds idle (headers and bodies included) */
+    size_t json_max;            /* bytes of a JSON body */
+    size_t upload_max;          /* bytes of a multipart upload (all files) */
+    unsigned session_hours;
+    bool cookie_secure;         /* Secure cookies (behind TLS) */
+    unsigned shutdown_grace;    /* seconds to finish requests in flight on SIGTERM */
+    bool access_log;
+};
+
+void http_settings_default(struct http_settings *s);
+/* Applies the file at path (named in errors with its line). */
+enum rb_err http_settings_file(struct http_settings *s, const char *path, char *errmsg);
+/* Applies RUBRIC_LISTEN, RUBRIC_DB, RUBRIC_THREADS, ... (docs/CLI.md). */
+enum rb_err http_settings_env(struct http_settings *s, char *errmsg);
+/* Sets one setting by name ("json_max", "listen", ...); errmsg names it when the value is
+ * bad or the name unknown. */
+enum rb_err http_settings_set(struct http_settings *s, const char *key, const char *value,
+                              char *errmsg);
+/* Writes every setting as `key = value` (there are no secrets among them). */
+void http_settings_print(const struct http_settings *s, FILE *out);
+
+#endif

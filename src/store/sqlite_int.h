@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Inside the SQLite backend: what sqlite.c shares with the files that hold the rest of its
+ * operations (sqlite_users.c, ...). Only those files include this header.
+ */
+#ifndef RUBRIC_STORE_SQLITE_INT_H
+#define RUBRIC_STORE_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store_impl.h"
+
+#define SQ_EXTRA_MAX 96
+
+/* The prepared statement for sql (a string with static storage: it is found again by its
+ * address), reset and without bindings after sq_done; NULL with errmsg set. */
+sqlite3_stmt *sq_stmt(struct store *s, const char *sql, char *errmsg);
+enum rb_err sq_fail(struct store *s, char *errmsg, const char *what);
+void sq_done(sqlite3_stmt *st);
+/* Steps a statement that returns no rows (or ignores them), then sq_done. */
+enum rb_err sq_exec(struct store *s, sqlite3_stmt *st, char *errmsg, const char *what);
+void sq_bind_text(sqlite3_stmt *st, int i, const char *v);
+char *sq_col_dup(sqlite3_stmt *st, int i);
+enum rb_err sq_begin(struct store *s, char *errmsg);
+/* Commits when rc is RB_OK, else rolls back; returns rc or the commit's error. */
+enum rb_err sq_end(struct store *s, enum rb_err rc, char *errmsg);
+sqlite3 *sq_db(struct store *s);
+
+/* sqlite_users.c */
+enum rb_err sqlite_user_add(struct store *s, const struct user *u, const char *pwhash,
+                            long long *id, char *errmsg);
+enum rb_err sqlite_user_get(struct store *s, long long id, const char *email, struct user *u,
+                            char **pwhash, char *errmsg);
+enum rb_err sqlite_user_list(struct store *s, struct user **v, size_t *n, char *errmsg);
+enum rb_err sqlite_user_update(struct store *s, long long id, const struct user_update *up,
+                               char *errmsg);
+enum rb_err sqlite_session_create(struct store *s, long long user, const char *token_hash,
+                                  const char *csrf, long long now, long long expires,
+                                  char *errmsg);
+enum rb_err sqlite_session_get(struct store *s, const char *token_hash, long long now,
+                               struct user *u, char **csrf, char *errmsg);
+enum rb_err sqlite_session_delete(struct store *s, const char *token_hash, char *errmsg);
+enum rb_err sqlite_token_create(struct store *s, long long user, const char *name,
+                                const char *token_hash, long long *id, char *errmsg);
+enum rb_err sqlite_token_get(struct store *s, const char *token_hash, struct user *u,
+                             char *errmsg);
+enum rb_err sqlite_token_list(struct store *s, long long user, json_t **out, char *errmsg);
+enum rb_err sqlite_token_revoke(struct store *s, long long user, long long id, char *errmsg);
+enum rb_err sqlite_login_failures(struct store *s, const char *const *keys, size_t nkeys,
+                                  long long now, long long window, int record, int *count,
+                                  char *errmsg);
+enum rb_err sqlite_ping(struct store *s, char *errmsg);
+
+#endif
