@@ -175,7 +175,15 @@ build/bench/%: bench/%.c bench/synth.c bench/synth.h build/librubric.a
 	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) $(PKG_CFLAGS) -o $@ $< bench/synth.c build/librubric.a \
 	    $(PKG_LIBS)
 
-bench: build/rubric build/bench/bench_search build/bench/bench_kit build/bench/bench_parse
+# Peak memory of a command; needs nothing of the engine.
+build/bench/peakrss: bench/peakrss.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) -o $@ $<
+
+# bench/run also needs what scripts/deps installs: hyperfine, ghostscript, jq, node and the
+# npm peers.
+bench: build/rubric build/bench/bench_search build/bench/bench_kit build/bench/bench_parse \
+       build/bench/gen_resumes build/bench/peakrss
 	bench/run
 
 # Parsing accuracy on the labelled corpus, with the release build (make check runs the same

@@ -1,15 +1,23 @@
 /* SPDX-License-Identifier: MIT */
-/* `rubric parse`: what Rubric understands of resume files (src/extract, src/resume). */
+/*
+ * `rubric parse`: what Rubric understands of resume files (src/extract, src/resume). Files
+ * are read one at a time and forgotten once printed, and a folder is read entry by entry,
+ * so memory stays flat however many resumes there are (docs/BENCHMARKS.md measures it).
+ */
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd/cmd.h"
 #include "core/skills.h"
 #include "extract/extract.h"
 #include "resume/resume.h"
+#include "util/buf.h"
 
 static const struct option parse_opts[] = {{"json", no_argument, NULL, 'j'},
                                            {"today", required_argument, NULL, 't'},
@@ -17,12 +25,13 @@ static const struct option parse_opts[] = {{"json", no_argument, NULL, 'j'},
                                            {0}};
 static const struct cmd_spec parse_spec = {
     "parse", "h", parse_opts,
-    "usage: rubric parse FILE... [--json] [--today YYYY-MM]\n\n"
-    "Reads each resume (PDF, DOCX, text, Markdown, HTML, JSON Resume) and prints what was\n"
-    "understood: name, email, phone, links, dated positions with title and company,\n"
-    "experience (the union of the positions' intervals), skills of the taxonomy with their\n"
-    "mentions and last year used, education, and warnings where a person should look. A\n"
-    "file that cannot be read gets a one-line reason and the others are still read.\n\n"
+    "usage: rubric parse PATH... [--json] [--today YYYY-MM]\n\n"
+    "Reads each resume (PDF, DOCX, text, Markdown, HTML, JSON Resume) named, or every file\n"
+    "of a folder named (in the order the folder lists them; hidden files skipped), and\n"
+    "prints what was understood: name, email, phone, links, dated positions with title and\n"
+    "company, experience (the union of the positions' intervals), skills of the taxonomy\n"
+    "with their mentions and last year used, education, and warnings where a person should\n"
+    "look. A file that cannot be read gets a one-line reason and the others are still read.\n\n"
     "  --json   one JSON object a line (docs/FORMATS.md); a file that cannot be read gives\n"
     "           {\"file\", \"error\"}\n"
     "  --today YYYY-MM\n"
@@ -77,59 +86,114 @@ parse_month(const char *s, struct ym *out)
     return true;
 }
 
+/* What parsing needs from one file to the next. */
+struct parse_run {
+    struct skills tax;
+    struct skillscan *sc;
+    struct ym today;
+    bool json;
+    int failed;
+};
+
+/* Reads, understands and prints one file; a failure is printed and counted. */
+static void
+parse_file(struct parse_run *pr, const char *path)
+{
+    struct extracted e;
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    enum rb_err err = extract_file(path, NULL, &e, msg);
+
+    if (!err) {
+        err = resume_parse(e.text, e.len, pr->sc, pr->today, &r, msg);
+        if (err)
+            extracted_cleanup(&e);
+    }
+    if (err) {
+        pr->failed++;
+        cmd_error("cannot read %s: %s", path, msg);
+        if (pr->json)
+            cmd_print_jsonl(json_pack("{s:s, s:s}", "file", path, "error", msg));
+        return;
+    }
+    if (e.note) {
+        char note[256];
+        snprintf(note, sizeof note, "%s", e.note);
+        r.warnings = realloc(r.warnings, (r.nwarnings + 1) * sizeof *r.warnings);
+        r.warnings[r.nwarnings++] = strdup(note);
+    }
+    if (pr->json)
+        cmd_print_jsonl(resume_to_json(&r, &pr->tax, path, doc_format_name(e.format)));
+    else
+        print_resume(path, doc_format_name(e.format), &r, &pr->tax);
+    resume_cleanup(&r);
+    extracted_cleanup(&e);
+}
+
+/* Every regular file directly in dir, one entry at a time as readdir gives them: no list of
+ * names is kept, so a folder of 100,000 resumes costs what one does. */
+static void
+parse_dir(struct parse_run *pr, const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *ent;
+    struct buf path;
+
+    if (!d) {
+        const char *why = strerror(errno);
+        pr->failed++;
+        cmd_error("cannot read %s: %s", dir, why);
+        if (pr->json)
+            cmd_print_jsonl(json_pack("{s:s, s:s}", "file", dir, "error", why));
+        return;
+    }
+    buf_init(&path, 8192);
+    while ((ent = readdir(d))) {
+        struct stat st;
+        bool regular = ent->d_type == DT_REG;
+        if (ent->d_name[0] == '.')
+            continue;
+        buf_reset(&path);
+        if (buf_printf(&path, "%s/%s", dir, ent->d_name))
+            continue;
+        /* d_type saves a stat a file where the file system fills it in; links are followed */
+        if (ent->d_type == DT_UNKNOWN || ent->d_type == DT_LNK)
+            regular = stat(buf_str(&path), &st) == 0 && S_ISREG(st.st_mode);
+        if (regular)
+            parse_file(pr, buf_str(&path));
+    }
+    closedir(d);
+    buf_cleanup(&path);
+}
+
 int
 cmd_parse(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    struct skills tax;
-    struct skillscan *sc = NULL;
+    struct parse_run pr = {.today = dates_today()};
     char msg[RB_ERRMSG] = "";
-    bool json = false;
-    int c, rc = 0, failed = 0;
-    struct ym today = dates_today();
+    int c, rc = 0;
+    struct stat st;
 
     (void)ctx;
     while ((c = cmd_getopt(&parse_spec, argc, argv, &rc)) > 0) {
         if (c == 'j')
-            json = true;
-        else if (c == 't' && !parse_month(optarg, &today))
+            pr.json = true;
+        else if (c == 't' && !parse_month(optarg, &pr.today))
             return cmd_usage("parse", "--today takes a month as YYYY-MM, not '%s'", optarg);
     }
     if (c < 0)
         return rc;
     if (optind >= argc)
-        return cmd_usage("parse", "give one or more files");
-    if (skillscan_builtin(&tax, &sc, msg))
+        return cmd_usage("parse", "give one or more files or folders");
+    if (skillscan_builtin(&pr.tax, &pr.sc, msg))
         return cmd_fail(RB_EINTERNAL, msg);
     for (int i = optind; i < argc; i++) {
-        struct extracted e;
-        struct resume r;
-        enum rb_err err = extract_file(argv[i], NULL, &e, msg);
-        if (!err) {
-            err = resume_parse(e.text, e.len, sc, today, &r, msg);
-            if (err)
-                extracted_cleanup(&e);
-        }
-        if (err) {
-            failed++;
-            cmd_error("cannot read %s: %s", argv[i], msg);
-            if (json)
-                cmd_print_jsonl(json_pack("{s:s, s:s}", "file", argv[i], "error", msg));
-            continue;
-        }
-        if (e.note) {
-            char note[256];
-            snprintf(note, sizeof note, "%s", e.note);
-            r.warnings = realloc(r.warnings, (r.nwarnings + 1) * sizeof *r.warnings);
-            r.warnings[r.nwarnings++] = strdup(note);
-        }
-        if (json)
-            cmd_print_jsonl(resume_to_json(&r, &tax, argv[i], doc_format_name(e.format)));
+        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+            parse_dir(&pr, argv[i]);
         else
-            print_resume(argv[i], doc_format_name(e.format), &r, &tax);
-        resume_cleanup(&r);
-        extracted_cleanup(&e);
+            parse_file(&pr, argv[i]);
     }
-    skillscan_free(sc);
-    skills_cleanup(&tax);
-    return failed ? RB_EXIT_PROBLEMS : 0;
+    skillscan_free(pr.sc);
+    skills_cleanup(&pr.tax);
+    return pr.failed ? RB_EXIT_PROBLEMS : 0;
 }

@@ -24,3 +24,16 @@ test_parse_json_has_the_documented_fields() {
     assert_rc 0
     assert_out "Site Reliability Engineer at Globex"
 }
+
+test_parse_reads_every_file_of_a_folder() {
+    mkdir -p folder/sub
+    cp "$DATA/resumes/plain.txt" "$DATA/resumes/markdown.md" folder/
+    cp "$DATA/resumes/plain.txt" folder/.hidden.txt
+    cp "$DATA/resumes/plain.txt" folder/sub/nested.txt
+    run "$RUBRIC" parse --json folder "$DATA/resumes/plain.txt"
+    assert_rc 0
+    assert_eq "$(wc -l <<<"$OUT")" "3" "one JSON line per file: the folder's two, then one"
+    assert_jsonl 'map(.file) | .[0:2] | sort == ["folder/markdown.md", "folder/plain.txt"]'
+    assert_jsonl '.[2].file | endswith("resumes/plain.txt")'
+    assert_jsonl 'map(select(.file == "folder/plain.txt"))[0].name == "Amara Okafor"'
+}
