@@ -137,6 +137,20 @@ read_question(struct http_req *req, struct http_res *res, struct bank *b)
         diags_cleanup(&d);
         return false;
     }
+    {
+        /* the store's competencies, so that the question is checked against them */
+        struct bank_stats st;
+        char msg[RB_ERRMSG];
+        if (store_bank_stats(req->store, &st, msg)) {
+            http_problem(res, RB_ESTORE, msg, NULL);
+            diags_cleanup(&d);
+            bank_cleanup(b);
+            return false;
+        }
+        for (size_t i = 0; i < st.ncomps; i++)
+            bank_add_competency(b, st.comps[i].id, st.comps[i].name, NULL, "store", 0);
+        bank_stats_cleanup(&st);
+    }
     bank_json_read_question(b, "request", req->json, &d);
     if (!d.n)
         bank_check(b, 0, &d);
@@ -221,10 +235,9 @@ api_roles_list(struct http_req *req, struct http_res *res)
     }
     items = json_array();
     for (size_t i = offset; i < set.n && i < offset + limit; i++)
-        json_array_append_new(items,
-                              json_pack("{s:s, s:s, s:s, s:i}", "id", set.v[i].id, "title",
-                                        set.v[i].title, "level", level_name(set.v[i].level),
-                                        "min_years", set.v[i].min_years));
+        json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:i}", "id", set.v[i].id, "title",
+                                               set.v[i].title, "level", level_name(set.v[i].level),
+                                               "min_years", set.v[i].min_years));
     http_json(res, 200, http_page(items, set.n, limit, offset));
     role_set_cleanup(&set);
 }
@@ -246,14 +259,11 @@ api_role_get(struct http_req *req, struct http_res *res)
 void
 api_kits_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {{"role", F_STRING, true, 64},
-                                              {"level", F_STRING, false, 20},
-                                              {"stage", F_STRING, false, 20},
-                                              {"minutes", F_INT, false, KIT_MINUTES_MAX},
-                                              {"seed", F_INT, false, 0},
-                                              {"candidate", F_STRING, false, 100},
-                                              {"save", F_BOOL, false, 0},
-                                              {0}};
+    static const struct field_spec spec[] = {
+        {"role", F_STRING, true, 64},   {"level", F_STRING, false, 20},
+        {"stage", F_STRING, false, 20}, {"minutes", F_INT, false, KIT_MINUTES_MAX},
+        {"seed", F_INT, false, 0},      {"candidate", F_STRING, false, 100},
+        {"save", F_BOOL, false, 0},     {0}};
     struct kit_request kr = {0};
     struct role role;
     struct kit k;

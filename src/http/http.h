@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/jsonv.h"
 
 struct http_settings; /* http/settings.h */
 
@@ -49,12 +50,12 @@ struct http_req {
 
 struct http_res {
     int status;
-    json_t *json;              /* the body as JSON (owned), or NULL ... */
-    struct buf body;           /* ... else these bytes */
-    const char *content_type;  /* for body; static storage */
-    char *location;            /* Location, for 201 (owned) */
-    char *set_cookie;          /* Set-Cookie (owned) */
-    bool no_etag;              /* a GET whose body must not be cached or revalidated */
+    json_t *json;             /* the body as JSON (owned), or NULL ... */
+    struct buf body;          /* ... else these bytes */
+    const char *content_type; /* for body; static storage */
+    char *location;           /* Location, for 201 (owned) */
+    char *set_cookie;         /* Set-Cookie (owned) */
+    bool no_etag;             /* a GET whose body must not be cached or revalidated */
 };
 
 /* A query parameter (decoded), or NULL. */
@@ -81,27 +82,6 @@ json_t *http_page(json_t *items, size_t total, size_t limit, size_t offset);
 /* The path parameter i as a positive whole number, or 0 with a 404 problem set. */
 long long http_param_id(const struct http_req *req, struct http_res *res, size_t i);
 
-/* ---- request bodies ---- */
-
-enum field_type { F_STRING, F_INT, F_BOOL, F_ARRAY, F_OBJECT, F_NUMBER };
-
-struct field_spec {
-    const char *name;
-    enum field_type type;
-    bool required;
-    size_t max; /* strings: bytes; arrays: items; ints: the largest value (0: any) */
-};
-
-/* Checks that body is an object with only the fields of spec (NULL-name terminated), each
- * of its type and within its limit, strings valid UTF-8. RB_EINVAL with *field and errmsg
- * naming the first at fault. */
-enum rb_err http_check_body(const json_t *body, const struct field_spec *spec,
-                            const char **field, char *errmsg);
-
-/* Decodes a request body of len bytes as JSON (UTF-8, no duplicate keys): a new reference,
- * or NULL with errmsg saying where it went wrong. */
-json_t *http_decode_json(const char *body, size_t len, char *errmsg);
-
 /* ---- the route table ---- */
 
 typedef void (*http_handler)(struct http_req *req, struct http_res *res);
@@ -112,9 +92,9 @@ struct route {
     const char *method;
     const char *pattern; /* "/api/v1/questions/{id}" */
     http_handler fn;
-    unsigned roles;      /* ROLE_BIT()s that may call it; 0: anyone, logged in or not */
+    unsigned roles; /* ROLE_BIT()s that may call it; 0: anyone, logged in or not */
     enum body_kind body;
-    const char *name;    /* for metrics and the access log: "GET /api/v1/questions/{id}" */
+    const char *name; /* for metrics and the access log: "GET /api/v1/questions/{id}" */
 };
 
 extern const struct route http_routes[];
