@@ -168,9 +168,9 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_fail(e, msg);
     if ((e = http_settings_env(&cfg, msg)))
         return cmd_fail(e, msg);
-    if (listen && (e = http_settings_set(&cfg, "listen", listen, msg)))
+    if (listen && http_settings_set(&cfg, "listen", listen, msg))
         return cmd_usage("serve", "%s", msg);
-    if (db && (e = http_settings_set(&cfg, "db", db, msg)))
+    if (db && http_settings_set(&cfg, "db", db, msg))
         return cmd_usage("serve", "%s", msg);
     if (print) {
         http_settings_print(&cfg, stdout);

@@ -12,8 +12,8 @@
 const struct auth_policy auth_default_policy = {
     .account_failures = 5,
     .address_failures = 50,
-    .window = 15 * 60,
-    .session_seconds = 12 * 3600,
+    .window = 15 * 60LL,
+    .session_seconds = 12 * 3600LL,
 };
 
 static const char wrong[] = "wrong email or password";

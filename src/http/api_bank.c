@@ -270,7 +270,7 @@ api_kits_create(struct http_req *req, struct http_res *res)
     const char *field, *v;
     char msg[RB_ERRMSG], loc[64];
     enum rb_err e;
-    const json_t *j = req->json;
+    json_t *j = req->json;
 
     if ((e = http_check_body(j, spec, &field, msg))) {
         http_problem(res, e, msg, field);

@@ -29,9 +29,16 @@ api_readyz(struct http_req *req, struct http_res *res)
 void
 api_metrics(struct http_req *req, struct http_res *res)
 {
-    (void)req;
+    long long active = 0;
+    char msg[RB_ERRMSG];
     res->no_etag = true;
     http_metrics_text(&res->body);
+    if (store_screenings_active(req->store, &active, msg) == RB_OK)
+        buf_printf(&res->body,
+                   "# HELP rubric_screenings_active Screenings queued or running.\n"
+                   "# TYPE rubric_screenings_active gauge\n"
+                   "rubric_screenings_active %lld\n",
+                   active);
     res->content_type = "text/plain; version=0.0.4; charset=utf-8";
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The HTTP API's inside: what a route handler gets (a request with its caller, path
+ * The HTTP API's inside: what a route handler receives (a request with its caller, path
  * parameters, query and decoded body, and the store of its thread) and what it fills (a
  * response: JSON, a problem, or bytes). Handlers never see libmicrohttpd: server.c turns
  * its connections into these and back, and applies what every route shares (limits,
@@ -32,7 +32,7 @@ struct http_file {
 struct http_req {
     const char *method;
     const char *path;
-    const char *params[HTTP_MAX_PARAMS]; /* {id} parts of the route's pattern, in order */
+    char *params[HTTP_MAX_PARAMS]; /* {id} parts of the route's pattern, in order */
     size_t nparams;
     const char *body; /* raw body, NUL-terminated; "" when none */
     size_t body_len;
@@ -129,5 +129,13 @@ void api_roles_list(struct http_req *req, struct http_res *res);
 void api_role_get(struct http_req *req, struct http_res *res);
 void api_kits_create(struct http_req *req, struct http_res *res);
 void api_kit_get(struct http_req *req, struct http_res *res);
+void api_candidates_list(struct http_req *req, struct http_res *res);
+void api_candidates_create(struct http_req *req, struct http_res *res);
+void api_candidate_get(struct http_req *req, struct http_res *res);
+void api_resumes_upload(struct http_req *req, struct http_res *res);
+void api_resume_get(struct http_req *req, struct http_res *res);
+void api_screenings_create(struct http_req *req, struct http_res *res);
+void api_screening_get(struct http_req *req, struct http_res *res);
+void api_screening_results(struct http_req *req, struct http_res *res);
 
 #endif

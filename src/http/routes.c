@@ -48,6 +48,20 @@ const struct route http_routes[] = {
     {"GET", "/api/v1/roles/{id}", api_role_get, STAFF, BODY_NONE, "GET /api/v1/roles/{id}"},
     {"POST", "/api/v1/kits", api_kits_create, STAFF, BODY_JSON, "POST /api/v1/kits"},
     {"GET", "/api/v1/kits/{id}", api_kit_get, STAFF, BODY_NONE, "GET /api/v1/kits/{id}"},
+
+    {"GET", "/api/v1/candidates", api_candidates_list, HIRING, BODY_NONE, "GET /api/v1/candidates"},
+    {"POST", "/api/v1/candidates", api_candidates_create, HIRING, BODY_JSON,
+     "POST /api/v1/candidates"},
+    {"GET", "/api/v1/candidates/{id}", api_candidate_get, HIRING, BODY_NONE,
+     "GET /api/v1/candidates/{id}"},
+    {"POST", "/api/v1/resumes", api_resumes_upload, HIRING, BODY_UPLOAD, "POST /api/v1/resumes"},
+    {"GET", "/api/v1/resumes/{id}", api_resume_get, HIRING, BODY_NONE, "GET /api/v1/resumes/{id}"},
+    {"POST", "/api/v1/screenings", api_screenings_create, HIRING, BODY_JSON,
+     "POST /api/v1/screenings"},
+    {"GET", "/api/v1/screenings/{id}", api_screening_get, HIRING, BODY_NONE,
+     "GET /api/v1/screenings/{id}"},
+    {"GET", "/api/v1/screenings/{id}/results", api_screening_results, HIRING, BODY_NONE,
+     "GET /api/v1/screenings/{id}/results"},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];

@@ -27,12 +27,13 @@
 
 #include "core/auth.h"
 #include "http/http.h"
+#include "http/jobs.h"
 #include "util/mem.h"
 #include "util/text.h"
 
 #define SESSION_COOKIE "rubric_session"
 #define MAX_FILES 1000
-#define IGNORED_BODY_MAX (64u * 1024)
+#define IGNORED_BODY_MAX ((size_t)64 * 1024)
 
 /* ---- per-thread stores ------------------------------------------------------------------ */
 
@@ -48,7 +49,7 @@ store_for_thread(const struct http_settings *cfg, char *errmsg)
         if (store_open(cfg->db, &thread_store, errmsg))
             return NULL;
         pthread_mutex_lock(&stores_mu);
-        xgrow(&stores, &capstores, nstores + 1, sizeof *stores);
+        xgrow(&stores, &capstores, nstores + 1, sizeof(struct store *));
         stores[nstores++] = thread_store;
         pthread_mutex_unlock(&stores_mu);
     }
@@ -229,7 +230,7 @@ state_free(struct state *st)
     }
     free(st->files);
     for (size_t i = 0; i < st->req.nparams; i++)
-        free((char *)(uintptr_t)st->req.params[i]);
+        free(st->req.params[i]);
     user_cleanup(&st->req.who);
     buf_cleanup(&st->body);
     free(st);
@@ -388,18 +389,18 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
         MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
     if (res->status == 405 && st->route_err == RB_EMETHOD) {
         char allow[128] = "";
+        size_t used = 0;
         for (size_t i = 0; i < http_nroutes; i++) {
             struct http_req probe = {0};
             enum rb_err e;
-            (void)e;
-            if (http_route_find(http_routes[i].method, st->req.path, &probe, &e) ==
-                    &http_routes[i] &&
-                strlen(allow) + 10 < sizeof allow) {
-                strcat(allow, *allow ? ", " : "");
-                strcat(allow, http_routes[i].method);
-            }
+            if (http_route_find(http_routes[i].method, st->req.path, &probe, &e) == &http_routes[i])
+                used +=
+                    (size_t)snprintf(allow + used, used < sizeof allow ? sizeof allow - used : 0,
+                                     "%s%s", used ? ", " : "", http_routes[i].method);
             for (size_t k = 0; k < probe.nparams; k++)
-                free((char *)(uintptr_t)probe.params[k]);
+                free(probe.params[k]);
+            if (used >= sizeof allow)
+                break;
         }
         MHD_add_response_header(r, "Allow", allow);
     }
@@ -448,24 +449,6 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
             http_problemf(res, RB_ENOTFOUND, NULL, "no such resource: %s", req->path);
         return;
     }
-    if (st->too_big) {
-        http_problemf(res, RB_ETOOBIG, NULL, "the body is over this route's limit of %zu bytes",
-                      st->limit);
-        return;
-    }
-    if (st->bad_type) {
-        http_problem(res, RB_EUNSUPPORTED,
-                     st->route->body == BODY_JSON
-                         ? "Content-Type: send application/json"
-                         : "Content-Type: send multipart/form-data with the files",
-                     "Content-Type");
-        return;
-    }
-    if (st->bad_upload) {
-        http_problemf(res, RB_EINVAL, "body", "malformed multipart body, or over %d files",
-                      MAX_FILES);
-        return;
-    }
     req->body = buf_str(&st->body);
     req->body_len = st->body.len;
     client_address(c, req->address, sizeof req->address);
@@ -494,6 +477,24 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
                           user_role_name(req->who.role), req->method, st->route->pattern);
             return;
         }
+    }
+    if (st->too_big) {
+        http_problemf(res, RB_ETOOBIG, NULL, "the body is over this route's limit of %zu bytes",
+                      st->limit);
+        return;
+    }
+    if (st->bad_type) {
+        http_problem(res, RB_EUNSUPPORTED,
+                     st->route->body == BODY_JSON
+                         ? "Content-Type: send application/json"
+                         : "Content-Type: send multipart/form-data with the files",
+                     "Content-Type");
+        return;
+    }
+    if (st->bad_upload) {
+        http_problemf(res, RB_EINVAL, "body", "malformed multipart body, or over %d files",
+                      MAX_FILES);
+        return;
     }
     if (st->route->body == BODY_JSON) {
         if (!(req->json = http_decode_json(req->body, req->body_len, msg))) {
@@ -542,7 +543,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         if (st->route && st->route->body == BODY_UPLOAD) {
             if (!ct || strncasecmp(ct, "multipart/form-data", 19) != 0)
                 st->bad_type = true;
-            else if (!(st->pp = MHD_create_post_processor(c, 64 * 1024, on_part, st)))
+            else if (!(st->pp = MHD_create_post_processor(c, (size_t)64 * 1024, on_part, st)))
                 st->bad_upload = true;
         }
         __atomic_fetch_add(&metrics.in_flight, 1, __ATOMIC_RELAXED);
@@ -632,6 +633,8 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
 
     if (!parse_listen(cfg->listen, &sa, &salen, errmsg))
         return RB_EINVAL;
+    if ((rc = jobs_setup(errmsg)))
+        return rc;
     {
         char tok[CRYPTO_TOKEN_MAX];
         crypto_token("", tok);
@@ -658,7 +661,14 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
         snprintf(errmsg, RB_ERRMSG,
                  "cannot listen on %s (in use, or not an address of this machine?)", cfg->listen);
         pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+        jobs_teardown();
         return RB_EIO;
+    }
+    if ((rc = jobs_start(cfg, errmsg))) {
+        MHD_stop_daemon(sv.d);
+        jobs_teardown();
+        pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
+        return rc;
     }
     if (ready)
         ready(cfg->listen);
@@ -672,7 +682,9 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
         usleep(50000);
     }
     MHD_stop_daemon(sv.d);
+    jobs_stop();
     close_stores();
+    jobs_teardown();
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
     fprintf(stderr, "rubric: stopped\n");
     return rc;

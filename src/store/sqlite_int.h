@@ -49,4 +49,30 @@ enum rb_err sqlite_login_failures(struct store *s, const char *const *keys, size
                                   char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
 
+/* sqlite_hiring.c */
+enum rb_err sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *id,
+                                 char *errmsg);
+enum rb_err sqlite_candidate_get(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_candidate_list(struct store *s, const char *stage, const char *role,
+                                  size_t limit, size_t offset, json_t **items, size_t *total,
+                                  char *errmsg);
+enum rb_err sqlite_resumes_add(struct store *s, const struct resume_new *v, size_t n,
+                               long long *ids, char *errmsg);
+enum rb_err sqlite_resume_row(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_screening_create(struct store *s, const char *role, const char *criteria,
+                                    bool blind, const long long *resumes, size_t n, long long by,
+                                    long long *id, char *errmsg);
+enum rb_err sqlite_screening_get(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_screening_claim(struct store *s, long long now, long long stale, long long *id,
+                                   char **criteria, bool *blind, char *errmsg);
+enum rb_err sqlite_screening_next(struct store *s, long long id, size_t max, long long *resumes,
+                                  size_t *n, char *errmsg);
+enum rb_err sqlite_screening_record(struct store *s, long long id,
+                                    const struct screening_outcome *v, size_t n, long long now,
+                                    char *errmsg);
+enum rb_err sqlite_screening_finish(struct store *s, long long id, const char *error, char *errmsg);
+enum rb_err sqlite_screening_results(struct store *s, long long id, size_t limit, size_t offset,
+                                     json_t **items, size_t *total, char *errmsg);
+enum rb_err sqlite_screenings_active(struct store *s, long long *n, char *errmsg);
+
 #endif

@@ -298,3 +298,89 @@ store_kit_get(struct store *s, long long id, char **body, char *errmsg)
 {
     return s->ops->kit_get(s, id, body, errmsg);
 }
+
+enum rb_err
+store_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
+{
+    return s->ops->candidate_add(s, c, id, errmsg);
+}
+
+enum rb_err
+store_candidate_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return s->ops->candidate_get(s, id, out, errmsg);
+}
+
+enum rb_err
+store_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
+                     size_t offset, json_t **items, size_t *total, char *errmsg)
+{
+    return s->ops->candidate_list(s, stage, role, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+store_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
+                  char *errmsg)
+{
+    return s->ops->resumes_add(s, v, n, ids, errmsg);
+}
+
+enum rb_err
+store_resume_row(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return s->ops->resume_row(s, id, out, errmsg);
+}
+
+enum rb_err
+store_screening_create(struct store *s, const char *role, const char *criteria, bool blind,
+                       const long long *resumes, size_t n, long long by, long long *id,
+                       char *errmsg)
+{
+    return s->ops->screening_create(s, role, criteria, blind, resumes, n, by, id, errmsg);
+}
+
+enum rb_err
+store_screening_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return s->ops->screening_get(s, id, out, errmsg);
+}
+
+enum rb_err
+store_screening_claim(struct store *s, long long now, long long stale, long long *id,
+                      char **criteria, bool *blind, char *errmsg)
+{
+    return s->ops->screening_claim(s, now, stale, id, criteria, blind, errmsg);
+}
+
+enum rb_err
+store_screening_next(struct store *s, long long id, size_t max, long long *resumes, size_t *n,
+                     char *errmsg)
+{
+    return s->ops->screening_next(s, id, max, resumes, n, errmsg);
+}
+
+enum rb_err
+store_screening_record(struct store *s, long long id, const struct screening_outcome *v, size_t n,
+                       long long now, char *errmsg)
+{
+    return s->ops->screening_record(s, id, v, n, now, errmsg);
+}
+
+enum rb_err
+store_screening_finish(struct store *s, long long id, const char *error, char *errmsg)
+{
+    return s->ops->screening_finish(s, id, error, errmsg);
+}
+
+enum rb_err
+store_screening_results(struct store *s, long long id, size_t limit, size_t offset, json_t **items,
+                        size_t *total, char *errmsg)
+{
+    return s->ops->screening_results(s, id, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+store_screenings_active(struct store *s, long long *n, char *errmsg)
+{
+    return s->ops->screenings_active(s, n, errmsg);
+}

@@ -246,6 +246,75 @@ enum rb_err store_login_failures(struct store *s, const char *const *keys, size_
                                  long long now, long long window, enum login_op op, int *count,
                                  char *errmsg);
 
+/* ---- candidates, resumes, screenings ---- */
+
+struct candidate_new {
+    const char *name, *email, *phone, *role;
+    long long created_by; /* 0: nobody (the CLI) */
+};
+
+struct resume_new {
+    long long candidate; /* 0: not yet tied to a candidate */
+    const char *hash;    /* hex SHA-256 of the bytes, kept in the uploads folder */
+    const char *filename;
+    size_t size;
+    const char *format; /* NULL when it could not be read, and then ... */
+    const char *parsed; /* ... NULL too, and error says why */
+    const char *error;
+    long long uploaded_by;
+};
+
+struct screening_outcome {
+    long long resume;
+    double score;
+    const char *result; /* its JSON (screen_to_json and more), or NULL ... */
+    const char *error;  /* ... with why it could not be scored */
+};
+
+/* A new candidate (name required; the others may be NULL); *id is theirs. */
+enum rb_err store_candidate_add(struct store *s, const struct candidate_new *c, long long *id,
+                                char *errmsg);
+/* The candidate with id as JSON, with their resumes (new reference); RB_ENOTFOUND. */
+enum rb_err store_candidate_get(struct store *s, long long id, json_t **out, char *errmsg);
+/* Candidates by id, filtered by stage and role (NULL: any), limit from offset; *items
+ * is a new array, *total counts all that pass. */
+enum rb_err store_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
+                                 size_t offset, json_t **items, size_t *total, char *errmsg);
+/* Uploaded resumes, in one transaction; ids[i] is the new id of v[i]. RB_EINVAL naming
+ * the candidate when one does not exist. */
+enum rb_err store_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
+                              char *errmsg);
+/* A resume as JSON: id, candidate, hash, filename, size, format, error, parsed (the
+ * JSON of `rubric parse`, or null), created_at. New reference; RB_ENOTFOUND. */
+enum rb_err store_resume_row(struct store *s, long long id, json_t **out, char *errmsg);
+/* Queues a screening of the resumes given (n of them; 0: every readable resume) against
+ * criteria (the role's JSON, role_to_json); *id is the new job's. RB_EINVAL when a resume
+ * does not exist or none is left to screen. */
+enum rb_err store_screening_create(struct store *s, const char *role, const char *criteria,
+                                   bool blind, const long long *resumes, size_t n, long long by,
+                                   long long *id, char *errmsg);
+/* A screening's state and progress as JSON (new reference); RB_ENOTFOUND. */
+enum rb_err store_screening_get(struct store *s, long long id, json_t **out, char *errmsg);
+/* Takes the oldest queued screening for this worker (and queues again any whose worker
+ * has not beaten for stale seconds): *id, *criteria (new) and *blind. RB_ENOTFOUND when
+ * none waits. */
+enum rb_err store_screening_claim(struct store *s, long long now, long long stale, long long *id,
+                                  char **criteria, bool *blind, char *errmsg);
+/* Up to max resumes of screening id not yet scored, by id. */
+enum rb_err store_screening_next(struct store *s, long long id, size_t max, long long *resumes,
+                                 size_t *n, char *errmsg);
+/* Records outcomes in one transaction, with the job's progress and heartbeat. */
+enum rb_err store_screening_record(struct store *s, long long id, const struct screening_outcome *v,
+                                   size_t n, long long now, char *errmsg);
+/* Marks the job done, or failed with error. */
+enum rb_err store_screening_finish(struct store *s, long long id, const char *error, char *errmsg);
+/* Scored resumes best first (then those that could not be read), limit from offset:
+ * each the stored result with "resume", "candidate" and "rank". New array. */
+enum rb_err store_screening_results(struct store *s, long long id, size_t limit, size_t offset,
+                                    json_t **items, size_t *total, char *errmsg);
+/* How many screenings are queued or running (for /metrics). */
+enum rb_err store_screenings_active(struct store *s, long long *n, char *errmsg);
+
 /* Whether the store answers (for /readyz). */
 enum rb_err store_ping(struct store *s, char *errmsg);
 

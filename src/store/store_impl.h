@@ -62,6 +62,30 @@ struct store_ops {
                                   long long now, long long window, int op, int *count,
                                   char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
+    enum rb_err (*candidate_add)(struct store *s, const struct candidate_new *c, long long *id,
+                                 char *errmsg);
+    enum rb_err (*candidate_get)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*candidate_list)(struct store *s, const char *stage, const char *role,
+                                  size_t limit, size_t offset, json_t **items, size_t *total,
+                                  char *errmsg);
+    enum rb_err (*resumes_add)(struct store *s, const struct resume_new *v, size_t n,
+                               long long *ids, char *errmsg);
+    enum rb_err (*resume_row)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*screening_create)(struct store *s, const char *role, const char *criteria,
+                                    bool blind, const long long *resumes, size_t n, long long by,
+                                    long long *id, char *errmsg);
+    enum rb_err (*screening_get)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*screening_claim)(struct store *s, long long now, long long stale, long long *id,
+                                   char **criteria, bool *blind, char *errmsg);
+    enum rb_err (*screening_next)(struct store *s, long long id, size_t max, long long *resumes,
+                                  size_t *n, char *errmsg);
+    enum rb_err (*screening_record)(struct store *s, long long id,
+                                    const struct screening_outcome *v, size_t n, long long now,
+                                    char *errmsg);
+    enum rb_err (*screening_finish)(struct store *s, long long id, const char *error, char *errmsg);
+    enum rb_err (*screening_results)(struct store *s, long long id, size_t limit, size_t offset,
+                                     json_t **items, size_t *total, char *errmsg);
+    enum rb_err (*screenings_active)(struct store *s, long long *n, char *errmsg);
     enum rb_err (*kit_get)(struct store *s, long long id, char **body, char *errmsg);
     enum rb_err (*question_save)(struct store *s, const struct question *q, bool create,
                                  char *errmsg);

@@ -25,10 +25,7 @@ void
 crypto_token(const char *prefix, char *out)
 {
     unsigned char raw[32];
-    size_t n = strlen(prefix);
-    if (n > 16)
-        n = 16;
-    memcpy(out, prefix, n);
+    size_t n = (size_t)snprintf(out, CRYPTO_TOKEN_MAX, "%.16s", prefix);
     randombytes_buf(raw, sizeof raw);
     sodium_bin2base64(out + n, CRYPTO_TOKEN_MAX - n, raw, sizeof raw,
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);

@@ -217,7 +217,7 @@ fs_each_text(const char *dir, const char *suffix, size_t max, fs_text_fn fn, voi
 }
 
 enum rb_err
-fs_write_atomic(const char *path, const void *data, size_t len, char *errmsg)
+fs_write_atomic_mode(const char *path, const void *data, size_t len, unsigned mode, char *errmsg)
 {
     struct buf tmp;
     const char *p = data;
@@ -229,7 +229,7 @@ fs_write_atomic(const char *path, const void *data, size_t len, char *errmsg)
         snprintf(errmsg, RB_ERRMSG, "cannot write %s: path too long", path);
         goto out;
     }
-    fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)mode);
     if (fd < 0) {
         snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", path, strerror(errno));
         goto out;
@@ -256,6 +256,12 @@ fs_write_atomic(const char *path, const void *data, size_t len, char *errmsg)
 out:
     buf_cleanup(&tmp);
     return rc;
+}
+
+enum rb_err
+fs_write_atomic(const char *path, const void *data, size_t len, char *errmsg)
+{
+    return fs_write_atomic_mode(path, data, len, 0644, errmsg);
 }
 
 enum rb_err

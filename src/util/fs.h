@@ -40,6 +40,9 @@ enum rb_err fs_each_text(const char *dir, const char *suffix, size_t max, fs_tex
 /* Writes data to path through a temporary file and a rename, so readers never see a
  * half-written file. */
 enum rb_err fs_write_atomic(const char *path, const void *data, size_t len, char *errmsg);
+/* The same with the file's mode (0600 for personal data). */
+enum rb_err fs_write_atomic_mode(const char *path, const void *data, size_t len, unsigned mode,
+                                 char *errmsg);
 
 /* Creates dir and its missing parents. */
 enum rb_err fs_mkdirs(const char *dir, char *errmsg);

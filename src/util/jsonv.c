@@ -37,16 +37,16 @@ has_type(const json_t *v, enum field_type t)
 }
 
 enum rb_err
-http_check_body(const json_t *body, const struct field_spec *spec, const char **field, char *errmsg)
+http_check_body(json_t *body, const struct field_spec *spec, const char **field, char *errmsg)
 {
     const char *key;
-    const json_t *v;
+    json_t *v;
     *field = NULL;
     if (!json_is_object(body)) {
         snprintf(errmsg, RB_ERRMSG, "the body must be a JSON object");
         return RB_EINVAL;
     }
-    json_object_foreach((json_t *)(uintptr_t)body, key, v)
+    json_object_foreach(body, key, v)
     {
         const struct field_spec *f = spec;
         while (f->name && strcmp(f->name, key) != 0)

@@ -26,7 +26,7 @@ struct field_spec {
 /* Checks that body is an object with only the fields of spec (NULL-name terminated), each
  * of its type and within its limit, strings without NUL. RB_EINVAL (RB_ETOOBIG for a limit)
  * with *field and errmsg naming the first at fault. */
-enum rb_err http_check_body(const json_t *body, const struct field_spec *spec, const char **field,
+enum rb_err http_check_body(json_t *body, const struct field_spec *spec, const char **field,
                             char *errmsg);
 
 /* Decodes a request body of len bytes as JSON (UTF-8, no duplicate keys): a new reference,

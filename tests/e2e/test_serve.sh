@@ -348,3 +348,77 @@ test_user_and_token_commands() {
     run "$RUBRIC" user disable nobody@example.org
     assert_rc 3
 }
+
+test_serve_candidates_uploads_and_screenings() {
+    start_server
+    rec=$(token_for recruiter)
+    A=(-H "Authorization: Bearer $rec")
+    J=(-H 'Content-Type: application/json')
+    http POST /api/v1/candidates "${A[@]}" "${J[@]}" \
+        -d '{"name":"Amara Okafor","email":"Amara.Okafor@Example.org","role":"backend-developer-senior"}'
+    assert_rc 201
+    assert_json '.id == 1 and .stage == "applied" and .email == "amara.okafor@example.org" and .resumes == []'
+    http POST /api/v1/candidates "${A[@]}" "${J[@]}" -d '{"name":"X","role":"nobody"}'
+    assert_rc 400
+    assert_json '.field == "role"'
+    printf '\x89PNG\r\n\x1a\n\0\0\0\0' >photo.png
+    http POST '/api/v1/resumes?candidate=1' "${A[@]}" -F "file=@$DATA/resumes/plain.txt" \
+        -F "file=@photo.png" -F "file=@$DATA/resumes/markdown.md;filename=../../tomasz.md"
+    assert_rc 201
+    assert_json '(.items | length) == 3 and .items[0].format == "text" and .items[0].error == null'
+    assert_json '.items[1].error == "an image, not a resume format"'
+    assert_json '.items[2].filename == "tomasz.md"'
+    hash=$(sha256sum "$DATA/resumes/plain.txt" | cut -d' ' -f1)
+    [ -f "uploads/$hash" ] || fail "the original is not kept by its hash"
+    assert_eq "$(stat -c %a "uploads/$hash")" "600" "uploads are private"
+    http POST '/api/v1/resumes?candidate=99' "${A[@]}" -F "file=@$DATA/resumes/plain.txt"
+    assert_rc 400
+    assert_json '.field == "candidate"'
+    http POST /api/v1/resumes "${A[@]}" "${J[@]}" -d '{}'
+    assert_rc 415
+    http GET /api/v1/resumes/1 "${A[@]}"
+    assert_rc 200
+    assert_json '.parsed.name == "Amara Okafor" and (has("hash") | not)'
+    http GET /api/v1/candidates/1 "${A[@]}"
+    assert_json '(.resumes | length) == 3'
+    http GET '/api/v1/candidates?stage=applied' "${A[@]}"
+    assert_json '.total == 1'
+    # a screening runs in the background: poll it
+    http POST /api/v1/screenings "${A[@]}" "${J[@]}" -d '{"role":"backend-developer-senior"}'
+    assert_rc 202
+    assert_json '.total == 2 and (.state == "queued" or .state == "running" or .state == "done")'
+    sid=$(jq -r .id <<<"$OUT")
+    grep -qi "^location: /api/v1/screenings/$sid" <<<"$HDR" || fail "no Location"
+    for _ in $(seq 1 100); do
+        http GET "/api/v1/screenings/$sid" "${A[@]}"
+        [ "$(jq -r .state <<<"$OUT")" = done ] && break
+        sleep 0.1
+    done
+    assert_json '.state == "done" and .done == 2 and .failed == 0'
+    http GET "/api/v1/screenings/$sid/results" "${A[@]}"
+    assert_rc 200
+    assert_json '.total == 2 and .items[0].rank == 1 and .items[0].score >= .items[1].score'
+    assert_json '.items[0].name == "Amara Okafor" and .items[0].filename == "plain.txt"'
+    # blind, against a job description in prose
+    job=$(jq -Rs . <"$DATA/jobs/senior-backend-go.txt")
+    http POST /api/v1/screenings "${A[@]}" "${J[@]}" -d "{\"job\":$job,\"blind\":true,\"resumes\":[1,3]}"
+    assert_rc 202
+    sid=$(jq -r .id <<<"$OUT")
+    assert_json '.criteria.must_have | any(.skill == "go")'
+    for _ in $(seq 1 100); do
+        http GET "/api/v1/screenings/$sid" "${A[@]}"
+        [ "$(jq -r .state <<<"$OUT")" = done ] && break
+        sleep 0.1
+    done
+    http GET "/api/v1/screenings/$sid/results" "${A[@]}"
+    assert_json '.total == 2 and all(.items[]; (has("name") or has("filename")) | not)'
+    assert_not_out "Amara"
+    http POST /api/v1/screenings "${A[@]}" "${J[@]}" -d '{"role":"backend-developer-senior","resumes":[42]}'
+    assert_rc 400
+    assert_json '.field == "resumes"'
+    http POST /api/v1/screenings "${A[@]}" "${J[@]}" -d '{}'
+    assert_rc 400
+    http GET /metrics
+    assert_out "rubric_screenings_active 0"
+    stop_server
+}

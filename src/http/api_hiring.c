@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: MIT */
+/* Candidates, resume uploads (parsed on arrival) and screenings (background jobs). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/job.h"
+#include "extract/extract.h"
+#include "http/http.h"
+#include "http/jobs.h"
+#include "http/settings.h"
+#include "resume/resume.h"
+#include "resume/stored.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/mem.h"
+
+static const char *const stages[] = {"applied", "screened", "interviewing", "offer",
+                                     "hired",   "rejected", "withdrawn",    NULL};
+
+void
+api_candidates_list(struct http_req *req, struct http_res *res)
+{
+    const char *stage = http_query(req, "stage");
+    size_t limit, offset, total;
+    json_t *items;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    bool known = !stage;
+    if (!http_paging(req, res, &limit, &offset))
+        return;
+    for (size_t i = 0; stage && stages[i]; i++)
+        known = known || strcmp(stage, stages[i]) == 0;
+    if (!known) {
+        http_problem(res, RB_EINVAL,
+                     "stage: applied, screened, interviewing, offer, hired, rejected or withdrawn",
+                     "stage");
+        return;
+    }
+    e = store_candidate_list(req->store, stage, http_query(req, "role"), limit, offset, &items,
+                             &total, msg);
+    if (e) {
+        json_decref(items);
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, 200, http_page(items, total, limit, offset));
+}
+
+static void
+send_candidate(struct http_req *req, struct http_res *res, long long id, int status)
+{
+    json_t *o;
+    char msg[RB_ERRMSG];
+    enum rb_err e = store_candidate_get(req->store, id, &o, msg);
+    if (e) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, status, o);
+}
+
+void
+api_candidates_create(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {{"name", F_STRING, true, 200},
+                                             {"email", F_STRING, false, 254},
+                                             {"phone", F_STRING, false, 40},
+                                             {"role", F_STRING, false, 64},
+                                             {0}};
+    struct candidate_new c = {0};
+    const char *field;
+    char msg[RB_ERRMSG], loc[64], *email = NULL;
+    long long id;
+    enum rb_err e;
+
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    c.name = json_string_value(json_object_get(req->json, "name"));
+    if (!*c.name) {
+        http_problem(res, RB_EINVAL, "name: required", "name");
+        return;
+    }
+    if (json_is_string(json_object_get(req->json, "email")) &&
+        !(email = user_email_normal(json_string_value(json_object_get(req->json, "email")), msg))) {
+        http_problem(res, RB_EINVAL, msg, "email");
+        return;
+    }
+    c.email = email;
+    c.phone = json_string_value(json_object_get(req->json, "phone"));
+    c.role = json_string_value(json_object_get(req->json, "role"));
+    if (c.role) {
+        struct role r;
+        if ((e = store_role_get(req->store, c.role, &r, msg))) {
+            free(email);
+            http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, "role");
+            return;
+        }
+        role_cleanup(&r);
+    }
+    c.created_by = req->who.id;
+    e = store_candidate_add(req->store, &c, &id, msg);
+    free(email);
+    if (e) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    snprintf(loc, sizeof loc, "/api/v1/candidates/%lld", id);
+    res->location = xstrdup(loc);
+    send_candidate(req, res, id, 201);
+}
+
+void
+api_candidate_get(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    if (id)
+        send_candidate(req, res, id, 200);
+}
+
+/* The last path component of a client's file name, without control characters. */
+static char *
+clean_name(const char *name)
+{
+    const char *base = name ? name : "";
+    char *out;
+    for (const char *p = base; *p; p++)
+        if (*p == '/' || *p == '\\')
+            base = p + 1;
+    out = xstrdup(*base ? base : "upload");
+    for (char *p = out; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '_';
+    if (strlen(out) > 200)
+        out[200] = '\0';
+    return out;
+}
+
+void
+api_resumes_upload(struct http_req *req, struct http_res *res)
+{
+    const char *cand = http_query(req, "candidate");
+    long long candidate = 0, *ids;
+    struct resume_new *v;
+    char **parsed, **names, (*hashes)[65], (*errors)[RB_ERRMSG], msg[RB_ERRMSG];
+    const char **formats;
+    json_t *items;
+    enum rb_err e;
+
+    if (cand) {
+        char *end;
+        candidate = strtoll(cand, &end, 10);
+        if (*end || candidate < 1) {
+            http_problem(res, RB_EINVAL, "candidate: a candidate's id", "candidate");
+            return;
+        }
+    }
+    if (!req->nfiles) {
+        http_problem(res, RB_EINVAL, "files: send one or more files in multipart/form-data",
+                     "files");
+        return;
+    }
+    if (fs_mkdirs(req->cfg->uploads, msg)) {
+        http_problem(res, RB_EIO, "the uploads folder cannot be made", NULL);
+        return;
+    }
+    v = xcalloc(req->nfiles, sizeof *v);
+    ids = xcalloc(req->nfiles, sizeof *ids);
+    parsed = xcalloc(req->nfiles, sizeof *parsed);
+    names = xcalloc(req->nfiles, sizeof *names);
+    hashes = xcalloc(req->nfiles, sizeof *hashes);
+    errors = xcalloc(req->nfiles, sizeof *errors);
+    formats = xcalloc(req->nfiles, sizeof *formats);
+    for (size_t i = 0; i < req->nfiles; i++) {
+        const struct http_file *f = &req->files[i];
+        struct extracted x;
+        struct resume r;
+        struct buf path;
+
+        names[i] = clean_name(f->name);
+        resume_content_hash(f->data.data ? f->data.data : "", f->data.len, hashes[i]);
+        v[i] = (struct resume_new){candidate, hashes[i], names[i], f->data.len,
+                                   NULL,      NULL,      NULL,     req->who.id};
+        /* the original is kept (by hash, readable by its owner only) before anything else */
+        buf_init(&path, 4096);
+        buf_printf(&path, "%s/%s", req->cfg->uploads, hashes[i]);
+        e = fs_write_atomic_mode(buf_str(&path), f->data.data ? f->data.data : "", f->data.len,
+                                 0600, errors[i]);
+        buf_cleanup(&path);
+        if (e) {
+            http_problem(res, RB_EIO,
+                         "an upload cannot be kept: the uploads folder is not writable", NULL);
+            goto out;
+        }
+        e = extract_buffer(names[i], (const unsigned char *)(f->data.data ? f->data.data : ""),
+                           f->data.len, NULL, &x, errors[i]);
+        if (!e) {
+            formats[i] = doc_format_name(x.format);
+            e = resume_parse(x.text, x.len, jobs_scanner(), dates_today(), &r, errors[i]);
+            extracted_cleanup(&x);
+        }
+        if (e) {
+            v[i].error = errors[i];
+            continue;
+        }
+        {
+            json_t *o = resume_to_json(&r, jobs_taxonomy(), names[i], formats[i]);
+            parsed[i] = json_dumps(o, JSON_COMPACT);
+            json_decref(o);
+        }
+        resume_cleanup(&r);
+        v[i].format = formats[i];
+        v[i].parsed = parsed[i];
+    }
+    if ((e = store_resumes_add(req->store, v, req->nfiles, ids, msg))) {
+        http_problem(res, e, msg, e == RB_EINVAL ? "candidate" : NULL);
+        goto out;
+    }
+    items = json_array();
+    for (size_t i = 0; i < req->nfiles; i++) {
+        json_t *o =
+            json_pack("{s:I, s:s, s:I, s:s?, s:s?}", "id", (json_int_t)ids[i], "filename", names[i],
+                      "size", (json_int_t)v[i].size, "format", formats[i], "error", v[i].error);
+        json_array_append_new(items, o);
+    }
+    http_json(res, 201, json_pack("{s:o}", "items", items));
+out:
+    for (size_t i = 0; i < req->nfiles; i++) {
+        free(parsed[i]);
+        free(names[i]);
+    }
+    free(v);
+    free(ids);
+    free(parsed);
+    free(names);
+    free(hashes);
+    free(errors);
+    free(formats);
+}
+
+void
+api_resume_get(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    json_t *o;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = store_resume_row(req->store, id, &o, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    json_object_del(o, "hash");
+    http_json(res, 200, o);
+}
+
+void
+api_screenings_create(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {{"role", F_STRING, false, 64},
+                                             {"job", F_STRING, false, (size_t)64 * 1024},
+                                             {"resumes", F_ARRAY, false, 100000},
+                                             {"blind", F_BOOL, false, 0},
+                                             {0}};
+    json_t *j = req->json, *list = json_object_get(j, "resumes"), *v;
+    const char *field, *role_id = json_string_value(json_object_get(j, "role"));
+    const char *job = json_string_value(json_object_get(j, "job"));
+    struct role role;
+    long long *ids = NULL, id;
+    size_t n = 0, i;
+    char msg[RB_ERRMSG], loc[64], *criteria;
+    json_t *cj, *o;
+    enum rb_err e;
+
+    if ((e = http_check_body(j, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    if (!role_id == !job) {
+        http_problem(res, RB_EINVAL, "role: give either a role or a job description", "role");
+        return;
+    }
+    if (role_id)
+        e = store_role_get(req->store, role_id, &role, msg);
+    else
+        e = job_from_text("job", job, strlen(job), jobs_scanner(), jobs_taxonomy(), &role, msg);
+    if (e) {
+        http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, role_id ? "role" : "job");
+        return;
+    }
+    if (json_is_array(list)) {
+        ids = xcalloc(json_array_size(list) + 1, sizeof *ids);
+        json_array_foreach(list, i, v)
+        {
+            if (!json_is_integer(v) || json_integer_value(v) < 1) {
+                http_problem(res, RB_EINVAL, "resumes: resume ids (whole numbers)", "resumes");
+                free(ids);
+                role_cleanup(&role);
+                return;
+            }
+            ids[n++] = json_integer_value(v);
+        }
+    }
+    cj = role_to_json(&role);
+    criteria = json_dumps(cj, JSON_COMPACT);
+    json_decref(cj);
+    e = store_screening_create(req->store, role.id, criteria,
+                               json_is_true(json_object_get(j, "blind")), ids, n, req->who.id, &id,
+                               msg);
+    free(criteria);
+    free(ids);
+    role_cleanup(&role);
+    if (e) {
+        http_problem(res, e, msg, e == RB_EINVAL ? "resumes" : NULL);
+        return;
+    }
+    if ((e = store_screening_get(req->store, id, &o, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    snprintf(loc, sizeof loc, "/api/v1/screenings/%lld", id);
+    res->location = xstrdup(loc);
+    http_json(res, 202, o);
+}
+
+void
+api_screening_get(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    json_t *o;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = store_screening_get(req->store, id, &o, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    res->no_etag = true; /* progress changes under the client: always fresh */
+    http_json(res, 200, o);
+}
+
+void
+api_screening_results(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    size_t limit, offset, total;
+    json_t *o, *items;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id || !http_paging(req, res, &limit, &offset))
+        return;
+    if ((e = store_screening_get(req->store, id, &o, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    json_decref(o);
+    if ((e = store_screening_results(req->store, id, limit, offset, &items, &total, msg))) {
+        json_decref(items);
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, 200, http_page(items, total, limit, offset));
+}

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+/* The screening worker and the shared scanner (http/jobs.h). */
+#include "http/jobs.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/screen.h"
+#include "extract/extract.h"
+#include "resume/blind.h"
+#include "resume/stored.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+#define BATCH 64
+#define STALE_SECONDS 120 /* a running job silent this long is claimed again */
+
+static struct skills taxonomy;
+static struct skillscan *proto;
+static pthread_mutex_t clones_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct skillscan **clones;
+static size_t nclones, capclones;
+static _Thread_local struct skillscan *thread_scanner;
+
+enum rb_err
+jobs_setup(char *errmsg)
+{
+    return skillscan_builtin(&taxonomy, &proto, errmsg);
+}
+
+const struct skills *
+jobs_taxonomy(void)
+{
+    return &taxonomy;
+}
+
+struct skillscan *
+jobs_scanner(void)
+{
+    char msg[RB_ERRMSG];
+    if (!thread_scanner) {
+        if (skillscan_clone(proto, &thread_scanner, msg))
+            abort(); /* out of memory */
+        pthread_mutex_lock(&clones_mu);
+        xgrow(&clones, &capclones, nclones + 1, sizeof(struct skillscan *));
+        clones[nclones++] = thread_scanner;
+        pthread_mutex_unlock(&clones_mu);
+    }
+    return thread_scanner;
+}
+
+void
+jobs_teardown(void)
+{
+    for (size_t i = 0; i < nclones; i++)
+        skillscan_free(clones[i]);
+    free(clones);
+    clones = NULL;
+    nclones = capclones = 0;
+    skillscan_free(proto);
+    proto = NULL;
+    skills_cleanup(&taxonomy);
+}
+
+/* ---- the worker ------------------------------------------------------------------------- */
+
+static pthread_t worker_thread;
+static bool worker_running;
+static int stopping; /* read and written atomically */
+static const struct http_settings *worker_cfg;
+
+/* The resume for one row: the stored parse, or for a blind screening the original file
+ * read again, redacted and parsed. */
+static enum rb_err
+resume_of(json_t *row, bool blind, struct ym today, struct resume *r, char *errmsg)
+{
+    const char *error = json_string_value(json_object_get(row, "error"));
+    if (error) {
+        snprintf(errmsg, RB_ERRMSG, "%s", error);
+        return RB_EINVAL;
+    }
+    if (!blind)
+        return resume_from_json(json_object_get(row, "parsed"), &taxonomy, today, r, errmsg);
+    {
+        struct buf path;
+        struct extracted x;
+        enum rb_err e;
+        buf_init(&path, 4096);
+        buf_printf(&path, "%s/%s", worker_cfg->uploads,
+                   json_string_value(json_object_get(row, "hash")));
+        e = extract_file(buf_str(&path), NULL, &x, errmsg);
+        buf_cleanup(&path);
+        if (e)
+            return e;
+        blind_redact(x.text, x.len);
+        e = resume_parse(x.text, x.len, jobs_scanner(), today, r, errmsg);
+        extracted_cleanup(&x);
+        return e;
+    }
+}
+
+static void
+run_job(struct store *s, long long id, const char *criteria, bool blind)
+{
+    struct role role;
+    json_t *cj = json_loads(criteria, 0, NULL);
+    char msg[RB_ERRMSG];
+    struct ym today = dates_today();
+    bool ok = cj && role_from_json(cj, &role, msg);
+    long long ids[BATCH];
+    size_t n;
+
+    json_decref(cj);
+    if (!ok) {
+        store_screening_finish(s, id, "the screening's criteria cannot be read", msg);
+        return;
+    }
+    while (!__atomic_load_n(&stopping, __ATOMIC_RELAXED)) {
+        struct screening_outcome out[BATCH];
+        char *results[BATCH], errors[BATCH][RB_ERRMSG];
+        enum rb_err e_rec;
+        if (store_screening_next(s, id, BATCH, ids, &n, msg) || !n)
+            break;
+        for (size_t i = 0; i < n; i++) {
+            json_t *row = NULL;
+            struct resume r;
+            enum rb_err e = store_resume_row(s, ids[i], &row, errors[i]);
+            out[i] = (struct screening_outcome){ids[i], 0, NULL, NULL};
+            results[i] = NULL;
+            if (!e)
+                e = resume_of(row, blind, today, &r, errors[i]);
+            if (e) {
+                out[i].error = errors[i];
+            } else {
+                struct screen_result sr;
+                json_t *o;
+                screen_score(&r, &role, &taxonomy, today, &sr);
+                o = screen_to_json(&sr);
+                json_object_set_new(o, "experience_years",
+                                    json_real(round(r.experience_months / 1.2) / 10));
+                if (!blind) {
+                    json_object_set_new(o, "name", r.name ? json_string(r.name) : json_null());
+                    json_object_set(o, "filename", json_object_get(row, "filename"));
+                }
+                out[i].score = sr.score;
+                out[i].result = results[i] = json_dumps(o, JSON_COMPACT);
+                json_decref(o);
+                screen_cleanup(&sr);
+                resume_cleanup(&r);
+            }
+            json_decref(row);
+        }
+        e_rec = store_screening_record(s, id, out, n, (long long)time(NULL), msg);
+        for (size_t i = 0; i < n; i++)
+            free(results[i]);
+        if (e_rec) {
+            /* left 'running': claimed again once its heartbeat is stale */
+            fprintf(stderr, "rubric: screening %lld: %s\n", id, msg);
+            role_cleanup(&role);
+            return;
+        }
+    }
+    if (!__atomic_load_n(&stopping, __ATOMIC_RELAXED))
+        store_screening_finish(s, id, NULL, msg);
+    role_cleanup(&role);
+}
+
+static void *
+worker(void *arg)
+{
+    struct store *s = NULL;
+    char msg[RB_ERRMSG];
+    (void)arg;
+    while (!__atomic_load_n(&stopping, __ATOMIC_RELAXED)) {
+        long long id;
+        char *criteria;
+        bool blind;
+        enum rb_err e;
+        if (!s && store_open(worker_cfg->db, &s, msg)) {
+            fprintf(stderr, "rubric: the screening worker cannot open the store: %s\n", msg);
+            s = NULL;
+        }
+        e = s ? store_screening_claim(s, (long long)time(NULL), STALE_SECONDS, &id, &criteria,
+                                      &blind, msg)
+              : RB_ESTORE;
+        if (!e) {
+            run_job(s, id, criteria, blind);
+            free(criteria);
+            continue;
+        }
+        for (int i = 0; i < 5 && !__atomic_load_n(&stopping, __ATOMIC_RELAXED); i++)
+            usleep(100000); /* nothing queued: look again in half a second */
+    }
+    store_close(s);
+    return NULL;
+}
+
+enum rb_err
+jobs_start(const struct http_settings *cfg, char *errmsg)
+{
+    int err;
+    worker_cfg = cfg;
+    __atomic_store_n(&stopping, 0, __ATOMIC_RELAXED);
+    if ((err = pthread_create(&worker_thread, NULL, worker, NULL))) {
+        snprintf(errmsg, RB_ERRMSG, "cannot start the screening worker: %s", strerror(err));
+        return RB_EINTERNAL;
+    }
+    worker_running = true;
+    return RB_OK;
+}
+
+void
+jobs_stop(void)
+{
+    if (!worker_running)
+        return;
+    __atomic_store_n(
+        &stopping, 1,
+        __ATOMIC_RELAXED); /* a job stopped midway stays 'running' and is claimed again later */
+    pthread_join(worker_thread, NULL);
+    worker_running = false;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the server reads resumes with, and the worker that runs screenings in the
+ * background. The skills taxonomy and its compiled scanner are made once; each thread
+ * gets its own scanner clone. The worker claims queued screenings from the store (so that
+ * with several servers on one store, any of them may run a job), scores their resumes in
+ * batches, writes progress as it goes and beats a heartbeat; a job whose server died is
+ * claimed again.
+ */
+#ifndef RUBRIC_HTTP_JOBS_H
+#define RUBRIC_HTTP_JOBS_H
+
+#include "core/skills.h"
+#include "http/settings.h"
+#include "resume/skillscan.h"
+
+/* Builds the taxonomy and scanner; call before any thread uses them. */
+enum rb_err jobs_setup(char *errmsg);
+const struct skills *jobs_taxonomy(void);
+/* This thread's scanner (made on first use; freed by jobs_teardown). */
+struct skillscan *jobs_scanner(void);
+
+/* Starts and stops the screening worker. */
+enum rb_err jobs_start(const struct http_settings *cfg, char *errmsg);
+void jobs_stop(void);
+void jobs_teardown(void);
+
+#endif

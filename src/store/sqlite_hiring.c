@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Candidates, uploaded resumes and screening jobs in SQLite (store/store.h). Reads return
+ * JSON built by SQLite's own json_object(), the shape the API sends.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite_int.h"
+#include "util/mem.h"
+
+#define CANDIDATE_JSON                                                                             \
+    "json_object('id', c.id, 'name', c.name, 'email', c.email, 'phone', c.phone, 'role', "         \
+    "c.role, 'stage', c.stage, 'created_at', c.created_at, 'updated_at', c.updated_at)"
+
+static const char SQL_CAND_ADD[] =
+    "INSERT INTO candidate (name, email, phone, role, created_by) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_CAND_GET[] =
+    "SELECT json_set(" CANDIDATE_JSON ", '$.resumes', (SELECT json_group_array(json_object("
+    "'id', r.id, 'filename', r.filename, 'format', r.format, 'error', r.error, "
+    "'created_at', r.created_at)) FROM (SELECT * FROM resume WHERE candidate = c.id "
+    "ORDER BY id) r)) FROM candidate c WHERE c.id = ?1";
+static const char SQL_CAND_LIST[] =
+    "SELECT " CANDIDATE_JSON ", count(*) OVER () FROM candidate c "
+    "WHERE (?1 IS NULL OR c.stage = ?1) AND (?2 IS NULL OR c.role = ?2) "
+    "ORDER BY c.id LIMIT ?3 OFFSET ?4";
+static const char SQL_CAND_COUNT[] =
+    "SELECT count(*) FROM candidate c WHERE (?1 IS NULL OR c.stage = ?1) "
+    "AND (?2 IS NULL OR c.role = ?2)";
+static const char SQL_CAND_EXISTS[] = "SELECT 1 FROM candidate WHERE id = ?1";
+static const char SQL_RESUME_ADD[] =
+    "INSERT INTO resume (candidate, hash, filename, size, format, parsed, error, uploaded_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static const char SQL_RESUME_ROW[] =
+    "SELECT json_object('id', id, 'candidate', candidate, 'hash', hash, 'filename', filename, "
+    "'size', size, 'format', format, 'error', error, 'parsed', json(parsed), "
+    "'created_at', created_at) FROM resume WHERE id = ?1";
+static const char SQL_SCR_ADD[] =
+    "INSERT INTO screening (role, criteria, blind, created_by) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_SCR_ADD_ONE[] = "INSERT OR IGNORE INTO screening_resume (screening, resume) "
+                                      "SELECT ?1, id FROM resume WHERE id = ?2";
+static const char SQL_SCR_ADD_ALL[] = "INSERT INTO screening_resume (screening, resume) "
+                                      "SELECT ?1, id FROM resume WHERE error IS NULL";
+static const char SQL_SCR_TOTAL[] =
+    "UPDATE screening SET total = (SELECT count(*) FROM screening_resume WHERE screening = ?1) "
+    "WHERE id = ?1 RETURNING total";
+static const char SQL_SCR_GET[] =
+    "SELECT json_object('id', id, 'role', role, 'blind', json(CASE blind WHEN 1 THEN 'true' "
+    "ELSE 'false' END), 'state', state, 'total', total, 'done', done, 'failed', failed, "
+    "'error', error, 'created_at', created_at, 'started_at', started_at, "
+    "'finished_at', finished_at, 'criteria', json(criteria)) FROM screening WHERE id = ?1";
+/* a job whose worker stopped beating is queued again */
+static const char SQL_SCR_REQUEUE[] =
+    "UPDATE screening SET state = 'queued' WHERE state = 'running' AND heartbeat < ?1";
+static const char SQL_SCR_CLAIM[] =
+    "UPDATE screening SET state = 'running', heartbeat = ?1, "
+    "started_at = coalesce(started_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+    "WHERE id = (SELECT id FROM screening WHERE state = 'queued' ORDER BY id LIMIT 1) "
+    "RETURNING id, criteria, blind";
+static const char SQL_SCR_NEXT[] =
+    "SELECT resume FROM screening_resume WHERE screening = ?1 AND score IS NULL "
+    "AND error IS NULL ORDER BY resume LIMIT ?2";
+static const char SQL_SCR_RECORD[] =
+    "UPDATE screening_resume SET score = ?3, result = ?4, error = ?5 "
+    "WHERE screening = ?1 AND resume = ?2";
+static const char SQL_SCR_PROGRESS[] =
+    "UPDATE screening SET heartbeat = ?2, "
+    "done = (SELECT count(*) FROM screening_resume WHERE screening = ?1 AND "
+    "(score IS NOT NULL OR error IS NOT NULL)), "
+    "failed = (SELECT count(*) FROM screening_resume WHERE screening = ?1 AND error IS NOT NULL) "
+    "WHERE id = ?1";
+static const char SQL_SCR_FINISH[] =
+    "UPDATE screening SET state = CASE WHEN ?2 IS NULL THEN 'done' ELSE 'failed' END, "
+    "error = ?2, heartbeat = NULL, finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE id = ?1";
+static const char SQL_SCR_RESULTS[] =
+    "SELECT json_set(coalesce(json(sr.result), json_object('error', sr.error)), '$.resume', "
+    "sr.resume, '$.candidate', r.candidate), count(*) OVER () "
+    "FROM screening_resume sr JOIN resume r ON r.id = sr.resume "
+    "WHERE sr.screening = ?1 AND (sr.score IS NOT NULL OR sr.error IS NOT NULL) "
+    "ORDER BY sr.score IS NULL, sr.score DESC, sr.resume LIMIT ?2 OFFSET ?3";
+static const char SQL_SCR_RUNNING[] =
+    "SELECT count(*) FROM screening WHERE state IN ('queued', 'running')";
+
+/* Parses column i (JSON text) into a new reference; NULL with errmsg when it is not. */
+static json_t *
+col_json(sqlite3_stmt *st, int i, char *errmsg)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    json_t *v = t ? json_loads(t, 0, NULL) : NULL;
+    if (!v)
+        snprintf(errmsg, RB_ERRMSG, "the store returned JSON that does not parse (a bug)");
+    return v;
+}
+
+enum rb_err
+sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_CAND_ADD, errmsg);
+    enum rb_err rc;
+    if (!st)
+        return RB_ESTORE;
+    sq_bind_text(st, 1, c->name);
+    sq_bind_text(st, 2, c->email);
+    sq_bind_text(st, 3, c->phone);
+    sq_bind_text(st, 4, c->role);
+    if (c->created_by)
+        sqlite3_bind_int64(st, 5, c->created_by);
+    rc = sq_exec(s, st, errmsg, "add candidate");
+    if (!rc)
+        *id = sqlite3_last_insert_rowid(sq_db(s));
+    return rc;
+}
+
+/* One JSON row of sql with id bound: *out, or RB_ENOTFOUND naming what. */
+static enum rb_err
+json_row(struct store *s, const char *sql, long long id, const char *what, json_t **out,
+         char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, sql, errmsg);
+    enum rb_err rc = RB_OK;
+    int r;
+    *out = NULL;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, id);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        if (!(*out = col_json(st, 0, errmsg)))
+            rc = RB_EINTERNAL;
+    } else if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no %s %lld", what, id);
+        rc = RB_ENOTFOUND;
+    } else {
+        rc = sq_fail(s, errmsg, what);
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum rb_err
+sqlite_candidate_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return json_row(s, SQL_CAND_GET, id, "candidate", out, errmsg);
+}
+
+enum rb_err
+sqlite_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
+                      size_t offset, json_t **items, size_t *total, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_CAND_LIST, errmsg);
+    enum rb_err rc = RB_OK;
+    int r;
+    *items = json_array();
+    *total = 0;
+    if (!st)
+        return RB_ESTORE;
+    sq_bind_text(st, 1, stage);
+    sq_bind_text(st, 2, role);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        json_t *v = col_json(st, 0, errmsg);
+        if (!v) {
+            rc = RB_EINTERNAL;
+            break;
+        }
+        json_array_append_new(*items, v);
+        *total = (size_t)sqlite3_column_int64(st, 1);
+    }
+    sq_done(st);
+    if (!rc && r != SQLITE_DONE)
+        rc = sq_fail(s, errmsg, "list candidates");
+    if (!rc && !json_array_size(*items) && offset) {
+        if (!(st = sq_stmt(s, SQL_CAND_COUNT, errmsg)))
+            return RB_ESTORE;
+        sq_bind_text(st, 1, stage);
+        sq_bind_text(st, 2, role);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *total = (size_t)sqlite3_column_int64(st, 0);
+        sq_done(st);
+    }
+    return rc;
+}
+
+enum rb_err
+sqlite_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
+                   char *errmsg)
+{
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n && !rc; i++) {
+        sqlite3_stmt *st;
+        if (v[i].candidate) {
+            int r;
+            if (!(st = sq_stmt(s, SQL_CAND_EXISTS, errmsg))) {
+                rc = RB_ESTORE;
+                break;
+            }
+            sqlite3_bind_int64(st, 1, v[i].candidate);
+            r = sqlite3_step(st);
+            sq_done(st);
+            if (r != SQLITE_ROW) {
+                snprintf(errmsg, RB_ERRMSG, "candidate: no candidate %lld", v[i].candidate);
+                rc = RB_EINVAL;
+                break;
+            }
+        }
+        if (!(st = sq_stmt(s, SQL_RESUME_ADD, errmsg))) {
+            rc = RB_ESTORE;
+            break;
+        }
+        if (v[i].candidate)
+            sqlite3_bind_int64(st, 1, v[i].candidate);
+        sq_bind_text(st, 2, v[i].hash);
+        sq_bind_text(st, 3, v[i].filename);
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)v[i].size);
+        sq_bind_text(st, 5, v[i].format);
+        sq_bind_text(st, 6, v[i].parsed);
+        sq_bind_text(st, 7, v[i].error);
+        if (v[i].uploaded_by)
+            sqlite3_bind_int64(st, 8, v[i].uploaded_by);
+        rc = sq_exec(s, st, errmsg, "add resume");
+        if (!rc)
+            ids[i] = sqlite3_last_insert_rowid(sq_db(s));
+    }
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_resume_row(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return json_row(s, SQL_RESUME_ROW, id, "resume", out, errmsg);
+}
+
+enum rb_err
+sqlite_screening_create(struct store *s, const char *role, const char *criteria, bool blind,
+                        const long long *resumes, size_t n, long long by, long long *id,
+                        char *errmsg)
+{
+    sqlite3_stmt *st;
+    long long sid = 0;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_SCR_ADD, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sq_bind_text(st, 1, role);
+    sq_bind_text(st, 2, criteria);
+    sqlite3_bind_int(st, 3, blind);
+    if (by)
+        sqlite3_bind_int64(st, 4, by);
+    if ((rc = sq_exec(s, st, errmsg, "create screening")))
+        goto out;
+    sid = sqlite3_last_insert_rowid(sq_db(s));
+    for (size_t i = 0; i < (n ? n : 1) && !rc; i++) {
+        if (!(st = sq_stmt(s, n ? SQL_SCR_ADD_ONE : SQL_SCR_ADD_ALL, errmsg))) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, sid);
+        if (n)
+            sqlite3_bind_int64(st, 2, resumes[i]);
+        if ((rc = sq_exec(s, st, errmsg, "add resumes to screening")))
+            break;
+        if (n && !sqlite3_changes(sq_db(s))) {
+            snprintf(errmsg, RB_ERRMSG, "resumes: no resume %lld", resumes[i]);
+            rc = RB_EINVAL;
+        }
+    }
+    if (!rc) {
+        int r;
+        if (!(st = sq_stmt(s, SQL_SCR_TOTAL, errmsg))) {
+            rc = RB_ESTORE;
+            goto out;
+        }
+        sqlite3_bind_int64(st, 1, sid);
+        r = sqlite3_step(st);
+        if (r == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0) {
+            snprintf(errmsg, RB_ERRMSG, "resumes: there is no readable resume to screen");
+            rc = RB_EINVAL;
+        } else if (r != SQLITE_ROW) {
+            rc = sq_fail(s, errmsg, "count screening");
+        }
+        sq_done(st);
+    }
+out:
+    rc = sq_end(s, rc, errmsg);
+    if (!rc)
+        *id = sid;
+    return rc;
+}
+
+enum rb_err
+sqlite_screening_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return json_row(s, SQL_SCR_GET, id, "screening", out, errmsg);
+}
+
+enum rb_err
+sqlite_screening_claim(struct store *s, long long now, long long stale, long long *id,
+                       char **criteria, bool *blind, char *errmsg)
+{
+    sqlite3_stmt *st;
+    enum rb_err rc = sq_begin(s, errmsg);
+    int r;
+    *id = 0;
+    *criteria = NULL;
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_SCR_REQUEUE, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, now - stale);
+    if ((rc = sq_exec(s, st, errmsg, "requeue screenings")))
+        goto out;
+    if (!(st = sq_stmt(s, SQL_SCR_CLAIM, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, now);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        *criteria = sq_col_dup(st, 1);
+        *blind = sqlite3_column_int(st, 2) != 0;
+    } else if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no screening is queued");
+        rc = RB_ENOTFOUND;
+    } else {
+        rc = sq_fail(s, errmsg, "claim screening");
+    }
+    sq_done(st);
+out:
+    if (rc == RB_ENOTFOUND) {
+        char ignore[RB_ERRMSG];
+        return sq_end(s, RB_OK, ignore) ? RB_ESTORE : RB_ENOTFOUND; /* keep the requeue */
+    }
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_screening_next(struct store *s, long long id, size_t max, long long *resumes, size_t *n,
+                      char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_SCR_NEXT, errmsg);
+    int r;
+    *n = 0;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW && *n < max)
+        resumes[(*n)++] = sqlite3_column_int64(st, 0);
+    sq_done(st);
+    return r == SQLITE_DONE || r == SQLITE_ROW ? RB_OK : sq_fail(s, errmsg, "next resumes");
+}
+
+enum rb_err
+sqlite_screening_record(struct store *s, long long id, const struct screening_outcome *v, size_t n,
+                        long long now, char *errmsg)
+{
+    sqlite3_stmt *st;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (!(st = sq_stmt(s, SQL_SCR_RECORD, errmsg))) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, v[i].resume);
+        if (v[i].error)
+            sqlite3_bind_null(st, 3);
+        else
+            sqlite3_bind_double(st, 3, v[i].score);
+        sq_bind_text(st, 4, v[i].result);
+        sq_bind_text(st, 5, v[i].error);
+        rc = sq_exec(s, st, errmsg, "record screening result");
+    }
+    if (!rc && (st = sq_stmt(s, SQL_SCR_PROGRESS, errmsg))) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, now);
+        rc = sq_exec(s, st, errmsg, "screening progress");
+    } else if (!rc) {
+        rc = RB_ESTORE;
+    }
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_screening_finish(struct store *s, long long id, const char *error, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_SCR_FINISH, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, id);
+    sq_bind_text(st, 2, error);
+    return sq_exec(s, st, errmsg, "finish screening");
+}
+
+enum rb_err
+sqlite_screening_results(struct store *s, long long id, size_t limit, size_t offset, json_t **items,
+                         size_t *total, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_SCR_RESULTS, errmsg);
+    enum rb_err rc = RB_OK;
+    int r;
+    *items = json_array();
+    *total = 0;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)offset);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        json_t *v = col_json(st, 0, errmsg);
+        if (!v) {
+            rc = RB_EINTERNAL;
+            break;
+        }
+        json_object_set_new(
+            v, "rank", json_integer((json_int_t)offset + (json_int_t)json_array_size(*items) + 1));
+        json_array_append_new(*items, v);
+        *total = (size_t)sqlite3_column_int64(st, 1);
+    }
+    sq_done(st);
+    if (!rc && r != SQLITE_DONE)
+        rc = sq_fail(s, errmsg, "screening results");
+    return rc;
+}
+
+enum rb_err
+sqlite_screenings_active(struct store *s, long long *n, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_SCR_RUNNING, errmsg);
+    int r;
+    *n = 0;
+    if (!st)
+        return RB_ESTORE;
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        *n = sqlite3_column_int64(st, 0);
+    sq_done(st);
+    return r == SQLITE_ROW ? RB_OK : sq_fail(s, errmsg, "count screenings");
+}
