@@ -398,8 +398,9 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
             if (http_route_find(http_routes[i].method, st->req.path, &probe, &e) ==
                     &http_routes[i] &&
                 strlen(allow) + 10 < sizeof allow) {
-                strcat(allow, *allow ? ", " : "");
-                strcat(allow, http_routes[i].method);
+                size_t at = strlen(allow);
+                snprintf(allow + at, sizeof allow - at, "%s%s", at ? ", " : "",
+                         http_routes[i].method);
             }
             for (size_t k = 0; k < probe.nparams; k++)
                 free((char *)(uintptr_t)probe.params[k]);
@@ -480,7 +481,12 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
         http_problem(res, RB_ESTORE, "the store cannot be opened", NULL);
         return;
     }
-    if ((e = authenticate(c, req, msg))) {
+    if ((e = authenticate(c, req, msg)) && !st->route->roles) {
+        /* a public route needs no caller: a stale cookie or token must not stop a login */
+        user_cleanup(&req->who);
+        e = RB_OK;
+    }
+    if (e) {
         if (e == RB_ESTORE)
             __atomic_fetch_add(&metrics.store_errors, 1, __ATOMIC_RELAXED);
         http_problem(res, e, msg, NULL);
