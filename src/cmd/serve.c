@@ -17,12 +17,10 @@
 #include "http/server.h"
 #include "util/diag.h"
 
-static const struct option serve_opts[] = {{"listen", required_argument, NULL, 'l'},
-                                           {"db", required_argument, NULL, 'd'},
-                                           {"config", required_argument, NULL, 'c'},
-                                           {"print-config", no_argument, NULL, 'p'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {0}};
+static const struct option serve_opts[] = {
+    {"listen", required_argument, NULL, 'l'}, {"db", required_argument, NULL, 'd'},
+    {"config", required_argument, NULL, 'c'}, {"print-config", no_argument, NULL, 'p'},
+    {"help", no_argument, NULL, 'h'},         {0}};
 static const struct cmd_spec serve_spec = {
     "serve", "h", serve_opts,
     "usage: rubric serve [--listen ADDR:PORT] [--db URL] [--config FILE] [--print-config]\n\n"
@@ -109,8 +107,9 @@ bootstrap(const char *db)
         if (!e) {
             fprintf(stderr, "rubric: created the first admin, %s", email);
             if (pw == made)
-                fprintf(stderr, ", with the password %s (shown once: change it with "
-                                "'rubric user passwd %s')",
+                fprintf(stderr,
+                        ", with the password %s (shown once: change it with "
+                        "'rubric user passwd %s')",
                         made, email);
             fputc('\n', stderr);
         }
@@ -169,9 +168,9 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_fail(e, msg);
     if ((e = http_settings_env(&cfg, msg)))
         return cmd_fail(e, msg);
-    if (listen && (e = http_settings_set(&cfg, "listen", listen, msg)))
+    if (listen && http_settings_set(&cfg, "listen", listen, msg))
         return cmd_usage("serve", "%s", msg);
-    if (db && (e = http_settings_set(&cfg, "db", db, msg)))
+    if (db && http_settings_set(&cfg, "db", db, msg))
         return cmd_usage("serve", "%s", msg);
     if (print) {
         http_settings_print(&cfg, stdout);

@@ -53,12 +53,10 @@ read_password(bool from_stdin, char *out, size_t n)
     return true;
 }
 
-static const struct option add_opts[] = {{"role", required_argument, NULL, 'r'},
-                                         {"name", required_argument, NULL, 'n'},
-                                         {"password-stdin", no_argument, NULL, 'p'},
-                                         {"no-password", no_argument, NULL, 'N'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {0}};
+static const struct option add_opts[] = {
+    {"role", required_argument, NULL, 'r'},     {"name", required_argument, NULL, 'n'},
+    {"password-stdin", no_argument, NULL, 'p'}, {"no-password", no_argument, NULL, 'N'},
+    {"help", no_argument, NULL, 'h'},           {0}};
 static const struct cmd_spec add_spec = {
     "user add", "h", add_opts,
     "usage: rubric user add EMAIL --role ROLE [--name NAME] [--password-stdin | --no-password]\n\n"
@@ -107,9 +105,8 @@ user_add(struct cmd_ctx *ctx, int argc, char **argv)
     return 0;
 }
 
-static const struct option list_opts[] = {{"json", no_argument, NULL, 'j'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {0}};
+static const struct option list_opts[] = {
+    {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
 static const struct cmd_spec list_spec = {"user list", "h", list_opts,
                                           "usage: rubric user list [--json]\n\n"
                                           "Every account: id, email, name, role, and whether "
@@ -161,9 +158,8 @@ user_list(struct cmd_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
-static const struct option one_opts[] = {{"password-stdin", no_argument, NULL, 'p'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {0}};
+static const struct option one_opts[] = {
+    {"password-stdin", no_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'}, {0}};
 static const struct cmd_spec disable_spec = {
     "user disable", "h", one_opts,
     "usage: rubric user disable EMAIL\n\n"
@@ -242,9 +238,8 @@ cmd_user(struct cmd_ctx *ctx, int argc, char **argv)
     return cmd_usage("user", "expected add, list, disable or passwd");
 }
 
-static const struct option create_opts[] = {{"name", required_argument, NULL, 'n'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {0}};
+static const struct option create_opts[] = {
+    {"name", required_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'}, {0}};
 static const struct cmd_spec create_spec = {
     "token create", "h", create_opts,
     "usage: rubric token create EMAIL [--name NAME]\n\n"

@@ -12,8 +12,8 @@
 const struct auth_policy auth_default_policy = {
     .account_failures = 5,
     .address_failures = 50,
-    .window = 15 * 60,
-    .session_seconds = 12 * 3600,
+    .window = 15LL * 60,
+    .session_seconds = 12LL * 3600,
 };
 
 static const char wrong[] = "wrong email or password";
@@ -138,8 +138,8 @@ auth_token_create(struct store *s, long long user, const char *name, char token[
 }
 
 enum rb_err
-auth_user_add(struct store *s, const char *email, const char *name, int role,
-              const char *password, size_t plen, long long *id, char *errmsg)
+auth_user_add(struct store *s, const char *email, const char *name, int role, const char *password,
+              size_t plen, long long *id, char *errmsg)
 {
     struct user u = {0};
     char pwhash[CRYPTO_PWHASH_MAX];
@@ -170,8 +170,7 @@ out:
 }
 
 enum rb_err
-auth_password_set(struct store *s, long long user, const char *password, size_t plen,
-                  char *errmsg)
+auth_password_set(struct store *s, long long user, const char *password, size_t plen, char *errmsg)
 {
     char pwhash[CRYPTO_PWHASH_MAX];
     struct user_update up = {NULL, -1, -1, pwhash};

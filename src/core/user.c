@@ -92,7 +92,7 @@ user_password_check(const char *password, size_t len, char *errmsg)
 json_t *
 user_to_json(const struct user *u)
 {
-    return json_pack("{s:I, s:s, s:s?, s:s, s:b, s:s?}", "id", (json_int_t)u->id, "email",
-                     u->email, "name", u->name, "role", user_role_name(u->role), "disabled",
-                     u->disabled, "created_at", u->created_at);
+    return json_pack("{s:I, s:s, s:s?, s:s, s:b, s:s?}", "id", (json_int_t)u->id, "email", u->email,
+                     "name", u->name, "role", user_role_name(u->role), "disabled", u->disabled,
+                     "created_at", u->created_at);
 }

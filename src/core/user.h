@@ -23,8 +23,8 @@ enum user_role {
 
 /* Role bits, for what a route allows. */
 #define ROLE_BIT(r) (1u << (r))
-#define ROLES_ALL                                                                              \
-    (ROLE_BIT(USER_ADMIN) | ROLE_BIT(USER_RECRUITER) | ROLE_BIT(USER_INTERVIEWER) |            \
+#define ROLES_ALL                                                                                  \
+    (ROLE_BIT(USER_ADMIN) | ROLE_BIT(USER_RECRUITER) | ROLE_BIT(USER_INTERVIEWER) |                \
      ROLE_BIT(USER_CANDIDATE))
 #define ROLES_STAFF (ROLE_BIT(USER_ADMIN) | ROLE_BIT(USER_RECRUITER) | ROLE_BIT(USER_INTERVIEWER))
 #define ROLES_HIRING (ROLE_BIT(USER_ADMIN) | ROLE_BIT(USER_RECRUITER))

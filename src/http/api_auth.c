@@ -49,9 +49,8 @@ fail(struct http_res *res, enum rb_err e, const char *msg)
 void
 api_session_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {{"email", F_STRING, true, 254},
-                                              {"password", F_STRING, true, 1024},
-                                              {0}};
+    static const struct field_spec spec[] = {
+        {"email", F_STRING, true, 254}, {"password", F_STRING, true, 1024}, {0}};
     struct auth_policy p = auth_default_policy;
     struct auth_session s;
     struct user u;
@@ -95,8 +94,7 @@ api_session_delete(struct http_req *req, struct http_res *res)
     const char *cookie = http_cookie(req, "rubric_session");
     char msg[RB_ERRMSG];
     if (req->by_token || !cookie) {
-        http_problem(res, RB_EINVAL, "there is no session to end: this request used a token",
-                     NULL);
+        http_problem(res, RB_EINVAL, "there is no session to end: this request used a token", NULL);
         return;
     }
     if (auth_logout(req->store, cookie, msg)) {
@@ -149,10 +147,10 @@ void
 api_users_create(struct http_req *req, struct http_res *res)
 {
     static const struct field_spec spec[] = {{"email", F_STRING, true, 254},
-                                              {"name", F_STRING, false, 200},
-                                              {"role", F_STRING, true, 20},
-                                              {"password", F_STRING, false, 1024},
-                                              {0}};
+                                             {"name", F_STRING, false, 200},
+                                             {"role", F_STRING, true, 20},
+                                             {"password", F_STRING, false, 1024},
+                                             {0}};
     const json_t *pw = json_object_get(req->json, "password");
     const char *field, *role_name;
     char msg[RB_ERRMSG], loc[64];
@@ -194,10 +192,10 @@ void
 api_user_update(struct http_req *req, struct http_res *res)
 {
     static const struct field_spec spec[] = {{"name", F_STRING, false, 200},
-                                              {"role", F_STRING, false, 20},
-                                              {"disabled", F_BOOL, false, 0},
-                                              {"password", F_STRING, false, 1024},
-                                              {0}};
+                                             {"role", F_STRING, false, 20},
+                                             {"disabled", F_BOOL, false, 0},
+                                             {"password", F_STRING, false, 1024},
+                                             {0}};
     struct user_update up = {NULL, -1, -1, NULL};
     const json_t *pw = json_object_get(req->json, "password"), *v;
     long long id = http_param_id(req, res, 0);
@@ -225,9 +223,8 @@ api_user_update(struct http_req *req, struct http_res *res)
                      "an admin cannot disable or demote themselves: ask another admin", NULL);
         return;
     }
-    if (json_is_string(pw) &&
-        (e = auth_password_set(req->store, id, json_string_value(pw), json_string_length(pw),
-                               msg))) {
+    if (json_is_string(pw) && (e = auth_password_set(req->store, id, json_string_value(pw),
+                                                     json_string_length(pw), msg))) {
         fail(res, e, msg);
         return;
     }

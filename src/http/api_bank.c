@@ -225,10 +225,9 @@ api_roles_list(struct http_req *req, struct http_res *res)
     }
     items = json_array();
     for (size_t i = offset; i < set.n && i < offset + limit; i++)
-        json_array_append_new(items,
-                              json_pack("{s:s, s:s, s:s, s:i}", "id", set.v[i].id, "title",
-                                        set.v[i].title, "level", level_name(set.v[i].level),
-                                        "min_years", set.v[i].min_years));
+        json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:i}", "id", set.v[i].id, "title",
+                                               set.v[i].title, "level", level_name(set.v[i].level),
+                                               "min_years", set.v[i].min_years));
     http_json(res, 200, http_page(items, set.n, limit, offset));
     role_set_cleanup(&set);
 }
@@ -250,14 +249,11 @@ api_role_get(struct http_req *req, struct http_res *res)
 void
 api_kits_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {{"role", F_STRING, true, 64},
-                                              {"level", F_STRING, false, 20},
-                                              {"stage", F_STRING, false, 20},
-                                              {"minutes", F_INT, false, KIT_MINUTES_MAX},
-                                              {"seed", F_INT, false, 0},
-                                              {"candidate", F_STRING, false, 100},
-                                              {"save", F_BOOL, false, 0},
-                                              {0}};
+    static const struct field_spec spec[] = {
+        {"role", F_STRING, true, 64},   {"level", F_STRING, false, 20},
+        {"stage", F_STRING, false, 20}, {"minutes", F_INT, false, KIT_MINUTES_MAX},
+        {"seed", F_INT, false, 0},      {"candidate", F_STRING, false, 100},
+        {"save", F_BOOL, false, 0},     {0}};
     struct kit_request kr = {0};
     struct role role;
     struct kit k;

@@ -109,7 +109,7 @@ static const char *
 type_name(enum field_type t)
 {
     static const char *const names[] = {"a string", "a whole number", "true or false",
-                                        "an array", "an object", "a number"};
+                                        "an array", "an object",      "a number"};
     return names[t];
 }
 
@@ -134,8 +134,7 @@ has_type(const json_t *v, enum field_type t)
 }
 
 enum rb_err
-http_check_body(const json_t *body, const struct field_spec *spec, const char **field,
-                char *errmsg)
+http_check_body(const json_t *body, const struct field_spec *spec, const char **field, char *errmsg)
 {
     const char *key;
     const json_t *v;
@@ -144,6 +143,7 @@ http_check_body(const json_t *body, const struct field_spec *spec, const char **
         snprintf(errmsg, RB_ERRMSG, "the body must be a JSON object");
         return RB_EINVAL;
     }
+    /* NOLINTNEXTLINE(performance-no-int-to-ptr): jansson iterates through a non-const pointer */
     json_object_foreach((json_t *)(uintptr_t)body, key, v)
     {
         const struct field_spec *f = spec;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The HTTP API's inside: what a route handler gets (a request with its caller, path
+ * The HTTP API's inside: what a route handler is given (a request with its caller, path
  * parameters, query and decoded body, and the store of its thread) and what it fills (a
  * response: JSON, a problem, or bytes). Handlers never see libmicrohttpd: server.c turns
  * its connections into these and back, and applies what every route shares (limits,
@@ -49,12 +49,12 @@ struct http_req {
 
 struct http_res {
     int status;
-    json_t *json;              /* the body as JSON (owned), or NULL ... */
-    struct buf body;           /* ... else these bytes */
-    const char *content_type;  /* for body; static storage */
-    char *location;            /* Location, for 201 (owned) */
-    char *set_cookie;          /* Set-Cookie (owned) */
-    bool no_etag;              /* a GET whose body must not be cached or revalidated */
+    json_t *json;             /* the body as JSON (owned), or NULL ... */
+    struct buf body;          /* ... else these bytes */
+    const char *content_type; /* for body; static storage */
+    char *location;           /* Location, for 201 (owned) */
+    char *set_cookie;         /* Set-Cookie (owned) */
+    bool no_etag;             /* a GET whose body must not be cached or revalidated */
 };
 
 /* A query parameter (decoded), or NULL. */
@@ -95,8 +95,8 @@ struct field_spec {
 /* Checks that body is an object with only the fields of spec (NULL-name terminated), each
  * of its type and within its limit, strings valid UTF-8. RB_EINVAL with *field and errmsg
  * naming the first at fault. */
-enum rb_err http_check_body(const json_t *body, const struct field_spec *spec,
-                            const char **field, char *errmsg);
+enum rb_err http_check_body(const json_t *body, const struct field_spec *spec, const char **field,
+                            char *errmsg);
 
 /* Decodes a request body of len bytes as JSON (UTF-8, no duplicate keys): a new reference,
  * or NULL with errmsg saying where it went wrong. */
@@ -112,9 +112,9 @@ struct route {
     const char *method;
     const char *pattern; /* "/api/v1/questions/{id}" */
     http_handler fn;
-    unsigned roles;      /* ROLE_BIT()s that may call it; 0: anyone, logged in or not */
+    unsigned roles; /* ROLE_BIT()s that may call it; 0: anyone, logged in or not */
     enum body_kind body;
-    const char *name;    /* for metrics and the access log: "GET /api/v1/questions/{id}" */
+    const char *name; /* for metrics and the access log: "GET /api/v1/questions/{id}" */
 };
 
 extern const struct route http_routes[];

@@ -35,7 +35,7 @@ static const struct key keys[] = {
     {"connection_timeout", NUM(K_UINT, connection_timeout), 3600, "seconds idle"},
     {"json_max", NUM(K_SIZE, json_max), 64ul << 20, "bytes of a JSON body"},
     {"upload_max", NUM(K_SIZE, upload_max), 1ul << 30, "bytes of an upload"},
-    {"session_hours", NUM(K_UINT, session_hours), 24 * 90, "hours a session lasts"},
+    {"session_hours", NUM(K_UINT, session_hours), 24ul * 90, "hours a session lasts"},
     {"cookie_secure", NUM(K_BOOL, cookie_secure), 1, "Secure cookies (behind TLS)"},
     {"shutdown_grace", NUM(K_UINT, shutdown_grace), 600, "seconds to finish on SIGTERM"},
     {"access_log", NUM(K_BOOL, access_log), 1, "a JSON line per request on stderr"},

@@ -14,17 +14,17 @@
 #include "util/err.h"
 
 struct http_settings {
-    char listen[128];           /* ADDR:PORT; [v6]:PORT */
-    char db[512];               /* store URL */
-    char uploads[512];          /* folder for uploaded resumes */
-    unsigned threads;           /* 0: one per core */
-    unsigned max_connections;   /* all at once */
+    char listen[128];            /* ADDR:PORT; [v6]:PORT */
+    char db[512];                /* store URL */
+    char uploads[512];           /* folder for uploaded resumes */
+    unsigned threads;            /* 0: one per core */
+    unsigned max_connections;    /* all at once */
     unsigned connection_timeout; /* seconds idle (headers and bodies included) */
-    size_t json_max;            /* bytes of a JSON body */
-    size_t upload_max;          /* bytes of a multipart upload (all files) */
+    size_t json_max;             /* bytes of a JSON body */
+    size_t upload_max;           /* bytes of a multipart upload (all files) */
     unsigned session_hours;
-    bool cookie_secure;         /* Secure cookies (behind TLS) */
-    unsigned shutdown_grace;    /* seconds to finish requests in flight on SIGTERM */
+    bool cookie_secure;      /* Secure cookies (behind TLS) */
+    unsigned shutdown_grace; /* seconds to finish requests in flight on SIGTERM */
     bool access_log;
 };
 

@@ -76,13 +76,13 @@ enum stmt_id {
     S_COUNT
 };
 
-#define Q_FILTERS                                                                          \
-    "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "                            \
-    "AND (?3 IS NULL OR q.category = ?3) "                                                  \
-    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "                       \
-    " JOIN competency c ON c.id = qc.competency WHERE qc.question = q.id AND c.slug = ?4)) " \
-    "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "                       \
-    " JOIN competency c ON c.id = qc.competency "                                            \
+#define Q_FILTERS                                                                                  \
+    "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "                                   \
+    "AND (?3 IS NULL OR q.category = ?3) "                                                         \
+    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "                             \
+    " JOIN competency c ON c.id = qc.competency WHERE qc.question = q.id AND c.slug = ?4)) "       \
+    "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "                             \
+    " JOIN competency c ON c.id = qc.competency "                                                  \
     " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "
 
 static const char *const sql_text[S_COUNT] = {
@@ -195,12 +195,12 @@ static const char *const sql_text[S_COUNT] = {
     [S_Q_RETIRE_ONE] = "UPDATE question SET retired = 1, "
                        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     /* the filters of S_SEARCH_ROW, over every live question, by slug */
-    [S_Q_LIST] = "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
-                 "(SELECT c.slug FROM question_competency qc JOIN competency c "
-                 " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0), "
-                 "count(*) OVER () "
-                 "FROM question q WHERE q.retired = 0 " Q_FILTERS
-                 "ORDER BY q.slug LIMIT ?6 OFFSET ?7",
+    [S_Q_LIST] =
+        "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
+        "(SELECT c.slug FROM question_competency qc JOIN competency c "
+        " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0), "
+        "count(*) OVER () "
+        "FROM question q WHERE q.retired = 0 " Q_FILTERS "ORDER BY q.slug LIMIT ?6 OFFSET ?7",
     [S_Q_COUNT] = "SELECT count(*) FROM question q WHERE q.retired = 0 " Q_FILTERS,
     [S_RESUME_GET] = "SELECT format, body FROM parsed_resume "
                      "WHERE hash = ?1 AND blind = ?2 AND parser = ?3",
@@ -759,8 +759,8 @@ insert_question(struct sqlite_store *s, const struct question *q, const char *ke
 
 /* Rewrites question id (row number) with q, its competencies and its index entry. */
 static enum rb_err
-update_question(struct sqlite_store *s, sqlite3_int64 id, const struct question *q,
-                const char *key, const char *digest, char *errmsg)
+update_question(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, const char *key,
+                const char *digest, char *errmsg)
 {
     sqlite3_stmt *st = stmt(s, S_Q_UPDATE, errmsg);
     sqlite3_int64 primary = 0;

@@ -35,15 +35,13 @@ enum rb_err sqlite_user_list(struct store *s, struct user **v, size_t *n, char *
 enum rb_err sqlite_user_update(struct store *s, long long id, const struct user_update *up,
                                char *errmsg);
 enum rb_err sqlite_session_create(struct store *s, long long user, const char *token_hash,
-                                  const char *csrf, long long now, long long expires,
-                                  char *errmsg);
+                                  const char *csrf, long long now, long long expires, char *errmsg);
 enum rb_err sqlite_session_get(struct store *s, const char *token_hash, long long now,
                                struct user *u, char **csrf, char *errmsg);
 enum rb_err sqlite_session_delete(struct store *s, const char *token_hash, char *errmsg);
 enum rb_err sqlite_token_create(struct store *s, long long user, const char *name,
                                 const char *token_hash, long long *id, char *errmsg);
-enum rb_err sqlite_token_get(struct store *s, const char *token_hash, struct user *u,
-                             char *errmsg);
+enum rb_err sqlite_token_get(struct store *s, const char *token_hash, struct user *u, char *errmsg);
 enum rb_err sqlite_token_list(struct store *s, long long user, json_t **out, char *errmsg);
 enum rb_err sqlite_token_revoke(struct store *s, long long user, long long id, char *errmsg);
 enum rb_err sqlite_login_failures(struct store *s, const char *const *keys, size_t nkeys,

@@ -313,13 +313,13 @@ sqlite_token_list(struct store *s, long long user, json_t **out, char *errmsg)
         return RB_ESTORE;
     sqlite3_bind_int64(st, 1, user);
     while ((r = sqlite3_step(st)) == SQLITE_ROW)
-        json_array_append_new(
-            *out, json_pack("{s:I, s:s, s:s, s:s?, s:b}", "id",
-                            (json_int_t)sqlite3_column_int64(st, 0), "name",
-                            (const char *)sqlite3_column_text(st, 1), "created_at",
-                            (const char *)sqlite3_column_text(st, 2), "last_used_at",
-                            (const char *)sqlite3_column_text(st, 3), "revoked",
-                            sqlite3_column_int(st, 4)));
+        json_array_append_new(*out,
+                              json_pack("{s:I, s:s, s:s, s:s?, s:b}", "id",
+                                        (json_int_t)sqlite3_column_int64(st, 0), "name",
+                                        (const char *)sqlite3_column_text(st, 1), "created_at",
+                                        (const char *)sqlite3_column_text(st, 2), "last_used_at",
+                                        (const char *)sqlite3_column_text(st, 3), "revoked",
+                                        sqlite3_column_int(st, 4)));
     sq_done(st);
     return r == SQLITE_DONE ? RB_OK : sq_fail(s, errmsg, "list tokens");
 }

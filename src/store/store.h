@@ -128,8 +128,7 @@ enum rb_err store_question_retire(struct store *s, const char *id, char *errmsg)
 /* Live questions by id that pass f's filters (f->text is ignored), f->limit from offset;
  * *total counts all that pass. The hits have no snippet and a score of 0. */
 enum rb_err store_question_list(struct store *s, const struct search_query *f, size_t offset,
-                                struct search_hit **hits, size_t *n, size_t *total,
-                                char *errmsg);
+                                struct search_hit **hits, size_t *n, size_t *total, char *errmsg);
 
 /* Whether a question with the same folded text is stored (for dry runs). */
 enum rb_err store_question_text_exists(struct store *s, const char *text, int *exists,
@@ -203,8 +202,8 @@ enum rb_err store_resumes_put(struct store *s, const struct parsed_resume *v, si
 
 /* Adds u (its email already normal) with a password hash (NULL: no password); *id is the
  * new user's. RB_ECONFLICT when the email is taken. */
-enum rb_err store_user_add(struct store *s, const struct user *u, const char *pwhash,
-                           long long *id, char *errmsg);
+enum rb_err store_user_add(struct store *s, const struct user *u, const char *pwhash, long long *id,
+                           char *errmsg);
 /* The user with id (when email is NULL) or with email: *u (user_cleanup it) and, when
  * pwhash is not NULL, the password hash (new, NULL if none). RB_ENOTFOUND. */
 enum rb_err store_user_get(struct store *s, long long id, const char *email, struct user *u,
@@ -226,8 +225,7 @@ enum rb_err store_user_update(struct store *s, long long id, const struct user_u
 /* Sessions by the hash of their token, with the CSRF token that goes with them; times in
  * Unix seconds. A session that expired, or whose user is disabled, is RB_ENOTFOUND. */
 enum rb_err store_session_create(struct store *s, long long user, const char *token_hash,
-                                 const char *csrf, long long now, long long expires,
-                                 char *errmsg);
+                                 const char *csrf, long long now, long long expires, char *errmsg);
 enum rb_err store_session_get(struct store *s, const char *token_hash, long long now,
                               struct user *u, char **csrf, char *errmsg);
 enum rb_err store_session_delete(struct store *s, const char *token_hash, char *errmsg);
@@ -236,8 +234,7 @@ enum rb_err store_session_delete(struct store *s, const char *token_hash, char *
  * use is recorded), listed (without hashes) and revoked (user 0: whoever's it is). */
 enum rb_err store_token_create(struct store *s, long long user, const char *name,
                                const char *token_hash, long long *id, char *errmsg);
-enum rb_err store_token_get(struct store *s, const char *token_hash, struct user *u,
-                            char *errmsg);
+enum rb_err store_token_get(struct store *s, const char *token_hash, struct user *u, char *errmsg);
 enum rb_err store_token_list(struct store *s, long long user, json_t **out, char *errmsg);
 enum rb_err store_token_revoke(struct store *s, long long user, long long id, char *errmsg);
 

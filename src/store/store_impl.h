@@ -49,15 +49,13 @@ struct store_ops {
     enum rb_err (*user_update)(struct store *s, long long id, const struct user_update *up,
                                char *errmsg);
     enum rb_err (*session_create)(struct store *s, long long user, const char *token_hash,
-                                  const char *csrf, long long now, long long expires,
-                                  char *errmsg);
+                                  const char *csrf, long long now, long long expires, char *errmsg);
     enum rb_err (*session_get)(struct store *s, const char *token_hash, long long now,
                                struct user *u, char **csrf, char *errmsg);
     enum rb_err (*session_delete)(struct store *s, const char *token_hash, char *errmsg);
     enum rb_err (*token_create)(struct store *s, long long user, const char *name,
                                 const char *token_hash, long long *id, char *errmsg);
-    enum rb_err (*token_get)(struct store *s, const char *token_hash, struct user *u,
-                             char *errmsg);
+    enum rb_err (*token_get)(struct store *s, const char *token_hash, struct user *u, char *errmsg);
     enum rb_err (*token_list)(struct store *s, long long user, json_t **out, char *errmsg);
     enum rb_err (*token_revoke)(struct store *s, long long user, long long id, char *errmsg);
     enum rb_err (*login_failures)(struct store *s, const char *const *keys, size_t nkeys,
@@ -69,8 +67,7 @@ struct store_ops {
                                  char *errmsg);
     enum rb_err (*question_retire)(struct store *s, const char *id, char *errmsg);
     enum rb_err (*question_list)(struct store *s, const struct search_query *f, size_t offset,
-                                 struct search_hit **hits, size_t *n, size_t *total,
-                                 char *errmsg);
+                                 struct search_hit **hits, size_t *n, size_t *total, char *errmsg);
 };
 
 struct store {

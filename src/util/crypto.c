@@ -28,7 +28,7 @@ crypto_token(const char *prefix, char *out)
     size_t n = strlen(prefix);
     if (n > 16)
         n = 16;
-    memcpy(out, prefix, n);
+    snprintf(out, CRYPTO_TOKEN_MAX, "%.*s", (int)n, prefix);
     randombytes_buf(raw, sizeof raw);
     sodium_bin2base64(out + n, CRYPTO_TOKEN_MAX - n, raw, sizeof raw,
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);

@@ -9,18 +9,18 @@
 
 enum rb_err {
     RB_OK = 0,
-    RB_EINVAL,    /* bad input: a file, a field or an argument */
-    RB_ENOTFOUND, /* the thing asked for does not exist */
-    RB_EDENIED,   /* not allowed */
-    RB_ETOOBIG,   /* over a configured limit */
-    RB_EIO,       /* a file or directory could not be read or written */
-    RB_ESTORE,    /* the store failed or refused (schema too new, locked, corrupt) */
-    RB_ECONFLICT, /* the change conflicts with what is stored */
-    RB_EUSAGE,    /* the command line was wrong */
-    RB_EINTERNAL, /* a bug */
-    RB_EAUTH,     /* who is asking is not known: no, wrong or expired credentials */
-    RB_ERATE,     /* too many attempts: wait before trying again */
-    RB_EMETHOD,   /* the resource exists, the method does not */
+    RB_EINVAL,       /* bad input: a file, a field or an argument */
+    RB_ENOTFOUND,    /* the thing asked for does not exist */
+    RB_EDENIED,      /* not allowed */
+    RB_ETOOBIG,      /* over a configured limit */
+    RB_EIO,          /* a file or directory could not be read or written */
+    RB_ESTORE,       /* the store failed or refused (schema too new, locked, corrupt) */
+    RB_ECONFLICT,    /* the change conflicts with what is stored */
+    RB_EUSAGE,       /* the command line was wrong */
+    RB_EINTERNAL,    /* a bug */
+    RB_EAUTH,        /* who is asking is not known: no, wrong or expired credentials */
+    RB_ERATE,        /* too many attempts: wait before trying again */
+    RB_EMETHOD,      /* the resource exists, the method does not */
     RB_EUNSUPPORTED, /* a request body of a media type the route does not take */
 };
 
