@@ -122,12 +122,12 @@ build/asan/fuzz-%: build/asan/obj/tests/fuzz/fuzz_%.o build/asan/obj/tests/fuzz/
                    build/asan/librubric.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
 
-.PHONY: check test-build format format-check lint tidy
+.PHONY: check test-build format format-check lint tidy openapi-lint
 test-build: build/asan/rubric build/asan/unit-tests $(addprefix build/asan/fuzz-,$(FUZZ_NAMES)) \
             $(addprefix build/asan/,$(ACCURACY_PROGS))
 
 check: build/.deps-ok
-	@$(MAKE) --no-print-directory format-check lint tidy
+	@$(MAKE) --no-print-directory format-check lint openapi-lint tidy
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@tests/run build/asan
 
@@ -158,6 +158,15 @@ lint:
 	    -o -name '*.sh' \)); do head -3 $$f | grep -q 'SPDX-License-Identifier' || \
 	    { echo "lint: $$f has no SPDX line"; exit 1; }; done
 	@echo "lint: ok"
+
+# docs/openapi.json against the OpenAPI 3.1 schema and Redocly's recommended-strict rules
+# (redocly.yaml), offline; quiet unless it fails. tests/e2e/test_openapi.sh checks the server's
+# real answers against the same document.
+openapi-lint:
+	@if ! out=$$(REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+	    npx --no-install redocly lint --format=stylish docs/openapi.json 2>&1); then \
+	    echo "$$out" | sed -n '/^validating/,$$p'; echo "openapi: redocly lint failed"; exit 1; fi; \
+	echo "openapi: ok"
 
 # ---- run, bench, fuzz, install -------------------------------------------------------------
 

@@ -239,15 +239,23 @@ api_user_update(struct http_req *req, struct http_res *res)
 void
 api_tokens_list(struct http_req *req, struct http_res *res)
 {
-    json_t *items;
+    json_t *all, *items;
     char msg[RB_ERRMSG];
-    enum rb_err e = store_token_list(req->store, req->who.id, &items, msg);
-    if (e) {
-        json_decref(items);
+    size_t limit, offset;
+    enum rb_err e;
+    if (!http_paging(req, res, &limit, &offset))
+        return;
+    if ((e = store_token_list(req->store, req->who.id, &all, msg))) {
+        json_decref(all);
         http_problem(res, e, msg, NULL);
         return;
     }
-    http_json(res, 200, http_page(items, json_array_size(items), json_array_size(items), 0));
+    /* paged as every other list, so that "limit" is the limit and not the count */
+    items = json_array();
+    for (size_t i = offset; i < json_array_size(all) && i < offset + limit; i++)
+        json_array_append(items, json_array_get(all, i));
+    http_json(res, 200, http_page(items, json_array_size(all), limit, offset));
+    json_decref(all);
 }
 
 void

@@ -182,7 +182,11 @@ save(struct http_req *req, struct http_res *res, bool create)
     if (!read_question(req, res, &b))
         return;
     if ((e = store_question_save(req->store, &b.qs[0], create, msg))) {
-        http_problem(res, e, msg, e == RB_ECONFLICT ? "id" : NULL);
+        const char *field = NULL;
+        /* a conflict is on the id or, for a copy of another question, on its text */
+        if (e == RB_ECONFLICT)
+            field = strncmp(msg, "text:", 5) == 0 ? "text" : "id";
+        http_problem(res, e, msg, field);
         bank_cleanup(&b);
         return;
     }

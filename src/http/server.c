@@ -459,7 +459,12 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
         http_problem(res, RB_ESTORE, "the store cannot be opened", NULL);
         return;
     }
-    if ((e = authenticate(c, req, msg))) {
+    if ((e = authenticate(c, req, msg)) && !st->route->roles) {
+        /* a public route needs no caller: a stale cookie or token must not stop a login */
+        user_cleanup(&req->who);
+        e = RB_OK;
+    }
+    if (e) {
         if (e == RB_ESTORE)
             __atomic_fetch_add(&metrics.store_errors, 1, __ATOMIC_RELAXED);
         http_problem(res, e, msg, NULL);

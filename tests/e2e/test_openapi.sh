@@ -1,0 +1,415 @@
+# SPDX-License-Identifier: MIT
+# The API contract: `rubric serve` on a fresh store, every route of the table called with
+# success and with each error it documents, every exchange recorded and then checked against
+# docs/openapi.json by openapi_check.js (schemas, statuses, headers, and the route set against
+# src/http/routes.c). The server must also stop cleanly: exit 0, nothing from the sanitizers.
+
+CHECK="$ROOT/tests/e2e/openapi_check.js"
+ADMIN_PASSWORD=admin-password-1
+
+# Starts the server on a free loopback port (a few random tries) with a fresh SQLite file;
+# sets BASE and SERVER_PID. Waits 30 s at most.
+start_server() {
+    local port try i
+    for try in 1 2 3 4 5; do
+        port=$((20000 + RANDOM % 40000))
+        RUBRIC_ADMIN_PASSWORD=$ADMIN_PASSWORD RUBRIC_SHUTDOWN_GRACE=2 RUBRIC_THREADS=2 \
+            "$RUBRIC" serve --listen "127.0.0.1:$port" --db "sqlite:$PWD/api.db" \
+            >server.out 2>server.err &
+        SERVER_PID=$!
+        for i in $(seq 300); do
+            if grep -qs "serving on" server.out server.err; then
+                BASE=http://127.0.0.1:$port
+                return 0
+            fi
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill_server
+    done
+    ERR=$(cat server.err)
+    fail "rubric serve did not start"
+}
+
+# Stops the server if it runs (the EXIT trap): SIGTERM, then SIGKILL after 10 s.
+kill_server() {
+    local i
+    [ -n "${SERVER_PID:-}" ] || return 0
+    kill -TERM "$SERVER_PID" 2>/dev/null
+    for i in $(seq 100); do
+        kill -0 "$SERVER_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -KILL "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null
+    SERVER_PID=
+}
+
+# call STATUS METHOD PATH [curl options...]: one request, which must answer STATUS, appended
+# to exchanges.jsonl; the answer's body is left in ./body and its headers in ./headers.
+call() {
+    local want=$1 method=$2 path=$3 status how
+    shift 3
+    how=(-X "$method")
+    [ "$method" = HEAD ] && how=(-I)
+    : >body # curl leaves the file alone when there is no body
+    status=$(curl -sS -o body -D headers -w '%{http_code}' --max-time 30 "${how[@]}" "$@" \
+        "$BASE$path") || fail "curl: $method $path failed"
+    jq -nc --arg method "$method" --arg path "$path" --argjson status "$status" \
+        --rawfile headers headers --rawfile body body --arg request "${REQUEST-}" '
+        ($headers | split("\r\n\r\n") | map(select(length > 0)) | last // "" | split("\r\n")[1:]
+         | map(capture("^(?<k>[^:]+):\\s*(?<v>.*)$") | {key: (.k | ascii_downcase), value: .v})
+         | from_entries) as $h
+        | {method: $method, path: $path, status: $status, content_type: ($h["content-type"] // ""),
+           headers: $h, body: $body}
+        + (if $request == "" then {} else {request: $request} end)' >>exchanges.jsonl
+    if [ "$status" != "$want" ]; then
+        OUT=$(cat body)
+        fail "$method $path: expected $want, got $status"
+    fi
+}
+
+# send STATUS METHOD PATH JSON [curl options...]: call with a JSON body.
+send() {
+    local want=$1 method=$2 path=$3 json=$4
+    shift 4
+    REQUEST=$json call "$want" "$method" "$path" -H 'Content-Type: application/json' \
+        --data-binary "$json" "$@"
+}
+
+# The ETag of the last answer.
+etag() { sed -n 's/^[Ee][Tt][Aa][Gg]: *\([^[:space:]]*\).*/\1/p' headers | tail -1; }
+
+# login EMAIL PASSWORD: a session; sets COOKIE and CSRF.
+login() {
+    send 200 POST /api/v1/session "{\"email\":\"$1\",\"password\":\"$2\"}"
+    COOKIE=$(sed -n 's/^[Ss]et-[Cc]ookie: rubric_session=\([^;]*\);.*/\1/p' headers)
+    CSRF=$(jq -r .csrf_token body)
+    [ -n "$COOKIE" ] && [ -n "$CSRF" ] || fail "login of $1: no cookie or CSRF token"
+}
+
+# A JSON field of the last answer.
+field() { jq -r "$1" body; }
+
+test_every_route_answers_as_documented() {
+    RC=0 OUT="" ERR=""
+    trap kill_server EXIT
+    start_server
+    : >exchanges.jsonl
+    head -c 1100000 /dev/zero | tr '\0' ' ' >big.json # over json_max (1 MiB)
+    local long
+    long=$(head -c 201 /dev/zero | tr '\0' 'n')
+
+    # ---- system: public, and blind to stale credentials ----
+    call 200 GET /healthz
+    call 200 HEAD /healthz
+    call 200 GET /healthz -H 'Authorization: Bearer rbt_revoked'
+    call 200 GET /readyz
+    call 200 GET /metrics
+    grep -q '^rubric_http_requests_total{route="GET /healthz",status="2xx"}' body ||
+        fail "metrics: no count of GET /healthz"
+    call 200 GET /api/openapi.json
+    cmp -s body "$ROOT/docs/openapi.json" || fail "the served document is not docs/openapi.json"
+    call 304 GET /api/openapi.json -H "If-None-Match: $(etag)"
+    call 404 GET /api/v1/nothing
+    call 404 GET /api/v1/users/1/more
+    call 405 POST /healthz
+    call 405 DELETE /api/v1/users
+    grep -qi '^allow: GET, POST' headers || fail "405 without 'Allow: GET, POST'"
+    call 405 PUT /api/v1/kits/1
+
+    # ---- the session ----
+    send 400 POST /api/v1/session '{"email":'
+    send 400 POST /api/v1/session '{"email":"admin@example.org","password":"x","extra":1}'
+    send 400 POST /api/v1/session '{"email":"admin@example.org"}'
+    send 400 POST /api/v1/session '[]'
+    send 401 POST /api/v1/session '{"email":"admin@example.org","password":"wrong-password"}'
+    call 413 POST /api/v1/session -H 'Content-Type: application/json' --data-binary @big.json
+    send 413 POST /api/v1/session "{\"email\":\"a@example.org\",\"password\":\"$(head -c 1025 /dev/zero | tr '\0' p)\"}"
+    call 415 POST /api/v1/session -H 'Content-Type: text/plain' -d 'admin@example.org'
+    for i in 1 2 3 4 5; do
+        send 401 POST /api/v1/session '{"email":"locked@example.org","password":"wrong-password"}'
+    done
+    send 429 POST /api/v1/session '{"email":"locked@example.org","password":"wrong-password"}'
+    # a dead cookie must not stand in the way of a new login
+    send 200 POST /api/v1/session "{\"email\":\"admin@example.org\",\"password\":\"$ADMIN_PASSWORD\"}" \
+        -b 'rubric_session=rbs_ended'
+    login admin@example.org "$ADMIN_PASSWORD"
+    local admin=(-b "rubric_session=$COOKIE" -H "X-CSRF-Token: $CSRF")
+    local admin_nocsrf=(-b "rubric_session=$COOKIE")
+    call 200 GET /api/v1/session "${admin[@]}"
+    [ "$(field .by)" = session ] || fail "GET /api/v1/session: not by session"
+    call 304 GET /api/v1/session "${admin[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET /api/v1/session
+    call 401 GET /api/v1/session -b 'rubric_session=rbs_ended'
+    call 401 GET /api/v1/session -H 'Authorization: Basic YWRtaW46eA=='
+
+    # ---- users, one of each role ----
+    call 401 GET /api/v1/users
+    call 200 GET /api/v1/users "${admin[@]}"
+    call 304 GET /api/v1/users "${admin[@]}" -H "If-None-Match: $(etag)"
+    call 400 GET '/api/v1/users?limit=0' "${admin[@]}"
+    call 400 GET '/api/v1/users?offset=-1' "${admin[@]}"
+    call 200 GET '/api/v1/users?limit=1&offset=0' "${admin[@]}"
+    local role id
+    local -A uid
+    for role in recruiter interviewer candidate; do
+        send 201 POST /api/v1/users "{\"email\":\"$role@example.org\",\"name\":\"A $role\",\"role\":\"$role\",\"password\":\"$role-password\"}" "${admin[@]}"
+        uid[$role]=$(field .id)
+        grep -qi "^location: /api/v1/users/${uid[$role]}" headers || fail "201 without Location"
+    done
+    send 201 POST /api/v1/users '{"email":"second.admin@example.org","role":"admin","password":"admin-password-2"}' "${admin[@]}"
+    send 201 POST /api/v1/users '{"email":"NoPassword@Example.org","name":null,"role":"candidate"}' "${admin[@]}"
+    [ "$(field .email)" = nopassword@example.org ] || fail "the email is not in lower case"
+    send 409 POST /api/v1/users '{"email":"recruiter@example.org","role":"recruiter"}' "${admin[@]}"
+    send 400 POST /api/v1/users '{"email":"x@example.org","role":"boss"}' "${admin[@]}"
+    send 400 POST /api/v1/users '{"email":"x@example.org","role":"candidate","nickname":"x"}' "${admin[@]}"
+    send 400 POST /api/v1/users '{"email":"x@example.org","role":"candidate","password":"short"}' "${admin[@]}"
+    send 400 POST /api/v1/users '{"email":"x@example.org",' "${admin[@]}"
+    send 413 POST /api/v1/users "{\"email\":\"x@example.org\",\"role\":\"candidate\",\"name\":\"$long\"}" "${admin[@]}"
+    call 413 POST /api/v1/users "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/users "${admin[@]}" -H 'Content-Type: application/x-www-form-urlencoded' -d 'email=x'
+    send 401 POST /api/v1/users '{"email":"x@example.org","role":"candidate"}'
+    send 403 POST /api/v1/users '{"email":"x@example.org","role":"candidate"}' "${admin_nocsrf[@]}"
+
+    # a new password (it ends the user's sessions)
+    send 200 PATCH "/api/v1/users/${uid[candidate]}" '{"role":"candidate","password":"another-password","name":null}' "${admin[@]}"
+    login recruiter@example.org recruiter-password
+    local recruiter=(-b "rubric_session=$COOKIE" -H "X-CSRF-Token: $CSRF")
+    login interviewer@example.org interviewer-password
+    local interviewer=(-b "rubric_session=$COOKIE" -H "X-CSRF-Token: $CSRF")
+    login candidate@example.org another-password
+    local candidate=(-b "rubric_session=$COOKIE" -H "X-CSRF-Token: $CSRF")
+    local candidate_nocsrf=(-b "rubric_session=$COOKIE")
+
+    call 403 GET /api/v1/users "${interviewer[@]}"
+    send 403 POST /api/v1/users '{"email":"x@example.org","role":"candidate"}' "${recruiter[@]}"
+    id=${uid[recruiter]}
+    call 200 GET "/api/v1/users/$id" "${admin[@]}"
+    call 304 GET "/api/v1/users/$id" "${admin[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/users/$id"
+    call 403 GET "/api/v1/users/$id" "${recruiter[@]}"
+    call 404 GET /api/v1/users/999 "${admin[@]}"
+    call 404 GET /api/v1/users/abc "${admin[@]}"
+    send 200 PATCH "/api/v1/users/$id" '{"name":"Rita Recruiter","disabled":false}' "${admin[@]}"
+    [ "$(field .name)" = "Rita Recruiter" ] || fail "PATCH did not change the name"
+    send 200 PATCH "/api/v1/users/$id" '{}' "${admin[@]}"
+    send 400 PATCH "/api/v1/users/$id" '{"role":"boss"}' "${admin[@]}"
+    send 400 PATCH "/api/v1/users/$id" '{"email":"new@example.org"}' "${admin[@]}"
+    send 400 PATCH "/api/v1/users/$id" '{"disabled":"yes"}' "${admin[@]}"
+    send 400 PATCH "/api/v1/users/$id" 'null' "${admin[@]}"
+    send 400 PATCH "/api/v1/users/$id" '{"name"' "${admin[@]}"
+    send 401 PATCH "/api/v1/users/$id" '{"name":"x"}'
+    send 403 PATCH "/api/v1/users/$id" '{"name":"x"}' "${recruiter[@]}"
+    send 403 PATCH "/api/v1/users/$id" '{"name":"x"}' "${admin_nocsrf[@]}"
+    send 404 PATCH /api/v1/users/999 '{"name":"x"}' "${admin[@]}"
+    send 409 PATCH /api/v1/users/1 '{"disabled":true}' "${admin[@]}"
+    send 409 PATCH /api/v1/users/1 '{"role":"recruiter"}' "${admin[@]}"
+    send 413 PATCH "/api/v1/users/$id" "{\"name\":\"$long\"}" "${admin[@]}"
+    call 413 PATCH "/api/v1/users/$id" "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 PATCH "/api/v1/users/$id" "${admin[@]}" -H 'Content-Type: text/plain' -d '{}'
+
+    # ---- API tokens ----
+    send 201 POST /api/v1/tokens '{"name":"ci"}' "${interviewer[@]}"
+    grep -qi '^location: /api/v1/tokens/' headers || fail "201 without Location"
+    local token token_id
+    token=$(field .token)
+    token_id=$(field .id)
+    local bearer=(-H "Authorization: Bearer $token")
+    call 200 GET /api/v1/session "${bearer[@]}"
+    [ "$(field .by)" = token ] || fail "GET /api/v1/session: not by token"
+    send 201 POST /api/v1/tokens '{"name":"made with a token"}' "${bearer[@]}"
+    send 201 POST /api/v1/tokens '{"name":"mine"}' "${candidate[@]}"
+    local candidate_token
+    candidate_token=$(field .id)
+    call 200 GET /api/v1/tokens "${interviewer[@]}"
+    [ "$(field '.total')" = 2 ] || fail "the interviewer does not have 2 tokens"
+    call 304 GET /api/v1/tokens "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/tokens?limit=1&offset=1' "${bearer[@]}"
+    [ "$(field '[.total, .limit, .offset, (.items | length)] | join(" ")')" = "2 1 1 1" ] ||
+        fail "GET /api/v1/tokens does not page"
+    call 400 GET '/api/v1/tokens?limit=501' "${interviewer[@]}"
+    call 401 GET /api/v1/tokens
+    send 400 POST /api/v1/tokens '{}' "${interviewer[@]}"
+    send 400 POST /api/v1/tokens '{"name":"x","scope":"all"}' "${interviewer[@]}"
+    send 400 POST /api/v1/tokens '{"name":1}' "${interviewer[@]}"
+    send 400 POST /api/v1/tokens 'name=x' "${interviewer[@]}"
+    send 401 POST /api/v1/tokens '{"name":"x"}'
+    send 403 POST /api/v1/tokens '{"name":"x"}' "${candidate_nocsrf[@]}"
+    send 413 POST /api/v1/tokens "{\"name\":\"$long\"}" "${interviewer[@]}"
+    call 413 POST /api/v1/tokens "${interviewer[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/tokens "${interviewer[@]}" -H 'Content-Type: text/plain' -d '{"name":"x"}'
+    call 404 DELETE "/api/v1/tokens/$candidate_token" "${interviewer[@]}"
+    call 404 DELETE /api/v1/tokens/abc "${interviewer[@]}"
+    call 401 DELETE "/api/v1/tokens/$candidate_token"
+    call 403 DELETE "/api/v1/tokens/$candidate_token" "${candidate_nocsrf[@]}"
+    call 204 DELETE "/api/v1/tokens/$candidate_token" "${candidate[@]}"
+    call 204 DELETE "/api/v1/tokens/$token_id" "${bearer[@]}"
+    call 401 GET /api/v1/tokens "${bearer[@]}"
+
+    # ---- the question bank ----
+    call 200 GET /api/v1/questions "${interviewer[@]}"
+    [ "$(field '.total > 300 and (.items | length) == 50')" = true ] || fail "no bank loaded"
+    call 304 GET /api/v1/questions "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/questions?q=index&limit=3' "${recruiter[@]}"
+    [ "$(field '.items[0].score > 0 and (.items[0].snippet | test("\\*\\*")) ')" = true ] ||
+        fail "a search without scores or snippets"
+    call 200 GET '/api/v1/questions?q=%22composite%20index%22&level=mid&category=technical' "${admin[@]}"
+    call 200 GET '/api/v1/questions?role=backend-developer-mid&competency=data-storage&offset=5&limit=5' "${admin[@]}"
+    call 200 GET '/api/v1/questions?competency=no-such-thing' "${admin[@]}"
+    call 400 GET '/api/v1/questions?level=guru' "${admin[@]}"
+    call 400 GET '/api/v1/questions?category=trivia' "${admin[@]}"
+    call 400 GET '/api/v1/questions?role=no-such-role' "${admin[@]}"
+    call 400 GET '/api/v1/questions?q=' "${admin[@]}"
+    call 400 GET '/api/v1/questions?limit=many' "${admin[@]}"
+    call 401 GET /api/v1/questions
+    call 403 GET /api/v1/questions "${candidate[@]}"
+    call 200 GET /api/v1/questions/db-index-basics "${interviewer[@]}"
+    call 304 GET /api/v1/questions/db-index-basics "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 200 HEAD /api/v1/questions/db-index-basics "${interviewer[@]}"
+    call 401 GET /api/v1/questions/db-index-basics
+    call 403 GET /api/v1/questions/db-index-basics "${candidate[@]}"
+    call 404 GET /api/v1/questions/no-such-question "${interviewer[@]}"
+
+    local q copy
+    q='{"id":"api-retry-safety","title":"Retrying a request that timed out","text":"A client times out on `POST /payments` and sends it again. What can happen, and how can the server make the retry safe?","category":"technical","level":"mid-senior","minutes":10,"competencies":["api-design"],"points":[{"kind":"shows","text":"Uses an **idempotency key** sent by the client.","concepts":["idempotency key"]},{"kind":"shows","text":"Stores the **first response** and replays it.","concepts":["first response"]},{"kind":"pitfall","text":"Deduplicates on the request body.","concepts":[]}]}'
+    send 201 POST /api/v1/questions "$q" "${admin[@]}"
+    grep -qi '^location: /api/v1/questions/api-retry-safety' headers || fail "201 without Location"
+    [ "$(field .source)" = api ] || fail "a question from the API without source 'api'"
+    send 409 POST /api/v1/questions "$q" "${admin[@]}"
+    [ "$(field .field)" = id ] || fail "409 on the id, not naming it"
+    call 200 GET /api/v1/questions/db-index-basics "${admin[@]}"
+    copy=$(jq -c '.id = "db-index-copy"' body)
+    send 409 POST /api/v1/questions "$copy" "${admin[@]}"
+    [ "$(field .field)" = text ] || fail "409 on the text, not naming it"
+    send 400 POST /api/v1/questions "$(jq -c 'del(.title)' <<<"$q")" "${admin[@]}"
+    send 400 POST /api/v1/questions "$(jq -c '.id = "x2" | .category = "trivia"' <<<"$q")" "${admin[@]}"
+    send 400 POST /api/v1/questions "$(jq -c '.id = "Not An Id"' <<<"$q")" "${admin[@]}"
+    send 400 POST /api/v1/questions "$(jq -c '.id = "no-pitfall" | .points |= .[:2]' <<<"$q")" "${admin[@]}"
+    send 400 POST /api/v1/questions '[1]' "${admin[@]}"
+    send 400 POST /api/v1/questions '{"id":' "${admin[@]}"
+    send 401 POST /api/v1/questions "$q"
+    send 403 POST /api/v1/questions "$q" "${interviewer[@]}"
+    send 403 POST /api/v1/questions "$q" "${admin_nocsrf[@]}"
+    call 413 POST /api/v1/questions "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/questions "${admin[@]}" -H 'Content-Type: text/markdown' -d '# A question'
+    # a question read with GET goes back as it is: level_min, level_max and the like are ignored
+    call 200 GET /api/v1/questions/api-retry-safety "${admin[@]}"
+    send 200 PUT /api/v1/questions/api-retry-safety "$(jq -c '.minutes = 12 | .topic = "retries"' body)" "${admin[@]}"
+    [ "$(field '.minutes == 12 and .topic == "retries"')" = true ] || fail "PUT did not change it"
+    send 400 PUT /api/v1/questions/api-other "$q" "${admin[@]}"
+    send 400 PUT /api/v1/questions/api-retry-safety "$(jq -c '.minutes = 0' <<<"$q")" "${admin[@]}"
+    send 400 PUT /api/v1/questions/api-retry-safety '{' "${admin[@]}"
+    send 404 PUT /api/v1/questions/no-such-question "$(jq -c '.id = "no-such-question"' <<<"$q")" "${admin[@]}"
+    send 401 PUT /api/v1/questions/api-retry-safety "$q"
+    send 403 PUT /api/v1/questions/api-retry-safety "$q" "${recruiter[@]}"
+    call 413 PUT /api/v1/questions/api-retry-safety "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 PUT /api/v1/questions/api-retry-safety "${admin[@]}" -H 'Content-Type: text/plain' -d "$q"
+    call 401 DELETE /api/v1/questions/api-retry-safety
+    call 403 DELETE /api/v1/questions/api-retry-safety "${interviewer[@]}"
+    call 403 DELETE /api/v1/questions/api-retry-safety "${admin_nocsrf[@]}"
+    call 404 DELETE /api/v1/questions/no-such-question "${admin[@]}"
+    call 204 DELETE /api/v1/questions/api-retry-safety "${admin[@]}"
+    call 200 GET '/api/v1/questions?q=idempotency%20key%20payments' "${admin[@]}"
+    [ "$(field '[.items[].id] | index("api-retry-safety") == null')" = true ] ||
+        fail "a retired question is still found"
+
+    # ---- roles ----
+    call 200 GET /api/v1/roles "${recruiter[@]}"
+    [ "$(field .total)" = 7 ] || fail "not the 7 built-in roles"
+    call 304 GET /api/v1/roles "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/roles?limit=2&offset=6' "${recruiter[@]}"
+    call 400 GET '/api/v1/roles?offset=x' "${recruiter[@]}"
+    call 401 GET /api/v1/roles
+    call 403 GET /api/v1/roles "${candidate[@]}"
+    call 200 GET /api/v1/roles/backend-developer-mid "${interviewer[@]}"
+    call 304 GET /api/v1/roles/backend-developer-mid "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET /api/v1/roles/site-reliability-engineer "${interviewer[@]}"
+    call 401 GET /api/v1/roles/backend-developer-mid
+    call 403 GET /api/v1/roles/backend-developer-mid "${candidate[@]}"
+    call 404 GET /api/v1/roles/no-such-role "${interviewer[@]}"
+
+    # ---- kits ----
+    send 200 POST /api/v1/kits '{"role":"backend-developer-mid","seed":7}' "${interviewer[@]}"
+    [ "$(field 'has("id") or has("kit_id")')" = false ] || fail "an unsaved kit with an id"
+    send 200 POST /api/v1/kits '{"role":"backend-architect","stage":"system-design","level":"senior","minutes":45,"seed":1,"save":false,"candidate":null}' "${recruiter[@]}"
+    send 200 POST /api/v1/kits '{"role":"database-administrator","stage":"behavioural","minutes":600}' "${admin[@]}"
+    send 201 POST /api/v1/kits '{"role":"backend-developer-senior","stage":"onsite","candidate":"Ada Lovelace","seed":3}' "${interviewer[@]}"
+    local kit
+    kit=$(field .id)
+    grep -qi "^location: /api/v1/kits/$kit" headers || fail "201 without Location"
+    send 201 POST /api/v1/kits '{"role":"backend-developer-junior","stage":"screen","save":true}' "${recruiter[@]}"
+    send 400 POST /api/v1/kits '{"role":"no-such-role"}' "${interviewer[@]}"
+    send 400 POST /api/v1/kits '{"role":"backend-developer-mid","stage":"lunch"}' "${interviewer[@]}"
+    send 400 POST /api/v1/kits '{"role":"backend-developer-mid","level":"guru"}' "${interviewer[@]}"
+    send 400 POST /api/v1/kits '{"role":"backend-developer-mid","minutes":601}' "${interviewer[@]}"
+    send 400 POST /api/v1/kits '{"role":"backend-developer-mid","colour":"blue"}' "${interviewer[@]}"
+    send 400 POST /api/v1/kits '{"level":"mid"}' "${interviewer[@]}"
+    send 400 POST /api/v1/kits '{"role":' "${interviewer[@]}"
+    send 401 POST /api/v1/kits '{"role":"backend-developer-mid"}'
+    send 403 POST /api/v1/kits '{"role":"backend-developer-mid"}' "${candidate[@]}"
+    send 413 POST /api/v1/kits "{\"role\":\"backend-developer-mid\",\"candidate\":\"$long\"}" "${interviewer[@]}"
+    call 413 POST /api/v1/kits "${interviewer[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/kits "${interviewer[@]}" -d '{"role":"backend-developer-mid"}'
+    call 200 GET "/api/v1/kits/$kit" "${recruiter[@]}"
+    [ "$(field ".id == $kit and .candidate == \"Ada Lovelace\"")" = true ] || fail "not the stored kit"
+    call 304 GET "/api/v1/kits/$kit" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/kits/$kit"
+    call 403 GET "/api/v1/kits/$kit" "${candidate[@]}"
+    call 404 GET /api/v1/kits/999 "${recruiter[@]}"
+    call 404 GET /api/v1/kits/0 "${recruiter[@]}"
+
+    # ---- logging out (last: it ends sessions used above) ----
+    send 201 POST /api/v1/tokens '{"name":"no session"}' "${recruiter[@]}"
+    call 400 DELETE /api/v1/session -H "Authorization: Bearer $(field .token)"
+    call 401 DELETE /api/v1/session
+    call 403 DELETE /api/v1/session "${admin_nocsrf[@]}"
+    call 204 DELETE /api/v1/session "${candidate[@]}"
+    grep -qi '^set-cookie: rubric_session=;.*Max-Age=0' headers || fail "logout keeps the cookie"
+    call 401 GET /api/v1/session "${candidate[@]}"
+
+    # ---- the server stops cleanly ----
+    kill -TERM "$SERVER_PID"
+    RC=0
+    wait "$SERVER_PID" || RC=$?
+    SERVER_PID=
+    ERR=$(grep -v '^{"time"' server.err)
+    [ "$RC" -eq 0 ] || fail "rubric serve exited with $RC after SIGTERM"
+    ! grep -qE 'AddressSanitizer|LeakSanitizer|runtime error' server.err ||
+        fail "the sanitizers found something in the server"
+
+    # ---- and every exchange against the document ----
+    run node "$CHECK" --spec "$ROOT/docs/openapi.json" --routes "$ROOT/src/http/routes.c" \
+        --exchanges exchanges.jsonl --untested 500,503
+    assert_rc 0
+    assert_out "the same as the route table"
+}
+
+# The checker itself must catch what it is there for.
+test_openapi_check_finds_faults() {
+    local spec="$ROOT/docs/openapi.json" routes="$ROOT/src/http/routes.c"
+    # a user with a role the document does not know and a field it does not list
+    printf '%s\n' '{"method":"GET","path":"/api/v1/users/7","status":200,"content_type":"application/json","headers":{"etag":"\"1\""},"body":"{\"id\":7,\"email\":\"a@example.org\",\"name\":null,\"role\":\"owner\",\"disabled\":false,\"created_at\":\"2026-01-02T03:04:05Z\",\"age\":3}"}' \
+        '{"method":"POST","path":"/api/v1/kits","status":202,"content_type":"application/json","headers":{},"body":"{}"}' \
+        '{"method":"GET","path":"/api/v1/roles","status":200,"content_type":"text/html","headers":{"etag":"\"2\""},"body":"<p>"}' \
+        '{"method":"POST","path":"/api/v1/tokens","status":201,"content_type":"application/json","headers":{},"body":"{\"id\":1,\"name\":\"x\",\"token\":\"rbt_x\",\"note\":\"n\"}","request":"{\"name\":\"x\",\"scope\":1}"}' \
+        '{"method":"GET","path":"/api/v1/elsewhere","status":200,"content_type":"application/json","headers":{},"body":"{}"}' \
+        >ex.jsonl
+    run node "$ROOT/tests/e2e/openapi_check.js" --spec "$spec" --routes "$routes" --exchanges ex.jsonl
+    assert_rc 1
+    assert_err "GET /api/v1/users/{id} 200: /role must be equal to one of the allowed values (schema #/components/schemas/UserRole/enum"
+    assert_err "must NOT have additional properties ('age') (schema #/components/schemas/User/additionalProperties"
+    assert_err "POST /api/v1/kits -> 202: status 202 is not documented for POST /api/v1/kits"
+    assert_err "GET /api/v1/roles -> 200: Content-Type 'text/html' is not one of application/json"
+    assert_err "POST /api/v1/tokens -> 201: no Location header"
+    assert_err "the server accepted a request body the document rejects"
+    assert_err "GET /api/v1/elsewhere -> 200: no path of the document matches"
+    assert_err "GET /api/v1/kits/{id}: never answered 200, 304, 401, 403, 404, 500, 503"
+    # a route in the table that the document lacks, and one the other way round
+    sed -e 's|"/api/v1/roles/{id}"|"/api/v1/roles/{id}/kits"|' "$routes" >routes.c
+    : >none.jsonl
+    run node "$ROOT/tests/e2e/openapi_check.js" --spec "$spec" --routes routes.c --exchanges none.jsonl
+    assert_rc 1
+    assert_err "GET /api/v1/roles/{id}/kits: in routes.c but not in $spec"
+    assert_err "GET /api/v1/roles/{id}: in $spec but not in routes.c"
+}
