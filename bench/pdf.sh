@@ -3,7 +3,7 @@
 # PDF resumes: `rubric parse --json` over a folder of PDFs against pdftotext alone on the
 # same files, run as the extractor runs it (src/extract/pdf.c: `pdftotext -layout -enc UTF-8
 # -q - -`, the PDF on stdin), one process a file, timed by hyperfine in the same run.
-# Rubric's extra work is its own start, a fork and two pipes a file, and understanding the
+# Rubric's extra work is its own start, a spawn and two pipes a file, and understanding the
 # text; the target is to stay within 1.2x. The PDFs are the synthetic resumes of
 # bench/synth.c, one A4 page each in Courier 7 pt (embedded), made by ghostscript from
 # PostScript that bench/gen_resumes writes.

@@ -2,8 +2,8 @@
 /*
  * PDF: poppler's pdftotext, run as a child process. It keeps untrusted PDFs out of Rubric's
  * address space (and the GPL out of its binary), and the child runs under rlimits (CPU
- * seconds, address space, no files written, few descriptors) with a wall-clock timeout after
- * which it is killed. The PDF goes in on stdin and the text comes back on stdout, through
+ * seconds, address space, no files written, few descriptors), set before it sees a byte of
+ * the PDF, with a wall-clock timeout after which it is killed. The PDF goes in on stdin and the text comes back on stdout, through
  * poll so that neither side can block the other. The process must ignore SIGPIPE (main
  * does), so that a child that stops reading early is an error here, not a death.
  */
@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,37 +36,44 @@ now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void
-limit(int resource, rlim_t value)
+/* Sets a limit on the child pid. Before the first byte of the PDF is written, so the
+ * untrusted input is never parsed without them. */
+static bool
+limit(pid_t pid, int resource, rlim_t value)
 {
     struct rlimit rl = {value, value};
-    setrlimit(resource, &rl);
+    return prlimit(pid, resource, &rl, NULL) == 0;
 }
 
-/* In the child: limits, the pipes as stdin and stdout, stderr closed, then pdftotext. */
-static void __attribute__((noreturn)) child(int in, int out, const struct extract_limits *lim)
+/* Starts pdftotext with the pipes as stdin and stdout, stderr to /dev/null and no other
+ * descriptor. posix_spawn (a vfork underneath) does not copy this process's page tables as
+ * fork would: for a large process that is most of the cost of reading a small PDF. */
+static int
+spawn(int in, int out, pid_t *pid)
 {
-    int devnull = open("/dev/null", O_WRONLY);
-    limit(RLIMIT_CPU, lim->pdf_cpu_seconds);
-    limit(RLIMIT_AS, lim->pdf_memory);
-    limit(RLIMIT_FSIZE, 0);
-    limit(RLIMIT_CORE, 0);
-    if (dup2(in, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0)
-        _exit(126);
-    if (devnull >= 0)
-        dup2(devnull, STDERR_FILENO);
-    for (int fd = 3; fd < 1024; fd++)
-        close(fd);
-    limit(RLIMIT_NOFILE, 16);
-    execlp(PDFTOTEXT, PDFTOTEXT, "-layout", "-enc", "UTF-8", "-q", "-", "-", (char *)NULL);
-    _exit(127);
+    static char *const argv[] = {PDFTOTEXT, "-layout", "-enc", "UTF-8", "-q", "-", "-", NULL};
+    posix_spawn_file_actions_t fa;
+    int err;
+    if ((err = posix_spawn_file_actions_init(&fa)))
+        return err;
+    err = posix_spawn_file_actions_adddup2(&fa, in, STDIN_FILENO);
+    if (!err)
+        err = posix_spawn_file_actions_adddup2(&fa, out, STDOUT_FILENO);
+    if (!err)
+        err = posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    if (!err)
+        err = posix_spawn_file_actions_addclosefrom_np(&fa, STDERR_FILENO + 1);
+    if (!err)
+        err = posix_spawnp(pid, PDFTOTEXT, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    return err;
 }
 
 enum rb_err
 pdf_text(const unsigned char *data, size_t len, const struct extract_limits *lim,
          struct extracted *out, char *errmsg)
 {
-    int to[2] = {-1, -1}, from[2] = {-1, -1}, status = 0;
+    int to[2] = {-1, -1}, from[2] = {-1, -1}, status = 0, err;
     pid_t pid;
     struct buf b;
     size_t sent = 0;
@@ -79,14 +87,22 @@ pdf_text(const unsigned char *data, size_t len, const struct extract_limits *lim
         rc = RB_EIO;
         goto out;
     }
-    pid = fork();
-    if (pid < 0) {
-        snprintf(errmsg, RB_ERRMSG, "cannot run pdftotext: %s", strerror(errno));
+    if ((err = spawn(to[0], from[1], &pid))) {
+        snprintf(errmsg, RB_ERRMSG, "cannot run pdftotext: %s",
+                 err == ENOENT ? "install poppler-utils" : strerror(err));
         rc = RB_EIO;
         goto out;
     }
-    if (pid == 0)
-        child(to[0], from[1], lim);
+    if (!limit(pid, RLIMIT_CPU, lim->pdf_cpu_seconds) ||
+        !limit(pid, RLIMIT_AS, lim->pdf_memory) || !limit(pid, RLIMIT_FSIZE, 0) ||
+        !limit(pid, RLIMIT_CORE, 0) || !limit(pid, RLIMIT_NOFILE, 16)) {
+        snprintf(errmsg, RB_ERRMSG, "cannot limit pdftotext: %s", strerror(errno));
+        kill(pid, SIGKILL);
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        rc = RB_EIO;
+        goto out;
+    }
     close(to[0]);
     close(from[1]);
     to[0] = from[1] = -1;
