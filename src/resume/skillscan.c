@@ -22,7 +22,12 @@ struct skillscan {
     hs_scratch_t *scratch;
     size_t *pattern_skill; /* pattern id -> skill index */
     bool *pattern_ambiguous;
+    size_t *pattern_len;
     size_t npatterns;
+    /* one-letter names ("c", "r") are found by a byte loop, not by Hyperscan: as literals
+     * they matched at every such letter of the text, most of the database's matches;
+     * single[byte] is 1 + the pattern's index, or 0 */
+    size_t single[256];
     bool clone; /* borrows db and the pattern tables from the scanner it was cloned from */
 };
 
@@ -51,6 +56,7 @@ skillscan_free(struct skillscan *sc)
         hs_free_database(sc->db);
         free(sc->pattern_skill);
         free(sc->pattern_ambiguous);
+        free(sc->pattern_len);
     }
     free(sc);
 }
@@ -76,7 +82,8 @@ skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errms
 {
     struct skillscan *sc = xcalloc(1, sizeof *sc);
     const char **exprs = NULL;
-    size_t *lens = NULL, n = 0, cap = 0;
+    size_t *lens = NULL, n = 0, cap = 0, nlits = 0;
+    const char **lits;
     unsigned *flags, *ids;
     hs_compile_error_t *err = NULL;
     enum rb_err rc = RB_OK;
@@ -103,16 +110,31 @@ skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errms
     lens = xmalloc(n * sizeof *lens);
     flags = xmalloc(n * sizeof *flags);
     ids = xmalloc(n * sizeof *ids);
+    lits = xmalloc(n * sizeof *lits);
     sc->pattern_ambiguous = xcalloc(n, sizeof *sc->pattern_ambiguous);
+    sc->pattern_len = xcalloc(n, sizeof *sc->pattern_len);
     for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(exprs[i]);
         sc->pattern_ambiguous[i] =
             taxonomy->v[sc->pattern_skill[i]].ambiguous && plain_word(exprs[i]);
-        lens[i] = strlen(exprs[i]);
-        flags[i] = HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST;
-        ids[i] = (unsigned)i;
+        sc->pattern_len[i] = len;
+        if (len == 1) {
+            unsigned char c = (unsigned char)exprs[i][0];
+            sc->single[c] = i + 1;
+            if (c >= 'a' && c <= 'z')
+                sc->single[c - 'a' + 'A'] = i + 1;
+            else if (c >= 'A' && c <= 'Z')
+                sc->single[c - 'A' + 'a'] = i + 1;
+            continue;
+        }
+        /* no start-of-match tracking: a literal starts at its end minus its length */
+        lits[nlits] = exprs[i];
+        lens[nlits] = len;
+        flags[nlits] = HS_FLAG_CASELESS;
+        ids[nlits++] = (unsigned)i;
     }
-    if (hs_compile_lit_multi(exprs, flags, ids, lens, (unsigned)n, HS_MODE_BLOCK, NULL, &sc->db,
-                             &err) != HS_SUCCESS) {
+    if (hs_compile_lit_multi(lits, flags, ids, lens, (unsigned)nlits, HS_MODE_BLOCK, NULL,
+                             &sc->db, &err) != HS_SUCCESS) {
         snprintf(errmsg, RB_ERRMSG, "cannot compile the skills taxonomy: %s (pattern %d)",
                  err ? err->message : "?", err ? err->expression : -1);
         hs_free_compile_error(err);
@@ -123,6 +145,7 @@ skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errms
     }
     free(flags);
     free(ids);
+    free(lits);
 out:
     free(exprs);
     free(lens);
@@ -176,6 +199,7 @@ on_match(unsigned int id, unsigned long long from, unsigned long long to, unsign
     struct scan *s = ctx;
     const unsigned char *t = (const unsigned char *)s->text;
     (void)flags;
+    from = to - s->sc->pattern_len[id]; /* Hyperscan's from is 0 without SOM */
     /* a word on its own: nothing word-like just before; after it, nothing word-like and
      * no '+' or '#' that would make "c" part of "c++" or "c#" */
     if (from > 0 && (is_word_byte(t[from - 1]) ||
@@ -370,6 +394,13 @@ scan(struct skillscan *sc, const char *text, size_t len, bool keep_all, struct s
         free(s.hits);
         snprintf(errmsg, RB_ERRMSG, "skill scan failed");
         return RB_EINTERNAL;
+    }
+    /* the one-letter names: a letter with no word byte on either side */
+    for (size_t i = 0; i < len; i++) {
+        size_t id = sc->single[(unsigned char)text[i]];
+        if (id && (i == 0 || !is_word_byte((unsigned char)text[i - 1])) &&
+            (i + 1 == len || !is_word_byte((unsigned char)text[i + 1])))
+            on_match((unsigned)(id - 1), 0, i + 1, 0, &s);
     }
     if (s.n)
         qsort(s.hits, s.n, sizeof *s.hits, cmp_hit);
