@@ -124,8 +124,7 @@ http_metrics_text(struct buf *out)
             buf_printf(out, "rubric_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n",
                        buckets_ms[b] / 1000, cum);
         else
-            buf_printf(out, "rubric_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n",
-                       cum);
+            buf_printf(out, "rubric_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n", cum);
     }
     buf_printf(out, "rubric_http_request_duration_seconds_sum %.6f\n",
                (double)__atomic_load_n(&metrics.sum_us, __ATOMIC_RELAXED) / 1e6);
@@ -188,8 +187,7 @@ http_cookie(const struct http_req *req, const char *name)
 
 static enum MHD_Result
 on_part(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
-        const char *content_type, const char *encoding, const char *data, uint64_t off,
-        size_t size)
+        const char *content_type, const char *encoding, const char *data, uint64_t off, size_t size)
 {
     struct state *st = cls;
     struct http_file *f;
@@ -271,8 +269,7 @@ authenticate(struct MHD_Connection *c, struct http_req *req, char *errmsg)
             /* a cookie comes with any request the browser makes: a change must prove it
              * comes from our page, which alone could read the token */
             const char *sent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
-            if (!sent || strlen(sent) != strlen(csrf) ||
-                !crypto_equal(sent, csrf, strlen(csrf))) {
+            if (!sent || strlen(sent) != strlen(csrf) || !crypto_equal(sent, csrf, strlen(csrf))) {
                 user_cleanup(&req->who);
                 snprintf(errmsg, RB_ERRMSG,
                          "X-CSRF-Token: missing or wrong (it came with the session)");
@@ -315,7 +312,8 @@ add_security_headers(struct MHD_Response *r, const char *request_id)
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    MHD_add_response_header(r, "Content-Security-Policy",
+                            "default-src 'none'; frame-ancestors 'none'");
     MHD_add_response_header(r, "Cache-Control", "private, no-cache");
     MHD_add_response_header(r, "X-Request-Id", request_id);
 }
@@ -356,11 +354,9 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
         free(s);
         type = res->status >= 400 ? "application/problem+json" : "application/json";
     }
-    if (res->status == 200 && !res->no_etag &&
-        (strcmp(st->req.method, "GET") == 0 || head)) {
+    if (res->status == 200 && !res->no_etag && (strcmp(st->req.method, "GET") == 0 || head)) {
         etag_of(buf_str(&res->body), res->body.len, etag);
-        if (etag_matches(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
-                         etag)) {
+        if (etag_matches(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"), etag)) {
             res->status = 304;
             buf_reset(&res->body);
         }
@@ -446,8 +442,7 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
 
     if (!st->route) {
         if (st->route_err == RB_EMETHOD)
-            http_problemf(res, RB_EMETHOD, NULL, "%s is not allowed on %s", req->method,
-                          req->path);
+            http_problemf(res, RB_EMETHOD, NULL, "%s is not allowed on %s", req->method, req->path);
         else
             http_problemf(res, RB_ENOTFOUND, NULL, "no such resource: %s", req->path);
         return;
@@ -514,8 +509,7 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
 
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-           const char *version, const char *upload_data, size_t *upload_data_size,
-           void **con_cls)
+           const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
 {
     struct server *sv = cls;
     struct state *st = *con_cls;
@@ -534,7 +528,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         snprintf(st->request_id, sizeof st->request_id, "%08x%08llx", sv->id_prefix,
                  __atomic_add_fetch(&sv->requests, 1, __ATOMIC_RELAXED));
         st->route = http_route_find(method, url, &st->req, &st->route_err);
-        st->limit = !st->route                      ? 0
+        st->limit = !st->route                       ? 0
                     : st->route->body == BODY_JSON   ? sv->cfg->json_max
                     : st->route->body == BODY_UPLOAD ? sv->cfg->upload_max
                                                      : 0;
@@ -656,13 +650,12 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
             (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
         0, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
-        MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED,
-        on_completed, NULL, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_END);
     if (!sv.d) {
         snprintf(errmsg, RB_ERRMSG,
-                 "cannot listen on %s (in use, or not an address of this machine?)",
-                 cfg->listen);
+                 "cannot listen on %s (in use, or not an address of this machine?)", cfg->listen);
         pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
         return RB_EIO;
     }
