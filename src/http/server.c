@@ -47,7 +47,7 @@ store_for_thread(const struct http_settings *cfg, char *errmsg)
         if (store_open(cfg->db, &thread_store, errmsg))
             return NULL;
         pthread_mutex_lock(&stores_mu);
-        xgrow(&stores, &capstores, nstores + 1, sizeof *stores);
+        xgrow(&stores, &capstores, nstores + 1, sizeof(struct store *));
         stores[nstores++] = thread_store;
         pthread_mutex_unlock(&stores_mu);
     }
@@ -215,6 +215,20 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key, const char *filenam
     return MHD_YES;
 }
 
+/* Frees the path parameters that http_route_find copied into req (const for the handlers). */
+static void
+free_params(struct http_req *req)
+{
+    for (size_t i = 0; i < req->nparams; i++) {
+        union {
+            const char *in;
+            char *out;
+        } p = {.in = req->params[i]};
+        free(p.out);
+    }
+    req->nparams = 0;
+}
+
 static void
 state_free(struct state *st)
 {
@@ -227,8 +241,7 @@ state_free(struct state *st)
         buf_cleanup(&st->files[i].data);
     }
     free(st->files);
-    for (size_t i = 0; i < st->req.nparams; i++)
-        free((char *)(uintptr_t)st->req.params[i]);
+    free_params(&st->req);
     user_cleanup(&st->req.who);
     buf_cleanup(&st->body);
     free(st);
@@ -387,18 +400,17 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
         MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
     if (res->status == 405 && st->route_err == RB_EMETHOD) {
         char allow[128] = "";
+        size_t used = 0;
         for (size_t i = 0; i < http_nroutes; i++) {
             struct http_req probe = {0};
             enum rb_err e;
             (void)e;
             if (http_route_find(http_routes[i].method, st->req.path, &probe, &e) ==
                     &http_routes[i] &&
-                strlen(allow) + 10 < sizeof allow) {
-                strcat(allow, *allow ? ", " : "");
-                strcat(allow, http_routes[i].method);
-            }
-            for (size_t k = 0; k < probe.nparams; k++)
-                free((char *)(uintptr_t)probe.params[k]);
+                used + 10 < sizeof allow)
+                used += (size_t)snprintf(allow + used, sizeof allow - used, "%s%s",
+                                         used ? ", " : "", http_routes[i].method);
+            free_params(&probe);
         }
         MHD_add_response_header(r, "Allow", allow);
     }
@@ -541,7 +553,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         if (st->route && st->route->body == BODY_UPLOAD) {
             if (!ct || strncasecmp(ct, "multipart/form-data", 19) != 0)
                 st->bad_type = true;
-            else if (!(st->pp = MHD_create_post_processor(c, 64 * 1024, on_part, st)))
+            else if (!(st->pp = MHD_create_post_processor(c, (size_t)64 * 1024, on_part, st)))
                 st->bad_upload = true;
         }
         __atomic_fetch_add(&metrics.in_flight, 1, __ATOMIC_RELAXED);
