@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: MIT
 # The HTTP API under load: wrk on loopback against `rubric serve` (the release build, a fresh
 # SQLite store with the built-in bank) and, in the same run, against nginx serving the same
-# question's JSON as a static file. Five runs, one after the other, each with one wrk
+# question's JSON as a static file. Six runs, one after the other, each with one wrk
 # thread and 32 connections for a few seconds after a one-second warm-up:
 #
 #   nginx     GET of the question's JSON, a static file (one worker, access log off)
+#   healthz   GET /healthz: Rubric's own path (routing, a JSON body, ETag, headers) with no
+#             store and no caller, the most any route can do on this server
 #   question  GET /api/v1/questions/{id} with an API token
 #   search    GET /api/v1/questions?q=...&level=... with an API token, and again with one
 #             connection: with 32 connections a request's latency is mostly its wait for a
@@ -176,6 +178,7 @@ run() {
     wrk "${args[@]}" -d"${secs}s" "$url" >"$tmp/$name.txt"
 }
 run nginx "" "http://127.0.0.1:$nport/question.json"
+run healthz "" "$base/healthz"
 run question "$tmp/auth.lua" "$base/api/v1/questions/$question"
 run search "$tmp/auth.lua" "$base/api/v1/questions?$search"
 run search1 "$tmp/auth.lua" "$base/api/v1/questions?$search" 1
@@ -199,7 +202,7 @@ parse() {
         END { printf "%s %.0f %.3f %.3f %d %d\n", name, rps, p50, p99, err, n }
     ' "$tmp/$1.txt"
 }
-results=$( (for t in nginx question search search1 write; do parse "$t"; done))
+results=$( (for t in nginx healthz question search search1 write; do parse "$t"; done))
 
 echo "HTTP API: wrk, 1 thread, $conns connections, ${secs} s a target after 1 s of warm-up;" \
     "rubric access log: $( [ "$access_log" = true ] && echo "to a file" || echo "off")"
@@ -209,6 +212,7 @@ echo "$results" | awk '
     { name[NR] = $1; rps[NR] = $2; p50[NR] = $3; p99[NR] = $4; err[NR] = $5; n[NR] = $6 }
     END {
         label["nginx"] = "nginx, static file"
+        label["healthz"] = "GET /healthz"
         label["question"] = "GET /api/v1/questions/{id}"
         label["search"] = "GET /api/v1/questions?q="
         label["search1"] = "  the same, 1 connection"
@@ -225,6 +229,9 @@ echo "$results" | awk '
                     (r >= 0.5 && l <= 2 && !err[i]) ? "ok" : "MISSED")
             } else if (name[i] == "search") {
                 v = sprintf("p99 < 10 ms: %s", (p99[i] < 10 && !err[i]) ? "ok" : "MISSED")
+            } else if (name[i] == "healthz") {
+                v = sprintf("%.0f%% of nginx req/s: the ceiling of any route%s", rps[i] / rps[1] * 100,
+                    err[i] ? ", ERRORS" : "")
             } else if (name[i] == "search1") {
                 v = "the search alone, no queue" (err[i] ? ": ERRORS" : "")
             } else {
