@@ -193,7 +193,7 @@ build/bench/peakrss: bench/peakrss.c
 	$(CC) $(BASE_CFLAGS) $(OPT_CFLAGS) -o $@ $<
 
 # bench/run also needs what scripts/deps installs: hyperfine, ghostscript, jq, node and the
-# npm peers.
+# npm peers, and for bench/http.sh (which runs build/rubric serve) wrk, nginx and curl.
 bench: build/rubric build/bench/bench_search build/bench/bench_kit build/bench/bench_parse \
        build/bench/gen_resumes build/bench/peakrss
 	bench/run

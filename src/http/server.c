@@ -284,11 +284,33 @@ authenticate(struct MHD_Connection *c, struct http_req *req, char *errmsg)
     return RB_OK;
 }
 
+/* A 64-bit hash of a body for its ETag, eight bytes a step. Each step is a bijection of the
+ * state for a given word and of the word for a given state, so two bodies of one length that
+ * differ in one word never share a tag. (text_hash, FNV-1a a byte at a time, was 3% of a
+ * question GET under load.) */
+static uint64_t
+body_hash(const char *p, size_t n)
+{
+    const uint64_t k = 0xff51afd7ed558ccdULL;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w) * k;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+}
+
 /* A weak hash of the body as a strong ETag: the same bytes give the same tag. */
 static void
 etag_of(const char *data, size_t len, char out[24])
 {
-    snprintf(out, 24, "\"%016llx\"", (unsigned long long)text_hash(data, len));
+    snprintf(out, 24, "\"%016llx\"", (unsigned long long)body_hash(data, len));
 }
 
 static bool
