@@ -3,9 +3,10 @@
  * PDF: poppler's pdftotext, run as a child process. It keeps untrusted PDFs out of Rubric's
  * address space (and the GPL out of its binary), and the child runs under rlimits (CPU
  * seconds, address space, no files written, few descriptors), set before it sees a byte of
- * the PDF, with a wall-clock timeout after which it is killed. The PDF goes in on stdin and the text comes back on stdout, through
- * poll so that neither side can block the other. The process must ignore SIGPIPE (main
- * does), so that a child that stops reading early is an error here, not a death.
+ * the PDF, with a wall-clock timeout after which it is killed. The PDF goes in on stdin and the
+ * text comes back on stdout, through poll so that neither side can block the other. The process
+ * must ignore SIGPIPE (main does), so that a child that stops reading early is an error here, not a
+ * death.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -93,9 +94,9 @@ pdf_text(const unsigned char *data, size_t len, const struct extract_limits *lim
         rc = RB_EIO;
         goto out;
     }
-    if (!limit(pid, RLIMIT_CPU, lim->pdf_cpu_seconds) ||
-        !limit(pid, RLIMIT_AS, lim->pdf_memory) || !limit(pid, RLIMIT_FSIZE, 0) ||
-        !limit(pid, RLIMIT_CORE, 0) || !limit(pid, RLIMIT_NOFILE, 16)) {
+    if (!limit(pid, RLIMIT_CPU, lim->pdf_cpu_seconds) || !limit(pid, RLIMIT_AS, lim->pdf_memory) ||
+        !limit(pid, RLIMIT_FSIZE, 0) || !limit(pid, RLIMIT_CORE, 0) ||
+        !limit(pid, RLIMIT_NOFILE, 16)) {
         snprintf(errmsg, RB_ERRMSG, "cannot limit pdftotext: %s", strerror(errno));
         kill(pid, SIGKILL);
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR)

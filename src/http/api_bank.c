@@ -76,18 +76,21 @@ api_questions_list(struct http_req *req, struct http_res *res)
         goto out;
     f.text = http_query(req, "q");
     if (f.text) {
-        /* ranked: the best SEARCH_LIMIT_MAX, paged here */
+        /* ranked: the best SEARCH_LIMIT_MAX (so the total is known), paged here, with
+         * snippets for the page only */
         f.limit = SEARCH_LIMIT_MAX;
+        f.snip_from = offset;
+        f.snip_len = limit;
         e = store_question_search(req->store, &f, &hits, &n, msg);
         if (e) {
             http_problem(res, e, msg, e == RB_EINVAL ? "q" : NULL);
             goto out;
         }
         total = n;
-        all = search_hits_to_json(hits, n);
-        items = json_array();
-        for (size_t i = offset; i < n && i < offset + limit; i++)
-            json_array_append(items, json_array_get(json_object_get(all, "results"), i));
+        /* only the page's hits are whole: the others were counted */
+        all = search_hits_to_json(hits + (offset < n ? offset : n),
+                                  offset < n ? (n - offset < limit ? n - offset : limit) : 0);
+        items = json_incref(json_object_get(all, "results"));
         json_decref(all);
     } else {
         f.limit = limit;
@@ -108,15 +111,16 @@ out:
 void
 api_question_get(struct http_req *req, struct http_res *res)
 {
-    struct question q;
-    char msg[RB_ERRMSG];
-    enum rb_err e = store_question_get(req->store, req->params[0], &q, msg);
+    char msg[RB_ERRMSG], *text;
+    enum rb_err e = store_question_json(req->store, req->params[0], &text, msg);
     if (e) {
         http_problem(res, e, msg, NULL);
         return;
     }
-    http_json(res, 200, question_to_json(&q));
-    question_cleanup(&q);
+    buf_puts(&res->body, text);
+    buf_putc(&res->body, '\n');
+    res->content_type = "application/json";
+    free(text);
 }
 
 /* The question in the body, checked as bank files are; NULL with a problem set. */

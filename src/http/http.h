@@ -95,6 +95,8 @@ struct route {
     unsigned roles; /* ROLE_BIT()s that may call it; 0: anyone, logged in or not */
     enum body_kind body;
     const char *name; /* for metrics and the access log: "GET /api/v1/questions/{id}" */
+    int cached;       /* the answer depends only on the bank and roles, not on the caller: kept
+                       * and served again while the store's bank generation is the same */
 };
 
 extern const struct route http_routes[];

@@ -68,6 +68,60 @@ close_stores(void)
     pthread_mutex_unlock(&stores_mu);
 }
 
+/* ---- answers kept by bank generation ------------------------------------------------------ */
+
+#define CACHE_SLOTS 256
+#define CACHE_BODY_MAX ((size_t)64 * 1024)
+
+struct cache_slot {
+    char *key; /* path and query */
+    long long gen;
+    char *body;
+    size_t len;
+};
+
+static _Thread_local struct cache_slot *thread_cache;
+static struct cache_slot **caches;
+static size_t ncaches, capcaches;
+
+static struct cache_slot *
+cache_slot(const char *key)
+{
+    if (!thread_cache) {
+        thread_cache = xcalloc(CACHE_SLOTS, sizeof *thread_cache);
+        pthread_mutex_lock(&stores_mu);
+        xgrow(&caches, &capcaches, ncaches + 1, sizeof(struct cache_slot *));
+        caches[ncaches++] = thread_cache;
+        pthread_mutex_unlock(&stores_mu);
+    }
+    return &thread_cache[text_hash(key, strlen(key)) % CACHE_SLOTS];
+}
+
+static void
+free_caches(void)
+{
+    pthread_mutex_lock(&stores_mu);
+    for (size_t i = 0; i < ncaches; i++) {
+        for (size_t k = 0; k < CACHE_SLOTS; k++) {
+            free(caches[i][k].key);
+            free(caches[i][k].body);
+        }
+        free(caches[i]);
+    }
+    free(caches);
+    caches = NULL;
+    ncaches = capcaches = 0;
+    pthread_mutex_unlock(&stores_mu);
+}
+
+static enum MHD_Result
+add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    buf_printf(cls, "%s=%s&", key, value ? value : "");
+    return MHD_YES;
+}
+
 /* ---- metrics ---------------------------------------------------------------------------- */
 
 static const double buckets_ms[] = {0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500};
@@ -529,6 +583,51 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
             return;
         }
     }
+    if (st->route->cached && strcmp(req->method, "POST") != 0) {
+        /* the same answer for every caller the route allows, while the bank is the same */
+        struct buf key;
+        struct cache_slot *slot;
+        long long gen;
+        buf_init(&key, 8192);
+        buf_printf(&key, "%s?", req->path);
+        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &key);
+        if (!key.len || store_bank_generation(req->store, &gen, msg)) {
+            buf_cleanup(&key);
+            st->route->fn(req, res);
+            return;
+        }
+        slot = cache_slot(buf_str(&key));
+        if (slot->key && slot->gen == gen && strcmp(slot->key, buf_str(&key)) == 0) {
+            buf_append(&res->body, slot->body, slot->len);
+            res->content_type = "application/json";
+            buf_cleanup(&key);
+            return;
+        }
+        st->route->fn(req, res);
+        if (res->status == 200) {
+            if (res->json) {
+                char *text = json_dumps(res->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+                buf_reset(&res->body);
+                buf_puts(&res->body, text ? text : "null");
+                buf_putc(&res->body, '\n');
+                free(text);
+                json_decref(res->json);
+                res->json = NULL;
+                res->content_type = "application/json";
+            }
+            if (res->body.len <= CACHE_BODY_MAX) {
+                free(slot->key);
+                free(slot->body);
+                slot->key = buf_take(&key);
+                slot->gen = gen;
+                slot->len = res->body.len;
+                slot->body = xmalloc(res->body.len + 1);
+                memcpy(slot->body, buf_str(&res->body), res->body.len + 1);
+            }
+        }
+        buf_cleanup(&key);
+        return;
+    }
     st->route->fn(req, res);
     json_decref(req->json);
     req->json = NULL;
@@ -711,6 +810,7 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
     MHD_stop_daemon(sv.d);
     jobs_stop();
     close_stores();
+    free_caches();
     jobs_teardown();
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
     fprintf(stderr, "rubric: stopped\n");

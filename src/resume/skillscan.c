@@ -133,8 +133,8 @@ skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errms
         flags[nlits] = HS_FLAG_CASELESS;
         ids[nlits++] = (unsigned)i;
     }
-    if (hs_compile_lit_multi(lits, flags, ids, lens, (unsigned)nlits, HS_MODE_BLOCK, NULL,
-                             &sc->db, &err) != HS_SUCCESS) {
+    if (hs_compile_lit_multi(lits, flags, ids, lens, (unsigned)nlits, HS_MODE_BLOCK, NULL, &sc->db,
+                             &err) != HS_SUCCESS) {
         snprintf(errmsg, RB_ERRMSG, "cannot compile the skills taxonomy: %s (pattern %d)",
                  err ? err->message : "?", err ? err->expression : -1);
         hs_free_compile_error(err);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/bank_json.h"
 #include "store/sqlite_int.h"
@@ -42,6 +43,9 @@ enum stmt_id {
     S_Q_GET,
     S_QC_GET,
     S_SEARCH_FTS,
+    S_SEARCH_FTS_BARE,
+    S_SNIPPET,
+    S_SEARCH_PASS,
     S_SEARCH_ROW,
     S_STATS_TOTAL,
     S_STATS_MATRIX,
@@ -70,6 +74,7 @@ enum stmt_id {
     S_RESUME_GET,
     S_RESUME_PUT,
     S_KIT_GET,
+    S_Q_JSON,
     S_Q_RETIRE_ONE,
     S_Q_LIST,
     S_Q_COUNT,
@@ -85,127 +90,183 @@ enum stmt_id {
     " JOIN competency c ON c.id = qc.competency "                                                  \
     " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "
 
-static const char *const sql_text[S_COUNT] = {
-    [S_BEGIN] = "BEGIN IMMEDIATE",
-    [S_COMMIT] = "COMMIT",
-    [S_ROLLBACK] = "ROLLBACK",
-    [S_COMP_UPSERT] = "INSERT INTO competency (slug, name, summary) VALUES (?1, ?2, ?3) "
-                      "ON CONFLICT (slug) DO UPDATE SET name = excluded.name, "
-                      "summary = excluded.summary",
-    [S_COMP_ID] = "SELECT id FROM competency WHERE slug = ?1",
-    [S_SYN_CLEAR] = "DELETE FROM synonym",
-    [S_SYN_INSERT] = "INSERT OR REPLACE INTO synonym (concept, alternatives) VALUES (?1, ?2)",
-    [S_Q_LOOKUP] = "SELECT id, digest, retired FROM question WHERE slug = ?1",
-    [S_Q_INSERT] = "INSERT INTO question (slug, title, body, category, level_min, level_max, "
-                   "minutes, source, topic, text_key, digest, points, competency) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    [S_Q_UPDATE] = "UPDATE question SET title = ?2, body = ?3, category = ?4, level_min = ?5, "
-                   "level_max = ?6, minutes = ?7, source = ?8, topic = ?9, text_key = ?10, "
-                   "digest = ?11, points = ?12, competency = ?13, retired = 0, "
-                   "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-    [S_QC_INSERT] = "INSERT INTO question_competency (question, competency, position) "
-                    "VALUES (?1, ?2, ?3)",
-    [S_QC_CLEAR] = "DELETE FROM question_competency WHERE question = ?1",
-    [S_FTS_INSERT] = "INSERT INTO question_fts (rowid, title, body, points) "
-                     "VALUES (?1, ?2, ?3, ?4)",
-    [S_FTS_DELETE] = "DELETE FROM question_fts WHERE rowid = ?1",
-    [S_SEEN_CREATE] = "CREATE TEMP TABLE IF NOT EXISTS load_seen (id INTEGER PRIMARY KEY)",
-    [S_SEEN_CLEAR] = "DELETE FROM temp.load_seen",
-    [S_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.load_seen (id) VALUES (?1)",
-    [S_RETIRE_FTS] = "DELETE FROM question_fts WHERE rowid IN (SELECT id FROM question "
-                     "WHERE source IS NULL AND retired = 0 "
-                     "AND id NOT IN (SELECT id FROM temp.load_seen))",
-    [S_RETIRE] = "UPDATE question SET retired = 1, "
-                 "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                 "WHERE source IS NULL AND retired = 0 "
-                 "AND id NOT IN (SELECT id FROM temp.load_seen)",
-    [S_Q_GET] = "SELECT id, slug, title, body, category, level_min, level_max, minutes, "
-                "source, topic, points FROM question WHERE slug = ?1",
-    [S_QC_GET] = "SELECT c.slug FROM question_competency qc JOIN competency c "
-                 "ON c.id = qc.competency WHERE qc.question = ?1 ORDER BY qc.position",
-    /* MATCH alone, ordered by rank alone: FTS5 ranks in its own sorter. Filters and
-     * joins are applied row by row afterwards, so they never slow the match; the snippet
-     * is computed only for the rows actually read. */
-    [S_SEARCH_FTS] = "SELECT rowid, rank, snippet(question_fts, -1, char(2), char(3), '…', 16) "
-                     "FROM question_fts WHERE question_fts MATCH ?1 ORDER BY rank",
-    [S_SEARCH_ROW] = "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
-                     "(SELECT c.slug FROM question_competency qc JOIN competency c "
-                     " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0) "
-                     "FROM question q WHERE q.id = ?1 AND q.retired = 0 "
-                     "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "
-                     "AND (?3 IS NULL OR q.category = ?3) "
-                     "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
-                     " JOIN competency c ON c.id = qc.competency "
-                     " WHERE qc.question = q.id AND c.slug = ?4)) "
-                     "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
-                     " JOIN competency c ON c.id = qc.competency "
-                     " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5))))",
-    [S_STATS_TOTAL] = "SELECT count(*), coalesce(sum(retired), 0), "
-                      "coalesce(sum(source IS NOT NULL AND retired = 0), 0) FROM question",
-    [S_STATS_MATRIX] = "SELECT category, level_min, level_max, count(*) FROM question "
-                       "WHERE retired = 0 GROUP BY 1, 2, 3",
-    [S_STATS_COMP] = "SELECT c.slug, c.name, q.category, q.level_min, q.level_max, count(q.id) "
-                     "FROM competency c "
-                     "LEFT JOIN question_competency qc ON qc.competency = c.id "
-                     " AND qc.position = 0 "
-                     "LEFT JOIN question q ON q.id = qc.question AND q.retired = 0 "
-                     "GROUP BY c.slug, q.category, q.level_min, q.level_max ORDER BY c.slug",
-    [S_EXPORT_COMPS] = "SELECT slug, name, summary FROM competency ORDER BY slug",
-    [S_EXPORT_QS] = "SELECT q.slug FROM question q JOIN question_competency qc "
-                    "ON qc.question = q.id AND qc.position = 0 "
-                    "JOIN competency c ON c.id = qc.competency "
-                    "WHERE q.retired = 0 ORDER BY c.slug, q.slug",
-    [S_EXPORT_SYNS] = "SELECT concept, alternatives FROM synonym ORDER BY concept",
-    [S_TEXT_EXISTS] = "SELECT 1 FROM question WHERE text_key = ?1 LIMIT 1",
-    [S_ANY_QUESTION] = "SELECT 1 FROM question LIMIT 1",
-    [S_ROLE_UPSERT] = "INSERT INTO role (slug, title, level, source, body) VALUES (?1, ?2, ?3, ?4, "
-                      "?5) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, "
-                      "level = excluded.level, source = excluded.source, body = excluded.body, "
-                      "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-    [S_ROLE_ID] = "SELECT id FROM role WHERE slug = ?1",
-    [S_RC_CLEAR] = "DELETE FROM role_competency WHERE role = ?1",
-    [S_RC_INSERT] = "INSERT INTO role_competency (role, competency, weight) VALUES (?1, ?2, ?3)",
-    [S_RS_CLEAR] = "DELETE FROM role_skill WHERE role = ?1",
-    [S_RS_INSERT] = "INSERT INTO role_skill (role, skill, must, weight) VALUES (?1, ?2, ?3, ?4)",
-    [S_ROLE_GET] = "SELECT body FROM role WHERE slug = ?1",
-    [S_ROLE_LIST] = "SELECT body FROM role ORDER BY slug",
-    [S_KX_CREATE] = "CREATE TEMP TABLE IF NOT EXISTS kit_exclude (id INTEGER PRIMARY KEY)",
-    [S_KX_CLEAR] = "DELETE FROM temp.kit_exclude",
-    [S_KX_CANDIDATE] = "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT kq.question "
-                       "FROM kit k JOIN kit_question kq ON kq.kit = k.id WHERE k.candidate = ?1",
-    [S_KX_ADD] = "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT id FROM question "
-                 "WHERE slug = ?1",
-    /* Both walk the question_pick index: competency and category fixed, then level and
-     * length; the order of the nth is the index's, so it is stable. */
-    [S_KIT_COUNT] = "SELECT count(*) FROM question WHERE competency = "
-                    "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
-                    "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
-                    "AND retired = 0 "
-                    "AND id NOT IN temp.kit_exclude",
-    [S_KIT_NTH] = "SELECT slug, minutes FROM question WHERE competency = "
-                  "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
-                  "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
-                  "AND retired = 0 AND id NOT IN temp.kit_exclude "
-                  "ORDER BY level_min, level_max, minutes, id LIMIT 1 OFFSET ?6",
-    [S_KIT_INSERT] = "INSERT INTO kit (role, level, stage, minutes, seed, candidate, body) "
-                     "VALUES ((SELECT id FROM role WHERE slug = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
-    [S_KQ_INSERT] = "INSERT OR IGNORE INTO kit_question (kit, question) "
-                    "SELECT ?1, id FROM question WHERE slug = ?2",
-    [S_KIT_GET] = "SELECT body FROM kit WHERE id = ?1",
-    [S_Q_RETIRE_ONE] = "UPDATE question SET retired = 1, "
-                       "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-    /* the filters of S_SEARCH_ROW, over every live question, by slug */
-    [S_Q_LIST] =
-        "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
-        "(SELECT c.slug FROM question_competency qc JOIN competency c "
-        " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0), "
-        "count(*) OVER () "
-        "FROM question q WHERE q.retired = 0 " Q_FILTERS "ORDER BY q.slug LIMIT ?6 OFFSET ?7",
-    [S_Q_COUNT] = "SELECT count(*) FROM question q WHERE q.retired = 0 " Q_FILTERS,
-    [S_RESUME_GET] = "SELECT format, body FROM parsed_resume "
-                     "WHERE hash = ?1 AND blind = ?2 AND parser = ?3",
-    [S_RESUME_PUT] = "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)",
+#define LEVEL_NAME(col)                                                                            \
+    "CASE " col " WHEN 1 THEN 'junior' WHEN 2 THEN 'mid' WHEN 3 THEN 'senior' "                    \
+    "WHEN 4 THEN 'architect' END"
+
+static const char
+    *const
+        sql_text[S_COUNT] =
+            {
+                [S_BEGIN] = "BEGIN IMMEDIATE",
+                [S_COMMIT] = "COMMIT",
+                [S_ROLLBACK] = "ROLLBACK",
+                [S_COMP_UPSERT] =
+                    "INSERT INTO competency (slug, name, summary) VALUES (?1, ?2, ?3) "
+                    "ON CONFLICT (slug) DO UPDATE SET name = excluded.name, "
+                    "summary = excluded.summary",
+                [S_COMP_ID] = "SELECT id FROM competency WHERE slug = ?1",
+                [S_SYN_CLEAR] = "DELETE FROM synonym",
+                [S_SYN_INSERT] =
+                    "INSERT OR REPLACE INTO synonym (concept, alternatives) VALUES (?1, ?2)",
+                [S_Q_LOOKUP] = "SELECT id, digest, retired FROM question WHERE slug = ?1",
+                [S_Q_INSERT] =
+                    "INSERT INTO question (slug, title, body, category, level_min, level_max, "
+                    "minutes, source, topic, text_key, digest, points, competency) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                [S_Q_UPDATE] =
+                    "UPDATE question SET title = ?2, body = ?3, category = ?4, level_min = ?5, "
+                    "level_max = ?6, minutes = ?7, source = ?8, topic = ?9, text_key = ?10, "
+                    "digest = ?11, points = ?12, competency = ?13, retired = 0, "
+                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                [S_QC_INSERT] = "INSERT INTO question_competency (question, competency, position) "
+                                "VALUES (?1, ?2, ?3)",
+                [S_QC_CLEAR] = "DELETE FROM question_competency WHERE question = ?1",
+                [S_FTS_INSERT] = "INSERT INTO question_fts (rowid, title, body, points) "
+                                 "VALUES (?1, ?2, ?3, ?4)",
+                [S_FTS_DELETE] = "DELETE FROM question_fts WHERE rowid = ?1",
+                [S_SEEN_CREATE] =
+                    "CREATE TEMP TABLE IF NOT EXISTS load_seen (id INTEGER PRIMARY KEY)",
+                [S_SEEN_CLEAR] = "DELETE FROM temp.load_seen",
+                [S_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.load_seen (id) VALUES (?1)",
+                [S_RETIRE_FTS] = "DELETE FROM question_fts WHERE rowid IN (SELECT id FROM question "
+                                 "WHERE source IS NULL AND retired = 0 "
+                                 "AND id NOT IN (SELECT id FROM temp.load_seen))",
+                [S_RETIRE] = "UPDATE question SET retired = 1, "
+                             "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                             "WHERE source IS NULL AND retired = 0 "
+                             "AND id NOT IN (SELECT id FROM temp.load_seen)",
+                [S_Q_GET] =
+                    "SELECT id, slug, title, body, category, level_min, level_max, minutes, "
+                    "source, topic, points FROM question WHERE slug = ?1",
+                [S_QC_GET] = "SELECT c.slug FROM question_competency qc JOIN competency c "
+                             "ON c.id = qc.competency WHERE qc.question = ?1 ORDER BY qc.position",
+                /* MATCH alone, ordered by rank alone: FTS5 ranks in its own sorter. Filters and
+                 * joins are applied row by row afterwards, so they never slow the match; the
+                 * snippet is computed only for the rows actually read. */
+                [S_SEARCH_FTS] =
+                    "SELECT rowid, rank, snippet(question_fts, -1, char(2), char(3), '…', 16) "
+                    "FROM question_fts WHERE question_fts MATCH ?1 ORDER BY rank",
+                [S_SEARCH_FTS_BARE] =
+                    "SELECT rowid, rank FROM question_fts WHERE question_fts MATCH ?1 "
+                    "ORDER BY rank",
+                [S_SNIPPET] =
+                    "SELECT snippet(question_fts, -1, char(2), char(3), '…', 16) FROM question_fts "
+                    "WHERE question_fts MATCH ?1 AND rowid = ?2",
+                /* whether a hit passes the filters, for the hits counted but not shown */
+                [S_SEARCH_PASS] =
+                    "SELECT 1 FROM question q WHERE q.id = ?1 AND q.retired = 0 " Q_FILTERS,
+                [S_SEARCH_ROW] =
+                    "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
+                    "(SELECT c.slug FROM question_competency qc JOIN competency c "
+                    " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0) "
+                    "FROM question q WHERE q.id = ?1 AND q.retired = 0 "
+                    "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "
+                    "AND (?3 IS NULL OR q.category = ?3) "
+                    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
+                    " JOIN competency c ON c.id = qc.competency "
+                    " WHERE qc.question = q.id AND c.slug = ?4)) "
+                    "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
+                    " JOIN competency c ON c.id = qc.competency "
+                    " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5))))",
+                [S_STATS_TOTAL] =
+                    "SELECT count(*), coalesce(sum(retired), 0), "
+                    "coalesce(sum(source IS NOT NULL AND retired = 0), 0) FROM question",
+                [S_STATS_MATRIX] = "SELECT category, level_min, level_max, count(*) FROM question "
+                                   "WHERE retired = 0 GROUP BY 1, 2, 3",
+                [S_STATS_COMP] =
+                    "SELECT c.slug, c.name, q.category, q.level_min, q.level_max, count(q.id) "
+                    "FROM competency c "
+                    "LEFT JOIN question_competency qc ON qc.competency = c.id "
+                    " AND qc.position = 0 "
+                    "LEFT JOIN question q ON q.id = qc.question AND q.retired = 0 "
+                    "GROUP BY c.slug, q.category, q.level_min, q.level_max ORDER BY c.slug",
+                [S_EXPORT_COMPS] = "SELECT slug, name, summary FROM competency ORDER BY slug",
+                [S_EXPORT_QS] = "SELECT q.slug FROM question q JOIN question_competency qc "
+                                "ON qc.question = q.id AND qc.position = 0 "
+                                "JOIN competency c ON c.id = qc.competency "
+                                "WHERE q.retired = 0 ORDER BY c.slug, q.slug",
+                [S_EXPORT_SYNS] = "SELECT concept, alternatives FROM synonym ORDER BY concept",
+                [S_TEXT_EXISTS] = "SELECT 1 FROM question WHERE text_key = ?1 LIMIT 1",
+                [S_ANY_QUESTION] = "SELECT 1 FROM question LIMIT 1",
+                [S_ROLE_UPSERT] =
+                    "INSERT INTO role (slug, title, level, source, body) VALUES (?1, ?2, ?3, ?4, "
+                    "?5) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, "
+                    "level = excluded.level, source = excluded.source, body = excluded.body, "
+                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+                [S_ROLE_ID] = "SELECT id FROM role WHERE slug = ?1",
+                [S_RC_CLEAR] = "DELETE FROM role_competency WHERE role = ?1",
+                [S_RC_INSERT] =
+                    "INSERT INTO role_competency (role, competency, weight) VALUES (?1, ?2, ?3)",
+                [S_RS_CLEAR] = "DELETE FROM role_skill WHERE role = ?1",
+                [S_RS_INSERT] =
+                    "INSERT INTO role_skill (role, skill, must, weight) VALUES (?1, ?2, ?3, ?4)",
+                [S_ROLE_GET] = "SELECT body FROM role WHERE slug = ?1",
+                [S_ROLE_LIST] = "SELECT body FROM role ORDER BY slug",
+                [S_KX_CREATE] =
+                    "CREATE TEMP TABLE IF NOT EXISTS kit_exclude (id INTEGER PRIMARY KEY)",
+                [S_KX_CLEAR] = "DELETE FROM temp.kit_exclude",
+                [S_KX_CANDIDATE] =
+                    "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT kq.question "
+                    "FROM kit k JOIN kit_question kq ON kq.kit = k.id WHERE k.candidate = ?1",
+                [S_KX_ADD] = "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT id FROM question "
+                             "WHERE slug = ?1",
+                /* Both walk the question_pick index: competency and category fixed, then level and
+                 * length; the order of the nth is the index's, so it is stable. */
+                [S_KIT_COUNT] = "SELECT count(*) FROM question WHERE competency = "
+                                "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
+                                "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
+                                "AND retired = 0 "
+                                "AND id NOT IN temp.kit_exclude",
+                [S_KIT_NTH] = "SELECT slug, minutes FROM question WHERE competency = "
+                              "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
+                              "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
+                              "AND retired = 0 AND id NOT IN temp.kit_exclude "
+                              "ORDER BY level_min, level_max, minutes, id LIMIT 1 OFFSET ?6",
+                [S_KIT_INSERT] =
+                    "INSERT INTO kit (role, level, stage, minutes, seed, candidate, body) "
+                    "VALUES ((SELECT id FROM role WHERE slug = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
+                [S_KQ_INSERT] = "INSERT OR IGNORE INTO kit_question (kit, question) "
+                                "SELECT ?1, id FROM question WHERE slug = ?2",
+                [S_KIT_GET] = "SELECT body FROM kit WHERE id = ?1",
+                /* question_to_json's text, built by SQLite from the row: no tree to build, dump and
+                 * free for the API's most frequent read (keys in the same order) */
+                [S_Q_JSON] = "SELECT json_object('id', q.slug, 'title', q.title, 'text', q.body, "
+                             "'category', q.category, 'level', CASE WHEN q.level_min = q.level_max "
+                             "THEN " LEVEL_NAME("q.level_min") " ELSE " LEVEL_NAME("q.level_min") " || '-' || " LEVEL_NAME("q.level_max") " END, 'level_min', " LEVEL_NAME(
+                                 "q.level_min") ", "
+                                                "'level_max', " LEVEL_NAME(
+                                                    "q.level_max") ", 'minutes', q.minutes, "
+                                                                   "'competencies', (SELECT "
+                                                                   "json_group_array(slug) FROM "
+                                                                   "(SELECT c.slug FROM "
+                                                                   "question_competency qc JOIN "
+                                                                   "competency c ON c.id = "
+                                                                   "qc.competency "
+                                                                   "WHERE qc.question = q.id ORDER "
+                                                                   "BY qc.position)), "
+                                                                   "'points', json(q.points), "
+                                                                   "'source', q.source, 'topic', "
+                                                                   "q.topic) "
+                                                                   "FROM question q WHERE q.slug = "
+                                                                   "?1",
+                [S_Q_RETIRE_ONE] =
+                    "UPDATE question SET retired = 1, "
+                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                /* the filters of S_SEARCH_ROW, over every live question, by slug */
+                [S_Q_LIST] =
+                    "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
+                    "(SELECT c.slug FROM question_competency qc JOIN competency c "
+                    " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0), "
+                    "count(*) OVER () "
+                    "FROM question q WHERE q.retired = 0 " Q_FILTERS
+                    "ORDER BY q.slug LIMIT ?6 OFFSET ?7",
+                [S_Q_COUNT] = "SELECT count(*) FROM question q WHERE q.retired = 0 " Q_FILTERS,
+                [S_RESUME_GET] = "SELECT format, body FROM parsed_resume "
+                                 "WHERE hash = ?1 AND blind = ?2 AND parser = ?3",
+                [S_RESUME_PUT] =
+                    "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 /* Competency ids looked up during one write transaction (a bank names a few dozen). */
@@ -536,6 +597,21 @@ sqlite_close(struct store *base)
     free(s);
 }
 
+/* While another connection writes: wait in short steps (50 us doubling to 1 ms), for 5 s
+ * at most. sqlite3_busy_timeout's steps grow to 100 ms, which a writer's p99 then shows. */
+static int
+busy_wait(void *ctx, int n)
+{
+    static const long long budget_us = 5000000;
+    long long step = n < 5 ? 50LL << n : 1000,
+              spent = n < 5 ? (50LL << n) - 50 : 1550 + (n - 5) * 1000LL;
+    (void)ctx;
+    if (spent >= budget_us)
+        return 0;
+    usleep((useconds_t)step);
+    return 1;
+}
+
 enum rb_err
 sqlite_store_open(const char *path, struct store **out, char *errmsg)
 {
@@ -557,7 +633,7 @@ sqlite_store_open(const char *path, struct store **out, char *errmsg)
         goto err;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_busy_handler(s->db, busy_wait, NULL);
     if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
         (!memory &&
          sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) ||
@@ -1094,12 +1170,29 @@ build_fts_query(const char *text, char **out, char *errmsg)
     return RB_OK;
 }
 
+/* The snippet of row id for the FTS5 expression match, cleaned as search shows it. */
+static char *
+snippet_of(struct sqlite_store *s, const char *match, sqlite3_int64 id)
+{
+    char ignore[RB_ERRMSG];
+    sqlite3_stmt *st = stmt(s, S_SNIPPET, ignore);
+    char *out = NULL;
+    if (st) {
+        bind_text(st, 1, match);
+        sqlite3_bind_int64(st, 2, id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            out = question_search_text((const char *)sqlite3_column_text(st, 0));
+        done(st);
+    }
+    return out ? out : xstrdup("");
+}
+
 static enum rb_err
 sqlite_question_search(struct store *base, const struct search_query *sq, struct search_hit **hits,
                        size_t *n, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *fts = NULL, *row = NULL;
+    sqlite3_stmt *fts = NULL, *row = NULL, *pass = NULL;
     struct buf anyof = {0};
     char *match = NULL;
     struct search_hit *v = NULL;
@@ -1110,7 +1203,9 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
     rc = build_fts_query(sq->text, &match, errmsg);
     if (rc)
         return rc;
-    if (!(fts = stmt(s, S_SEARCH_FTS, errmsg)) || !(row = stmt(s, S_SEARCH_ROW, errmsg))) {
+    if (!(fts = stmt(s, sq->snip_len ? S_SEARCH_FTS_BARE : S_SEARCH_FTS, errmsg)) ||
+        !(row = stmt(s, S_SEARCH_ROW, errmsg)) ||
+        (sq->snip_len && !(pass = stmt(s, S_SEARCH_PASS, errmsg)))) {
         rc = RB_ESTORE;
         goto out;
     }
@@ -1129,11 +1224,34 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
         buf_putc(&anyof, ']');
         bind_text(row, 5, buf_str(&anyof));
     }
+    if (pass) {
+        sqlite3_bind_int(pass, 2, sq->level);
+        bind_text(pass, 3, sq->category >= 0 ? category_name((enum category)sq->category) : NULL);
+        bind_text(pass, 4, sq->competency);
+        if (sq->any_of)
+            bind_text(pass, 5, buf_str(&anyof));
+    }
     while (cnt < sq->limit && (r = sqlite3_step(fts)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(fts, 0);
         double rank = sqlite3_column_double(fts, 1);
         struct search_hit *h;
 
+        if (pass && (cnt < sq->snip_from || cnt >= sq->snip_from + sq->snip_len)) {
+            /* outside the page: only whether it counts */
+            sqlite3_bind_int64(pass, 1, id);
+            rr = sqlite3_step(pass);
+            sqlite3_reset(pass);
+            if (rr == SQLITE_ROW) {
+                xgrow(&v, &cap, cnt + 1, sizeof *v);
+                h = &v[cnt++];
+                memset(h, 0, sizeof *h);
+                h->score = -rank;
+            } else if (rr != SQLITE_DONE) {
+                rc = fail(s, errmsg, "search");
+                goto out;
+            }
+            continue;
+        }
         sqlite3_bind_int64(row, 1, id);
         rr = sqlite3_step(row);
         if (rr == SQLITE_ROW) {
@@ -1151,7 +1269,12 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
             h->competency = col_dup(row, 6);
             h->score = -rank;
             /* cut from the Markdown as written: drop its emphasis and code marks */
-            h->snippet = question_search_text((const char *)sqlite3_column_text(fts, 2));
+            if (!sq->snip_len)
+                h->snippet = question_search_text((const char *)sqlite3_column_text(fts, 2));
+            else if (cnt - 1 >= sq->snip_from && cnt - 1 < sq->snip_from + sq->snip_len)
+                h->snippet = snippet_of(s, match, id);
+            else
+                h->snippet = xstrdup("");
         } else if (rr != SQLITE_DONE) {
             rc = fail(s, errmsg, "search");
             goto out;
@@ -1165,6 +1288,7 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
 out:
     done(fts);
     done(row);
+    done(pass);
     buf_cleanup(&anyof);
     free(match);
     if (rc) {
@@ -1691,6 +1815,30 @@ sqlite_kit_get(struct store *base, long long id, char **body, char *errmsg)
     return rc;
 }
 
+static enum rb_err
+sqlite_question_json(struct store *base, const char *id, char **text, char *errmsg)
+{
+    struct sqlite_store *s = to_sq(base);
+    sqlite3_stmt *st = stmt(s, S_Q_JSON, errmsg);
+    enum rb_err rc = RB_OK;
+    int r;
+    *text = NULL;
+    if (!st)
+        return RB_ESTORE;
+    bind_text(st, 1, id);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        *text = col_dup(st, 0);
+    } else if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no question with id '%s'", id);
+        rc = RB_ENOTFOUND;
+    } else {
+        rc = fail(s, errmsg, "read question");
+    }
+    done(st);
+    return rc;
+}
+
 /* ---- single questions (the API) ---------------------------------------------------------- */
 
 static enum rb_err
@@ -1905,6 +2053,7 @@ static const struct store_ops sqlite_ops = {
     .kit_nth = sqlite_kit_nth,
     .kit_save = sqlite_kit_save,
     .kit_get = sqlite_kit_get,
+    .question_json = sqlite_question_json,
     .candidate_add = sqlite_candidate_add,
     .candidate_get = sqlite_candidate_get,
     .candidate_list = sqlite_candidate_list,
@@ -1936,4 +2085,5 @@ static const struct store_ops sqlite_ops = {
     .token_revoke = sqlite_token_revoke,
     .login_failures = sqlite_login_failures,
     .ping = sqlite_ping,
+    .bank_generation = sqlite_bank_generation,
 };

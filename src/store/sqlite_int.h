@@ -48,6 +48,7 @@ enum rb_err sqlite_login_failures(struct store *s, const char *const *keys, size
                                   long long now, long long window, int record, int *count,
                                   char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
+enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);
 
 /* sqlite_hiring.c */
 enum rb_err sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *id,

@@ -33,13 +33,13 @@ static const char SQL_SESSION_PRUNE[] = "DELETE FROM session WHERE expires_at <=
 static const char SQL_TOKEN_ADD[] =
     "INSERT INTO api_token (account, name, token_hash) VALUES (?1, ?2, ?3)";
 static const char SQL_TOKEN_GET[] =
-    "SELECT u.id, u.email, u.name, u.role, u.disabled, u.created_at, t.id "
+    "SELECT u.id, u.email, u.name, u.role, u.disabled, u.created_at, t.id, "
+    "t.last_used_at IS NULL OR t.last_used_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', "
+    "'-60 seconds') "
     "FROM api_token t JOIN account u ON u.id = t.account "
     "WHERE t.token_hash = ?1 AND t.revoked = 0 AND u.disabled = 0";
 static const char SQL_TOKEN_USED[] =
-    "UPDATE api_token SET last_used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-    "WHERE id = ?1 AND (last_used_at IS NULL "
-    "OR last_used_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 seconds'))";
+    "UPDATE api_token SET last_used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
 static const char SQL_TOKEN_LIST[] =
     "SELECT id, name, created_at, last_used_at, revoked FROM api_token WHERE account = ?1 "
     "ORDER BY id";
@@ -51,6 +51,7 @@ static const char SQL_FAIL_ADD[] = "INSERT INTO login_failure (key, at) VALUES (
 static const char SQL_FAIL_PRUNE[] = "DELETE FROM login_failure WHERE key = ?1 AND at <= ?2";
 static const char SQL_FAIL_CLEAR[] = "DELETE FROM login_failure WHERE key = ?1";
 static const char SQL_PING[] = "SELECT 1";
+static const char SQL_GENERATION[] = "SELECT n FROM bank_generation WHERE id = 1";
 
 /* Columns 0 to 5 of a user row into *u. */
 static void
@@ -279,6 +280,7 @@ sqlite_token_get(struct store *s, const char *token_hash, struct user *u, char *
     sqlite3_stmt *st = sq_stmt(s, SQL_TOKEN_GET, errmsg);
     enum rb_err rc = RB_OK;
     long long id = 0;
+    bool stale = false;
     int r;
     memset(u, 0, sizeof *u);
     if (!st)
@@ -288,6 +290,7 @@ sqlite_token_get(struct store *s, const char *token_hash, struct user *u, char *
     if (r == SQLITE_ROW) {
         user_from_row(st, u);
         id = sqlite3_column_int64(st, 6);
+        stale = sqlite3_column_int(st, 7) != 0;
     } else if (r == SQLITE_DONE) {
         snprintf(errmsg, RB_ERRMSG, "no such token, or it was revoked");
         rc = RB_ENOTFOUND;
@@ -295,7 +298,9 @@ sqlite_token_get(struct store *s, const char *token_hash, struct user *u, char *
         rc = sq_fail(s, errmsg, "read token");
     }
     sq_done(st);
-    if (!rc && (st = sq_stmt(s, SQL_TOKEN_USED, errmsg))) {
+    /* the last use, to the minute: a write (and the write lock) once a minute, not per
+     * request */
+    if (!rc && stale && (st = sq_stmt(s, SQL_TOKEN_USED, errmsg))) {
         char ignore[RB_ERRMSG];
         sqlite3_bind_int64(st, 1, id);
         (void)sq_exec(s, st, ignore, "note token use"); /* a busy store must not refuse */
@@ -402,4 +407,19 @@ sqlite_ping(struct store *s, char *errmsg)
     r = sqlite3_step(st);
     sq_done(st);
     return r == SQLITE_ROW ? RB_OK : sq_fail(s, errmsg, "ping");
+}
+
+enum rb_err
+sqlite_bank_generation(struct store *s, long long *n, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_GENERATION, errmsg);
+    int r;
+    *n = 0;
+    if (!st)
+        return RB_ESTORE;
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        *n = sqlite3_column_int64(st, 0);
+    sq_done(st);
+    return r == SQLITE_ROW ? RB_OK : sq_fail(s, errmsg, "bank generation");
 }

@@ -384,3 +384,15 @@ store_screenings_active(struct store *s, long long *n, char *errmsg)
 {
     return s->ops->screenings_active(s, n, errmsg);
 }
+
+enum rb_err
+store_question_json(struct store *s, const char *id, char **text, char *errmsg)
+{
+    return s->ops->question_json(s, id, text, errmsg);
+}
+
+enum rb_err
+store_bank_generation(struct store *s, long long *n, char *errmsg)
+{
+    return s->ops->bank_generation(s, n, errmsg);
+}

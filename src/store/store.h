@@ -61,6 +61,9 @@ struct search_query {
     size_t limit;           /* 1 to SEARCH_LIMIT_MAX */
     /* NULL, or only questions assessing one of these (NULL-terminated): a role's */
     const char *const *any_of;
+    /* 0: every hit is whole; else only hits snip_from to snip_from + snip_len - 1 are (a
+     * page of many), and the others are counted with their score only (id NULL) */
+    size_t snip_from, snip_len;
 };
 
 #define SEARCH_LIMIT_MAX 1000
@@ -117,6 +120,10 @@ struct import_result {
 enum rb_err store_questions_import(struct store *s, const struct question *qs, size_t n,
                                    const struct competency *comps, size_t ncomps,
                                    struct import_result *r, char *errmsg);
+
+/* The question called id as the text of question_to_json (new: free it), read straight
+ * from the store; RB_ENOTFOUND. Retired questions are found too. */
+enum rb_err store_question_json(struct store *s, const char *id, char **text, char *errmsg);
 
 /* One question, from the API: created (RB_ECONFLICT when its id or text is taken) or, when
  * create is false, updated in place (RB_ENOTFOUND when there is none). Its source should
@@ -314,6 +321,10 @@ enum rb_err store_screening_results(struct store *s, long long id, size_t limit,
                                     json_t **items, size_t *total, char *errmsg);
 /* How many screenings are queued or running (for /metrics). */
 enum rb_err store_screenings_active(struct store *s, long long *n, char *errmsg);
+
+/* A number that changes whenever a question, competency or role changes, by any writer:
+ * what was built from them may be served again while it is the same. */
+enum rb_err store_bank_generation(struct store *s, long long *n, char *errmsg);
 
 /* Whether the store answers (for /readyz). */
 enum rb_err store_ping(struct store *s, char *errmsg);

@@ -62,6 +62,7 @@ struct store_ops {
                                   long long now, long long window, int op, int *count,
                                   char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
+    enum rb_err (*bank_generation)(struct store *s, long long *n, char *errmsg);
     enum rb_err (*candidate_add)(struct store *s, const struct candidate_new *c, long long *id,
                                  char *errmsg);
     enum rb_err (*candidate_get)(struct store *s, long long id, json_t **out, char *errmsg);
@@ -86,6 +87,7 @@ struct store_ops {
     enum rb_err (*screening_results)(struct store *s, long long id, size_t limit, size_t offset,
                                      json_t **items, size_t *total, char *errmsg);
     enum rb_err (*screenings_active)(struct store *s, long long *n, char *errmsg);
+    enum rb_err (*question_json)(struct store *s, const char *id, char **text, char *errmsg);
     enum rb_err (*kit_get)(struct store *s, long long id, char **body, char *errmsg);
     enum rb_err (*question_save)(struct store *s, const struct question *q, bool create,
                                  char *errmsg);

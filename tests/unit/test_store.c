@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/bank.h"
+#include "core/bank_json.h"
 #include "store/store.h"
 
 static char dbpath[64];
@@ -187,7 +188,7 @@ static size_t
 search(struct store *s, const char *text, int level, int category, const char *comp,
        struct search_hit **hits)
 {
-    struct search_query q = {text, level, category, comp, 20, NULL};
+    struct search_query q = {text, level, category, comp, 20, NULL, 0, 0};
     size_t n = 0;
     char msg[RB_ERRMSG] = "";
     cr_assert_eq(store_question_search(s, &q, hits, &n, msg), RB_OK, "%s: %s", text, msg);
@@ -231,7 +232,7 @@ Test(store, search_treats_operators_as_words_and_refuses_empty_queries)
     struct bank b;
     struct store *s = open_loaded(&b);
     struct search_hit *h = NULL;
-    struct search_query q = {"", 0, -1, NULL, 20, NULL};
+    struct search_query q = {"", 0, -1, NULL, 20, NULL, 0, 0};
     size_t n;
     char msg[RB_ERRMSG] = "";
     static const char *const odd[] = {"AND",    "index OR", "NEAR(index", "\"unclosed", "col:index",
@@ -384,6 +385,40 @@ Test(store, edits_move_the_search_index_with_them)
     assert_index_consistent();
     cr_assert_eq(search(s, "covering", 0, -1, NULL, &h), 0);
     search_hits_free(h, 0);
+    store_close(s);
+    bank_cleanup(&b);
+}
+
+Test(store, question_json_is_question_to_json)
+{
+    struct bank b;
+    struct store *s = open_loaded(&b);
+    char msg[RB_ERRMSG] = "";
+    for (size_t i = 0; i < b.nqs; i++) {
+        struct question q;
+        char *text, *want;
+        json_t *j;
+        cr_assert_eq(store_question_json(s, b.qs[i].id, &text, msg), RB_OK, "%s", msg);
+        cr_assert_eq(store_question_get(s, b.qs[i].id, &q, msg), RB_OK, "%s", msg);
+        j = question_to_json(&q);
+        want = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        {
+            /* the same document (SQLite writes no spaces either, but may escape differently) */
+            json_t *got = json_loads(text, 0, NULL);
+            char *again = json_dumps(got, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            cr_assert_str_eq(again, want, "%s", b.qs[i].id);
+            free(again);
+            json_decref(got);
+        }
+        free(want);
+        free(text);
+        json_decref(j);
+        question_cleanup(&q);
+    }
+    {
+        char *none;
+        cr_assert_eq(store_question_json(s, "no-such-question", &none, msg), RB_ENOTFOUND);
+    }
     store_close(s);
     bank_cleanup(&b);
 }
