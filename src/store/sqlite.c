@@ -74,6 +74,7 @@ enum stmt_id {
     S_RESUME_GET,
     S_RESUME_PUT,
     S_KIT_GET,
+    S_GEN_BUMP,
     S_Q_JSON,
     S_Q_RETIRE_ONE,
     S_Q_LIST,
@@ -229,6 +230,7 @@ static const char
                 [S_KQ_INSERT] = "INSERT OR IGNORE INTO kit_question (kit, question) "
                                 "SELECT ?1, id FROM question WHERE slug = ?2",
                 [S_KIT_GET] = "SELECT body FROM kit WHERE id = ?1",
+    [S_GEN_BUMP] = "UPDATE bank_generation SET n = n + 1 WHERE id = 1",
                 /* question_to_json's text, built by SQLite from the row: no tree to build, dump and
                  * free for the API's most frequent read (keys in the same order) */
                 [S_Q_JSON] = "SELECT json_object('id', q.slug, 'title', q.title, 'text', q.body, "
@@ -385,6 +387,14 @@ begin(struct sqlite_store *s, char *errmsg)
 {
     comp_cache_clear(s);
     return run(s, S_BEGIN, errmsg);
+}
+
+/* Marks the bank (questions, competencies, roles) as changed in the transaction open: what
+ * was built from it is stale (store_bank_generation). */
+static enum rb_err
+bump(struct sqlite_store *s, enum rb_err rc, char *errmsg)
+{
+    return rc ? rc : run(s, S_GEN_BUMP, errmsg);
 }
 
 /* Commits when rc is RB_OK, else rolls back; returns rc or the commit's error. */
@@ -1000,7 +1010,7 @@ sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r
     s->fresh = false;
     if (!rc && (st = stmt(s, S_SEEN_CLEAR, errmsg)))
         rc = exec_stmt(s, st, errmsg, "clear marks");
-    return end(s, rc, errmsg);
+    return end(s, bump(s, rc, errmsg), errmsg);
 }
 
 /* ---- reading questions -------------------------------------------------------------- */
@@ -1511,7 +1521,7 @@ sqlite_questions_import(struct store *base, const struct question *qs, size_t n,
         free(key);
         free(digest);
     }
-    rc = end(s, rc, errmsg);
+    rc = end(s, bump(s, rc, errmsg), errmsg);
     if (rc) {
         free(r->was_added);
         r->was_added = NULL;
@@ -1608,7 +1618,7 @@ sqlite_roles_save(struct store *base, const struct role *roles, size_t n, const 
         return rc;
     for (size_t i = 0; i < n && !rc; i++)
         rc = save_role(s, &roles[i], source, errmsg);
-    return end(s, rc, errmsg);
+    return end(s, bump(s, rc, errmsg), errmsg);
 }
 
 static enum rb_err
@@ -1874,7 +1884,7 @@ sqlite_question_save(struct store *base, const struct question *q, bool create, 
     }
     free(key);
     free(digest);
-    return end(s, rc, errmsg);
+    return end(s, bump(s, rc, errmsg), errmsg);
 }
 
 static enum rb_err
@@ -1906,7 +1916,7 @@ sqlite_question_retire(struct store *base, const char *slug, char *errmsg)
             rc = exec_stmt(s, st, errmsg, "retire question");
         }
     }
-    return end(s, rc, errmsg);
+    return end(s, bump(s, rc, errmsg), errmsg);
 }
 
 static enum rb_err

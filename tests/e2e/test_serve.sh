@@ -285,10 +285,20 @@ test_serve_questions_roles_kits_etags_and_paging() {
     assert_json '.source == "api"'
     http POST /api/v1/questions "${A[@]}" "${J[@]}" -d "$q"
     assert_rc 409
+    http GET /api/v1/questions/api-made-question "${A[@]}"
+    assert_json '.minutes != 7'
     http PUT /api/v1/questions/api-made-question "${A[@]}" "${J[@]}" \
         -d "$(jq '.minutes = 7' <<<"$q")"
     assert_rc 200
     assert_json '.minutes == 7'
+    # answers are cached by bank generation: a change, by the API or another process, shows
+    http GET /api/v1/questions/api-made-question "${A[@]}"
+    assert_json '.minutes == 7'
+    printf '# Questions\n\n- How do you page through a list that changes while you read it?\n' \
+        >more.md
+    "$RUBRIC" bank import more.md --competency api-design --source cli-test >/dev/null
+    http GET '/api/v1/questions?limit=1' "${A[@]}"
+    assert_json '.total == 363'
     http GET '/api/v1/questions?q=mobile+apps+version' "${A[@]}"
     assert_json 'any(.items[]; .id == "api-made-question")'
     http DELETE /api/v1/questions/api-made-question "${A[@]}"
@@ -296,7 +306,7 @@ test_serve_questions_roles_kits_etags_and_paging() {
     http GET '/api/v1/questions?q=mobile+apps+version' "${A[@]}"
     assert_json 'all(.items[]; .id != "api-made-question")'
     http GET '/api/v1/questions?limit=1' "${A[@]}"
-    assert_json '.total == 361'
+    assert_json '.total == 362'
     http PUT /api/v1/questions/api-made-question "${A[@]}" "${J[@]}" -d "$(jq '.id = "other"' <<<"$q")"
     assert_rc 400
     assert_json '.field == "id"'
