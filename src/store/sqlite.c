@@ -5,6 +5,7 @@
  * Migrations are the embedded files sql/sqlite/NNN_name.sql, applied in order in one
  * transaction at open; PRAGMA user_version holds the schema version.
  */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -622,6 +623,15 @@ busy_wait(void *ctx, int n)
     return 1;
 }
 
+/* Once per process, before any connection: no memory statistics, which SQLite keeps under
+ * one global mutex that every allocation of every connection takes (request threads
+ * queued on it under load). */
+static void
+configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 enum rb_err
 sqlite_store_open(const char *path, struct store **out, char *errmsg)
 {
@@ -636,6 +646,10 @@ sqlite_store_open(const char *path, struct store **out, char *errmsg)
     s = xcalloc(1, sizeof *s);
     s->base.ops = &sqlite_ops;
     s->path = xstrdup(path);
+    {
+        static pthread_once_t once = PTHREAD_ONCE_INIT;
+        pthread_once(&once, configure);
+    }
     if (sqlite3_open_v2(path, &s->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
