@@ -155,6 +155,27 @@ read_question(struct http_req *req, struct http_res *res, struct bank *b)
             bank_add_competency(b, st.comps[i].id, st.comps[i].name, NULL, "store", 0);
         bank_stats_cleanup(&st);
     }
+    {
+        /* the fields of question_to_json and no others; source is the API's to set */
+        static const char *const known[] = {
+            "id",      "title",        "text",   "category", "level", "level_min", "level_max",
+            "minutes", "competencies", "points", "source",   "topic", NULL};
+        const char *key;
+        json_t *v;
+        json_object_foreach(req->json, key, v)
+        {
+            size_t k = 0;
+            while (known[k] && strcmp(known[k], key) != 0)
+                k++;
+            if (!known[k]) {
+                http_problemf(res, RB_EINVAL, key, "%.100s: unknown field", key);
+                diags_cleanup(&d);
+                bank_cleanup(b);
+                return false;
+            }
+        }
+        json_object_del(req->json, "source");
+    }
     bank_json_read_question(b, "request", req->json, &d);
     if (!d.n)
         bank_check(b, 0, &d);

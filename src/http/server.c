@@ -463,6 +463,8 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
         MHD_add_response_header(r, "Location", res->location);
     if (res->set_cookie)
         MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
+    if (res->status == 429)
+        MHD_add_response_header(r, "Retry-After", "900"); /* the login window, 15 minutes */
     if (res->status == 405 && st->route_err == RB_EMETHOD) {
         char allow[128] = "";
         size_t used = 0;

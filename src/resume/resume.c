@@ -585,12 +585,15 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
         for (size_t k = 0; k < nhits; k++) {
             size_t at = hits[k].start, s;
             int year = 0;
+            uint64_t in = 0;
             if (!hits[k].context && section_at(marks, nmarks, at) != SEC_SKILLS)
                 continue;
             for (size_t p = 0; p < out->npositions; p++) {
                 if (at >= out->positions[p].from && at < out->positions[p].to) {
                     const struct date_range *r = &out->positions[p].range;
                     year = r->present ? today.year : r->end.year;
+                    if (p < 64)
+                        in |= (uint64_t)1 << p;
                 }
             }
             for (s = 0; s < out->nskills && out->skills[s].skill != hits[k].skill; s++)
@@ -600,9 +603,11 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
                 out->skills[s].skill = hits[k].skill;
                 out->skills[s].mentions = 0;
                 out->skills[s].last_used = 0;
+                out->skills[s].positions = 0;
                 out->nskills++;
             }
             out->skills[s].mentions++;
+            out->skills[s].positions |= in;
             if (year > out->skills[s].last_used)
                 out->skills[s].last_used = year;
         }
@@ -691,12 +696,18 @@ resume_to_json(const struct resume *r, const struct skills *taxonomy, const char
         json_array_append_new(a, json_string(r->links[i]));
     json_object_set_new(o, "links", a);
     a = json_array();
-    for (size_t i = 0; i < r->nskills; i++)
+    for (size_t i = 0; i < r->nskills; i++) {
+        json_t *in = json_array();
+        for (size_t p = 0; p < r->npositions && p < 64; p++)
+            if (r->skills[i].positions & ((uint64_t)1 << p))
+                json_array_append_new(in, json_integer((json_int_t)p));
         json_array_append_new(
             a,
-            json_pack("{s:s, s:i, s:o}", "skill", taxonomy->v[r->skills[i].skill].name, "mentions",
-                      r->skills[i].mentions, "last_used",
-                      r->skills[i].last_used ? json_integer(r->skills[i].last_used) : json_null()));
+            json_pack("{s:s, s:i, s:o, s:o}", "skill", taxonomy->v[r->skills[i].skill].name,
+                      "mentions", r->skills[i].mentions, "last_used",
+                      r->skills[i].last_used ? json_integer(r->skills[i].last_used) : json_null(),
+                      "positions", in));
+    }
     json_object_set_new(o, "skills", a);
     a = json_array();
     for (size_t i = 0; i < r->npositions; i++) {

@@ -10,6 +10,7 @@
 #define RUBRIC_RESUME_RESUME_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "core/skills.h"
 #include "resume/dates.h"
@@ -27,7 +28,8 @@ struct position {
 struct resume_skill {
     size_t skill; /* index in the taxonomy */
     unsigned mentions;
-    int last_used; /* year; 0 when no dated position mentions it */
+    int last_used;      /* year; 0 when no dated position mentions it */
+    uint64_t positions; /* bit p: position p mentions it (the first 64 positions) */
 };
 
 struct resume {

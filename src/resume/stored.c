@@ -101,6 +101,16 @@ resume_from_json(const json_t *o, const struct skills *taxonomy, struct ym today
         out->skills[out->nskills].mentions = mentions > 0 ? (unsigned)mentions : 1;
         out->skills[out->nskills].last_used =
             (int)json_integer_value(json_object_get(v, "last_used"));
+        {
+            size_t p;
+            json_t *at;
+            json_array_foreach(json_object_get(v, "positions"), p, at)
+            {
+                json_int_t pos = json_integer_value(at);
+                if (pos >= 0 && pos < 64)
+                    out->skills[out->nskills].positions |= (uint64_t)1 << pos;
+            }
+        }
         out->nskills++;
     }
     out->positions = xcalloc(json_array_size(positions) + 1, sizeof *out->positions);

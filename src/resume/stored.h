@@ -13,7 +13,7 @@
 #include "resume/resume.h"
 
 /* Bump when the parser finds something different in the same text. */
-#define RESUME_PARSER_REVISION 2
+#define RESUME_PARSER_REVISION 3
 
 /* "rubric parser rREVISION taxonomy HASH" into out (at least 64 bytes). */
 void resume_parser_key(const struct skills *taxonomy, char *out, size_t n);

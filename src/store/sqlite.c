@@ -231,7 +231,7 @@ static const char
                 [S_KQ_INSERT] = "INSERT OR IGNORE INTO kit_question (kit, question) "
                                 "SELECT ?1, id FROM question WHERE slug = ?2",
                 [S_KIT_GET] = "SELECT body FROM kit WHERE id = ?1",
-    [S_GEN_BUMP] = "UPDATE bank_generation SET n = n + 1 WHERE id = 1",
+                [S_GEN_BUMP] = "UPDATE bank_generation SET n = n + 1 WHERE id = 1",
                 /* question_to_json's text, built by SQLite from the row: no tree to build, dump and
                  * free for the API's most frequent read (keys in the same order) */
                 [S_Q_JSON] = "SELECT json_object('id', q.slug, 'title', q.title, 'text', q.body, "

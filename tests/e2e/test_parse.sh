@@ -19,6 +19,10 @@ test_parse_json_has_the_documented_fields() {
         and (.experience_years > 11.7 and .experience_years < 12)'
     assert_jsonl 'map(select(.file | endswith("plain.txt")))[0].skills |
         map(select(.skill == "java"))[0].last_used == 2021'
+    # the positions that mention a skill, by their index in "positions"
+    assert_jsonl 'map(select(.file | endswith("plain.txt")))[0].skills |
+        (map(select(.skill == "java"))[0].positions == [1])
+        and (map(select(.skill == "go"))[0].positions == [0])'
     assert_jsonl 'map(select(.file == "nothing-here.pdf"))[0] | has("error")'
     run "$RUBRIC" parse "$DATA/resumes/markdown.md"
     assert_rc 0

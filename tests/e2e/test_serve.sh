@@ -279,6 +279,13 @@ test_serve_questions_roles_kits_etags_and_paging() {
     q=$(curl -s "${A[@]}" "$BASE/api/v1/questions/$id" |
         jq '.id = "api-made-question" | .title = "A question made through the API" |
             .text = "How would you version a public API that mobile apps call?"')
+    http POST /api/v1/questions "${A[@]}" "${J[@]}" -d "$(jq '.colour = "red"' <<<"$q")"
+    assert_rc 400
+    assert_json '.field == "colour"'
+    http POST /api/v1/questions "${A[@]}" "${J[@]}" \
+        -d "$(jq '.source = "mine" | .points = [.points[0]]' <<<"$q")"
+    assert_rc 400
+    assert_json '.detail | contains("pitfall") or contains("points")'
     http POST /api/v1/questions "${A[@]}" "${J[@]}" -d "$q"
     assert_rc 201
     grep -qi '^location: /api/v1/questions/api-made-question' <<<"$HDR" || fail "no Location"
