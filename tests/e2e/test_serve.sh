@@ -439,3 +439,26 @@ test_serve_candidates_uploads_and_screenings() {
     assert_out "rubric_screenings_active 0"
     stop_server
 }
+
+test_serve_sessions_expire_and_bad_multipart_is_refused() {
+    RUBRIC_SESSION_HOURS=0 start_server
+    http POST /api/v1/session -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}"
+    assert_rc 200
+    cookie=$(grep -io 'rubric_session=rbs_[^;]*' <<<"$HDR")
+    [ -n "$cookie" ] || fail "no session cookie"
+    # a browser would drop it at once (Max-Age=0); the server refuses it too
+    http GET /api/v1/session -H "Cookie: $cookie"
+    assert_rc 401
+    assert_json '.detail | contains("expired")'
+    token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
+    http POST /api/v1/resumes -H "Authorization: Bearer $token" \
+        -H 'Content-Type: multipart/form-data; boundary=XYZ' --data-binary $'--XYZ\r\nnonsense'
+    assert_rc 400
+    assert_json '.field == "body" or .field == "files"'
+    http POST /api/v1/resumes -H "Authorization: Bearer $token" \
+        -H 'Content-Type: multipart/form-data' --data-binary 'no boundary at all'
+    assert_rc 400
+    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM resume')" "0" "nothing stored"
+    stop_server
+}
