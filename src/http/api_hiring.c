@@ -291,6 +291,15 @@ api_screenings_create(struct http_req *req, struct http_res *res)
         http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, role_id ? "role" : "job");
         return;
     }
+    if (json_is_array(list) && !json_array_size(list)) {
+        /* an empty list must not mean every resume in the store, as leaving it out does */
+        http_problem(res, RB_EINVAL,
+                     "resumes: give at least one resume id, or leave it out to screen every "
+                     "readable resume",
+                     "resumes");
+        role_cleanup(&role);
+        return;
+    }
     if (json_is_array(list)) {
         ids = xcalloc(json_array_size(list) + 1, sizeof *ids);
         json_array_foreach(list, i, v)
