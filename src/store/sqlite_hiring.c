@@ -41,6 +41,7 @@ static const char SQL_SCR_ADD[] =
     "INSERT INTO screening (role, criteria, blind, created_by) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_SCR_ADD_ONE[] = "INSERT OR IGNORE INTO screening_resume (screening, resume) "
                                       "SELECT ?1, id FROM resume WHERE id = ?2";
+static const char SQL_RESUME_EXISTS[] = "SELECT 1 FROM resume WHERE id = ?1";
 static const char SQL_SCR_ADD_ALL[] = "INSERT INTO screening_resume (screening, resume) "
                                       "SELECT ?1, id FROM resume WHERE error IS NULL";
 static const char SQL_SCR_TOTAL[] =
@@ -268,9 +269,22 @@ sqlite_screening_create(struct store *s, const char *role, const char *criteria,
             sqlite3_bind_int64(st, 2, resumes[i]);
         if ((rc = sq_exec(s, st, errmsg, "add resumes to screening")))
             break;
+        /* nothing inserted: no such resume, or one listed twice (ignored) */
         if (n && !sqlite3_changes(sq_db(s))) {
-            snprintf(errmsg, RB_ERRMSG, "resumes: no resume %lld", resumes[i]);
-            rc = RB_EINVAL;
+            int r;
+            if (!(st = sq_stmt(s, SQL_RESUME_EXISTS, errmsg))) {
+                rc = RB_ESTORE;
+                break;
+            }
+            sqlite3_bind_int64(st, 1, resumes[i]);
+            r = sqlite3_step(st);
+            sq_done(st);
+            if (r == SQLITE_DONE) {
+                snprintf(errmsg, RB_ERRMSG, "resumes: no resume %lld", resumes[i]);
+                rc = RB_EINVAL;
+            } else if (r != SQLITE_ROW) {
+                rc = sq_fail(s, errmsg, "add resumes to screening");
+            }
         }
     }
     if (!rc) {
