@@ -82,6 +82,8 @@ static const char SQL_SCR_RESULTS[] =
     "FROM screening_resume sr JOIN resume r ON r.id = sr.resume "
     "WHERE sr.screening = ?1 AND (sr.score IS NOT NULL OR sr.error IS NOT NULL) "
     "ORDER BY sr.score IS NULL, sr.score DESC, sr.resume LIMIT ?2 OFFSET ?3";
+static const char SQL_SCR_COUNT[] = "SELECT count(*) FROM screening_resume WHERE screening = ?1 "
+                                    "AND (score IS NOT NULL OR error IS NOT NULL)";
 static const char SQL_SCR_RUNNING[] =
     "SELECT count(*) FROM screening WHERE state IN ('queued', 'running')";
 
@@ -448,6 +450,15 @@ sqlite_screening_results(struct store *s, long long id, size_t limit, size_t off
     sq_done(st);
     if (!rc && r != SQLITE_DONE)
         rc = sq_fail(s, errmsg, "screening results");
+    if (!rc && !json_array_size(*items) && offset) {
+        /* a page past the end still says how many there are */
+        if (!(st = sq_stmt(s, SQL_SCR_COUNT, errmsg)))
+            return RB_ESTORE;
+        sqlite3_bind_int64(st, 1, id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *total = (size_t)sqlite3_column_int64(st, 0);
+        sq_done(st);
+    }
     return rc;
 }
 
