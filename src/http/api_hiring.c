@@ -14,6 +14,7 @@
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
+#include "util/text.h"
 
 static const char *const stages[] = {"applied", "screened", "interviewing", "offer",
                                      "hired",   "rejected", "withdrawn",    NULL};
@@ -120,12 +121,14 @@ api_candidate_get(struct http_req *req, struct http_res *res)
         send_candidate(req, res, id, 200);
 }
 
-/* The last path component of a client's file name, without control characters. */
+/* The last path component of a client's file name, without control characters, in valid
+ * UTF-8 (the name goes into JSON) of at most 200 bytes. */
 static char *
 clean_name(const char *name)
 {
     const char *base = name ? name : "";
     char *out;
+    size_t n, bad;
     for (const char *p = base; *p; p++)
         if (*p == '/' || *p == '\\')
             base = p + 1;
@@ -133,8 +136,14 @@ clean_name(const char *name)
     for (char *p = out; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = '_';
-    if (strlen(out) > 200)
-        out[200] = '\0';
+    if ((n = strlen(out)) > 200) {
+        n = 200;
+        while (n && ((unsigned char)out[n] & 0xc0) == 0x80)
+            n--; /* not inside a character */
+        out[n] = '\0';
+    }
+    while (!text_utf8_valid(out, n, &bad))
+        out[bad] = '_';
     return out;
 }
 
@@ -289,6 +298,15 @@ api_screenings_create(struct http_req *req, struct http_res *res)
         e = job_from_text("job", job, strlen(job), jobs_scanner(), jobs_taxonomy(), &role, msg);
     if (e) {
         http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, role_id ? "role" : "job");
+        return;
+    }
+    if (json_is_array(list) && !json_array_size(list)) {
+        /* an empty list must not mean every resume in the store, as leaving it out does */
+        http_problem(res, RB_EINVAL,
+                     "resumes: give at least one resume id, or leave it out to screen every "
+                     "readable resume",
+                     "resumes");
+        role_cleanup(&role);
         return;
     }
     if (json_is_array(list)) {

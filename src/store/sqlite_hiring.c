@@ -41,6 +41,7 @@ static const char SQL_SCR_ADD[] =
     "INSERT INTO screening (role, criteria, blind, created_by) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_SCR_ADD_ONE[] = "INSERT OR IGNORE INTO screening_resume (screening, resume) "
                                       "SELECT ?1, id FROM resume WHERE id = ?2";
+static const char SQL_RESUME_EXISTS[] = "SELECT 1 FROM resume WHERE id = ?1";
 static const char SQL_SCR_ADD_ALL[] = "INSERT INTO screening_resume (screening, resume) "
                                       "SELECT ?1, id FROM resume WHERE error IS NULL";
 static const char SQL_SCR_TOTAL[] =
@@ -81,6 +82,8 @@ static const char SQL_SCR_RESULTS[] =
     "FROM screening_resume sr JOIN resume r ON r.id = sr.resume "
     "WHERE sr.screening = ?1 AND (sr.score IS NOT NULL OR sr.error IS NOT NULL) "
     "ORDER BY sr.score IS NULL, sr.score DESC, sr.resume LIMIT ?2 OFFSET ?3";
+static const char SQL_SCR_COUNT[] = "SELECT count(*) FROM screening_resume WHERE screening = ?1 "
+                                    "AND (score IS NOT NULL OR error IS NOT NULL)";
 static const char SQL_SCR_RUNNING[] =
     "SELECT count(*) FROM screening WHERE state IN ('queued', 'running')";
 
@@ -268,9 +271,22 @@ sqlite_screening_create(struct store *s, const char *role, const char *criteria,
             sqlite3_bind_int64(st, 2, resumes[i]);
         if ((rc = sq_exec(s, st, errmsg, "add resumes to screening")))
             break;
+        /* nothing inserted: no such resume, or one listed twice (ignored) */
         if (n && !sqlite3_changes(sq_db(s))) {
-            snprintf(errmsg, RB_ERRMSG, "resumes: no resume %lld", resumes[i]);
-            rc = RB_EINVAL;
+            int r;
+            if (!(st = sq_stmt(s, SQL_RESUME_EXISTS, errmsg))) {
+                rc = RB_ESTORE;
+                break;
+            }
+            sqlite3_bind_int64(st, 1, resumes[i]);
+            r = sqlite3_step(st);
+            sq_done(st);
+            if (r == SQLITE_DONE) {
+                snprintf(errmsg, RB_ERRMSG, "resumes: no resume %lld", resumes[i]);
+                rc = RB_EINVAL;
+            } else if (r != SQLITE_ROW) {
+                rc = sq_fail(s, errmsg, "add resumes to screening");
+            }
         }
     }
     if (!rc) {
@@ -434,6 +450,15 @@ sqlite_screening_results(struct store *s, long long id, size_t limit, size_t off
     sq_done(st);
     if (!rc && r != SQLITE_DONE)
         rc = sq_fail(s, errmsg, "screening results");
+    if (!rc && !json_array_size(*items) && offset) {
+        /* a page past the end still says how many there are */
+        if (!(st = sq_stmt(s, SQL_SCR_COUNT, errmsg)))
+            return RB_ESTORE;
+        sqlite3_bind_int64(st, 1, id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *total = (size_t)sqlite3_column_int64(st, 0);
+        sq_done(st);
+    }
     return rc;
 }
 

@@ -7,9 +7,12 @@
 //
 // FILE holds one JSON object per line: {"method", "path" (the concrete path, query allowed),
 // "status", "content_type", "headers" (lower-case names), "body" (the raw text), "request"
-// (the raw JSON sent, if any)}. Each is matched to its operation and response; the body is
-// validated against the response's schema, the required headers must be there, and a request
-// the server accepted (2xx) must be valid for the documented request body. A path that is not
+// (the raw JSON sent, if any), "request_type" (its media type, application/json when absent)}.
+// A multipart/form-data request is recorded as JSON: each field name and the list of its
+// parts' values (a file stands for its content by its name). Each exchange is matched to its
+// operation and response; the body is validated against the response's schema, the required
+// headers must be there, and a request the server accepted (2xx) must be of a media type the
+// operation documents and valid for its schema. A path that is not
 // in the document must answer 404, a method a path lacks 405 (components/responses/
 // MethodNotAllowed). Every documented status of every operation must have been seen, but those
 // listed with --untested. Prints every failure, naming the route, status and schema path;
@@ -224,9 +227,13 @@ function main() {
                 } catch (e) {
                     req = undefined;
                 }
-                const media = rb.obj.content && rb.obj.content['application/json'];
-                if (req !== undefined && media) {
-                    const v = validator(`${rb.at}/content/application~1json/schema`);
+                const type = mediaType(ex.request_type) || 'application/json';
+                const media = rb.obj.content && rb.obj.content[type];
+                if (!media)
+                    fail(`${what}: the server accepted a request body in ${type}, which ` +
+                         `${rb.at} does not list`);
+                if (req !== undefined && media && media.schema) {
+                    const v = validator(`${rb.at}/content/${escapePointer(type)}/schema`);
                     if (!v(req))
                         for (const e of v.errors)
                             fail(`${what}: the server accepted a request body the document ` +

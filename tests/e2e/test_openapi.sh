@@ -7,14 +7,15 @@
 CHECK="$ROOT/tests/e2e/openapi_check.js"
 ADMIN_PASSWORD=admin-password-1
 
-# Starts the server on a free loopback port (a few random tries) with a fresh SQLite file;
-# sets BASE and SERVER_PID. Waits 30 s at most.
+# Starts the server on a free loopback port (a few random tries) with a fresh SQLite file and
+# uploads of 256 KiB at most (so that an upload over it is cheap to send); sets BASE and
+# SERVER_PID. Waits 30 s at most.
 start_server() {
     local port try i
     for try in 1 2 3 4 5; do
         port=$((20000 + RANDOM % 40000))
         RUBRIC_ADMIN_PASSWORD=$ADMIN_PASSWORD RUBRIC_SHUTDOWN_GRACE=2 RUBRIC_THREADS=2 \
-            "$RUBRIC" serve --listen "127.0.0.1:$port" --db "sqlite:$PWD/api.db" \
+            RUBRIC_UPLOAD_MAX=256K RUBRIC_UPLOADS="$PWD/uploads" "$RUBRIC" serve --listen "127.0.0.1:$port" --db "sqlite:$PWD/api.db" \
             >server.out 2>server.err &
         SERVER_PID=$!
         for i in $(seq 300); do
@@ -46,7 +47,8 @@ kill_server() {
 }
 
 # call STATUS METHOD PATH [curl options...]: one request, which must answer STATUS, appended
-# to exchanges.jsonl; the answer's body is left in ./body and its headers in ./headers.
+# to exchanges.jsonl (with $REQUEST and $REQUEST_TYPE, when set, as what was sent); the
+# answer's body is left in ./body and its headers in ./headers.
 call() {
     local want=$1 method=$2 path=$3 status how
     shift 3
@@ -56,13 +58,16 @@ call() {
     status=$(curl -sS -o body -D headers -w '%{http_code}' --max-time 30 "${how[@]}" "$@" \
         "$BASE$path") || fail "curl: $method $path failed"
     jq -nc --arg method "$method" --arg path "$path" --argjson status "$status" \
-        --rawfile headers headers --rawfile body body --arg request "${REQUEST-}" '
+        --rawfile headers headers --rawfile body body --arg request "${REQUEST-}" \
+        --arg request_type "${REQUEST_TYPE-}" '
         ($headers | split("\r\n\r\n") | map(select(length > 0)) | last // "" | split("\r\n")[1:]
          | map(capture("^(?<k>[^:]+):\\s*(?<v>.*)$") | {key: (.k | ascii_downcase), value: .v})
          | from_entries) as $h
         | {method: $method, path: $path, status: $status, content_type: ($h["content-type"] // ""),
            headers: $h, body: $body}
-        + (if $request == "" then {} else {request: $request} end)' >>exchanges.jsonl
+        + (if $request == "" then {} else {request: $request} end)
+        + (if $request_type == "" then {} else {request_type: $request_type} end)' \
+        >>exchanges.jsonl
     if [ "$status" != "$want" ]; then
         OUT=$(cat body)
         fail "$method $path: expected $want, got $status"
@@ -75,6 +80,36 @@ send() {
     shift 4
     REQUEST=$json call "$want" "$method" "$path" -H 'Content-Type: application/json' \
         --data-binary "$json" "$@"
+}
+
+# upload STATUS PATH FILE... [-- curl options...]: POST PATH with a multipart/form-data body
+# of one `file` part per FILE (as curl -F takes it: `path` or `path;filename=name`), recorded
+# as {"file": [names]}.
+upload() {
+    local want=$1 path=$2 name
+    local -a form=() names=()
+    shift 2
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do
+        form+=(-F "file=@$1")
+        name=${1##*;filename=}
+        names+=("${name##*/}")
+        shift
+    done
+    [ $# -gt 0 ] && shift
+    REQUEST=$(jq -nc '{file: $ARGS.positional}' --args "${names[@]}") \
+        REQUEST_TYPE=multipart/form-data call "$want" POST "$path" "${form[@]}" "$@"
+}
+
+# poll PATH [curl options...]: GET the screening at PATH until it is done (10 s at most).
+poll() {
+    local path=$1 i
+    shift
+    for i in $(seq 100); do
+        call 200 GET "$path" "$@"
+        [ "$(field .state)" = done ] && return 0
+        sleep 0.1
+    done
+    fail "$path: not done after 10 s (state $(field .state))"
 }
 
 # The ETag of the last answer.
@@ -359,6 +394,165 @@ test_every_route_answers_as_documented() {
     call 404 GET /api/v1/kits/999 "${recruiter[@]}"
     call 404 GET /api/v1/kits/0 "${recruiter[@]}"
 
+    # ---- candidates (admins and recruiters) ----
+    send 201 POST /api/v1/candidates '{"name":"Amara Okafor","email":"Amara.Okafor@Example.org","phone":"+44 20 7946 0958","role":"backend-developer-senior"}' "${recruiter[@]}"
+    local cand
+    cand=$(field .id)
+    grep -qi "^location: /api/v1/candidates/$cand" headers || fail "201 without Location"
+    [ "$(field '.email == "amara.okafor@example.org" and .stage == "applied" and .resumes == []')" = true ] ||
+        fail "POST /api/v1/candidates: not the new candidate"
+    send 201 POST /api/v1/candidates '{"name":"Tomasz Nowak","email":null,"phone":null,"role":null}' "${admin[@]}"
+    send 400 POST /api/v1/candidates '{"name":"X","stage":"hired"}' "${recruiter[@]}"
+    [ "$(field .field)" = stage ] || fail "400 on an unknown field, not naming it"
+    send 400 POST /api/v1/candidates '{"email":"x@example.org"}' "${recruiter[@]}"
+    send 400 POST /api/v1/candidates '{"name":""}' "${recruiter[@]}"
+    send 400 POST /api/v1/candidates '{"name":1}' "${recruiter[@]}"
+    send 400 POST /api/v1/candidates '{"name":"X","email":"not an address"}' "${recruiter[@]}"
+    send 400 POST /api/v1/candidates '{"name":"X","role":"no-such-role"}' "${recruiter[@]}"
+    [ "$(field .field)" = role ] || fail "400 on an unknown role, not naming it"
+    send 400 POST /api/v1/candidates '{"name":' "${recruiter[@]}"
+    send 401 POST /api/v1/candidates '{"name":"X"}'
+    send 403 POST /api/v1/candidates '{"name":"X"}' "${interviewer[@]}"
+    send 403 POST /api/v1/candidates '{"name":"X"}' "${candidate[@]}"
+    send 403 POST /api/v1/candidates '{"name":"X"}' "${admin_nocsrf[@]}"
+    send 413 POST /api/v1/candidates "{\"name\":\"$long\"}" "${recruiter[@]}"
+    call 413 POST /api/v1/candidates "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/candidates "${recruiter[@]}" -H 'Content-Type: text/plain' -d '{"name":"X"}'
+    call 200 GET /api/v1/candidates "${recruiter[@]}"
+    [ "$(field '.total')" = 2 ] || fail "not the 2 candidates"
+    call 304 GET /api/v1/candidates "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/candidates?stage=applied&role=backend-developer-senior&limit=1' "${admin[@]}"
+    [ "$(field '[.total, (.items | length), .items[0].id] | join(" ")')" = "1 1 $cand" ] ||
+        fail "GET /api/v1/candidates does not filter"
+    call 200 GET '/api/v1/candidates?limit=1&offset=5' "${admin[@]}"
+    [ "$(field '[.total, (.items | length)] | join(" ")')" = "2 0" ] || fail "a page past the end"
+    call 400 GET '/api/v1/candidates?stage=hiring' "${recruiter[@]}"
+    call 400 GET '/api/v1/candidates?limit=0' "${recruiter[@]}"
+    call 401 GET /api/v1/candidates
+    call 403 GET /api/v1/candidates "${interviewer[@]}"
+    call 403 GET /api/v1/candidates "${candidate[@]}"
+    call 200 GET "/api/v1/candidates/$cand" "${recruiter[@]}"
+    call 304 GET "/api/v1/candidates/$cand" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 HEAD "/api/v1/candidates/$cand" "${recruiter[@]}"
+    call 401 GET "/api/v1/candidates/$cand"
+    call 403 GET "/api/v1/candidates/$cand" "${interviewer[@]}"
+    call 403 GET "/api/v1/candidates/$cand" "${candidate[@]}"
+    call 404 GET /api/v1/candidates/999 "${recruiter[@]}"
+    call 404 GET /api/v1/candidates/abc "${recruiter[@]}"
+
+    # ---- resumes: multipart uploads, parsed on arrival ----
+    printf '\x89PNG\r\n\x1a\n\0\0\0\0' >photo.png
+    head -c 300000 /dev/zero | tr '\0' 'x' >big.txt # over upload_max (256 KiB here)
+    upload 201 "/api/v1/resumes?candidate=$cand" "$DATA/resumes/plain.txt" photo.png \
+        "$DATA/resumes/markdown.md;filename=../../tomasz.md" -- "${recruiter[@]}"
+    [ "$(field '[.items[].filename] | join(" ")')" = "plain.txt photo.png tomasz.md" ] ||
+        fail "POST /api/v1/resumes: not the three files, by their base names"
+    [ "$(field '.items[0].error == null and .items[0].format == "text" and .items[1].format == null and (.items[1].error | length) > 0')" = true ] ||
+        fail "POST /api/v1/resumes: the image is not marked unreadable"
+    local r_amara r_photo r_tomasz r_loose
+    r_amara=$(field '.items[0].id')
+    r_photo=$(field '.items[1].id')
+    r_tomasz=$(field '.items[2].id')
+    upload 201 /api/v1/resumes "$DATA/resumes/plain.txt;filename=$(printf 'caf\xe9.txt')" -- "${admin[@]}"
+    r_loose=$(field '.items[0].id')
+    [ "$(field '.items[0].filename')" = caf_.txt ] || fail "a file name not in UTF-8 is kept as it is"
+    upload 400 '/api/v1/resumes?candidate=999' "$DATA/resumes/plain.txt" -- "${recruiter[@]}"
+    [ "$(field .field)" = candidate ] || fail "400 on an unknown candidate, not naming it"
+    upload 400 '/api/v1/resumes?candidate=abc' "$DATA/resumes/plain.txt" -- "${recruiter[@]}"
+    [ "$(field .field)" = candidate ] || fail "400 on a bad candidate id, not naming it"
+    call 400 POST /api/v1/resumes "${recruiter[@]}" -F 'note=no file here'
+    [ "$(field .field)" = files ] || fail "400 on an upload with no file, not naming it"
+    call 400 POST /api/v1/resumes "${recruiter[@]}" -H 'Content-Type: multipart/form-data' --data-binary 'no boundary'
+    upload 401 /api/v1/resumes "$DATA/resumes/plain.txt"
+    upload 403 /api/v1/resumes "$DATA/resumes/plain.txt" -- "${interviewer[@]}"
+    upload 403 /api/v1/resumes "$DATA/resumes/plain.txt" -- "${candidate[@]}"
+    upload 403 /api/v1/resumes "$DATA/resumes/plain.txt" -- "${admin_nocsrf[@]}"
+    upload 413 /api/v1/resumes big.txt -- "${recruiter[@]}"
+    send 415 POST "/api/v1/resumes?candidate=$cand" '{"file":"plain.txt"}' "${recruiter[@]}"
+    call 200 GET "/api/v1/resumes/$r_amara" "${recruiter[@]}"
+    [ "$(field ".candidate == $cand and .parsed.name == \"Amara Okafor\" and .parsed.file == \"plain.txt\" and (has(\"hash\") | not)")" = true ] ||
+        fail "GET /api/v1/resumes/{id}: not the parse, or with the hash"
+    call 304 GET "/api/v1/resumes/$r_amara" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET "/api/v1/resumes/$r_photo" "${admin[@]}"
+    [ "$(field '.parsed == null and .format == null')" = true ] || fail "an unreadable resume with a parse"
+    call 200 GET "/api/v1/resumes/$r_loose" "${admin[@]}"
+    call 401 GET "/api/v1/resumes/$r_amara"
+    call 403 GET "/api/v1/resumes/$r_amara" "${interviewer[@]}"
+    call 403 GET "/api/v1/resumes/$r_amara" "${candidate[@]}"
+    call 404 GET /api/v1/resumes/999 "${recruiter[@]}"
+    call 404 GET /api/v1/resumes/-1 "${recruiter[@]}"
+    call 200 GET "/api/v1/candidates/$cand" "${recruiter[@]}"
+    [ "$(field '.resumes | length')" = 3 ] || fail "the candidate does not list the 3 resumes"
+
+    # ---- screenings: background jobs, polled ----
+    local sid
+    send 202 POST /api/v1/screenings "{\"role\":\"backend-developer-senior\",\"resumes\":[$r_amara,$r_tomasz,$r_amara]}" "${recruiter[@]}"
+    sid=$(field .id)
+    grep -qi "^location: /api/v1/screenings/$sid" headers || fail "202 without Location"
+    [ "$(field '.total == 2 and .blind == false and .criteria.id == "backend-developer-senior"')" = true ] ||
+        fail "POST /api/v1/screenings: not the job asked for"
+    poll "/api/v1/screenings/$sid" "${recruiter[@]}"
+    ! grep -qi '^etag:' headers || fail "GET /api/v1/screenings/{id} with an ETag"
+    [ "$(field '.done == 2 and .failed == 0 and .finished_at != null')" = true ] || fail "not every resume screened"
+    call 200 GET "/api/v1/screenings/$sid/results" "${recruiter[@]}"
+    [ "$(field '.total == 2 and .items[0].rank == 1 and .items[0].score >= .items[1].score and .items[0].name == "Amara Okafor" and .items[0].filename == "plain.txt"')" = true ] ||
+        fail "GET /api/v1/screenings/{id}/results: not the ranking"
+    call 304 GET "/api/v1/screenings/$sid/results" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET "/api/v1/screenings/$sid/results?limit=1&offset=1" "${admin[@]}"
+    [ "$(field '[.total, .limit, .offset, (.items | length), .items[0].rank] | join(" ")')" = "2 1 1 1 2" ] ||
+        fail "GET /api/v1/screenings/{id}/results does not page"
+    call 200 GET "/api/v1/screenings/$sid/results?offset=10" "${admin[@]}"
+    [ "$(field '[.total, (.items | length)] | join(" ")')" = "2 0" ] || fail "a page past the end"
+    call 400 GET "/api/v1/screenings/$sid/results?limit=501" "${recruiter[@]}"
+    call 400 GET "/api/v1/screenings/$sid/results?offset=-1" "${recruiter[@]}"
+    call 401 GET "/api/v1/screenings/$sid/results"
+    call 403 GET "/api/v1/screenings/$sid/results" "${interviewer[@]}"
+    call 403 GET "/api/v1/screenings/$sid/results" "${candidate[@]}"
+    call 404 GET /api/v1/screenings/999/results "${recruiter[@]}"
+    call 404 GET /api/v1/screenings/abc/results "${recruiter[@]}"
+    call 401 GET "/api/v1/screenings/$sid"
+    call 403 GET "/api/v1/screenings/$sid" "${interviewer[@]}"
+    call 403 GET "/api/v1/screenings/$sid" "${candidate[@]}"
+    call 404 GET /api/v1/screenings/999 "${recruiter[@]}"
+    call 404 GET /api/v1/screenings/0 "${recruiter[@]}"
+    # blind, against a job description, with a resume that cannot be scored
+    local job
+    job=$(jq -Rs . <"$DATA/jobs/senior-backend-go.txt")
+    send 202 POST /api/v1/screenings "{\"job\":$job,\"blind\":true,\"resumes\":[$r_amara,$r_photo,$r_tomasz],\"role\":null}" "${admin[@]}"
+    sid=$(field .id)
+    poll "/api/v1/screenings/$sid" "${admin[@]}"
+    [ "$(field '.role == "job" and .blind and .total == 3 and .failed == 1')" = true ] ||
+        fail "the blind screening: not 3 resumes with 1 failed"
+    call 200 GET "/api/v1/screenings/$sid/results" "${admin[@]}"
+    [ "$(field 'all(.items[]; (has("name") or has("filename")) | not) and .items[2].rank == 3 and .items[2].resume == '"$r_photo"' and (.items[2] | has("error"))')" = true ] ||
+        fail "blind results with names, or the unreadable resume not last"
+    # every readable resume, by default
+    send 202 POST /api/v1/screenings '{"role":"backend-developer-mid","blind":false,"job":null,"resumes":null}' "${recruiter[@]}"
+    [ "$(field .total)" = 3 ] || fail "not every readable resume screened by default"
+    poll "/api/v1/screenings/$(field .id)" "${recruiter[@]}"
+    send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","top":5}' "${recruiter[@]}"
+    [ "$(field .field)" = top ] || fail "400 on an unknown field, not naming it"
+    send 400 POST /api/v1/screenings '{}' "${recruiter[@]}"
+    send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","job":"Go and PostgreSQL"}' "${recruiter[@]}"
+    send 400 POST /api/v1/screenings '{"role":"no-such-role"}' "${recruiter[@]}"
+    [ "$(field .field)" = role ] || fail "400 on an unknown role, not naming it"
+    send 400 POST /api/v1/screenings '{"job":"We are hiring a nice person."}' "${recruiter[@]}"
+    [ "$(field .field)" = job ] || fail "400 on a job with no skill, not naming it"
+    send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","resumes":[999]}' "${recruiter[@]}"
+    [ "$(field .field)" = resumes ] || fail "400 on an unknown resume, not naming it"
+    send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","resumes":["1"]}' "${recruiter[@]}"
+    send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","resumes":[0]}' "${recruiter[@]}"
+    send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","resumes":[]}' "${recruiter[@]}"
+    send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","blind":"yes"}' "${recruiter[@]}"
+    send 400 POST /api/v1/screenings '{"role":' "${recruiter[@]}"
+    send 401 POST /api/v1/screenings '{"role":"backend-developer-mid"}'
+    send 403 POST /api/v1/screenings '{"role":"backend-developer-mid"}' "${interviewer[@]}"
+    send 403 POST /api/v1/screenings '{"role":"backend-developer-mid"}' "${candidate[@]}"
+    send 403 POST /api/v1/screenings '{"role":"backend-developer-mid"}' "${admin_nocsrf[@]}"
+    send 413 POST /api/v1/screenings "{\"job\":\"$(head -c 65537 /dev/zero | tr '\0' g)\"}" "${recruiter[@]}"
+    call 413 POST /api/v1/screenings "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/screenings "${recruiter[@]}" -d '{"role":"backend-developer-mid"}'
+
     # ---- logging out (last: it ends sessions used above) ----
     send 201 POST /api/v1/tokens '{"name":"no session"}' "${recruiter[@]}"
     call 400 DELETE /api/v1/session -H "Authorization: Bearer $(field .token)"
@@ -394,6 +588,8 @@ test_openapi_check_finds_faults() {
         '{"method":"GET","path":"/api/v1/roles","status":200,"content_type":"text/html","headers":{"etag":"\"2\""},"body":"<p>"}' \
         '{"method":"POST","path":"/api/v1/tokens","status":201,"content_type":"application/json","headers":{},"body":"{\"id\":1,\"name\":\"x\",\"token\":\"rbt_x\",\"note\":\"n\"}","request":"{\"name\":\"x\",\"scope\":1}"}' \
         '{"method":"GET","path":"/api/v1/elsewhere","status":200,"content_type":"application/json","headers":{},"body":"{}"}' \
+        '{"method":"POST","path":"/api/v1/resumes","status":201,"content_type":"application/json","headers":{},"body":"{\"items\":[]}","request":"{\"file\":[]}","request_type":"multipart/form-data"}' \
+        '{"method":"POST","path":"/api/v1/resumes?candidate=1","status":201,"content_type":"application/json","headers":{},"body":"{\"items\":[{\"id\":1,\"filename\":\"a.txt\",\"size\":1,\"format\":\"text\",\"error\":null}]}","request":"{}"}' \
         >ex.jsonl
     run node "$ROOT/tests/e2e/openapi_check.js" --spec "$spec" --routes "$routes" --exchanges ex.jsonl
     assert_rc 1
@@ -404,6 +600,10 @@ test_openapi_check_finds_faults() {
     assert_err "POST /api/v1/tokens -> 201: no Location header"
     assert_err "the server accepted a request body the document rejects"
     assert_err "GET /api/v1/elsewhere -> 200: no path of the document matches"
+    # an upload accepted with no file, or as JSON
+    assert_err "POST /api/v1/resumes -> 201: the server accepted a request body the document rejects: /file must NOT have fewer than 1 items"
+    assert_err "POST /api/v1/resumes 201: /items must NOT have fewer than 1 items"
+    assert_err "POST /api/v1/resumes?candidate=1 -> 201: the server accepted a request body in application/json, which #/paths/~1api~1v1~1resumes/post/requestBody does not list"
     assert_err "GET /api/v1/kits/{id}: never answered 200, 304, 401, 403, 404, 500, 503"
     # a route in the table that the document lacks, and one the other way round
     sed -e 's|"/api/v1/roles/{id}"|"/api/v1/roles/{id}/kits"|' "$routes" >routes.c
