@@ -479,6 +479,21 @@ sq_end(struct store *base, enum rb_err rc, char *errmsg)
     return end(to_sq(base), rc, errmsg);
 }
 
+enum rb_err
+sq_scalar(struct store *base, const char *sql, long long *n, const char *what, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(base, sql, errmsg);
+    int r;
+    *n = 0;
+    if (!st)
+        return RB_ESTORE;
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        *n = sqlite3_column_int64(st, 0);
+    done(st);
+    return r == SQLITE_ROW ? RB_OK : sq_fail(base, errmsg, what);
+}
+
 sqlite3 *
 sq_db(struct store *base)
 {

@@ -465,14 +465,5 @@ sqlite_screening_results(struct store *s, long long id, size_t limit, size_t off
 enum rb_err
 sqlite_screenings_active(struct store *s, long long *n, char *errmsg)
 {
-    sqlite3_stmt *st = sq_stmt(s, SQL_SCR_RUNNING, errmsg);
-    int r;
-    *n = 0;
-    if (!st)
-        return RB_ESTORE;
-    r = sqlite3_step(st);
-    if (r == SQLITE_ROW)
-        *n = sqlite3_column_int64(st, 0);
-    sq_done(st);
-    return r == SQLITE_ROW ? RB_OK : sq_fail(s, errmsg, "count screenings");
+    return sq_scalar(s, SQL_SCR_RUNNING, n, "count screenings", errmsg);
 }

@@ -25,6 +25,9 @@ enum rb_err sq_begin(struct store *s, char *errmsg);
 /* Commits when rc is RB_OK, else rolls back; returns rc or the commit's error. */
 enum rb_err sq_end(struct store *s, enum rb_err rc, char *errmsg);
 sqlite3 *sq_db(struct store *s);
+/* The integer in the first column of sql's first row (a count, a counter). */
+enum rb_err sq_scalar(struct store *s, const char *sql, long long *n, const char *what,
+                      char *errmsg);
 
 /* sqlite_users.c */
 enum rb_err sqlite_user_add(struct store *s, const struct user *u, const char *pwhash,

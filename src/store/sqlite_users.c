@@ -412,14 +412,5 @@ sqlite_ping(struct store *s, char *errmsg)
 enum rb_err
 sqlite_bank_generation(struct store *s, long long *n, char *errmsg)
 {
-    sqlite3_stmt *st = sq_stmt(s, SQL_GENERATION, errmsg);
-    int r;
-    *n = 0;
-    if (!st)
-        return RB_ESTORE;
-    r = sqlite3_step(st);
-    if (r == SQLITE_ROW)
-        *n = sqlite3_column_int64(st, 0);
-    sq_done(st);
-    return r == SQLITE_ROW ? RB_OK : sq_fail(s, errmsg, "bank generation");
+    return sq_scalar(s, SQL_GENERATION, n, "bank generation", errmsg);
 }
