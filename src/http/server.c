@@ -217,6 +217,7 @@ struct state {
     struct MHD_PostProcessor *pp;
     struct http_file *files;
     size_t nfiles, capfiles;
+    size_t received; /* bytes of files so far */
     struct timespec t0;
     char request_id[17];
 };
@@ -264,7 +265,9 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key, const char *filenam
         buf_init(&f->data, st->limit);
     }
     f = &st->files[st->nfiles - 1];
-    if (size && buf_append(&f->data, data, size)) {
+    /* all files together within the limit, whether or not a Content-Length said so */
+    st->received += size;
+    if (st->received > st->limit || (size && buf_append(&f->data, data, size))) {
         st->too_big = true;
         return MHD_NO;
     }

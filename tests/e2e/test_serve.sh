@@ -441,7 +441,7 @@ test_serve_candidates_uploads_and_screenings() {
 }
 
 test_serve_sessions_expire_and_bad_multipart_is_refused() {
-    RUBRIC_SESSION_HOURS=0 start_server
+    RUBRIC_SESSION_HOURS=0 RUBRIC_UPLOAD_MAX=2K start_server
     http POST /api/v1/session -H 'Content-Type: application/json' \
         -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}"
     assert_rc 200
@@ -459,6 +459,13 @@ test_serve_sessions_expire_and_bad_multipart_is_refused() {
     http POST /api/v1/resumes -H "Authorization: Bearer $token" \
         -H 'Content-Type: multipart/form-data' --data-binary 'no boundary at all'
     assert_rc 400
+    # the upload limit holds for all files together, with or without a Content-Length
+    head -c 1500 /dev/zero | tr '\0' a >a.txt
+    http POST /api/v1/resumes -H "Authorization: Bearer $token" -H 'Transfer-Encoding: chunked' \
+        -F file=@a.txt -F file=@a.txt
+    assert_rc 413
+    http POST /api/v1/resumes -H "Authorization: Bearer $token" -F file=@a.txt -F file=@a.txt
+    assert_rc 413
     assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM resume')" "0" "nothing stored"
     stop_server
 }
