@@ -70,22 +70,6 @@ print_resume(const char *file, const char *format, const struct resume *r, const
         printf("  warning:    %s\n", r->warnings[i]);
 }
 
-/* "2026-11" into *out: a year of dates.h's range and a month 1 to 12. */
-static bool
-parse_month(const char *s, struct ym *out)
-{
-    char *end;
-    long y = strtol(s, &end, 10), m;
-    if (end != s + 4 || *end != '-')
-        return false;
-    m = strtol(end + 1, &end, 10);
-    if (*end || end != s + 7 || y < 1950 || y > 2100 || m < 1 || m > 12)
-        return false;
-    out->year = (int)y;
-    out->month = (int)m;
-    return true;
-}
-
 /* What parsing needs from one file to the next. */
 struct parse_run {
     struct skills tax;
@@ -178,7 +162,7 @@ cmd_parse(struct cmd_ctx *ctx, int argc, char **argv)
     while ((c = cmd_getopt(&parse_spec, argc, argv, &rc)) > 0) {
         if (c == 'j')
             pr.json = true;
-        else if (c == 't' && !parse_month(optarg, &pr.today))
+        else if (c == 't' && !dates_parse_month(optarg, &pr.today))
             return cmd_usage("parse", "--today takes a month as YYYY-MM, not '%s'", optarg);
     }
     if (c < 0)

@@ -23,7 +23,6 @@
 #include "core/screen.h"
 #include "core/screen_report.h"
 #include "extract/extract.h"
-#include "resume/blind.h"
 #include "resume/stored.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -250,30 +249,14 @@ screen_one(struct screening *j, struct skillscan *sc, const char *file)
     resume_content_hash(data, len, hash);
     stored = from_store(j, hash, &r, format, sizeof format);
     if (!stored) {
-        struct extracted x;
-        e = extract_buffer(file, (const unsigned char *)data, len, NULL, &x, msg);
-        if (!e) {
-            snprintf(format, sizeof format, "%s", doc_format_name(x.format));
-            if (j->blind)
-                blind_redact(x.text, x.len);
-            e = resume_parse(x.text, x.len, sc, j->today, &r, msg);
-            extracted_cleanup(&x);
-        }
+        const char *fmt;
+        e = resume_read(file, data, len, j->blind, sc, j->today, &r, &fmt, msg);
         if (e) {
             free(data);
             add_error(j, file, msg);
             return;
         }
-        if (j->blind) {
-            /* nothing that names or reaches the person is kept or shown */
-            free(r.name);
-            free(r.email);
-            free(r.phone);
-            r.name = r.email = r.phone = NULL;
-            for (size_t i = 0; i < r.nlinks; i++)
-                free(r.links[i]);
-            r.nlinks = 0;
-        }
+        snprintf(format, sizeof format, "%s", fmt);
         keep(j, hash, format, &r);
     }
     free(data);
@@ -582,14 +565,10 @@ parse_opts(int argc, char **argv, struct opts *o)
         case 'n':
             o->no_store = true;
             break;
-        case 'T': {
-            int y, m, used = 0;
-            if (sscanf(optarg, "%4d-%2d%n", &y, &m, &used) != 2 || optarg[used] || y < 1950 ||
-                y > 2100 || m < 1 || m > 12)
+        case 'T':
+            if (!dates_parse_month(optarg, &o->today))
                 return cmd_usage("screen", "bad --today '%s': expected YYYY-MM", optarg);
-            o->today = (struct ym){y, m};
             break;
-        }
         }
     }
     if (c < 0)

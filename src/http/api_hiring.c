@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/job.h"
-#include "extract/extract.h"
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/settings.h"
@@ -184,7 +183,6 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
     formats = xcalloc(req->nfiles, sizeof *formats);
     for (size_t i = 0; i < req->nfiles; i++) {
         const struct http_file *f = &req->files[i];
-        struct extracted x;
         struct resume r;
         struct buf path;
 
@@ -203,13 +201,8 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
                          "an upload cannot be kept: the uploads folder is not writable", NULL);
             goto out;
         }
-        e = extract_buffer(names[i], (const unsigned char *)(f->data.data ? f->data.data : ""),
-                           f->data.len, NULL, &x, errors[i]);
-        if (!e) {
-            formats[i] = doc_format_name(x.format);
-            e = resume_parse(x.text, x.len, jobs_scanner(), dates_today(), &r, errors[i]);
-            extracted_cleanup(&x);
-        }
+        e = resume_read(names[i], f->data.data ? f->data.data : "", f->data.len, false,
+                        jobs_scanner(), dates_today(), &r, &formats[i], errors[i]);
         if (e) {
             v[i].error = errors[i];
             continue;

@@ -12,7 +12,6 @@
 
 #include "core/screen.h"
 #include "extract/extract.h"
-#include "resume/blind.h"
 #include "resume/stored.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -89,18 +88,20 @@ resume_of(json_t *row, bool blind, struct ym today, struct resume *r, char *errm
         return resume_from_json(json_object_get(row, "parsed"), &taxonomy, today, r, errmsg);
     {
         struct buf path;
-        struct extracted x;
+        char *data;
+        size_t len;
+        const char *format;
         enum rb_err e;
         buf_init(&path, 4096);
         buf_printf(&path, "%s/%s", worker_cfg->uploads,
                    json_string_value(json_object_get(row, "hash")));
-        e = extract_file(buf_str(&path), NULL, &x, errmsg);
+        e = extract_read(buf_str(&path), NULL, &data, &len, errmsg);
         buf_cleanup(&path);
         if (e)
             return e;
-        blind_redact(x.text, x.len);
-        e = resume_parse(x.text, x.len, jobs_scanner(), today, r, errmsg);
-        extracted_cleanup(&x);
+        e = resume_read(json_string_value(json_object_get(row, "filename")), data, len, true,
+                        jobs_scanner(), today, r, &format, errmsg);
+        free(data);
         return e;
     }
 }

@@ -316,3 +316,15 @@ dates_today(void)
     gmtime_r(&t, &tm);
     return (struct ym){tm.tm_year + 1900, tm.tm_mon + 1};
 }
+
+bool
+dates_parse_month(const char *s, struct ym *out)
+{
+    int y, m, used = 0;
+    if (sscanf(s, "%4d-%2d%n", &y, &m, &used) != 2 || s[used] || used != 7 || y < 1950 ||
+        y > 2100 || m < 1 || m > 12)
+        return false;
+    out->year = y;
+    out->month = m;
+    return true;
+}

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/extract.h"
+#include "resume/blind.h"
 #include "util/crypto.h"
 #include "util/mem.h"
 #include "util/text.h"
@@ -26,6 +28,33 @@ resume_parser_key(const struct skills *taxonomy, char *out, size_t n)
     }
     snprintf(out, n, "rubric parser r%d taxonomy %016llx", RESUME_PARSER_REVISION,
              (unsigned long long)h);
+}
+
+enum rb_err
+resume_read(const char *name, const void *data, size_t len, bool blind, struct skillscan *sc,
+            struct ym today, struct resume *r, const char **format, char *errmsg)
+{
+    struct extracted x;
+    enum rb_err e = extract_buffer(name, data, len, NULL, &x, errmsg);
+    *format = NULL;
+    if (e)
+        return e;
+    *format = doc_format_name(x.format);
+    if (blind)
+        blind_redact(x.text, x.len);
+    e = resume_parse(x.text, x.len, sc, today, r, errmsg);
+    extracted_cleanup(&x);
+    if (e || !blind)
+        return e;
+    /* nothing that names or reaches the person is kept */
+    free(r->name);
+    free(r->email);
+    free(r->phone);
+    r->name = r->email = r->phone = NULL;
+    for (size_t i = 0; i < r->nlinks; i++)
+        free(r->links[i]);
+    r->nlinks = 0;
+    return RB_OK;
 }
 
 void

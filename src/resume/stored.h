@@ -25,6 +25,15 @@ void resume_parser_key(const struct skills *taxonomy, char *out, size_t n);
 enum rb_err resume_from_json(const json_t *o, const struct skills *taxonomy, struct ym today,
                              struct resume *out, char *errmsg);
 
+/* A resume file's bytes (data, len; name in messages) read into *r (resume_cleanup it):
+ * text extracted (extract/), redacted first when blind (resume/blind.h), parsed; and when
+ * blind, no name, email, phone or link is kept. *format is the format's name (static). On
+ * failure errmsg holds the one-line reason. */
+struct skillscan;
+enum rb_err resume_read(const char *name, const void *data, size_t len, bool blind,
+                        struct skillscan *sc, struct ym today, struct resume *r,
+                        const char **format, char *errmsg);
+
 /* The hex SHA-256 of data into out (65 bytes). */
 void resume_content_hash(const void *data, size_t len, char out[65]);
 
