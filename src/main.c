@@ -32,6 +32,7 @@ static const struct {
     {"serve", cmd_serve, "the JSON HTTP API (OpenAPI at /api/openapi.json)"},
     {"user", cmd_user, "accounts: add, list, disable, passwd"},
     {"token", cmd_token, "personal API tokens: create, list, revoke"},
+    {"candidate", cmd_candidate, "candidates: add, list, show, move through stages"},
 };
 
 static void

@@ -101,6 +101,7 @@ api_candidates_create(struct http_req *req, struct http_res *res)
         role_cleanup(&r);
     }
     c.created_by = req->who.id;
+    c.created_by_label = req->who.email;
     e = store_candidate_add(req->store, &c, &id, msg);
     free(email);
     if (e) {

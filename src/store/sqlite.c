@@ -2092,6 +2092,7 @@ static const struct store_ops sqlite_ops = {
     .kit_nth = sqlite_kit_nth,
     .kit_save = sqlite_kit_save,
     .kit_get = sqlite_kit_get,
+    .candidate_stage = sqlite_candidate_stage,
     .question_json = sqlite_question_json,
     .candidate_add = sqlite_candidate_add,
     .candidate_get = sqlite_candidate_get,

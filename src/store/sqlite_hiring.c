@@ -21,7 +21,10 @@ static const char SQL_CAND_GET[] =
     "SELECT json_set(" CANDIDATE_JSON ", '$.resumes', (SELECT json_group_array(json_object("
     "'id', r.id, 'filename', r.filename, 'format', r.format, 'error', r.error, "
     "'created_at', r.created_at)) FROM (SELECT * FROM resume WHERE candidate = c.id "
-    "ORDER BY id) r)) FROM candidate c WHERE c.id = ?1";
+    "ORDER BY id) r), '$.history', (SELECT json_group_array(json_object('from', h.from_stage, "
+    "'to', h.to_stage, 'by', h.by_label, 'reason', h.reason, 'at', h.at)) FROM (SELECT * FROM "
+    "candidate_stage_change WHERE candidate = c.id ORDER BY id) h)) FROM candidate c "
+    "WHERE c.id = ?1";
 static const char SQL_CAND_LIST[] =
     "SELECT " CANDIDATE_JSON ", count(*) OVER () FROM candidate c "
     "WHERE (?1 IS NULL OR c.stage = ?1) AND (?2 IS NULL OR c.role = ?2) "
@@ -30,6 +33,13 @@ static const char SQL_CAND_COUNT[] =
     "SELECT count(*) FROM candidate c WHERE (?1 IS NULL OR c.stage = ?1) "
     "AND (?2 IS NULL OR c.role = ?2)";
 static const char SQL_CAND_EXISTS[] = "SELECT 1 FROM candidate WHERE id = ?1";
+static const char SQL_STAGE_LOG[] =
+    "INSERT INTO candidate_stage_change (candidate, from_stage, to_stage, by_account, by_label, "
+    "reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_STAGE_GET[] = "SELECT stage FROM candidate WHERE id = ?1";
+static const char SQL_STAGE_SET[] =
+    "UPDATE candidate SET stage = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+    "WHERE id = ?1";
 static const char SQL_RESUME_ADD[] =
     "INSERT INTO resume (candidate, hash, filename, size, format, parsed, error, uploaded_by) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -98,13 +108,35 @@ col_json(sqlite3_stmt *st, int i, char *errmsg)
     return v;
 }
 
+/* Records a change of stage (from NULL: the candidate's creation). */
+static enum rb_err
+history(struct store *s, long long candidate, const char *from, const char *to, long long by,
+        const char *by_label, const char *reason, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_STAGE_LOG, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, candidate);
+    sq_bind_text(st, 2, from);
+    sq_bind_text(st, 3, to);
+    if (by)
+        sqlite3_bind_int64(st, 4, by);
+    sq_bind_text(st, 5, by_label ? by_label : "command line");
+    sq_bind_text(st, 6, reason);
+    return sq_exec(s, st, errmsg, "record stage change");
+}
+
 enum rb_err
 sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
 {
-    sqlite3_stmt *st = sq_stmt(s, SQL_CAND_ADD, errmsg);
-    enum rb_err rc;
-    if (!st)
-        return RB_ESTORE;
+    sqlite3_stmt *st;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_CAND_ADD, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
     sq_bind_text(st, 1, c->name);
     sq_bind_text(st, 2, c->email);
     sq_bind_text(st, 3, c->phone);
@@ -112,9 +144,58 @@ sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *
     if (c->created_by)
         sqlite3_bind_int64(st, 5, c->created_by);
     rc = sq_exec(s, st, errmsg, "add candidate");
-    if (!rc)
+    if (!rc) {
         *id = sqlite3_last_insert_rowid(sq_db(s));
-    return rc;
+        rc = history(s, *id, NULL, "applied", c->created_by, c->created_by_label, NULL, errmsg);
+    }
+out:
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_candidate_stage(struct store *s, long long id, const char *stage, long long by,
+                       const char *by_label, const char *reason, char *errmsg)
+{
+    sqlite3_stmt *st;
+    char *from = NULL;
+    int r;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_STAGE_GET, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        from = sq_col_dup(st, 0);
+    sq_done(st);
+    if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no candidate %lld", id);
+        rc = RB_ENOTFOUND;
+        goto out;
+    }
+    if (r != SQLITE_ROW) {
+        rc = sq_fail(s, errmsg, "read candidate");
+        goto out;
+    }
+    if (strcmp(from, stage) == 0) {
+        snprintf(errmsg, RB_ERRMSG, "stage: candidate %lld is already at '%s'", id, stage);
+        rc = RB_ECONFLICT;
+        goto out;
+    }
+    if (!(st = sq_stmt(s, SQL_STAGE_SET, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    sq_bind_text(st, 2, stage);
+    if (!(rc = sq_exec(s, st, errmsg, "set stage")))
+        rc = history(s, id, from, stage, by, by_label, reason, errmsg);
+out:
+    free(from);
+    return sq_end(s, rc, errmsg);
 }
 
 /* One JSON row of sql with id bound: *out, or RB_ENOTFOUND naming what. */

@@ -396,3 +396,10 @@ store_bank_generation(struct store *s, long long *n, char *errmsg)
 {
     return s->ops->bank_generation(s, n, errmsg);
 }
+
+enum rb_err
+store_candidate_stage(struct store *s, long long id, const char *stage, long long by,
+                      const char *by_label, const char *reason, char *errmsg)
+{
+    return s->ops->candidate_stage(s, id, stage, by, by_label, reason, errmsg);
+}

@@ -257,8 +257,12 @@ enum rb_err store_login_failures(struct store *s, const char *const *keys, size_
 
 struct candidate_new {
     const char *name, *email, *phone, *role;
-    long long created_by; /* 0: nobody (the CLI) */
+    long long created_by;         /* 0: nobody (the CLI) */
+    const char *created_by_label; /* who, as the history shows it (NULL: 'command line') */
 };
+
+/* The stages a candidate goes through, in order. */
+#define CANDIDATE_STAGES "applied, screened, interviewing, offer, hired, rejected or withdrawn"
 
 struct resume_new {
     long long candidate; /* 0: not yet tied to a candidate */
@@ -278,6 +282,11 @@ struct screening_outcome {
     const char *error;  /* ... with why it could not be scored */
 };
 
+/* Moves candidate id to stage (one of CANDIDATE_STAGES, checked by the caller), recording
+ * who (an account, or 0 and a label) and why (may be NULL) in their history.
+ * RB_ENOTFOUND; RB_ECONFLICT when they are at that stage already. */
+enum rb_err store_candidate_stage(struct store *s, long long id, const char *stage, long long by,
+                                  const char *by_label, const char *reason, char *errmsg);
 /* A new candidate (name required; the others may be NULL); *id is theirs. */
 enum rb_err store_candidate_add(struct store *s, const struct candidate_new *c, long long *id,
                                 char *errmsg);

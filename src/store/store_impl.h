@@ -88,6 +88,8 @@ struct store_ops {
                                      json_t **items, size_t *total, char *errmsg);
     enum rb_err (*screenings_active)(struct store *s, long long *n, char *errmsg);
     enum rb_err (*question_json)(struct store *s, const char *id, char **text, char *errmsg);
+    enum rb_err (*candidate_stage)(struct store *s, long long id, const char *stage, long long by,
+                                   const char *by_label, const char *reason, char *errmsg);
     enum rb_err (*kit_get)(struct store *s, long long id, char **body, char *errmsg);
     enum rb_err (*question_save)(struct store *s, const struct question *q, bool create,
                                  char *errmsg);

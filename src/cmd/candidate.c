@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `rubric candidate add|list|show|stage`: candidates from the command line, with the stage
+ * they are at and the history of how they got there (who, when, why).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "util/table.h"
+
+static const char *const stages[] = {"applied", "screened", "interviewing", "offer",
+                                     "hired",   "rejected", "withdrawn",    NULL};
+
+static bool
+known_stage(const char *s)
+{
+    for (size_t i = 0; stages[i]; i++)
+        if (strcmp(stages[i], s) == 0)
+            return true;
+    return false;
+}
+
+static const struct option add_opts[] = {
+    {"name", required_argument, NULL, 'n'},  {"email", required_argument, NULL, 'e'},
+    {"phone", required_argument, NULL, 'p'}, {"role", required_argument, NULL, 'r'},
+    {"help", no_argument, NULL, 'h'},        {0}};
+static const struct cmd_spec add_spec = {
+    "candidate add", "h", add_opts,
+    "usage: rubric candidate add --name NAME [--email E] [--phone P] [--role ROLE]\n\n"
+    "Adds a candidate at the stage 'applied' and prints their id. ROLE is a stored role\n"
+    "(see 'rubric role list').\n"};
+
+static int
+candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    struct candidate_new c = {0};
+    struct store *s;
+    char msg[RB_ERRMSG], *email = NULL;
+    long long id;
+    int ch, rc = 0;
+    enum rb_err e;
+
+    while ((ch = cmd_getopt(&add_spec, argc, argv, &rc)) > 0) {
+        if (ch == 'n')
+            c.name = optarg;
+        else if (ch == 'e')
+            c.email = optarg;
+        else if (ch == 'p')
+            c.phone = optarg;
+        else if (ch == 'r')
+            c.role = optarg;
+    }
+    if (ch < 0)
+        return rc;
+    if (optind < argc)
+        return cmd_usage("candidate add", "unexpected argument '%s'", argv[optind]);
+    if (!c.name || !*c.name || strlen(c.name) > 200)
+        return cmd_usage("candidate add", "give --name (1 to 200 bytes)");
+    if (c.email && !(email = user_email_normal(c.email, msg)))
+        return cmd_usage("candidate add", "%s", msg);
+    c.email = email;
+    if ((rc = cmd_open_store(ctx, &s))) {
+        free(email);
+        return rc;
+    }
+    if (c.role) {
+        struct role r;
+        if ((e = store_role_get(s, c.role, &r, msg))) {
+            store_close(s);
+            free(email);
+            return e == RB_ENOTFOUND ? cmd_usage("candidate add", "%s: see 'rubric role list'", msg)
+                                     : cmd_fail(e, msg);
+        }
+        role_cleanup(&r);
+    }
+    e = store_candidate_add(s, &c, &id, msg);
+    store_close(s);
+    free(email);
+    if (e)
+        return cmd_fail(e, msg);
+    printf("%lld\n", id);
+    return 0;
+}
+
+static const struct option list_opts[] = {{"stage", required_argument, NULL, 's'},
+                                          {"role", required_argument, NULL, 'r'},
+                                          {"json", no_argument, NULL, 'j'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {0}};
+static const struct cmd_spec list_spec = {
+    "candidate list", "h", list_opts,
+    "usage: rubric candidate list [--stage STAGE] [--role ROLE] [--json]\n\n"
+    "Candidates by id: name, role, stage. STAGE is one of " CANDIDATE_STAGES ".\n"};
+
+static int
+candidate_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    const char *stage = NULL, *role = NULL;
+    bool json = false;
+    struct store *s;
+    json_t *items;
+    size_t total;
+    char msg[RB_ERRMSG];
+    int ch, rc = 0;
+    enum rb_err e;
+
+    while ((ch = cmd_getopt(&list_spec, argc, argv, &rc)) > 0) {
+        if (ch == 's')
+            stage = optarg;
+        else if (ch == 'r')
+            role = optarg;
+        else if (ch == 'j')
+            json = true;
+    }
+    if (ch < 0)
+        return rc;
+    if (stage && !known_stage(stage))
+        return cmd_usage("candidate list", "bad --stage '%s': " CANDIDATE_STAGES, stage);
+    if ((rc = cmd_open_store(ctx, &s)))
+        return rc;
+    e = store_candidate_list(s, stage, role, 1000000, 0, &items, &total, msg);
+    store_close(s);
+    if (e) {
+        json_decref(items);
+        return cmd_fail(e, msg);
+    }
+    if (json)
+        return cmd_print_json(items);
+    {
+        static const char *const head[] = {">ID", "NAME", "ROLE", "STAGE", "EMAIL"};
+        struct table t;
+        size_t i;
+        json_t *c;
+        table_init(&t, 5, head, 1);
+        json_array_foreach(items, i, c)
+        {
+            char id[24];
+            const char *row[5];
+            const char *email = json_string_value(json_object_get(c, "email"));
+            const char *r = json_string_value(json_object_get(c, "role"));
+            snprintf(id, sizeof id, "%lld",
+                     (long long)json_integer_value(json_object_get(c, "id")));
+            row[0] = id;
+            row[1] = json_string_value(json_object_get(c, "name"));
+            row[2] = r ? r : "-";
+            row[3] = json_string_value(json_object_get(c, "stage"));
+            row[4] = email ? email : "-";
+            table_add(&t, row);
+        }
+        table_print(&t, stdout, term_width(STDOUT_FILENO));
+        table_cleanup(&t);
+    }
+    json_decref(items);
+    return 0;
+}
+
+static const struct option show_opts[] = {
+    {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
+static const struct cmd_spec show_spec = {
+    "candidate show", "h", show_opts,
+    "usage: rubric candidate show ID [--json]\n\n"
+    "A candidate: contact, role, stage, resumes, and the history of their stage.\n"};
+
+static bool
+parse_id(const char *s, long long *id)
+{
+    long v;
+    if (!cmd_parse_int(s, 1, 1L << 62, &v))
+        return false;
+    *id = v;
+    return true;
+}
+
+static int
+candidate_show(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    bool json = false;
+    struct store *s;
+    json_t *c, *v;
+    long long id;
+    size_t i;
+    char msg[RB_ERRMSG];
+    int ch, rc = 0;
+    enum rb_err e;
+
+    while ((ch = cmd_getopt(&show_spec, argc, argv, &rc)) > 0)
+        json = json || ch == 'j';
+    if (ch < 0)
+        return rc;
+    if (optind + 1 != argc || !parse_id(argv[optind], &id))
+        return cmd_usage("candidate show", "give one candidate ID");
+    if ((rc = cmd_open_store(ctx, &s)))
+        return rc;
+    e = store_candidate_get(s, id, &c, msg);
+    store_close(s);
+    if (e)
+        return cmd_fail(e, msg);
+    if (json)
+        return cmd_print_json(c);
+    printf("%s (candidate %lld)\n", json_string_value(json_object_get(c, "name")), id);
+    printf("  stage:   %s\n", json_string_value(json_object_get(c, "stage")));
+    if ((v = json_object_get(c, "role")) && json_is_string(v))
+        printf("  role:    %s\n", json_string_value(v));
+    if ((v = json_object_get(c, "email")) && json_is_string(v))
+        printf("  email:   %s\n", json_string_value(v));
+    if ((v = json_object_get(c, "phone")) && json_is_string(v))
+        printf("  phone:   %s\n", json_string_value(v));
+    json_array_foreach(json_object_get(c, "resumes"), i, v)
+    {
+        printf("  resume:  %lld %s%s%s\n", (long long)json_integer_value(json_object_get(v, "id")),
+               json_string_value(json_object_get(v, "filename")),
+               json_is_string(json_object_get(v, "error")) ? ": " : "",
+               json_is_string(json_object_get(v, "error"))
+                   ? json_string_value(json_object_get(v, "error"))
+                   : "");
+    }
+    json_array_foreach(json_object_get(c, "history"), i, v)
+    {
+        const char *from = json_string_value(json_object_get(v, "from"));
+        const char *why = json_string_value(json_object_get(v, "reason"));
+        printf("  %s  %s%s%s by %s%s%s\n", json_string_value(json_object_get(v, "at")),
+               from ? from : "", from ? " -> " : "created at ",
+               json_string_value(json_object_get(v, "to")),
+               json_string_value(json_object_get(v, "by")), why ? ": " : "", why ? why : "");
+    }
+    json_decref(c);
+    return 0;
+}
+
+static const struct option stage_opts[] = {{"reason", required_argument, NULL, 'r'},
+                                           {"as", required_argument, NULL, 'a'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {0}};
+static const struct cmd_spec stage_spec = {
+    "candidate stage", "h", stage_opts,
+    "usage: rubric candidate stage ID STAGE [--reason TEXT] [--as EMAIL]\n\n"
+    "Moves a candidate to STAGE (" CANDIDATE_STAGES ") and records\n"
+    "who did it (the account EMAIL, else 'command line'), when and why.\n"};
+
+static int
+candidate_stage(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    const char *reason = NULL, *as = NULL;
+    struct store *s;
+    struct user u = {0};
+    long long id;
+    char msg[RB_ERRMSG], *email = NULL;
+    int ch, rc = 0;
+    enum rb_err e = RB_OK;
+
+    while ((ch = cmd_getopt(&stage_spec, argc, argv, &rc)) > 0) {
+        if (ch == 'r')
+            reason = optarg;
+        else if (ch == 'a')
+            as = optarg;
+    }
+    if (ch < 0)
+        return rc;
+    if (optind + 2 != argc || !parse_id(argv[optind], &id))
+        return cmd_usage("candidate stage", "give a candidate ID and a STAGE");
+    if (!known_stage(argv[optind + 1]))
+        return cmd_usage("candidate stage", "bad stage '%s': " CANDIDATE_STAGES, argv[optind + 1]);
+    if (reason && strlen(reason) > 2000)
+        return cmd_usage("candidate stage", "--reason: at most 2000 bytes");
+    if (as && !(email = user_email_normal(as, msg)))
+        return cmd_usage("candidate stage", "%s", msg);
+    if ((rc = cmd_open_store(ctx, &s))) {
+        free(email);
+        return rc;
+    }
+    if (email)
+        e = store_user_get(s, 0, email, &u, NULL, msg);
+    if (!e)
+        e = store_candidate_stage(s, id, argv[optind + 1], u.id, email, reason, msg);
+    store_close(s);
+    user_cleanup(&u);
+    free(email);
+    if (e)
+        return cmd_fail(e, msg);
+    fprintf(stderr, "rubric: candidate %lld is now at '%s'\n", id, argv[optind + 1]);
+    return 0;
+}
+
+int
+cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    const char *sub = argc > 1 ? argv[1] : "";
+    if (!strcmp(sub, "add"))
+        return candidate_add(ctx, argc - 1, argv + 1);
+    if (!strcmp(sub, "list"))
+        return candidate_list(ctx, argc - 1, argv + 1);
+    if (!strcmp(sub, "show"))
+        return candidate_show(ctx, argc - 1, argv + 1);
+    if (!strcmp(sub, "stage"))
+        return candidate_stage(ctx, argc - 1, argv + 1);
+    if (!strcmp(sub, "--help") || !strcmp(sub, "-h")) {
+        printf("usage: rubric candidate add|list|show|stage ...\n\n"
+               "  add --name N [--email E] [--phone P] [--role R]   a new candidate (prints "
+               "the id)\n"
+               "  list [--stage S] [--role R] [--json]              candidates by id\n"
+               "  show ID [--json]                                  one, with resumes and "
+               "history\n"
+               "  stage ID STAGE [--reason T] [--as EMAIL]          move to a stage, recorded\n\n"
+               "'rubric candidate COMMAND --help' says more.\n");
+        return 0;
+    }
+    return cmd_usage("candidate", "expected add, list, show or stage");
+}
