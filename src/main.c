@@ -33,6 +33,7 @@ static const struct {
     {"user", cmd_user, "accounts: add, list, disable, passwd"},
     {"token", cmd_token, "personal API tokens: create, list, revoke"},
     {"candidate", cmd_candidate, "candidates: add, list, show, move through stages"},
+    {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
 };
 
 static void

@@ -33,6 +33,7 @@ int cmd_serve(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_interview(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* A command's options and help, declared together (routes will work the same way). */
 struct option;

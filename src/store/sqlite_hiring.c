@@ -36,6 +36,17 @@ static const char SQL_CAND_EXISTS[] = "SELECT 1 FROM candidate WHERE id = ?1";
 static const char SQL_STAGE_LOG[] =
     "INSERT INTO candidate_stage_change (candidate, from_stage, to_stage, by_account, by_label, "
     "reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_INTERVIEW_ADD[] =
+    "INSERT INTO interview (candidate, stage, minutes, scheduled_at, kit, kit_json, created_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_INTERVIEWER_ADD[] =
+    "INSERT OR IGNORE INTO interview_interviewer (interview, account) VALUES (?1, ?2)";
+static const char SQL_INTERVIEW_GET[] =
+    "SELECT json_object('id', i.id, 'candidate', i.candidate, 'stage', i.stage, 'minutes', "
+    "i.minutes, 'scheduled_at', i.scheduled_at, 'created_at', i.created_at, 'interviewers', "
+    "(SELECT json_group_array(a.email) FROM (SELECT a.email FROM interview_interviewer ii "
+    "JOIN account a ON a.id = ii.account WHERE ii.interview = i.id ORDER BY a.email) a), "
+    "'kit', json(i.kit_json)) FROM interview i WHERE i.id = ?1";
 static const char SQL_STAGE_GET[] = "SELECT stage FROM candidate WHERE id = ?1";
 static const char SQL_STAGE_SET[] =
     "UPDATE candidate SET stage = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
@@ -547,4 +558,59 @@ enum rb_err
 sqlite_screenings_active(struct store *s, long long *n, char *errmsg)
 {
     return sq_scalar(s, SQL_SCR_RUNNING, n, "count screenings", errmsg);
+}
+
+enum rb_err
+sqlite_interview_create(struct store *s, const struct interview_new *v, long long *id, char *errmsg)
+{
+    sqlite3_stmt *st;
+    int r;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_CAND_EXISTS, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, v->candidate);
+    r = sqlite3_step(st);
+    sq_done(st);
+    if (r != SQLITE_ROW) {
+        snprintf(errmsg, RB_ERRMSG, "no candidate %lld", v->candidate);
+        rc = r == SQLITE_DONE ? RB_ENOTFOUND : sq_fail(s, errmsg, "read candidate");
+        goto out;
+    }
+    if (!(st = sq_stmt(s, SQL_INTERVIEW_ADD, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, v->candidate);
+    sq_bind_text(st, 2, v->stage);
+    sqlite3_bind_int(st, 3, v->minutes);
+    sq_bind_text(st, 4, v->scheduled_at);
+    if (v->kit)
+        sqlite3_bind_int64(st, 5, v->kit);
+    sq_bind_text(st, 6, v->kit_json);
+    if (v->created_by)
+        sqlite3_bind_int64(st, 7, v->created_by);
+    if ((rc = sq_exec(s, st, errmsg, "add interview")))
+        goto out;
+    *id = sqlite3_last_insert_rowid(sq_db(s));
+    for (size_t i = 0; i < v->ninterviewers && !rc; i++) {
+        if (!(st = sq_stmt(s, SQL_INTERVIEWER_ADD, errmsg))) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, *id);
+        sqlite3_bind_int64(st, 2, v->interviewers[i]);
+        rc = sq_exec(s, st, errmsg, "add interviewer");
+    }
+out:
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return json_row(s, SQL_INTERVIEW_GET, id, "interview", out, errmsg);
 }

@@ -54,6 +54,9 @@ enum rb_err sqlite_ping(struct store *s, char *errmsg);
 enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);
 
 /* sqlite_hiring.c */
+enum rb_err sqlite_interview_get(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_interview_create(struct store *s, const struct interview_new *v, long long *id,
+                                    char *errmsg);
 enum rb_err sqlite_candidate_stage(struct store *s, long long id, const char *stage, long long by,
                                    const char *by_label, const char *reason, char *errmsg);
 enum rb_err sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *id,

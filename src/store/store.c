@@ -403,3 +403,15 @@ store_candidate_stage(struct store *s, long long id, const char *stage, long lon
 {
     return s->ops->candidate_stage(s, id, stage, by, by_label, reason, errmsg);
 }
+
+enum rb_err
+store_interview_create(struct store *s, const struct interview_new *v, long long *id, char *errmsg)
+{
+    return s->ops->interview_create(s, v, id, errmsg);
+}
+
+enum rb_err
+store_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return s->ops->interview_get(s, id, out, errmsg);
+}

@@ -282,6 +282,25 @@ struct screening_outcome {
     const char *error;  /* ... with why it could not be scored */
 };
 
+struct interview_new {
+    long long candidate;
+    const char *stage; /* the kit's stage */
+    int minutes;
+    const char *scheduled_at;      /* ISO 8601, or NULL */
+    long long kit;                 /* the saved kit's id, or 0 */
+    const char *kit_json;          /* the kit, frozen */
+    const long long *interviewers; /* account ids */
+    size_t ninterviewers;
+    long long created_by;
+};
+/* A new interview in candidate's loop, in one transaction; RB_ENOTFOUND without the
+ * candidate. */
+enum rb_err store_interview_create(struct store *s, const struct interview_new *v, long long *id,
+                                   char *errmsg);
+/* An interview as JSON: candidate, stage, minutes, scheduled_at, interviewers (emails), kit
+ * (as frozen). New reference; RB_ENOTFOUND. */
+enum rb_err store_interview_get(struct store *s, long long id, json_t **out, char *errmsg);
+
 /* Moves candidate id to stage (one of CANDIDATE_STAGES, checked by the caller), recording
  * who (an account, or 0 and a label) and why (may be NULL) in their history.
  * RB_ENOTFOUND; RB_ECONFLICT when they are at that stage already. */

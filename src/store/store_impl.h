@@ -90,6 +90,9 @@ struct store_ops {
     enum rb_err (*question_json)(struct store *s, const char *id, char **text, char *errmsg);
     enum rb_err (*candidate_stage)(struct store *s, long long id, const char *stage, long long by,
                                    const char *by_label, const char *reason, char *errmsg);
+    enum rb_err (*interview_create)(struct store *s, const struct interview_new *v, long long *id,
+                                    char *errmsg);
+    enum rb_err (*interview_get)(struct store *s, long long id, json_t **out, char *errmsg);
     enum rb_err (*kit_get)(struct store *s, long long id, char **body, char *errmsg);
     enum rb_err (*question_save)(struct store *s, const struct question *q, bool create,
                                  char *errmsg);
