@@ -880,10 +880,7 @@ out:
 
 /* ---- dispatch ----------------------------------------------------------------------- */
 
-static const struct {
-    const char *name;
-    cmd_fn fn;
-} sub[] = {
+static const struct cmd_sub sub[] = {
     {"load", bank_load}, {"lint", bank_lint},     {"stats", bank_stats},   {"search", bank_search},
     {"show", bank_show}, {"export", bank_export}, {"import", bank_import},
 };
@@ -891,16 +888,5 @@ static const struct {
 int
 cmd_bank(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(bank_usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? RB_EXIT_USAGE : 0;
-    }
-    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
-        if (strcmp(argv[1], sub[i].name) == 0) {
-            optind = 0; /* glibc: restart option parsing for the subcommand */
-            return sub[i].fn(ctx, argc - 1, argv + 1);
-        }
-    }
-    return cmd_usage("bank", "unknown bank command '%s'", argv[1]);
+    return cmd_dispatch(ctx, argc, argv, "bank", sub, sizeof sub / sizeof sub[0], bank_usage);
 }

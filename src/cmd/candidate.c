@@ -285,28 +285,22 @@ candidate_stage(struct cmd_ctx *ctx, int argc, char **argv)
     return 0;
 }
 
+static const char candidate_usage[] =
+    "usage: rubric candidate add|list|show|stage ...\n\n"
+    "  add --name N [--email E] [--phone P] [--role R]   a new candidate (prints the id)\n"
+    "  list [--stage S] [--role R] [--json]              candidates by id\n"
+    "  show ID [--json]                                  one, with resumes and history\n"
+    "  stage ID STAGE [--reason T] [--as EMAIL]          move to a stage, recorded\n\n"
+    "'rubric candidate COMMAND --help' says more.\n";
+
+static const struct cmd_sub sub[] = {{"add", candidate_add},
+                                     {"list", candidate_list},
+                                     {"show", candidate_show},
+                                     {"stage", candidate_stage}};
+
 int
 cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    const char *sub = argc > 1 ? argv[1] : "";
-    if (!strcmp(sub, "add"))
-        return candidate_add(ctx, argc - 1, argv + 1);
-    if (!strcmp(sub, "list"))
-        return candidate_list(ctx, argc - 1, argv + 1);
-    if (!strcmp(sub, "show"))
-        return candidate_show(ctx, argc - 1, argv + 1);
-    if (!strcmp(sub, "stage"))
-        return candidate_stage(ctx, argc - 1, argv + 1);
-    if (!strcmp(sub, "--help") || !strcmp(sub, "-h")) {
-        printf("usage: rubric candidate add|list|show|stage ...\n\n"
-               "  add --name N [--email E] [--phone P] [--role R]   a new candidate (prints "
-               "the id)\n"
-               "  list [--stage S] [--role R] [--json]              candidates by id\n"
-               "  show ID [--json]                                  one, with resumes and "
-               "history\n"
-               "  stage ID STAGE [--reason T] [--as EMAIL]          move to a stage, recorded\n\n"
-               "'rubric candidate COMMAND --help' says more.\n");
-        return 0;
-    }
-    return cmd_usage("candidate", "expected add, list, show or stage");
+    return cmd_dispatch(ctx, argc, argv, "candidate", sub, sizeof sub / sizeof sub[0],
+                        candidate_usage);
 }

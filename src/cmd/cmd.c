@@ -105,3 +105,21 @@ cmd_print_jsonl(struct json_t *v)
     json_decref(v);
     return rc;
 }
+
+int
+cmd_dispatch(struct cmd_ctx *ctx, int argc, char **argv, const char *name,
+             const struct cmd_sub *subs, size_t n, const char *usage)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? RB_EXIT_USAGE : 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(argv[1], subs[i].name) == 0) {
+            optind = 0; /* glibc: restart option parsing for the subcommand */
+            return subs[i].fn(ctx, argc - 1, argv + 1);
+        }
+    }
+    return cmd_usage(name, "unknown %s command '%s'", name, argv[1]);
+}

@@ -35,6 +35,18 @@ int cmd_token(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_interview(struct cmd_ctx *ctx, int argc, char **argv);
 
+/* A subcommand ("bank load") and its function. */
+struct cmd_sub {
+    const char *name;
+    cmd_fn fn;
+};
+
+/* Runs argv[1] of the command called name from subs (n of them), with option parsing
+ * restarted; with no subcommand prints usage to stderr (exit 2), with --help, -h or help to
+ * stdout (exit 0); an unknown one is a usage error naming it. */
+int cmd_dispatch(struct cmd_ctx *ctx, int argc, char **argv, const char *name,
+                 const struct cmd_sub *subs, size_t n, const char *usage);
+
 /* A command's options and help, declared together (routes will work the same way). */
 struct option;
 struct cmd_spec {

@@ -214,18 +214,15 @@ interview_show(struct cmd_ctx *ctx, int argc, char **argv)
     return 0;
 }
 
+static const char interview_usage[] =
+    "usage: rubric interview create CANDIDATE --stage S --interviewer EMAIL ... | show ID\n\n"
+    "'rubric interview COMMAND --help' says more.\n";
+
+static const struct cmd_sub sub[] = {{"create", interview_create}, {"show", interview_show}};
+
 int
 cmd_interview(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    const char *sub = argc > 1 ? argv[1] : "";
-    if (!strcmp(sub, "create"))
-        return interview_create(ctx, argc - 1, argv + 1);
-    if (!strcmp(sub, "show"))
-        return interview_show(ctx, argc - 1, argv + 1);
-    if (!strcmp(sub, "--help") || !strcmp(sub, "-h")) {
-        printf("usage: rubric interview create CANDIDATE --stage S --interviewer EMAIL ... | "
-               "show ID\n\n'rubric interview COMMAND --help' says more.\n");
-        return 0;
-    }
-    return cmd_usage("interview", "expected create or show");
+    return cmd_dispatch(ctx, argc, argv, "interview", sub, sizeof sub / sizeof sub[0],
+                        interview_usage);
 }

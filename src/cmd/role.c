@@ -445,10 +445,7 @@ out:
 
 /* ---- dispatch ----------------------------------------------------------------------- */
 
-static const struct {
-    const char *name;
-    cmd_fn fn;
-} sub[] = {
+static const struct cmd_sub sub[] = {
     {"load", role_load}, {"list", role_list},     {"show", role_show},
     {"lint", role_lint}, {"import", role_import},
 };
@@ -456,16 +453,5 @@ static const struct {
 int
 cmd_role(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(role_usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? RB_EXIT_USAGE : 0;
-    }
-    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
-        if (strcmp(argv[1], sub[i].name) == 0) {
-            optind = 0;
-            return sub[i].fn(ctx, argc - 1, argv + 1);
-        }
-    }
-    return cmd_usage("role", "unknown role command '%s'", argv[1]);
+    return cmd_dispatch(ctx, argc, argv, "role", sub, sizeof sub / sizeof sub[0], role_usage);
 }

@@ -270,25 +270,11 @@ skills_scan(struct cmd_ctx *ctx, int argc, char **argv)
     return failed ? RB_EXIT_PROBLEMS : 0;
 }
 
-static const struct {
-    const char *name;
-    cmd_fn fn;
-} sub[] = {
+static const struct cmd_sub sub[] = {
     {"lint", skills_lint}, {"list", skills_list}, {"find", skills_find_cmd}, {"scan", skills_scan}};
 
 int
 cmd_skills(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(skills_usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? RB_EXIT_USAGE : 0;
-    }
-    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
-        if (strcmp(argv[1], sub[i].name) == 0) {
-            optind = 0;
-            return sub[i].fn(ctx, argc - 1, argv + 1);
-        }
-    }
-    return cmd_usage("skills", "unknown skills command '%s'", argv[1]);
+    return cmd_dispatch(ctx, argc, argv, "skills", sub, sizeof sub / sizeof sub[0], skills_usage);
 }

@@ -214,28 +214,34 @@ user_one(struct cmd_ctx *ctx, int argc, char **argv, bool passwd)
     return 0;
 }
 
+static int
+user_disable(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    return user_one(ctx, argc, argv, false);
+}
+
+static int
+user_passwd(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    return user_one(ctx, argc, argv, true);
+}
+
+static const char user_usage[] =
+    "usage: rubric user add|list|disable|passwd ...\n\n"
+    "  add EMAIL --role ROLE   a new account (prints its id)\n"
+    "  list [--json]           every account\n"
+    "  disable EMAIL           no more logins; sessions and tokens end\n"
+    "  passwd EMAIL            a new password\n\n"
+    "'rubric user COMMAND --help' says more.\n";
+
+static const struct cmd_sub user_subs[] = {
+    {"add", user_add}, {"list", user_list}, {"disable", user_disable}, {"passwd", user_passwd}};
+
 int
 cmd_user(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    const char *sub = argc > 1 ? argv[1] : "";
-    if (!strcmp(sub, "add"))
-        return user_add(ctx, argc - 1, argv + 1);
-    if (!strcmp(sub, "list"))
-        return user_list(ctx, argc - 1, argv + 1);
-    if (!strcmp(sub, "disable"))
-        return user_one(ctx, argc - 1, argv + 1, false);
-    if (!strcmp(sub, "passwd"))
-        return user_one(ctx, argc - 1, argv + 1, true);
-    if (!strcmp(sub, "--help") || !strcmp(sub, "-h")) {
-        printf("usage: rubric user add|list|disable|passwd ...\n\n"
-               "  add EMAIL --role ROLE   a new account (prints its id)\n"
-               "  list [--json]           every account\n"
-               "  disable EMAIL           no more logins; sessions and tokens end\n"
-               "  passwd EMAIL            a new password\n\n"
-               "'rubric user COMMAND --help' says more.\n");
-        return 0;
-    }
-    return cmd_usage("user", "expected add, list, disable or passwd");
+    return cmd_dispatch(ctx, argc, argv, "user", user_subs, sizeof user_subs / sizeof user_subs[0],
+                        user_usage);
 }
 
 static const struct option create_opts[] = {
@@ -255,14 +261,11 @@ static const struct cmd_spec tlist_spec = {"token list", "h", create_opts + 1,
                                            "The account's API tokens (never their values), as "
                                            "JSON.\n"};
 
-int
-cmd_token(struct cmd_ctx *ctx, int argc, char **argv)
+/* One of create, list, revoke (spec), with argv[0] the subcommand. */
+static int
+token_run(struct cmd_ctx *ctx, int argc, char **argv, const struct cmd_spec *spec)
 {
-    const char *sub = argc > 1 ? argv[1] : "", *name = "cli";
-    const struct cmd_spec *spec = !strcmp(sub, "create")   ? &create_spec
-                                  : !strcmp(sub, "revoke") ? &revoke_spec
-                                  : !strcmp(sub, "list")   ? &tlist_spec
-                                                           : NULL;
+    const char *name = "cli";
     struct store *s;
     struct user u;
     char msg[RB_ERRMSG], token[CRYPTO_TOKEN_MAX], *email = NULL;
@@ -271,15 +274,6 @@ cmd_token(struct cmd_ctx *ctx, int argc, char **argv)
     int c, rc = 0;
     enum rb_err e;
 
-    if (!spec) {
-        if (!strcmp(sub, "--help") || !strcmp(sub, "-h")) {
-            printf("usage: rubric token create EMAIL [--name NAME] | list EMAIL | revoke ID\n");
-            return 0;
-        }
-        return cmd_usage("token", "expected create, list or revoke");
-    }
-    argc--;
-    argv++;
     while ((c = cmd_getopt(spec, argc, argv, &rc)) > 0)
         if (c == 'n')
             name = optarg;
@@ -325,4 +319,34 @@ cmd_token(struct cmd_ctx *ctx, int argc, char **argv)
         user_cleanup(&u);
     free(email);
     return e ? cmd_fail(e, msg) : rc;
+}
+
+static int
+token_create(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    return token_run(ctx, argc, argv, &create_spec);
+}
+
+static int
+token_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    return token_run(ctx, argc, argv, &tlist_spec);
+}
+
+static int
+token_revoke(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    return token_run(ctx, argc, argv, &revoke_spec);
+}
+
+static const struct cmd_sub token_subs[] = {
+    {"create", token_create}, {"list", token_list}, {"revoke", token_revoke}};
+
+int
+cmd_token(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    return cmd_dispatch(
+        ctx, argc, argv, "token", token_subs, sizeof token_subs / sizeof token_subs[0],
+        "usage: rubric token create EMAIL [--name NAME] | list EMAIL | revoke ID\n\n"
+        "'rubric token COMMAND --help' says more.\n");
 }
