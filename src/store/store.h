@@ -350,6 +350,83 @@ enum rb_err store_screening_results(struct store *s, long long id, size_t limit,
 /* How many screenings are queued or running (for /metrics). */
 enum rb_err store_screenings_active(struct store *s, long long *n, char *errmsg);
 
+/* ---- scorecards ---- */
+
+/* The recommendations a scorecard ends with, worst first. */
+#define RECOMMENDATIONS "strong-no, no, yes or strong-yes"
+
+struct scorecard_rating {
+    const char *question, *competency; /* the kit's question and its first competency */
+    int rating;                        /* 1 to 4; 0: not asked */
+    const char *notes;                 /* may be NULL */
+};
+struct scorecard_comp {
+    const char *competency;
+    int derived, rating; /* 1 to 4; 0: none. rating != derived needs a reason */
+    const char *override_reason;
+};
+/* A scorecard's content: what is submitted, and what an amendment makes of it. */
+struct scorecard_new {
+    long long interview, interviewer; /* an interviewer of the interview (account id) */
+    const char *recommendation;       /* one of RECOMMENDATIONS */
+    const char *notes;                /* overall notes, may be NULL */
+    const struct scorecard_rating *ratings;
+    size_t nratings;
+    const struct scorecard_comp *comps;
+    size_t ncomps;
+    const char *original; /* the scorecard as submitted (JSON), kept unchanged */
+};
+/* Submits a checked scorecard in one transaction; *id is the new one's. RB_ECONFLICT when
+ * the interviewer has submitted one for the interview already; RB_ENOTFOUND without the
+ * interview. */
+enum rb_err store_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id,
+                                   char *errmsg);
+
+/* One change an amendment makes: field is recommendation, notes, rating:QUESTION,
+ * notes:QUESTION, competency:ID or override_reason:ID; values as text (NULL: none). */
+struct scorecard_change {
+    const char *field, *old_value, *new_value;
+};
+/* Replaces scorecard id's values with now's (interview, interviewer and original are
+ * ignored) and records the changes with who (account by, as label) and why, in one
+ * transaction. RB_ENOTFOUND. */
+enum rb_err store_scorecard_amend(struct store *s, long long id, const struct scorecard_new *now,
+                                  const struct scorecard_change *changes, size_t nchanges,
+                                  long long by, const char *by_label, const char *reason,
+                                  char *errmsg);
+
+/* Which scorecards to read: every field set (non-zero, non-NULL) must match. role is the
+ * candidate's role. */
+struct scorecard_filter {
+    long long id, interview, candidate, interviewer;
+    const char *role;
+};
+/* Submitted scorecards by id, as a new JSON array; each:
+ *   {"id", "interview", "candidate", "role" (the candidate's, or null), "stage" (the
+ *    interview's), "candidate_stage" (where the candidate is now), "interviewer" (email),
+ *    "interviewer_id", "recommendation", "notes", "submitted_at",
+ *    "ratings": [{"question", "competency", "rating" (1-4 or null), "notes"}] in kit order,
+ *    "competencies": [{"competency", "derived", "rating", "override_reason"}],
+ *    "amendments": [{"by", "field", "old", "new", "reason", "at"}],
+ *    "original": the scorecard as submitted}
+ * An erased candidate's scorecards keep their ratings; their notes are null. */
+enum rb_err store_scorecards(struct store *s, const struct scorecard_filter *f, json_t **out,
+                             char *errmsg);
+
+/* For the rule that nobody on a candidate's panel sees another's scorecard before giving
+ * their own: *on_panel counts the interviews of the candidate's loop account is an
+ * interviewer of, *pending those of them without account's scorecard. */
+enum rb_err store_loop_pending(struct store *s, long long candidate, long long account,
+                               long long *on_panel, long long *pending, char *errmsg);
+
+/* Interviews as JSON summaries (id, candidate, stage, minutes, scheduled_at, created_at,
+ * interviewers (emails), scorecards (how many submitted)), by id: of one candidate when
+ * candidate is not 0, and only those account is an interviewer of when account is not 0.
+ * limit from offset; *total counts all that pass. */
+enum rb_err store_interview_list(struct store *s, long long candidate, long long account,
+                                 size_t limit, size_t offset, json_t **items, size_t *total,
+                                 char *errmsg);
+
 /* A number that changes whenever a question, competency or role changes, by any writer:
  * what was built from them may be served again while it is the same. */
 enum rb_err store_bank_generation(struct store *s, long long *n, char *errmsg);
