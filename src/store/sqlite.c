@@ -2128,4 +2128,10 @@ static const struct store_ops sqlite_ops = {
     .login_failures = sqlite_login_failures,
     .ping = sqlite_ping,
     .bank_generation = sqlite_bank_generation,
+    .audit_append = sqlite_audit_append,
+    .audit_list = sqlite_audit_list,
+    .candidate_export = sqlite_candidate_export,
+    .candidate_erase = sqlite_candidate_erase,
+    .compact = sqlite_compact,
+    .retention_due = sqlite_retention_due,
 };
