@@ -69,6 +69,28 @@ const struct route http_routes[] = {
      "GET /api/v1/screenings/{id}", 0},
     {"GET", "/api/v1/screenings/{id}/results", api_screening_results, HIRING, BODY_NONE,
      "GET /api/v1/screenings/{id}/results", 0},
+
+    /* loops: interviewers see their own interviews; scorecards by the panel rule */
+    {"POST", "/api/v1/candidates/{id}/stage", api_candidate_stage, HIRING, BODY_JSON,
+     "POST /api/v1/candidates/{id}/stage", 0},
+    {"GET", "/api/v1/candidates/{id}/scorecards", api_candidate_scorecards, STAFF, BODY_NONE,
+     "GET /api/v1/candidates/{id}/scorecards", 0},
+    {"GET", "/api/v1/interviews", api_interviews_list, STAFF, BODY_NONE, "GET /api/v1/interviews",
+     0},
+    {"POST", "/api/v1/interviews", api_interviews_create, HIRING, BODY_JSON,
+     "POST /api/v1/interviews", 0},
+    {"GET", "/api/v1/interviews/{id}", api_interview_get, STAFF, BODY_NONE,
+     "GET /api/v1/interviews/{id}", 0},
+    {"GET", "/api/v1/interviews/{id}/scorecard-template", api_scorecard_template, STAFF, BODY_NONE,
+     "GET /api/v1/interviews/{id}/scorecard-template", 0},
+    {"GET", "/api/v1/interviews/{id}/scorecards", api_interview_scorecards, STAFF, BODY_NONE,
+     "GET /api/v1/interviews/{id}/scorecards", 0},
+    {"POST", "/api/v1/interviews/{id}/scorecards", api_scorecards_submit, STAFF, BODY_JSON,
+     "POST /api/v1/interviews/{id}/scorecards", 0},
+    {"GET", "/api/v1/scorecards/{id}", api_scorecard_get, STAFF, BODY_NONE,
+     "GET /api/v1/scorecards/{id}", 0},
+    {"POST", "/api/v1/scorecards/{id}/amendments", api_scorecard_amend, STAFF, BODY_JSON,
+     "POST /api/v1/scorecards/{id}/amendments", 0},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
