@@ -35,6 +35,8 @@ static const struct {
     {"candidate", cmd_candidate, "candidates: add, list, show, stages, export, erase, retention"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
     {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
+    {"scorecard", cmd_scorecard,
+     "scorecards: the blank form, submitting, amending, who sees whose"},
 };
 
 static void

@@ -154,5 +154,15 @@ bool api_audit(struct http_req *req, struct http_res *res, const char *action, l
  * without one are skipped). */
 bool api_audit_items(struct http_req *req, struct http_res *res, const char *action, json_t *items,
                      const char *key, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void api_candidate_stage(struct http_req *req, struct http_res *res);
+void api_interviews_list(struct http_req *req, struct http_res *res);
+void api_interviews_create(struct http_req *req, struct http_res *res);
+void api_interview_get(struct http_req *req, struct http_res *res);
+void api_scorecard_template(struct http_req *req, struct http_res *res);
+void api_scorecards_submit(struct http_req *req, struct http_res *res);
+void api_interview_scorecards(struct http_req *req, struct http_res *res);
+void api_candidate_scorecards(struct http_req *req, struct http_res *res);
+void api_scorecard_get(struct http_req *req, struct http_res *res);
+void api_scorecard_amend(struct http_req *req, struct http_res *res);
 
 #endif

@@ -2134,4 +2134,9 @@ static const struct store_ops sqlite_ops = {
     .candidate_erase = sqlite_candidate_erase,
     .compact = sqlite_compact,
     .retention_due = sqlite_retention_due,
+    .scorecard_submit = sqlite_scorecard_submit,
+    .scorecard_amend = sqlite_scorecard_amend,
+    .scorecards = sqlite_scorecards,
+    .loop_pending = sqlite_loop_pending,
+    .interview_list = sqlite_interview_list,
 };

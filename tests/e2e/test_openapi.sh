@@ -553,9 +553,91 @@ test_every_route_answers_as_documented() {
     call 413 POST /api/v1/screenings "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
     call 415 POST /api/v1/screenings "${recruiter[@]}" -d '{"role":"backend-developer-mid"}'
 
+    # ---- loops: stages, interviews, scorecards under the panel rule ----
+    local iid tpl rcard icard q
+    send 200 POST "/api/v1/candidates/$cand/stage" '{"stage":"interviewing","reason":"strong screen"}' "${recruiter[@]}"
+    [ "$(field '.stage == "interviewing" and .history[-1].reason == "strong screen"')" = true ] ||
+        fail "POST /api/v1/candidates/{id}/stage: not moved"
+    send 409 POST "/api/v1/candidates/$cand/stage" '{"stage":"interviewing"}' "${recruiter[@]}"
+    send 400 POST "/api/v1/candidates/$cand/stage" '{"stage":"promoted"}' "${recruiter[@]}"
+    send 400 POST "/api/v1/candidates/$cand/stage" '{"stage":"offer","why":"x"}' "${recruiter[@]}"
+    send 404 POST /api/v1/candidates/999/stage '{"stage":"offer"}' "${recruiter[@]}"
+    send 401 POST "/api/v1/candidates/$cand/stage" '{"stage":"offer"}'
+    send 403 POST "/api/v1/candidates/$cand/stage" '{"stage":"offer"}' "${interviewer[@]}"
+    send 413 POST "/api/v1/candidates/$cand/stage" "{\"stage\":\"offer\",\"reason\":\"$(head -c 1001 /dev/zero | tr '\0' n)\"}" "${recruiter[@]}"
+    call 415 POST "/api/v1/candidates/$cand/stage" "${recruiter[@]}" -H 'Content-Type: text/plain' -d '{}'
+    send 201 POST /api/v1/interviews "{\"candidate\":$cand,\"stage\":\"technical\",\"interviewers\":[\"interviewer@example.org\",\"recruiter@example.org\"],\"minutes\":45,\"seed\":5,\"scheduled_at\":\"2026-12-01T10:00:00Z\"}" "${recruiter[@]}"
+    iid=$(field .id)
+    grep -qi "^location: /api/v1/interviews/$iid" headers || fail "201 without Location"
+    send 400 POST /api/v1/interviews "{\"candidate\":$cand,\"stage\":\"lunch\",\"interviewers\":[\"interviewer@example.org\"]}" "${recruiter[@]}"
+    send 400 POST /api/v1/interviews "{\"candidate\":$cand,\"stage\":\"technical\",\"interviewers\":[\"candidate@example.org\"]}" "${recruiter[@]}"
+    send 400 POST /api/v1/interviews '{"candidate":999,"stage":"technical","interviewers":["interviewer@example.org"]}' "${admin[@]}"
+    send 401 POST /api/v1/interviews '{}'
+    send 403 POST /api/v1/interviews '{}' "${interviewer[@]}"
+    call 413 POST /api/v1/interviews "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/interviews "${recruiter[@]}" -d '{}'
+    call 200 GET /api/v1/interviews "${interviewer[@]}"
+    [ "$(field '.total == 1 and .items[0].scorecards == 0')" = true ] || fail "the interviewer's interviews"
+    call 304 GET /api/v1/interviews "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET "/api/v1/interviews?candidate=$cand&limit=1" "${admin[@]}"
+    call 400 GET '/api/v1/interviews?candidate=x' "${admin[@]}"
+    call 401 GET /api/v1/interviews
+    call 403 GET /api/v1/interviews "${candidate[@]}"
+    call 200 GET "/api/v1/interviews/$iid" "${interviewer[@]}"
+    call 304 GET "/api/v1/interviews/$iid" "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/interviews/$iid"
+    call 403 GET "/api/v1/interviews/$iid" "${candidate[@]}"
+    call 404 GET /api/v1/interviews/999 "${admin[@]}"
+    call 200 GET "/api/v1/interviews/$iid/scorecard-template" "${interviewer[@]}"
+    tpl=$(cat body)
+    call 304 GET "/api/v1/interviews/$iid/scorecard-template" "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/interviews/$iid/scorecard-template"
+    call 403 GET "/api/v1/interviews/$iid/scorecard-template" "${candidate[@]}"
+    call 404 GET /api/v1/interviews/999/scorecard-template "${admin[@]}"
+    send 201 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "yes" | .ratings |= map(.rating = 3)' <<<"$tpl")" "${recruiter[@]}"
+    rcard=$(field .id)
+    grep -qi "^location: /api/v1/scorecards/$rcard" headers || fail "201 without Location"
+    call 200 GET "/api/v1/candidates/$cand/scorecards" "${interviewer[@]}"
+    [ "$(field '.items == [] and .complete == false')" = true ] || fail "a pending panel member sees others' scorecards"
+    call 403 GET "/api/v1/scorecards/$rcard" "${interviewer[@]}"
+    send 400 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "maybe" | .ratings[0].rating = 2' <<<"$tpl")" "${interviewer[@]}"
+    [ "$(field .field)" = recommendation ] || fail "400 not naming the recommendation"
+    send 400 POST "/api/v1/interviews/$iid/scorecards" '{"recommendation":"yes"}' "${interviewer[@]}"
+    send 201 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "strong no" | .notes = "unsure on retries" | .ratings |= map(.rating = 2 | .notes = "thin")' <<<"$tpl")" "${interviewer[@]}"
+    icard=$(field .id)
+    send 409 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "yes" | .ratings[0].rating = 4' <<<"$tpl")" "${interviewer[@]}"
+    send 403 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "yes" | .ratings[0].rating = 2' <<<"$tpl")" "${admin[@]}"
+    send 404 POST /api/v1/interviews/999/scorecards '{"recommendation":"yes"}' "${admin[@]}"
+    send 401 POST "/api/v1/interviews/$iid/scorecards" '{}'
+    call 413 POST "/api/v1/interviews/$iid/scorecards" "${interviewer[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/interviews/$iid/scorecards" "${interviewer[@]}" -d '{}'
+    call 200 GET "/api/v1/interviews/$iid/scorecards" "${interviewer[@]}"
+    [ "$(field '(.items | length) == 2 and .complete')" = true ] || fail "the panel's scorecards once both are in"
+    call 401 GET "/api/v1/interviews/$iid/scorecards"
+    call 403 GET "/api/v1/interviews/$iid/scorecards" "${candidate[@]}"
+    call 404 GET /api/v1/interviews/999/scorecards "${admin[@]}"
+    call 200 GET "/api/v1/candidates/$cand/scorecards" "${admin[@]}"
+    call 401 GET "/api/v1/candidates/$cand/scorecards"
+    call 403 GET "/api/v1/candidates/$cand/scorecards" "${candidate[@]}"
+    call 404 GET /api/v1/candidates/999/scorecards "${admin[@]}"
+    call 200 GET "/api/v1/scorecards/$rcard" "${interviewer[@]}"
+    call 401 GET "/api/v1/scorecards/$rcard"
+    call 404 GET /api/v1/scorecards/999 "${admin[@]}"
+    q=$(jq -r '.ratings[0].question' <<<"$tpl")
+    send 200 POST "/api/v1/scorecards/$icard/amendments" "{\"reason\":\"misread my notes\",\"changes\":{\"recommendation\":\"no\",\"ratings\":[{\"question\":\"$q\",\"rating\":3}]}}" "${interviewer[@]}"
+    [ "$(field '.recommendation == "no" and .original.recommendation == "strong-no" and (.amendments | length) >= 2')" = true ] ||
+        fail "the amendment did not keep the original"
+    send 400 POST "/api/v1/scorecards/$icard/amendments" '{"reason":"again","changes":{"recommendation":"no"}}' "${interviewer[@]}"
+    send 400 POST "/api/v1/scorecards/$icard/amendments" '{"changes":{}}' "${interviewer[@]}"
+    send 403 POST "/api/v1/scorecards/$icard/amendments" '{"reason":"not mine","changes":{"notes":"x"}}' "${recruiter[@]}"
+    send 404 POST /api/v1/scorecards/999/amendments '{"reason":"x","changes":{"notes":"x"}}' "${admin[@]}"
+    send 401 POST "/api/v1/scorecards/$icard/amendments" '{}'
+    call 413 POST "/api/v1/scorecards/$icard/amendments" "${interviewer[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/scorecards/$icard/amendments" "${interviewer[@]}" -d '{}'
+
     # ---- data protection: export, the audit log, erase ----
     call 200 GET "/api/v1/candidates/$cand/export" "${recruiter[@]}"
-    [ "$(field '.candidate.name == "Amara Okafor" and (.resumes | length) == 3 and (.screenings | length) >= 2 and (.files | length) == 3')" = true ] ||
+    [ "$(field '.candidate.name == "Amara Okafor" and (.resumes | length) == 3 and (.screenings | length) >= 2 and (.files | length) == 3 and (.interviews | length) >= 1 and (.scorecards | length) >= 1')" = true ] ||
         fail "GET /api/v1/candidates/{id}/export: not everything held"
     ! grep -qi '^etag:' headers || fail "an export with an ETag"
     call 401 GET "/api/v1/candidates/$cand/export"
@@ -581,7 +663,7 @@ test_every_route_answers_as_documented() {
     call 415 POST "/api/v1/candidates/$cand/erase" "${admin[@]}" -H 'Content-Type: text/plain' -d '{"confirm":true}'
     send 200 POST "/api/v1/candidates/$cand/erase" '{"confirm":true}' "${admin[@]}"
     # plain.txt stays: the same bytes were uploaded for nobody (caf_.txt)
-    [ "$(field '.resumes == 3 and .files_removed == 2 and .storage_clean')" = true ] ||
+    [ "$(field '.resumes == 3 and .files_removed == 2 and .scorecards >= 1 and .storage_clean')" = true ] ||
         fail "POST /api/v1/candidates/{id}/erase: not erased"
     [ -f "uploads/$(sha256sum "$DATA/resumes/plain.txt" | cut -c1-64)" ] ||
         fail "an upload another resume refers to was removed"

@@ -4,52 +4,13 @@
 # SQLite file. The erase test reads the raw bytes of the store's files (the main file, the
 # write-ahead log and its index) and of the uploads folder, before and after.
 
-ADMIN_PW=correct-horse-battery-staple
-
-# Starts the server on a free loopback port: sets PORT, BASE and SERVER_PID.
-start_server() {
-    local tries
-    for tries in 1 2 3 4 5; do
-        PORT=$((20000 + RANDOM % 40000))
-        BASE="http://127.0.0.1:$PORT"
-        RUBRIC_ADMIN_PASSWORD=$ADMIN_PW RUBRIC_UPLOADS="$PWD/uploads" RUBRIC_THREADS=2 \
-            "$RUBRIC" serve --listen "127.0.0.1:$PORT" "$@" </dev/null >/dev/null 2>server.log &
-        SERVER_PID=$!
-        trap 'kill -KILL $SERVER_PID 2>/dev/null || true' EXIT
-        for _ in $(seq 1 100); do
-            curl -fsS "$BASE/healthz" >/dev/null 2>&1 && return 0
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    done
-    fail "the server did not start: $(cat server.log)"
-}
-
-stop_server() {
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID"
-}
-
-# http METHOD PATH [curl args...]: sets RC (the HTTP status) and OUT (the body).
-http() {
-    local method=$1 path=$2
-    shift 2
-    : >body.out
-    RC=$(curl -sS -o body.out -w '%{http_code}' -X "$method" "$@" "$BASE$path")
-    OUT=$(cat body.out)
-    ERR=""
-}
+# shellcheck source=tests/e2e/serve_lib.sh
+source "$ROOT/tests/e2e/serve_lib.sh"
+export RUBRIC_THREADS=2
 
 # A bearer token for a new user of role $1 ($1@example.org; ivan is an interviewer); admin:
 # the first admin's.
-token_for() {
+bearer_for() {
     if [ "$1" != admin ]; then
         printf 'a-long-enough-password\n' | "$RUBRIC" user add "$1@example.org" \
             --role "$([ "$1" = ivan ] && echo interviewer || echo "$1")" --password-stdin \
@@ -97,41 +58,30 @@ candidate_with_everything() {
     echo "$id"
 }
 
-# A scorecard for the interview of candidate $1 by ivan@example.org, with notes $2 on
-# everything, an override reason and an amendment (written with sqlite3: the scorecard
-# commands are not on this branch yet).
+# ivan's scorecard for the interview of candidate $1, submitted with `rubric scorecard
+# submit`: notes $2 on the card and on every question, one competency rated away from its
+# derived rating with a reason, then amended with new notes and a reason.
 scorecard_with_notes() {
-    local iv acc
+    local iv c card
     iv=$(sqlite3 rubric.db "SELECT id FROM interview WHERE candidate = $1")
-    acc=$(sqlite3 rubric.db "SELECT id FROM account WHERE email = 'ivan@example.org'")
-    sqlite3 rubric.db >/dev/null <<EOF || fail "scorecard insert"
-PRAGMA busy_timeout = 5000;
-BEGIN;
-INSERT INTO scorecard (interview, interviewer, recommendation, notes, original)
-VALUES ($iv, $acc, 'yes', 'overall $2',
-        json_object('recommendation', 'no', 'notes', 'overall $2',
-                    'ratings', json_array(json_object('question', 'q1', 'rating', 3,
-                                                      'notes', 'q1 $2')),
-                    'competencies', json_array(json_object('competency', 'c1', 'rating', 4,
-                                                           'override_reason', 'why $2'))));
-INSERT INTO scorecard_rating VALUES (last_insert_rowid(), 'q1', 'c1', 3, 'q1 $2');
-INSERT INTO scorecard_competency
-SELECT id, 'c1', 3, 4, 'why $2' FROM scorecard WHERE interview = $iv;
-INSERT INTO scorecard_amendment (scorecard, by_account, by_label, field, old_value, new_value, reason)
-SELECT id, $acc, 'ivan@example.org', 'notes', 'first $2', 'overall $2', 'typo $2'
-FROM scorecard WHERE interview = $iv;
-INSERT INTO scorecard_amendment (scorecard, by_account, by_label, field, old_value, new_value, reason)
-SELECT id, $acc, 'ivan@example.org', 'recommendation', 'no', 'yes', 'recount $2'
-FROM scorecard WHERE interview = $iv;
-COMMIT;
-EOF
+    "$RUBRIC" scorecard template "$iv" --json >"tpl-$1.json" || fail "scorecard template $iv"
+    c=$(jq -r '.ratings[0].competency' "tpl-$1.json")
+    jq --arg n "$2" --arg c "$c" '.recommendation = "yes" | .notes = ("overall " + $n)
+        | .ratings |= [.[] | .rating = 3 | .notes = ("q " + $n)]
+        | (.competencies[] | select(.competency == $c)) |= (.rating = 4
+            | .override_reason = ("why " + $n))' "tpl-$1.json" >"card-$1.json"
+    card=$("$RUBRIC" scorecard submit "$iv" --as ivan@example.org "card-$1.json") ||
+        fail "scorecard submit: $card"
+    jq -n --arg n "$2" '{notes: ("amended " + $n)}' >"fix-$1.json"
+    "$RUBRIC" scorecard amend "$card" --as ivan@example.org --reason "typo $2" "fix-$1.json" \
+        >/dev/null || fail "scorecard amend $card"
 }
 
 test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     start_server
     local admin c1 c2 s
-    admin=$(token_for admin)
-    token_for ivan >/dev/null
+    admin=$(bearer_for admin)
+    bearer_for ivan >/dev/null
     # the one erased, and one kept beside them
     c1=$(candidate_with_everything "Zorbla Quintessa" "zorbla.quintessa@example.org" \
         "+44 20 7946 0713" "Quillfeather Vortexworks" "reason vexillomancy 42" \
@@ -184,18 +134,23 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
         and .stage == "interviewing" and .role == "backend-developer-senior" and .resumes == []
         and ([.history[].reason] | all(. == null)) and (.history | length) == 2'
     assert_eq "$(sqlite3 rubric.db "SELECT count(*) FROM interview WHERE candidate = $c1")" 1
-    assert_eq "$(sqlite3 rubric.db "SELECT sc.recommendation, r.rating, r.notes IS NULL,
-        sc.notes IS NULL, c.rating, c.override_reason, json_extract(sc.original, '\$.recommendation'),
-        json_extract(sc.original, '\$.ratings[0].rating'),
-        json_type(sc.original, '\$.ratings[0].notes') IS NULL
-        FROM scorecard sc JOIN interview i ON i.id = sc.interview
-        JOIN scorecard_rating r ON r.scorecard = sc.id
-        JOIN scorecard_competency c ON c.scorecard = sc.id WHERE i.candidate = $c1")" \
-        "yes|3|1|1|4||no|3|1" "ratings kept, notes cleared"
-    assert_eq "$(sqlite3 rubric.db "SELECT group_concat(coalesce(old_value, '-') || '>' ||
-        coalesce(new_value, '-') || ':' || reason, ',') FROM scorecard_amendment a
-        JOIN scorecard sc ON sc.id = a.scorecard JOIN interview i ON i.id = sc.interview
-        WHERE i.candidate = $c1")" "->-:,no>yes:" "amendment values of notes and reasons cleared"
+    # ratings, recommendations and the amendment trail's shape stay; their free text goes
+    local cards="SELECT sc.id FROM scorecard sc JOIN interview i ON i.id = sc.interview
+        WHERE i.candidate = $c1"
+    assert_eq "$(sqlite3 rubric.db "SELECT recommendation, notes IS NULL,
+        json_extract(original, '\$.recommendation'), json_type(original, '\$.notes') IS NULL,
+        json_extract(original, '\$.ratings[0].rating'),
+        json_type(original, '\$.ratings[0].notes') IS NULL,
+        (SELECT count(*) FROM json_tree(original) WHERE key = 'override_reason')
+        FROM scorecard WHERE id IN ($cards)")" "yes|1|yes|1|3|1|0" "the scorecard's notes"
+    assert_eq "$(sqlite3 rubric.db "SELECT count(*), sum(rating = 3), count(notes)
+        FROM scorecard_rating WHERE scorecard IN ($cards)")" \
+        "$(jq -r '.ratings | "\(length)|\(length)|0"' "tpl-$c1.json")" "question ratings"
+    assert_eq "$(sqlite3 rubric.db "SELECT group_concat(rating || ':' ||
+        coalesce(override_reason, '-'), ',') FROM scorecard_competency
+        WHERE scorecard IN ($cards) AND rating IS NOT derived")" "4:" "the override's reason"
+    assert_eq "$(sqlite3 rubric.db "SELECT field, old_value IS NULL, new_value IS NULL, reason
+        FROM scorecard_amendment WHERE scorecard IN ($cards)")" "notes|1|1|" "the amendment"
     run "$RUBRIC" audit --candidate "$c1" --action erase --json
     assert_json 'length == 1 and .[0].actor == "admin@example.org" and .[0].what == "candidate"'
     # the other candidate is whole
@@ -226,8 +181,8 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
 test_export_writes_json_and_the_original_files() {
     start_server
     local admin recruiter id
-    admin=$(token_for admin)
-    recruiter=$(token_for recruiter)
+    admin=$(bearer_for admin)
+    recruiter=$(bearer_for recruiter)
     id=$(curl -sS -H "Authorization: Bearer $recruiter" -H 'Content-Type: application/json' \
         -d '{"name":"Noor Testcase","email":"noor@example.org"}' "$BASE/api/v1/candidates" |
         jq -r .id)
@@ -340,10 +295,10 @@ test_retention_erases_candidates_at_a_final_stage_long_ago() {
 test_roles_see_what_they_may() {
     start_server
     local admin recruiter interviewer candidate id
-    admin=$(token_for admin)
-    recruiter=$(token_for recruiter)
-    interviewer=$(token_for interviewer)
-    candidate=$(token_for candidate)
+    admin=$(bearer_for admin)
+    recruiter=$(bearer_for recruiter)
+    interviewer=$(bearer_for interviewer)
+    candidate=$(bearer_for candidate)
     id=$("$RUBRIC" candidate add --name "Ada Example")
     local t
     for t in "$interviewer" "$candidate"; do
@@ -383,14 +338,16 @@ test_roles_see_what_they_may() {
 test_audit_records_each_access_with_ids_only() {
     start_server
     local admin recruiter id rid
-    admin=$(token_for admin)
-    recruiter=$(token_for recruiter)
+    admin=$(bearer_for admin)
+    recruiter=$(bearer_for recruiter)
     # the command line: add, show, list, stage (as an account)
     id=$("$RUBRIC" candidate add --name "Ines Marlow" --email ines.marlow@example.org)
     "$RUBRIC" candidate show "$id" >/dev/null
     "$RUBRIC" candidate list >/dev/null
     "$RUBRIC" candidate stage "$id" screened --as recruiter@example.org >/dev/null 2>&1
-    # the API: get, list, upload, resume, screening results, export, erase
+    # the API: stage, get, list, upload, resume, screening results, export, erase
+    curl -sS -H "Authorization: Bearer $recruiter" -H 'Content-Type: application/json' \
+        -d '{"stage":"interviewing"}' "$BASE/api/v1/candidates/$id/stage" >/dev/null
     curl -sS -H "Authorization: Bearer $recruiter" "$BASE/api/v1/candidates/$id" >/dev/null
     curl -sS -H "Authorization: Bearer $recruiter" "$BASE/api/v1/candidates" >/dev/null
     rid=$(curl -sS -H "Authorization: Bearer $recruiter" -F "file=@$DATA/resumes/plain.txt" \
@@ -414,13 +371,14 @@ test_audit_records_each_access_with_ids_only() {
         [\"command line\", \"view\", \"candidate\"],
         [\"command line\", \"view\", \"candidate list\"],
         [\"recruiter@example.org\", \"change\", \"stage\"],
+        [\"recruiter@example.org\", \"change\", \"stage\"],
         [\"recruiter@example.org\", \"view\", \"candidate\"],
         [\"recruiter@example.org\", \"view\", \"candidate list\"],
         [\"recruiter@example.org\", \"create\", \"resume $rid\"],
         [\"recruiter@example.org\", \"view\", \"resume $rid\"],
         [\"recruiter@example.org\", \"view\", \"screening $sid results\"],
         [\"recruiter@example.org\", \"export\", \"candidate\"],
-        [\"admin@example.org\", \"erase\", \"candidate\"]] and .total == 11
+        [\"admin@example.org\", \"erase\", \"candidate\"]] and .total == 12
         and all(.items[]; .candidate == $id and (.at | test(\"Z$\")))"
     http GET "/api/v1/audit?actor=Recruiter@Example.org&action=view&limit=2" \
         -H "Authorization: Bearer $admin"
@@ -443,7 +401,7 @@ test_audit_records_each_access_with_ids_only() {
     run "$RUBRIC" audit --candidate "$id" --limit 3
     assert_rc 0
     assert_out "admin@example.org"
-    assert_err "3 of 11 entries shown"
+    assert_err "3 of 12 entries shown"
     run "$RUBRIC" audit --action delete
     assert_rc 2
     run "$RUBRIC" audit --since yesterday

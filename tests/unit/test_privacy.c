@@ -19,7 +19,7 @@ open_store(void)
 static long long
 add(struct store *s, const char *name, const char *email)
 {
-    struct candidate_new c = {name, email, "+1 555 0100", NULL, 0, NULL};
+    struct candidate_new c = {.name = name, .email = email, .phone = "+1 555 0100"};
     char msg[RB_ERRMSG];
     long long id;
     cr_assert_eq(store_candidate_add(s, &c, &id, msg), RB_OK, "%s", msg);
