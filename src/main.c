@@ -32,8 +32,9 @@ static const struct {
     {"serve", cmd_serve, "the JSON HTTP API (OpenAPI at /api/openapi.json)"},
     {"user", cmd_user, "accounts: add, list, disable, passwd"},
     {"token", cmd_token, "personal API tokens: create, list, revoke"},
-    {"candidate", cmd_candidate, "candidates: add, list, show, move through stages"},
+    {"candidate", cmd_candidate, "candidates: add, list, show, stages, export, erase, retention"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
+    {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
     {"scorecard", cmd_scorecard,
      "scorecards: the blank form, submitting, amending, who sees whose"},
 };

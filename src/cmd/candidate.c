@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `rubric candidate add|list|show|stage`: candidates from the command line, with the stage
- * they are at and the history of how they got there (who, when, why).
+ * they are at and the history of how they got there (who, when, why). Each of them is
+ * recorded in the audit log (by 'command line', or the account of --as); export, erase and
+ * retention are in cmd/privacy.c.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -10,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "util/mem.h"
 #include "util/table.h"
 
 static const char *const stages[] = {"applied", "screened", "interviewing", "offer",
@@ -94,6 +97,8 @@ candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
         role_cleanup(&r);
     }
     e = store_candidate_add(s, &c, &id, msg);
+    if (!e)
+        e = store_audit_append(s, NULL, "create", &id, 1, "candidate", msg);
     store_close(s);
     free(email);
     if (e == RB_EINVAL) {
@@ -115,6 +120,20 @@ static const struct cmd_spec list_spec = {
     "candidate list", "h", list_opts,
     "usage: rubric candidate list [--stage STAGE] [--role ROLE] [--json]\n\n"
     "Candidates by id: name, role, stage. STAGE is one of " CANDIDATE_STAGES ".\n"};
+
+/* One 'view' audit entry per candidate of a list. */
+static enum rb_err
+audit_listed(struct store *s, json_t *items, char *msg)
+{
+    size_t n = json_array_size(items), i;
+    long long *ids = xcalloc(n + 1, sizeof *ids);
+    json_t *c;
+    enum rb_err e;
+    json_array_foreach(items, i, c) ids[i] = json_integer_value(json_object_get(c, "id"));
+    e = n ? store_audit_append(s, NULL, "view", ids, n, "candidate list", msg) : RB_OK;
+    free(ids);
+    return e;
+}
 
 static int
 candidate_list(struct cmd_ctx *ctx, int argc, char **argv)
@@ -143,6 +162,8 @@ candidate_list(struct cmd_ctx *ctx, int argc, char **argv)
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
     e = store_candidate_list(s, stage, role, 1000000, 0, &items, &total, msg);
+    if (!e)
+        e = audit_listed(s, items, msg);
     store_close(s);
     if (e) {
         json_decref(items);
@@ -216,6 +237,8 @@ candidate_show(struct cmd_ctx *ctx, int argc, char **argv)
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
     e = store_candidate_get(s, id, &c, msg);
+    if (!e && (e = store_audit_append(s, NULL, "view", &id, 1, "candidate", msg)))
+        json_decref(c);
     store_close(s);
     if (e)
         return cmd_fail(e, msg);
@@ -296,6 +319,9 @@ candidate_stage(struct cmd_ctx *ctx, int argc, char **argv)
         e = store_user_get(s, 0, email, &u, NULL, msg);
     if (!e)
         e = store_candidate_stage(s, id, argv[optind + 1], u.id, email, reason, msg);
+    if (!e)
+        e = store_audit_append(s, &(struct audit_actor){u.id, email}, "change", &id, 1, "stage",
+                               msg);
     store_close(s);
     user_cleanup(&u);
     free(email);
@@ -306,17 +332,24 @@ candidate_stage(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 static const char candidate_usage[] =
-    "usage: rubric candidate add|list|show|stage ...\n\n"
+    "usage: rubric candidate add|list|show|stage|export|erase|retention ...\n\n"
     "  add --name N [--email E] [--phone P] [--role R]   a new candidate (prints the id)\n"
     "  list [--stage S] [--role R] [--json]              candidates by id\n"
     "  show ID [--json]                                  one, with resumes and history\n"
-    "  stage ID STAGE [--reason T] [--as EMAIL]          move to a stage, recorded\n\n"
+    "  stage ID STAGE [--reason T] [--as EMAIL]          move to a stage, recorded\n"
+    "  export ID --output DIR [--force]                  everything held, with the files\n"
+    "  erase ID --yes                                    erase their personal data\n"
+    "  retention [--days N] [--dry-run]                  erase those at a final stage long\n"
+    "                                                    enough\n\n"
     "'rubric candidate COMMAND --help' says more.\n";
 
 static const struct cmd_sub sub[] = {{"add", candidate_add},
                                      {"list", candidate_list},
                                      {"show", candidate_show},
-                                     {"stage", candidate_stage}};
+                                     {"stage", candidate_stage},
+                                     {"export", cmd_candidate_export},
+                                     {"erase", cmd_candidate_erase},
+                                     {"retention", cmd_candidate_retention}};
 
 int
 cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv)

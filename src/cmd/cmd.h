@@ -34,6 +34,11 @@ int cmd_user(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_interview(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_audit(struct cmd_ctx *ctx, int argc, char **argv);
+/* `rubric candidate export|erase|retention` (cmd/privacy.c). */
+int cmd_candidate_export(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_candidate_erase(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_candidate_retention(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_scorecard(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* A subcommand ("bank load") and its function. */

@@ -17,13 +17,17 @@
 #include "http/server.h"
 #include "util/diag.h"
 
-static const struct option serve_opts[] = {
-    {"listen", required_argument, NULL, 'l'}, {"db", required_argument, NULL, 'd'},
-    {"config", required_argument, NULL, 'c'}, {"print-config", no_argument, NULL, 'p'},
-    {"help", no_argument, NULL, 'h'},         {0}};
+static const struct option serve_opts[] = {{"listen", required_argument, NULL, 'l'},
+                                           {"db", required_argument, NULL, 'd'},
+                                           {"config", required_argument, NULL, 'c'},
+                                           {"print-config", no_argument, NULL, 'p'},
+                                           {"retention-days", required_argument, NULL, 'r'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {0}};
 static const struct cmd_spec serve_spec = {
     "serve", "h", serve_opts,
-    "usage: rubric serve [--listen ADDR:PORT] [--db URL] [--config FILE] [--print-config]\n\n"
+    "usage: rubric serve [--listen ADDR:PORT] [--db URL] [--config FILE] [--print-config]\n"
+    "                    [--retention-days N]\n\n"
     "Serves the JSON API (/api/v1, described at /api/openapi.json), /healthz, /readyz and\n"
     "/metrics. Settings come from the defaults, then the config file (`key = value` lines),\n"
     "then RUBRIC_<KEY> environment variables, then these flags; --print-config shows the\n"
@@ -35,11 +39,14 @@ static const struct cmd_spec serve_spec = {
     "  --db URL            the store (default: --db given to rubric, RUBRIC_DB, or\n"
     "                      sqlite:./rubric.db)\n"
     "  --config FILE       settings file\n"
-    "  --print-config      print the effective settings and exit\n\n"
+    "  --print-config      print the effective settings and exit\n"
+    "  --retention-days N  erase candidates N days after a final stage (hired, rejected,\n"
+    "                      withdrawn), on start and hourly; 0: never (the default)\n\n"
     "Settings (file keys; environment RUBRIC_ and the key in capitals):\n"
     "  listen, db, uploads, threads (0: one per core), max_connections,\n"
     "  connection_timeout (s), json_max and upload_max (bytes; K, M, G allowed),\n"
-    "  session_hours, cookie_secure (true behind TLS), shutdown_grace (s), access_log\n"};
+    "  session_hours, cookie_secure (true behind TLS), shutdown_grace (s), access_log,\n"
+    "  retention_days (0: never)\n"};
 
 /* Loads what a fresh store lacks. */
 static int
@@ -136,7 +143,7 @@ int
 cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 {
     struct http_settings cfg;
-    const char *config = NULL, *listen = NULL, *db = NULL;
+    const char *config = NULL, *listen = NULL, *db = NULL, *retention = NULL;
     bool print = false;
     char msg[RB_ERRMSG];
     int c, rc = 0;
@@ -156,6 +163,9 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
         case 'p':
             print = true;
             break;
+        case 'r':
+            retention = optarg;
+            break;
         }
     }
     if (c < 0)
@@ -171,6 +181,8 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
     if (listen && http_settings_set(&cfg, "listen", listen, msg))
         return cmd_usage("serve", "%s", msg);
     if (db && http_settings_set(&cfg, "db", db, msg))
+        return cmd_usage("serve", "%s", msg);
+    if (retention && http_settings_set(&cfg, "retention_days", retention, msg))
         return cmd_usage("serve", "%s", msg);
     if (print) {
         http_settings_print(&cfg, stdout);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Candidates, resume uploads (parsed on arrival) and screenings (background jobs). */
+/* Candidates, resume uploads (parsed on arrival) and screenings (background jobs). Each
+ * read or change of a candidate's data is recorded in the audit log (api_audit). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,10 @@ api_candidates_list(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
+    if (!api_audit_items(req, res, "view", items, "id", "candidate list")) {
+        json_decref(items);
+        return;
+    }
     http_json(res, 200, http_page(items, total, limit, offset));
 }
 
@@ -55,6 +60,10 @@ send_candidate(struct http_req *req, struct http_res *res, long long id, int sta
     enum rb_err e = store_candidate_get(req->store, id, &o, msg);
     if (e) {
         http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (status == 200 && !api_audit(req, res, "view", id, "candidate")) {
+        json_decref(o);
         return;
     }
     http_json(res, status, o);
@@ -120,6 +129,7 @@ api_candidates_create(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, e == RB_EINVAL && c.resume ? "resume" : NULL);
         return;
     }
+    api_audit(req, NULL, "create", id, "candidate");
     snprintf(loc, sizeof loc, "/api/v1/candidates/%lld", id);
     res->location = xstrdup(loc);
     send_candidate(req, res, id, 201);
@@ -235,8 +245,9 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
     }
     items = json_array();
     for (size_t i = 0; i < req->nfiles; i++) {
-        json_t *o =
-            json_pack("{s:I, s:s, s:I, s:s?, s:s?}", "id", (json_int_t)ids[i], "filename", names[i],
+        json_t *o;
+        api_audit(req, NULL, "create", candidate, "resume %lld", ids[i]);
+        o = json_pack("{s:I, s:s, s:I, s:s?, s:s?}", "id", (json_int_t)ids[i], "filename", names[i],
                       "size", (json_int_t)v[i].size, "format", formats[i], "error", v[i].error);
         json_array_append_new(items, o);
     }
@@ -266,6 +277,11 @@ api_resume_get(struct http_req *req, struct http_res *res)
         return;
     if ((e = store_resume_row(req->store, id, &o, msg))) {
         http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (!api_audit(req, res, "view", json_integer_value(json_object_get(o, "candidate")),
+                   "resume %lld", id)) {
+        json_decref(o);
         return;
     }
     json_object_del(o, "hash");
@@ -385,6 +401,10 @@ api_screening_results(struct http_req *req, struct http_res *res)
     if ((e = store_screening_results(req->store, id, limit, offset, &items, &total, msg))) {
         json_decref(items);
         http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (!api_audit_items(req, res, "view", items, "candidate", "screening %lld results", id)) {
+        json_decref(items);
         return;
     }
     http_json(res, 200, http_page(items, total, limit, offset));

@@ -97,6 +97,7 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
+    api_audit(req, NULL, "change", id, "stage");
     http_json(res, 200, o);
 }
 

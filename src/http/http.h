@@ -139,6 +139,21 @@ void api_resume_get(struct http_req *req, struct http_res *res);
 void api_screenings_create(struct http_req *req, struct http_res *res);
 void api_screening_get(struct http_req *req, struct http_res *res);
 void api_screening_results(struct http_req *req, struct http_res *res);
+void api_candidate_export(struct http_req *req, struct http_res *res);
+void api_candidate_erase(struct http_req *req, struct http_res *res);
+void api_audit_list(struct http_req *req, struct http_res *res);
+
+/* Records in the audit log that the caller did action (AUDIT_ACTIONS) to candidate (0:
+ * none) and what (formatted: "resume %lld"; ids and kinds, nothing personal). On failure
+ * sets a problem in res and returns false (a read must then not be answered); with res
+ * NULL (a change already made) the failure is logged. One line per hook:
+ *     if (!api_audit(req, res, "view", id, "candidate")) return; */
+bool api_audit(struct http_req *req, struct http_res *res, const char *action, long long candidate,
+               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same with one entry per candidate of a list: the ids are items[i][key] (entries
+ * without one are skipped). */
+bool api_audit_items(struct http_req *req, struct http_res *res, const char *action, json_t *items,
+                     const char *key, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void api_candidate_stage(struct http_req *req, struct http_res *res);
 void api_interviews_list(struct http_req *req, struct http_res *res);
 void api_interviews_create(struct http_req *req, struct http_res *res);

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/privacy.h"
 #include "core/screen.h"
 #include "extract/extract.h"
 #include "resume/stored.h"
@@ -18,7 +19,9 @@
 #include "util/mem.h"
 
 #define BATCH 64
-#define STALE_SECONDS 120 /* a running job silent this long is claimed again */
+#define STALE_SECONDS 120    /* a running job silent this long is claimed again */
+#define RETENTION_EVERY 3600 /* seconds between two retention runs */
+#define RETENTION_RETRY 60   /* ... and between tries to rewrite the store's files */
 
 static struct skills taxonomy;
 static struct skillscan *proto;
@@ -172,11 +175,56 @@ run_job(struct store *s, long long id, const char *criteria, bool blind)
     role_cleanup(&role);
 }
 
+/* Erases the candidates whose retention is over (retention_days), on start and then
+ * every RETENTION_EVERY seconds, PRIVACY_RETENTION_BATCH at a time (a full batch: the next
+ * one at once). Any server of a store may do it: an erase is one transaction, and a
+ * candidate erased by another is no longer due. When the store's files could not be
+ * rewritten after an erase (a long reader), that is tried again every RETENTION_RETRY s. */
+struct retention {
+    long long next;
+    bool unclean;
+};
+
+static void
+retention_tick(struct store *s, struct retention *rt)
+{
+    long long now = (long long)time(NULL), erased;
+    json_t *r = NULL;
+    char msg[RB_ERRMSG];
+    bool clean = true;
+    enum rb_err e;
+    if (!worker_cfg->retention_days || now < rt->next)
+        return;
+    e = privacy_retention(s, worker_cfg->retention_days, now, false, worker_cfg->uploads, &r, msg);
+    erased = r ? (long long)json_integer_value(json_object_get(r, "erased")) : 0;
+    if (e)
+        fprintf(stderr, "rubric: retention: %s\n", msg);
+    if (erased)
+        fprintf(
+            stderr,
+            "rubric: retention: erased %lld candidate%s at a final stage for more than %u days\n",
+            erased, erased == 1 ? "" : "s", worker_cfg->retention_days);
+    if (erased)
+        rt->unclean = !json_is_true(json_object_get(r, "storage_clean"));
+    else if (rt->unclean && !store_compact(s, &clean, msg))
+        rt->unclean = !clean;
+    if (rt->unclean)
+        fprintf(stderr,
+                "rubric: retention: the store's files could not be rewritten yet (a "
+                "long reader); trying again in %d s\n",
+                RETENTION_RETRY);
+    rt->next = now + (erased == PRIVACY_RETENTION_BATCH ? 0
+                      : rt->unclean                     ? RETENTION_RETRY
+                                                        : RETENTION_EVERY);
+    json_decref(r);
+}
+
 static void *
 worker(void *arg)
 {
     struct store *s = NULL;
     char msg[RB_ERRMSG];
+    struct retention rt = {0, false};
     (void)arg;
     while (!__atomic_load_n(&stopping, __ATOMIC_RELAXED)) {
         long long id;
@@ -187,6 +235,8 @@ worker(void *arg)
             fprintf(stderr, "rubric: the screening worker cannot open the store: %s\n", msg);
             s = NULL;
         }
+        if (s)
+            retention_tick(s, &rt);
         e = s ? store_screening_claim(s, (long long)time(NULL), STALE_SECONDS, &id, &criteria,
                                       &blind, msg)
               : RB_ESTORE;

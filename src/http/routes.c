@@ -91,6 +91,11 @@ const struct route http_routes[] = {
      "GET /api/v1/scorecards/{id}", 0},
     {"POST", "/api/v1/scorecards/{id}/amendments", api_scorecard_amend, STAFF, BODY_JSON,
      "POST /api/v1/scorecards/{id}/amendments", 0},
+    {"GET", "/api/v1/candidates/{id}/export", api_candidate_export, HIRING, BODY_NONE,
+     "GET /api/v1/candidates/{id}/export", 0},
+    {"POST", "/api/v1/candidates/{id}/erase", api_candidate_erase, ADMIN, BODY_JSON,
+     "POST /api/v1/candidates/{id}/erase", 0},
+    {"GET", "/api/v1/audit", api_audit_list, ADMIN, BODY_NONE, "GET /api/v1/audit", 0},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];

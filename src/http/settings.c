@@ -39,6 +39,8 @@ static const struct key keys[] = {
     {"cookie_secure", NUM(K_BOOL, cookie_secure), 1, "Secure cookies (behind TLS)"},
     {"shutdown_grace", NUM(K_UINT, shutdown_grace), 600, "seconds to finish on SIGTERM"},
     {"access_log", NUM(K_BOOL, access_log), 1, "a JSON line per request on stderr"},
+    {"retention_days", NUM(K_UINT, retention_days), 36500,
+     "erase candidates N days after a final stage (0: never)"},
 };
 
 void

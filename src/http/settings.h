@@ -26,6 +26,7 @@ struct http_settings {
     bool cookie_secure;      /* Secure cookies (behind TLS) */
     unsigned shutdown_grace; /* seconds to finish requests in flight on SIGTERM */
     bool access_log;
+    unsigned retention_days; /* erase candidates this long after a final stage; 0: never */
 };
 
 void http_settings_default(struct http_settings *s);

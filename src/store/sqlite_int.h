@@ -91,6 +91,18 @@ enum rb_err sqlite_screening_results(struct store *s, long long id, size_t limit
                                      json_t **items, size_t *total, char *errmsg);
 enum rb_err sqlite_screenings_active(struct store *s, long long *n, char *errmsg);
 
+/* sqlite_privacy.c */
+enum rb_err sqlite_audit_append(struct store *s, const struct audit_actor *who, const char *action,
+                                const long long *candidates, size_t n, const char *what,
+                                char *errmsg);
+enum rb_err sqlite_audit_list(struct store *s, const struct audit_filter *f, size_t limit,
+                              size_t offset, json_t **items, size_t *total, char *errmsg);
+enum rb_err sqlite_candidate_export(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_candidate_erase(struct store *s, long long id, const struct audit_actor *who,
+                                   struct erase_result *r, char *errmsg);
+enum rb_err sqlite_compact(struct store *s, bool *clean, char *errmsg);
+enum rb_err sqlite_retention_due(struct store *s, long long before, size_t max, json_t **items,
+                                 char *errmsg);
 /* sqlite_scorecards.c */
 enum rb_err sqlite_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id,
                                     char *errmsg);

@@ -416,6 +416,79 @@ store_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
     return s->ops->interview_get(s, id, out, errmsg);
 }
 
+static bool
+audit_action_known(const char *a)
+{
+    static const char *const actions[] = {"view", "create", "change", "export", "erase"};
+    for (size_t i = 0; a && i < sizeof actions / sizeof actions[0]; i++)
+        if (strcmp(a, actions[i]) == 0)
+            return true;
+    return false;
+}
+
+enum rb_err
+store_audit_append(struct store *s, const struct audit_actor *who, const char *action,
+                   const long long *candidates, size_t n, const char *what, char *errmsg)
+{
+    if (!audit_action_known(action) || !what || !*what || strlen(what) > 200) {
+        snprintf(errmsg, RB_ERRMSG, "audit: an action (%s) and what, 1 to 200 bytes (a bug)",
+                 AUDIT_ACTIONS);
+        return RB_EINTERNAL;
+    }
+    return s->ops->audit_append(s, who, action, candidates, n, what, errmsg);
+}
+
+enum rb_err
+store_audit_list(struct store *s, const struct audit_filter *f, size_t limit, size_t offset,
+                 json_t **items, size_t *total, char *errmsg)
+{
+    *items = NULL;
+    *total = 0;
+    if (f->action && !audit_action_known(f->action)) {
+        snprintf(errmsg, RB_ERRMSG, "action: %s, not '%.40s'", AUDIT_ACTIONS, f->action);
+        return RB_EINVAL;
+    }
+    return s->ops->audit_list(s, f, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+store_candidate_export(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    *out = NULL;
+    return s->ops->candidate_export(s, id, out, errmsg);
+}
+
+void
+erase_result_cleanup(struct erase_result *r)
+{
+    for (size_t i = 0; i < r->nhashes; i++)
+        free(r->hashes[i]);
+    free(r->hashes);
+    memset(r, 0, sizeof *r);
+}
+
+enum rb_err
+store_candidate_erase(struct store *s, long long id, const struct audit_actor *who,
+                      struct erase_result *r, char *errmsg)
+{
+    memset(r, 0, sizeof *r);
+    return s->ops->candidate_erase(s, id, who, r, errmsg);
+}
+
+enum rb_err
+store_compact(struct store *s, bool *clean, char *errmsg)
+{
+    *clean = false;
+    return s->ops->compact(s, clean, errmsg);
+}
+
+enum rb_err
+store_retention_due(struct store *s, long long before, size_t max, json_t **items, char *errmsg)
+{
+    *items = NULL;
+    return s->ops->retention_due(s, before, max, items, errmsg);
+}
+
 enum rb_err
 store_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id, char *errmsg)
 {

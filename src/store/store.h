@@ -440,4 +440,81 @@ enum rb_err store_bank_generation(struct store *s, long long *n, char *errmsg);
 /* Whether the store answers (for /readyz). */
 enum rb_err store_ping(struct store *s, char *errmsg);
 
+/* ---- data protection: the audit log, export, erase, retention ---- */
+
+/* What an audit entry records, and who did it: an account (0: none) and how the log names
+ * them (NULL: 'command line'). */
+#define AUDIT_ACTIONS "view, create, change, export or erase"
+struct audit_actor {
+    long long account;
+    const char *label;
+};
+
+/* Appends one entry per candidate (n of them; n 0: one entry about no candidate) saying
+ * that who did action (one of AUDIT_ACTIONS) to what ("candidate", "resume 3": a short
+ * description with no personal data, at most 200 bytes), in one transaction. */
+enum rb_err store_audit_append(struct store *s, const struct audit_actor *who, const char *action,
+                               const long long *candidates, size_t n, const char *what,
+                               char *errmsg);
+
+/* Which entries to list: every field set (non-zero, non-NULL) must match; since is an ISO
+ * 8601 UTC time (entries at or after it). */
+struct audit_filter {
+    long long candidate;
+    const char *actor; /* the label: an account's email, 'command line', 'retention' */
+    const char *action;
+    const char *since;
+};
+/* Audit entries newest first, limit from offset: a new array of {"id", "at", "actor"
+ * (label), "actor_id" (or null), "action", "candidate" (or null), "what"}; *total counts
+ * all that match. */
+enum rb_err store_audit_list(struct store *s, const struct audit_filter *f, size_t limit,
+                             size_t offset, json_t **items, size_t *total, char *errmsg);
+
+/* Everything held about candidate id, read in one statement (a consistent snapshot), as a
+ * new JSON object: "candidate" (erased_at included), "history", "resumes" (each with its
+ * parse and "hash"), "parses" (cached parses of the same files), "screenings" (results),
+ * "interviews" (with kits and interviewers), "scorecards" (ratings, competencies,
+ * amendments, as submitted), "audit" (entries about them), and "files": [{"resume",
+ * "hash", "filename", "size"}], the originals to copy. RB_ENOTFOUND. */
+enum rb_err store_candidate_export(struct store *s, long long id, json_t **out, char *errmsg);
+
+/* The name an erased candidate is left with. */
+#define CANDIDATE_ERASED_NAME "[erased]"
+
+/* What an erase did. hashes: the uploads no resume refers to any more, whose files are
+ * to be removed (new; erase_result_cleanup). */
+struct erase_result {
+    bool already; /* the candidate was erased before: only leftovers were cleared */
+    size_t resumes, scorecards;
+    char **hashes;
+    size_t nhashes;
+};
+void erase_result_cleanup(struct erase_result *r);
+
+/* Erases candidate id's personal data in one transaction (with secure_delete on, so that
+ * freed space is overwritten): the candidate becomes a tombstone (name
+ * CANDIDATE_ERASED_NAME, email and phone NULL, erased_at set; stage, role and dates kept),
+ * the reasons of their stage changes are cleared, their resumes (and screening results and
+ * cached parses of the same files) deleted, and the free text of their scorecards (notes,
+ * override reasons, amendment reasons and the old and new values of notes) cleared, also
+ * inside each scorecard as submitted; ratings and recommendations stay. An 'erase' audit
+ * entry by who is part of the same transaction. Again on an erased candidate: clears
+ * anything left, r->already set. RB_ENOTFOUND. The bytes may still be in the store's
+ * files until store_compact. */
+enum rb_err store_candidate_erase(struct store *s, long long id, const struct audit_actor *who,
+                                  struct erase_result *r, char *errmsg);
+
+/* Rewrites the store's files without free pages or old copies of pages (SQLite: VACUUM,
+ * then a checkpoint that truncates the write-ahead log). *clean is false when another
+ * connection kept the log from being truncated (a reader for longer than the busy timeout):
+ * old page images may then stay in it until a later checkpoint. */
+enum rb_err store_compact(struct store *s, bool *clean, char *errmsg);
+
+/* Candidates at a final stage (hired, rejected, withdrawn) whose last stage change was
+ * before `before` (Unix seconds) and who are not erased: up to max of them, oldest first, as
+ * a new array of {"id", "stage", "since"}. */
+enum rb_err store_retention_due(struct store *s, long long before, size_t max, json_t **items,
+                                char *errmsg);
+
 #endif

@@ -99,6 +99,17 @@ struct store_ops {
     enum rb_err (*question_retire)(struct store *s, const char *id, char *errmsg);
     enum rb_err (*question_list)(struct store *s, const struct search_query *f, size_t offset,
                                  struct search_hit **hits, size_t *n, size_t *total, char *errmsg);
+    enum rb_err (*audit_append)(struct store *s, const struct audit_actor *who, const char *action,
+                                const long long *candidates, size_t n, const char *what,
+                                char *errmsg);
+    enum rb_err (*audit_list)(struct store *s, const struct audit_filter *f, size_t limit,
+                              size_t offset, json_t **items, size_t *total, char *errmsg);
+    enum rb_err (*candidate_export)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*candidate_erase)(struct store *s, long long id, const struct audit_actor *who,
+                                   struct erase_result *r, char *errmsg);
+    enum rb_err (*compact)(struct store *s, bool *clean, char *errmsg);
+    enum rb_err (*retention_due)(struct store *s, long long before, size_t max, json_t **items,
+                                 char *errmsg);
     enum rb_err (*scorecard_submit)(struct store *s, const struct scorecard_new *v, long long *id,
                                     char *errmsg);
     enum rb_err (*scorecard_amend)(struct store *s, long long id, const struct scorecard_new *now,

@@ -635,6 +635,43 @@ test_every_route_answers_as_documented() {
     call 413 POST "/api/v1/scorecards/$icard/amendments" "${interviewer[@]}" -H 'Content-Type: application/json' --data-binary @big.json
     call 415 POST "/api/v1/scorecards/$icard/amendments" "${interviewer[@]}" -d '{}'
 
+    # ---- data protection: export, the audit log, erase ----
+    call 200 GET "/api/v1/candidates/$cand/export" "${recruiter[@]}"
+    [ "$(field '.candidate.name == "Amara Okafor" and (.resumes | length) == 3 and (.screenings | length) >= 2 and (.files | length) == 3 and (.interviews | length) >= 1 and (.scorecards | length) >= 1')" = true ] ||
+        fail "GET /api/v1/candidates/{id}/export: not everything held"
+    ! grep -qi '^etag:' headers || fail "an export with an ETag"
+    call 401 GET "/api/v1/candidates/$cand/export"
+    call 403 GET "/api/v1/candidates/$cand/export" "${interviewer[@]}"
+    call 403 GET "/api/v1/candidates/$cand/export" "${candidate[@]}"
+    call 404 GET /api/v1/candidates/999/export "${admin[@]}"
+    call 200 GET "/api/v1/audit?candidate=$cand&action=view&actor=Recruiter@Example.org&since=2000-01-01&limit=5" "${admin[@]}"
+    [ "$(field '.total > 0 and all(.items[]; .candidate == '"$cand"' and .action == "view")')" = true ] ||
+        fail "GET /api/v1/audit: not the recruiter's views"
+    call 200 GET /api/v1/audit "${admin[@]}"
+    call 400 GET '/api/v1/audit?action=delete' "${admin[@]}"
+    call 400 GET '/api/v1/audit?since=yesterday' "${admin[@]}"
+    call 401 GET /api/v1/audit
+    call 403 GET /api/v1/audit "${recruiter[@]}"
+    send 400 POST "/api/v1/candidates/$cand/erase" '{"confirm":false}' "${admin[@]}"
+    send 400 POST "/api/v1/candidates/$cand/erase" '{"confirm":true,"files":false}' "${admin[@]}"
+    send 400 POST "/api/v1/candidates/$cand/erase" '{}' "${admin[@]}"
+    send 401 POST "/api/v1/candidates/$cand/erase" '{"confirm":true}'
+    send 403 POST "/api/v1/candidates/$cand/erase" '{"confirm":true}' "${recruiter[@]}"
+    send 403 POST "/api/v1/candidates/$cand/erase" '{"confirm":true}' "${admin_nocsrf[@]}"
+    send 404 POST /api/v1/candidates/999/erase '{"confirm":true}' "${admin[@]}"
+    call 413 POST "/api/v1/candidates/$cand/erase" "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/candidates/$cand/erase" "${admin[@]}" -H 'Content-Type: text/plain' -d '{"confirm":true}'
+    send 200 POST "/api/v1/candidates/$cand/erase" '{"confirm":true}' "${admin[@]}"
+    # plain.txt stays: the same bytes were uploaded for nobody (caf_.txt)
+    [ "$(field '.resumes == 3 and .files_removed == 2 and .scorecards >= 1 and .storage_clean')" = true ] ||
+        fail "POST /api/v1/candidates/{id}/erase: not erased"
+    [ -f "uploads/$(sha256sum "$DATA/resumes/plain.txt" | cut -c1-64)" ] ||
+        fail "an upload another resume refers to was removed"
+    call 200 GET "/api/v1/candidates/$cand" "${admin[@]}"
+    [ "$(field '.name == "[erased]" and .email == null and .resumes == []')" = true ] ||
+        fail "the erased candidate is not a tombstone"
+    call 200 GET "/api/v1/candidates/$cand/export" "${admin[@]}"
+
     # ---- logging out (last: it ends sessions used above) ----
     send 201 POST /api/v1/tokens '{"name":"no session"}' "${recruiter[@]}"
     call 400 DELETE /api/v1/session -H "Authorization: Bearer $(field .token)"

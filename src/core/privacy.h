@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Data protection, shared by the command line and the server: a candidate's export
+ * (everything held about them, with their original files), their erasure (the store's
+ * part, then the upload files nobody else refers to, then the store's files rewritten so
+ * that no copy of the erased bytes is left in them), and retention (erasing the candidates
+ * who reached a final stage long enough ago). Every export and erase leaves an audit entry.
+ * Nothing here prints.
+ */
+#ifndef RUBRIC_CORE_PRIVACY_H
+#define RUBRIC_CORE_PRIVACY_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "store/store.h"
+
+/* The name of the JSON file an export writes next to the originals. */
+#define PRIVACY_EXPORT_JSON "candidate.json"
+
+/* Everything held about candidate id as a new JSON object (store_candidate_export without
+ * the upload hashes), after recording an 'export' audit entry by who. When dir is not NULL
+ * the export is also written there: PRIVACY_EXPORT_JSON and each original file from
+ * uploads as "resume-ID-FILENAME" (in "files", each entry's "file"; null with "missing":
+ * true when the original is not in uploads), the folder made with mode 0700 and the files
+ * 0600. A folder that exists and is not empty is refused (RB_ECONFLICT) unless force.
+ * RB_ENOTFOUND; RB_EIO naming the file that could not be read or written. */
+enum rb_err privacy_export(struct store *s, long long id, const struct audit_actor *who,
+                           const char *uploads, const char *dir, bool force, json_t **out,
+                           char *errmsg);
+
+/* Erases candidate id (store_candidate_erase, by who), removes from uploads the files no
+ * other resume refers to, and compacts the store (store_compact). *report (new) says what
+ * was done: {"candidate", "already_erased", "resumes", "scorecards", "files_removed",
+ * "storage_clean"}. RB_ENOTFOUND; RB_EIO, after the rest was done, naming a file that could
+ * not be removed (the report is still set). */
+enum rb_err privacy_erase(struct store *s, long long id, const struct audit_actor *who,
+                          const char *uploads, json_t **report, char *errmsg);
+
+/* The most candidates one retention run erases; the rest wait for the next run. */
+#define PRIVACY_RETENTION_BATCH 1000
+
+/* Erases (unless dry_run) the candidates at a final stage whose last stage change is more
+ * than days days before now (Unix seconds), PRIVACY_RETENTION_BATCH at most, each with a
+ * 'retention' audit entry, and compacts the store once at the end. *report (new): {"days",
+ * "before" (ISO 8601), "due": [{"id", "stage", "since"}], "erased", "files_removed",
+ * "storage_clean"}. */
+enum rb_err privacy_retention(struct store *s, unsigned days, long long now, bool dry_run,
+                              const char *uploads, json_t **report, char *errmsg);
+
+#endif
