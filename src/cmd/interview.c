@@ -88,7 +88,13 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
                                       at,
                                       seed >= 0 ? (uint64_t)seed : (uint64_t)time(NULL),
                                       0};
-        if ((e = interview_create(s, &r, &id, &partial, msg)))
+        char what[48];
+        if (!(e = interview_create(s, &r, &id, &partial, msg))) {
+            snprintf(what, sizeof what, "interview %lld", id);
+            if (store_audit_append(s, NULL, "create", &r.candidate, 1, what, msg))
+                cmd_error("interview %lld is made, but the audit log did not take it: %s", id, msg);
+        }
+        if (e)
             rc = e == RB_EINVAL ? (cmd_error("%s", msg), RB_EXIT_PROBLEMS) : cmd_fail(e, msg);
         else {
             printf("%lld\n", id);
@@ -129,7 +135,13 @@ iv_show(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("interview show", "give one interview ID");
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    e = store_interview_get(s, id, &o, msg);
+    if (!(e = store_interview_get(s, id, &o, msg))) {
+        long long candidate = json_integer_value(json_object_get(o, "candidate"));
+        char what[48];
+        snprintf(what, sizeof what, "interview %ld", id);
+        if ((e = store_audit_append(s, NULL, "view", &candidate, 1, what, msg)))
+            json_decref(o);
+    }
     store_close(s);
     if (e)
         return cmd_fail(e, msg);

@@ -53,6 +53,26 @@ read_json(const char *path, json_t **doc)
     return 0;
 }
 
+/* Records that who did action to scorecard id in the audit log (by its candidate); the
+ * change is made, so a failure is only reported. */
+static void
+audit_card(struct store *s, const struct user *who, const char *action, long long id)
+{
+    char what[48], msg[RB_ERRMSG];
+    json_t *card;
+    long long candidate;
+    enum rb_err e = scorecard_get(s, id, &card, msg);
+    if (!e) {
+        candidate = json_integer_value(json_object_get(card, "candidate"));
+        json_decref(card);
+        snprintf(what, sizeof what, "scorecard %lld", id);
+        e = store_audit_append(s, &(struct audit_actor){who->id, who->email}, action, &candidate, 1,
+                               what, msg);
+    }
+    if (e)
+        cmd_error("scorecard %lld: the audit log did not take it: %s", id, msg);
+}
+
 static int
 parse_id(const char *cmd, const char *what, const char *s, long long *id)
 {
@@ -191,6 +211,8 @@ sc_submit(struct cmd_ctx *ctx, int argc, char **argv)
     }
     if (!(rc = as_user(s, "scorecard submit", as, &u))) {
         e = scorecard_submit(s, id, &u, doc, &card, msg);
+        if (!e)
+            audit_card(s, &u, "create", card);
         if (e == RB_EINVAL) {
             cmd_error("%s: %s", argv[optind + 1], msg);
             rc = RB_EXIT_PROBLEMS;
@@ -332,6 +354,12 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
         rc = cmd_fail(e, msg);
         goto out;
     }
+    if (json_array_size(cards) &&
+        (e = store_audit_append(s, as ? &(struct audit_actor){u.id, u.email} : NULL, "view",
+                                &candidate, 1, "scorecards", msg))) {
+        rc = cmd_fail(e, msg);
+        goto out;
+    }
     if (view == VIEW_OWN)
         cmd_error("only %s's own scorecards are shown: the others' are hidden until every "
                   "scorecard of theirs for candidate %lld is submitted",
@@ -402,6 +430,8 @@ sc_amend(struct cmd_ctx *ctx, int argc, char **argv)
     }
     if (!(rc = as_user(s, "scorecard amend", as, &u))) {
         e = scorecard_amend(s, id, &u, reason, patch, &n, msg);
+        if (!e)
+            audit_card(s, &u, "change", id);
         if (e == RB_EINVAL) {
             cmd_error("%s: %s", argv[optind + 1], msg);
             rc = RB_EXIT_PROBLEMS;

@@ -127,6 +127,10 @@ api_interviews_list(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
+    if (!api_audit_items(req, res, "view", items, "candidate", "interview list")) {
+        json_decref(items);
+        return;
+    }
     http_json(res, 200, http_page(items, total, limit, offset));
 }
 
@@ -199,6 +203,7 @@ api_interviews_create(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
+    api_audit(req, NULL, "create", r.candidate, "interview %lld", id);
     snprintf(loc, sizeof loc, "/api/v1/interviews/%lld", id);
     res->location = xstrdup(loc);
     http_json(res, 201, o);
@@ -209,8 +214,14 @@ api_interview_get(struct http_req *req, struct http_res *res)
 {
     long long id = http_param_id(req, res, 0);
     json_t *iv;
-    if (id && interview_for(req, res, id, &iv))
-        http_json(res, 200, iv);
+    if (!id || !interview_for(req, res, id, &iv))
+        return;
+    if (!api_audit(req, res, "view", json_integer_value(json_object_get(iv, "candidate")),
+                   "interview %lld", id)) {
+        json_decref(iv);
+        return;
+    }
+    http_json(res, 200, iv);
 }
 
 void
@@ -264,6 +275,9 @@ api_scorecards_submit(struct http_req *req, struct http_res *res)
         return;
     }
     send_card(req, res, card, 201);
+    if (res->status == 201)
+        api_audit(req, NULL, "create", json_integer_value(json_object_get(res->json, "candidate")),
+                  "scorecard %lld", card);
 }
 
 /* The scorecards of filter f in candidate's loop that the caller may see: {"items",
@@ -291,6 +305,10 @@ send_cards(struct http_req *req, struct http_res *res, long long candidate,
         f->interviewer = req->who.id;
     if ((e = store_scorecards(req->store, f, &cards, msg))) {
         http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (json_array_size(cards) && !api_audit(req, res, "view", candidate, "scorecards")) {
+        json_decref(cards);
         return;
     }
     res->no_etag = true;
@@ -357,6 +375,10 @@ api_scorecard_get(struct http_req *req, struct http_res *res)
                       id);
         return;
     }
+    if (!api_audit(req, res, "view", candidate, "scorecard %lld", id)) {
+        json_decref(card);
+        return;
+    }
     res->no_etag = true;
     http_json(res, 200, card);
 }
@@ -385,4 +407,7 @@ api_scorecard_amend(struct http_req *req, struct http_res *res)
         return;
     }
     send_card(req, res, id, 200);
+    if (res->status == 200)
+        api_audit(req, NULL, "change", json_integer_value(json_object_get(res->json, "candidate")),
+                  "scorecard %lld", id);
 }

@@ -14,7 +14,7 @@
 #define CANDIDATE_JSON                                                                             \
     "json_object('id', c.id, 'name', c.name, 'email', c.email, 'phone', c.phone, 'role', "         \
     "c.role, 'stage', c.stage, 'screening', c.screening, 'created_at', c.created_at, "             \
-    "'updated_at', c.updated_at)"
+    "'updated_at', c.updated_at, 'erased_at', c.erased_at)"
 
 static const char SQL_CAND_ADD[] =
     "INSERT INTO candidate (name, email, phone, role, created_by, stage, screening) "

@@ -164,5 +164,14 @@ test_loops_stages_interviews_and_the_panel_rule() {
         -d '{"reason":"typo fixed for bo","changes":{"notes":"see the follow-up"}}'
     assert_rc 200
     assert_json '.notes == "see the follow-up" and .amendments[-1].by == "admin@example.org"'
+    # every read and change of the loop is in the audit log, by the account that made it
+    as admin GET "/api/v1/audit?candidate=$cid&limit=100"
+    assert_rc 200
+    for e in "ada@example.org view interview list" "ada@example.org create scorecard $ada_card" \
+        "bo@example.org view scorecard $ada_card" "bo@example.org change scorecard $bo_card" \
+        "rita@example.org create interview $iid" "bo@example.org view scorecards"; do
+        jq -e --arg e "$e" 'any(.items[]; "\(.actor) \(.action) \(.what)" == $e)' <<<"$OUT" \
+            >/dev/null || fail "no audit entry '$e'"
+    done
     stop_server
 }

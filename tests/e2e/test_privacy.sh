@@ -130,7 +130,7 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
 
     # what stays: an anonymous tombstone, interviews, ratings, recommendations, the log
     run "$RUBRIC" candidate show "$c1" --json
-    assert_json '.name == "[erased]" and .email == null and .phone == null
+    assert_json '.name == "[erased]" and .email == null and .phone == null and (.erased_at | test("Z$"))
         and .stage == "interviewing" and .role == "backend-developer-senior" and .resumes == []
         and ([.history[].reason] | all(. == null)) and (.history | length) == 2'
     assert_eq "$(sqlite3 rubric.db "SELECT count(*) FROM interview WHERE candidate = $c1")" 1

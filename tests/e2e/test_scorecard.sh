@@ -186,4 +186,11 @@ test_amendments_keep_the_original_and_say_who_what_why() {
     run "$RUBRIC" scorecard show 1
     assert_out "amended"
     assert_out "misread my notes"
+    # the audit log says who made, amended and read the scorecard, and nothing personal
+    run "$RUBRIC" audit --candidate 1 --json
+    assert_json 'any(.[]; .actor == "bo@example.org" and .action == "create" and .what == "scorecard 1")'
+    assert_json 'any(.[]; .actor == "bo@example.org" and .action == "change" and .what == "scorecard 1")'
+    assert_json 'any(.[]; .actor == "command line" and .action == "view" and .what == "scorecards")'
+    assert_json 'any(.[]; .action == "create" and .what == "interview 1")'
+    assert_not_out "misread"
 }
