@@ -89,8 +89,13 @@ static const char SQL_ERASED_AT[] = "SELECT erased_at IS NOT NULL FROM candidate
 static const char SQL_HASHES[] = "SELECT DISTINCT hash FROM resume WHERE candidate = ?1";
 static const char SQL_CARDS[] = "SELECT count(*) FROM " CARDS_OF;
 static const char SQL_CARD_IDS[] = "SELECT id FROM " CARDS_OF;
-#define ERASE_RESUMES 1 /* the statement of erase_sql that deletes the resumes */
+#define ERASE_RESUMES 2 /* the statement of erase_sql that deletes the resumes */
 static const char *const erase_sql[] = {
+    /* kits made for them: by the interviews' reference, or by a name or email typed into
+     * `rubric kit --candidate` (before the candidate's own row loses them) */
+    "UPDATE kit SET candidate = NULL, body = json_set(body, '$.candidate', NULL) "
+    "WHERE candidate IN ('c-' || ?1, (SELECT name FROM candidate WHERE id = ?1), "
+    "(SELECT email FROM candidate WHERE id = ?1))",
     "DELETE FROM screening_resume WHERE resume IN (SELECT id FROM resume WHERE candidate = ?1)",
     "DELETE FROM resume WHERE candidate = ?1",
     "UPDATE candidate SET name = '" CANDIDATE_ERASED_NAME "', email = NULL, phone = NULL, "
@@ -112,15 +117,15 @@ static const char *const erase_sql[] = {
 static const char SQL_PARSES_DEL[] = "DELETE FROM parsed_resume WHERE hash = ?1";
 static const char SQL_HASH_USED[] = "SELECT 1 FROM resume WHERE hash = ?1 LIMIT 1";
 /* Scorecard ?1 as submitted, without its free text: every member called notes, note,
- * override_reason, reason, comment or comments, at any depth, removed one path at a time
- * (removing an object's member never moves the path of another). */
+ * override_reason, reason, comment or comments, at any depth, set to null one path at a
+ * time (the shape stays the one the API documents). */
 static const char SQL_ORIGINAL_STRIP[] =
     "UPDATE scorecard SET original = (WITH RECURSIVE "
     "p(n, path) AS (SELECT row_number() OVER (), t.fullkey FROM scorecard s, "
     " json_tree(s.original) t WHERE s.id = ?1 AND t.key IN ('notes', "
     " 'note', 'override_reason', 'reason', 'comment', 'comments')), "
     "f(n, doc) AS (SELECT 0, (SELECT original FROM scorecard WHERE id = ?1) UNION ALL "
-    " SELECT f.n + 1, json_remove(f.doc, p.path) FROM f JOIN p ON p.n = f.n + 1) "
+    " SELECT f.n + 1, json_set(f.doc, p.path, NULL) FROM f JOIN p ON p.n = f.n + 1) "
     "SELECT doc FROM f ORDER BY n DESC LIMIT 1) WHERE id = ?1";
 
 static const char SQL_DUE[] =

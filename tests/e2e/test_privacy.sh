@@ -90,6 +90,9 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
         "Marblehead Logistics" "reason kept beside" "ada-cv.txt" "$admin")
     scorecard_with_notes "$c1" "umbrageous notes 77"
     scorecard_with_notes "$c2" "kept notes 55"
+    # a kit saved with the candidate's name typed in
+    "$RUBRIC" kit --role backend-developer-senior --candidate "Zorbla Quintessa" --save \
+        --format json >/dev/null
     # the parses of `rubric screen` are cached by the file's hash too
     run "$RUBRIC" screen uploads --role backend-developer-senior --json
     assert_rc 0
@@ -138,10 +141,11 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     local cards="SELECT sc.id FROM scorecard sc JOIN interview i ON i.id = sc.interview
         WHERE i.candidate = $c1"
     assert_eq "$(sqlite3 rubric.db "SELECT recommendation, notes IS NULL,
-        json_extract(original, '\$.recommendation'), json_type(original, '\$.notes') IS NULL,
+        json_extract(original, '\$.recommendation'), json_type(original, '\$.notes') = 'null',
         json_extract(original, '\$.ratings[0].rating'),
-        json_type(original, '\$.ratings[0].notes') IS NULL,
-        (SELECT count(*) FROM json_tree(original) WHERE key = 'override_reason')
+        json_type(original, '\$.ratings[0].notes') = 'null',
+        (SELECT count(*) FROM json_tree(original) WHERE key = 'override_reason'
+         AND type != 'null')
         FROM scorecard WHERE id IN ($cards)")" "yes|1|yes|1|3|1|0" "the scorecard's notes"
     assert_eq "$(sqlite3 rubric.db "SELECT count(*), sum(rating = 3), count(notes)
         FROM scorecard_rating WHERE scorecard IN ($cards)")" \
