@@ -34,6 +34,7 @@ static const struct {
     {"token", cmd_token, "personal API tokens: create, list, revoke"},
     {"candidate", cmd_candidate, "candidates: add, list, show, move through stages"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
+    {"practice", cmd_practice, "mock interviews with spaced repetition, stats, Anki decks"},
 };
 
 static void

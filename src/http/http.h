@@ -139,5 +139,8 @@ void api_resume_get(struct http_req *req, struct http_res *res);
 void api_screenings_create(struct http_req *req, struct http_res *res);
 void api_screening_get(struct http_req *req, struct http_res *res);
 void api_screening_results(struct http_req *req, struct http_res *res);
+void api_practice_next(struct http_req *req, struct http_res *res);
+void api_practice_answer(struct http_req *req, struct http_res *res);
+void api_practice_stats(struct http_req *req, struct http_res *res);
 
 #endif

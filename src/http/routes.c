@@ -69,6 +69,13 @@ const struct route http_routes[] = {
      "GET /api/v1/screenings/{id}", 0},
     {"GET", "/api/v1/screenings/{id}/results", api_screening_results, HIRING, BODY_NONE,
      "GET /api/v1/screenings/{id}/results", 0},
+
+    {"GET", "/api/v1/practice/next", api_practice_next, SIGNED_IN, BODY_NONE,
+     "GET /api/v1/practice/next", 0},
+    {"POST", "/api/v1/practice/answers", api_practice_answer, SIGNED_IN, BODY_JSON,
+     "POST /api/v1/practice/answers", 0},
+    {"GET", "/api/v1/practice/stats", api_practice_stats, SIGNED_IN, BODY_NONE,
+     "GET /api/v1/practice/stats", 0},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];

@@ -2128,4 +2128,9 @@ static const struct store_ops sqlite_ops = {
     .login_failures = sqlite_login_failures,
     .ping = sqlite_ping,
     .bank_generation = sqlite_bank_generation,
+    .practice_card = sqlite_practice_card,
+    .practice_record = sqlite_practice_record,
+    .practice_next = sqlite_practice_next,
+    .practice_stats = sqlite_practice_stats,
+    .synonyms_of = sqlite_synonyms_of,
 };
