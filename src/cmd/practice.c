@@ -319,6 +319,7 @@ practice_next_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if ((rc = find_user(s, "practice next", email, &u)) ||
         (rc = scope_open(s, "practice next", &so, &sc))) {
+        user_cleanup(&u);
         store_close(s);
         return rc;
     }
