@@ -746,6 +746,29 @@ on_line(char *line)
     line_done = true;
 }
 
+/* libedit's callback interface swallows end of file (Ctrl-D on an empty line, or a terminal
+ * gone): characters are read here instead, so that both end the session, and a signal
+ * during a read ends it too. */
+static bool saw_eof;
+
+static int
+getc_fn(FILE *f)
+{
+    unsigned char c;
+    ssize_t n;
+    (void)f;
+    do {
+        n = read(STDIN_FILENO, &c, 1);
+    } while (n < 0 && errno == EINTR && !stop_signal);
+    if (n <= 0) {
+        saw_eof = true;
+        return EOF;
+    }
+    if (c == 4 && rl_end == 0)
+        saw_eof = true;
+    return c;
+}
+
 struct clock_prompt {
     double start, limit; /* monotonic start and seconds allowed; limit 0: no countdown */
     double paused;       /* seconds spent paused */
@@ -774,10 +797,11 @@ read_line(const struct clock_prompt *cp, char **line)
     *line = NULL;
     got_line = NULL;
     line_done = false;
+    saw_eof = false;
     format_prompt(cp, prompt, sizeof prompt);
     memcpy(shown, prompt, sizeof shown);
     rl_callback_handler_install(prompt, on_line);
-    while (!line_done && !stop_signal) {
+    while (!line_done && !stop_signal && !saw_eof) {
         fd_set fds;
         struct timeval tv = {0, 250000};
         int r;
@@ -1074,6 +1098,7 @@ practice_session(struct cmd_ctx *ctx, int argc, char **argv)
     sigaction(SIGTERM, &sa, &old_term);
     rl_catch_signals = 0;
     rl_readline_name = "rubric";
+    rl_getc_function = getc_fn;
 
     printf("Practice for %s%s%s, %s. Ratings are saved as you give them.\n", S.u.email,
            so.role ? " as " : "", so.role ? so.role : "", clk.today);

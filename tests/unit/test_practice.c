@@ -83,8 +83,7 @@ Test(practice, a_rating_is_committed_the_moment_it_is_given)
     /* another connection sees it at once, while the first is still open: it is committed,
      * not waiting for the session to end */
     cr_assert_eq(store_open(url, &other, msg), RB_OK, "%s", msg);
-    cr_assert_eq(store_practice_card(other, account, "sb-index-lookup", &c, msg), RB_OK, "%s",
-                 msg);
+    cr_assert_eq(store_practice_card(other, account, "sb-index-lookup", &c, msg), RB_OK, "%s", msg);
     cr_assert_eq(c.reps, 1);
     cr_assert_str_eq(c.due, "2025-03-04");
     store_close(other);
@@ -97,8 +96,8 @@ Test(practice, a_stale_card_is_a_conflict_and_changes_nothing)
     struct store *s = open_store(&account);
     struct practice_result r;
     struct practice_card c = {3.0, 5.0, 1, 0, "2025-03-04", "2025-03-01"};
-    struct practice_answer a = {account, "sb-index-lookup", 3, -1, 5, "2025-03-02T00:00:00Z",
-                                1, 3, 7, &c};
+    struct practice_answer a = {
+        account, "sb-index-lookup", 3, -1, 5, "2025-03-02T00:00:00Z", 1, 3, 7, &c};
     char msg[RB_ERRMSG] = "";
 
     rate(s, account, "sb-index-lookup", FSRS_GOOD, "2025-03-01", &r);
@@ -196,8 +195,7 @@ Test(practice, stats_count_retention_streak_and_the_weakest)
                          json_array_get(json_object_get(o, "weakest"), 0), "competency")),
                      "storage-basics");
     cr_assert_float_eq(json_real_value(json_object_get(
-                           json_array_get(json_object_get(o, "competencies"), 0),
-                           "recent_rating")),
+                           json_array_get(json_object_get(o, "competencies"), 0), "recent_rating")),
                        2.0, 1e-9);
     json_decref(o);
     /* a day later the streak is broken */
