@@ -233,6 +233,7 @@ print_coverage(const struct question *q, const struct coverage *cov)
     printf("Keyword coverage (a hint, not a judgement of your answer):\n"
            "%zu of %zu key concepts mentioned, %zu of %zu points covered\n",
            cov->found, cov->concepts, cov->covered, cov->npoints);
+    printf("A good answer shows ([x] every key concept mentioned, [~] some, [ ] none):\n");
     for (size_t i = 0; i < cov->npoints; i++) {
         const struct coverage_point *cp = &cov->points[i];
         struct buf line;
@@ -906,7 +907,6 @@ ask(struct session *S, const struct practice_next *n)
     bool have_cov = false, reveal = false;
     enum outcome out = NEXT;
     char msg[RB_ERRMSG];
-    enum rb_err e;
 
     printf("\n== %s (%s, %s, %s, %d min)\n", q->title, n->due ? "review" : "new",
            q->ncompetencies ? q->competencies[0] : "-", category_name(q->category), q->minutes);
@@ -978,7 +978,7 @@ ask(struct session *S, const struct practice_next *n)
         }
         empty = 0;
         if (buf_puts(&answer, line) || buf_putc(&answer, '\n'))
-            printf("That is as long as an answer gets (%u bytes): end it with '.'.\n",
+            printf("That is the longest answer taken (%u bytes): end it with '.'.\n",
                    COVERAGE_ANSWER_MAX);
         free(line);
     }
@@ -988,7 +988,7 @@ ask(struct session *S, const struct practice_next *n)
         const char *a = text_trim(buf_str(&answer), &alen);
         printf("\n");
         if (alen) {
-            if ((e = practice_coverage(S->s, q, a, alen, &cov, msg))) {
+            if (practice_coverage(S->s, q, a, alen, &cov, msg)) {
                 cmd_error("%s", msg);
             } else {
                 have_cov = true;
@@ -997,7 +997,8 @@ ask(struct session *S, const struct practice_next *n)
             }
         }
     }
-    print_points(q, POINT_SHOWS, "A good answer shows:");
+    if (!have_cov)
+        print_points(q, POINT_SHOWS, "A good answer shows:");
     print_points(q, POINT_STAR, "A complete STAR answer:");
     print_points(q, POINT_PITFALL, "Pitfalls:");
     print_points(q, POINT_RED_FLAG, "Red flags:");
@@ -1015,8 +1016,8 @@ ask(struct session *S, const struct practice_next *n)
             practice_clock_parse(&clk, S->now, msg);
         else
             practice_clock_at(&clk, time(NULL));
-        if ((e = practice_rate(S->s, S->u.id, q, rating, have_cov ? &cov : NULL, secs, &clk, &res,
-                               msg))) {
+        if (practice_rate(S->s, S->u.id, q, rating, have_cov ? &cov : NULL, secs, &clk, &res,
+                          msg)) {
             cmd_error("the rating was not saved: %s", msg);
             practice_scope_skip(&S->sc, q->id);
         } else {

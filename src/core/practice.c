@@ -442,7 +442,7 @@ practice_stats(struct store *s, long long account, const struct practice_clock *
             cand[ncand++] = w;
         }
     }
-    qsort(cand, ncand, sizeof cand[0], by_score);
+    qsort(cand, ncand, sizeof(json_t *), by_score);
     for (i = 0; i < ncand; i++) {
         if (i < 3)
             json_array_append(weak, cand[i]);

@@ -125,7 +125,7 @@ test_practice_session_answers_rates_quits_and_resumes_the_next_day() {
     type_line s1 "."
     wait_for s1 "Keyword coverage (a hint, not a judgement of your answer):"
     wait_for s1 "found: $concept"
-    wait_for s1 "A good answer shows:"
+    wait_for s1 "A good answer shows ([x] every key concept mentioned"
     wait_for s1 "How did it go? again (1), hard (2), good (3) or easy (4)"
     assert_eq "$(reviews)" "0" "nothing is stored before the rating"
     type_line s1 "splendid"
