@@ -656,7 +656,7 @@ static const struct cmd_spec export_spec = {
     "in Anki); csv is Anki's text import with its #headers. Notes keep a stable id, so\n"
     "importing a newer export updates them. Written to standard output unless --output\n"
     "(an apkg is not written to a terminal).\n\n"
-    "options:\n" SCOPE_HELP "  --output FILE  where to write it\n"};
+    "options:\n" SCOPE_HELP "  --output FILE  where to write it\n" NOW_HELP};
 
 static int
 practice_export_cmd(struct cmd_ctx *ctx, int argc, char **argv)
