@@ -19,6 +19,8 @@ PKGS_CLI := libedit libmicrohttpd
 # Resolved lazily (=), after scripts/deps has had its chance to install them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+# libstemmer (Snowball, Debian's libstemmer-dev) ships no pkg-config file: linked by name.
+PKG_LIBS += -lstemmer
 PKG_LIBS_CLI = $(shell pkg-config --libs $(PKGS_CLI) 2>/dev/null)
 CRITERION_LIBS = $(shell pkg-config --libs criterion 2>/dev/null)
 

@@ -37,6 +37,7 @@ static const struct {
     {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
     {"scorecard", cmd_scorecard,
      "scorecards: the blank form, submitting, amending, who sees whose"},
+    {"practice", cmd_practice, "mock interviews with spaced repetition, stats, Anki decks"},
 };
 
 static void

@@ -40,6 +40,7 @@ int cmd_candidate_export(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate_erase(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate_retention(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_scorecard(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_practice(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* A subcommand ("bank load") and its function. */
 struct cmd_sub {

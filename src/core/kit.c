@@ -77,6 +77,12 @@ stage_default_minutes(enum stage s)
     return (unsigned)s < STAGE_COUNT ? stage_minutes[s] : 60;
 }
 
+bool
+stage_has_category(enum stage s, enum category c)
+{
+    return (unsigned)s < STAGE_COUNT && (unsigned)c < CAT_COUNT && mix[s][c] > 0;
+}
+
 /* splitmix64: small, fast and the same everywhere, so a seed means the same kit on every
  * machine. */
 static uint64_t

@@ -30,6 +30,8 @@ const char *stage_name(enum stage s);
 int stage_parse(const char *name);
 /* The budget of a stage when none is given, in minutes. */
 int stage_default_minutes(enum stage s);
+/* Whether questions of category c belong in stage s (its category mix). */
+bool stage_has_category(enum stage s, enum category c);
 
 #define KIT_MINUTES_MAX 600
 #define KIT_ALTERNATES 2

@@ -96,6 +96,12 @@ const struct route http_routes[] = {
     {"POST", "/api/v1/candidates/{id}/erase", api_candidate_erase, ADMIN, BODY_JSON,
      "POST /api/v1/candidates/{id}/erase", 0},
     {"GET", "/api/v1/audit", api_audit_list, ADMIN, BODY_NONE, "GET /api/v1/audit", 0},
+    {"GET", "/api/v1/practice/next", api_practice_next, SIGNED_IN, BODY_NONE,
+     "GET /api/v1/practice/next", 0},
+    {"POST", "/api/v1/practice/answers", api_practice_answer, SIGNED_IN, BODY_JSON,
+     "POST /api/v1/practice/answers", 0},
+    {"GET", "/api/v1/practice/stats", api_practice_stats, SIGNED_IN, BODY_NONE,
+     "GET /api/v1/practice/stats", 0},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];

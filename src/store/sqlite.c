@@ -2139,4 +2139,9 @@ static const struct store_ops sqlite_ops = {
     .scorecards = sqlite_scorecards,
     .loop_pending = sqlite_loop_pending,
     .interview_list = sqlite_interview_list,
+    .practice_card = sqlite_practice_card,
+    .practice_record = sqlite_practice_record,
+    .practice_next = sqlite_practice_next,
+    .practice_stats = sqlite_practice_stats,
+    .synonyms_of = sqlite_synonyms_of,
 };

@@ -117,5 +117,17 @@ enum rb_err sqlite_loop_pending(struct store *s, long long candidate, long long 
 enum rb_err sqlite_interview_list(struct store *s, long long candidate, long long account,
                                   size_t limit, size_t offset, json_t **items, size_t *total,
                                   char *errmsg);
+/* sqlite_practice.c */
+enum rb_err sqlite_practice_card(struct store *s, long long account, const char *question,
+                                 struct practice_card *c, char *errmsg);
+enum rb_err sqlite_practice_record(struct store *s, const struct practice_answer *a, char *errmsg);
+enum rb_err sqlite_practice_next(struct store *s, long long account,
+                                 const struct practice_filter *f, const char *today,
+                                 char **question, bool *due, long long *ndue, long long *nnew,
+                                 char *errmsg);
+enum rb_err sqlite_practice_stats(struct store *s, long long account, const char *today,
+                                  const char *since, json_t **out, char *errmsg);
+enum rb_err sqlite_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n,
+                               char *errmsg);
 
 #endif

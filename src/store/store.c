@@ -522,3 +522,44 @@ store_interview_list(struct store *s, long long candidate, long long account, si
 {
     return s->ops->interview_list(s, candidate, account, limit, offset, items, total, errmsg);
 }
+
+enum rb_err
+store_practice_card(struct store *s, long long account, const char *question,
+                    struct practice_card *c, char *errmsg)
+{
+    memset(c, 0, sizeof *c);
+    return s->ops->practice_card(s, account, question, c, errmsg);
+}
+
+enum rb_err
+store_practice_record(struct store *s, const struct practice_answer *a, char *errmsg)
+{
+    return s->ops->practice_record(s, a, errmsg);
+}
+
+enum rb_err
+store_practice_next(struct store *s, long long account, const struct practice_filter *f,
+                    const char *today, char **question, bool *due, long long *ndue, long long *nnew,
+                    char *errmsg)
+{
+    *question = NULL;
+    *due = false;
+    *ndue = *nnew = 0;
+    return s->ops->practice_next(s, account, f, today, question, due, ndue, nnew, errmsg);
+}
+
+enum rb_err
+store_practice_stats(struct store *s, long long account, const char *today, const char *since,
+                     json_t **out, char *errmsg)
+{
+    *out = NULL;
+    return s->ops->practice_stats(s, account, today, since, out, errmsg);
+}
+
+enum rb_err
+store_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n, char *errmsg)
+{
+    *alts = NULL;
+    *n = 0;
+    return s->ops->synonyms_of(s, concept, alts, n, errmsg);
+}

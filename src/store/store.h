@@ -516,5 +516,62 @@ enum rb_err store_compact(struct store *s, bool *clean, char *errmsg);
  * a new array of {"id", "stage", "since"}. */
 enum rb_err store_retention_due(struct store *s, long long before, size_t max, json_t **items,
                                 char *errmsg);
+/* ---- practice ---- */
+
+/* A question's spaced-repetition state for one account (core/fsrs.h). Days are UTC dates. */
+struct practice_card {
+    double stability, difficulty;
+    int reps, lapses;
+    char due[11];         /* YYYY-MM-DD */
+    char last_review[11]; /* YYYY-MM-DD */
+};
+
+/* Which questions practice draws: every field set must match. Only live questions with
+ * points are practised. */
+struct practice_filter {
+    const char *competencies; /* JSON array of competency ids (a role's), or NULL: any */
+    int level;                /* 0: any; else within the question's level range */
+    const char *categories;   /* JSON array of category names (a stage's), or NULL: any */
+    const char *exclude;      /* JSON array of question ids to leave out, or NULL */
+};
+
+/* One answer, as recorded. */
+struct practice_answer {
+    long long account;
+    const char *question;
+    int rating;      /* 1 again .. 4 easy */
+    double coverage; /* 0 to 1; below 0 when no answer was typed */
+    int seconds;
+    const char *at; /* ISO 8601 UTC */
+    int elapsed_days;
+    int interval;
+    int expect_reps;                  /* the card's reps when it was read (0: never answered) */
+    const struct practice_card *card; /* the state after the answer */
+};
+
+/* The card of account and question; RB_ENOTFOUND when never answered. */
+enum rb_err store_practice_card(struct store *s, long long account, const char *question,
+                                struct practice_card *c, char *errmsg);
+/* Records an answer and the card's new state in one transaction. RB_ECONFLICT when the
+ * card's reps are no longer a->expect_reps (another answer came first); RB_ENOTFOUND
+ * without the question. */
+enum rb_err store_practice_record(struct store *s, const struct practice_answer *a, char *errmsg);
+/* The next question for account: the most overdue of those due by today (YYYY-MM-DD),
+ * else a new one (in an order of its own for each account). *question is new; *due says
+ * which it is; *ndue and *nnew count both kinds. RB_ENOTFOUND when there is none. */
+enum rb_err store_practice_next(struct store *s, long long account, const struct practice_filter *f,
+                                const char *today, char **question, bool *due, long long *ndue,
+                                long long *nnew, char *errmsg);
+/* What practice stats are made of, as a new JSON object: {"due_today", "cards", "answers",
+ * "first_answers", "reviews_again" (later answers rated again), "reviews", "seconds",
+ * "days" (distinct days with an answer up to today, newest first, at most 400),
+ * "competencies": [{"competency", "answers", "questions", "seconds", "recent_answers",
+ * "recent_rating", "recent_coverage" (averages since the day given, or null)}]}. */
+enum rb_err store_practice_stats(struct store *s, long long account, const char *today,
+                                 const char *since, json_t **out, char *errmsg);
+/* The synonyms of a key concept (folded as text_fold does): the other members of every
+ * synonym group it is in. *alts (new; free each and the array) may be empty. */
+enum rb_err store_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n,
+                              char *errmsg);
 
 #endif

@@ -123,6 +123,17 @@ struct store_ops {
     enum rb_err (*interview_list)(struct store *s, long long candidate, long long account,
                                   size_t limit, size_t offset, json_t **items, size_t *total,
                                   char *errmsg);
+    enum rb_err (*practice_card)(struct store *s, long long account, const char *question,
+                                 struct practice_card *c, char *errmsg);
+    enum rb_err (*practice_record)(struct store *s, const struct practice_answer *a, char *errmsg);
+    enum rb_err (*practice_next)(struct store *s, long long account,
+                                 const struct practice_filter *f, const char *today,
+                                 char **question, bool *due, long long *ndue, long long *nnew,
+                                 char *errmsg);
+    enum rb_err (*practice_stats)(struct store *s, long long account, const char *today,
+                                  const char *since, json_t **out, char *errmsg);
+    enum rb_err (*synonyms_of)(struct store *s, const char *concept, char ***alts, size_t *n,
+                               char *errmsg);
 };
 
 struct store {

@@ -671,6 +671,38 @@ test_every_route_answers_as_documented() {
     [ "$(field '.name == "[erased]" and .email == null and .resumes == []')" = true ] ||
         fail "the erased candidate is not a tombstone"
     call 200 GET "/api/v1/candidates/$cand/export" "${admin[@]}"
+    # ---- practice: any signed-in user, for themselves ----
+    call 401 GET /api/v1/practice/next
+    call 400 GET '/api/v1/practice/next?level=guru' "${candidate[@]}"
+    call 400 GET '/api/v1/practice/next?role=no-such-role' "${candidate[@]}"
+    call 200 GET '/api/v1/practice/next?role=backend-developer-mid&stage=screen' "${candidate[@]}"
+    local pq
+    pq=$(field .question.id)
+    [ "$(field '.kind == "new" and .card == null and (.question | has("points") | not)')" = true ] ||
+        fail "practice next: not a new question without its points"
+    call 304 GET '/api/v1/practice/next?role=backend-developer-mid&stage=screen' "${candidate[@]}" \
+        -H "If-None-Match: $(etag)"
+    send 201 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\",\"answer\":\"I would cache it and keep the data fresh.\",\"seconds\":42}" "${candidate[@]}"
+    [ "$(field '.coverage.kind == "keyword coverage" and .schedule.reps == 1')" = true ] ||
+        fail "practice answer: no coverage or schedule"
+    send 201 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"again\"}" "${interviewer[@]}"
+    [ "$(field '.coverage == null and .schedule.interval_days == 1')" = true ] ||
+        fail "practice answer without a typed answer"
+    send 400 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"great\"}" "${candidate[@]}"
+    [ "$(field .field)" = rating ] || fail "400 on a bad rating, not naming it"
+    send 400 POST /api/v1/practice/answers "{\"question\":\"$pq\"}" "${candidate[@]}"
+    send 400 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\",\"seconds\":-1}" "${candidate[@]}"
+    send 404 POST /api/v1/practice/answers '{"question":"no-such-question","rating":"good"}' "${candidate[@]}"
+    send 401 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\"}"
+    send 403 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\"}" "${admin_nocsrf[@]}"
+    send 413 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\",\"answer\":\"$(head -c 65537 /dev/zero | tr '\0' a)\"}" "${candidate[@]}"
+    call 413 POST /api/v1/practice/answers "${candidate[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/practice/answers "${candidate[@]}" -d '{"question":"x","rating":"good"}'
+    call 200 GET /api/v1/practice/stats "${candidate[@]}"
+    [ "$(field '.answers == 1 and .cards == 1 and .seconds == 42')" = true ] ||
+        fail "practice stats: not the one answer of the candidate"
+    call 304 GET /api/v1/practice/stats "${candidate[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET /api/v1/practice/stats
 
     # ---- logging out (last: it ends sessions used above) ----
     send 201 POST /api/v1/tokens '{"name":"no session"}' "${recruiter[@]}"
