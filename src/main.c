@@ -34,6 +34,8 @@ static const struct {
     {"token", cmd_token, "personal API tokens: create, list, revoke"},
     {"candidate", cmd_candidate, "candidates: add, list, show, move through stages"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
+    {"scorecard", cmd_scorecard,
+     "scorecards: the blank form, submitting, amending, who sees whose"},
 };
 
 static void

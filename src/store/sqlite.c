@@ -2128,4 +2128,9 @@ static const struct store_ops sqlite_ops = {
     .login_failures = sqlite_login_failures,
     .ping = sqlite_ping,
     .bank_generation = sqlite_bank_generation,
+    .scorecard_submit = sqlite_scorecard_submit,
+    .scorecard_amend = sqlite_scorecard_amend,
+    .scorecards = sqlite_scorecards,
+    .loop_pending = sqlite_loop_pending,
+    .interview_list = sqlite_interview_list,
 };

@@ -108,9 +108,8 @@ static const char SQL_SCR_COUNT[] = "SELECT count(*) FROM screening_resume WHERE
 static const char SQL_SCR_RUNNING[] =
     "SELECT count(*) FROM screening WHERE state IN ('queued', 'running')";
 
-/* Parses column i (JSON text) into a new reference; NULL with errmsg when it is not. */
-static json_t *
-col_json(sqlite3_stmt *st, int i, char *errmsg)
+json_t *
+sq_col_json(sqlite3_stmt *st, int i, char *errmsg)
 {
     const char *t = (const char *)sqlite3_column_text(st, i);
     json_t *v = t ? json_loads(t, 0, NULL) : NULL;
@@ -209,10 +208,9 @@ out:
     return sq_end(s, rc, errmsg);
 }
 
-/* One JSON row of sql with id bound: *out, or RB_ENOTFOUND naming what. */
-static enum rb_err
-json_row(struct store *s, const char *sql, long long id, const char *what, json_t **out,
-         char *errmsg)
+enum rb_err
+sq_json_row(struct store *s, const char *sql, long long id, const char *what, json_t **out,
+            char *errmsg)
 {
     sqlite3_stmt *st = sq_stmt(s, sql, errmsg);
     enum rb_err rc = RB_OK;
@@ -223,7 +221,7 @@ json_row(struct store *s, const char *sql, long long id, const char *what, json_
     sqlite3_bind_int64(st, 1, id);
     r = sqlite3_step(st);
     if (r == SQLITE_ROW) {
-        if (!(*out = col_json(st, 0, errmsg)))
+        if (!(*out = sq_col_json(st, 0, errmsg)))
             rc = RB_EINTERNAL;
     } else if (r == SQLITE_DONE) {
         snprintf(errmsg, RB_ERRMSG, "no %s %lld", what, id);
@@ -238,7 +236,7 @@ json_row(struct store *s, const char *sql, long long id, const char *what, json_
 enum rb_err
 sqlite_candidate_get(struct store *s, long long id, json_t **out, char *errmsg)
 {
-    return json_row(s, SQL_CAND_GET, id, "candidate", out, errmsg);
+    return sq_json_row(s, SQL_CAND_GET, id, "candidate", out, errmsg);
 }
 
 enum rb_err
@@ -257,7 +255,7 @@ sqlite_candidate_list(struct store *s, const char *stage, const char *role, size
     sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *v = col_json(st, 0, errmsg);
+        json_t *v = sq_col_json(st, 0, errmsg);
         if (!v) {
             rc = RB_EINTERNAL;
             break;
@@ -328,7 +326,7 @@ sqlite_resumes_add(struct store *s, const struct resume_new *v, size_t n, long l
 enum rb_err
 sqlite_resume_row(struct store *s, long long id, json_t **out, char *errmsg)
 {
-    return json_row(s, SQL_RESUME_ROW, id, "resume", out, errmsg);
+    return sq_json_row(s, SQL_RESUME_ROW, id, "resume", out, errmsg);
 }
 
 enum rb_err
@@ -407,7 +405,7 @@ out:
 enum rb_err
 sqlite_screening_get(struct store *s, long long id, json_t **out, char *errmsg)
 {
-    return json_row(s, SQL_SCR_GET, id, "screening", out, errmsg);
+    return sq_json_row(s, SQL_SCR_GET, id, "screening", out, errmsg);
 }
 
 enum rb_err
@@ -529,7 +527,7 @@ sqlite_screening_results(struct store *s, long long id, size_t limit, size_t off
     sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)offset);
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *v = col_json(st, 0, errmsg);
+        json_t *v = sq_col_json(st, 0, errmsg);
         if (!v) {
             rc = RB_EINTERNAL;
             break;
@@ -612,5 +610,5 @@ out:
 enum rb_err
 sqlite_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
 {
-    return json_row(s, SQL_INTERVIEW_GET, id, "interview", out, errmsg);
+    return sq_json_row(s, SQL_INTERVIEW_GET, id, "interview", out, errmsg);
 }

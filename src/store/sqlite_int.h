@@ -29,6 +29,13 @@ sqlite3 *sq_db(struct store *s);
 enum rb_err sq_scalar(struct store *s, const char *sql, long long *n, const char *what,
                       char *errmsg);
 
+/* Parses column i (JSON text) into a new reference; NULL with errmsg when it is not. */
+json_t *sq_col_json(sqlite3_stmt *st, int i, char *errmsg);
+/* The JSON in the first column of sql's one row, with id bound to ?1: *out (new), or
+ * RB_ENOTFOUND saying there is no such what. */
+enum rb_err sq_json_row(struct store *s, const char *sql, long long id, const char *what,
+                        json_t **out, char *errmsg);
+
 /* sqlite_users.c */
 enum rb_err sqlite_user_add(struct store *s, const struct user *u, const char *pwhash,
                             long long *id, char *errmsg);
@@ -83,5 +90,20 @@ enum rb_err sqlite_screening_finish(struct store *s, long long id, const char *e
 enum rb_err sqlite_screening_results(struct store *s, long long id, size_t limit, size_t offset,
                                      json_t **items, size_t *total, char *errmsg);
 enum rb_err sqlite_screenings_active(struct store *s, long long *n, char *errmsg);
+
+/* sqlite_scorecards.c */
+enum rb_err sqlite_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id,
+                                    char *errmsg);
+enum rb_err sqlite_scorecard_amend(struct store *s, long long id, const struct scorecard_new *now,
+                                   const struct scorecard_change *changes, size_t nchanges,
+                                   long long by, const char *by_label, const char *reason,
+                                   char *errmsg);
+enum rb_err sqlite_scorecards(struct store *s, const struct scorecard_filter *f, json_t **out,
+                              char *errmsg);
+enum rb_err sqlite_loop_pending(struct store *s, long long candidate, long long account,
+                                long long *on_panel, long long *pending, char *errmsg);
+enum rb_err sqlite_interview_list(struct store *s, long long candidate, long long account,
+                                  size_t limit, size_t offset, json_t **items, size_t *total,
+                                  char *errmsg);
 
 #endif

@@ -415,3 +415,37 @@ store_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
 {
     return s->ops->interview_get(s, id, out, errmsg);
 }
+
+enum rb_err
+store_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id, char *errmsg)
+{
+    return s->ops->scorecard_submit(s, v, id, errmsg);
+}
+
+enum rb_err
+store_scorecard_amend(struct store *s, long long id, const struct scorecard_new *now,
+                      const struct scorecard_change *changes, size_t nchanges, long long by,
+                      const char *by_label, const char *reason, char *errmsg)
+{
+    return s->ops->scorecard_amend(s, id, now, changes, nchanges, by, by_label, reason, errmsg);
+}
+
+enum rb_err
+store_scorecards(struct store *s, const struct scorecard_filter *f, json_t **out, char *errmsg)
+{
+    return s->ops->scorecards(s, f, out, errmsg);
+}
+
+enum rb_err
+store_loop_pending(struct store *s, long long candidate, long long account, long long *on_panel,
+                   long long *pending, char *errmsg)
+{
+    return s->ops->loop_pending(s, candidate, account, on_panel, pending, errmsg);
+}
+
+enum rb_err
+store_interview_list(struct store *s, long long candidate, long long account, size_t limit,
+                     size_t offset, json_t **items, size_t *total, char *errmsg)
+{
+    return s->ops->interview_list(s, candidate, account, limit, offset, items, total, errmsg);
+}

@@ -99,6 +99,19 @@ struct store_ops {
     enum rb_err (*question_retire)(struct store *s, const char *id, char *errmsg);
     enum rb_err (*question_list)(struct store *s, const struct search_query *f, size_t offset,
                                  struct search_hit **hits, size_t *n, size_t *total, char *errmsg);
+    enum rb_err (*scorecard_submit)(struct store *s, const struct scorecard_new *v, long long *id,
+                                    char *errmsg);
+    enum rb_err (*scorecard_amend)(struct store *s, long long id, const struct scorecard_new *now,
+                                   const struct scorecard_change *changes, size_t nchanges,
+                                   long long by, const char *by_label, const char *reason,
+                                   char *errmsg);
+    enum rb_err (*scorecards)(struct store *s, const struct scorecard_filter *f, json_t **out,
+                              char *errmsg);
+    enum rb_err (*loop_pending)(struct store *s, long long candidate, long long account,
+                                long long *on_panel, long long *pending, char *errmsg);
+    enum rb_err (*interview_list)(struct store *s, long long candidate, long long account,
+                                  size_t limit, size_t offset, json_t **items, size_t *total,
+                                  char *errmsg);
 };
 
 struct store {

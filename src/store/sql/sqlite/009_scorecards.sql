@@ -28,6 +28,7 @@ CREATE INDEX scorecard_interviewer ON scorecard (interviewer, interview);
 CREATE TABLE scorecard_rating (
     scorecard INTEGER NOT NULL REFERENCES scorecard (id) ON DELETE CASCADE,
     question TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,  -- its place in the kit
     competency TEXT NOT NULL,
     rating INTEGER CHECK (rating BETWEEN 1 AND 4),
     notes TEXT,
