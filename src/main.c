@@ -36,6 +36,9 @@ static const struct {
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
     {"scorecard", cmd_scorecard,
      "scorecards: the blank form, submitting, amending, who sees whose"},
+    {"debrief", cmd_debrief, "a candidate's loop read together: ratings, flags, weighted score"},
+    {"compare", cmd_compare, "a role's candidates side by side on its competencies"},
+    {"insight", cmd_insight, "interviewer calibration and questions worth retiring"},
 };
 
 static void

@@ -127,7 +127,7 @@ static const char css[] =
     "th{font-weight:600;background:#f7f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}"
     ".flag{color:#b03030;font-weight:600}.legend span{margin-right:14px;white-space:nowrap}"
     ".legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:5px}"
-    "svg{max-width:100%;height:auto}"
+    "svg{max-width:100%;height:auto}.wide{overflow-x:auto}"
     "@media print{body{background:#fff}main{box-shadow:none;margin:0}}";
 
 static void
@@ -385,8 +385,9 @@ debrief_report_table(const json_t *d, FILE *out, size_t width)
     char a[32], b[32];
     size_t i, j;
 
-    fprintf(out, "Debrief: %s%scandidate %lld, %s (%s)\n", str(d, "name") ? str(d, "name") : "",
-            str(d, "name") ? ", " : "", integer(d, "candidate"),
+    fprintf(out, "Debrief: %s%scandidate %lld%s for %s, now at %s\n",
+            str(d, "name") ? str(d, "name") : "", str(d, "name") ? " (" : "",
+            integer(d, "candidate"), str(d, "name") ? ")" : "",
             str(d, "role_title") ? str(d, "role_title")
             : str(d, "role")     ? str(d, "role")
                                  : "-",
@@ -500,7 +501,8 @@ html_bars(struct buf *out, const json_t *c)
 {
     const json_t *comps = json_object_get(c, "competencies"), *cands, *k, *row;
     size_t ncomp = json_array_size(comps), ncand, i, j;
-    const int base = 200, scale = 42, bw = 12, gap = 26, left = 34;
+    /* room on the left for the first group's slanted label */
+    const int base = 200, scale = 42, bw = 12, gap = 26, left = 150;
     int gw, w, h = base + 110;
 
     cands = json_object_get(c, "candidates");
@@ -528,9 +530,18 @@ html_bars(struct buf *out, const json_t *c)
             char who[300];
             row = json_array_get(cands, j);
             m = json_object_get(json_object_get(row, "means"), str(k, "competency"));
-            if (!json_is_number(m))
-                continue;
             candidate_label(who, sizeof who, row);
+            if (!json_is_number(m)) {
+                buf_printf(out,
+                           "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"3\" fill=\"#c4c8cf\">"
+                           "<title>",
+                           gx + (int)j * bw, base - 3, bw - 2);
+                esc(out, who);
+                buf_puts(out, ", ");
+                esc(out, str(k, "name"));
+                buf_puts(out, ": not assessed</title></rect>");
+                continue;
+            }
             buf_printf(out,
                        "<rect class=\"bar\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" "
                        "fill=\"%s\"><title>",
@@ -575,7 +586,8 @@ debrief_report_compare_html(const json_t *c, struct buf *out)
     }
     buf_puts(out, "</p>");
     html_bars(out, c);
-    buf_puts(out, "<h2>Ranking</h2><table><thead><tr><th>#</th><th>Candidate</th><th>Stage</th>"
+    buf_puts(out, "<h2>Ranking</h2><div "
+                  "class=\"wide\"><table><thead><tr><th>#</th><th>Candidate</th><th>Stage</th>"
                   "<th>Score</th><th>Coverage</th>");
     json_array_foreach(comps, i, k)
     {
@@ -606,9 +618,11 @@ debrief_report_compare_html(const json_t *c, struct buf *out)
         esc(out, tmp);
         buf_puts(out, "</td></tr>\n");
     }
-    buf_puts(out, "</tbody></table>\n<p class=\"meta\"><span>Scores are means of the interviewers' "
-                  "competency ratings (1 to 4) weighted by the role; coverage is the share of "
-                  "the role's weight that was rated.</span></p>\n</main></body></html>\n");
+    buf_puts(
+        out,
+        "</tbody></table></div>\n<p class=\"meta\"><span>Scores are means of the interviewers' "
+        "competency ratings (1 to 4) weighted by the role; coverage is the share of "
+        "the role's weight that was rated.</span></p>\n</main></body></html>\n");
 }
 
 void

@@ -139,5 +139,10 @@ void api_resume_get(struct http_req *req, struct http_res *res);
 void api_screenings_create(struct http_req *req, struct http_res *res);
 void api_screening_get(struct http_req *req, struct http_res *res);
 void api_screening_results(struct http_req *req, struct http_res *res);
+/* debriefs and insight (http/api_insight.c) */
+void api_candidate_debrief(struct http_req *req, struct http_res *res);
+void api_role_comparison(struct http_req *req, struct http_res *res);
+void api_insight_interviewers(struct http_req *req, struct http_res *res);
+void api_insight_questions(struct http_req *req, struct http_res *res);
 
 #endif

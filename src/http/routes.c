@@ -69,6 +69,16 @@ const struct route http_routes[] = {
      "GET /api/v1/screenings/{id}", 0},
     {"GET", "/api/v1/screenings/{id}/results", api_screening_results, HIRING, BODY_NONE,
      "GET /api/v1/screenings/{id}/results", 0},
+
+    /* debriefs and insight: who on the staff may read a debrief is decided in the handler */
+    {"GET", "/api/v1/candidates/{id}/debrief", api_candidate_debrief, STAFF, BODY_NONE,
+     "GET /api/v1/candidates/{id}/debrief", 0},
+    {"GET", "/api/v1/roles/{id}/comparison", api_role_comparison, HIRING, BODY_NONE,
+     "GET /api/v1/roles/{id}/comparison", 0},
+    {"GET", "/api/v1/insight/interviewers", api_insight_interviewers, HIRING, BODY_NONE,
+     "GET /api/v1/insight/interviewers", 0},
+    {"GET", "/api/v1/insight/questions", api_insight_questions, HIRING, BODY_NONE,
+     "GET /api/v1/insight/questions", 0},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
