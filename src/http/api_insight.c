@@ -70,11 +70,11 @@ insight_query(struct http_req *req, struct http_res *res, const char **role, int
     return true;
 }
 
+/* questions: question insight, else interviewer calibration; min: the default bar */
 static void
-insight(struct http_req *req, struct http_res *res, bool questions)
+insight(struct http_req *req, struct http_res *res, bool questions, int min)
 {
     const char *role;
-    int min = questions ? INSIGHT_MIN_DECIDED : INSIGHT_MIN_CANDIDATES;
     json_t *v;
     char msg[RB_ERRMSG];
     enum rb_err e;
@@ -96,11 +96,11 @@ insight(struct http_req *req, struct http_res *res, bool questions)
 void
 api_insight_interviewers(struct http_req *req, struct http_res *res)
 {
-    insight(req, res, false);
+    insight(req, res, false, INSIGHT_MIN_CANDIDATES);
 }
 
 void
 api_insight_questions(struct http_req *req, struct http_res *res)
 {
-    insight(req, res, true);
+    insight(req, res, true, INSIGHT_MIN_DECIDED);
 }
