@@ -24,15 +24,23 @@ known_stage(const char *s)
     return false;
 }
 
-static const struct option add_opts[] = {
-    {"name", required_argument, NULL, 'n'},  {"email", required_argument, NULL, 'e'},
-    {"phone", required_argument, NULL, 'p'}, {"role", required_argument, NULL, 'r'},
-    {"help", no_argument, NULL, 'h'},        {0}};
+static const struct option add_opts[] = {{"name", required_argument, NULL, 'n'},
+                                         {"email", required_argument, NULL, 'e'},
+                                         {"phone", required_argument, NULL, 'p'},
+                                         {"role", required_argument, NULL, 'r'},
+                                         {"screening", required_argument, NULL, 'S'},
+                                         {"resume", required_argument, NULL, 'R'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
 static const struct cmd_spec add_spec = {
     "candidate add", "h", add_opts,
-    "usage: rubric candidate add --name NAME [--email E] [--phone P] [--role ROLE]\n\n"
+    "usage: rubric candidate add --name NAME [--email E] [--phone P] [--role ROLE]\n"
+    "       rubric candidate add --screening ID --resume ID [--name NAME] [--email E] ...\n\n"
     "Adds a candidate at the stage 'applied' and prints their id. ROLE is a stored role\n"
-    "(see 'rubric role list').\n"};
+    "(see 'rubric role list').\n\n"
+    "With --screening and --resume, the candidate comes from a scored resume of a screening\n"
+    "run by the server: at the stage 'screened', the resume theirs and the screening linked;\n"
+    "name, email, phone and role default to the resume's parse and the screening's role.\n"};
 
 static int
 candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
@@ -45,7 +53,13 @@ candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
     enum rb_err e;
 
     while ((ch = cmd_getopt(&add_spec, argc, argv, &rc)) > 0) {
-        if (ch == 'n')
+        long v;
+        if (ch == 'S' || ch == 'R') {
+            if (!cmd_parse_int(optarg, 1, 1L << 62, &v))
+                return cmd_usage("candidate add", "bad --%s '%s': an id",
+                                 ch == 'S' ? "screening" : "resume", optarg);
+            *(ch == 'S' ? &c.screening : &c.resume) = v;
+        } else if (ch == 'n')
             c.name = optarg;
         else if (ch == 'e')
             c.email = optarg;
@@ -58,7 +72,9 @@ candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind < argc)
         return cmd_usage("candidate add", "unexpected argument '%s'", argv[optind]);
-    if (!c.name || !*c.name || strlen(c.name) > 200)
+    if (!c.screening != !c.resume)
+        return cmd_usage("candidate add", "give --screening and --resume together");
+    if ((!c.resume && !c.name) || (c.name && (!*c.name || strlen(c.name) > 200)))
         return cmd_usage("candidate add", "give --name (1 to 200 bytes)");
     if (c.email && !(email = user_email_normal(c.email, msg)))
         return cmd_usage("candidate add", "%s", msg);
@@ -80,6 +96,10 @@ candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
     e = store_candidate_add(s, &c, &id, msg);
     store_close(s);
     free(email);
+    if (e == RB_EINVAL) {
+        cmd_error("%s", msg);
+        return RB_EXIT_PROBLEMS;
+    }
     if (e)
         return cmd_fail(e, msg);
     printf("%lld\n", id);

@@ -11,10 +11,8 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
-#include "core/kit.h"
+#include "core/interview.h"
 #include "util/mem.h"
-
-#define INTERVIEWERS_MAX 16
 
 static const struct option create_opts[] = {{"stage", required_argument, NULL, 's'},
                                             {"interviewer", required_argument, NULL, 'i'},
@@ -35,21 +33,17 @@ static const struct cmd_spec create_spec = {
     "candidates): at most " XSTR(INTERVIEWERS_MAX) ".\n"};
 
 static int
-interview_create(struct cmd_ctx *ctx, int argc, char **argv)
+iv_create(struct cmd_ctx *ctx, int argc, char **argv)
 {
     const char *stage = NULL, *at = NULL, *emails[INTERVIEWERS_MAX];
-    long long ids[INTERVIEWERS_MAX], candidate, id = 0;
+    long long ids[INTERVIEWERS_MAX], id = 0;
     size_t n = 0;
-    long v, minutes = 0, seed = -1;
+    long v = 0, minutes = 0, seed = -1;
     struct store *s;
-    struct role role = {0};
-    struct kit k;
-    struct kit_request kr = {0};
-    json_t *cand = NULL;
-    char msg[RB_ERRMSG], ref[32], *kit_json = NULL;
+    char msg[RB_ERRMSG];
     int ch, rc = 0, st;
+    bool partial;
     enum rb_err e;
-    bool built = false;
 
     while ((ch = cmd_getopt(&create_spec, argc, argv, &rc)) > 0) {
         if (ch == 's')
@@ -73,7 +67,6 @@ interview_create(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind + 1 != argc || !cmd_parse_int(argv[optind], 1, 1L << 62, &v))
         return cmd_usage("interview create", "give one CANDIDATE id");
-    candidate = v;
     if (!stage || (st = stage_parse(stage)) < 0)
         return cmd_usage("interview create",
                          "give --stage screen, technical, system-design, behavioral or onsite");
@@ -83,79 +76,28 @@ interview_create(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("interview create", "bad --at '%s': an ISO 8601 time", at);
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    for (size_t i = 0; i < n; i++) {
-        struct user u;
-        char *email = user_email_normal(emails[i], msg);
-        bool found;
-        e = email ? store_user_get(s, 0, email, &u, NULL, msg) : RB_EINVAL;
-        free(email);
-        found = e == RB_OK;
-        if (found && (u.disabled || u.role == USER_CANDIDATE)) {
-            snprintf(msg, sizeof msg, "%s cannot interview: %s", u.email,
-                     u.disabled ? "the account is disabled" : "a candidate's account");
-            e = RB_EINVAL;
-        }
-        ids[i] = found ? u.id : 0;
-        if (found)
-            user_cleanup(&u);
-        if (e) {
-            rc = e == RB_EINVAL ? cmd_usage("interview create", "--interviewer: %s", msg)
-                                : cmd_fail(e, msg);
-            goto out;
-        }
-    }
-    if ((e = store_candidate_get(s, candidate, &cand, msg))) {
-        rc = cmd_fail(e, msg);
-        goto out;
-    }
-    if (!json_is_string(json_object_get(cand, "role"))) {
-        cmd_error("candidate %lld has no role: the kit is chosen for one", candidate);
-        rc = RB_EXIT_PROBLEMS;
-        goto out;
-    }
-    if ((e = store_role_get(s, json_string_value(json_object_get(cand, "role")), &role, msg))) {
-        rc = cmd_fail(e, msg);
-        goto out;
-    }
-    snprintf(ref, sizeof ref, "c-%lld", candidate);
-    kr.role = &role;
-    kr.stage = (enum stage)st;
-    kr.minutes = (int)minutes;
-    kr.seed = seed >= 0 ? (uint64_t)seed : (uint64_t)time(NULL);
-    kr.candidate = ref;
-    if ((e = kit_build(s, &kr, &k, msg))) {
-        rc = cmd_fail(e, msg);
-        goto out;
-    }
-    built = true;
-    if ((e = kit_save(s, &k, msg))) {
-        rc = cmd_fail(e, msg);
-        goto out;
-    }
-    {
-        json_t *j = kit_to_json(&k);
-        kit_json = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-        json_decref(j);
-    }
-    {
-        struct interview_new in = {
-            candidate, stage_name(k.stage), k.budget, at, k.saved_id, kit_json, ids, n, 0};
-        if ((e = store_interview_create(s, &in, &id, msg))) {
-            rc = cmd_fail(e, msg);
-            goto out;
+    if ((e = interview_interviewers(s, emails, n, ids, msg))) {
+        rc = e == RB_EINVAL ? cmd_usage("interview create", "--interviewer: %s", msg)
+                            : cmd_fail(e, msg);
+    } else {
+        struct interview_request r = {v,
+                                      (enum stage)st,
+                                      ids,
+                                      n,
+                                      (int)minutes,
+                                      at,
+                                      seed >= 0 ? (uint64_t)seed : (uint64_t)time(NULL),
+                                      0};
+        if ((e = interview_create(s, &r, &id, &partial, msg)))
+            rc = e == RB_EINVAL ? (cmd_error("%s", msg), RB_EXIT_PROBLEMS) : cmd_fail(e, msg);
+        else {
+            printf("%lld\n", id);
+            if (partial)
+                cmd_error("the kit is partial: the bank could not fill every slot (see "
+                          "'rubric interview show %lld')",
+                          id);
         }
     }
-    printf("%lld\n", id);
-    if (k.partial)
-        cmd_error("the kit is partial: the bank could not fill every slot (see 'rubric interview "
-                  "show %lld')",
-                  id);
-out:
-    if (built)
-        kit_cleanup(&k);
-    free(kit_json);
-    json_decref(cand);
-    role_cleanup(&role);
     store_close(s);
     return rc;
 }
@@ -168,7 +110,7 @@ static const struct cmd_spec show_spec = {"interview show", "h", show_opts,
                                           "and its frozen kit.\n"};
 
 static int
-interview_show(struct cmd_ctx *ctx, int argc, char **argv)
+iv_show(struct cmd_ctx *ctx, int argc, char **argv)
 {
     bool json = false;
     struct store *s;
@@ -218,7 +160,7 @@ static const char interview_usage[] =
     "usage: rubric interview create CANDIDATE --stage S --interviewer EMAIL ... | show ID\n\n"
     "'rubric interview COMMAND --help' says more.\n";
 
-static const struct cmd_sub sub[] = {{"create", interview_create}, {"show", interview_show}};
+static const struct cmd_sub sub[] = {{"create", iv_create}, {"show", iv_show}};
 
 int
 cmd_interview(struct cmd_ctx *ctx, int argc, char **argv)

@@ -63,10 +63,12 @@ send_candidate(struct http_req *req, struct http_res *res, long long id, int sta
 void
 api_candidates_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {{"name", F_STRING, true, 200},
+    static const struct field_spec spec[] = {{"name", F_STRING, false, 200},
                                              {"email", F_STRING, false, 254},
                                              {"phone", F_STRING, false, 40},
                                              {"role", F_STRING, false, 64},
+                                             {"screening", F_INT, false, 0},
+                                             {"resume", F_INT, false, 0},
                                              {0}};
     struct candidate_new c = {0};
     const char *field;
@@ -79,8 +81,18 @@ api_candidates_create(struct http_req *req, struct http_res *res)
         return;
     }
     c.name = json_string_value(json_object_get(req->json, "name"));
-    if (!*c.name) {
-        http_problem(res, RB_EINVAL, "name: required", "name");
+    c.screening = json_integer_value(json_object_get(req->json, "screening"));
+    c.resume = json_integer_value(json_object_get(req->json, "resume"));
+    if (!c.screening != !c.resume || c.screening < 0 || c.resume < 0) {
+        http_problem(res, RB_EINVAL,
+                     "screening and resume: give both (a resume's result in a screening), or "
+                     "neither",
+                     c.screening ? "resume" : "screening");
+        return;
+    }
+    if (!c.resume && (!c.name || !*c.name)) {
+        http_problem(res, RB_EINVAL, "name: required (unless the candidate comes from a screening)",
+                     "name");
         return;
     }
     if (json_is_string(json_object_get(req->json, "email")) &&
@@ -105,7 +117,7 @@ api_candidates_create(struct http_req *req, struct http_res *res)
     e = store_candidate_add(req->store, &c, &id, msg);
     free(email);
     if (e) {
-        http_problem(res, e, msg, NULL);
+        http_problem(res, e, msg, e == RB_EINVAL && c.resume ? "resume" : NULL);
         return;
     }
     snprintf(loc, sizeof loc, "/api/v1/candidates/%lld", id);

@@ -139,6 +139,16 @@ void api_resume_get(struct http_req *req, struct http_res *res);
 void api_screenings_create(struct http_req *req, struct http_res *res);
 void api_screening_get(struct http_req *req, struct http_res *res);
 void api_screening_results(struct http_req *req, struct http_res *res);
+void api_candidate_stage(struct http_req *req, struct http_res *res);
+void api_interviews_list(struct http_req *req, struct http_res *res);
+void api_interviews_create(struct http_req *req, struct http_res *res);
+void api_interview_get(struct http_req *req, struct http_res *res);
+void api_scorecard_template(struct http_req *req, struct http_res *res);
+void api_scorecards_submit(struct http_req *req, struct http_res *res);
+void api_interview_scorecards(struct http_req *req, struct http_res *res);
+void api_candidate_scorecards(struct http_req *req, struct http_res *res);
+void api_scorecard_get(struct http_req *req, struct http_res *res);
+void api_scorecard_amend(struct http_req *req, struct http_res *res);
 /* debriefs and insight (http/api_insight.c) */
 void api_candidate_debrief(struct http_req *req, struct http_res *res);
 void api_role_comparison(struct http_req *req, struct http_res *res);

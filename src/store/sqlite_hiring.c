@@ -13,10 +13,19 @@
 
 #define CANDIDATE_JSON                                                                             \
     "json_object('id', c.id, 'name', c.name, 'email', c.email, 'phone', c.phone, 'role', "         \
-    "c.role, 'stage', c.stage, 'created_at', c.created_at, 'updated_at', c.updated_at)"
+    "c.role, 'stage', c.stage, 'screening', c.screening, 'created_at', c.created_at, "             \
+    "'updated_at', c.updated_at)"
 
 static const char SQL_CAND_ADD[] =
-    "INSERT INTO candidate (name, email, phone, role, created_by) VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT INTO candidate (name, email, phone, role, created_by, stage, screening) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+/* a scored resume of a screening, with what its parse says of the person */
+static const char SQL_CAND_SOURCE[] =
+    "SELECT r.candidate, json_extract(r.parsed, '$.name'), lower(json_extract(r.parsed, "
+    "'$.email')), json_extract(r.parsed, '$.phone'), (SELECT slug FROM role WHERE slug = sc.role), "
+    "sr.score IS NOT NULL FROM screening_resume sr JOIN resume r ON r.id = sr.resume "
+    "JOIN screening sc ON sc.id = sr.screening WHERE sr.screening = ?1 AND sr.resume = ?2";
+static const char SQL_RESUME_LINK[] = "UPDATE resume SET candidate = ?2 WHERE id = ?1";
 static const char SQL_CAND_GET[] =
     "SELECT json_set(" CANDIDATE_JSON ", '$.resumes', (SELECT json_group_array(json_object("
     "'id', r.id, 'filename', r.filename, 'format', r.format, 'error', r.error, "
@@ -136,29 +145,100 @@ history(struct store *s, long long candidate, const char *from, const char *to, 
     return sq_exec(s, st, errmsg, "record stage change");
 }
 
+/* Where a candidate from a screening comes from: fills what c leaves out (name, email,
+ * phone, role) from the resume's parse, into v (strings owned by the caller's *keep). */
+static enum rb_err
+candidate_source(struct store *s, const struct candidate_new *c, struct candidate_new *v,
+                 char **keep, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_CAND_SOURCE, errmsg);
+    enum rb_err rc = RB_OK;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, c->screening);
+    sqlite3_bind_int64(st, 2, c->resume);
+    switch (sqlite3_step(st)) {
+    case SQLITE_ROW:
+        break;
+    case SQLITE_DONE:
+        snprintf(errmsg, RB_ERRMSG, "resume %lld was not in screening %lld", c->resume,
+                 c->screening);
+        sq_done(st);
+        return RB_ENOTFOUND;
+    default:
+        sq_done(st);
+        return sq_fail(s, errmsg, "read the screening result");
+    }
+    if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        snprintf(errmsg, RB_ERRMSG, "resume %lld belongs to candidate %lld already", c->resume,
+                 (long long)sqlite3_column_int64(st, 0));
+        rc = RB_ECONFLICT;
+    } else if (!sqlite3_column_int(st, 5)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "resume %lld has no score in screening %lld (not yet, or it could not be read)",
+                 c->resume, c->screening);
+        rc = RB_EINVAL;
+    } else {
+        for (int i = 0; i < 4; i++)
+            keep[i] = sq_col_dup(st, i + 1);
+        *v = *c;
+        v->name = c->name ? c->name : keep[0];
+        v->email = c->email ? c->email : keep[1];
+        v->phone = c->phone ? c->phone : keep[2];
+        v->role = c->role ? c->role : keep[3];
+        if (!v->name || !*v->name) {
+            snprintf(errmsg, RB_ERRMSG, "name: resume %lld gives none; give the candidate's name",
+                     c->resume);
+            rc = RB_EINVAL;
+        }
+    }
+    sq_done(st);
+    return rc;
+}
+
 enum rb_err
 sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
 {
     sqlite3_stmt *st;
+    struct candidate_new v = *c;
+    char *keep[4] = {0}, reason[64];
+    const char *stage = c->resume ? "screened" : "applied";
     enum rb_err rc = sq_begin(s, errmsg);
     if (rc)
         return rc;
+    if (c->resume && (rc = candidate_source(s, c, &v, keep, errmsg)))
+        goto out;
     if (!(st = sq_stmt(s, SQL_CAND_ADD, errmsg))) {
         rc = RB_ESTORE;
         goto out;
     }
-    sq_bind_text(st, 1, c->name);
-    sq_bind_text(st, 2, c->email);
-    sq_bind_text(st, 3, c->phone);
-    sq_bind_text(st, 4, c->role);
+    sq_bind_text(st, 1, v.name);
+    sq_bind_text(st, 2, v.email);
+    sq_bind_text(st, 3, v.phone);
+    sq_bind_text(st, 4, v.role);
     if (c->created_by)
         sqlite3_bind_int64(st, 5, c->created_by);
-    rc = sq_exec(s, st, errmsg, "add candidate");
-    if (!rc) {
-        *id = sqlite3_last_insert_rowid(sq_db(s));
-        rc = history(s, *id, NULL, "applied", c->created_by, c->created_by_label, NULL, errmsg);
+    sq_bind_text(st, 6, stage);
+    if (c->resume)
+        sqlite3_bind_int64(st, 7, c->screening);
+    if ((rc = sq_exec(s, st, errmsg, "add candidate")))
+        goto out;
+    *id = sqlite3_last_insert_rowid(sq_db(s));
+    snprintf(reason, sizeof reason, "from screening %lld", c->screening);
+    if ((rc = history(s, *id, NULL, stage, c->created_by, c->created_by_label,
+                      c->resume ? reason : NULL, errmsg)) ||
+        !c->resume)
+        goto out;
+    if (!(st = sq_stmt(s, SQL_RESUME_LINK, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
     }
+    sqlite3_bind_int64(st, 1, c->resume);
+    sqlite3_bind_int64(st, 2, *id);
+    rc = sq_exec(s, st, errmsg, "link the resume");
 out:
+    for (int i = 0; i < 4; i++)
+        free(keep[i]);
     return sq_end(s, rc, errmsg);
 }
 

@@ -257,6 +257,10 @@ enum rb_err store_login_failures(struct store *s, const char *const *keys, size_
 
 struct candidate_new {
     const char *name, *email, *phone, *role;
+    /* when resume is not 0: a candidate from that scored resume of screening, at stage
+     * screened, the resume theirs; what name, email, phone and role leave NULL comes from
+     * the resume's parse and the screening's role */
+    long long screening, resume;
     long long created_by;         /* 0: nobody (the CLI) */
     const char *created_by_label; /* who, as the history shows it (NULL: 'command line') */
 };
@@ -306,7 +310,9 @@ enum rb_err store_interview_get(struct store *s, long long id, json_t **out, cha
  * RB_ENOTFOUND; RB_ECONFLICT when they are at that stage already. */
 enum rb_err store_candidate_stage(struct store *s, long long id, const char *stage, long long by,
                                   const char *by_label, const char *reason, char *errmsg);
-/* A new candidate (name required; the others may be NULL); *id is theirs. */
+/* A new candidate (name required unless from a screening; the others may be NULL); *id is
+ * theirs. From a screening: RB_ENOTFOUND when the resume was not in it, RB_ECONFLICT when
+ * the resume is someone's already, RB_EINVAL when it has no score or gives no name. */
 enum rb_err store_candidate_add(struct store *s, const struct candidate_new *c, long long *id,
                                 char *errmsg);
 /* The candidate with id as JSON, with their resumes (new reference); RB_ENOTFOUND. */

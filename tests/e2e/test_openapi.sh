@@ -553,30 +553,114 @@ test_every_route_answers_as_documented() {
     call 413 POST /api/v1/screenings "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
     call 415 POST /api/v1/screenings "${recruiter[@]}" -d '{"role":"backend-developer-mid"}'
 
+    # ---- loops: stages, interviews, scorecards under the panel rule ----
+    local iid tpl rcard icard q
+    send 200 POST "/api/v1/candidates/$cand/stage" '{"stage":"interviewing","reason":"strong screen"}' "${recruiter[@]}"
+    [ "$(field '.stage == "interviewing" and .history[-1].reason == "strong screen"')" = true ] ||
+        fail "POST /api/v1/candidates/{id}/stage: not moved"
+    send 409 POST "/api/v1/candidates/$cand/stage" '{"stage":"interviewing"}' "${recruiter[@]}"
+    send 400 POST "/api/v1/candidates/$cand/stage" '{"stage":"promoted"}' "${recruiter[@]}"
+    send 400 POST "/api/v1/candidates/$cand/stage" '{"stage":"offer","why":"x"}' "${recruiter[@]}"
+    send 404 POST /api/v1/candidates/999/stage '{"stage":"offer"}' "${recruiter[@]}"
+    send 401 POST "/api/v1/candidates/$cand/stage" '{"stage":"offer"}'
+    send 403 POST "/api/v1/candidates/$cand/stage" '{"stage":"offer"}' "${interviewer[@]}"
+    send 413 POST "/api/v1/candidates/$cand/stage" "{\"stage\":\"offer\",\"reason\":\"$(head -c 1001 /dev/zero | tr '\0' n)\"}" "${recruiter[@]}"
+    call 415 POST "/api/v1/candidates/$cand/stage" "${recruiter[@]}" -H 'Content-Type: text/plain' -d '{}'
+    send 201 POST /api/v1/interviews "{\"candidate\":$cand,\"stage\":\"technical\",\"interviewers\":[\"interviewer@example.org\",\"recruiter@example.org\"],\"minutes\":45,\"seed\":5,\"scheduled_at\":\"2026-12-01T10:00:00Z\"}" "${recruiter[@]}"
+    iid=$(field .id)
+    grep -qi "^location: /api/v1/interviews/$iid" headers || fail "201 without Location"
+    send 400 POST /api/v1/interviews "{\"candidate\":$cand,\"stage\":\"lunch\",\"interviewers\":[\"interviewer@example.org\"]}" "${recruiter[@]}"
+    send 400 POST /api/v1/interviews "{\"candidate\":$cand,\"stage\":\"technical\",\"interviewers\":[\"candidate@example.org\"]}" "${recruiter[@]}"
+    send 400 POST /api/v1/interviews '{"candidate":999,"stage":"technical","interviewers":["interviewer@example.org"]}' "${admin[@]}"
+    send 401 POST /api/v1/interviews '{}'
+    send 403 POST /api/v1/interviews '{}' "${interviewer[@]}"
+    call 413 POST /api/v1/interviews "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/interviews "${recruiter[@]}" -d '{}'
+    call 200 GET /api/v1/interviews "${interviewer[@]}"
+    [ "$(field '.total == 1 and .items[0].scorecards == 0')" = true ] || fail "the interviewer's interviews"
+    call 304 GET /api/v1/interviews "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET "/api/v1/interviews?candidate=$cand&limit=1" "${admin[@]}"
+    call 400 GET '/api/v1/interviews?candidate=x' "${admin[@]}"
+    call 401 GET /api/v1/interviews
+    call 403 GET /api/v1/interviews "${candidate[@]}"
+    call 200 GET "/api/v1/interviews/$iid" "${interviewer[@]}"
+    call 304 GET "/api/v1/interviews/$iid" "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/interviews/$iid"
+    call 403 GET "/api/v1/interviews/$iid" "${candidate[@]}"
+    call 404 GET /api/v1/interviews/999 "${admin[@]}"
+    call 200 GET "/api/v1/interviews/$iid/scorecard-template" "${interviewer[@]}"
+    tpl=$(cat body)
+    call 304 GET "/api/v1/interviews/$iid/scorecard-template" "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/interviews/$iid/scorecard-template"
+    call 403 GET "/api/v1/interviews/$iid/scorecard-template" "${candidate[@]}"
+    call 404 GET /api/v1/interviews/999/scorecard-template "${admin[@]}"
+    send 201 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "yes" | .ratings |= map(.rating = 3)' <<<"$tpl")" "${recruiter[@]}"
+    rcard=$(field .id)
+    grep -qi "^location: /api/v1/scorecards/$rcard" headers || fail "201 without Location"
+    call 200 GET "/api/v1/candidates/$cand/scorecards" "${interviewer[@]}"
+    [ "$(field '.items == [] and .complete == false')" = true ] || fail "a pending panel member sees others' scorecards"
+    call 403 GET "/api/v1/scorecards/$rcard" "${interviewer[@]}"
+    send 400 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "maybe" | .ratings[0].rating = 2' <<<"$tpl")" "${interviewer[@]}"
+    [ "$(field .field)" = recommendation ] || fail "400 not naming the recommendation"
+    send 400 POST "/api/v1/interviews/$iid/scorecards" '{"recommendation":"yes"}' "${interviewer[@]}"
+    send 201 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "strong no" | .notes = "unsure on retries" | .ratings |= map(.rating = 2 | .notes = "thin")' <<<"$tpl")" "${interviewer[@]}"
+    icard=$(field .id)
+    send 409 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "yes" | .ratings[0].rating = 4' <<<"$tpl")" "${interviewer[@]}"
+    send 403 POST "/api/v1/interviews/$iid/scorecards" "$(jq -c '.recommendation = "yes" | .ratings[0].rating = 2' <<<"$tpl")" "${admin[@]}"
+    send 404 POST /api/v1/interviews/999/scorecards '{"recommendation":"yes"}' "${admin[@]}"
+    send 401 POST "/api/v1/interviews/$iid/scorecards" '{}'
+    call 413 POST "/api/v1/interviews/$iid/scorecards" "${interviewer[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/interviews/$iid/scorecards" "${interviewer[@]}" -d '{}'
+    call 200 GET "/api/v1/interviews/$iid/scorecards" "${interviewer[@]}"
+    [ "$(field '(.items | length) == 2 and .complete')" = true ] || fail "the panel's scorecards once both are in"
+    call 401 GET "/api/v1/interviews/$iid/scorecards"
+    call 403 GET "/api/v1/interviews/$iid/scorecards" "${candidate[@]}"
+    call 404 GET /api/v1/interviews/999/scorecards "${admin[@]}"
+    call 200 GET "/api/v1/candidates/$cand/scorecards" "${admin[@]}"
+    call 401 GET "/api/v1/candidates/$cand/scorecards"
+    call 403 GET "/api/v1/candidates/$cand/scorecards" "${candidate[@]}"
+    call 404 GET /api/v1/candidates/999/scorecards "${admin[@]}"
+    call 200 GET "/api/v1/scorecards/$rcard" "${interviewer[@]}"
+    call 401 GET "/api/v1/scorecards/$rcard"
+    call 404 GET /api/v1/scorecards/999 "${admin[@]}"
+    q=$(jq -r '.ratings[0].question' <<<"$tpl")
+    send 200 POST "/api/v1/scorecards/$icard/amendments" "{\"reason\":\"misread my notes\",\"changes\":{\"recommendation\":\"no\",\"ratings\":[{\"question\":\"$q\",\"rating\":3}]}}" "${interviewer[@]}"
+    [ "$(field '.recommendation == "no" and .original.recommendation == "strong-no" and (.amendments | length) >= 2')" = true ] ||
+        fail "the amendment did not keep the original"
+    send 400 POST "/api/v1/scorecards/$icard/amendments" '{"reason":"again","changes":{"recommendation":"no"}}' "${interviewer[@]}"
+    send 400 POST "/api/v1/scorecards/$icard/amendments" '{"changes":{}}' "${interviewer[@]}"
+    send 403 POST "/api/v1/scorecards/$icard/amendments" '{"reason":"not mine","changes":{"notes":"x"}}' "${recruiter[@]}"
+    send 404 POST /api/v1/scorecards/999/amendments '{"reason":"x","changes":{"notes":"x"}}' "${admin[@]}"
+    send 401 POST "/api/v1/scorecards/$icard/amendments" '{}'
+    call 413 POST "/api/v1/scorecards/$icard/amendments" "${interviewer[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/scorecards/$icard/amendments" "${interviewer[@]}" -d '{}'
     # ---- debriefs and insight (a loop made with the command line on the same store) ----
-    local tomasz iv db=(--db "sqlite:$PWD/api.db")
+    local tomasz dcand iv db=(--db "sqlite:$PWD/api.db")
     call 200 GET '/api/v1/candidates?limit=50' "${admin[@]}"
     tomasz=$(field '.items[] | select(.name == "Tomasz Nowak") | .id')
-    iv=$("$RUBRIC" "${db[@]}" interview create "$cand" --stage technical --seed 7 \
+    send 201 POST /api/v1/candidates '{"name":"Ines Example","role":"backend-developer-senior"}' "${recruiter[@]}"
+    dcand=$(field .id)
+    iv=$("$RUBRIC" "${db[@]}" interview create "$dcand" --stage technical --seed 7 \
         --interviewer interviewer@example.org) || fail "interview create"
     "$RUBRIC" "${db[@]}" scorecard template "$iv" --json |
         jq '.recommendation = "yes" | .ratings |= map(.rating = 3)' >card.json
-    call 403 GET "/api/v1/candidates/$cand/debrief" "${interviewer[@]}"
+    call 403 GET "/api/v1/candidates/$dcand/debrief" "${interviewer[@]}"
     grep -q 'submit your scorecard' body || fail "403 without saying to submit first"
     "$RUBRIC" "${db[@]}" scorecard submit "$iv" --as interviewer@example.org card.json >/dev/null ||
         fail "scorecard submit"
-    call 200 GET "/api/v1/candidates/$cand/debrief" "${interviewer[@]}"
-    call 200 GET "/api/v1/candidates/$cand/debrief" "${recruiter[@]}"
+    call 200 GET "/api/v1/candidates/$dcand/debrief" "${interviewer[@]}"
+    call 200 GET "/api/v1/candidates/$dcand/debrief" "${recruiter[@]}"
     [ "$(field '.recommendation_counts.yes == 1 and .summary.scorecards == 1 and (.competencies[0].ratings | length) == 1')" = true ] ||
         fail "GET /api/v1/candidates/{id}/debrief: not the scorecard submitted"
-    call 304 GET "/api/v1/candidates/$cand/debrief" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 304 GET "/api/v1/candidates/$dcand/debrief" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET "/api/v1/candidates/$cand/debrief" "${admin[@]}"
     call 400 GET "/api/v1/candidates/$tomasz/debrief" "${admin[@]}"
-    call 401 GET "/api/v1/candidates/$cand/debrief"
-    call 403 GET "/api/v1/candidates/$cand/debrief" "${candidate[@]}"
+    call 401 GET "/api/v1/candidates/$dcand/debrief"
+    call 403 GET "/api/v1/candidates/$dcand/debrief" "${candidate[@]}"
     call 404 GET /api/v1/candidates/999/debrief "${recruiter[@]}"
     call 404 GET /api/v1/candidates/abc/debrief "${recruiter[@]}"
     call 200 GET /api/v1/roles/backend-developer-senior/comparison "${recruiter[@]}"
-    [ "$(field ".candidates[0].candidate == $cand")" = true ] || fail "the comparison lacks the candidate"
+    [ "$(field "any(.candidates[]; .candidate == $dcand)")" = true ] || fail "the comparison lacks the candidate"
     call 304 GET /api/v1/roles/backend-developer-senior/comparison "${recruiter[@]}" -H "If-None-Match: $(etag)"
     call 200 GET /api/v1/roles/backend-developer-mid/comparison "${admin[@]}"
     call 401 GET /api/v1/roles/backend-developer-senior/comparison

@@ -2,66 +2,8 @@
 # End-to-end tests of `rubric serve`: the real binary on a loopback port, a fresh SQLite
 # file, real HTTP through curl.
 
-ADMIN=admin@example.org
-ADMIN_PW=correct-horse-battery-staple
-
-# Starts the server on a free loopback port: sets PORT, BASE and SERVER_PID.
-start_server() {
-    local tries
-    for tries in 1 2 3 4 5; do
-        PORT=$((20000 + RANDOM % 40000))
-        BASE="http://127.0.0.1:$PORT"
-        RUBRIC_ADMIN_PASSWORD=$ADMIN_PW "$RUBRIC" serve --listen "127.0.0.1:$PORT" "$@" \
-            </dev/null >/dev/null 2>server.log &
-        SERVER_PID=$!
-        # a failing test exits its subshell: the server goes with it
-        trap 'kill -KILL $SERVER_PID 2>/dev/null || true' EXIT
-        for _ in $(seq 1 100); do
-            curl -fsS "$BASE/healthz" >/dev/null 2>&1 && return 0
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    done
-    fail "the server did not start: $(cat server.log)"
-}
-
-# Stops the server with SIGTERM (SIGKILL after 10 s); returns its exit status.
-stop_server() {
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID"
-}
-
-# http METHOD PATH [curl args...]: sets RC (the HTTP status), OUT (the body), HDR (headers).
-http() {
-    local method=$1 path=$2
-    shift 2
-    : >body.out
-    : >headers.out
-    RC=$(curl -sS -o body.out -D headers.out -w '%{http_code}' -X "$method" "$@" "$BASE$path")
-    OUT=$(cat body.out)
-    HDR=$(cat headers.out)
-    ERR=""
-}
-
-# Logs in as $1 with password $2 into cookie jar $3; prints the CSRF token.
-login() {
-    curl -sS -c "$3" -H 'Content-Type: application/json' \
-        -d "{\"email\":\"$1\",\"password\":\"$2\"}" "$BASE/api/v1/session" | jq -r .csrf_token
-}
-
-# A token for a new user of role $1 (the user's email is $1@example.org).
-token_for() {
-    printf 'a-long-enough-password\n' | "$RUBRIC" user add "$1@example.org" --role "$1" \
-        --password-stdin >/dev/null || fail "user add $1"
-    "$RUBRIC" token create "$1@example.org" 2>/dev/null
-}
+# shellcheck source=tests/e2e/serve_lib.sh
+source "$ROOT/tests/e2e/serve_lib.sh"
 
 test_serve_bootstraps_answers_health_and_stops_cleanly() {
     start_server

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Interviews in a candidate's loop: who may interview, and making one, with its kit built
+ * for the candidate's role and stage and frozen in it. Shared by the command line and the
+ * API.
+ */
+#ifndef RUBRIC_CORE_INTERVIEW_H
+#define RUBRIC_CORE_INTERVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/kit.h"
+#include "store/store.h"
+#include "util/err.h"
+
+#define INTERVIEWERS_MAX 16
+
+struct interview_request {
+    long long candidate;
+    enum stage stage;
+    const long long *interviewers; /* account ids (interview_interviewers) */
+    size_t ninterviewers;
+    int minutes;    /* 0: the stage's default */
+    const char *at; /* ISO 8601, or NULL */
+    uint64_t seed;  /* the kit's */
+    long long by;   /* the account making it; 0: the command line */
+};
+
+/* The accounts with these emails, as interviewers: *ids. RB_EINVAL naming the email when
+ * there is no such account, or it is disabled or a candidate's. */
+enum rb_err interview_interviewers(struct store *s, const char *const *emails, size_t n,
+                                   long long *ids, char *errmsg);
+
+/* Builds a kit for the candidate's role at the request's stage (avoiding the questions of
+ * their earlier kits), saves it, and makes the interview with the kit frozen in it: *id.
+ * *partial says the bank could not fill every slot. RB_ENOTFOUND without the candidate;
+ * RB_EINVAL when they have no role. */
+enum rb_err interview_create(struct store *s, const struct interview_request *r, long long *id,
+                             bool *partial, char *errmsg);
+
+#endif

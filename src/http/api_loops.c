@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Interview loops over HTTP: a candidate's stage, their interviews, and scorecards.
+ * Recruiters and admins manage loops and see them whole; an interviewer sees only the
+ * interviews they are on, and nobody on a panel sees another's scorecard before giving
+ * their own (core/scorecard.h). Candidates reach none of it (the route table says so).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/interview.h"
+#include "core/scorecard.h"
+#include "http/http.h"
+#include "util/mem.h"
+
+static const char *const stages[] = {"applied", "screened", "interviewing", "offer",
+                                     "hired",   "rejected", "withdrawn",    NULL};
+
+static bool
+hiring(const struct http_req *req)
+{
+    return req->who.role == USER_ADMIN || req->who.role == USER_RECRUITER;
+}
+
+/* A problem for a core error whose message starts with the field at fault ("ratings[2]
+ * .rating: ..."): the field is reported on its own too. */
+static void
+field_problem(struct http_res *res, enum rb_err e, const char *msg)
+{
+    char field[96];
+    size_t n = strcspn(msg, ": ");
+    if (e == RB_EINVAL && n && n < sizeof field && msg[n] == ':') {
+        memcpy(field, msg, n);
+        field[n] = 0;
+        http_problem(res, e, msg, field);
+    } else
+        http_problem(res, e, msg, NULL);
+}
+
+/* Interview id, when the caller may see it (recruiters, admins, its interviewers): *iv
+ * (new), else a problem is set and false returned. */
+static bool
+interview_for(struct http_req *req, struct http_res *res, long long id, json_t **iv)
+{
+    json_t *v;
+    size_t i;
+    char msg[RB_ERRMSG];
+    enum rb_err e = store_interview_get(req->store, id, iv, msg);
+    if (e) {
+        http_problem(res, e, msg, NULL);
+        return false;
+    }
+    if (hiring(req))
+        return true;
+    json_array_foreach(json_object_get(*iv, "interviewers"), i, v)
+    {
+        if (strcmp(json_string_value(v), req->who.email) == 0)
+            return true;
+    }
+    json_decref(*iv);
+    *iv = NULL;
+    http_problemf(res, RB_EDENIED, NULL, "interview %lld is not one of yours", id);
+    return false;
+}
+
+void
+api_candidate_stage(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {
+        {"stage", F_STRING, true, 32}, {"reason", F_STRING, false, 1000}, {0}};
+    long long id = http_param_id(req, res, 0);
+    const char *field, *stage, *reason;
+    char msg[RB_ERRMSG];
+    json_t *o;
+    bool known = false;
+    enum rb_err e;
+
+    if (!id)
+        return;
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    stage = json_string_value(json_object_get(req->json, "stage"));
+    reason = json_string_value(json_object_get(req->json, "reason"));
+    for (size_t i = 0; stages[i]; i++)
+        known = known || strcmp(stage, stages[i]) == 0;
+    if (!known) {
+        http_problem(res, RB_EINVAL, "stage: " CANDIDATE_STAGES, "stage");
+        return;
+    }
+    if ((e = store_candidate_stage(req->store, id, stage, req->who.id, req->who.email,
+                                   reason && *reason ? reason : NULL, msg)) ||
+        (e = store_candidate_get(req->store, id, &o, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, 200, o);
+}
+
+void
+api_interviews_list(struct http_req *req, struct http_res *res)
+{
+    const char *c = http_query(req, "candidate");
+    long long candidate = 0;
+    size_t limit, offset, total;
+    json_t *items;
+    char msg[RB_ERRMSG], *end;
+    enum rb_err e;
+
+    if (!http_paging(req, res, &limit, &offset))
+        return;
+    if (c) {
+        candidate = strtoll(c, &end, 10);
+        if (*end || candidate < 1) {
+            http_problem(res, RB_EINVAL, "candidate: a candidate's id", "candidate");
+            return;
+        }
+    }
+    e = store_interview_list(req->store, candidate, hiring(req) ? 0 : req->who.id, limit, offset,
+                             &items, &total, msg);
+    if (e) {
+        json_decref(items);
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, 200, http_page(items, total, limit, offset));
+}
+
+void
+api_interviews_create(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {{"candidate", F_INT, true, 0},
+                                             {"stage", F_STRING, true, 32},
+                                             {"interviewers", F_ARRAY, true, INTERVIEWERS_MAX},
+                                             {"minutes", F_INT, false, KIT_MINUTES_MAX},
+                                             {"scheduled_at", F_STRING, false, 32},
+                                             {"seed", F_INT, false, 0},
+                                             {0}};
+    const char *field, *emails[INTERVIEWERS_MAX];
+    long long ids[INTERVIEWERS_MAX], id;
+    struct interview_request r = {0};
+    json_t *arr = json_object_get(req->json, "interviewers"), *v, *o;
+    char msg[RB_ERRMSG], loc[64];
+    size_t i, n = 0;
+    int st;
+    bool partial;
+    enum rb_err e;
+
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    json_array_foreach(arr, i, v)
+    {
+        if (!json_is_string(v)) {
+            http_problemf(res, RB_EINVAL, "interviewers", "interviewers[%zu]: an email", i);
+            return;
+        }
+        emails[n++] = json_string_value(v);
+    }
+    if (!n) {
+        http_problem(res, RB_EINVAL, "interviewers: at least one", "interviewers");
+        return;
+    }
+    if ((st = stage_parse(json_string_value(json_object_get(req->json, "stage")))) < 0) {
+        http_problem(res, RB_EINVAL,
+                     "stage: screen, technical, system-design, behavioral or onsite", "stage");
+        return;
+    }
+    r.candidate = json_integer_value(json_object_get(req->json, "candidate"));
+    r.minutes = (int)json_integer_value(json_object_get(req->json, "minutes"));
+    if (r.candidate < 1 || (json_object_get(req->json, "minutes") && r.minutes < 5)) {
+        http_problem(res, RB_EINVAL,
+                     r.candidate < 1 ? "candidate: a candidate's id" : "minutes: 5 or more",
+                     r.candidate < 1 ? "candidate" : "minutes");
+        return;
+    }
+    r.stage = (enum stage)st;
+    r.at = json_string_value(json_object_get(req->json, "scheduled_at"));
+    r.seed = json_object_get(req->json, "seed")
+                 ? (uint64_t)json_integer_value(json_object_get(req->json, "seed"))
+                 : (uint64_t)time(NULL);
+    r.by = req->who.id;
+    if ((e = interview_interviewers(req->store, emails, n, ids, msg))) {
+        http_problem(res, e, msg, "interviewers");
+        return;
+    }
+    r.interviewers = ids;
+    r.ninterviewers = n;
+    if ((e = interview_create(req->store, &r, &id, &partial, msg))) {
+        http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, "candidate");
+        return;
+    }
+    if ((e = store_interview_get(req->store, id, &o, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    snprintf(loc, sizeof loc, "/api/v1/interviews/%lld", id);
+    res->location = xstrdup(loc);
+    http_json(res, 201, o);
+}
+
+void
+api_interview_get(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    json_t *iv;
+    if (id && interview_for(req, res, id, &iv))
+        http_json(res, 200, iv);
+}
+
+void
+api_scorecard_template(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    struct role role;
+    bool has_role;
+    json_t *iv;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id || !interview_for(req, res, id, &iv))
+        return;
+    json_decref(iv);
+    if ((e = scorecard_context(req->store, id, &iv, &role, &has_role, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, 200, scorecard_template(iv, has_role ? &role : NULL));
+    json_decref(iv);
+    role_cleanup(&role);
+}
+
+static void
+send_card(struct http_req *req, struct http_res *res, long long id, int status)
+{
+    json_t *card;
+    char msg[RB_ERRMSG], loc[64];
+    enum rb_err e = scorecard_get(req->store, id, &card, msg);
+    if (e) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (status == 201) {
+        snprintf(loc, sizeof loc, "/api/v1/scorecards/%lld", id);
+        res->location = xstrdup(loc);
+    }
+    http_json(res, status, card);
+}
+
+void
+api_scorecards_submit(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0), card;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = scorecard_submit(req->store, id, &req->who, req->json, &card, msg))) {
+        field_problem(res, e, msg);
+        return;
+    }
+    send_card(req, res, card, 201);
+}
+
+/* The scorecards of filter f in candidate's loop that the caller may see: {"items",
+ * "complete" (false when only the caller's own are shown)}. */
+static void
+send_cards(struct http_req *req, struct http_res *res, long long candidate,
+           struct scorecard_filter *f)
+{
+    enum scorecard_view view;
+    json_t *cards;
+    char msg[RB_ERRMSG];
+    enum rb_err e = scorecard_view(req->store, candidate, &req->who, &view, msg);
+    if (e) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (view == VIEW_NONE) {
+        http_problemf(res, RB_EDENIED, NULL,
+                      "the scorecards of candidate %lld are for their panel, recruiters and "
+                      "admins",
+                      candidate);
+        return;
+    }
+    if (view == VIEW_OWN)
+        f->interviewer = req->who.id;
+    if ((e = store_scorecards(req->store, f, &cards, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    res->no_etag = true;
+    http_json(res, 200, json_pack("{s:o, s:b}", "items", cards, "complete", view == VIEW_ALL));
+}
+
+void
+api_interview_scorecards(struct http_req *req, struct http_res *res)
+{
+    struct scorecard_filter f = {.interview = http_param_id(req, res, 0)};
+    json_t *iv;
+    long long candidate;
+    if (!f.interview || !interview_for(req, res, f.interview, &iv))
+        return;
+    candidate = json_integer_value(json_object_get(iv, "candidate"));
+    json_decref(iv);
+    send_cards(req, res, candidate, &f);
+}
+
+void
+api_candidate_scorecards(struct http_req *req, struct http_res *res)
+{
+    struct scorecard_filter f = {.candidate = http_param_id(req, res, 0)};
+    json_t *c;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!f.candidate)
+        return;
+    if ((e = store_candidate_get(req->store, f.candidate, &c, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    json_decref(c);
+    send_cards(req, res, f.candidate, &f);
+}
+
+void
+api_scorecard_get(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0), candidate;
+    enum scorecard_view view;
+    json_t *card;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = scorecard_get(req->store, id, &card, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    candidate = json_integer_value(json_object_get(card, "candidate"));
+    if ((e = scorecard_view(req->store, candidate, &req->who, &view, msg))) {
+        json_decref(card);
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (view == VIEW_NONE || (view == VIEW_OWN && json_integer_value(json_object_get(
+                                                      card, "interviewer_id")) != req->who.id)) {
+        json_decref(card);
+        http_problemf(res, RB_EDENIED, NULL,
+                      view == VIEW_NONE
+                          ? "scorecard %lld is for the candidate's panel, recruiters and admins"
+                          : "scorecard %lld is hidden until you have submitted all of yours",
+                      id);
+        return;
+    }
+    res->no_etag = true;
+    http_json(res, 200, card);
+}
+
+void
+api_scorecard_amend(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {
+        {"reason", F_STRING, true, SCORECARD_REASON_MAX}, {"changes", F_OBJECT, true, 0}, {0}};
+    long long id = http_param_id(req, res, 0);
+    const char *field;
+    char msg[RB_ERRMSG];
+    size_t n;
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    e = scorecard_amend(req->store, id, &req->who,
+                        json_string_value(json_object_get(req->json, "reason")),
+                        json_object_get(req->json, "changes"), &n, msg);
+    if (e) {
+        field_problem(res, e, msg);
+        return;
+    }
+    send_card(req, res, id, 200);
+}
