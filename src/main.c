@@ -38,6 +38,9 @@ static const struct {
     {"scorecard", cmd_scorecard,
      "scorecards: the blank form, submitting, amending, who sees whose"},
     {"practice", cmd_practice, "mock interviews with spaced repetition, stats, Anki decks"},
+    {"debrief", cmd_debrief, "a candidate's loop read together: ratings, flags, weighted score"},
+    {"compare", cmd_compare, "a role's candidates side by side on its competencies"},
+    {"insight", cmd_insight, "interviewer calibration and questions worth retiring"},
 };
 
 static void

@@ -41,6 +41,9 @@ int cmd_candidate_erase(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate_retention(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_scorecard(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_practice(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_debrief(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_compare(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_insight(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* A subcommand ("bank load") and its function. */
 struct cmd_sub {
@@ -89,5 +92,21 @@ struct json_t;
 int cmd_print_json(struct json_t *v);
 /* The same on one line, for JSON lines output (one object per input). */
 int cmd_print_jsonl(struct json_t *v);
+
+/* ---- reports (cmd/debrief.c): debrief, compare, insight ---- */
+
+enum report_format { REPORT_TABLE, REPORT_JSON, REPORT_CSV, REPORT_HTML };
+struct buf;
+/* The format called s (table, json, csv, html): 1, else 0. */
+int cmd_report_format(const char *s, enum report_format *f);
+/* The format an output file's extension names (.html, .htm, .csv, .json), else a table. */
+enum report_format cmd_report_default(const char *output);
+/* v as indented JSON with a newline into b; the exit code. */
+int cmd_report_json(const struct json_t *v, struct buf *b);
+/* print's table of v into b, as wide as the terminal (100 columns into a file). */
+int cmd_report_table(const char *output, void (*print)(const struct json_t *, FILE *, size_t),
+                     const struct json_t *v, struct buf *b);
+/* b to output (atomically) or to stdout when output is NULL; the exit code. */
+int cmd_report_write(const char *output, struct buf *b);
 
 #endif

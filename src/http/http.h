@@ -167,5 +167,10 @@ void api_scorecard_amend(struct http_req *req, struct http_res *res);
 void api_practice_next(struct http_req *req, struct http_res *res);
 void api_practice_answer(struct http_req *req, struct http_res *res);
 void api_practice_stats(struct http_req *req, struct http_res *res);
+/* debriefs and insight (http/api_insight.c) */
+void api_candidate_debrief(struct http_req *req, struct http_res *res);
+void api_role_comparison(struct http_req *req, struct http_res *res);
+void api_insight_interviewers(struct http_req *req, struct http_res *res);
+void api_insight_questions(struct http_req *req, struct http_res *res);
 
 #endif

@@ -102,6 +102,15 @@ const struct route http_routes[] = {
      "POST /api/v1/practice/answers", 0},
     {"GET", "/api/v1/practice/stats", api_practice_stats, SIGNED_IN, BODY_NONE,
      "GET /api/v1/practice/stats", 0},
+    /* debriefs and insight: who on the staff may read a debrief is decided in the handler */
+    {"GET", "/api/v1/candidates/{id}/debrief", api_candidate_debrief, STAFF, BODY_NONE,
+     "GET /api/v1/candidates/{id}/debrief", 0},
+    {"GET", "/api/v1/roles/{id}/comparison", api_role_comparison, HIRING, BODY_NONE,
+     "GET /api/v1/roles/{id}/comparison", 0},
+    {"GET", "/api/v1/insight/interviewers", api_insight_interviewers, HIRING, BODY_NONE,
+     "GET /api/v1/insight/interviewers", 0},
+    {"GET", "/api/v1/insight/questions", api_insight_questions, HIRING, BODY_NONE,
+     "GET /api/v1/insight/questions", 0},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];

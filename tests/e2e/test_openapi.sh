@@ -634,6 +634,53 @@ test_every_route_answers_as_documented() {
     send 401 POST "/api/v1/scorecards/$icard/amendments" '{}'
     call 413 POST "/api/v1/scorecards/$icard/amendments" "${interviewer[@]}" -H 'Content-Type: application/json' --data-binary @big.json
     call 415 POST "/api/v1/scorecards/$icard/amendments" "${interviewer[@]}" -d '{}'
+    # ---- debriefs and insight (a loop made with the command line on the same store) ----
+    local tomasz dcand iv db=(--db "sqlite:$PWD/api.db")
+    call 200 GET '/api/v1/candidates?limit=50' "${admin[@]}"
+    tomasz=$(field '.items[] | select(.name == "Tomasz Nowak") | .id')
+    send 201 POST /api/v1/candidates '{"name":"Ines Example","role":"backend-developer-senior"}' "${recruiter[@]}"
+    dcand=$(field .id)
+    iv=$("$RUBRIC" "${db[@]}" interview create "$dcand" --stage technical --seed 7 \
+        --interviewer interviewer@example.org) || fail "interview create"
+    "$RUBRIC" "${db[@]}" scorecard template "$iv" --json |
+        jq '.recommendation = "yes" | .ratings |= map(.rating = 3)' >card.json
+    call 403 GET "/api/v1/candidates/$dcand/debrief" "${interviewer[@]}"
+    grep -q 'submit your scorecard' body || fail "403 without saying to submit first"
+    "$RUBRIC" "${db[@]}" scorecard submit "$iv" --as interviewer@example.org card.json >/dev/null ||
+        fail "scorecard submit"
+    call 200 GET "/api/v1/candidates/$dcand/debrief" "${interviewer[@]}"
+    call 200 GET "/api/v1/candidates/$dcand/debrief" "${recruiter[@]}"
+    [ "$(field '.recommendation_counts.yes == 1 and .summary.scorecards == 1 and (.competencies[0].ratings | length) == 1')" = true ] ||
+        fail "GET /api/v1/candidates/{id}/debrief: not the scorecard submitted"
+    call 304 GET "/api/v1/candidates/$dcand/debrief" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET "/api/v1/candidates/$cand/debrief" "${admin[@]}"
+    call 400 GET "/api/v1/candidates/$tomasz/debrief" "${admin[@]}"
+    call 401 GET "/api/v1/candidates/$dcand/debrief"
+    call 403 GET "/api/v1/candidates/$dcand/debrief" "${candidate[@]}"
+    call 404 GET /api/v1/candidates/999/debrief "${recruiter[@]}"
+    call 404 GET /api/v1/candidates/abc/debrief "${recruiter[@]}"
+    call 200 GET /api/v1/roles/backend-developer-senior/comparison "${recruiter[@]}"
+    [ "$(field "any(.candidates[]; .candidate == $dcand)")" = true ] || fail "the comparison lacks the candidate"
+    call 304 GET /api/v1/roles/backend-developer-senior/comparison "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET /api/v1/roles/backend-developer-mid/comparison "${admin[@]}"
+    call 401 GET /api/v1/roles/backend-developer-senior/comparison
+    call 403 GET /api/v1/roles/backend-developer-senior/comparison "${interviewer[@]}"
+    call 404 GET /api/v1/roles/no-such-role/comparison "${recruiter[@]}"
+    call 200 GET /api/v1/insight/interviewers "${recruiter[@]}"
+    call 304 GET /api/v1/insight/interviewers "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/insight/interviewers?role=backend-developer-senior&min=1' "${admin[@]}"
+    call 400 GET '/api/v1/insight/interviewers?min=0' "${admin[@]}"
+    call 400 GET '/api/v1/insight/interviewers?role=no-such-role' "${admin[@]}"
+    call 401 GET /api/v1/insight/interviewers
+    call 403 GET /api/v1/insight/interviewers "${interviewer[@]}"
+    call 200 GET /api/v1/insight/questions "${recruiter[@]}"
+    [ "$(field '(.questions | length) > 0 and .questions[0].title != null')" = true ] ||
+        fail "GET /api/v1/insight/questions: no rated question with its title"
+    call 304 GET /api/v1/insight/questions "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/insight/questions?role=backend-developer-senior&min=2' "${admin[@]}"
+    call 400 GET '/api/v1/insight/questions?min=many' "${admin[@]}"
+    call 401 GET /api/v1/insight/questions
+    call 403 GET /api/v1/insight/questions "${candidate[@]}"
 
     # ---- data protection: export, the audit log, erase ----
     call 200 GET "/api/v1/candidates/$cand/export" "${recruiter[@]}"
