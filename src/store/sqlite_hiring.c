@@ -289,6 +289,22 @@ out:
 }
 
 enum rb_err
+sq_json_rows(struct store *s, sqlite3_stmt *st, json_t *items, size_t *total, const char *what,
+             char *errmsg)
+{
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        json_t *v = sq_col_json(st, 0, errmsg);
+        if (!v)
+            return RB_EINTERNAL;
+        json_array_append_new(items, v);
+        if (total)
+            *total = (size_t)sqlite3_column_int64(st, 1);
+    }
+    return r == SQLITE_DONE ? RB_OK : sq_fail(s, errmsg, what);
+}
+
+enum rb_err
 sq_json_row(struct store *s, const char *sql, long long id, const char *what, json_t **out,
             char *errmsg)
 {
@@ -325,7 +341,6 @@ sqlite_candidate_list(struct store *s, const char *stage, const char *role, size
 {
     sqlite3_stmt *st = sq_stmt(s, SQL_CAND_LIST, errmsg);
     enum rb_err rc = RB_OK;
-    int r;
     *items = json_array();
     *total = 0;
     if (!st)
@@ -334,18 +349,8 @@ sqlite_candidate_list(struct store *s, const char *stage, const char *role, size
     sq_bind_text(st, 2, role);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *v = sq_col_json(st, 0, errmsg);
-        if (!v) {
-            rc = RB_EINTERNAL;
-            break;
-        }
-        json_array_append_new(*items, v);
-        *total = (size_t)sqlite3_column_int64(st, 1);
-    }
+    rc = sq_json_rows(s, st, *items, total, "list candidates", errmsg);
     sq_done(st);
-    if (!rc && r != SQLITE_DONE)
-        rc = sq_fail(s, errmsg, "list candidates");
     if (!rc && !json_array_size(*items) && offset) {
         if (!(st = sq_stmt(s, SQL_CAND_COUNT, errmsg)))
             return RB_ESTORE;
@@ -598,7 +603,6 @@ sqlite_screening_results(struct store *s, long long id, size_t limit, size_t off
 {
     sqlite3_stmt *st = sq_stmt(s, SQL_SCR_RESULTS, errmsg);
     enum rb_err rc = RB_OK;
-    int r;
     *items = json_array();
     *total = 0;
     if (!st)
@@ -606,20 +610,11 @@ sqlite_screening_results(struct store *s, long long id, size_t limit, size_t off
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)offset);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *v = sq_col_json(st, 0, errmsg);
-        if (!v) {
-            rc = RB_EINTERNAL;
-            break;
-        }
-        json_object_set_new(
-            v, "rank", json_integer((json_int_t)offset + (json_int_t)json_array_size(*items) + 1));
-        json_array_append_new(*items, v);
-        *total = (size_t)sqlite3_column_int64(st, 1);
-    }
+    rc = sq_json_rows(s, st, *items, total, "screening results", errmsg);
     sq_done(st);
-    if (!rc && r != SQLITE_DONE)
-        rc = sq_fail(s, errmsg, "screening results");
+    for (size_t i = 0; i < json_array_size(*items); i++)
+        json_object_set_new(json_array_get(*items, i), "rank",
+                            json_integer((json_int_t)(offset + i + 1)));
     if (!rc && !json_array_size(*items) && offset) {
         /* a page past the end still says how many there are */
         if (!(st = sq_stmt(s, SQL_SCR_COUNT, errmsg)))

@@ -31,6 +31,11 @@ enum rb_err sq_scalar(struct store *s, const char *sql, long long *n, const char
 
 /* Parses column i (JSON text) into a new reference; NULL with errmsg when it is not. */
 json_t *sq_col_json(sqlite3_stmt *st, int i, char *errmsg);
+/* Steps st (bound, not yet stepped), appending the JSON of each row's first column to items
+ * and, when total is not NULL, setting *total to the second column (a count(*) OVER ()).
+ * The caller resets or finalizes st. */
+enum rb_err sq_json_rows(struct store *s, sqlite3_stmt *st, json_t *items, size_t *total,
+                         const char *what, char *errmsg);
 /* The JSON in the first column of sql's one row, with id bound to ?1: *out (new), or
  * RB_ENOTFOUND saying there is no such what. */
 enum rb_err sq_json_row(struct store *s, const char *sql, long long id, const char *what,

@@ -223,7 +223,6 @@ sqlite_audit_list(struct store *s, const struct audit_filter *f, size_t limit, s
 {
     sqlite3_stmt *st = sq_stmt(s, SQL_AUDIT_LIST, errmsg);
     enum rb_err rc = RB_OK;
-    int r;
     *items = json_array();
     *total = 0;
     if (!st)
@@ -231,20 +230,8 @@ sqlite_audit_list(struct store *s, const struct audit_filter *f, size_t limit, s
     bind_filter(st, f);
     sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 6, (sqlite3_int64)offset);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        json_t *v = t ? json_loads(t, 0, NULL) : NULL;
-        if (!v) {
-            snprintf(errmsg, RB_ERRMSG, "the store returned JSON that does not parse (a bug)");
-            rc = RB_EINTERNAL;
-            break;
-        }
-        json_array_append_new(*items, v);
-        *total = (size_t)sqlite3_column_int64(st, 1);
-    }
+    rc = sq_json_rows(s, st, *items, total, "list audit entries", errmsg);
     sq_done(st);
-    if (!rc && r != SQLITE_DONE)
-        rc = sq_fail(s, errmsg, "list audit entries");
     if (!rc && !json_array_size(*items) && offset) {
         /* a page past the end still says how many there are */
         if (!(st = sq_stmt(s, SQL_AUDIT_COUNT, errmsg)))
@@ -269,11 +256,8 @@ sqlite_candidate_export(struct store *s, long long id, json_t **out, char *errms
     sqlite3_bind_int64(st, 1, id);
     r = sqlite3_step(st);
     if (r == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        if (!t || !(*out = json_loads(t, 0, NULL))) {
-            snprintf(errmsg, RB_ERRMSG, "the store returned JSON that does not parse (a bug)");
+        if (!(*out = sq_col_json(st, 0, errmsg)))
             rc = RB_EINTERNAL;
-        }
     } else if (r == SQLITE_DONE) {
         snprintf(errmsg, RB_ERRMSG, "no candidate %lld", id);
         rc = RB_ENOTFOUND;
@@ -468,24 +452,12 @@ sqlite_retention_due(struct store *s, long long before, size_t max, json_t **ite
 {
     sqlite3_stmt *st = prepare_once(s, SQL_DUE, errmsg);
     enum rb_err rc = RB_OK;
-    int r;
     *items = json_array();
     if (!st)
         return RB_ESTORE;
     sqlite3_bind_int64(st, 1, before);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        json_t *v = t ? json_loads(t, 0, NULL) : NULL;
-        if (!v) {
-            snprintf(errmsg, RB_ERRMSG, "the store returned JSON that does not parse (a bug)");
-            rc = RB_EINTERNAL;
-            break;
-        }
-        json_array_append_new(*items, v);
-    }
-    if (!rc && r != SQLITE_DONE)
-        rc = sq_fail(s, errmsg, "find candidates due for erasure");
+    rc = sq_json_rows(s, st, *items, NULL, "find candidates due for erasure", errmsg);
     sqlite3_finalize(st);
     return rc;
 }

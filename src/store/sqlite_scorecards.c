@@ -267,7 +267,6 @@ sqlite_interview_list(struct store *s, long long candidate, long long account, s
 {
     sqlite3_stmt *st = sq_stmt(s, SQL_INTERVIEWS, errmsg);
     enum rb_err rc = RB_OK;
-    int r;
     *items = json_array();
     *total = 0;
     if (!st)
@@ -276,17 +275,7 @@ sqlite_interview_list(struct store *s, long long candidate, long long account, s
     sqlite3_bind_int64(st, 2, account);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
-    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *v = sq_col_json(st, 0, errmsg);
-        if (!v) {
-            rc = RB_EINTERNAL;
-            break;
-        }
-        json_array_append_new(*items, v);
-        *total = (size_t)sqlite3_column_int64(st, 1);
-    }
+    rc = sq_json_rows(s, st, *items, total, "list interviews", errmsg);
     sq_done(st);
-    if (!rc && r != SQLITE_DONE)
-        rc = sq_fail(s, errmsg, "list interviews");
     return rc;
 }

@@ -3,26 +3,8 @@
 # loopback port over the same store the command line fills with a loop and its scorecards,
 # called by each kind of account with its own API token.
 
-# Starts the server on a free loopback port: sets BASE and SERVER_PID.
-start_server() {
-    local port
-    for _ in 1 2 3 4 5; do
-        port=$((20000 + RANDOM % 40000))
-        BASE="http://127.0.0.1:$port"
-        RUBRIC_ADMIN_PASSWORD=admin-password-1 "$RUBRIC" serve --listen "127.0.0.1:$port" \
-            </dev/null >/dev/null 2>server.log &
-        SERVER_PID=$!
-        trap 'kill -KILL $SERVER_PID 2>/dev/null || true' EXIT
-        for _ in $(seq 1 100); do
-            curl -fsS "$BASE/healthz" >/dev/null 2>&1 && return 0
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    done
-    fail "the server did not start: $(cat server.log)"
-}
+# shellcheck source=tests/e2e/serve_lib.sh
+source "$ROOT/tests/e2e/serve_lib.sh"
 
 # get PATH TOKEN: sets RC (the HTTP status) and OUT (the body).
 get() {

@@ -3,49 +3,10 @@
 # fresh store, curl. Any signed-in user practises for themselves; the CLI sees the same
 # schedule.
 
-ADMIN_PW=correct-horse-battery-staple
 ROLE=backend-developer-mid
 
-# Starts the server on a free loopback port: sets BASE and SERVER_PID.
-start_server() {
-    local port
-    for _ in 1 2 3 4 5; do
-        port=$((20000 + RANDOM % 40000))
-        BASE="http://127.0.0.1:$port"
-        RUBRIC_ADMIN_PASSWORD=$ADMIN_PW "$RUBRIC" serve --listen "127.0.0.1:$port" \
-            </dev/null >/dev/null 2>server.log &
-        SERVER_PID=$!
-        trap 'kill -KILL $SERVER_PID 2>/dev/null || true' EXIT
-        for _ in $(seq 1 100); do
-            curl -fsS "$BASE/healthz" >/dev/null 2>&1 && return 0
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    done
-    fail "the server did not start: $(cat server.log)"
-}
-
-stop_server() {
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID"
-}
-
-# http METHOD PATH [curl args...]: sets RC (the HTTP status) and OUT (the body).
-http() {
-    local method=$1 path=$2
-    shift 2
-    : >body.out
-    RC=$(curl -sS -o body.out -w '%{http_code}' -X "$method" "$@" "$BASE$path")
-    OUT=$(cat body.out)
-    ERR=""
-}
+# shellcheck source=tests/e2e/serve_lib.sh
+source "$ROOT/tests/e2e/serve_lib.sh"
 
 add_user() {
     printf '%s\n' "$3" | "$RUBRIC" user add "$1" --role "$2" --password-stdin >/dev/null ||
