@@ -123,3 +123,20 @@ cmd_dispatch(struct cmd_ctx *ctx, int argc, char **argv, const char *name,
     }
     return cmd_usage(name, "unknown %s command '%s'", name, argv[1]);
 }
+
+int
+cmd_as_user(struct store *s, const char *cmd, const char *email, struct user *u)
+{
+    char msg[RB_ERRMSG], *norm = user_email_normal(email, msg);
+    enum rb_err e = norm ? store_user_get(s, 0, norm, u, NULL, msg) : RB_EINVAL;
+    free(norm);
+    if (e == RB_ENOTFOUND || e == RB_EINVAL)
+        return cmd_usage(cmd, "--as %s: %s", email, msg);
+    if (e)
+        return cmd_fail(e, msg);
+    if (u->disabled) {
+        user_cleanup(u);
+        return cmd_usage(cmd, "--as %s: the account is disabled", email);
+    }
+    return 0;
+}

@@ -82,24 +82,6 @@ cmd_report_json(const json_t *v, struct buf *b)
     return rc;
 }
 
-/* The account acting (*u: user_cleanup it); returns the exit code, else 0. */
-static int
-as_user(struct store *s, const char *cmd, const char *email, struct user *u)
-{
-    char msg[RB_ERRMSG], *norm = user_email_normal(email, msg);
-    enum rb_err e = norm ? store_user_get(s, 0, norm, u, NULL, msg) : RB_EINVAL;
-    free(norm);
-    if (e == RB_ENOTFOUND || e == RB_EINVAL)
-        return cmd_usage(cmd, "--as %s: %s", email, msg);
-    if (e)
-        return cmd_fail(e, msg);
-    if (u->disabled) {
-        user_cleanup(u);
-        return cmd_usage(cmd, "--as %s: the account is disabled", email);
-    }
-    return 0;
-}
-
 static const struct option debrief_opts[] = {
     {"json", no_argument, NULL, 'j'},         {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'}, {"as", required_argument, NULL, 'a'},
@@ -162,7 +144,7 @@ cmd_debrief(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("debrief", "--output %s: the debrief has no CSV form", output);
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    if (as && (rc = as_user(s, "debrief", as, &u)))
+    if (as && (rc = cmd_as_user(s, "debrief", as, &u)))
         goto out;
     if ((e = debrief_load_candidate(s, id, as ? &u : NULL, &d, msg)) ||
         (e = store_audit_append(s, as ? &(struct audit_actor){u.id, u.email} : NULL, "view",

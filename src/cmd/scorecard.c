@@ -14,25 +14,6 @@
 #include "util/fs.h"
 #include "util/jsonv.h"
 
-/* The account with email (*u: user_cleanup it); a usage error for cmd when there is none
- * or it is disabled: returns the exit code, else 0. */
-static int
-as_user(struct store *s, const char *cmd, const char *email, struct user *u)
-{
-    char msg[RB_ERRMSG], *norm = user_email_normal(email, msg);
-    enum rb_err e = norm ? store_user_get(s, 0, norm, u, NULL, msg) : RB_EINVAL;
-    free(norm);
-    if (e == RB_ENOTFOUND || e == RB_EINVAL)
-        return cmd_usage(cmd, "--as %s: %s", email, msg);
-    if (e)
-        return cmd_fail(e, msg);
-    if (u->disabled) {
-        user_cleanup(u);
-        return cmd_usage(cmd, "--as %s: the account is disabled", email);
-    }
-    return 0;
-}
-
 /* FILE as strict JSON (*doc new); prints what is wrong, naming the file, and returns the
  * exit code, else 0. */
 static int
@@ -209,7 +190,7 @@ sc_submit(struct cmd_ctx *ctx, int argc, char **argv)
         json_decref(doc);
         return rc;
     }
-    if (!(rc = as_user(s, "scorecard submit", as, &u))) {
+    if (!(rc = cmd_as_user(s, "scorecard submit", as, &u))) {
         e = scorecard_submit(s, id, &u, doc, &card, msg);
         if (!e)
             audit_card(s, &u, "create", card);
@@ -317,7 +298,7 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("scorecard show", "give a scorecard ID, --interview or --candidate");
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    if (as && (rc = as_user(s, "scorecard show", as, &u)))
+    if (as && (rc = cmd_as_user(s, "scorecard show", as, &u)))
         goto out;
     /* whose loop: the visibility rule is the candidate's */
     if (f.candidate)
@@ -428,7 +409,7 @@ sc_amend(struct cmd_ctx *ctx, int argc, char **argv)
         json_decref(patch);
         return rc;
     }
-    if (!(rc = as_user(s, "scorecard amend", as, &u))) {
+    if (!(rc = cmd_as_user(s, "scorecard amend", as, &u))) {
         e = scorecard_amend(s, id, &u, reason, patch, &n, msg);
         if (!e)
             audit_card(s, &u, "change", id);
