@@ -278,8 +278,9 @@ static const struct cmd_spec next_spec = {
     "practice next", "h", next_opts,
     "usage: rubric practice next --user EMAIL [--role R] [--level L] [--stage S] [--now TIME]\n"
     "                            [--json]\n\n"
-    "The question to practise next: the most overdue of those due, else a new one. Its\n"
-    "points are not shown: they come with 'rubric practice answer'. With --json:\n"
+    "The question to practise next: the most overdue of those due, with a new one after\n"
+    "every three reviews answered that day while both are left. Its points are not shown:\n"
+    "they come with 'rubric practice answer'. With --json:\n"
     "{\"question\": {\"id\", \"title\", \"text\", \"competencies\", \"category\", \"level\",\n"
     "\"minutes\"}, \"kind\": \"due\" or \"new\", \"card\", \"due_count\", \"new_count\"}, and\n"
     "\"question\": null when nothing is due and no question is new.\n\n"

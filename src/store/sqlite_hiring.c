@@ -614,7 +614,7 @@ sqlite_screening_results(struct store *s, long long id, size_t limit, size_t off
     sq_done(st);
     for (size_t i = 0; i < json_array_size(*items); i++)
         json_object_set_new(json_array_get(*items, i), "rank",
-                            json_integer((json_int_t)(offset + i + 1)));
+                            json_integer((json_int_t)offset + (json_int_t)i + 1));
     if (!rc && !json_array_size(*items) && offset) {
         /* a page past the end still says how many there are */
         if (!(st = sq_stmt(s, SQL_SCR_COUNT, errmsg)))

@@ -54,6 +54,10 @@ static const char SQL_NEXT_NEW[] =
 static const char SQL_COUNT_NEW[] =
     "SELECT count(*) FROM question q WHERE ?2 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
     "practice_card c WHERE c.account = ?1 AND c.question = q.id) AND " PRACTICE_FILTER;
+/* The account's answers on day ?2: reviews (not their first answer to a question) and new. */
+static const char SQL_ANSWERED_TODAY[] =
+    "SELECT coalesce(sum(first = 0), 0), coalesce(sum(first), 0) FROM practice_review "
+    "WHERE account = ?1 AND at >= ?2 AND at < date(?2, '+1 day')";
 static const char SQL_STATS_TOTALS[] =
     "SELECT (SELECT count(*) FROM practice_card c JOIN question q ON q.id = c.question "
     "WHERE c.account = ?1 AND c.due <= ?2 AND q.retired = 0), "
@@ -240,10 +244,27 @@ sqlite_practice_next(struct store *s, long long account, const struct practice_f
                      long long *nnew, char *errmsg)
 {
     enum rb_err rc;
+    long long reviews = 0, fresh = 0;
+    sqlite3_stmt *st;
     if ((rc = count(s, SQL_COUNT_DUE, account, f, today, ndue, errmsg)) ||
         (rc = count(s, SQL_COUNT_NEW, account, f, today, nnew, errmsg)))
         return rc;
-    if (*ndue) {
+    if (*ndue && *nnew) {
+        /* mixed: a new question after every PRACTICE_REVIEWS_PER_NEW reviews of the day */
+        if (!(st = sq_stmt(s, SQL_ANSWERED_TODAY, errmsg)))
+            return RB_ESTORE;
+        sqlite3_bind_int64(st, 1, account);
+        sq_bind_text(st, 2, today);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            reviews = sqlite3_column_int64(st, 0);
+            fresh = sqlite3_column_int64(st, 1);
+        } else
+            rc = sq_fail(s, errmsg, "count today's answers");
+        sq_done(st);
+        if (rc)
+            return rc;
+    }
+    if (*ndue && !(*nnew && reviews >= PRACTICE_REVIEWS_PER_NEW * (fresh + 1))) {
         *due = true;
         rc = first(s, SQL_NEXT_DUE, account, f, today, question, errmsg);
     } else if (*nnew) {

@@ -557,8 +557,11 @@ enum rb_err store_practice_card(struct store *s, long long account, const char *
  * without the question. */
 enum rb_err store_practice_record(struct store *s, const struct practice_answer *a, char *errmsg);
 /* The next question for account: the most overdue of those due by today (YYYY-MM-DD),
- * else a new one (in an order of its own for each account). *question is new; *due says
- * which it is; *ndue and *nnew count both kinds. RB_ENOTFOUND when there is none. */
+ * else a new one (in an order of its own for each account), mixed: while both are left, a
+ * new one after every PRACTICE_REVIEWS_PER_NEW reviews answered that day. *question is
+ * new; *due says which it is; *ndue and *nnew count both kinds. RB_ENOTFOUND when there
+ * is none. */
+#define PRACTICE_REVIEWS_PER_NEW 3
 enum rb_err store_practice_next(struct store *s, long long account, const struct practice_filter *f,
                                 const char *today, char **question, bool *due, long long *ndue,
                                 long long *nnew, char *errmsg);

@@ -167,6 +167,70 @@ Test(practice, due_reviews_come_before_new_questions_and_scope_filters)
     store_close(s);
 }
 
+/* The built-in bank with one candidate account; *account is its id. */
+static struct store *
+open_builtin(long long *account)
+{
+    struct store *s;
+    struct bank b;
+    struct diags d;
+    struct load_result r;
+    struct user u = {0};
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    bank_init(&b);
+    diags_init(&d, 0);
+    bank_read_builtin(&b, &d);
+    cr_assert_eq(store_bank_load(s, &b, &r, msg), RB_OK, "%s", msg);
+    bank_cleanup(&b);
+    diags_cleanup(&d);
+    u.email = "noor@example.org";
+    u.role = USER_CANDIDATE;
+    cr_assert_eq(store_user_add(s, &u, NULL, account, msg), RB_OK, "%s", msg);
+    return s;
+}
+
+Test(practice, a_session_mixes_a_new_question_in_after_every_three_reviews)
+{
+    long long account;
+    struct store *s = open_builtin(&account);
+    struct practice_scope sc;
+    struct practice_clock clk;
+    struct practice_next n;
+    struct practice_result r;
+    char msg[RB_ERRMSG] = "", seen[5][64];
+    /* the kinds a session gets on day 2 with five reviews due and many new questions */
+    const char *const want = "ddd"
+                             "n"
+                             "dd"
+                             "n";
+
+    cr_assert_eq(practice_scope_init(&sc, s, NULL, 0, -1, msg), RB_OK, "%s", msg);
+    cr_assert_eq(practice_clock_parse(&clk, "2025-03-01", msg), RB_OK);
+    for (int i = 0; i < 5; i++) {
+        cr_assert_eq(practice_next(s, account, &sc, &clk, &n, msg), RB_OK, "%s", msg);
+        cr_assert_not(n.due);
+        snprintf(seen[i], sizeof seen[i], "%s", n.q.id);
+        practice_next_cleanup(&n);
+        rate(s, account, seen[i], FSRS_AGAIN, "2025-03-01", &r);
+    }
+    cr_assert_eq(practice_clock_parse(&clk, "2025-03-02T09:00:00Z", msg), RB_OK);
+    for (size_t i = 0; i < strlen(want); i++) {
+        cr_assert_eq(practice_next(s, account, &sc, &clk, &n, msg), RB_OK, "%s", msg);
+        cr_assert_eq(n.due, want[i] == 'd', "answer %zu of the day: %s, expected %s", i + 1,
+                     n.due ? "a review" : "a new question", want[i] == 'd' ? "a review" : "new");
+        rate(s, account, n.q.id, FSRS_GOOD, "2025-03-02T09:00:00Z", &r);
+        practice_next_cleanup(&n);
+    }
+    /* the reviews are all done: new questions only */
+    cr_assert_eq(practice_next(s, account, &sc, &clk, &n, msg), RB_OK, "%s", msg);
+    cr_assert_not(n.due);
+    cr_assert_eq(n.ndue, 0);
+    practice_next_cleanup(&n);
+    practice_scope_cleanup(&sc);
+    store_close(s);
+}
+
 Test(practice, stats_count_retention_streak_and_the_weakest)
 {
     long long account;
