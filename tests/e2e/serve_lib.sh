@@ -5,19 +5,24 @@
 ADMIN=admin@example.org
 ADMIN_PW=correct-horse-battery-staple
 
-# Starts the server on a free loopback port: sets PORT, BASE and SERVER_PID.
+# Starts the server on a free loopback port: sets PORT, BASE and SERVER_PID. It is ready
+# when its own log says it serves on that port (another process may hold a random port and
+# answer /healthz) and it answers; server.log keeps every attempt (a later one finds the
+# store already set up by the first).
 start_server() {
     local tries
+    : >server.log
     for tries in 1 2 3 4 5; do
         PORT=$((20000 + RANDOM % 40000))
         BASE="http://127.0.0.1:$PORT"
         RUBRIC_ADMIN_PASSWORD=$ADMIN_PW "$RUBRIC" serve --listen "127.0.0.1:$PORT" "$@" \
-            </dev/null >/dev/null 2>server.log &
+            </dev/null >/dev/null 2>>server.log &
         SERVER_PID=$!
         # a failing test exits its subshell: the server goes with it
         trap 'kill -KILL $SERVER_PID 2>/dev/null || true' EXIT
         for _ in $(seq 1 100); do
-            curl -fsS "$BASE/healthz" >/dev/null 2>&1 && return 0
+            grep -q "serving on http://127.0.0.1:$PORT " server.log &&
+                curl -fsS "$BASE/healthz" >/dev/null 2>&1 && return 0
             kill -0 "$SERVER_PID" 2>/dev/null || break
             sleep 0.1
         done
