@@ -63,6 +63,9 @@ static const char SQL_INTERVIEWS[] =
     "FROM interview i WHERE (?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM "
     "interview_interviewer WHERE interview = i.id AND account = ?2)) "
     "ORDER BY i.id LIMIT ?3 OFFSET ?4";
+static const char SQL_INTERVIEWS_COUNT[] =
+    "SELECT count(*) FROM interview i WHERE (?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS "
+    "(SELECT 1 FROM interview_interviewer WHERE interview = i.id AND account = ?2))";
 
 static void
 bind_rating(sqlite3_stmt *st, int i, int rating)
@@ -277,5 +280,15 @@ sqlite_interview_list(struct store *s, long long candidate, long long account, s
     sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
     rc = sq_json_rows(s, st, *items, total, "list interviews", errmsg);
     sq_done(st);
+    if (!rc && !json_array_size(*items) && offset) {
+        /* a page past the end still says how many there are */
+        if (!(st = sq_stmt(s, SQL_INTERVIEWS_COUNT, errmsg)))
+            return RB_ESTORE;
+        sqlite3_bind_int64(st, 1, candidate);
+        sqlite3_bind_int64(st, 2, account);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *total = (size_t)sqlite3_column_int64(st, 0);
+        sq_done(st);
+    }
     return rc;
 }

@@ -103,6 +103,8 @@ test_loops_stages_interviews_and_the_panel_rule() {
     assert_json '.total == 1 and .items[0].id == '"$iid"
     as ola GET /api/v1/interviews
     assert_json '.total == 0'
+    as rita GET '/api/v1/interviews?offset=5'
+    assert_json '.total == 1 and .items == [] and .offset == 5'
     as ola GET "/api/v1/interviews/$iid"
     assert_rc 403
     as ola GET "/api/v1/interviews/$iid/scorecard-template"
