@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/report.h"
 #include "util/table.h"
 
 static const char *const recs[] = {"strong-no", "no", "yes", "strong-yes"};
@@ -67,34 +68,10 @@ candidate_label(char *tmp, size_t n, const json_t *c)
 
 /* ---- CSV (RFC 4180) --------------------------------------------------------------------- */
 
-/* A cell, quoted when it must be; a leading = + - @ is defused so that a spreadsheet does
- * not run a formula from a name or a title. */
-static void
-csv_cell(struct buf *out, const char *s)
-{
-    bool quote = false;
-    if (!s)
-        s = "";
-    for (const char *p = s; *p; p++)
-        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-            quote = true;
-    if (quote)
-        buf_putc(out, '"');
-    if (*s && strchr("=+-@\t\r", *s))
-        buf_putc(out, '\'');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            buf_putc(out, '"');
-        buf_putc(out, *p);
-    }
-    if (quote)
-        buf_putc(out, '"');
-}
-
 static void
 csv_field(struct buf *out, const char *s, bool last)
 {
-    csv_cell(out, s);
+    buf_csv(out, s);
     buf_puts(out, last ? "\r\n" : ",");
 }
 
@@ -108,23 +85,13 @@ csv_value(struct buf *out, const json_t *v, bool last)
     else if (json_is_boolean(v))
         buf_puts(out, json_is_true(v) ? "yes" : "no");
     else if (json_is_string(v))
-        csv_cell(out, json_string_value(v));
+        buf_csv(out, json_string_value(v));
     buf_puts(out, last ? "\r\n" : ",");
 }
 
 /* ---- HTML pieces ------------------------------------------------------------------------ */
 
-static const char css[] =
-    "*{box-sizing:border-box}"
-    "body{font:10.5pt/1.45 -apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;"
-    "color:#1d2330;margin:0;background:#f4f5f7}"
-    "main{max-width:1040px;margin:24px auto;background:#fff;padding:28px 36px;"
-    "box-shadow:0 1px 4px rgba(0,0,0,.08)}"
-    "h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.15em;margin:28px 0 8px}"
-    ".meta span{display:inline-block;margin-right:14px;color:#555}"
-    "table{border-collapse:collapse;width:100%}"
-    "th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e4e6ea;vertical-align:top}"
-    "th{font-weight:600;background:#f7f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+static const char css[] = REPORT_CSS
     ".flag{color:#b03030;font-weight:600}.legend span{margin-right:14px;white-space:nowrap}"
     ".legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:5px}"
     "svg{max-width:100%;height:auto}.wide{overflow-x:auto}"
@@ -470,7 +437,7 @@ debrief_report_compare_csv(const json_t *c, struct buf *out)
     json_array_foreach(comps, i, k)
     {
         buf_putc(out, ',');
-        csv_cell(out, str(k, "competency"));
+        buf_csv(out, str(k, "competency"));
     }
     buf_puts(out, ",strong_no,no,yes,strong_yes,disagreements,not_assessed\r\n");
     json_array_foreach(json_object_get(c, "candidates"), i, row)

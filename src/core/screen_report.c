@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/report.h"
 #include "util/mem.h"
 #include "util/table.h"
 
@@ -100,23 +101,7 @@ screen_report_json(const struct screen_report *r)
 static void
 csv_field(struct buf *out, const char *s, bool last)
 {
-    bool quote = false;
-    if (!s)
-        s = "";
-    for (const char *p = s; *p; p++)
-        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
-            quote = true;
-    if (quote)
-        buf_putc(out, '"');
-    if (strchr("=+-@\t\r", *s) && *s)
-        buf_putc(out, '\'');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            buf_putc(out, '"');
-        buf_putc(out, *p);
-    }
-    if (quote)
-        buf_putc(out, '"');
+    buf_csv(out, s);
     buf_puts(out, last ? "\r\n" : ",");
 }
 
@@ -163,17 +148,7 @@ static const char *const labels[CRIT_COUNT] = {"must-have skills", "nice-to-have
 static const char *const colours[CRIT_COUNT] = {"#2f6fdf", "#39a67a", "#e0a030", "#9b59b6",
                                                 "#d9534f"};
 
-static const char css[] =
-    "*{box-sizing:border-box}"
-    "body{font:10.5pt/1.45 -apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;"
-    "color:#1d2330;margin:0;background:#f4f5f7}"
-    "main{max-width:1040px;margin:24px auto;background:#fff;padding:28px 36px;"
-    "box-shadow:0 1px 4px rgba(0,0,0,.08)}"
-    "h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.15em;margin:28px 0 8px}"
-    ".meta span{display:inline-block;margin-right:14px;color:#555}"
-    "table{border-collapse:collapse;width:100%}"
-    "th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e4e6ea;vertical-align:top}"
-    "th{font-weight:600;background:#f7f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+static const char css[] = REPORT_CSS
     ".miss{color:#b03030}.legend span{margin-right:14px}"
     ".legend i{display:inline-block;width:10px;height:10px;margin-right:4px}"
     "details summary{cursor:pointer;color:#2f6fdf}details ul{margin:4px 0 0 18px;padding:0}"

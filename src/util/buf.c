@@ -2,6 +2,7 @@
 /* Bounded growable buffers. */
 #include "util/buf.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,27 @@ buf_json_string(struct buf *b, const char *s)
     if (!rc)
         rc = buf_append(b, run, (size_t)(s - run));
     return rc ? rc : buf_putc(b, '"');
+}
+
+enum rb_err
+buf_csv(struct buf *b, const char *s)
+{
+    bool quote = false;
+    enum rb_err rc = RB_OK;
+    if (!s)
+        s = "";
+    for (const char *p = s; *p; p++)
+        if (*p == ',' || *p == '"' || *p == '\n' || *p == '\r')
+            quote = true;
+    if (quote)
+        rc = buf_putc(b, '"');
+    if (!rc && *s && strchr("=+-@\t\r", *s))
+        rc = buf_putc(b, '\'');
+    for (const char *p = s; *p && !rc; p++)
+        rc = *p == '"' ? buf_puts(b, "\"\"") : buf_putc(b, *p);
+    if (!rc && quote)
+        rc = buf_putc(b, '"');
+    return rc;
 }
 
 enum rb_err

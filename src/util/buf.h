@@ -38,6 +38,11 @@ enum rb_err buf_vprintf(struct buf *b, const char *fmt, va_list ap)
  * characters as \\uXXXX. s must be valid UTF-8 (it is copied through as is). */
 enum rb_err buf_json_string(struct buf *b, const char *s);
 
+/* Appends s as one CSV cell (RFC 4180): quoted when it holds a comma, quote or line break,
+ * quotes doubled, and a leading = + - @ tab or CR defused with an apostrophe so that a
+ * spreadsheet does not run a formula from a name or a title. s may be NULL (empty). */
+enum rb_err buf_csv(struct buf *b, const char *s);
+
 /* Appends s with &, <, >, " and ' as HTML entities. */
 enum rb_err buf_html(struct buf *b, const char *s);
 
