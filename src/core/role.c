@@ -502,10 +502,16 @@ role_to_json(const struct role *r)
                                                c->weight, "anchors", anchors));
     }
     json_object_set_new(o, "competencies", comps);
-    for (size_t i = 0; i < r->nskills; i++)
-        json_array_append_new(
-            r->skills[i].must ? must : nice,
-            json_pack("{s:s, s:i}", "skill", r->skills[i].name, "weight", r->skills[i].weight));
+    for (size_t i = 0; i < r->nskills; i++) {
+        const struct role_skill *k = &r->skills[i];
+        json_t *sk = json_pack("{s:s, s:i}", "skill", k->name, "weight", k->weight);
+        /* written only when set, so roles from files keep their shape */
+        if (k->group)
+            json_object_set_new(sk, "group", json_integer(k->group));
+        if (k->years)
+            json_object_set_new(sk, "years", json_integer(k->years));
+        json_array_append_new(k->must ? must : nice, sk);
+    }
     json_object_set_new(o, "must_have", must);
     json_object_set_new(o, "nice_to_have", nice);
     return o;
@@ -574,6 +580,8 @@ role_from_json(json_t *o, struct role *r, char *errmsg)
             k->weight = (int)json_integer_value(json_object_get(v, "weight"));
             k->must = !m;
             k->line = 0;
+            k->group = (int)json_integer_value(json_object_get(v, "group"));
+            k->years = (int)json_integer_value(json_object_get(v, "years"));
             r->nskills++;
         }
     }
