@@ -107,8 +107,9 @@ static const char *const must_marks[] = {
     "production experience", "professional experience",
 };
 /* In the text before any heading (or under an unknown one), what asks for a skill. */
-static const char *const ask_marks[] = {"experience", "knowledge", "skilled", "background in",
-                                        "familiar",   "looking for", "we need", "you'll need"};
+static const char *const ask_marks[] = {
+    "experience", "knowledge", "skilled",    "background in",   "familiar", "looking for",
+    "we need",    "you'll need", "you should", "comfortable with", "know your way"};
 
 /* Words that make a line a role's title. */
 static const char *const role_nouns[] = {
@@ -597,16 +598,110 @@ title_like(const char *low, size_t n)
     return HAS(low, role_nouns);
 }
 
+/* What reading carries from line to line. */
+struct state {
+    struct reader rd;
+    const struct skills *tax;
+    enum mode mode;
+    int must_years, none_years, comparable_years, must_line, none_line;
+};
+
+/* An ambiguous name ("Ruby", "Jenkins", "Phoenix") without the context the scanner asks of
+ * resumes still counts in a posting where a posting gives its own: alone on a list item
+ * or short line of a requirements or nice-to-have section, or right after "experience
+ * with", "knowledge of" and the like. */
+static bool
+ambiguous_ok(const char *low, size_t start, bool short_item)
+{
+    static const char *const cues[] = {"experience with ", "experience in ", "knowledge of ",
+                                       "proficiency in ", "proficient in ", "familiarity with ",
+                                       "expertise in ",   "skills in ",     "strong ",
+                                       "solid ",          "use of ",        "using "};
+    if (short_item)
+        return true;
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
+        size_t l = strlen(cues[i]);
+        if (start >= l && !strncmp(low + start - l, cues[i], l))
+            return true;
+    }
+    return false;
+}
+
+/* One sentence (or a whole line) of a posting: its marks, years and skills. seg is
+ * lower-cased and NUL-terminated; hits are offsets in it. */
+static void
+read_segment(struct state *st, const char *seg, struct lhit *lh, size_t nlh, bool is_title,
+             int line_no)
+{
+    struct yr ys[8];
+    struct lhit roles[64];
+    size_t ny, nroles = 0;
+    enum mode lm = HAS(seg, nice_marks) ? M_NICE : HAS(seg, must_marks) ? M_MUST : st->mode;
+    bool degree = strstr(seg, "degree") || strstr(seg, "equivalent");
+
+    ny = years_scan(seg, ys, sizeof ys / sizeof ys[0]);
+    /* a years figure asks for a must-have unless it is preferred */
+    if (ny && lm != M_NICE && st->mode != M_NICE && !degree)
+        lm = M_MUST;
+    if (ny && st->mode == M_NICE && lm == M_MUST && !HAS(seg, must_marks))
+        lm = M_NICE;
+    if (lm == M_NONE && HAS(seg, ask_marks))
+        lm = M_MUST;
+    if ((lm == M_NONE || lm == M_DUTY) && st->mode != M_DUTY) {
+        /* "a Java developer", "Go engineer": the skill names the role */
+        for (size_t i = 0; i < nlh; i++)
+            if (skill_as_role(seg, lh[i].end))
+                roles[nroles++] = lh[i];
+        if (nroles)
+            read_skills(&st->rd, st->tax, seg, roles, nroles, ys, ny, M_MUST, line_no);
+    }
+    if (is_title && nlh)
+        lm = M_MUST; /* "Senior Java Developer" */
+    read_skills(&st->rd, st->tax, seg, lh, nlh, ys, ny, lm == M_NONE ? M_DUTY : lm, line_no);
+
+    if (ny && !degree) {
+        int y = ys[0].n;
+        for (size_t i = 1; i < ny; i++)
+            if (ys[i].n > y)
+                y = ys[i].n;
+        if (lm == M_MUST && st->mode != M_NICE && y > st->must_years) {
+            st->must_years = y;
+            st->must_line = line_no;
+        } else if (lm != M_NICE && st->mode != M_NICE && y > st->none_years) {
+            st->none_years = y;
+            st->none_line = line_no;
+        }
+        if (lm != M_NICE && st->mode != M_NICE &&
+            (strstr(seg, "as a ") || strstr(seg, "as an ") || strstr(seg, "similar role") ||
+             strstr(seg, "comparable role") || strstr(seg, "in a similar")) &&
+            y > st->comparable_years)
+            st->comparable_years = y;
+    }
+}
+
+/* Where the sentence that starts at low+i ends: after ". " before a capital or a digit,
+ * or "; ", or at the end of the line. */
+static size_t
+sentence_end(const char *line, const char *low, size_t i, size_t n)
+{
+    for (; i < n; i++) {
+        if ((low[i] == '.' || low[i] == '!' || low[i] == '?') && i + 2 < n && low[i + 1] == ' ' &&
+            (isupper((unsigned char)line[i + 2]) || isdigit((unsigned char)line[i + 2])))
+            return i + 1;
+        if (low[i] == ';' && i + 1 < n && low[i + 1] == ' ')
+            return i + 1;
+    }
+    return n;
+}
+
 enum rb_err
 job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
          const struct skills *taxonomy, struct job *out, char *errmsg)
 {
     struct skill_hit *hits = NULL;
     size_t nhits = 0, h = 0, nlines = 0, nonempty = 0;
-    struct reader rd = {0};
-    enum mode mode = M_NONE;
-    int line_no = 0, must_years = 0, none_years = 0, comparable_years = 0, none_line = 0;
-    int first_line = 0;
+    struct state st = {.tax = taxonomy, .mode = M_NONE};
+    int line_no = 0, first_line = 0;
     bool *bold = NULL;
     struct role *r = &out->role;
     const char *first_text = NULL;
@@ -614,9 +709,9 @@ job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
     enum rb_err e;
 
     memset(out, 0, sizeof *out);
-    rd.r = r;
+    st.rd.r = r;
     out->text = clean(text, len, &out->len, &bold, &nlines);
-    if ((e = skillscan_run(sc, out->text, out->len, &hits, &nhits, errmsg))) {
+    if ((e = skillscan_run_all(sc, out->text, out->len, &hits, &nhits, errmsg))) {
         job_cleanup(out);
         free(bold);
         return e;
@@ -627,10 +722,9 @@ job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
         size_t n = (size_t)((nl ? nl : end) - line), off = (size_t)(line - out->text);
         char *low = xstrndup(line, n);
         struct lhit lh[64];
-        struct yr ys[8];
-        size_t nlh = 0, ny, m = n;
-        bool caps = true, any_alpha = false, is_title;
-        enum mode lm;
+        size_t nlh = 0, m = n, words = 0;
+        bool caps = true, any_alpha = false, is_title, item;
+        const char *t;
         int hm;
 
         line_no++;
@@ -639,14 +733,24 @@ job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
                 caps = false;
             if (isalpha((unsigned char)low[i]))
                 any_alpha = true;
+            if (low[i] == ' ' && i + 1 < n && low[i + 1] != ' ')
+                words++;
             low[i] = (char)tolower((unsigned char)low[i]);
         }
-        for (; h < nhits && hits[h].start < off + n; h++)
-            if (hits[h].start >= off && nlh < sizeof lh / sizeof lh[0])
-                lh[nlh++] = (struct lhit){hits[h].skill, hits[h].start - off, hits[h].end - off};
-        text_trim(low, &m);
+        t = text_trim(low, &m);
         if (m)
             nonempty++;
+        item = m && (*t == '-' || *t == '*' || *t == '+');
+        for (; h < nhits && hits[h].start < off + n; h++) {
+            if (hits[h].start < off || nlh == sizeof lh / sizeof lh[0])
+                continue;
+            if (hits[h].ambiguous && !hits[h].context &&
+                !ambiguous_ok(low, hits[h].start - off,
+                              (st.mode == M_MUST || st.mode == M_NICE) && (item || words < 4) &&
+                                  words < 5))
+                continue;
+            lh[nlh++] = (struct lhit){hits[h].skill, hits[h].start - off, hits[h].end - off};
+        }
 
         /* the title: a labelled line, or the first of the first lines that reads as one */
         is_title = false;
@@ -656,61 +760,30 @@ job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
             first_line = line_no;
         }
         if (!r->title && m && nonempty <= 12 &&
-            (strstr(low, "job title:") || !strncmp(text_trim(low, &m), "title:", 6) ||
+            (strstr(low, "job title:") || !strncmp(t, "title:", 6) ||
              (title_like(low, n) && !known_heading(low)))) {
             r->title = title_of(line, n);
             out->title_line = line_no;
             is_title = true;
         }
-        m = n;
 
         hm = heading_mode(low, n, (caps && any_alpha) || bold[line_no - 1], nlh > 0);
         if (is_title)
             hm = -1;
         if (hm >= 0)
-            mode = (enum mode)hm;
-        lm = HAS(low, nice_marks)   ? M_NICE
-             : HAS(low, must_marks) ? M_MUST
-                                    : mode;
-        ny = years_scan(low, ys, sizeof ys / sizeof ys[0]);
-        /* a years figure asks for a must-have unless it is preferred */
-        if (ny && lm != M_NICE && mode != M_NICE && !strstr(low, "degree"))
-            lm = M_MUST;
-        if (ny && mode == M_NICE && lm == M_MUST && !HAS(low, must_marks))
-            lm = M_NICE;
-        if (lm == M_NONE && HAS(low, ask_marks))
-            lm = M_MUST;
-        if (lm == M_NONE || lm == M_DUTY) {
-            /* "a Java developer", "Go engineer": the skill names the role */
-            size_t k = 0;
+            st.mode = (enum mode)hm;
+        /* sentence by sentence: "... in PHP. Experience with WooCommerce is a plus." */
+        for (size_t a = 0; a < n;) {
+            size_t b = sentence_end(line, low, a, n), k = 0;
+            char *seg = xstrndup(low + a, b - a);
+            struct lhit sh[64];
             for (size_t i = 0; i < nlh; i++)
-                if (skill_as_role(low, lh[i].end) && mode != M_DUTY)
-                    lh[k++] = lh[i];
-            if (k) {
-                read_skills(&rd, taxonomy, low, lh, k, ys, ny, M_MUST, line_no);
-            }
-        }
-        if (is_title && nlh)
-            lm = M_MUST; /* "Senior Java Developer" */
-        read_skills(&rd, taxonomy, low, lh, nlh, ys, ny, lm == M_NONE ? M_DUTY : lm, line_no);
-
-        if (ny && !strstr(low, "degree")) {
-            int y = ys[0].n;
-            for (size_t i = 1; i < ny; i++)
-                if (ys[i].n > y)
-                    y = ys[i].n;
-            if (lm == M_MUST && mode != M_NICE && y > must_years) {
-                must_years = y;
-                out->years_line = line_no;
-            } else if (lm != M_NICE && mode != M_NICE && y > none_years) {
-                none_years = y;
-                none_line = line_no;
-            }
-            if (lm != M_NICE && mode != M_NICE &&
-                (strstr(low, "as a ") || strstr(low, "as an ") || strstr(low, "similar role") ||
-                 strstr(low, "comparable role") || strstr(low, "in a similar")) &&
-                y > comparable_years)
-                comparable_years = y;
+                if (lh[i].start >= a && lh[i].start < b)
+                    sh[k++] = (struct lhit){lh[i].skill, lh[i].start - a,
+                                            (lh[i].end < b ? lh[i].end : b) - a};
+            read_segment(&st, seg, sh, k, is_title, line_no);
+            free(seg);
+            a = b;
         }
         free(low);
         line = nl ? nl + 1 : end;
@@ -736,10 +809,9 @@ job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
                  "found): every skill is a nice-to-have; give them with --must",
                  file);
     }
-    r->min_years = must_years ? must_years : none_years;
-    if (!must_years)
-        out->years_line = none_line;
-    r->min_comparable_years = comparable_years;
+    r->min_years = st.must_years ? st.must_years : st.none_years;
+    out->years_line = st.must_years ? st.must_line : st.none_line;
+    r->min_comparable_years = st.comparable_years;
     {
         char *tl = r->title ? xstrdup(r->title) : xstrdup("");
         const char *base = fs_basename(file);
@@ -897,22 +969,19 @@ job_override(struct role *r, const char *const *must, size_t nmust, const char *
     for (size_t i = 0; i < r->nskills; i++)
         if (r->skills[i].group > next_group)
             next_group = r->skills[i].group;
-    if (nice) {
-        for (size_t i = r->nskills; i-- > 0;)
-            if (!r->skills[i].must)
-                drop_skill(r, i);
-    }
-    if (must) {
-        for (size_t i = 0; i < r->nskills; i++)
-            if (r->skills[i].must) {
-                r->skills[i].must = false;
-                r->skills[i].weight = 2;
-                r->skills[i].group = 0;
-            }
-        if ((e = add_groups(r, &cap, &next_group, must, nmust, true, taxonomy, field_must,
-                            errmsg)))
-            return e;
-    }
+    for (size_t i = 0; must && i < r->nskills; i++)
+        if (r->skills[i].must) {
+            r->skills[i].must = false;
+            r->skills[i].weight = 2;
+            r->skills[i].group = 0;
+        }
+    /* given both lists, the criteria are exactly those given */
+    for (size_t i = r->nskills; nice && i-- > 0;)
+        if (!r->skills[i].must)
+            drop_skill(r, i);
+    if (must && (e = add_groups(r, &cap, &next_group, must, nmust, true, taxonomy, field_must,
+                                errmsg)))
+        return e;
     if (nice && (e = add_groups(r, &cap, &next_group, nice, nnice, false, taxonomy, field_nice,
                                 errmsg)))
         return e;

@@ -48,9 +48,9 @@ role_with(struct role *r, const char *const *must, const int *mw, const char *co
     r->min_comparable_years = 3;
     r->skills = calloc(16, sizeof *r->skills);
     for (size_t i = 0; must[i]; i++, n++)
-        r->skills[n] = (struct role_skill){strdup(must[i]), mw[i], true, 0};
+        r->skills[n] = (struct role_skill){strdup(must[i]), mw[i], true, 0, 0, 0};
     for (size_t i = 0; nice && nice[i]; i++, n++)
-        r->skills[n] = (struct role_skill){strdup(nice[i]), nw[i], false, 0};
+        r->skills[n] = (struct role_skill){strdup(nice[i]), nw[i], false, 0, 0, 0};
     r->nskills = n;
 }
 
