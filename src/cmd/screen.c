@@ -2,8 +2,9 @@
 /*
  * `rubric screen`: resumes ranked against a stored role or a job description
  * (core/screen.c). Files are read on --jobs threads, each with its own clone of the skill
- * scanner; results are ranked by score and then file name, so the output does not depend
- * on the number of threads or the order in which they finish. Parses are kept in the store
+ * scanner; results are ranked by score, then by the evidence (relevant years, must-haves met,
+ * total years) and last by file name, so the output does not depend on the number of
+ * threads or the order in which they finish. Parses are kept in the store
  * by the SHA-256 of the file, so screening the same folder again reads no file twice.
  */
 #include <errno.h>
@@ -128,9 +129,9 @@ static int
 cmp_rows(const void *a, const void *b)
 {
     const struct screen_row *x = a, *y = b;
-    if (x->s.score != y->s.score)
-        return x->s.score < y->s.score ? 1 : -1;
-    return strcmp(x->file, y->file); /* file names are unique: a total order */
+    int c = screen_compare(&x->s, x->experience_years, &y->s, y->experience_years);
+    /* ties on the evidence too: the file name makes the order total (names are unique) */
+    return c ? c : strcmp(x->file, y->file);
 }
 
 static int

@@ -20,7 +20,10 @@ test_screen_ranks_a_folder_and_goes_on_after_bad_files() {
     assert_json 'all(.candidates[]; has("file") and has("score") and has("must_have_missing")
         and has("breakdown") and has("reasons") and (.id | test("^[0-9a-f]{12}$")))'
     assert_json 'all(.candidates[]; .score >= 0 and .score <= 100)'
-    assert_json 'all(.candidates[]; (.must_have_missing | length) == 0 or .score <= 50)'
+    # a missing must-have is flagged and costs points, without a flat cap
+    assert_json 'all(.candidates[]; ((.must_have_missing | length) > 0) == .capped)'
+    assert_json 'all(.candidates[]; (.must_have_missing | length) == 0 or .penalty > 0)'
+    assert_json '[.candidates[] | select(.capped)] | length > 0 and any(.[]; .score > 50)'
     assert_json 'any(.candidates[]; .file == "cvs/more/new-grad.resume.json")'
     assert_json '.summary.files == 6 and .summary.ranked == 5 and .summary.failed == 1
         and .summary.failed_by_reason == {"an image, not a resume format": 1}
