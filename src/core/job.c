@@ -375,6 +375,7 @@ struct reader {
     struct role *r;
     size_t cap;
     int next_group;
+    int title_line; /* a skill read there first is a must-have that a group may take */
 };
 
 /* Adds or strengthens a skill. A skill read twice keeps its strongest reading: a must-have
@@ -389,7 +390,9 @@ add(struct reader *rd, const char *name, enum mode m, int group, int years, int 
         struct role_skill *k = &r->skills[i];
         if (strcmp(k->name, name) != 0)
             continue;
-        if (must && !k->must) {
+        if (must && (!k->must || (k->line == rd->title_line && !k->group && group))) {
+            /* a nice-to-have become a must-have, or a title's skill that the requirements
+             * give alternatives ("DevOps Engineer" then "DevOps, SRE or infrastructure") */
             k->must = true;
             k->group = group;
             k->line = line;
@@ -489,6 +492,14 @@ read_skills(struct reader *rd, const struct skills *tax, const char *low, const 
                 break;
             any_alt |= alt;
             j++;
+        }
+        /* "DevOps, SRE or infrastructure role": the list ends in an alternative that is
+         * not a skill, so the skills in it are alternatives too */
+        if (j > i && !any_alt) {
+            const char *after = low + h[j].end;
+            while (*after == ' ' || *after == ',')
+                after++;
+            any_alt = !strncmp(after, "or ", 3);
         }
         if (j > i && (any_alt || examples_before(low, h[i].start)))
             group = ++rd->next_group;
@@ -763,7 +774,7 @@ job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
             (strstr(low, "job title:") || !strncmp(t, "title:", 6) ||
              (title_like(low, n) && !known_heading(low)))) {
             r->title = title_of(line, n);
-            out->title_line = line_no;
+            out->title_line = st.rd.title_line = line_no;
             is_title = true;
         }
 

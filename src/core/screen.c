@@ -57,8 +57,9 @@ static const struct {
 } title_same[] = {
     {"developer", "engineer"},  {"dev", "engineer"},        {"programmer", "engineer"},
     {"eng", "engineer"},        {"engineering", "engineer"}, {"swe", "software"},
-    {"admin", "administrator"}, {"dba", "database"},        {"sre", "reliability"},
-    {"reliability", "reliability"}, {"qa", "quality"},       {"tester", "test"},
+    {"admin", "administrator"}, {"dba", "database"},        {"sre", "devops"},
+    {"reliability", "devops"},  {"qa", "quality"},           {"tester", "test"},
+    {"platform", "devops"},     {"infrastructure", "devops"}, {"site", "devops"},
     {"testing", "test"},        {"programming", "engineer"}, {"devops", "devops"},
     {"analyst", "analyst"},     {"consultant", "consultant"}, {"mgr", "manager"},
 };
@@ -192,6 +193,49 @@ end_month(const struct position *p, struct ym today)
     return dates_span(&p->range, today, &a, &z) ? z : -1;
 }
 
+/* What using one skill shows of a broader one: nobody who ran PostgreSQL for five years
+ * lacks SQL because the word is not written, nor CI/CD with Jenkins pipelines. */
+static const struct {
+    const char *skill;
+    const char *by[10];
+} implied[] = {
+    {"sql",
+     {"postgresql", "mysql", "oracle database", "sql server", "mariadb", "sqlite", "pl/sql",
+      "t-sql", NULL}},
+    {"relational databases",
+     {"postgresql", "mysql", "oracle database", "sql server", "mariadb", "sqlite", NULL}},
+    {"ci/cd",
+     {"jenkins", "github actions", "gitlab ci", "circleci", "travis ci", "teamcity", "argo cd",
+      NULL}},
+    {"java", {"spring boot", "spring framework", "hibernate", "jpa", NULL}},
+    {"javascript", {"typescript", "react", "node.js", "vue.js", "angular", "express", NULL}},
+    {"test automation", {"selenium", "cypress", "playwright", "testng", "rest assured", NULL}},
+    {"api testing", {"postman", "rest assured", NULL}},
+};
+
+static struct evidence evidence_of(const struct resume *r, const struct skills *tax,
+                                   const char *name, struct ym today);
+
+/* The best evidence of a skill that implies name, or none (.f NULL); *via gets its name. */
+static struct evidence
+implied_by(const struct resume *r, const struct skills *tax, const char *name, struct ym today,
+           const char **via)
+{
+    struct evidence best = {0};
+    for (size_t i = 0; i < sizeof implied / sizeof implied[0]; i++) {
+        if (strcmp(implied[i].skill, name) != 0)
+            continue;
+        for (size_t k = 0; implied[i].by[k]; k++) {
+            struct evidence e = evidence_of(r, tax, implied[i].by[k], today);
+            if (e.f && (!best.f || e.years > best.years || (!best.npos && e.npos))) {
+                best = e;
+                *via = implied[i].by[k];
+            }
+        }
+    }
+    return best;
+}
+
 static struct evidence
 evidence_of(const struct resume *r, const struct skills *tax, const char *name, struct ym today)
 {
@@ -215,8 +259,8 @@ evidence_of(const struct resume *r, const struct skills *tax, const char *name, 
     return e;
 }
 
-/* 0.5 for a skill used in a dated position, rising to 1 with the years asked (2 when the
- * role says none); 0.35 when it is only listed; 0 when absent. */
+/* 0.5 for a skill used in a dated position, rising to 1 with the years asked of it (else
+ * the role's minimum years, 2 to 5); 0.35 when it is only listed; 0 when absent. */
 static double
 strength(const struct evidence *e, int years_asked)
 {
@@ -332,17 +376,28 @@ score_groups(const struct resume *r, const struct role *role, const struct skill
         struct evidence best = {0}, e;
         double s = 0, bs = -1;
         size_t bm = 0;
+        const char *via;
+        int want;
         if (g[i].must != must)
             continue;
         (*total)++;
         w += g[i].weight;
+        want = g[i].years ? g[i].years
+               : role->min_years > 5 ? 5
+               : role->min_years > 2 ? role->min_years
+                                     : 2;
+        via = NULL;
         for (size_t m = 0; m < g[i].n; m++) {
-            e = evidence_of(r, tax, role->skills[g[i].member[m]].name, today);
-            s = strength(&e, g[i].years);
+            const char *name = role->skills[g[i].member[m]].name, *v = NULL;
+            e = evidence_of(r, tax, name, today);
+            if (!e.f)
+                e = implied_by(r, tax, name, today, &v);
+            s = strength(&e, want);
             if (s > bs) {
                 bs = s;
                 best = e;
                 bm = m;
+                via = v;
             }
         }
         got += g[i].weight * bs;
@@ -352,7 +407,9 @@ score_groups(const struct resume *r, const struct role *role, const struct skill
             *fresh += g[i].weight * freshness(best.f->last_used, today);
             if (shown < 6) {
                 buf_puts(b, shown++ ? "; " : ": ");
-                put_evidence(b, role->skills[g[i].member[bm]].name, &best, r);
+                if (via)
+                    buf_printf(b, "%s, through ", role->skills[g[i].member[bm]].name);
+                put_evidence(b, via ? via : role->skills[g[i].member[bm]].name, &best, r);
                 if (g[i].years && best.years < g[i].years)
                     buf_printf(b, " (%d asked)", g[i].years);
             }

@@ -66,7 +66,10 @@ Test(screen, every_criterion_has_its_points_and_reason)
 
     role_with(&role, must, mw, nice, nw);
     screen_score(&res, &role, &tax, today, &s);
-    cr_assert_float_eq(s.points[CRIT_MUST], 40.0, 1e-9, "each must-have in 2+ years of positions");
+    /* depth against the role's 5 years: go 5.9 years (full), postgresql and kafka 58 months
+     * (03/2017 to 12/2021) */
+    cr_assert_float_eq(s.points[CRIT_MUST], 40.0 * (3 + 3 * (0.5 + 0.5 * (58 / 12.0) / 5)) / 6,
+                       1e-6);
     cr_assert_float_eq(s.points[CRIT_NICE], 20.0 * 0.35 / 3, 1e-9,
                        "terraform only listed, the others absent");
     cr_assert_float_eq(s.points[CRIT_YEARS], 15.0, 1e-9, "9.8 relevant years, 5 asked");
