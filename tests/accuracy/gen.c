@@ -1794,7 +1794,8 @@ emit(const char *dir, struct cv *c, FILE *labels, struct buf *ps, char ***pdfs, 
  * it, and a relevance of 0 to 3 for each job of tests/data/screening/jobs, from the table below:
  * written from the jobs and the occupations, before any ranking was looked at. A 3 needs the
  * years the job asks for in the occupation; short of them it is a 2. An earlier trade (a
- * career change) counts one grade less than the same trade now. */
+ * career change) counts one grade less than the same trade now. A third of the resumes also
+ * list technologies of other trades ("Familiar with"), as many do. */
 
 #define SJOBS 6
 static const char *const sjob_files[SJOBS] = {"java-backend.md", "devops.txt", "data-engineer.html",
@@ -2075,7 +2076,22 @@ occ_cv(struct cv *c, int index, const struct occ *o, double *occ_years,
     for (size_t i = 0; i < 7 && o->listed[i]; i++)
         if (chance(70))
             push(&c->groups[0].items, &c->groups[0].n, nobreak(xstrdup(o->listed[i])));
-    if (!c->groups[0].n) {
+    /* a broad list, as many write: technologies of other trades, met in passing */
+    if (chance(35)) {
+        struct group *g;
+        c->groups = xrealloc(c->groups, 2 * sizeof *c->groups);
+        g = &c->groups[c->ngroups++];
+        *g = (struct group){.label = xstrdup("Familiar with")};
+        for (int k = 4 + pick(4); k > 0; k--) {
+            const struct occ *x = &occs[pick((int)NOCCS)];
+            size_t nu = count_used(x);
+            if (nu)
+                push(&g->items, &g->n, nobreak(xstrdup(x->used[pick((int)nu)])));
+        }
+        if (c->groups[0].n && !c->groups[0].label)
+            c->groups[0].label = xstrdup("Skills");
+    }
+    if (!c->groups[0].n && c->ngroups == 1) {
         free(c->groups);
         c->groups = NULL;
         c->ngroups = 0;
