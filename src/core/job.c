@@ -144,6 +144,17 @@ has_any(const char *low, const char *const *v, size_t n)
  * punctuation ("C\+\+", "\- item"), emphasis markers, typographic quotes, dashes and
  * spaces, bullets, a few HTML entities, carriage returns. bold[i] says that line i (0-based)
  * was set in bold or italics as a whole, as exported headings are. */
+/* Grows the per-line marks to hold line (0-based), new ones false. */
+static void
+grow_marks(bool **v, size_t *cap, size_t line)
+{
+    size_t old = *cap;
+    if (line < old)
+        return;
+    xgrow(v, cap, line + 1, sizeof **v);
+    memset(*v + old, 0, (*cap - old) * sizeof **v);
+}
+
 static char *
 clean(const char *s, size_t n, size_t *out_len, bool **bold, size_t *nlines)
 {
@@ -155,7 +166,7 @@ clean(const char *s, size_t n, size_t *out_len, bool **bold, size_t *nlines)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (at_start && (c == '*' || c == '_') && i + 1 < n && s[i + 1] == c) {
-            xgrow(bold, &cap, line + 1, sizeof **bold);
+            grow_marks(bold, &cap, line);
             (*bold)[line] = true;
         }
         if (c != ' ' && c != '\t')
@@ -207,7 +218,7 @@ clean(const char *s, size_t n, size_t *out_len, bool **bold, size_t *nlines)
         if (c == '\n') {
             line++;
             at_start = true;
-            xgrow(bold, &cap, line + 1, sizeof **bold);
+            grow_marks(bold, &cap, line);
         }
         buf_putc(&b, (char)c);
     }
