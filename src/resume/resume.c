@@ -74,7 +74,57 @@ static const struct {
     {"references", SEC_OTHER},
     {"publications", SEC_OTHER},
     {"awards", SEC_OTHER},
+    /* dated, but not work: their dates are not positions */
+    {"volunteer", SEC_OTHER},
+    {"volunteering", SEC_OTHER},
+    {"volunteer experience", SEC_OTHER},
+    {"volunteer work", SEC_OTHER},
+    {"courses", SEC_OTHER},
+    {"coursework", SEC_OTHER},
+    {"training", SEC_OTHER},
+    {"training and courses", SEC_OTHER},
+    {"activities", SEC_OTHER},
+    {"extracurricular activities", SEC_OTHER},
+    {"hobbies", SEC_OTHER},
+    {"honors", SEC_OTHER},
+    {"honours", SEC_OTHER},
+    {"honors and awards", SEC_OTHER},
+    {"achievements", SEC_OTHER},
+    {"memberships", SEC_OTHER},
+    {"affiliations", SEC_OTHER},
+    {"conferences", SEC_OTHER},
+    {"talks", SEC_OTHER},
 };
+
+/* A section label set in a left margin column beside the first line of its section, as
+ * JSON Resume themes print them and pdftotext -layout keeps them ("Work      Acme Corp ...
+ * 2019 - 2021"): the label's length when the line starts with a short word or two and then
+ * a gap of three spaces or more; else 0. *rest is where the line goes on. */
+static size_t
+margin_label(const char *s, size_t n, size_t *rest)
+{
+    size_t i = 0, words = 0;
+    while (i < n && words <= 2) {
+        size_t w = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == w)
+            return 0;
+        words++;
+        if (i + 3 <= n && !memcmp(s + i, "   ", 3)) {
+            size_t k = i;
+            while (k < n && s[k] == ' ')
+                k++;
+            if (k == n || i > 24)
+                return 0;
+            *rest = k;
+            return i;
+        }
+        if (i < n)
+            i++; /* one space: the label may have two words */
+    }
+    return 0;
+}
 
 /* The section a line heads, or -1: a short line whose words, folded, are a known heading
  * ("## Work History", "PROFESSIONAL EXPERIENCE:", "Skills"). */
@@ -519,6 +569,22 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
         n = e - i;
         s = text_trim(text + i, &n);
         h = n ? heading_of(s[0] == '#' ? s + 1 : s, n - (s[0] == '#')) : -1;
+        if (h < 0 && n) {
+            size_t rest = 0, lab = margin_label(s, n, &rest);
+            int mh = lab ? heading_of(s, lab) : -1;
+            if (mh >= 0) {
+                /* the label opens its section; the rest of the line is its first line */
+                if (sec == SEC_TOP && top_end == len)
+                    top_end = i;
+                sec = (enum section)mh;
+                xgrow(&marks, &capmarks, nmarks + 1, sizeof *marks);
+                marks[nmarks++] = (struct sec_mark){i, sec};
+                if (out->npositions && out->positions[out->npositions - 1].to == len)
+                    out->positions[out->npositions - 1].to = i;
+                s += rest;
+                n -= rest;
+            }
+        }
         if (h >= 0) {
             if (sec == SEC_TOP && top_end == len)
                 top_end = i;

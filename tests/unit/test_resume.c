@@ -251,3 +251,39 @@ Test(resume, dates_at_the_right_margin_are_not_a_second_column)
     cr_assert_not(has_warning(&r, "two columns"));
     resume_cleanup(&r);
 }
+
+Test(resume, sections_that_are_not_work_keep_out_of_experience)
+{
+    static const char text[] = "Jane Roe\njane@example.com\n\nExperience\n"
+                               "Backend Developer, Acme\nJan '19 - Mar '21\n- Built Java services\n\n"
+                               "Volunteering\nMentor, Code Club, 2010 - 2020\n\n"
+                               "Courses\nKubernetes for developers, 2015 - 2016\n\n"
+                               "Education\nBSc Computer Science, Crestwood College, 2012 - 2016\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 1, "volunteering, courses and education are not positions");
+    cr_assert_eq(r.experience_months, 27);
+    cr_assert_eq(r.neducation, 1);
+    resume_cleanup(&r);
+}
+
+Test(resume, section_labels_in_a_left_margin)
+{
+    static const char text[] =
+        "Ada Quist\nada.quist@example.org\n\n"
+        "Work          Backend Engineer, Orchard Labs              2019-01 - 2024-12\n"
+        "              Built Go services for scheduling\n"
+        "              Data Analyst, Granite Data                  2016-03 - 2018-12\n\n"
+        "Volunteer     Mentor, Code Club                           2012-01 - 2020-12\n\n"
+        "Education     BSc Mathematics, Lakeside University        2012-09 - 2016-06\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2, "the label's section holds the line beside it");
+    cr_assert_str_eq(r.positions[0].title, "Backend Engineer");
+    cr_assert_str_eq(r.positions[0].company, "Orchard Labs");
+    cr_assert_eq(r.experience_months, 72 + 34);
+    cr_assert_eq(r.neducation, 1);
+    resume_cleanup(&r);
+}
