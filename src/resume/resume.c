@@ -278,6 +278,46 @@ find_links(struct resume *r, const char *t, size_t n)
 
 /* The name: the first short line of words in the top lines that is not contact, a heading or
  * a date. */
+/* Whether the top line is something other than a person's name: a heading of an export
+ * ("Skill Details"), a place ("Pune, Maharashtra"), a degree or a school ("BCA Nanded,
+ * Maharashtra Nanded University"), a job title ("Java Developer"). */
+static bool
+not_a_name(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "details",   "resume",    "curriculum", "vitae",      "summary",   "profile",
+        "objective", "contact",   "information", "personal",  "skill",     "skills",
+        "education", "experience", "university", "college",   "institute", "school",
+        "academy",   "bachelor",  "master",     "degree",     "bca",       "mca",
+        "bsc",       "msc",       "btech",      "mtech",      "b.e",       "b.tech",
+        "developer", "engineer",  "manager",    "analyst",    "consultant", "administrator",
+        "designer",  "architect", "intern",     "specialist", "officer",   "executive"};
+    char *f;
+    bool no = false;
+    const char *comma = memchr(s, ',', n);
+    /* "company - Infosys", "Java - 24 months": labels and title lines */
+    if ((*s >= 'a' && *s <= 'z') || memmem(s, n, " - ", 3))
+        return true;
+    f = text_fold(s, n);
+    for (size_t i = 0; i < sizeof words / sizeof words[0] && !no; i++) {
+        size_t l = strlen(words[i]);
+        for (const char *p = strstr(f, words[i]); p && !no; p = strstr(p + 1, words[i]))
+            no = (p == f || p[-1] == ' ' || p[-1] == ',') &&
+                 (p[l] == '\0' || p[l] == ' ' || p[l] == ',' || p[l] == '.');
+    }
+    /* "Roe, Jane" is rare; "Pune, Maharashtra" and "Jane Roe, Nanded" are places. A
+     * credential after the comma ("Jane Roe, PhD") is still a name. */
+    if (!no && comma) {
+        size_t rest = n - (size_t)(comma + 1 - s), caps = 0;
+        const char *c = text_trim(comma + 1, &rest);
+        for (size_t i = 0; i < rest; i++)
+            caps += c[i] >= 'A' && c[i] <= 'Z';
+        no = !(rest <= 5 && caps >= 2);
+    }
+    free(f);
+    return no;
+}
+
 static void
 find_name(struct resume *r, const char *t, size_t n)
 {
@@ -305,11 +345,15 @@ find_name(struct resume *r, const char *t, size_t n)
             words += c == ' ' && k + 1 < len && s[k + 1] != ' ';
         }
         words++;
-        if (ok && words >= 2 && words <= 5 && len <= 60 && heading_of(s, len) < 0) {
+        if (ok && words >= 2 && words <= 5 && len <= 60 && heading_of(s, len) < 0 &&
+            !not_a_name(s, len)) {
             r->name = xstrndup(s, len);
             r->name_confidence = line == 0 ? 0.9 : 0.6;
         }
     }
+    if (!r->name)
+        warn(r, "no name found at the top (a heading, a place, a degree or a title is not "
+                "taken for one): check by hand");
 }
 
 /* ---- positions ------------------------------------------------------------------------ */
@@ -348,6 +392,35 @@ title_company(const char *s, size_t n, struct position *p)
     }
     p->title = xstrndup(s, n);
     p->confidence = 0.6;
+}
+
+/* Whether a line is a job board's "Company - City, State -" line (exports of profiles put
+ * the title on the line above it and the dates below): it ends with a dash. */
+static bool
+company_place_line(const char *s, size_t n)
+{
+    s = text_trim(s, &n);
+    return n > 3 && s[n - 1] == '-' && s[n - 2] == ' ' && memmem(s, n - 2, " - ", 3);
+}
+
+/* The title above and "Company - City, State -": the company is what comes before the
+ * place. */
+static void
+title_then_company(const char *t, size_t tn, const char *c, size_t cn, struct position *p)
+{
+    const char *dash;
+    c = text_trim(c, &cn);
+    dash = memmem(c, cn, " - ", 3);
+    t = text_trim(t, &tn);
+    while (tn && (*t == '#' || *t == '*' || *t == '-' || *t == ' '))
+        t++, tn--;
+    if (!tn || !dash || dash == c) {
+        title_company(c, cn, p);
+        return;
+    }
+    p->title = xstrndup(t, tn);
+    p->company = xstrndup(c, (size_t)(dash - c));
+    p->confidence = 0.85;
 }
 
 /* ---- two columns ---------------------------------------------------------------------- */
@@ -551,7 +624,7 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
     struct skill_hit *hits = NULL;
     struct sec_mark *marks = NULL;
     size_t nhits = 0, i = 0, cap = 0, prev_start = 0, prev_len = 0, top_end = len, nmarks = 0,
-           capmarks = 0;
+           capmarks = 0, prev2_start = 0, prev2_len = 0;
     enum section sec = SEC_TOP;
     enum rb_err rc;
 
@@ -605,11 +678,15 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
                 title_company(s, before, p);
             else if (after > 3)
                 title_company(s + dr[0].stop, after, p);
+            else if (prev_len && prev2_len && company_place_line(text + prev_start, prev_len))
+                title_then_company(text + prev2_start, prev2_len, text + prev_start, prev_len, p);
             else if (prev_len)
                 title_company(text + prev_start, prev_len, p);
             /* its lines run from here (or the line above that titles it) to the next
              * position or heading */
-            p->from = prev_len && before <= 3 && after <= 3 ? prev_start : i;
+            p->from = prev_len && before <= 3 && after <= 3
+                          ? (p->confidence == 0.85 ? prev2_start : prev_start)
+                          : i;
             p->to = len;
             if (out->npositions && p[-1].to > p->from)
                 p[-1].to = p->from;
@@ -626,6 +703,8 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
                 add_str(&out->certifications, &out->ncertifications, c, cn);
         }
         if (n) {
+            prev2_start = prev_start;
+            prev2_len = prev_len;
             prev_start = (size_t)(s - text);
             prev_len = n;
         }
