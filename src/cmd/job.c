@@ -45,9 +45,10 @@ print_table(const json_t *o)
     size_t i, k;
     const json_t *g, *v;
     char what[256];
-    printf("%s (%s)\n", json_is_string(json_object_get(o, "title"))
-                            ? json_string_value(json_object_get(o, "title"))
-                            : "(no title)",
+    printf("%s (%s)\n",
+           json_is_string(json_object_get(o, "title"))
+               ? json_string_value(json_object_get(o, "title"))
+               : "(no title)",
            json_string_value(json_object_get(o, "level")));
     printf("must-have%s\n", json_array_size(json_object_get(o, "must_have")) ? ":" : ": none");
     json_array_foreach(json_object_get(o, "must_have"), i, g)

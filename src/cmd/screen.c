@@ -35,22 +35,15 @@
 #define STORE_BATCH 256         /* parses written per transaction */
 #define REPORT_MAX (256u << 20) /* bytes of CSV or HTML */
 
-static const struct option screen_opts[] = {{"role", required_argument, NULL, 'r'},
-                                            {"job", required_argument, NULL, 'J'},
-                                            {"top", required_argument, NULL, 't'},
-                                            {"min-score", required_argument, NULL, 'm'},
-                                            {"jobs", required_argument, NULL, 'j'},
-                                            {"format", required_argument, NULL, 'f'},
-                                            {"json", no_argument, NULL, 'S'},
-                                            {"output", required_argument, NULL, 'o'},
-                                            {"blind", no_argument, NULL, 'b'},
-                                            {"no-store", no_argument, NULL, 'n'},
-                                            {"today", required_argument, NULL, 'T'},
-                                            {"must", required_argument, NULL, 'M'},
-                                            {"nice", required_argument, NULL, 'N'},
-                                            {"years", required_argument, NULL, 'Y'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {0}};
+static const struct option screen_opts[] = {
+    {"role", required_argument, NULL, 'r'},  {"job", required_argument, NULL, 'J'},
+    {"top", required_argument, NULL, 't'},   {"min-score", required_argument, NULL, 'm'},
+    {"jobs", required_argument, NULL, 'j'},  {"format", required_argument, NULL, 'f'},
+    {"json", no_argument, NULL, 'S'},        {"output", required_argument, NULL, 'o'},
+    {"blind", no_argument, NULL, 'b'},       {"no-store", no_argument, NULL, 'n'},
+    {"today", required_argument, NULL, 'T'}, {"must", required_argument, NULL, 'M'},
+    {"nice", required_argument, NULL, 'N'},  {"years", required_argument, NULL, 'Y'},
+    {"help", no_argument, NULL, 'h'},        {0}};
 static const struct cmd_spec screen_spec = {
     "screen", "h", screen_opts,
     "usage: rubric screen PATH... (--role ROLE | --job FILE) [--top N] [--min-score S]\n"
@@ -62,7 +55,8 @@ static const struct cmd_spec screen_spec = {
     "the years of dated positions that use each), nice-to-have skills (20), relevant years\n"
     "(15), years in positions titled like the role (10) and how recently the skills were\n"
     "used (15), each with its reason; each missing must-have takes a share of the score off\n"
-    "and is flagged. Ties go to the candidate with more relevant years. Files that cannot be read are listed with the reason and the run\n"
+    "and is flagged. Ties go to the candidate with more relevant years. Files that cannot be read "
+    "are listed with the reason and the run\n"
     "goes on. Parses are kept in the store by the file's SHA-256, so screening the same\n"
     "files again (against another role, say) does not read them again.\n\n"
     "  --role ROLE      a stored role (see 'rubric role list')\n"

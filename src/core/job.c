@@ -84,7 +84,7 @@ static const struct {
 /* A heading not in the table opens a section of this kind when it says so; any other
  * marked heading ("Location", "Our stack") closes the one before. */
 static const char *const duty_heads[] = {
-    "responsibilit", "what you'll do", "what you will do", "you will", "day to day",
+    "responsibilit", "what you'll do", "what you will do", "you will",   "day to day",
     "duties",        "about us",       "about the",        "who we are", "benefits",
     "perks",         "we offer",       "compensation",     "salary",     "the role",
     "your role",     "overview",       "mission",          "impact",     "the team",
@@ -93,39 +93,67 @@ static const char *const duty_heads[] = {
 
 /* Marks on one line, whatever its section: nice-to-have first ("not required"). */
 static const char *const nice_marks[] = {
-    "nice to have", "nice-to-have", "preferred", "a plus",       "big plus",  "bonus",
-    "ideally",      "desirable",    "advantage", "beneficial",   "not required",
-    "optional",     "would be great", "good to have", "helpful", "love to see",
-    "appreciated",  "not a must",   "pluses",    "is a plus",   "desired",
+    "nice to have",   "nice-to-have", "preferred", "a plus",      "big plus",     "bonus",
+    "ideally",        "desirable",    "advantage", "beneficial",  "not required", "optional",
+    "would be great", "good to have", "helpful",   "love to see", "appreciated",  "not a must",
+    "pluses",         "is a plus",    "desired",
 };
 static const char *const must_marks[] = {
-    "required",       "must",          "requirement",     "mandatory",      "essential",
-    "solid ",         "strong ",       "proven ",         "extensive ",     "deep ",
-    "significant ",   "hands-on",      "proficien",       "expert",         "fluen",
-    "in-depth",       "thorough",      "demonstrated",    "track record",   "working knowledge",
-    "you have",       "you bring",     "you know",        "commercial experience",
-    "production experience", "professional experience",
+    "required",
+    "must",
+    "requirement",
+    "mandatory",
+    "essential",
+    "solid ",
+    "strong ",
+    "proven ",
+    "extensive ",
+    "deep ",
+    "significant ",
+    "hands-on",
+    "proficien",
+    "expert",
+    "fluen",
+    "in-depth",
+    "thorough",
+    "demonstrated",
+    "track record",
+    "working knowledge",
+    "you have",
+    "you bring",
+    "you know",
+    "commercial experience",
+    "production experience",
+    "professional experience",
 };
 /* In the text before any heading (or under an unknown one), what asks for a skill. */
 static const char *const ask_marks[] = {
-    "experience", "knowledge", "skilled",    "background in",   "familiar", "looking for",
+    "experience", "knowledge",   "skilled",    "background in",    "familiar",     "looking for",
     "we need",    "you'll need", "you should", "comfortable with", "know your way"};
 
 /* Words that make a line a role's title. */
 static const char *const role_nouns[] = {
-    "engineer",  "developer", "programmer", "architect",  "administrator", "manager",
-    "analyst",   "scientist", "designer",   "tester",     "specialist",    "consultant",
-    "lead",      "sre",       "devops",     "dba",        "intern",        "officer",
-    "recruiter", "accountant", "technician", "writer",    "head of",       "director",
-    "coordinator", "representative", "executive", "nurse", "teacher",      "associate",
+    "engineer",      "developer",
+    "programmer",    "architect",
+    "administrator", "manager",
+    "analyst",       "scientist",
+    "designer",      "tester",
+    "specialist",    "consultant",
+    "lead",          "sre",
+    "devops",        "dba",
+    "intern",        "officer",
+    "recruiter",     "accountant",
+    "technician",    "writer",
+    "head of",       "director",
+    "coordinator",   "representative",
+    "executive",     "nurse",
+    "teacher",       "associate",
 };
 
-static const char *const word_numbers[] = {"zero",     "one",     "two",      "three",
-                                           "four",     "five",    "six",      "seven",
-                                           "eight",    "nine",    "ten",      "eleven",
-                                           "twelve",   "thirteen", "fourteen", "fifteen",
-                                           "sixteen",  "seventeen", "eighteen", "nineteen",
-                                           "twenty"};
+static const char *const word_numbers[] = {
+    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
 
 static bool
 has_any(const char *low, const char *const *v, size_t n)
@@ -203,11 +231,12 @@ clean(const char *s, size_t n, size_t *out_len, bool **bold, size_t *nlines)
         if (c == '&') {
             static const struct {
                 const char *ent, *rep;
-            } ents[] = {{"&amp;", "&"}, {"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"},
-                        {"&#39;", "'"}, {"&quot;", "\""}};
+            } ents[] = {{"&amp;", "&"}, {"&nbsp;", " "}, {"&lt;", "<"},
+                        {"&gt;", ">"},  {"&#39;", "'"},  {"&quot;", "\""}};
             size_t k;
             for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
-                if (n - i >= strlen(ents[k].ent) && !strncmp(s + i, ents[k].ent, strlen(ents[k].ent)))
+                if (n - i >= strlen(ents[k].ent) &&
+                    !strncmp(s + i, ents[k].ent, strlen(ents[k].ent)))
                     break;
             if (k < sizeof ents / sizeof ents[0]) {
                 buf_puts(&b, ents[k].rep);
@@ -361,8 +390,7 @@ title_of(const char *line, size_t n)
 {
     size_t m = n;
     const char *t = text_trim(line, &m);
-    static const char *const labels[] = {"job title:", "title:", "position:", "role:",
-                                         "job:"};
+    static const char *const labels[] = {"job title:", "title:", "position:", "role:", "job:"};
     while (m && (*t == '#' || *t == ' ' || *t == '*'))
         t++, m--;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
@@ -466,9 +494,9 @@ list_gap(const char *g, size_t n, bool *alt)
 static bool
 examples_before(const char *low, size_t at)
 {
-    static const char *const cues[] = {"one of",   "any of",    "such as", "e.g",
-                                       "like ",    "either",    "one or more",
-                                       "at least one", "similar", "including", "for example"};
+    static const char *const cues[] = {"one of",  "any of",    "such as",     "e.g",
+                                       "like ",   "either",    "one or more", "at least one",
+                                       "similar", "including", "for example"};
     size_t from = at > 40 ? at - 40 : 0;
     for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
         const char *p = strstr(low + from, cues[i]);
@@ -570,9 +598,9 @@ heading_mode(const char *low, size_t n, bool marked, bool has_skill)
 static bool
 skill_as_role(const char *low, size_t end)
 {
-    static const char *const nouns[] = {"developer", "engineer",  "programmer", "architect",
+    static const char *const nouns[] = {"developer", "engineer",      "programmer", "architect",
                                         "dba",       "administrator", "consultant", "specialist",
-                                        "backend",   "back-end",  "back end"};
+                                        "backend",   "back-end",      "back end"};
     size_t k = end;
     while (low[k] == ' ' || low[k] == '/' || low[k] == '-')
         k++;
@@ -582,8 +610,7 @@ skill_as_role(const char *low, size_t end)
     return false;
 }
 
-static void
-warn(struct job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(struct job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void
 warn(struct job *j, const char *fmt, ...)
@@ -636,9 +663,9 @@ static bool
 ambiguous_ok(const char *low, size_t start, bool short_item)
 {
     static const char *const cues[] = {"experience with ", "experience in ", "knowledge of ",
-                                       "proficiency in ", "proficient in ", "familiarity with ",
-                                       "expertise in ",   "skills in ",     "strong ",
-                                       "solid ",          "use of ",        "using "};
+                                       "proficiency in ",  "proficient in ", "familiarity with ",
+                                       "expertise in ",    "skills in ",     "strong ",
+                                       "solid ",           "use of ",        "using "};
     if (short_item)
         return true;
     for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
@@ -1001,11 +1028,11 @@ job_override(struct role *r, const char *const *must, size_t nmust, const char *
     for (size_t i = r->nskills; nice && i-- > 0;)
         if (!r->skills[i].must)
             drop_skill(r, i);
-    if (must && (e = add_groups(r, &cap, &next_group, must, nmust, true, taxonomy, field_must,
-                                errmsg)))
+    if (must &&
+        (e = add_groups(r, &cap, &next_group, must, nmust, true, taxonomy, field_must, errmsg)))
         return e;
-    if (nice && (e = add_groups(r, &cap, &next_group, nice, nnice, false, taxonomy, field_nice,
-                                errmsg)))
+    if (nice &&
+        (e = add_groups(r, &cap, &next_group, nice, nnice, false, taxonomy, field_nice, errmsg)))
         return e;
     if (years >= 0)
         r->min_years = years;
@@ -1102,9 +1129,9 @@ job_to_json(const struct job *j, const char *file)
     json_object_set_new(o, "level", json_string(level_name(r->level)));
     json_object_set_new(o, "min_years", json_integer(r->min_years));
     t = job_line(j, j->years_line);
-    json_object_set_new(
-        o, "min_years_from",
-        j->years_line ? json_pack("{s:i, s:s?}", "line", j->years_line, "text", t) : json_null());
+    json_object_set_new(o, "min_years_from",
+                        j->years_line ? json_pack("{s:i, s:s?}", "line", j->years_line, "text", t)
+                                      : json_null());
     free(t);
     json_object_set_new(o, "min_comparable_years", json_integer(r->min_comparable_years));
     json_object_set_new(o, "must_have", groups_json(r, j));

@@ -246,8 +246,8 @@ skill_item(struct rparser *p, const char *s, int line)
         }
     xgrow(&p->r.skills, &p->capskills, p->r.nskills + 1, sizeof *p->r.skills);
     k = &p->r.skills[p->r.nskills++];
-    *k = (struct role_skill){.name = xstrndup(name, nl), .weight = w, .must = p->sec == SEC_MUST,
-                             .line = line};
+    *k = (struct role_skill){
+        .name = xstrndup(name, nl), .weight = w, .must = p->sec == SEC_MUST, .line = line};
 }
 
 static void

@@ -46,26 +46,30 @@ struct tword {
 
 /* Words that say only how senior, or nothing at all. */
 static const char *const title_skip[] = {
-    "senior", "sr",  "junior", "jr",     "mid",   "level", "lead",   "staff", "principal",
-    "chief",  "head", "i",     "ii",     "iii",   "iv",    "the",    "of",    "and",
-    "a",      "an",  "at",     "in",     "for",   "with",  "m",      "f",     "d",
-    "w",      "x",   "remote", "hybrid", "intern", "trainee", "graduate", "associate", "expert",
+    "senior", "sr",   "junior", "jr",     "mid",    "level",   "lead",     "staff",     "principal",
+    "chief",  "head", "i",      "ii",     "iii",    "iv",      "the",      "of",        "and",
+    "a",      "an",   "at",     "in",     "for",    "with",    "m",        "f",         "d",
+    "w",      "x",    "remote", "hybrid", "intern", "trainee", "graduate", "associate", "expert",
 };
 /* Spellings of one word. */
 static const struct {
     const char *from, *to;
 } title_same[] = {
-    {"developer", "engineer"},  {"dev", "engineer"},        {"programmer", "engineer"},
-    {"eng", "engineer"},        {"engineering", "engineer"}, {"swe", "software"},
-    {"admin", "administrator"}, {"dba", "database"},        {"sre", "devops"},
-    {"reliability", "devops"},  {"qa", "quality"},           {"tester", "test"},
-    {"platform", "devops"},     {"infrastructure", "devops"}, {"site", "devops"},
-    {"testing", "test"},        {"programming", "engineer"}, {"devops", "devops"},
-    {"analyst", "analyst"},     {"consultant", "consultant"}, {"mgr", "manager"},
+    {"developer", "engineer"},   {"dev", "engineer"},
+    {"programmer", "engineer"},  {"eng", "engineer"},
+    {"engineering", "engineer"}, {"swe", "software"},
+    {"admin", "administrator"},  {"dba", "database"},
+    {"sre", "devops"},           {"reliability", "devops"},
+    {"qa", "quality"},           {"tester", "test"},
+    {"platform", "devops"},      {"infrastructure", "devops"},
+    {"site", "devops"},          {"testing", "test"},
+    {"programming", "engineer"}, {"devops", "devops"},
+    {"analyst", "analyst"},      {"consultant", "consultant"},
+    {"mgr", "manager"},
 };
 /* Role nouns count half: two engineers of different kinds are not alike. */
-static const char *const title_nouns[] = {"engineer", "administrator", "manager", "analyst",
-                                          "consultant", "specialist", "architect", "officer"};
+static const char *const title_nouns[] = {"engineer",   "administrator", "manager",   "analyst",
+                                          "consultant", "specialist",    "architect", "officer"};
 
 static void
 add_word(struct tword *v, size_t *n, const char *w, size_t l)
@@ -108,8 +112,9 @@ title_words(const char *title, struct tword *v)
             depth++;
         else if ((*p == ')' || *p == ']') && depth)
             depth--;
-        else if (!depth && l && (*p == ',' || *p == '|' || !strncmp(p, " - ", 3) ||
-                                 !strncmp(p, " \xe2\x80\x93 ", 5)))
+        else if (!depth && l &&
+                 (*p == ',' || *p == '|' || !strncmp(p, " - ", 3) ||
+                  !strncmp(p, " \xe2\x80\x93 ", 5)))
             break;
         else if (!depth)
             low[l++] = (char)tolower((unsigned char)*p);
@@ -132,8 +137,7 @@ title_words(const char *title, struct tword *v)
             size_t k = j + 1;
             while (k < l && isalpha((unsigned char)low[k]))
                 k++;
-            snprintf(w, sizeof w, "%.*s%.*s", (int)(j - i), low + i, (int)(k - j - 1),
-                     low + j + 1);
+            snprintf(w, sizeof w, "%.*s%.*s", (int)(j - i), low + i, (int)(k - j - 1), low + j + 1);
             add_word(v, &n, w, strlen(w));
             i = k;
             continue;
@@ -366,8 +370,7 @@ group_name(const struct role *role, const struct group *g)
 static double
 score_groups(const struct resume *r, const struct role *role, const struct skills *tax,
              struct ym today, const struct group *g, size_t ng, bool must, struct buf *b,
-             struct screen_result *out, size_t *met, size_t *total, double *fresh,
-             double *fresh_w)
+             struct screen_result *out, size_t *met, size_t *total, double *fresh, double *fresh_w)
 {
     double w = 0, got = 0, missing_w = 0;
     size_t shown = 0;
@@ -382,7 +385,7 @@ score_groups(const struct resume *r, const struct role *role, const struct skill
             continue;
         (*total)++;
         w += g[i].weight;
-        want = g[i].years ? g[i].years
+        want = g[i].years            ? g[i].years
                : role->min_years > 5 ? 5
                : role->min_years > 2 ? role->min_years
                                      : 2;
@@ -451,8 +454,8 @@ screen_score(const struct resume *r, const struct role *role, const struct skill
         buf_puts(&b, "the role asks for no must-have skills (their points count for "
                      "nice-to-haves)");
     } else {
-        buf_printf(&b, "%zu of %zu must-have%s found%s", must_met, nmust,
-                   nmust == 1 ? "" : "s", buf_str(&why));
+        buf_printf(&b, "%zu of %zu must-have%s found%s", must_met, nmust, nmust == 1 ? "" : "s",
+                   buf_str(&why));
         if (out->nmissing) {
             buf_puts(&b, "; missing:");
             for (size_t i = 0; i < out->nmissing; i++)
@@ -466,8 +469,7 @@ screen_score(const struct resume *r, const struct role *role, const struct skill
     nice_share = score_groups(r, role, tax, today, g, ng, false, &why, out, &nice_met, &nnice,
                               &fresh, &fresh_w);
     if (nnice)
-        buf_printf(&b, "%zu of %zu nice-to-have skills found%s", nice_met, nnice,
-                   buf_str(&why));
+        buf_printf(&b, "%zu of %zu nice-to-have skills found%s", nice_met, nnice, buf_str(&why));
     else
         buf_puts(&b, "the role lists no nice-to-have skills (their points count for must-haves)");
     out->reasons[CRIT_NICE] = xstrdup(buf_str(&b));
@@ -511,8 +513,8 @@ screen_score(const struct resume *r, const struct role *role, const struct skill
 
         want = role->min_years > 0 ? role->min_years : 1;
         out->points[CRIT_YEARS] =
-            out->max[CRIT_YEARS] * (0.7 * fmin(1.0, out->relevant_years / want) +
-                                    0.3 * fmin(1.0, years / want));
+            out->max[CRIT_YEARS] *
+            (0.7 * fmin(1.0, out->relevant_years / want) + 0.3 * fmin(1.0, years / want));
         buf_reset(&b);
         buf_printf(&b,
                    "%.1f relevant years (positions that use the role's skills or are titled "

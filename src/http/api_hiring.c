@@ -338,14 +338,11 @@ overrides(json_t *j, struct role *role, char *msg, const char **field)
 void
 api_screenings_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {{"role", F_STRING, false, 64},
-                                             {"job", F_STRING, false, (size_t)64 * 1024},
-                                             {"resumes", F_ARRAY, false, 100000},
-                                             {"blind", F_BOOL, false, 0},
-                                             {"must", F_ARRAY, false, 100},
-                                             {"nice", F_ARRAY, false, 100},
-                                             {"years", F_INT, false, 50},
-                                             {0}};
+    static const struct field_spec spec[] = {
+        {"role", F_STRING, false, 64},       {"job", F_STRING, false, (size_t)64 * 1024},
+        {"resumes", F_ARRAY, false, 100000}, {"blind", F_BOOL, false, 0},
+        {"must", F_ARRAY, false, 100},       {"nice", F_ARRAY, false, 100},
+        {"years", F_INT, false, 50},         {0}};
     json_t *j = req->json, *list = json_object_get(j, "resumes"), *v;
     const char *field, *role_id = json_string_value(json_object_get(j, "role"));
     const char *job = json_string_value(json_object_get(j, "job"));

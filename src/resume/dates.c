@@ -5,9 +5,9 @@
  * "until", "till", "through") for a second date or an open end ("present", "current",
  * "now", "today", "date", "ongoing", also after a second word: "- till date"). "since
  * DATE" is an open range. Two-digit years after a month with an apostrophe ("Jan '19") and
- * seasons ("Summer 2019": June) are dates too. A lone date is not a range. A date starts a word, or is glued to the word before it where extraction lost a
- * space between two elements ("Acme LtdJan 2019", "Acme2019 - 2021"): a capital after a
- * small letter, or a digit after a letter.
+ * seasons ("Summer 2019": June) are dates too. A lone date is not a range. A date starts a word, or
+ * is glued to the word before it where extraction lost a space between two elements ("Acme LtdJan
+ * 2019", "Acme2019 - 2021"): a capital after a small letter, or a digit after a letter.
  */
 #include "resume/dates.h"
 

@@ -285,13 +285,13 @@ static bool
 not_a_name(const char *s, size_t n)
 {
     static const char *const words[] = {
-        "details",   "resume",    "curriculum", "vitae",      "summary",   "profile",
-        "objective", "contact",   "information", "personal",  "skill",     "skills",
-        "education", "experience", "university", "college",   "institute", "school",
-        "academy",   "bachelor",  "master",     "degree",     "bca",       "mca",
-        "bsc",       "msc",       "btech",      "mtech",      "b.e",       "b.tech",
-        "developer", "engineer",  "manager",    "analyst",    "consultant", "administrator",
-        "designer",  "architect", "intern",     "specialist", "officer",   "executive"};
+        "details",   "resume",     "curriculum",  "vitae",      "summary",    "profile",
+        "objective", "contact",    "information", "personal",   "skill",      "skills",
+        "education", "experience", "university",  "college",    "institute",  "school",
+        "academy",   "bachelor",   "master",      "degree",     "bca",        "mca",
+        "bsc",       "msc",        "btech",       "mtech",      "b.e",        "b.tech",
+        "developer", "engineer",   "manager",     "analyst",    "consultant", "administrator",
+        "designer",  "architect",  "intern",      "specialist", "officer",    "executive"};
     char *f;
     bool no = false;
     const char *comma = memchr(s, ',', n);

@@ -1798,8 +1798,9 @@ emit(const char *dir, struct cv *c, FILE *labels, struct buf *ps, char ***pdfs, 
  * list technologies of other trades ("Familiar with"), as many do. */
 
 #define SJOBS 6
-static const char *const sjob_files[SJOBS] = {"java-backend.md", "devops.txt", "data-engineer.html",
-                                              "qa-automation.md", "frontend.txt", "dba.txt"};
+static const char *const sjob_files[SJOBS] = {"java-backend.md",    "devops.txt",
+                                              "data-engineer.html", "qa-automation.md",
+                                              "frontend.txt",       "dba.txt"};
 static const int sjob_years[SJOBS] = {3, 4, 3, 2, 2, 5};
 
 struct occ {
@@ -1855,8 +1856,8 @@ static const struct occ occs[] = {
      {"QA Tester", "Software Tester", "QA Analyst"},
      {"Jira", "SQL", "Postman", NULL},
      {"TestRail", "Excel", NULL},
-     {"Wrote and ran 300 manual test cases for each release",
-      "Logged and triaged defects in {a}", "Checked report figures with {a} queries",
+     {"Wrote and ran 300 manual test cases for each release", "Logged and triaged defects in {a}",
+      "Checked report figures with {a} queries",
       "Tested the mobile app on 12 devices before each release", NULL},
      {0, 0, 0, 2, 0, 0}},
     {"frontend-developer",
@@ -1994,8 +1995,8 @@ occ_lines(struct job *j, const struct occ *o)
 /* One resume of the pile: occupation o, its years there, and maybe an older position in
  * another trade (a career change). *occ_years gets the years in o. */
 static void
-occ_cv(struct cv *c, int index, const struct occ *o, double *occ_years,
-       const struct occ **was, double *was_years)
+occ_cv(struct cv *c, int index, const struct occ *o, double *occ_years, const struct occ **was,
+       double *was_years)
 {
     const char *first = PICK(first_names), *last = PICK(last_names);
     int style = pick(D_COUNT), months = 6 + pick(170), njobs = 1 + pick(3), y, m;
@@ -2196,8 +2197,7 @@ main(int argc, char **argv)
             dir = optarg;
             break;
         default:
-            fprintf(stderr,
-                    "usage: accuracy-gen [-n N] [-s SEED] [-o DIR] [-S | FILE.json...]\n");
+            fprintf(stderr, "usage: accuracy-gen [-n N] [-s SEED] [-o DIR] [-S | FILE.json...]\n");
             return 2;
         }
     }

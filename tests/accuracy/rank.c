@@ -42,12 +42,12 @@ struct doc {
 };
 
 static const char *const stop[] = {
-    "a",    "an",    "and",   "are",  "as",    "at",    "be",     "by",   "for",  "from",
-    "has",  "have",  "in",    "is",   "it",    "its",   "of",     "on",   "or",   "our",
-    "that", "the",   "their", "this", "to",    "we",    "will",   "with", "you",  "your",
-    "who",  "what",  "us",    "all",  "can",   "do",    "day",    "every", "more", "not",
-    "one",  "use",   "used",  "used", "us",    "into",  "than",   "them", "they", "them",
-    "ll",   "s",     "d",     "re",   "ve",    "about", "job",    "role", "work", "team"};
+    "a",    "an",   "and",   "are",  "as",  "at",    "be",   "by",    "for",  "from",
+    "has",  "have", "in",    "is",   "it",  "its",   "of",   "on",    "or",   "our",
+    "that", "the",  "their", "this", "to",  "we",    "will", "with",  "you",  "your",
+    "who",  "what", "us",    "all",  "can", "do",    "day",  "every", "more", "not",
+    "one",  "use",  "used",  "used", "us",  "into",  "than", "them",  "they", "them",
+    "ll",   "s",    "d",     "re",   "ve",  "about", "job",  "role",  "work", "team"};
 
 static int
 collect(const char *w, size_t n, void *ctx)
@@ -242,8 +242,8 @@ main(int argc, char **argv)
                 for (size_t e = 0; e < ndocs; e++)
                     df += tf(&docs[e].w, q.v[k]) > 0;
                 idf = log(1 + ((double)ndocs - df + 0.5) / (df + 0.5));
-                docs[d].bm += idf * t * 2.2 /
-                              (t + 1.2 * (0.25 + 0.75 * (double)docs[d].w.n / avgdl));
+                docs[d].bm +=
+                    idf * t * 2.2 / (t + 1.2 * (0.25 + 0.75 * (double)docs[d].w.n / avgdl));
             }
         }
         words_free(&all);
@@ -292,9 +292,9 @@ main(int argc, char **argv)
             for (int k = 0; k < 2; k++)
                 sum[s][k] += m[s][k];
     }
-    printf("%-20s %8.3f %6.2f   %8.3f %6.2f   %8.3f %6.2f\n\n", "mean",
-           sum[0][0] / (double)njobs, sum[0][1] / (double)njobs, sum[1][0] / (double)njobs,
-           sum[1][1] / (double)njobs, sum[2][0] / (double)njobs, sum[2][1] / (double)njobs);
+    printf("%-20s %8.3f %6.2f   %8.3f %6.2f   %8.3f %6.2f\n\n", "mean", sum[0][0] / (double)njobs,
+           sum[0][1] / (double)njobs, sum[1][0] / (double)njobs, sum[1][1] / (double)njobs,
+           sum[2][0] / (double)njobs, sum[2][1] / (double)njobs);
     {
         double gain = (sum[0][0] - sum[2][0]) / (double)njobs;
         printf("targets: mean NDCG@10 >= BM25 + 0.10 (%+.3f): %s; never below keyword "

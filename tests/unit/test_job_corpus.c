@@ -100,9 +100,9 @@ Test(job_corpus, must_haves_and_years_as_labelled)
     json_t *labels = json_load_file(DIR "labels.jsonl", JSON_DISABLE_EOF_CHECK, &jerr);
     FILE *f = fopen(DIR "labels.jsonl", "r");
     char line[8192];
-    size_t files = 0, label_groups = 0, known_groups = 0, found = 0, found_known = 0,
-           read_must = 0, read_right = 0, years_right = 0, nice_labels = 0, nice_found = 0,
-           nice_read = 0, nice_right = 0;
+    size_t files = 0, label_groups = 0, known_groups = 0, found = 0, found_known = 0, read_must = 0,
+           read_right = 0, years_right = 0, nice_labels = 0, nice_found = 0, nice_read = 0,
+           nice_right = 0;
 
     json_decref(labels);
     cr_assert_not_null(f, "cannot open " DIR "labels.jsonl");

@@ -254,11 +254,12 @@ Test(resume, dates_at_the_right_margin_are_not_a_second_column)
 
 Test(resume, sections_that_are_not_work_keep_out_of_experience)
 {
-    static const char text[] = "Jane Roe\njane@example.com\n\nExperience\n"
-                               "Backend Developer, Acme\nJan '19 - Mar '21\n- Built Java services\n\n"
-                               "Volunteering\nMentor, Code Club, 2010 - 2020\n\n"
-                               "Courses\nKubernetes for developers, 2015 - 2016\n\n"
-                               "Education\nBSc Computer Science, Crestwood College, 2012 - 2016\n";
+    static const char text[] =
+        "Jane Roe\njane@example.com\n\nExperience\n"
+        "Backend Developer, Acme\nJan '19 - Mar '21\n- Built Java services\n\n"
+        "Volunteering\nMentor, Code Club, 2010 - 2020\n\n"
+        "Courses\nKubernetes for developers, 2015 - 2016\n\n"
+        "Education\nBSc Computer Science, Crestwood College, 2012 - 2016\n";
     struct resume r;
     char msg[RB_ERRMSG] = "";
     cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);

@@ -111,8 +111,8 @@ Test(screen, evidence_counts_more_than_a_mention)
 
 Test(screen, a_missing_must_have_lowers_the_score_by_its_share_and_is_named)
 {
-    static const char *const one[] = {"go", "docker", NULL}, *two[] = {"go", "docker", "cobol",
-                                                                       NULL};
+    static const char *const one[] = {"go", "docker", NULL},
+                             *two[] = {"go", "docker", "cobol", NULL};
     static const int w[] = {1, 1, 1};
     struct role role, role2;
     struct screen_result s, s2;
