@@ -164,7 +164,7 @@ has_any(const char *low, const char *const *v, size_t n)
     return false;
 }
 
-#define HAS(low, v) has_any(low, v, sizeof v / sizeof v[0])
+#define HAS(low, v) has_any((low), (v), sizeof(v) / sizeof((v)[0]))
 
 /* ---- cleaning ----------------------------------------------------------------------------- */
 
@@ -193,7 +193,7 @@ clean(const char *s, size_t n, size_t *out_len, bool **bold, size_t *nlines)
     *bold = xcalloc(cap, sizeof **bold);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (at_start && (c == '*' || c == '_') && i + 1 < n && s[i + 1] == c) {
+        if (at_start && (c == '*' || c == '_') && i + 1 < n && s[i + 1] == (char)c) {
             grow_marks(bold, &cap, line);
             (*bold)[line] = true;
         }
@@ -203,7 +203,7 @@ clean(const char *s, size_t n, size_t *out_len, bool **bold, size_t *nlines)
             buf_putc(&b, s[++i]);
             continue;
         }
-        if ((c == '*' || c == '_') && i + 1 < n && s[i + 1] == c) {
+        if ((c == '*' || c == '_') && i + 1 < n && s[i + 1] == (char)c) {
             i++; /* "**" or "__": emphasis */
             continue;
         }
@@ -465,7 +465,7 @@ list_gap(const char *g, size_t n, bool *alt)
         return true;
     }
     while (i < n) {
-        if (g[i] == ' ' || g[i] == ',' || g[i] == ';') {
+        if (g[i] == ' ' || g[i] == ',' || g[i] == ';' || g[i] == '&') {
             i++;
         } else if (g[i] == '/' || g[i] == '|') {
             *alt = true;
@@ -479,8 +479,6 @@ list_gap(const char *g, size_t n, bool *alt)
             i += 6;
         } else if (n - i >= 3 && !strncmp(g + i, "and", 3)) {
             i += 3;
-        } else if (g[i] == '&') {
-            i++;
         } else if (n - i >= 4 && !strncmp(g + i, "etc.", 4)) {
             i += 4;
         } else {
@@ -543,10 +541,11 @@ read_skills(struct reader *rd, const struct skills *tax, const char *low, const 
         if (j > i && (any_alt || examples_before(low, h[i].start)))
             group = ++rd->next_group;
         for (size_t y = 0; y < ny; y++) {
-            if (ys[y].end <= h[i].start)
-                years = ys[y].n; /* the nearest before */
-            else if (ys[y].start >= h[j].end && ys[y].start - h[j].end <= 4 && !years)
-                years = ys[y].n; /* "Java (3+ years)", "Java: 5 years" */
+            /* the nearest before; else just after: "Java (3+ years)", "Java: 5 years" */
+            bool before = ys[y].end <= h[i].start;
+            bool after = ys[y].start >= h[j].end && ys[y].start - h[j].end <= 4 && !years;
+            if (before || after)
+                years = ys[y].n;
         }
         for (k = i; k <= j; k++)
             add(rd, tax->v[h[k].skill].name, m, group, years, line);
