@@ -48,10 +48,10 @@ enum point_kind {
 struct point {
     enum point_kind kind;
     int line;        /* where it was read from; 0 when unknown */
-    int tag;         /* POINT_GRADE: the grade 1-4; POINT_BY_LEVEL: the level; else 0 */
     char *text;      /* Markdown, as written */
     char **concepts; /* bold key concepts, plain text */
     size_t nconcepts;
+    int tag; /* POINT_GRADE: the grade 1-4; POINT_BY_LEVEL: the level; else 0 */
 };
 
 struct question {

@@ -18,17 +18,25 @@ make_question(struct question *q)
     q->id = xstrdup("cache-purpose");
     q->npoints = 4;
     q->points = xcalloc(4, sizeof *q->points);
-    q->points[0] = (struct point){POINT_SHOWS, 0, xstrdup("**lower latency** and **reduced load**"),
-                                  xcalloc(2, sizeof(char *)), 2};
+    q->points[0] = (struct point){POINT_SHOWS,
+                                  0,
+                                  xstrdup("**lower latency** and **reduced load**"),
+                                  xcalloc(2, sizeof(char *)),
+                                  2,
+                                  0};
     q->points[0].concepts[0] = xstrdup(c1[0]);
     q->points[0].concepts[1] = xstrdup(c1[1]);
-    q->points[1] = (struct point){POINT_SHOWS, 0, xstrdup("names **stale data**"),
-                                  xcalloc(1, sizeof(char *)), 1};
+    q->points[1] = (struct point){
+        POINT_SHOWS, 0, xstrdup("names **stale data**"), xcalloc(1, sizeof(char *)), 1, 0};
     q->points[1].concepts[0] = xstrdup(c2[0]);
-    q->points[2] = (struct point){POINT_PITFALL, 0, xstrdup("ignores the **thundering herd**"),
-                                  xcalloc(1, sizeof(char *)), 1};
+    q->points[2] = (struct point){POINT_PITFALL,
+                                  0,
+                                  xstrdup("ignores the **thundering herd**"),
+                                  xcalloc(1, sizeof(char *)),
+                                  1,
+                                  0};
     q->points[2].concepts[0] = xstrdup(c3[0]);
-    q->points[3] = (struct point){POINT_STAR, 0, xstrdup("Situation: the system"), NULL, 0};
+    q->points[3] = (struct point){POINT_STAR, 0, xstrdup("Situation: the system"), NULL, 0, 0};
 }
 
 /* Synonyms as the store gives them: "stale data" has "outdated value". */
