@@ -361,7 +361,7 @@ static bool
 role_has_skill(const struct role *r, const char *name)
 {
     for (size_t i = 0; i < r->nskills; i++)
-        if (strcmp(r->skills[i].name, name) == 0)
+        if (r->skills[i].must && strcmp(r->skills[i].name, name) == 0)
             return true;
     return false;
 }
@@ -531,9 +531,11 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
     b.errmsg = errmsg;
     b.role = r;
     if (r->nskills) {
+        /* the skills a role requires ask for a stack; welcome ones do not */
         json_t *sk = json_array();
         for (size_t i = 0; i < r->nskills; i++)
-            json_array_append_new(sk, json_string(r->skills[i].name));
+            if (r->skills[i].must)
+                json_array_append_new(sk, json_string(r->skills[i].name));
         b.skills = json_dumps(sk, JSON_COMPACT);
         json_decref(sk);
     }

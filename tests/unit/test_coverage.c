@@ -138,3 +138,28 @@ Test(coverage, a_bad_or_huge_answer_is_refused_or_tolerated)
     free(big);
     question_cleanup(&q);
 }
+
+Test(coverage, essential_points_weigh_twice_a_bonus_point)
+{
+    struct question q;
+    struct coverage c;
+    json_t *j;
+    make_question(&q);
+    /* the second good-answer point becomes a bonus point */
+    q.points[1].kind = POINT_BONUS;
+    c = cover(&q, "the cached copy turns into stale data");
+    cr_assert_eq(c.found, 1);
+    cr_assert_eq(c.concepts, 3);
+    cr_assert_float_eq(c.score, 1.0 / 5.0, 1e-9, "a bonus concept counts once of 2 + 2 + 1");
+    coverage_cleanup(&c);
+    c = cover(&q, "lower latency and reduced load");
+    cr_assert_float_eq(c.score, 4.0 / 5.0, 1e-9, "two essential concepts count twice each");
+    j = coverage_to_json(&q, &c);
+    cr_assert(
+        json_is_false(json_object_get(json_array_get(json_object_get(j, "points"), 0), "bonus")));
+    cr_assert(
+        json_is_true(json_object_get(json_array_get(json_object_get(j, "points"), 1), "bonus")));
+    json_decref(j);
+    coverage_cleanup(&c);
+    question_cleanup(&q);
+}
