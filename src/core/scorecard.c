@@ -75,6 +75,11 @@ grades_of(json_t *points)
         json_decref(o);
         return json_null();
     }
+    for (int g = 1; g <= 4; g++) {
+        char key[2] = {(char)('0' + g), 0};
+        if (!json_object_get(o, key))
+            json_object_set_new(o, key, json_null());
+    }
     return o;
 }
 
