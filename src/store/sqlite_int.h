@@ -41,6 +41,20 @@ enum rb_err sq_json_rows(struct store *s, sqlite3_stmt *st, json_t *items, size_
 enum rb_err sq_json_row(struct store *s, const char *sql, long long id, const char *what,
                         json_t **out, char *errmsg);
 
+/* sqlite_skills.c: a question's skills and track (schema 15), and kit picks among the
+ * stack tracks' questions. Write after the question's row; clear before rewriting it. */
+enum rb_err sqlite_question_skills_write(struct store *s, long long id, const struct question *q,
+                                         char *errmsg);
+enum rb_err sqlite_question_skills_clear(struct store *s, long long id, char *errmsg);
+enum rb_err sqlite_question_skills_read(struct store *s, long long id, struct question *q,
+                                        char *errmsg);
+/* Fills st->tracks with the live questions of each stack track. */
+enum rb_err sqlite_stats_tracks(struct store *s, struct bank_stats *st, char *errmsg);
+enum rb_err sqlite_kit_stack_count(struct store *s, const struct kit_pick *p, size_t *n,
+                                   char *errmsg);
+enum rb_err sqlite_kit_stack_nth(struct store *s, const struct kit_pick *p, size_t nth, char **id,
+                                 int *minutes, char *errmsg);
+
 /* sqlite_users.c */
 enum rb_err sqlite_user_add(struct store *s, const struct user *u, const char *pwhash,
                             long long *id, char *errmsg);

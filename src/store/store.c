@@ -101,6 +101,9 @@ bank_stats_cleanup(struct bank_stats *st)
         free(st->comps[i].name);
     }
     st->ncomps = 0;
+    for (size_t i = 0; i < st->ntracks; i++)
+        free(st->tracks[i].track);
+    st->ntracks = 0;
 }
 
 enum rb_err

@@ -85,6 +85,7 @@ enum rb_err store_question_search(struct store *s, const struct search_query *sq
 void search_hits_free(struct search_hit *hits, size_t n);
 
 #define STATS_MAX_COMPETENCIES 256
+#define STATS_MAX_TRACKS 64
 
 struct bank_stats {
     size_t questions, retired, imported;
@@ -99,6 +100,13 @@ struct bank_stats {
     size_t by_category[CAT_COUNT];
     size_t by_level[LEVEL_MAX + 1]; /* a question counts at every level of its range */
     size_t matrix[CAT_COUNT][LEVEL_MAX + 1];
+    /* the stack tracks (docs/FORMATS.md), by name: their live questions, by level */
+    size_t ntracks;
+    struct {
+        char *track;
+        size_t total;
+        size_t by_level[LEVEL_MAX + 1];
+    } tracks[STATS_MAX_TRACKS];
 };
 
 /* Counts the live questions. *st is filled; release with bank_stats_cleanup. A question
@@ -162,6 +170,11 @@ struct kit_pick {
     int level;       /* the question's range must include it ... */
     bool or_below;   /* ... or, when set, only start at or below it */
     int max_minutes; /* at most this long */
+    /* When false, questions of the stack tracks never fit. When true, only they do, of any
+     * competency, and only those naming a core skill of their track (one at least half of
+     * its questions name) that is among skills. */
+    bool stack_only;
+    const char *skills; /* the role's skills as a JSON array of canonical names, or NULL */
 };
 
 /* Starts choosing questions for a kit: nothing is excluded but, when candidate is not NULL,
