@@ -273,7 +273,7 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
     struct store *s;
     struct user u = {0};
     struct scorecard_filter f = {0};
-    enum scorecard_view view;
+    bool complete;
     json_t *cards = NULL, *v;
     long long candidate = 0;
     size_t i;
@@ -318,20 +318,7 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
         candidate = json_integer_value(json_object_get(v, "candidate"));
         json_decref(v);
     }
-    if ((e = scorecard_view(s, candidate, as ? &u : NULL, &view, msg))) {
-        rc = cmd_fail(e, msg);
-        goto out;
-    }
-    if (view == VIEW_NONE) {
-        cmd_error("%s may not see the scorecards of candidate %lld: only their panel, "
-                  "recruiters and admins",
-                  u.email, candidate);
-        rc = RB_EXIT_PROBLEMS;
-        goto out;
-    }
-    if (view == VIEW_OWN)
-        f.interviewer = u.id;
-    if ((e = store_scorecards(s, &f, &cards, msg))) {
+    if ((e = scorecard_list(s, as ? &u : NULL, candidate, &f, &cards, &complete, msg))) {
         rc = cmd_fail(e, msg);
         goto out;
     }
@@ -341,7 +328,7 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
         rc = cmd_fail(e, msg);
         goto out;
     }
-    if (view == VIEW_OWN)
+    if (!complete)
         cmd_error("only %s's own scorecards are shown: the others' are hidden until every "
                   "scorecard of theirs for candidate %lld is submitted",
                   u.email, candidate);

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/scorecard.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
@@ -182,16 +183,29 @@ export_files(json_t *x, const char *uploads, const char *dir, char *errmsg)
 }
 
 enum rb_err
-privacy_export(struct store *s, long long id, const struct audit_actor *who, const char *uploads,
+privacy_export(struct store *s, long long id, const struct user *who, const char *uploads,
                const char *dir, bool force, json_t **out, char *errmsg)
 {
+    struct audit_actor actor = {who ? who->id : 0, who ? who->email : NULL};
+    enum scorecard_view view;
     json_t *x = NULL;
     enum rb_err rc;
     *out = NULL;
     if ((rc = store_candidate_export(s, id, &x, errmsg)))
         return rc;
+    if ((rc = scorecard_view(s, id, who, &view, errmsg)))
+        goto out;
+    if (view != VIEW_ALL) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "%s is on candidate %lld's panel with scorecards still to give: the export holds "
+                 "the others' ratings and notes; submit yours first, or ask another recruiter or "
+                 "admin to export",
+                 who->email, id);
+        rc = RB_EDENIED;
+        goto out;
+    }
     /* the attempt is recorded before any of it leaves the store */
-    if ((rc = store_audit_append(s, who, "export", &id, 1, "candidate", errmsg)))
+    if ((rc = store_audit_append(s, who ? &actor : NULL, "export", &id, 1, "candidate", errmsg)))
         goto out;
     if (dir &&
         ((rc = export_dir(dir, force, errmsg)) || (rc = export_files(x, uploads, dir, errmsg))))

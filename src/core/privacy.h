@@ -13,19 +13,23 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "core/user.h"
 #include "store/store.h"
 
 /* The name of the JSON file an export writes next to the originals. */
 #define PRIVACY_EXPORT_JSON "candidate.json"
 
 /* Everything held about candidate id as a new JSON object (store_candidate_export without
- * the upload hashes), after recording an 'export' audit entry by who. When dir is not NULL
+ * the upload hashes), after recording an 'export' audit entry by who (NULL: the operator).
+ * An export is whole or not at all: someone on the candidate's panel with scorecards still to
+ * give is refused (RB_EDENIED, the panel rule of scorecard_view), since it holds the others'
+ * ratings and notes; another recruiter or admin may export meanwhile. When dir is not NULL
  * the export is also written there: PRIVACY_EXPORT_JSON and each original file from
  * uploads as "resume-ID-FILENAME" (in "files", each entry's "file"; null with "missing":
  * true when the original is not in uploads), the folder made with mode 0700 and the files
  * 0600. A folder that exists and is not empty is refused (RB_ECONFLICT) unless force.
  * RB_ENOTFOUND; RB_EIO naming the file that could not be read or written. */
-enum rb_err privacy_export(struct store *s, long long id, const struct audit_actor *who,
+enum rb_err privacy_export(struct store *s, long long id, const struct user *who,
                            const char *uploads, const char *dir, bool force, json_t **out,
                            char *errmsg);
 

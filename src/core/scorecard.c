@@ -680,6 +680,77 @@ scorecard_view(struct store *s, long long candidate, const struct user *who,
 }
 
 enum rb_err
+scorecard_list(struct store *s, const struct user *who, long long candidate,
+               const struct scorecard_filter *f, json_t **cards, bool *complete, char *errmsg)
+{
+    struct scorecard_filter mine = *f;
+    enum scorecard_view view;
+    enum rb_err rc;
+
+    *cards = NULL;
+    *complete = false;
+    if ((rc = scorecard_view(s, candidate, who, &view, errmsg)))
+        return rc;
+    if (view == VIEW_NONE) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "%s may not see the scorecards of candidate %lld: only their panel, recruiters "
+                 "and admins",
+                 who->email, candidate);
+        return RB_EDENIED;
+    }
+    if (view == VIEW_OWN)
+        mine.interviewer = who->id;
+    if ((rc = store_scorecards(s, &mine, cards, errmsg)))
+        return rc;
+    if (f->id && view == VIEW_OWN && !json_array_size(*cards)) {
+        json_decref(*cards);
+        *cards = NULL;
+        snprintf(errmsg, RB_ERRMSG,
+                 "scorecard %lld is hidden until every scorecard of %s's for candidate %lld is "
+                 "submitted",
+                 f->id, who->email, candidate);
+        return RB_EDENIED;
+    }
+    *complete = view == VIEW_ALL;
+    return RB_OK;
+}
+
+enum rb_err
+scorecard_visible(struct store *s, const struct user *who, json_t *cards, size_t *withheld,
+                  char *errmsg)
+{
+    json_t *views = json_object(), *kept = json_array(), *card;
+    enum rb_err rc = RB_OK;
+    size_t i;
+
+    *withheld = 0;
+    json_array_foreach(cards, i, card)
+    {
+        long long candidate = json_integer_value(json_object_get(card, "candidate"));
+        enum scorecard_view view;
+        char key[24];
+        json_t *known;
+        snprintf(key, sizeof key, "%lld", candidate);
+        if ((known = json_object_get(views, key))) {
+            view = (enum scorecard_view)json_integer_value(known);
+        } else {
+            if ((rc = scorecard_view(s, candidate, who, &view, errmsg)))
+                goto out;
+            json_object_set_new(views, key, json_integer(view));
+            *withheld += view != VIEW_ALL;
+        }
+        if (view == VIEW_ALL)
+            json_array_append(kept, card);
+    }
+    json_array_clear(cards);
+    json_array_extend(cards, kept);
+out:
+    json_decref(kept);
+    json_decref(views);
+    return rc;
+}
+
+enum rb_err
 scorecard_context(struct store *s, long long interview, json_t **iv, struct role *role,
                   bool *has_role, char *errmsg)
 {

@@ -286,24 +286,11 @@ static void
 send_cards(struct http_req *req, struct http_res *res, long long candidate,
            struct scorecard_filter *f)
 {
-    enum scorecard_view view;
     json_t *cards;
+    bool complete;
     char msg[RB_ERRMSG];
-    enum rb_err e = scorecard_view(req->store, candidate, &req->who, &view, msg);
+    enum rb_err e = scorecard_list(req->store, &req->who, candidate, f, &cards, &complete, msg);
     if (e) {
-        http_problem(res, e, msg, NULL);
-        return;
-    }
-    if (view == VIEW_NONE) {
-        http_problemf(res, RB_EDENIED, NULL,
-                      "the scorecards of candidate %lld are for their panel, recruiters and "
-                      "admins",
-                      candidate);
-        return;
-    }
-    if (view == VIEW_OWN)
-        f->interviewer = req->who.id;
-    if ((e = store_scorecards(req->store, f, &cards, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }
@@ -312,7 +299,7 @@ send_cards(struct http_req *req, struct http_res *res, long long candidate,
         return;
     }
     res->no_etag = true;
-    http_json(res, 200, json_pack("{s:o, s:b}", "items", cards, "complete", view == VIEW_ALL));
+    http_json(res, 200, json_pack("{s:o, s:b}", "items", cards, "complete", complete));
 }
 
 void
@@ -349,8 +336,8 @@ void
 api_scorecard_get(struct http_req *req, struct http_res *res)
 {
     long long id = http_param_id(req, res, 0), candidate;
-    enum scorecard_view view;
-    json_t *card;
+    json_t *card, *cards;
+    bool complete;
     char msg[RB_ERRMSG];
     enum rb_err e;
     if (!id)
@@ -360,19 +347,16 @@ api_scorecard_get(struct http_req *req, struct http_res *res)
         return;
     }
     candidate = json_integer_value(json_object_get(card, "candidate"));
-    if ((e = scorecard_view(req->store, candidate, &req->who, &view, msg))) {
-        json_decref(card);
+    json_decref(card);
+    if ((e = scorecard_list(req->store, &req->who, candidate, &(struct scorecard_filter){.id = id},
+                            &cards, &complete, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }
-    if (view == VIEW_NONE || (view == VIEW_OWN && json_integer_value(json_object_get(
-                                                      card, "interviewer_id")) != req->who.id)) {
-        json_decref(card);
-        http_problemf(res, RB_EDENIED, NULL,
-                      view == VIEW_NONE
-                          ? "scorecard %lld is for the candidate's panel, recruiters and admins"
-                          : "scorecard %lld is hidden until you have submitted all of yours",
-                      id);
+    card = json_incref(json_array_get(cards, 0));
+    json_decref(cards);
+    if (!card) {
+        http_problem(res, RB_ENOTFOUND, "no such scorecard", NULL);
         return;
     }
     if (!api_audit(req, res, "view", candidate, "scorecard %lld", id)) {

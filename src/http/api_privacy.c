@@ -82,14 +82,13 @@ api_audit_items(struct http_req *req, struct http_res *res, const char *action, 
 void
 api_candidate_export(struct http_req *req, struct http_res *res)
 {
-    struct audit_actor who = {req->who.id, req->who.email};
     long long id = http_param_id(req, res, 0);
     json_t *x;
     char msg[RB_ERRMSG];
     enum rb_err e;
     if (!id)
         return;
-    if ((e = privacy_export(req->store, id, &who, req->cfg->uploads, NULL, false, &x, msg))) {
+    if ((e = privacy_export(req->store, id, &req->who, req->cfg->uploads, NULL, false, &x, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }

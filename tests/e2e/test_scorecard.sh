@@ -128,7 +128,8 @@ test_nobody_on_the_panel_sees_another_card_before_their_own() {
     assert_json 'length == 0'
     assert_err "hidden until every scorecard of theirs"
     run "$RUBRIC" scorecard show 1 --as bo@example.org --json
-    assert_json 'length == 0'
+    assert_rc 1
+    assert_err "scorecard 1 is hidden until every scorecard of bo@example.org's"
     # ada has given hers: sees her own, and nothing else exists yet
     run "$RUBRIC" scorecard show --candidate 1 --as ada@example.org --json
     assert_json 'length == 1 and .[0].interviewer == "ada@example.org"'
