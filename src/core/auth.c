@@ -2,6 +2,7 @@
 /* Logins, sessions, API tokens, new users (core/auth.h). */
 #include "core/auth.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,8 @@
 const struct auth_policy auth_default_policy = {
     .account_failures = 5,
     .address_failures = 50,
+    .account_delay_after = 10,
+    .account_delay_max = 15 * 60LL,
     .window = 15 * 60LL,
     .session_seconds = 12 * 3600LL,
 };
@@ -35,28 +38,35 @@ auth_login(struct store *s, const struct auth_policy *p, const char *email, cons
            struct auth_session *out, char *errmsg)
 {
     char msg[RB_ERRMSG], *norm = user_email_normal(email, msg), *pwhash = NULL;
-    char account_key[300], address_key[80], hash[65];
-    const char *keys[2] = {account_key, address_key};
-    int count = 0;
+    char pair_key[400], account_key[300], address_key[80], hash[65];
+    const char *who = norm ? norm : "(invalid)", *from = address ? address : "-";
+    const char *clear[2] = {pair_key, account_key};
+    struct login_rule rules[3] = {
+        {address_key, p->address_failures, 0, 0},
+        {pair_key, p->account_failures, 0, 0},
+        {account_key, INT_MAX, p->account_delay_after, p->account_delay_max},
+    };
+    long long wait = 0;
+    int count = 0, refused = -1;
     enum rb_err rc;
-    bool ok = false;
+    bool ok = false, known = false;
 
     memset(u, 0, sizeof *u);
-    snprintf(account_key, sizeof account_key, "account:%s", norm ? norm : "(invalid)");
-    snprintf(address_key, sizeof address_key, "address:%s", address ? address : "-");
-    if ((rc = store_login_failures(s, keys + 1, 1, now, p->window, LOGIN_COUNT, &count, errmsg)))
+    snprintf(address_key, sizeof address_key, "address:%s", from);
+    snprintf(pair_key, sizeof pair_key, "account:%s from:%s", who, from);
+    snprintf(account_key, sizeof account_key, "account:%s", who);
+    /* the owner's own addresses are not delayed by strangers' failures */
+    if (norm && (rc = store_login_known(s, norm, from, now, false, &known, errmsg)))
         goto out;
-    if (count >= p->address_failures) {
-        snprintf(errmsg, RB_ERRMSG, "too many failed logins from this address; wait %lld minutes",
-                 p->window / 60);
-        rc = RB_ERATE;
+    if ((rc =
+             store_login_reserve(s, rules, known ? 2 : 3, now, p->window, &refused, &wait, errmsg)))
         goto out;
-    }
-    if ((rc = store_login_failures(s, keys, 1, now, p->window, LOGIN_COUNT, &count, errmsg)))
-        goto out;
-    if (count >= p->account_failures) {
-        snprintf(errmsg, RB_ERRMSG, "too many failed logins for this account; wait %lld minutes",
-                 p->window / 60);
+    if (refused >= 0) {
+        snprintf(errmsg, RB_ERRMSG, "%s; try again in %lld seconds",
+                 refused == 0   ? "too many failed logins from this address"
+                 : refused == 1 ? "too many failed logins for this account from this address"
+                                : "failed logins for this account from elsewhere slow it down",
+                 wait);
         rc = RB_ERATE;
         goto out;
     }
@@ -67,15 +77,14 @@ auth_login(struct store *s, const struct auth_policy *p, const char *email, cons
     ok = crypto_password_verify(pwhash ? pwhash : dummy_hash, password, plen) && !rc &&
          !u->disabled && pwhash;
     if (!ok) {
+        /* the attempt reserved above stands as the failure */
         user_cleanup(u);
-        rc = store_login_failures(s, keys, 2, now, p->window, LOGIN_RECORD, &count, errmsg);
-        if (!rc) {
-            snprintf(errmsg, RB_ERRMSG, "%s", wrong);
-            rc = RB_EAUTH;
-        }
+        snprintf(errmsg, RB_ERRMSG, "%s", wrong);
+        rc = RB_EAUTH;
         goto out;
     }
-    if ((rc = store_login_failures(s, keys, 1, now, p->window, LOGIN_CLEAR, &count, errmsg)))
+    if ((rc = store_login_failures(s, clear, 2, now, p->window, LOGIN_CLEAR, &count, errmsg)) ||
+        (rc = store_login_known(s, norm, from, now, true, &known, errmsg)))
         goto out;
     crypto_token(AUTH_SESSION_PREFIX, out->token);
     crypto_token("", out->csrf);

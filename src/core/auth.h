@@ -2,9 +2,14 @@
 /*
  * Authentication: password logins that open sessions (with a CSRF token), personal API
  * tokens, and new users and passwords. Secrets are shown once and stored only as hashes.
- * Failed logins are counted per account and per address in the store, and a login
- * refused for any reason says only "wrong email or password", after the same work, so
- * that nobody learns whether an account exists.
+ * Failed logins are counted in the store (so that every server instance sees them) and an
+ * attempt is counted before its password is checked, atomically, so that concurrent
+ * attempts cannot overrun a limit. Three rules: a hard limit per account from one address
+ * and per address over all accounts, and per account from anywhere a delay that doubles
+ * with each failure, which does not apply from an address the owner has signed in from:
+ * strangers guessing cannot lock the owner out. A login refused for a wrong password or an
+ * unknown or disabled account says only "wrong email or password", after the same work,
+ * so that nobody learns whether an account exists.
  */
 #ifndef RUBRIC_CORE_AUTH_H
 #define RUBRIC_CORE_AUTH_H
@@ -16,13 +21,17 @@
 #define AUTH_TOKEN_PREFIX "rbt_"
 
 struct auth_policy {
-    int account_failures; /* failed logins per account within the window ... */
-    int address_failures; /* ... and per address, before logins are refused */
-    long long window;     /* seconds */
+    int account_failures;        /* failed logins for one account from one address ... */
+    int address_failures;        /* ... and from one address for any, within the window */
+    int account_delay_after;     /* failures for an account from anywhere before each next
+                                    attempt from an unfamiliar address waits 2^(n - this) s */
+    long long account_delay_max; /* seconds, the most that wait grows to */
+    long long window;            /* seconds */
     long long session_seconds;
 };
 
-/* 5 per account and 50 per address in 15 minutes; sessions of 12 hours. */
+/* 5 per account and address and 50 per address in 15 minutes; past 10 failures for an
+ * account, a wait from 1 s doubling to 15 minutes; sessions of 12 hours. */
 extern const struct auth_policy auth_default_policy;
 
 struct auth_session {

@@ -62,6 +62,11 @@ enum rb_err sqlite_token_revoke(struct store *s, long long user, long long id, c
 enum rb_err sqlite_login_failures(struct store *s, const char *const *keys, size_t nkeys,
                                   long long now, long long window, int record, int *count,
                                   char *errmsg);
+enum rb_err sqlite_login_reserve(struct store *s, const struct login_rule *rules, size_t n,
+                                 long long now, long long window, int *refused, long long *wait,
+                                 char *errmsg);
+enum rb_err sqlite_login_known(struct store *s, const char *account, const char *address,
+                               long long now, bool remember, bool *known, char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
 enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);
 

@@ -269,6 +269,20 @@ store_login_failures(struct store *s, const char *const *keys, size_t nkeys, lon
 }
 
 enum rb_err
+store_login_reserve(struct store *s, const struct login_rule *rules, size_t n, long long now,
+                    long long window, int *refused, long long *wait, char *errmsg)
+{
+    return s->ops->login_reserve(s, rules, n, now, window, refused, wait, errmsg);
+}
+
+enum rb_err
+store_login_known(struct store *s, const char *account, const char *address, long long now,
+                  bool remember, bool *known, char *errmsg)
+{
+    return s->ops->login_known(s, account, address, now, remember, known, errmsg);
+}
+
+enum rb_err
 store_ping(struct store *s, char *errmsg)
 {
     return s->ops->ping(s, errmsg);

@@ -253,6 +253,29 @@ enum rb_err store_login_failures(struct store *s, const char *const *keys, size_
                                  long long now, long long window, enum login_op op, int *count,
                                  char *errmsg);
 
+/* Sign-in throttling (core/auth.c): an attempt is reserved before its password is checked,
+ * so that concurrent attempts cannot all pass a count taken before any of them failed.
+ * A rule's key is reserved when, among its failures within window seconds before now, there
+ * are fewer than limit and, past delay_after of them (0: no delay), the last is at least
+ * 2^(failures - delay_after) seconds old (delay_max at most). */
+struct login_rule {
+    const char *key;
+    int limit;
+    int delay_after;
+    long long delay_max;
+};
+/* Reserves every rule's key or none, in one transaction: each reserved key gets a failure
+ * at now (a success clears them with store_login_failures' LOGIN_CLEAR). *refused is the
+ * index of the first rule that refused (nothing recorded), or -1; *wait the seconds until it
+ * would accept. */
+enum rb_err store_login_reserve(struct store *s, const struct login_rule *rules, size_t n,
+                                long long now, long long window, int *refused, long long *wait,
+                                char *errmsg);
+/* Whether account (a normal email) has signed in from address before (*known); with
+ * remember, records that it does so now. */
+enum rb_err store_login_known(struct store *s, const char *account, const char *address,
+                              long long now, bool remember, bool *known, char *errmsg);
+
 /* ---- candidates, resumes, screenings ---- */
 
 struct candidate_new {

@@ -61,6 +61,11 @@ struct store_ops {
     enum rb_err (*login_failures)(struct store *s, const char *const *keys, size_t nkeys,
                                   long long now, long long window, int op, int *count,
                                   char *errmsg);
+    enum rb_err (*login_reserve)(struct store *s, const struct login_rule *rules, size_t n,
+                                 long long now, long long window, int *refused, long long *wait,
+                                 char *errmsg);
+    enum rb_err (*login_known)(struct store *s, const char *account, const char *address,
+                               long long now, bool remember, bool *known, char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
     enum rb_err (*bank_generation)(struct store *s, long long *n, char *errmsg);
     enum rb_err (*candidate_add)(struct store *s, const struct candidate_new *c, long long *id,
