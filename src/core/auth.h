@@ -60,8 +60,25 @@ enum rb_err auth_token_create(struct store *s, long long user, const char *name,
 /* A new user: email checked and folded, password checked and hashed (NULL: none). */
 enum rb_err auth_user_add(struct store *s, const char *email, const char *name, int role,
                           const char *password, size_t plen, long long *id, char *errmsg);
-/* A new password for user (ends their sessions). */
+/* A new password for user, set by an admin or the operator: ends their sessions and
+ * revokes their API tokens. RB_EINVAL "password: ..." when it breaks the rules. */
 enum rb_err auth_password_set(struct store *s, long long user, const char *password, size_t plen,
                               char *errmsg);
+
+/* A user's change of their own password. */
+struct auth_password_change {
+    const char *current, *new_pw;
+    size_t current_len, new_len;
+    bool keep_tokens;    /* their API tokens stay (else all are revoked) */
+    const char *session; /* the session token making the change, which stays; NULL: none */
+};
+/* Changes who's password after checking the current one: their other sessions end and,
+ * unless c->keep_tokens, their API tokens are revoked, in one transaction. The attempt is
+ * throttled as a sign-in from address is. RB_EINVAL "new: ..." when the new password breaks
+ * the rules (checked first, costing no attempt), RB_EDENIED "current: ..." when the current
+ * one is wrong, RB_ERATE when too many were. */
+enum rb_err auth_password_change(struct store *s, const struct auth_policy *p,
+                                 const struct user *who, const struct auth_password_change *c,
+                                 const char *address, long long now, char *errmsg);
 
 #endif

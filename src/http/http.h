@@ -121,6 +121,7 @@ void api_user_get(struct http_req *req, struct http_res *res);
 void api_user_update(struct http_req *req, struct http_res *res);
 void api_tokens_list(struct http_req *req, struct http_res *res);
 void api_tokens_create(struct http_req *req, struct http_res *res);
+void api_account_password(struct http_req *req, struct http_res *res);
 void api_token_delete(struct http_req *req, struct http_res *res);
 void api_questions_list(struct http_req *req, struct http_res *res);
 void api_questions_create(struct http_req *req, struct http_res *res);

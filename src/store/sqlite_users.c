@@ -19,7 +19,8 @@ static const char SQL_USER_UPDATE[] =
     "UPDATE account SET name = coalesce(?2, name), role = coalesce(?3, role), "
     "disabled = coalesce(?4, disabled), password = coalesce(?5, password), "
     "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
-static const char SQL_SESSIONS_END[] = "DELETE FROM session WHERE account = ?1";
+static const char SQL_SESSIONS_END[] =
+    "DELETE FROM session WHERE account = ?1 AND token_hash IS NOT ?2";
 static const char SQL_TOKENS_REVOKE_ALL[] = "UPDATE api_token SET revoked = 1 WHERE account = ?1";
 static const char SQL_SESSION_ADD[] =
     "INSERT INTO session (token_hash, account, csrf, created_at, expires_at) "
@@ -183,9 +184,10 @@ sqlite_user_update(struct store *s, long long id, const struct user_update *up, 
             goto out;
         }
         sqlite3_bind_int64(st, 1, id);
+        sq_bind_text(st, 2, up->keep_session);
         rc = sq_exec(s, st, errmsg, "end sessions");
     }
-    if (!rc && up->disabled > 0) {
+    if (!rc && (up->disabled > 0 || (up->pwhash && !up->keep_tokens))) {
         if (!(st = sq_stmt(s, SQL_TOKENS_REVOKE_ALL, errmsg))) {
             rc = RB_ESTORE;
             goto out;

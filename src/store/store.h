@@ -219,12 +219,15 @@ enum rb_err store_user_get(struct store *s, long long id, const char *email, str
 enum rb_err store_user_list(struct store *s, struct user **v, size_t *n, char *errmsg);
 
 /* What to change in a user: NULL or -1 leaves a field as it is. Disabling a user, or a
- * new password, ends their sessions; disabling also revokes their API tokens. */
+ * new password, ends their sessions (but keep_session, the hash of the session making the
+ * change, when set) and revokes their API tokens (a new password: unless keep_tokens). */
 struct user_update {
     const char *name;
     int role;
     int disabled;
     const char *pwhash;
+    const char *keep_session;
+    bool keep_tokens;
 };
 enum rb_err store_user_update(struct store *s, long long id, const struct user_update *up,
                               char *errmsg);
