@@ -333,3 +333,82 @@ out:
     json_decref(due);
     return rc;
 }
+
+/* ---- uploads no resume refers to -------------------------------------------------------- */
+
+/* Removes uploads/name when no resume refers to hash; *removed grows. */
+static enum rb_err
+remove_unused(struct store *s, const char *uploads, const char *name, const char *hash,
+              size_t *removed, char *errmsg)
+{
+    struct buf path;
+    bool used = false;
+    enum rb_err rc = hash ? store_upload_used(s, hash, &used, errmsg) : RB_OK;
+    if (rc || used)
+        return rc;
+    buf_init(&path, 4096);
+    buf_printf(&path, "%s/%s", uploads, name);
+    if (unlink(buf_str(&path)) == 0)
+        (*removed)++;
+    else if (errno != ENOENT) {
+        snprintf(errmsg, RB_ERRMSG, "cannot remove %s: %s", buf_str(&path), strerror(errno));
+        rc = RB_EIO;
+    }
+    buf_cleanup(&path);
+    return rc;
+}
+
+enum rb_err
+privacy_uploads_discard(struct store *s, const char *uploads, const char *const *hashes, size_t n,
+                        size_t *removed, char *errmsg)
+{
+    enum rb_err rc = RB_OK, e;
+    *removed = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_hash(hashes[i]) &&
+            (e = remove_unused(s, uploads, hashes[i], hashes[i], removed, errmsg)) && !rc)
+            rc = e;
+    return rc;
+}
+
+/* Whether name is a temporary file of fs_write_atomic: NAME.tmp.DIGITS. */
+static bool
+is_temporary(const char *name)
+{
+    const char *t = strstr(name, ".tmp.");
+    if (!t || t == name || !t[5])
+        return false;
+    for (t += 5; *t; t++)
+        if (*t < '0' || *t > '9')
+            return false;
+    return true;
+}
+
+enum rb_err
+privacy_uploads_sweep(struct store *s, const char *uploads, long long now, long long grace,
+                      size_t *removed, char *errmsg)
+{
+    DIR *d = opendir(uploads);
+    struct dirent *de;
+    enum rb_err rc = RB_OK;
+    *removed = 0;
+    if (!d) {
+        if (errno == ENOENT)
+            return RB_OK;
+        snprintf(errmsg, RB_ERRMSG, "cannot read the uploads folder %s: %s", uploads,
+                 strerror(errno));
+        return RB_EIO;
+    }
+    while (!rc && (de = readdir(d))) {
+        bool hash = is_hash(de->d_name);
+        struct stat st;
+        if (!hash && !is_temporary(de->d_name))
+            continue;
+        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
+            (long long)st.st_mtime > now - grace)
+            continue;
+        rc = remove_unused(s, uploads, de->d_name, hash ? de->d_name : NULL, removed, errmsg);
+    }
+    closedir(d);
+    return rc;
+}

@@ -52,4 +52,19 @@ enum rb_err privacy_erase(struct store *s, long long id, const struct audit_acto
 enum rb_err privacy_retention(struct store *s, unsigned days, long long now, bool dry_run,
                               const char *uploads, json_t **report, char *errmsg);
 
+/* Removes from uploads the files of hashes (n of them) that no resume refers to: those of
+ * an upload whose rows were not stored. Only files the caller itself created are to be
+ * given (a file that was there before belongs to someone else's resume). *removed counts
+ * them; RB_EIO naming the first that could not be removed. */
+enum rb_err privacy_uploads_discard(struct store *s, const char *uploads, const char *const *hashes,
+                                    size_t n, size_t *removed, char *errmsg);
+
+/* The sweep, at server start and with retention: removes from uploads every file named as
+ * an upload (64 hex digits) that no resume refers to, and every leftover temporary file
+ * (NAME.tmp.PID), when last written more than grace seconds before now (an upload in flight
+ * writes its file just before its row). *removed counts them. RB_EIO when the folder cannot
+ * be read (a folder not made yet is empty). */
+enum rb_err privacy_uploads_sweep(struct store *s, const char *uploads, long long now,
+                                  long long grace, size_t *removed, char *errmsg);
+
 #endif

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/job.h"
+#include "core/privacy.h"
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/settings.h"
@@ -176,7 +178,8 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
     long long candidate = 0, *ids;
     struct resume_new *v;
     char **parsed, **names, (*hashes)[65], (*errors)[RB_ERRMSG], msg[RB_ERRMSG];
-    const char **formats;
+    const char **formats, **created;
+    size_t ncreated = 0, removed;
     json_t *items;
     enum rb_err e;
 
@@ -204,6 +207,7 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
     hashes = xcalloc(req->nfiles, sizeof *hashes);
     errors = xcalloc(req->nfiles, sizeof *errors);
     formats = xcalloc(req->nfiles, sizeof *formats);
+    created = xcalloc(req->nfiles, sizeof *created);
     for (size_t i = 0; i < req->nfiles; i++) {
         const struct http_file *f = &req->files[i];
         struct resume r;
@@ -216,6 +220,9 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
         /* the original is kept (by hash, readable by its owner only) before anything else */
         buf_init(&path, 4096);
         buf_printf(&path, "%s/%s", req->cfg->uploads, hashes[i]);
+        /* a file already there is another resume's: never removed on this one's failure */
+        if (access(buf_str(&path), F_OK) != 0)
+            created[ncreated++] = hashes[i];
         e = fs_write_atomic_mode(buf_str(&path), f->data.data ? f->data.data : "", f->data.len,
                                  0600, errors[i]);
         buf_cleanup(&path);
@@ -252,7 +259,13 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
         json_array_append_new(items, o);
     }
     http_json(res, 201, json_pack("{s:o}", "items", items));
+    ncreated = 0; /* stored: the files are the rows' */
 out:
+    /* nothing of a refused upload stays on disk: its files have no row to be found by */
+    if (ncreated &&
+        privacy_uploads_discard(req->store, req->cfg->uploads, created, ncreated, &removed, msg))
+        fprintf(stderr, "rubric: a refused upload's file is left: %s\n", msg);
+    free(created);
     for (size_t i = 0; i < req->nfiles; i++) {
         free(parsed[i]);
         free(names[i]);

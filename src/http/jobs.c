@@ -219,12 +219,32 @@ retention_tick(struct store *s, struct retention *rt)
     json_decref(r);
 }
 
+/* The uploads sweep (privacy_uploads_sweep), on start and then every RETENTION_EVERY s:
+ * files no resume refers to, left by a crash between a file and its row. */
+#define UPLOADS_GRACE 3600 /* seconds: older than any upload still in flight */
+static void
+uploads_tick(struct store *s, long long *next)
+{
+    long long now = (long long)time(NULL);
+    size_t removed = 0;
+    char msg[RB_ERRMSG];
+    if (now < *next)
+        return;
+    *next = now + RETENTION_EVERY;
+    if (privacy_uploads_sweep(s, worker_cfg->uploads, now, UPLOADS_GRACE, &removed, msg))
+        fprintf(stderr, "rubric: uploads sweep: %s\n", msg);
+    if (removed)
+        fprintf(stderr, "rubric: uploads sweep: removed %zu file%s no resume refers to\n", removed,
+                removed == 1 ? "" : "s");
+}
+
 static void *
 worker(void *arg)
 {
     struct store *s = NULL;
     char msg[RB_ERRMSG];
     struct retention rt = {0, false};
+    long long sweep_next = 0;
     (void)arg;
     while (!__atomic_load_n(&stopping, __ATOMIC_RELAXED)) {
         long long id;
@@ -235,8 +255,10 @@ worker(void *arg)
             fprintf(stderr, "rubric: the screening worker cannot open the store: %s\n", msg);
             s = NULL;
         }
-        if (s)
+        if (s) {
             retention_tick(s, &rt);
+            uploads_tick(s, &sweep_next);
+        }
         e = s ? store_screening_claim(s, (long long)time(NULL), STALE_SECONDS, &id, &criteria,
                                       &blind, msg)
               : RB_ESTORE;

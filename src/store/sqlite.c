@@ -2128,6 +2128,7 @@ static const struct store_ops sqlite_ops = {
     .login_failures = sqlite_login_failures,
     .login_reserve = sqlite_login_reserve,
     .login_known = sqlite_login_known,
+    .upload_used = sqlite_upload_used,
     .ping = sqlite_ping,
     .bank_generation = sqlite_bank_generation,
     .audit_append = sqlite_audit_append,

@@ -461,3 +461,20 @@ sqlite_retention_due(struct store *s, long long before, size_t max, json_t **ite
     sqlite3_finalize(st);
     return rc;
 }
+
+static const char SQL_UPLOAD_USED[] = "SELECT 1 FROM resume WHERE hash = ?1 LIMIT 1";
+
+enum rb_err
+sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_UPLOAD_USED, errmsg);
+    int r;
+    *used = false;
+    if (!st)
+        return RB_ESTORE;
+    sq_bind_text(st, 1, hash);
+    r = sqlite3_step(st);
+    *used = r == SQLITE_ROW;
+    sq_done(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? RB_OK : sq_fail(s, errmsg, "read resumes");
+}

@@ -283,6 +283,12 @@ store_login_known(struct store *s, const char *account, const char *address, lon
 }
 
 enum rb_err
+store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
+{
+    return s->ops->upload_used(s, hash, used, errmsg);
+}
+
+enum rb_err
 store_ping(struct store *s, char *errmsg)
 {
     return s->ops->ping(s, errmsg);

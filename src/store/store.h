@@ -279,6 +279,10 @@ enum rb_err store_login_reserve(struct store *s, const struct login_rule *rules,
 enum rb_err store_login_known(struct store *s, const char *account, const char *address,
                               long long now, bool remember, bool *known, char *errmsg);
 
+/* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
+ * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
+enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
+
 /* ---- candidates, resumes, screenings ---- */
 
 struct candidate_new {

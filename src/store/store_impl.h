@@ -66,6 +66,7 @@ struct store_ops {
                                  char *errmsg);
     enum rb_err (*login_known)(struct store *s, const char *account, const char *address,
                                long long now, bool remember, bool *known, char *errmsg);
+    enum rb_err (*upload_used)(struct store *s, const char *hash, bool *used, char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
     enum rb_err (*bank_generation)(struct store *s, long long *n, char *errmsg);
     enum rb_err (*candidate_add)(struct store *s, const struct candidate_new *c, long long *id,
