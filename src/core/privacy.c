@@ -412,3 +412,15 @@ privacy_uploads_sweep(struct store *s, const char *uploads, long long now, long 
     closedir(d);
     return rc;
 }
+
+enum rb_err
+privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *deleted,
+                        char *errmsg)
+{
+    time_t before = (time_t)(now - (long long)days * 86400);
+    char iso[32];
+    struct tm tm;
+    gmtime_r(&before, &tm);
+    strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return store_audit_prune(s, iso, deleted, errmsg);
+}

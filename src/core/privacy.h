@@ -52,6 +52,10 @@ enum rb_err privacy_erase(struct store *s, long long id, const struct audit_acto
 enum rb_err privacy_retention(struct store *s, unsigned days, long long now, bool dry_run,
                               const char *uploads, json_t **report, char *errmsg);
 
+/* Deletes the audit entries more than days days before now (Unix seconds): *deleted. */
+enum rb_err privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *deleted,
+                                    char *errmsg);
+
 /* Removes from uploads the files of hashes (n of them) that no resume refers to: those of
  * an upload whose rows were not stored. Only files the caller itself created are to be
  * given (a file that was there before belongs to someone else's resume). *removed counts

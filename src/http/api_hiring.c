@@ -125,13 +125,16 @@ api_candidates_create(struct http_req *req, struct http_res *res)
     }
     c.created_by = req->who.id;
     c.created_by_label = req->who.email;
-    e = store_candidate_add(req->store, &c, &id, msg);
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = store_candidate_add(req->store, &c, &id, msg);
+        e = e ? e : api_audit_change(req, "create", id, msg, "candidate");
+        e = store_tx_end(req->store, e, msg);
+    }
     free(email);
     if (e) {
         http_problem(res, e, msg, e == RB_EINVAL && c.resume ? "resume" : NULL);
         return;
     }
-    api_audit(req, NULL, "create", id, "candidate");
     snprintf(loc, sizeof loc, "/api/v1/candidates/%lld", id);
     res->location = xstrdup(loc);
     send_candidate(req, res, id, 201);
@@ -246,14 +249,19 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
         v[i].format = formats[i];
         v[i].parsed = parsed[i];
     }
-    if ((e = store_resumes_add(req->store, v, req->nfiles, ids, msg))) {
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = store_resumes_add(req->store, v, req->nfiles, ids, msg);
+        for (size_t i = 0; !e && i < req->nfiles; i++)
+            e = api_audit_change(req, "create", candidate, msg, "resume %lld", ids[i]);
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e) {
         http_problem(res, e, msg, e == RB_EINVAL ? "candidate" : NULL);
         goto out;
     }
     items = json_array();
     for (size_t i = 0; i < req->nfiles; i++) {
         json_t *o;
-        api_audit(req, NULL, "create", candidate, "resume %lld", ids[i]);
         o = json_pack("{s:I, s:s, s:I, s:s?, s:s?}", "id", (json_int_t)ids[i], "filename", names[i],
                       "size", (json_int_t)v[i].size, "format", formats[i], "error", v[i].error);
         json_array_append_new(items, o);

@@ -91,13 +91,16 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
         http_problem(res, RB_EINVAL, "stage: " CANDIDATE_STAGES, "stage");
         return;
     }
-    if ((e = store_candidate_stage(req->store, id, stage, req->who.id, req->who.email,
-                                   reason && *reason ? reason : NULL, msg)) ||
-        (e = store_candidate_get(req->store, id, &o, msg))) {
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = store_candidate_stage(req->store, id, stage, req->who.id, req->who.email,
+                                  reason && *reason ? reason : NULL, msg);
+        e = e ? e : api_audit_change(req, "change", id, msg, "stage");
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e || (e = store_candidate_get(req->store, id, &o, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }
-    api_audit(req, NULL, "change", id, "stage");
     http_json(res, 200, o);
 }
 
@@ -195,7 +198,12 @@ api_interviews_create(struct http_req *req, struct http_res *res)
     }
     r.interviewers = ids;
     r.ninterviewers = n;
-    if ((e = interview_create(req->store, &r, &id, &partial, msg))) {
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = interview_create(req->store, &r, &id, &partial, msg);
+        e = e ? e : api_audit_change(req, "create", r.candidate, msg, "interview %lld", id);
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e) {
         http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, "candidate");
         return;
     }
@@ -203,7 +211,6 @@ api_interviews_create(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
-    api_audit(req, NULL, "create", r.candidate, "interview %lld", id);
     snprintf(loc, sizeof loc, "/api/v1/interviews/%lld", id);
     res->location = xstrdup(loc);
     http_json(res, 201, o);
@@ -262,6 +269,20 @@ send_card(struct http_req *req, struct http_res *res, long long id, int status)
     http_json(res, status, card);
 }
 
+/* Records action on scorecard id, inside the handler's transaction (api_audit_change). */
+static enum rb_err
+audit_card(struct http_req *req, const char *action, long long id, char *msg)
+{
+    json_t *card;
+    long long candidate;
+    enum rb_err e = scorecard_get(req->store, id, &card, msg);
+    if (e)
+        return e;
+    candidate = json_integer_value(json_object_get(card, "candidate"));
+    json_decref(card);
+    return api_audit_change(req, action, candidate, msg, "scorecard %lld", id);
+}
+
 void
 api_scorecards_submit(struct http_req *req, struct http_res *res)
 {
@@ -270,14 +291,16 @@ api_scorecards_submit(struct http_req *req, struct http_res *res)
     enum rb_err e;
     if (!id)
         return;
-    if ((e = scorecard_submit(req->store, id, &req->who, req->json, &card, msg))) {
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = scorecard_submit(req->store, id, &req->who, req->json, &card, msg);
+        e = e ? e : audit_card(req, "create", card, msg);
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e) {
         field_problem(res, e, msg);
         return;
     }
     send_card(req, res, card, 201);
-    if (res->status == 201)
-        api_audit(req, NULL, "create", json_integer_value(json_object_get(res->json, "candidate")),
-                  "scorecard %lld", card);
 }
 
 /* The scorecards of filter f in candidate's loop that the caller may see: {"items",
@@ -383,15 +406,16 @@ api_scorecard_amend(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, field);
         return;
     }
-    e = scorecard_amend(req->store, id, &req->who,
-                        json_string_value(json_object_get(req->json, "reason")),
-                        json_object_get(req->json, "changes"), &n, msg);
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = scorecard_amend(req->store, id, &req->who,
+                            json_string_value(json_object_get(req->json, "reason")),
+                            json_object_get(req->json, "changes"), &n, msg);
+        e = e ? e : audit_card(req, "change", id, msg);
+        e = store_tx_end(req->store, e, msg);
+    }
     if (e) {
         field_problem(res, e, msg);
         return;
     }
     send_card(req, res, id, 200);
-    if (res->status == 200)
-        api_audit(req, NULL, "change", json_integer_value(json_object_get(res->json, "candidate")),
-                  "scorecard %lld", id);
 }

@@ -219,8 +219,9 @@ retention_tick(struct store *s, struct retention *rt)
     json_decref(r);
 }
 
-/* The uploads sweep (privacy_uploads_sweep), on start and then every RETENTION_EVERY s:
- * files no resume refers to, left by a crash between a file and its row. */
+/* Housekeeping on start and then every RETENTION_EVERY s: the uploads sweep
+ * (privacy_uploads_sweep: files no resume refers to, left by a crash between a file and its
+ * row) and the audit log's retention (audit_retention_days). */
 #define UPLOADS_GRACE 3600 /* seconds: older than any upload still in flight */
 static void
 uploads_tick(struct store *s, long long *next)
@@ -236,6 +237,13 @@ uploads_tick(struct store *s, long long *next)
     if (removed)
         fprintf(stderr, "rubric: uploads sweep: removed %zu file%s no resume refers to\n", removed,
                 removed == 1 ? "" : "s");
+    removed = 0;
+    if (worker_cfg->audit_retention_days &&
+        privacy_audit_retention(s, worker_cfg->audit_retention_days, now, &removed, msg))
+        fprintf(stderr, "rubric: audit retention: %s\n", msg);
+    if (removed)
+        fprintf(stderr, "rubric: audit retention: deleted %zu entr%s older than %u days\n", removed,
+                removed == 1 ? "y" : "ies", worker_cfg->audit_retention_days);
 }
 
 static void *

@@ -283,6 +283,24 @@ store_login_known(struct store *s, const char *account, const char *address, lon
 }
 
 enum rb_err
+store_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg)
+{
+    return s->ops->audit_prune(s, before, deleted, errmsg);
+}
+
+enum rb_err
+store_tx_begin(struct store *s, char *errmsg)
+{
+    return s->ops->tx_begin(s, errmsg);
+}
+
+enum rb_err
+store_tx_end(struct store *s, enum rb_err rc, char *errmsg)
+{
+    return s->ops->tx_end(s, rc, errmsg);
+}
+
+enum rb_err
 store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
 {
     return s->ops->upload_used(s, hash, used, errmsg);

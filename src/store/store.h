@@ -279,6 +279,14 @@ enum rb_err store_login_reserve(struct store *s, const struct login_rule *rules,
 enum rb_err store_login_known(struct store *s, const char *account, const char *address,
                               long long now, bool remember, bool *known, char *errmsg);
 
+/* A write transaction around several store calls, so that they commit together or not at
+ * all: a change and its audit entry (store_audit_append). Each write call inside is part of
+ * it (its own failure undoes only itself, and the caller's store_tx_end with that error
+ * undoes the rest). store_tx_end commits when rc is RB_OK, else rolls back, and returns rc
+ * or the commit's error. Transactions nest. */
+enum rb_err store_tx_begin(struct store *s, char *errmsg);
+enum rb_err store_tx_end(struct store *s, enum rb_err rc, char *errmsg);
+
 /* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
  * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
 enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
@@ -480,12 +488,17 @@ struct audit_actor {
     const char *label;
 };
 
-/* Appends one entry per candidate (n of them; n 0: one entry about no candidate) saying
- * that who did action (one of AUDIT_ACTIONS) to what ("candidate", "resume 3": a short
- * description with no personal data, at most 200 bytes), in one transaction. */
+/* Appends one entry, for one request, saying that who did action (one of AUDIT_ACTIONS) to
+ * what ("candidate", "resume 3": a short description with no personal data, at most 200
+ * bytes) about the n candidates of candidates (0: none; more than one: a list, whose ids
+ * the entry keeps and indexes). Its own transaction, or part of the caller's
+ * (store_tx_begin): a change and its entry commit together. */
 enum rb_err store_audit_append(struct store *s, const struct audit_actor *who, const char *action,
                                const long long *candidates, size_t n, const char *what,
                                char *errmsg);
+
+/* Deletes the audit entries from before before (ISO 8601 UTC), in batches: *deleted. */
+enum rb_err store_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg);
 
 /* Which entries to list: every field set (non-zero, non-NULL) must match; since is an ISO
  * 8601 UTC time (entries at or after it). */
@@ -496,8 +509,9 @@ struct audit_filter {
     const char *since;
 };
 /* Audit entries newest first, limit from offset: a new array of {"id", "at", "actor"
- * (label), "actor_id" (or null), "action", "candidate" (or null), "what"}; *total counts
- * all that match. */
+ * (label), "actor_id" (or null), "action", "candidate" (the one it is about, or with the
+ * candidate filter that one; else null), "candidates" (every id it is about), "what"};
+ * *total counts all that match. Each filter is served by an index. */
 enum rb_err store_audit_list(struct store *s, const struct audit_filter *f, size_t limit,
                              size_t offset, json_t **items, size_t *total, char *errmsg);
 

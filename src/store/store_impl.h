@@ -66,6 +66,9 @@ struct store_ops {
                                  char *errmsg);
     enum rb_err (*login_known)(struct store *s, const char *account, const char *address,
                                long long now, bool remember, bool *known, char *errmsg);
+    enum rb_err (*audit_prune)(struct store *s, const char *before, size_t *deleted, char *errmsg);
+    enum rb_err (*tx_begin)(struct store *s, char *errmsg);
+    enum rb_err (*tx_end)(struct store *s, enum rb_err rc, char *errmsg);
     enum rb_err (*upload_used)(struct store *s, const char *hash, bool *used, char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
     enum rb_err (*bank_generation)(struct store *s, long long *n, char *errmsg);

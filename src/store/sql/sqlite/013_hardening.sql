@@ -11,3 +11,18 @@ CREATE TABLE login_known (
     at INTEGER NOT NULL,          -- the last sign-in from there, Unix seconds
     PRIMARY KEY (account, address)
 ) WITHOUT ROWID;
+
+-- The audit log: one row per request. A request about one candidate names it in
+-- `candidate`; one about several (a list) keeps their ids in `candidates`, a JSON array, and
+-- audit_subject indexes them so that a candidate's entries are still found by index. The
+-- queries filter through indexes (candidate, actor, action, time), and rows older than the
+-- audit_retention_days setting are deleted.
+ALTER TABLE audit ADD COLUMN candidates TEXT
+    CHECK (candidates IS NULL OR json_valid(candidates));
+CREATE TABLE audit_subject (
+    candidate INTEGER NOT NULL,
+    audit INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,
+    PRIMARY KEY (candidate, audit)
+) WITHOUT ROWID;
+CREATE INDEX audit_subject_audit ON audit_subject (audit);
+CREATE INDEX audit_action ON audit (action, id);
