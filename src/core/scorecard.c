@@ -783,9 +783,25 @@ scorecard_submit(struct store *s, long long interview, const struct user *who, j
     struct role role;
     bool has_role;
     json_t *iv;
+    json_t *email;
+    size_t i;
+    bool on_panel = false;
     enum rb_err rc = scorecard_context(s, interview, &iv, &role, &has_role, errmsg);
     if (rc)
         return rc;
+    /* the panel first: the checks of a filled card would name the kit's questions */
+    json_array_foreach(json_object_get(iv, "interviewers"), i, email)
+    {
+        on_panel = on_panel || (who->email && json_is_string(email) &&
+                                strcmp(json_string_value(email), who->email) == 0);
+    }
+    if (!on_panel) {
+        snprintf(errmsg, RB_ERRMSG, "only the interviewers of interview %lld submit its scorecards",
+                 interview);
+        json_decref(iv);
+        role_cleanup(&role);
+        return RB_EDENIED;
+    }
     rc = scorecard_check(doc, iv, has_role ? &role : NULL, &f, errmsg);
     if (!rc) {
         f.card.interview = interview;
@@ -836,8 +852,9 @@ scorecard_amend(struct store *s, long long id, const struct user *who, const cha
         return rc;
     if (who->role != USER_ADMIN &&
         json_integer_value(json_object_get(now, "interviewer_id")) != who->id) {
-        snprintf(errmsg, RB_ERRMSG, "scorecard %lld is %s's: only they or an admin amend it", id,
-                 json_string_value(json_object_get(now, "interviewer")));
+        /* not naming its author: the refused may be off the panel */
+        snprintf(errmsg, RB_ERRMSG,
+                 "scorecard %lld is not yours: only its interviewer or an admin amends it", id);
         rc = RB_EDENIED;
         goto out;
     }

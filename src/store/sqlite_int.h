@@ -68,6 +68,11 @@ enum rb_err sqlite_login_reserve(struct store *s, const struct login_rule *rules
 enum rb_err sqlite_login_known(struct store *s, const char *account, const char *address,
                                long long now, bool remember, bool *known, char *errmsg);
 enum rb_err sqlite_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg);
+enum rb_err sqlite_kit_owner(struct store *s, long long kit, long long account, char *errmsg);
+enum rb_err sqlite_kit_reader(struct store *s, long long kit, long long account, bool *yes,
+                              char *errmsg);
+enum rb_err sqlite_practice_served(struct store *s, long long account, const char *question,
+                                   long long now, bool remember, bool *yes, char *errmsg);
 enum rb_err sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
 enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);

@@ -289,6 +289,25 @@ store_audit_prune(struct store *s, const char *before, size_t *deleted, char *er
 }
 
 enum rb_err
+store_kit_owner(struct store *s, long long kit, long long account, char *errmsg)
+{
+    return s->ops->kit_owner(s, kit, account, errmsg);
+}
+
+enum rb_err
+store_kit_reader(struct store *s, long long kit, long long account, bool *yes, char *errmsg)
+{
+    return s->ops->kit_reader(s, kit, account, yes, errmsg);
+}
+
+enum rb_err
+store_practice_served(struct store *s, long long account, const char *question, long long now,
+                      bool remember, bool *yes, char *errmsg)
+{
+    return s->ops->practice_served(s, account, question, now, remember, yes, errmsg);
+}
+
+enum rb_err
 store_tx_begin(struct store *s, char *errmsg)
 {
     return s->ops->tx_begin(s, errmsg);

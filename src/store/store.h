@@ -287,6 +287,18 @@ enum rb_err store_login_known(struct store *s, const char *account, const char *
 enum rb_err store_tx_begin(struct store *s, char *errmsg);
 enum rb_err store_tx_end(struct store *s, enum rb_err rc, char *errmsg);
 
+/* Kits and who may read them: store_kit_owner records that account saved kit;
+ * store_kit_reader says whether account saved it or sits on the panel of an interview
+ * built with it (*yes). */
+enum rb_err store_kit_owner(struct store *s, long long kit, long long account, char *errmsg);
+enum rb_err store_kit_reader(struct store *s, long long kit, long long account, bool *yes,
+                             char *errmsg);
+
+/* The questions practice put to an account (core/practice.h): recorded (remember), or
+ * whether it was (*yes). */
+enum rb_err store_practice_served(struct store *s, long long account, const char *question,
+                                  long long now, bool remember, bool *yes, char *errmsg);
+
 /* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
  * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
 enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);

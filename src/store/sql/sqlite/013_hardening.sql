@@ -26,3 +26,17 @@ CREATE TABLE audit_subject (
 ) WITHOUT ROWID;
 CREATE INDEX audit_subject_audit ON audit_subject (audit);
 CREATE INDEX audit_action ON audit (action, id);
+
+-- Who saved a kit over the API: they may read it back; other interviewers only the kits of
+-- the interviews they sit on (core/kit.h, kit_get).
+ALTER TABLE kit ADD COLUMN created_by INTEGER REFERENCES account (id) ON DELETE SET NULL;
+CREATE INDEX interview_kit ON interview (kit) WHERE kit IS NOT NULL;
+
+-- The questions practice has put to each account: a candidate answers (and so reads the
+-- points of) only these and the ones they have a card for, not any question of the bank.
+CREATE TABLE practice_served (
+    account INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    at INTEGER NOT NULL,          -- Unix seconds
+    PRIMARY KEY (account, question)
+) WITHOUT ROWID;
