@@ -424,3 +424,15 @@ privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *d
     strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return store_audit_prune(s, iso, deleted, errmsg);
 }
+
+void
+privacy_blind_results(json_t *items)
+{
+    json_t *v;
+    size_t i;
+    json_array_foreach(items, i, v)
+    {
+        if (json_object_get(v, "candidate"))
+            json_object_set_new(v, "candidate", json_null());
+    }
+}

@@ -52,6 +52,12 @@ enum rb_err privacy_erase(struct store *s, long long id, const struct audit_acto
 enum rb_err privacy_retention(struct store *s, unsigned days, long long now, bool dry_run,
                               const char *uploads, json_t **report, char *errmsg);
 
+/* Blind screening results (store_screening_results' items) as a reviewer sees them: each
+ * "candidate" null, since the candidate's record names them. "resume" stays: it is the
+ * handle that makes a candidate of a result, and reading the resume (which names them) is
+ * the deliberate, audited end of the blinding. */
+void privacy_blind_results(json_t *items);
+
 /* Deletes the audit entries more than days days before now (Unix seconds): *deleted. */
 enum rb_err privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *deleted,
                                     char *errmsg);

@@ -411,6 +411,7 @@ api_screening_results(struct http_req *req, struct http_res *res)
     size_t limit, offset, total;
     json_t *o, *items;
     char msg[RB_ERRMSG];
+    bool blind;
     enum rb_err e;
     if (!id || !http_paging(req, res, &limit, &offset))
         return;
@@ -418,6 +419,7 @@ api_screening_results(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
+    blind = json_is_true(json_object_get(o, "blind"));
     json_decref(o);
     if ((e = store_screening_results(req->store, id, limit, offset, &items, &total, msg))) {
         json_decref(items);
@@ -428,5 +430,7 @@ api_screening_results(struct http_req *req, struct http_res *res)
         json_decref(items);
         return;
     }
+    if (blind)
+        privacy_blind_results(items);
     http_json(res, 200, http_page(items, total, limit, offset));
 }

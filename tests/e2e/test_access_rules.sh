@@ -71,3 +71,37 @@ test_an_amendment_refusal_names_nobody() {
     assert_json '.detail | contains("only the interviewers")'
     stop_server
 }
+
+# screening ID NAME: waits for screening ID to be done (10 s at most)
+wait_screening() {
+    for _ in $(seq 1 100); do
+        as "$2" GET "/api/v1/screenings/$1"
+        [ "$(jq -r .state <<<"$OUT")" = done ] && return 0
+        sleep 0.1
+    done
+    fail "screening $1 not done"
+}
+
+test_blind_results_do_not_link_back_to_the_candidate() {
+    local rid sid
+    start_server
+    account rita recruiter
+    "$RUBRIC" candidate add --name "Noor Testcase" >/dev/null
+    rid=$(curl -sS -H "Authorization: Bearer ${TOKEN[rita]}" -F "file=@$DATA/resumes/plain.txt" \
+        "$BASE/api/v1/resumes?candidate=1" | jq -r '.items[0].id')
+    for blind in true false; do
+        as rita POST /api/v1/screenings \
+            "{\"role\":\"backend-developer-senior\",\"resumes\":[$rid],\"blind\":$blind}"
+        assert_rc 202
+        sid=$(jq -r .id <<<"$OUT")
+        wait_screening "$sid" rita
+        as rita GET "/api/v1/screenings/$sid/results"
+        assert_rc 200
+        if [ $blind = true ]; then
+            assert_json ".items[0].candidate == null and .items[0].resume == $rid"
+        else
+            assert_json '.items[0].candidate == 1'
+        fi
+    done
+    stop_server
+}
