@@ -73,6 +73,9 @@ enum rb_err sqlite_kit_reader(struct store *s, long long kit, long long account,
                               char *errmsg);
 enum rb_err sqlite_practice_served(struct store *s, long long account, const char *question,
                                    long long now, bool remember, bool *yes, char *errmsg);
+/* sqlite_backup.c */
+enum rb_err sqlite_backup(struct store *s, const char *path, char *errmsg);
+enum rb_err sqlite_restore(struct store *s, const char *path, int latest, char *errmsg);
 enum rb_err sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
 enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);

@@ -308,6 +308,18 @@ store_practice_served(struct store *s, long long account, const char *question, 
 }
 
 enum rb_err
+store_backup(struct store *s, const char *path, char *errmsg)
+{
+    return s->ops->backup(s, path, errmsg);
+}
+
+enum rb_err
+store_restore(struct store *s, const char *path, char *errmsg)
+{
+    return s->ops->restore(s, path, store_schema_latest(), errmsg);
+}
+
+enum rb_err
 store_tx_begin(struct store *s, char *errmsg)
 {
     return s->ops->tx_begin(s, errmsg);

@@ -299,6 +299,14 @@ enum rb_err store_kit_reader(struct store *s, long long kit, long long account, 
 enum rb_err store_practice_served(struct store *s, long long account, const char *question,
                                   long long now, bool remember, bool *yes, char *errmsg);
 
+/* Backups. store_backup copies the whole store, online (others go on reading and writing),
+ * into a new file at path (mode 0600, written beside it and renamed into place): the store as
+ * of one moment, with every write committed before the backup began. store_restore replaces
+ * the store's content with the backup at path after checking it (integrity check, a schema
+ * this binary knows): RB_EINVAL saying what is wrong with the file; stop servers first. */
+enum rb_err store_backup(struct store *s, const char *path, char *errmsg);
+enum rb_err store_restore(struct store *s, const char *path, char *errmsg);
+
 /* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
  * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
 enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);

@@ -72,6 +72,8 @@ struct store_ops {
                               char *errmsg);
     enum rb_err (*practice_served)(struct store *s, long long account, const char *question,
                                    long long now, bool remember, bool *yes, char *errmsg);
+    enum rb_err (*backup)(struct store *s, const char *path, char *errmsg);
+    enum rb_err (*restore)(struct store *s, const char *path, int latest, char *errmsg);
     enum rb_err (*tx_begin)(struct store *s, char *errmsg);
     enum rb_err (*tx_end)(struct store *s, enum rb_err rc, char *errmsg);
     enum rb_err (*upload_used)(struct store *s, const char *hash, bool *used, char *errmsg);
