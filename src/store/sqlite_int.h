@@ -76,6 +76,21 @@ enum rb_err sqlite_token_revoke(struct store *s, long long user, long long id, c
 enum rb_err sqlite_login_failures(struct store *s, const char *const *keys, size_t nkeys,
                                   long long now, long long window, int record, int *count,
                                   char *errmsg);
+enum rb_err sqlite_login_reserve(struct store *s, const struct login_rule *rules, size_t n,
+                                 long long now, long long window, int *refused, long long *wait,
+                                 char *errmsg);
+enum rb_err sqlite_login_known(struct store *s, const char *account, const char *address,
+                               long long now, bool remember, bool *known, char *errmsg);
+enum rb_err sqlite_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg);
+enum rb_err sqlite_kit_owner(struct store *s, long long kit, long long account, char *errmsg);
+enum rb_err sqlite_kit_reader(struct store *s, long long kit, long long account, bool *yes,
+                              char *errmsg);
+enum rb_err sqlite_practice_served(struct store *s, long long account, const char *question,
+                                   long long now, bool remember, bool *yes, char *errmsg);
+/* sqlite_backup.c */
+enum rb_err sqlite_backup(struct store *s, const char *path, char *errmsg);
+enum rb_err sqlite_restore(struct store *s, const char *path, int latest, char *errmsg);
+enum rb_err sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
 enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);
 
