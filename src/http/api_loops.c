@@ -143,6 +143,7 @@ api_interviews_create(struct http_req *req, struct http_res *res)
                                              {"minutes", F_INT, false, KIT_MINUTES_MAX},
                                              {"scheduled_at", F_STRING, false, 32},
                                              {"seed", F_INT, false, 0},
+                                             {"application", F_INT, false, 0},
                                              {0}};
     const char *field, *emails[INTERVIEWERS_MAX];
     long long ids[INTERVIEWERS_MAX], id;
@@ -189,6 +190,7 @@ api_interviews_create(struct http_req *req, struct http_res *res)
                  ? (uint64_t)json_integer_value(json_object_get(req->json, "seed"))
                  : (uint64_t)time(NULL);
     r.by = req->who.id;
+    r.application = json_integer_value(json_object_get(req->json, "application"));
     if ((e = interview_interviewers(req->store, emails, n, ids, msg))) {
         http_problem(res, e, msg, "interviewers");
         return;
@@ -196,7 +198,8 @@ api_interviews_create(struct http_req *req, struct http_res *res)
     r.interviewers = ids;
     r.ninterviewers = n;
     if ((e = interview_create(req->store, &r, &id, &partial, msg))) {
-        http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, "candidate");
+        http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg,
+                     strncmp(msg, "application", 11) == 0 ? "application" : "candidate");
         return;
     }
     if ((e = store_interview_get(req->store, id, &o, msg))) {
