@@ -14,14 +14,11 @@
 #include "core/interview.h"
 #include "util/mem.h"
 
-static const struct option create_opts[] = {{"stage", required_argument, NULL, 's'},
-                                            {"interviewer", required_argument, NULL, 'i'},
-                                            {"minutes", required_argument, NULL, 'm'},
-                                            {"at", required_argument, NULL, 'a'},
-                                            {"seed", required_argument, NULL, 'S'},
-                                            {"application", required_argument, NULL, 'A'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {0}};
+static const struct option create_opts[] = {
+    {"stage", required_argument, NULL, 's'},   {"interviewer", required_argument, NULL, 'i'},
+    {"minutes", required_argument, NULL, 'm'}, {"at", required_argument, NULL, 'a'},
+    {"seed", required_argument, NULL, 'S'},    {"application", required_argument, NULL, 'A'},
+    {"help", no_argument, NULL, 'h'},          {0}};
 static const struct cmd_spec create_spec = {
     "interview create", "h", create_opts,
     "usage: rubric interview create CANDIDATE --stage STAGE --interviewer EMAIL\n"
@@ -32,7 +29,8 @@ static const struct cmd_spec create_spec = {
     "frozen in the interview, so later bank edits do not change it; questions of earlier\n"
     "kits for the same candidate are not asked again. Interviewers are accounts (not\n"
     "candidates): at most " XSTR(INTERVIEWERS_MAX) ". The interview belongs to --application\n"
-    "(default: the candidate's only one), whose opening's role the kit is for.\n"};
+                                                   "(default: the candidate's only one), whose "
+                                                   "opening's role the kit is for.\n"};
 
 static int
 iv_create(struct cmd_ctx *ctx, int argc, char **argv)

@@ -62,13 +62,12 @@ interview_application(struct store *s, const struct interview_request *r, long l
         goto out;
     }
     if (json_integer_value(json_object_get(a, "candidate")) != r->candidate) {
-        snprintf(errmsg, RB_ERRMSG, "application: application %lld is not candidate %lld's",
-                 *app, r->candidate);
+        snprintf(errmsg, RB_ERRMSG, "application: application %lld is not candidate %lld's", *app,
+                 r->candidate);
         e = RB_EINVAL;
         goto out;
     }
-    if ((e = store_opening_get(s, json_integer_value(json_object_get(a, "opening")), &o,
-                               errmsg)))
+    if ((e = store_opening_get(s, json_integer_value(json_object_get(a, "opening")), &o, errmsg)))
         goto out;
     if (json_is_string(json_object_get(o, "role")))
         *role = xstrdup(json_string_value(json_object_get(o, "role")));
@@ -124,10 +123,9 @@ interview_create(struct store *s, const struct interview_request *r, long long *
         return e;
     }
     if (!(e = kit_save(s, &k, errmsg))) {
-        struct interview_new in = {r->candidate,    stage_name(k.stage), k.budget,
-                                   r->at,           k.saved_id,          NULL,
-                                   r->interviewers, r->ninterviewers,    r->by,
-                                   app};
+        struct interview_new in = {
+            r->candidate, stage_name(k.stage), k.budget,         r->at, k.saved_id,
+            NULL,         r->interviewers,     r->ninterviewers, r->by, app};
         j = kit_to_json(&k);
         kit_json = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
         json_decref(j);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/application.h"
 #include "core/interview.h"
 #include "core/scorecard.h"
 #include "http/http.h"
@@ -91,8 +92,8 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
         http_problem(res, RB_EINVAL, "stage: " CANDIDATE_STAGES, "stage");
         return;
     }
-    if ((e = store_candidate_stage(req->store, id, stage, req->who.id, req->who.email,
-                                   reason && *reason ? reason : NULL, msg)) ||
+    if ((e = application_candidate_stage(req->store, id, stage, reason && *reason ? reason : NULL,
+                                         &req->who, msg)) ||
         (e = store_candidate_get(req->store, id, &o, msg))) {
         http_problem(res, e, msg, NULL);
         return;

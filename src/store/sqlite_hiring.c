@@ -207,8 +207,7 @@ sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *
 }
 
 enum rb_err
-sqlite_candidate_insert(struct store *s, const struct candidate_new *c, long long *id,
-                        char *errmsg)
+sqlite_candidate_insert(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
 {
     sqlite3_stmt *st;
     struct candidate_new v = *c;

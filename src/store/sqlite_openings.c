@@ -16,24 +16,32 @@
 #define FINAL_KINDS "('hired', 'rejected', 'withdrawn')"
 
 #define MEMBERS(kind, col)                                                                         \
-    "json((SELECT json_group_array(" col ") FROM (SELECT a.id, a.email FROM opening_member m "    \
+    "json((SELECT json_group_array(" col ") FROM (SELECT a.id, a.email FROM opening_member m "     \
     "JOIN account a ON a.id = m.account WHERE m.opening = o.id AND m.kind = '" kind "' "           \
     "ORDER BY m.position) a))"
 
 #define OPENING_JSON                                                                               \
-    "json_object('id', o.id, 'title', o.title, 'role', o.role, 'description', o.description, "    \
+    "json_object('id', o.id, 'title', o.title, 'role', o.role, 'description', o.description, "     \
     "'criteria', json(o.criteria), 'location', o.location, 'remote', o.remote, 'salary', "         \
     "CASE WHEN o.salary_min IS NULL THEN NULL ELSE json_object('min', o.salary_min, 'max', "       \
     "o.salary_max, 'currency', o.salary_currency) END, 'headcount', o.headcount, 'status', "       \
-    "o.status, 'stages', json(o.stages), 'team', json_object('recruiters', "                       \
-    MEMBERS("recruiter", "a.email") ", 'hiring_manager', (SELECT email FROM account WHERE id = "    \
-                                    "o.hiring_manager), 'panel', " MEMBERS("panel", "a.email")     \
-    "), 'counts', json((SELECT json_group_array(json_object('stage', st.name, 'kind', st.kind, "   \
-    "'count', (SELECT count(*) FROM application ap WHERE ap.opening = o.id AND ap.stage = "        \
-    "st.name))) FROM (SELECT value ->> 'name' AS name, value ->> 'kind' AS kind FROM "              \
-    "json_each(o.stages) ORDER BY key) st)), 'created_at', o.created_at, 'updated_at', "           \
-    "o.updated_at, 'team_ids', json_object('recruiters', " MEMBERS("recruiter", "a.id")            \
-    ", 'hiring_manager', o.hiring_manager))"
+    "o.status, 'stages', json(o.stages), 'team', json_object('recruiters', " MEMBERS(              \
+        "recruiter",                                                                               \
+        "a.email") ", 'hiring_manager', (SELECT email FROM account WHERE id = "                    \
+                   "o.hiring_manager), 'panel', " MEMBERS(                                         \
+                       "panel",                                                                    \
+                       "a.email") "), 'counts', json((SELECT "                                     \
+                                  "json_group_array(json_object('stage', st.name, 'kind', "        \
+                                  "st.kind, "                                                      \
+                                  "'count', (SELECT count(*) FROM application ap WHERE "           \
+                                  "ap.opening = o.id AND ap.stage = "                              \
+                                  "st.name))) FROM (SELECT value ->> 'name' AS name, value ->> "   \
+                                  "'kind' AS kind FROM "                                           \
+                                  "json_each(o.stages) ORDER BY key) st)), 'created_at', "         \
+                                  "o.created_at, 'updated_at', "                                   \
+                                  "o.updated_at, 'team_ids', json_object('recruiters', " MEMBERS(  \
+                                      "recruiter",                                                 \
+                                      "a.id") ", 'hiring_manager', o.hiring_manager))"
 
 #define APPLICATION_JSON                                                                           \
     "json_object('id', a.id, 'candidate', a.candidate, 'name', c.name, 'email', c.email, "         \
@@ -47,9 +55,9 @@
     "a.opening "
 
 static const char SQL_OPENING_GET[] = "SELECT " OPENING_JSON " FROM opening o WHERE o.id = ?1";
-static const char SQL_OPENING_LIST[] = "SELECT " OPENING_JSON
-                                       ", count(*) OVER () FROM opening o WHERE (?1 IS NULL OR "
-                                       "o.status = ?1) ORDER BY o.id LIMIT ?2 OFFSET ?3";
+static const char SQL_OPENING_LIST[] =
+    "SELECT " OPENING_JSON ", count(*) OVER () FROM opening o WHERE (?1 IS NULL OR "
+    "o.status = ?1) ORDER BY o.id LIMIT ?2 OFFSET ?3";
 static const char SQL_OPENING_COUNT[] =
     "SELECT count(*) FROM opening o WHERE (?1 IS NULL OR o.status = ?1)";
 static const char SQL_OPENING_ADD[] =
@@ -72,8 +80,8 @@ static const char SQL_MEMBER_ADD[] =
     "INSERT OR IGNORE INTO opening_member (opening, kind, account, position) "
     "VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_OPENING_EXISTS[] = "SELECT status FROM opening WHERE id = ?1";
-static const char SQL_OPENING_STATUS[] = "UPDATE opening SET status = ?3, updated_at = " NOW
-                                         " WHERE id = ?1 AND status = ?2";
+static const char SQL_OPENING_STATUS[] =
+    "UPDATE opening SET status = ?3, updated_at = " NOW " WHERE id = ?1 AND status = ?2";
 static const char SQL_OPENING_LOG[] =
     "INSERT INTO opening_status_change (opening, from_status, to_status, by_account, by_label, "
     "reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -88,7 +96,7 @@ static const char SQL_APP_GET[] =
     "json((SELECT json_group_array(i.id) FROM (SELECT id FROM interview WHERE application = "
     "a.id ORDER BY id) i)))" APPLICATION_FROM "WHERE a.id = ?1";
 #define APP_WHERE                                                                                  \
-    "WHERE (?1 IS NULL OR a.opening = ?1) AND (?2 IS NULL OR a.candidate = ?2) AND (?3 IS NULL "  \
+    "WHERE (?1 IS NULL OR a.opening = ?1) AND (?2 IS NULL OR a.candidate = ?2) AND (?3 IS NULL "   \
     "OR a.stage = ?3) AND (?4 IS NULL OR instr(lower(c.name), lower(?4)) > 0 OR "                  \
     "instr(coalesce(c.email, ''), lower(?4)) > 0) "
 static const char SQL_APP_LIST[] =
@@ -116,15 +124,16 @@ static const char SQL_APP_STAGE[] =
     "SELECT a.stage, a.candidate, EXISTS (SELECT 1 FROM json_each(o.stages) WHERE value ->> "
     "'name' = ?2 AND value ->> 'kind' = ?3) FROM application a JOIN opening o ON o.id = "
     "a.opening WHERE a.id = ?1";
-static const char SQL_APP_MOVE[] = "UPDATE application SET stage = ?2, kind = ?3, stage_since = " NOW
-                                   ", updated_at = " NOW " WHERE id = ?1";
+static const char SQL_APP_MOVE[] =
+    "UPDATE application SET stage = ?2, kind = ?3, stage_since = " NOW ", updated_at = " NOW
+    " WHERE id = ?1";
 /* the candidate's own stage: from their open applications first, latest move first */
 static const char SQL_CAND_FOLLOW[] =
     "SELECT c.stage, (SELECT a.kind FROM application a WHERE a.candidate = c.id ORDER BY a.kind "
     "IN " FINAL_KINDS " , (SELECT max(h.id) FROM application_stage_change h WHERE "
     "h.application = a.id) DESC LIMIT 1) FROM candidate c WHERE c.id = ?1";
-static const char SQL_CAND_STAGE_SET[] = "UPDATE candidate SET stage = ?2, updated_at = " NOW
-                                         " WHERE id = ?1";
+static const char SQL_CAND_STAGE_SET[] =
+    "UPDATE candidate SET stage = ?2, updated_at = " NOW " WHERE id = ?1";
 static const char SQL_CAND_LOG[] =
     "INSERT INTO candidate_stage_change (candidate, from_stage, to_stage, by_account, by_label, "
     "reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -362,8 +371,8 @@ sqlite_opening_status(struct store *s, long long id, const char *from, const cha
         if (rc == RB_ENOTFOUND)
             snprintf(errmsg, RB_ERRMSG, "no opening %lld", id);
         else if (!rc) {
-            snprintf(errmsg, RB_ERRMSG, "status: opening %lld is '%s' now, not '%s'; try again",
-                     id, now ? now : "?", from);
+            snprintf(errmsg, RB_ERRMSG, "status: opening %lld is '%s' now, not '%s'; try again", id,
+                     now ? now : "?", from);
             rc = RB_ECONFLICT;
         }
         goto out;
@@ -559,8 +568,7 @@ bind_filter(sqlite3_stmt *st, const struct application_filter *f)
 
 enum rb_err
 sqlite_application_list(struct store *s, const struct application_filter *f, size_t limit,
-                        size_t offset, json_t **items, size_t *total, json_t **counts,
-                        char *errmsg)
+                        size_t offset, json_t **items, size_t *total, json_t **counts, char *errmsg)
 {
     sqlite3_stmt *st = sq_stmt(s, SQL_APP_LIST, errmsg);
     enum rb_err rc;

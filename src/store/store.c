@@ -567,7 +567,8 @@ store_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n,
 /* ---- openings and applications ---- */
 
 enum rb_err
-store_opening_save(struct store *s, const struct opening_row *o, const struct audit_actor *who, long long *id, char *errmsg)
+store_opening_save(struct store *s, const struct opening_row *o, const struct audit_actor *who,
+                   long long *id, char *errmsg)
 {
     return s->ops->opening_save(s, o, who, id, errmsg);
 }
@@ -580,7 +581,8 @@ store_opening_get(struct store *s, long long id, json_t **out, char *errmsg)
 }
 
 enum rb_err
-store_opening_list(struct store *s, const char *status, size_t limit, size_t offset, json_t **items, size_t *total, char *errmsg)
+store_opening_list(struct store *s, const char *status, size_t limit, size_t offset, json_t **items,
+                   size_t *total, char *errmsg)
 {
     *items = NULL;
     *total = 0;
@@ -588,13 +590,16 @@ store_opening_list(struct store *s, const char *status, size_t limit, size_t off
 }
 
 enum rb_err
-store_opening_status(struct store *s, long long id, const char *from, const char *to, const struct audit_actor *who, const char *reason, char *errmsg)
+store_opening_status(struct store *s, long long id, const char *from, const char *to,
+                     const struct audit_actor *who, const char *reason, char *errmsg)
 {
     return s->ops->opening_status(s, id, from, to, who, reason, errmsg);
 }
 
 enum rb_err
-store_application_add(struct store *s, const struct application_new *a, const struct audit_actor *who, long long *id, long long *candidate, char *errmsg)
+store_application_add(struct store *s, const struct application_new *a,
+                      const struct audit_actor *who, long long *id, long long *candidate,
+                      char *errmsg)
 {
     return s->ops->application_add(s, a, who, id, candidate, errmsg);
 }
@@ -607,7 +612,8 @@ store_application_get(struct store *s, long long id, json_t **out, char *errmsg)
 }
 
 enum rb_err
-store_application_list(struct store *s, const struct application_filter *f, size_t limit, size_t offset, json_t **items, size_t *total, json_t **counts, char *errmsg)
+store_application_list(struct store *s, const struct application_filter *f, size_t limit,
+                       size_t offset, json_t **items, size_t *total, json_t **counts, char *errmsg)
 {
     *items = NULL;
     *total = 0;
@@ -617,25 +623,29 @@ store_application_list(struct store *s, const struct application_filter *f, size
 }
 
 enum rb_err
-store_application_by_email(struct store *s, long long opening, const char *email, long long *id, long long *candidate, char *errmsg)
+store_application_by_email(struct store *s, long long opening, const char *email, long long *id,
+                           long long *candidate, char *errmsg)
 {
     return s->ops->application_by_email(s, opening, email, id, candidate, errmsg);
 }
 
 enum rb_err
-store_application_move(struct store *s, long long id, const char *stage, const char *kind, const struct audit_actor *who, const char *reason, char *errmsg)
+store_application_move(struct store *s, long long id, const char *stage, const char *kind,
+                       const struct audit_actor *who, const char *reason, char *errmsg)
 {
     return s->ops->application_move(s, id, stage, kind, who, reason, errmsg);
 }
 
 enum rb_err
-store_application_resume(struct store *s, long long id, long long resume, long long screening, char *errmsg)
+store_application_resume(struct store *s, long long id, long long resume, long long screening,
+                         char *errmsg)
 {
     return s->ops->application_resume(s, id, resume, screening, errmsg);
 }
 
 enum rb_err
-store_apply_attempts(struct store *s, const char *key, long long now, long long window, bool record, long long *count, char *errmsg)
+store_apply_attempts(struct store *s, const char *key, long long now, long long window, bool record,
+                     long long *count, char *errmsg)
 {
     return s->ops->apply_attempts(s, key, now, window, record, count, errmsg);
 }

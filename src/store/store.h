@@ -603,8 +603,8 @@ enum rb_err store_application_resume(struct store *s, long long id, long long re
                                      long long screening, char *errmsg);
 /* Careers-page submissions from key (a hashed address) within window seconds before now:
  * *count of them; when record, this one is added first (and older ones pruned). */
-enum rb_err store_apply_attempts(struct store *s, const char *key, long long now,
-                                 long long window, bool record, long long *count, char *errmsg);
+enum rb_err store_apply_attempts(struct store *s, const char *key, long long now, long long window,
+                                 bool record, long long *count, char *errmsg);
 
 /* ---- practice ---- */
 

@@ -97,7 +97,7 @@ ALTER TABLE interview ADD COLUMN application INTEGER REFERENCES application (id)
 CREATE INDEX interview_application ON interview (application) WHERE application IS NOT NULL;
 
 -- Careers-page submissions per client address, for the rate limit (addresses are kept
--- as a keyed hash, and pruned after the window).
+-- as a hash, and pruned after the window).
 CREATE TABLE apply_attempt (
     key TEXT NOT NULL,
     at INTEGER NOT NULL           -- Unix seconds
