@@ -50,7 +50,7 @@ opening_for(struct store *s, long long id, const struct user *who, bool move, js
 }
 
 enum rb_err
-application_create(struct store *s, long long opening, const json_t *in, const struct user *who,
+application_create(struct store *s, long long opening, json_t *in, const struct user *who,
                    long long *id, char *errmsg)
 {
     static const struct field_spec spec[] = {{"candidate", F_INT, false, 0},
@@ -75,7 +75,7 @@ application_create(struct store *s, long long opening, const json_t *in, const s
         snprintf(errmsg, RB_ERRMSG, "an application is a JSON object");
         return RB_EINVAL;
     }
-    if ((e = http_check_body((json_t *)(uintptr_t)in, spec, &field, errmsg)))
+    if ((e = http_check_body(in, spec, &field, errmsg)))
         return e;
     if ((e = opening_for(s, opening, who, false, &o, errmsg)))
         return e;

@@ -27,7 +27,7 @@
 /* A new application to opening from in (ApplicationCreate): *id. RB_EINVAL naming the
  * field; RB_EDENIED when who may not change the opening; RB_ENOTFOUND without it;
  * RB_ECONFLICT when the candidate holds one to it already. */
-enum rb_err application_create(struct store *s, long long opening, const json_t *in,
+enum rb_err application_create(struct store *s, long long opening, json_t *in,
                                const struct user *who, long long *id, char *errmsg);
 /* The application when who may see its opening: *out new (ApplicationWithHistory). */
 enum rb_err application_read(struct store *s, long long id, const struct user *who, json_t **out,

@@ -327,7 +327,7 @@ parse_salary(const json_t *sal, struct opening_row *r, char *errmsg)
 }
 
 static enum rb_err
-parse_input(struct store *s, const json_t *in, const struct opening_reader *rd, struct parsed *p,
+parse_input(struct store *s, json_t *in, const struct opening_reader *rd, struct parsed *p,
             char *errmsg)
 {
     static const struct field_spec spec[] = {
@@ -342,12 +342,13 @@ parse_input(struct store *s, const json_t *in, const struct opening_reader *rd, 
         {"team", F_OBJECT, false, 0},
         {0}};
     struct opening_row *r = &p->row;
-    const json_t *team = json_object_get(in, "team"), *st = json_object_get(in, "stages");
+    json_t *team = json_object_get(in, "team");
+    const json_t *st = json_object_get(in, "stages");
     const char *field;
     json_t *hm, *def = NULL;
     enum rb_err e;
 
-    if ((e = http_check_body((json_t *)(uintptr_t)in, spec, &field, errmsg)))
+    if ((e = http_check_body(in, spec, &field, errmsg)))
         return e;
     r->title = json_string_value(json_object_get(in, "title"));
     r->role = json_string_value(json_object_get(in, "role"));
@@ -396,9 +397,10 @@ parse_input(struct store *s, const json_t *in, const struct opening_reader *rd, 
     if (team && !json_is_null(team)) {
         json_t *v;
         const char *k;
-        json_object_foreach((json_t *)(uintptr_t)team, k, v)
+        json_object_foreach(team, k, v)
         {
-            if (strcmp(k, "recruiters") && strcmp(k, "hiring_manager") && strcmp(k, "panel")) {
+            if (strcmp(k, "recruiters") != 0 && strcmp(k, "hiring_manager") != 0 &&
+                strcmp(k, "panel") != 0) {
                 snprintf(errmsg, RB_ERRMSG,
                          "team.%s: not a field (recruiters, hiring_manager, panel)", k);
                 return RB_EINVAL;
@@ -433,8 +435,8 @@ parse_input(struct store *s, const json_t *in, const struct opening_reader *rd, 
 }
 
 enum rb_err
-opening_create(struct store *s, const json_t *in, const struct opening_reader *rd,
-               const struct user *who, long long *id, char *errmsg)
+opening_create(struct store *s, json_t *in, const struct opening_reader *rd, const struct user *who,
+               long long *id, char *errmsg)
 {
     struct parsed p = {0};
     struct audit_actor a = opening_actor(who);
@@ -484,7 +486,7 @@ as_input(const json_t *o)
 }
 
 enum rb_err
-opening_update(struct store *s, long long id, const json_t *patch, const struct opening_reader *rd,
+opening_update(struct store *s, long long id, json_t *patch, const struct opening_reader *rd,
                const struct user *who, char *errmsg)
 {
     json_t *o = NULL, *in = NULL, *v;
@@ -506,7 +508,7 @@ opening_update(struct store *s, long long id, const json_t *patch, const struct 
         goto out;
     }
     in = as_input(o);
-    json_object_foreach((json_t *)(uintptr_t)patch, k, v)
+    json_object_foreach(patch, k, v)
     {
         /* null clears what may be empty, and leaves the rest as it is */
         if (json_is_null(v) && (strcmp(k, "headcount") == 0 || strcmp(k, "stages") == 0 ||

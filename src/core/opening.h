@@ -60,11 +60,11 @@ struct audit_actor opening_actor(const struct user *who);
 
 /* A new opening from in (OpeningCreate), in draft: *id. RB_EINVAL with errmsg naming the
  * field ("team.panel[1]: ...") for bad input; RB_EDENIED when who may not add openings. */
-enum rb_err opening_create(struct store *s, const json_t *in, const struct opening_reader *rd,
+enum rb_err opening_create(struct store *s, json_t *in, const struct opening_reader *rd,
                            const struct user *who, long long *id, char *errmsg);
 /* Changes opening id by patch (OpeningUpdate). RB_ENOTFOUND, RB_EDENIED, RB_EINVAL as
  * above; RB_ECONFLICT when new stages leave out one that holds applications. */
-enum rb_err opening_update(struct store *s, long long id, const json_t *patch,
+enum rb_err opening_update(struct store *s, long long id, json_t *patch,
                            const struct opening_reader *rd, const struct user *who, char *errmsg);
 /* Moves opening id to status to, with why (may be NULL). RB_ECONFLICT when its status
  * does not allow it (or is to already); RB_EINVAL for an unknown status. */
