@@ -345,8 +345,11 @@ screen_for(struct store *s, const json_t *o, long long resume, const struct open
     enum rb_err e = RB_ENOTFOUND;
 
     *screening = 0;
-    if (desc && *desc && json_is_object(json_object_get(o, "criteria")))
-        e = job_from_text("description", desc, strlen(desc), rd->sc, rd->taxonomy, &role, errmsg);
+    if (desc && *desc && json_is_object(json_object_get(o, "criteria"))) {
+        char *text = opening_job_text(json_string_value(json_object_get(o, "title")), desc);
+        e = job_from_text("description", text, strlen(text), rd->sc, rd->taxonomy, &role, errmsg);
+        free(text);
+    }
     if (e && role_id)
         e = store_role_get(s, role_id, &role, errmsg);
     if (e)

@@ -7,6 +7,7 @@
 
 #include "core/job.h"
 #include "core/opening.h"
+#include "util/buf.h"
 #include "util/jsonv.h"
 #include "util/mem.h"
 
@@ -203,6 +204,15 @@ opening_actor(const struct user *who)
         a.label = who->email;
     }
     return a;
+}
+
+char *
+opening_job_text(const char *title, const char *description)
+{
+    struct buf b;
+    buf_init(&b, (size_t)OPENING_DESCRIPTION_MAX + OPENING_TITLE_MAX + 16);
+    buf_printf(&b, "# %s\n\n%s", title ? title : "", description ? description : "");
+    return buf_take(&b);
 }
 
 void
@@ -420,10 +430,12 @@ parse_input(struct store *s, json_t *in, const struct opening_reader *rd, struct
     }
     if (r->description && *r->description && rd && rd->sc) {
         struct role jr;
-        char msg[RB_ERRMSG];
+        char msg[RB_ERRMSG], *text = opening_job_text(r->title, r->description);
         /* a description that names no known skill simply has no criteria */
-        if (!job_from_text("description", r->description, strlen(r->description), rd->sc,
-                           rd->taxonomy, &jr, msg)) {
+        enum rb_err je =
+            job_from_text("description", text, strlen(text), rd->sc, rd->taxonomy, &jr, msg);
+        free(text);
+        if (!je) {
             json_t *c = job_criteria_json(&jr);
             p->criteria = json_dumps(c, JSON_COMPACT | JSON_PRESERVE_ORDER);
             json_decref(c);

@@ -73,6 +73,9 @@ enum rb_err opening_set_status(struct store *s, long long id, const char *to, co
 /* The opening when who may see it: *out new. RB_ENOTFOUND, RB_EDENIED. */
 enum rb_err opening_read(struct store *s, long long id, const struct user *who, json_t **out,
                          char *errmsg);
+/* The text the job reader reads for an opening: its title as a heading, then its
+ * description (new). */
+char *opening_job_text(const char *title, const char *description);
 /* Removes what only the rules need ("team_ids") from the store's JSON before it is sent. */
 void opening_public_json(json_t *opening);
 

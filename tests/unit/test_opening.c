@@ -95,8 +95,8 @@ Test(opening, who_may_see_change_and_move)
     struct user ada = {.id = 4, .role = USER_INTERVIEWER};
     struct user bo = {.id = 5, .role = USER_INTERVIEWER};
     json_t *o = json_loads("{\"team_ids\":{\"recruiters\":[2],\"hiring_manager\":4}}", 0, NULL);
-    json_t *open_team = json_loads("{\"team_ids\":{\"recruiters\":[],\"hiring_manager\":null}}",
-                                   0, NULL);
+    json_t *open_team =
+        json_loads("{\"team_ids\":{\"recruiters\":[],\"hiring_manager\":null}}", 0, NULL);
 
     cr_expect(opening_may_change(NULL, o), "the command line may do anything");
     cr_expect(opening_may_change(&admin, o));
