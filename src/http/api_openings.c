@@ -296,3 +296,22 @@ api_candidate_applications(struct http_req *req, struct http_res *res)
     }
     http_json(res, 200, json_pack("{s:o}", "items", items));
 }
+
+void
+api_dashboard(struct http_req *req, struct http_res *res)
+{
+    json_t *d;
+    char msg[RB_ERRMSG];
+    enum rb_err e = store_dashboard(req->store, &d, msg);
+    if (e) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (!api_audit_items(req, res, "view",
+                         json_object_get(json_object_get(d, "awaiting_screening"), "items"),
+                         "candidate", "dashboard")) {
+        json_decref(d);
+        return;
+    }
+    http_json(res, 200, d);
+}

@@ -201,6 +201,7 @@ void api_application_move(struct http_req *req, struct http_res *res);
 void api_application_history(struct http_req *req, struct http_res *res);
 void api_candidate_applications(struct http_req *req, struct http_res *res);
 void api_apply_public(struct http_req *req, struct http_res *res);
+void api_dashboard(struct http_req *req, struct http_res *res);
 void careers_index(struct http_req *req, struct http_res *res);
 void careers_opening(struct http_req *req, struct http_res *res);
 void careers_style(struct http_req *req, struct http_res *res);

@@ -141,6 +141,7 @@ const struct route http_routes[] = {
      "GET /api/v1/applications/{id}/history", 0},
     {"GET", "/api/v1/candidates/{id}/applications", api_candidate_applications, HIRING, BODY_NONE,
      "GET /api/v1/candidates/{id}/applications", 0},
+    {"GET", "/api/v1/dashboard", api_dashboard, HIRING, BODY_NONE, "GET /api/v1/dashboard", 0},
     {"GET", "/careers", careers_index, ANY, BODY_NONE, "GET /careers", 0},
     {"GET", "/careers/style.css", careers_style, ANY, BODY_NONE, "GET /careers/style.css", 0},
     {"GET", "/careers/{id}", careers_opening, ANY, BODY_NONE, "GET /careers/{id}", 0},

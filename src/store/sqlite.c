@@ -2154,5 +2154,6 @@ static const struct store_ops sqlite_ops = {
     .application_by_email = sqlite_application_by_email,
     .application_move = sqlite_application_move,
     .application_resume = sqlite_application_resume,
+    .dashboard = sqlite_dashboard,
     .apply_attempts = sqlite_apply_attempts,
 };

@@ -761,3 +761,82 @@ sqlite_apply_attempts(struct store *s, const char *key, long long now, long long
 out:
     return sq_end(s, rc, errmsg);
 }
+
+/* ---- the dashboard ---- */
+
+static const char SQL_DASH_OPENINGS[] =
+    "WITH ranks (kind, r) AS (VALUES ('applied', 1), ('screened', 2), ('interviewing', 3), "
+    "('offer', 4), ('hired', 5)), "
+    "best AS (SELECT a.opening AS opening, max(rk.r) AS r FROM application a JOIN opening o ON "
+    "o.id = a.opening JOIN application_stage_change h ON h.application = a.id JOIN "
+    "json_each(o.stages) st ON st.value ->> 'name' = h.to_stage JOIN ranks rk ON rk.kind = "
+    "st.value ->> 'kind' GROUP BY a.id) "
+    "SELECT json_object('id', o.id, 'title', o.title, 'status', o.status, 'headcount', "
+    "o.headcount, 'counts', json((SELECT json_group_array(json_object('stage', st.name, 'kind', "
+    "st.kind, 'count', (SELECT count(*) FROM application ap WHERE ap.opening = o.id AND "
+    "ap.stage = st.name))) FROM (SELECT value ->> 'name' AS name, value ->> 'kind' AS kind FROM "
+    "json_each(o.stages) ORDER BY key) st)), 'funnel', json((SELECT "
+    "json_group_array(json_object('kind', rk.kind, 'reached', (SELECT count(*) FROM best b "
+    "WHERE b.opening = o.id AND b.r >= rk.r))) FROM (SELECT * FROM ranks ORDER BY r) rk)), "
+    "'time_in_stage', json((SELECT json_group_array(json_object('stage', st.name, 'count', "
+    "(SELECT count(*) FROM application ap WHERE ap.opening = o.id AND ap.stage = st.name), "
+    "'mean_days', (SELECT round(avg(julianday('now') - julianday(ap.stage_since)), 1) FROM "
+    "application ap WHERE ap.opening = o.id AND ap.stage = st.name), 'max_days', (SELECT "
+    "round(max(julianday('now') - julianday(ap.stage_since)), 1) FROM application ap WHERE "
+    "ap.opening = o.id AND ap.stage = st.name))) FROM (SELECT value ->> 'name' AS name FROM "
+    "json_each(o.stages) ORDER BY key) st)), 'opened_at', op.at, 'filled_at', fi.at, "
+    "'time_to_fill_days', round(julianday(fi.at) - julianday(op.at), 1)) "
+    "FROM opening o LEFT JOIN (SELECT opening, min(at) AS at FROM opening_status_change WHERE "
+    "to_status = 'open' GROUP BY opening) op ON op.opening = o.id LEFT JOIN (SELECT opening, "
+    "max(at) AS at FROM opening_status_change WHERE to_status = 'filled' GROUP BY opening) fi "
+    "ON fi.opening = o.id AND o.status = 'filled' ORDER BY o.id";
+static const char SQL_DASH_SCREENING[] =
+    "SELECT " APPLICATION_JSON ", count(*) OVER () " APPLICATION_FROM
+    "WHERE a.kind = 'applied' AND c.erased_at IS NULL ORDER BY a.created_at, a.id LIMIT 20";
+#define MISSING_CARD                                                                               \
+    "NOT EXISTS (SELECT 1 FROM scorecard sc WHERE sc.interview = i.id AND sc.interviewer = "       \
+    "ii.account)"
+static const char SQL_DASH_CARDS[] =
+    "SELECT json_object('interview', i.id, 'candidate', i.candidate, 'application', "
+    "i.application, 'stage', i.stage, 'scheduled_at', i.scheduled_at, 'pending', json((SELECT "
+    "json_group_array(p.email) FROM (SELECT ac.email FROM interview_interviewer ii JOIN account "
+    "ac ON ac.id = ii.account WHERE ii.interview = i.id AND " MISSING_CARD
+    " ORDER BY ac.email) p))), count(*) OVER () FROM interview i JOIN candidate c ON c.id = "
+    "i.candidate WHERE c.erased_at IS NULL AND EXISTS (SELECT 1 FROM interview_interviewer ii "
+    "WHERE ii.interview = i.id AND " MISSING_CARD ") ORDER BY coalesce(i.scheduled_at, "
+    "i.created_at), i.id LIMIT 20";
+
+static enum rb_err
+dash_part(struct store *s, const char *sql, json_t *out, const char *key, bool paged, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, sql, errmsg);
+    json_t *items = json_array();
+    size_t total = 0;
+    enum rb_err rc;
+    if (!st) {
+        json_decref(items);
+        return RB_ESTORE;
+    }
+    rc = sq_json_rows(s, st, items, paged ? &total : NULL, key, errmsg);
+    sq_done(st);
+    if (paged)
+        json_object_set_new(out, key,
+                            json_pack("{s:I, s:o}", "total", (json_int_t)total, "items", items));
+    else
+        json_object_set_new(out, key, items);
+    return rc;
+}
+
+enum rb_err
+sqlite_dashboard(struct store *s, json_t **out, char *errmsg)
+{
+    enum rb_err rc;
+    *out = json_object();
+    if ((rc = dash_part(s, SQL_DASH_OPENINGS, *out, "openings", false, errmsg)) ||
+        (rc = dash_part(s, SQL_DASH_SCREENING, *out, "awaiting_screening", true, errmsg)) ||
+        (rc = dash_part(s, SQL_DASH_CARDS, *out, "awaiting_scorecards", true, errmsg))) {
+        json_decref(*out);
+        *out = NULL;
+    }
+    return rc;
+}

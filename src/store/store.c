@@ -649,3 +649,10 @@ store_apply_attempts(struct store *s, const char *key, long long now, long long 
 {
     return s->ops->apply_attempts(s, key, now, window, record, count, errmsg);
 }
+
+enum rb_err
+store_dashboard(struct store *s, json_t **out, char *errmsg)
+{
+    *out = NULL;
+    return s->ops->dashboard(s, out, errmsg);
+}

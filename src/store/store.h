@@ -601,6 +601,10 @@ enum rb_err store_application_move(struct store *s, long long id, const char *st
  * screening that scores it; in one transaction. */
 enum rb_err store_application_resume(struct store *s, long long id, long long resume,
                                      long long screening, char *errmsg);
+/* The recruiter's dashboard as the API's Dashboard JSON (new reference): every opening
+ * with counts, funnel, time in stage and time to fill; applications still at a stage of
+ * kind applied; interviews waiting for a scorecard (at most 20 of each, with totals). */
+enum rb_err store_dashboard(struct store *s, json_t **out, char *errmsg);
 /* Careers-page submissions from key (a hashed address) within window seconds before now:
  * *count of them; when record, this one is added first (and older ones pruned). */
 enum rb_err store_apply_attempts(struct store *s, const char *key, long long now, long long window,

@@ -156,6 +156,7 @@ struct store_ops {
                                     const char *reason, char *errmsg);
     enum rb_err (*application_resume)(struct store *s, long long id, long long resume,
                                       long long screening, char *errmsg);
+    enum rb_err (*dashboard)(struct store *s, json_t **out, char *errmsg);
     enum rb_err (*apply_attempts)(struct store *s, const char *key, long long now, long long window,
                                   bool record, long long *count, char *errmsg);
 };

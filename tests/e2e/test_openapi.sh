@@ -892,6 +892,19 @@ test_every_route_answers_as_documented() {
     call 401 GET "/api/v1/openings/$op/applications"
     call 403 GET "/api/v1/openings/$op2/applications" "${interviewer[@]}"
     call 404 GET /api/v1/openings/999/applications "${admin[@]}"
+    # the recruiter's dashboard
+    send 200 POST "/api/v1/openings/$op2/status" '{"status":"open"}' "${admin[@]}"
+    send 200 POST "/api/v1/openings/$op2/status" '{"status":"filled"}' "${admin[@]}"
+    call 200 GET /api/v1/dashboard "${recruiter[@]}"
+    [ "$(jq -r --argjson op "$op" '.openings[] | select(.id == $op) | (.funnel | map(.reached)) == [2, 1, 1, 0, 0]' body)" = true ] ||
+        fail "dashboard: the funnel is not applied 2, screened 1, interviewing 1"
+    [ "$(jq -r --argjson op "$op2" '.openings[] | select(.id == $op) | .time_to_fill_days == 0 and .filled_at != null' body)" = true ] ||
+        fail "dashboard: no time to fill for the filled opening"
+    [ "$(field '.awaiting_screening.total >= 1 and all(.awaiting_screening.items[]; .kind == "applied")')" = true ] ||
+        fail "dashboard: not the applications at their first stage"
+    call 304 GET /api/v1/dashboard "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET /api/v1/dashboard
+    call 403 GET /api/v1/dashboard "${interviewer[@]}"
 
     # ---- admin: role and bank imports, status ----
     send 200 POST /api/v1/roles/import '{"text":"Platform Engineer (senior)\nWe run Go services on Kubernetes and PostgreSQL.\nRequirements: 5+ years of Go.","dry_run":true}' "${admin[@]}"
