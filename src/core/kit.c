@@ -671,6 +671,47 @@ kit_save(struct store *s, struct kit *k, char *errmsg)
     return rc;
 }
 
+enum rb_err
+kit_save_by(struct store *s, struct kit *k, const struct user *who, char *errmsg)
+{
+    enum rb_err rc = store_tx_begin(s, errmsg);
+    if (rc)
+        return rc;
+    rc = kit_save(s, k, errmsg);
+    if (!rc && who && who->id)
+        rc = store_kit_owner(s, k->saved_id, who->id, errmsg);
+    return store_tx_end(s, rc, errmsg);
+}
+
+enum rb_err
+kit_get(struct store *s, long long id, const struct user *who, char **body, char *errmsg)
+{
+    bool yes = !who || who->role == USER_ADMIN || who->role == USER_RECRUITER;
+    enum rb_err rc;
+    *body = NULL;
+    if (who && who->role == USER_CANDIDATE) {
+        snprintf(errmsg, RB_ERRMSG, "interview kits are for staff");
+        return RB_EDENIED;
+    }
+    if ((rc = store_kit_get(s, id, body, errmsg)))
+        return rc;
+    if (!yes && (rc = store_kit_reader(s, id, who->id, &yes, errmsg)))
+        goto out;
+    if (!yes) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "kit %lld is for whoever saved it, the panel of its interview, recruiters and "
+                 "admins",
+                 id);
+        rc = RB_EDENIED;
+    }
+out:
+    if (rc) {
+        free(*body);
+        *body = NULL;
+    }
+    return rc;
+}
+
 /* ---- JSON ----------------------------------------------------------------------------- */
 
 static json_t *

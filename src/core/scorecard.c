@@ -713,6 +713,77 @@ scorecard_view(struct store *s, long long candidate, const struct user *who,
 }
 
 enum rb_err
+scorecard_list(struct store *s, const struct user *who, long long candidate,
+               const struct scorecard_filter *f, json_t **cards, bool *complete, char *errmsg)
+{
+    struct scorecard_filter mine = *f;
+    enum scorecard_view view;
+    enum rb_err rc;
+
+    *cards = NULL;
+    *complete = false;
+    if ((rc = scorecard_view(s, candidate, who, &view, errmsg)))
+        return rc;
+    if (view == VIEW_NONE) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "%s may not see the scorecards of candidate %lld: only their panel, recruiters "
+                 "and admins",
+                 who->email, candidate);
+        return RB_EDENIED;
+    }
+    if (view == VIEW_OWN)
+        mine.interviewer = who->id;
+    if ((rc = store_scorecards(s, &mine, cards, errmsg)))
+        return rc;
+    if (f->id && view == VIEW_OWN && !json_array_size(*cards)) {
+        json_decref(*cards);
+        *cards = NULL;
+        snprintf(errmsg, RB_ERRMSG,
+                 "scorecard %lld is hidden until every scorecard of %s's for candidate %lld is "
+                 "submitted",
+                 f->id, who->email, candidate);
+        return RB_EDENIED;
+    }
+    *complete = view == VIEW_ALL;
+    return RB_OK;
+}
+
+enum rb_err
+scorecard_visible(struct store *s, const struct user *who, json_t *cards, size_t *withheld,
+                  char *errmsg)
+{
+    json_t *views = json_object(), *kept = json_array(), *card;
+    enum rb_err rc = RB_OK;
+    size_t i;
+
+    *withheld = 0;
+    json_array_foreach(cards, i, card)
+    {
+        long long candidate = json_integer_value(json_object_get(card, "candidate"));
+        enum scorecard_view view;
+        char key[24];
+        json_t *known;
+        snprintf(key, sizeof key, "%lld", candidate);
+        if ((known = json_object_get(views, key))) {
+            view = (enum scorecard_view)json_integer_value(known);
+        } else {
+            if ((rc = scorecard_view(s, candidate, who, &view, errmsg)))
+                goto out;
+            json_object_set_new(views, key, json_integer(view));
+            *withheld += view != VIEW_ALL;
+        }
+        if (view == VIEW_ALL)
+            json_array_append(kept, card);
+    }
+    json_array_clear(cards);
+    json_array_extend(cards, kept);
+out:
+    json_decref(kept);
+    json_decref(views);
+    return rc;
+}
+
+enum rb_err
 scorecard_context(struct store *s, long long interview, json_t **iv, struct role *role,
                   bool *has_role, char *errmsg)
 {
@@ -745,9 +816,25 @@ scorecard_submit(struct store *s, long long interview, const struct user *who, j
     struct role role;
     bool has_role;
     json_t *iv;
+    json_t *email;
+    size_t i;
+    bool on_panel = false;
     enum rb_err rc = scorecard_context(s, interview, &iv, &role, &has_role, errmsg);
     if (rc)
         return rc;
+    /* the panel first: the checks of a filled card would name the kit's questions */
+    json_array_foreach(json_object_get(iv, "interviewers"), i, email)
+    {
+        on_panel = on_panel || (who->email && json_is_string(email) &&
+                                strcmp(json_string_value(email), who->email) == 0);
+    }
+    if (!on_panel) {
+        snprintf(errmsg, RB_ERRMSG, "only the interviewers of interview %lld submit its scorecards",
+                 interview);
+        json_decref(iv);
+        role_cleanup(&role);
+        return RB_EDENIED;
+    }
     rc = scorecard_check(doc, iv, has_role ? &role : NULL, &f, errmsg);
     if (!rc) {
         f.card.interview = interview;
@@ -798,8 +885,9 @@ scorecard_amend(struct store *s, long long id, const struct user *who, const cha
         return rc;
     if (who->role != USER_ADMIN &&
         json_integer_value(json_object_get(now, "interviewer_id")) != who->id) {
-        snprintf(errmsg, RB_ERRMSG, "scorecard %lld is %s's: only they or an admin amend it", id,
-                 json_string_value(json_object_get(now, "interviewer")));
+        /* not naming its author: the refused may be off the panel */
+        snprintf(errmsg, RB_ERRMSG,
+                 "scorecard %lld is not yours: only its interviewer or an admin amends it", id);
         rc = RB_EDENIED;
         goto out;
     }
