@@ -550,6 +550,12 @@ test_every_route_answers_as_documented() {
     call 200 GET "/api/v1/screenings/$sid/results" "${admin[@]}"
     [ "$(field 'all(.items[]; (has("name") or has("filename")) | not) and .items[2].rank == 3 and .items[2].resume == '"$r_photo"' and (.items[2] | has("error"))')" = true ] ||
         fail "blind results with names, or the unreadable resume not last"
+    # the criteria read from a job, overridden as `rubric screen --must --nice --years` does
+    send 202 POST /api/v1/screenings "{\"job\":$job,\"must\":[\"golang\",\"oracle|postgres\"],\"nice\":[\"redis\"],\"years\":2,\"resumes\":[$r_amara]}" "${recruiter[@]}"
+    [ "$(field '[.criteria.must_have[].skill] == ["go", "oracle database", "postgresql"] and (.criteria.must_have[0] | has("group") | not) and .criteria.must_have[1].group == .criteria.must_have[2].group and .criteria.min_years == 2 and ([.criteria.nice_to_have[].skill] == ["redis"])')" = true ] ||
+        fail "POST /api/v1/screenings: must, nice and years not applied"
+    poll "/api/v1/screenings/$(field .id)" "${recruiter[@]}"
+    send 400 POST /api/v1/screenings "{\"job\":$job,\"must\":[\"cobolt\"]}" "${recruiter[@]}"
     # every readable resume, by default
     send 202 POST /api/v1/screenings '{"role":"backend-developer-mid","blind":false,"job":null,"resumes":null}' "${recruiter[@]}"
     [ "$(field .total)" = 3 ] || fail "not every readable resume screened by default"
@@ -560,8 +566,8 @@ test_every_route_answers_as_documented() {
     send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","job":"Go and PostgreSQL"}' "${recruiter[@]}"
     send 400 POST /api/v1/screenings '{"role":"no-such-role"}' "${recruiter[@]}"
     [ "$(field .field)" = role ] || fail "400 on an unknown role, not naming it"
-    send 400 POST /api/v1/screenings '{"job":"We are hiring a nice person."}' "${recruiter[@]}"
-    [ "$(field .field)" = job ] || fail "400 on a job with no skill, not naming it"
+    send 400 POST /api/v1/screenings '{"job":"We are hiring a nice person.","years":51}' "${recruiter[@]}"
+    [ "$(field .field)" = years ] || fail "400 on years out of bounds, not naming it"
     send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","resumes":[999]}' "${recruiter[@]}"
     [ "$(field .field)" = resumes ] || fail "400 on an unknown resume, not naming it"
     send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","resumes":["1"]}' "${recruiter[@]}"
