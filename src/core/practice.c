@@ -369,6 +369,46 @@ streak(json_t *days, const char *today)
     return run;
 }
 
+/* The PRACTICE_AHEAD_DAYS days from today with the live cards due on each (the store's
+ * "due_ahead" leaves empty days out), and the PRACTICE_RECENT_DAYS days up to today with
+ * whether each had an answer: what the stats page draws. */
+static void
+calendar(json_t *o, json_t *raw, const char *today)
+{
+    json_t *ahead = json_array(), *recent = json_array();
+    json_t *due = json_object_get(raw, "due_ahead"), *days = json_object_get(raw, "days");
+    size_t k = 0;
+    char day[11];
+    for (int i = 0; i < PRACTICE_AHEAD_DAYS; i++) {
+        json_int_t n = 0;
+        practice_day_add(today, i, day);
+        for (; k < json_array_size(due); k++) {
+            json_t *d = json_array_get(due, k);
+            int c = strcmp(json_string_value(json_object_get(d, "day")), day);
+            if (c > 0)
+                break;
+            if (!c)
+                n = json_integer_value(json_object_get(d, "count"));
+        }
+        json_array_append_new(ahead, json_pack("{s:s, s:I}", "day", day, "count", n));
+    }
+    for (int i = PRACTICE_RECENT_DAYS - 1; i >= 0; i--) {
+        bool any = false;
+        json_t *d;
+        size_t j;
+        practice_day_add(today, -i, day);
+        json_array_foreach(days, j, d)
+        {
+            if ((any = strcmp(json_string_value(d), day) == 0) ||
+                strcmp(json_string_value(d), day) < 0)
+                break;
+        }
+        json_array_append_new(recent, json_pack("{s:s, s:b}", "day", day, "practised", any));
+    }
+    json_object_set_new(o, "due_ahead", ahead);
+    json_object_set_new(o, "recent_days", recent);
+}
+
 static int
 by_score(const void *a, const void *b)
 {
@@ -450,6 +490,7 @@ practice_stats(struct store *s, long long account, const struct practice_clock *
     }
     json_object_set_new(o, "competencies", comps);
     json_object_set_new(o, "weakest", weak);
+    calendar(o, raw, clk->today);
     json_decref(raw);
     *out = o;
     return RB_OK;

@@ -102,6 +102,11 @@ const struct route http_routes[] = {
      "POST /api/v1/practice/answers", 0},
     {"GET", "/api/v1/practice/stats", api_practice_stats, SIGNED_IN, BODY_NONE,
      "GET /api/v1/practice/stats", 0},
+    /* what the web app needed: competencies for the bank's filter, the Anki deck to download */
+    {"GET", "/api/v1/competencies", api_competencies_list, STAFF, BODY_NONE,
+     "GET /api/v1/competencies", CACHED},
+    {"GET", "/api/v1/practice/export", api_practice_export, SIGNED_IN, BODY_NONE,
+     "GET /api/v1/practice/export", 0},
     /* debriefs and insight: who on the staff may read a debrief is decided in the handler */
     {"GET", "/api/v1/candidates/{id}/debrief", api_candidate_debrief, STAFF, BODY_NONE,
      "GET /api/v1/candidates/{id}/debrief", 0},
