@@ -48,7 +48,7 @@ run_rubric(struct store *s, int c, size_t queries)
     size_t rows = 0;
     for (size_t i = 0; i < queries; i++) {
         char w[16], msg[RB_ERRMSG];
-        struct search_query q = {w, 0, -1, NULL, 20, NULL, 0, 0};
+        struct search_query q = {w, 0, -1, NULL, 20, NULL, 0, 0, 0};
         struct search_hit *hits;
         size_t n;
         double a;
