@@ -41,7 +41,7 @@ FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 EMBED_FILES := $(filter-out %/README.md,$(sort $(wildcard data/bank/*.md))) data/bank/synonyms.txt \
                $(filter-out %/README.md,$(sort $(wildcard data/roles/*.md))) \
                $(sort $(wildcard data/skills/*.txt)) \
-               $(sort $(wildcard src/store/sql/sqlite/*.sql)) docs/openapi.json
+               $(sort $(wildcard src/store/sql/sqlite/*.sql)) docs/openapi.json data/kit/kit.css
 HEADERS := $(wildcard src/*/*.h tests/unit/*.h bench/*.h)
 
 # ---- build ---------------------------------------------------------------------------------
@@ -63,7 +63,7 @@ build/tools/embed: tools/embed.c
 build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
 	@mkdir -p $(@D)
 	build/tools/embed $@ bank/=data/bank roles/=data/roles skills/=data/skills \
-	    sql/sqlite/=src/store/sql/sqlite openapi/=docs \
+	    sql/sqlite/=src/store/sql/sqlite openapi/=docs kit/=data/kit \
 	    $(EMBED_FILES)
 
 # Release objects in build/obj, sanitizer objects in build/asan/obj.
