@@ -251,6 +251,17 @@ practice_next_to_json(const struct practice_next *n)
     level_range_format(n->q.level_min, n->q.level_max, lv, sizeof lv);
     json_object_set_new(q, "level", json_string(lv));
     json_object_set_new(q, "minutes", json_integer(n->q.minutes));
+    {
+        /* hints: the key concepts a good answer shows, without the points that explain them */
+        json_t *hints = json_array();
+        for (size_t i = 0; i < n->q.npoints; i++) {
+            if (n->q.points[i].kind != POINT_SHOWS)
+                continue;
+            for (size_t c = 0; c < n->q.points[i].nconcepts && json_array_size(hints) < 12; c++)
+                json_array_append_new(hints, json_string(n->q.points[i].concepts[c]));
+        }
+        json_object_set_new(q, "hints", hints);
+    }
     json_object_set_new(o, "question", q);
     json_object_set_new(o, "kind", json_string(n->due ? "due" : "new"));
     json_object_set_new(o, "card", n->has_card ? card_json(&n->card) : json_null());
@@ -328,6 +339,17 @@ practice_rate(struct store *s, long long account, const struct question *q, int 
     a.expect_reps = out->first ? 0 : before.reps;
     a.card = &out->card;
     return store_practice_record(s, &a, errmsg);
+}
+
+json_t *
+practice_reveal_to_json(const struct question *q, const struct coverage *cov)
+{
+    json_t *o = json_object(), *qj = question_to_json(q);
+    json_object_set_new(o, "question", json_string(q->id));
+    json_object_set_new(o, "coverage", cov ? coverage_to_json(q, cov) : json_null());
+    json_object_set(o, "points", json_object_get(qj, "points"));
+    json_decref(qj);
+    return o;
 }
 
 json_t *

@@ -84,6 +84,10 @@ void practice_next_cleanup(struct practice_next *n);
  *  without its points, which come with the answer. New reference. */
 json_t *practice_next_to_json(const struct practice_next *n);
 
+/* What a question's answer is checked against, before rating it: {"question", "coverage"
+ * (coverage_to_json, or null without cov), "points"}. New reference. */
+json_t *practice_reveal_to_json(const struct question *q, const struct coverage *cov);
+
 /* Coverage of a typed answer to q, with the store's synonyms. */
 enum rb_err practice_coverage(struct store *s, const struct question *q, const char *answer,
                               size_t len, struct coverage *out, char *errmsg);

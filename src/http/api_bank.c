@@ -398,7 +398,10 @@ api_kits_create(struct http_req *req, struct http_res *res)
         role_cleanup(&role);
         return;
     }
-    if (!e && (json_is_true(json_object_get(j, "save")) || kr.candidate))
+    /* a kit for a candidate is stored unless "save" is false: a preview, built as it would
+     * be stored (their earlier kits' questions left out) */
+    if (!e && (json_is_true(json_object_get(j, "save")) ||
+               (kr.candidate && !json_is_false(json_object_get(j, "save")))))
         e = kit_save(req->store, &k, msg);
     if (e) {
         http_problem(res, e, msg, NULL);

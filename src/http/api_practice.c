@@ -150,6 +150,48 @@ out:
 }
 
 void
+api_practice_reveal(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {
+        {"question", F_STRING, true, 64}, {"answer", F_STRING, false, COVERAGE_ANSWER_MAX}, {0}};
+    struct coverage cov;
+    struct question q;
+    const char *field, *answer;
+    char msg[RB_ERRMSG];
+    bool have_cov = false;
+    enum rb_err e;
+
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    if ((e = store_question_get(
+             req->store, json_string_value(json_object_get(req->json, "question")), &q, msg))) {
+        http_problem(res, e, msg, e == RB_ENOTFOUND ? "question" : NULL);
+        return;
+    }
+    /* only what practice offers: a retired question or one without points is not practised */
+    if (!q.npoints) {
+        http_problemf(res, RB_ENOTFOUND, "question", "question '%.64s' is not one to practise",
+                      q.id);
+        goto out;
+    }
+    answer = json_string_value(json_object_get(req->json, "answer"));
+    if (answer && *answer) {
+        if ((e = practice_coverage(req->store, &q, answer, strlen(answer), &cov, msg))) {
+            http_problem(res, e, msg, "answer");
+            goto out;
+        }
+        have_cov = true;
+    }
+    http_json(res, 200, practice_reveal_to_json(&q, have_cov ? &cov : NULL));
+out:
+    if (have_cov)
+        coverage_cleanup(&cov);
+    question_cleanup(&q);
+}
+
+void
 api_practice_stats(struct http_req *req, struct http_res *res)
 {
     struct practice_clock clk;

@@ -356,7 +356,7 @@ test_every_route_answers_as_documented() {
     call 200 GET '/api/v1/roles?limit=2&offset=6' "${recruiter[@]}"
     call 400 GET '/api/v1/roles?offset=x' "${recruiter[@]}"
     call 401 GET /api/v1/roles
-    call 403 GET /api/v1/roles "${candidate[@]}"
+    call 200 GET /api/v1/roles "${candidate[@]}"
     call 200 GET /api/v1/roles/backend-developer-mid "${interviewer[@]}"
     call 304 GET /api/v1/roles/backend-developer-mid "${interviewer[@]}" -H "If-None-Match: $(etag)"
     call 200 GET /api/v1/roles/site-reliability-engineer "${interviewer[@]}"
@@ -800,6 +800,25 @@ test_every_route_answers_as_documented() {
     call 400 GET '/api/v1/practice/export?format=pdf' "${candidate[@]}"
     call 400 GET '/api/v1/practice/export?role=no-such-role' "${candidate[@]}"
     call 401 GET /api/v1/practice/export
+    send 200 POST /api/v1/practice/reveal "{\"question\":\"$sk\",\"answer\":\"I would add an index and check the query plan.\"}" "${candidate[@]}"
+    [ "$(field '.coverage.kind == "keyword coverage" and (.points | length) > 0')" = true ] ||
+        fail "reveal: no coverage or points"
+    send 200 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}" "${candidate[@]}"
+    [ "$(field '.coverage == null')" = true ] || fail "reveal without an answer has coverage"
+    call 200 GET /api/v1/practice/stats "${candidate[@]}"
+    [ "$(field .answers)" = 1 ] || fail "a reveal was recorded as an answer"
+    send 400 POST /api/v1/practice/reveal '{"answer":"no question"}' "${candidate[@]}"
+    send 404 POST /api/v1/practice/reveal '{"question":"no-such-question"}' "${candidate[@]}"
+    send 401 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}"
+    send 403 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}" "${admin_nocsrf[@]}"
+    send 413 POST /api/v1/practice/reveal "{\"question\":\"$sk\",\"answer\":\"$(head -c 65537 /dev/zero | tr '\0' a)\"}" "${candidate[@]}"
+    call 415 POST /api/v1/practice/reveal "${candidate[@]}" -d "{\"question\":\"$sk\"}"
+    # a kit for a candidate previewed, not stored, is the kit then stored
+    send 200 POST /api/v1/kits '{"role":"backend-developer-mid","seed":12,"candidate":"Wren Castellano","save":false}' "${interviewer[@]}"
+    [ "$(field 'has("id") | not')" = true ] || fail "a preview was stored"
+    jq -c '[.questions[].id]' body >preview.json
+    send 201 POST /api/v1/kits '{"role":"backend-developer-mid","seed":12,"candidate":"Wren Castellano"}' "${interviewer[@]}"
+    [ "$(jq -c '[.questions[].id]' body)" = "$(cat preview.json)" ] || fail "the stored kit is not the preview"
 
     # ---- logging out (last: it ends sessions used above) ----
     send 201 POST /api/v1/tokens '{"name":"no session"}' "${recruiter[@]}"
