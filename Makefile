@@ -70,7 +70,7 @@ build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
 # file gzipped beside itself, then compiled into the server as a second table of files ------
 
 WEB_SRC := $(shell find web/src -type f -not -path 'web/src/gen/*' 2>/dev/null) web/index.html \
-           web/vite.config.ts web/tsconfig.json web/package.json
+           web/vite.config.ts web/tsconfig.json web/package.json data/kit/kit.css
 NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 
 .PHONY: web web-check
