@@ -51,10 +51,15 @@ all: build/rubric
 
 # Installs missing Debian packages; quick when nothing is missing.
 deps:
-	@scripts/deps
+	@scripts/deps run
 
 build/.deps-ok: scripts/deps | deps
 	@mkdir -p build && touch $@
+
+# What tests and fuzzing need besides (clang, Criterion, chromium, ...).
+build/.deps-check: scripts/deps | build/.deps-ok
+	@scripts/deps check
+	@touch $@
 
 build/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
@@ -170,6 +175,7 @@ test-build: build/asan/rubric build/asan/unit-tests $(addprefix build/asan/fuzz-
             $(addprefix build/asan/,$(ACCURACY_PROGS))
 
 check: build/.deps-ok
+	@scripts/deps check
 	@$(MAKE) --no-print-directory format-check lint openapi-lint tidy web-check
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@tests/run build/asan
@@ -239,17 +245,19 @@ build/bench/peakrss: bench/peakrss.c
 # npm peers, and for bench/http.sh (which runs build/rubric serve) wrk, nginx and curl.
 bench: build/rubric build/bench/bench_search build/bench/bench_kit build/bench/bench_parse \
        build/bench/gen_resumes build/bench/peakrss
+	@scripts/deps bench
 	bench/run
 
 # Parsing accuracy on the labelled corpus, with the release build (make check runs the same
 # under the sanitizers): a table by format and layout. ACCURACY_N resumes (default 200).
 ACCURACY_N ?= 200
 accuracy: build/rubric $(addprefix build/,$(ACCURACY_PROGS))
+	@scripts/deps check
 	tests/accuracy/run build $(ACCURACY_N)
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
-build/fuzz/%: tests/fuzz/fuzz_%.c $(ENGINE_SRC) build/gen/embedded.c $(HEADERS)
+build/fuzz/%: tests/fuzz/fuzz_%.c $(ENGINE_SRC) build/gen/embedded.c $(HEADERS) | build/.deps-check
 	@mkdir -p $(@D)
 	$(CLANG) $(BASE_CFLAGS) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o $@ $< $(ENGINE_SRC) \
 	    build/gen/embedded.c $(PKG_LIBS)

@@ -25,8 +25,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['../tests/web/**/*.mjs'],
-    languageOptions: { globals: globals.node },
-  },
 );

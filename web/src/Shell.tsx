@@ -158,10 +158,7 @@ export function Shell(props: { user: User; children?: ComponentChildren }) {
           <button
             type="button"
             class="btn btn-link"
-            onClick={async () => {
-              await signOut();
-              navigate('/sign-in');
-            }}
+            onClick={() => void signOut()}
           >
             Sign out
           </button>

@@ -3,6 +3,7 @@
 // keeps only the user and the CSRF token, in memory (never in localStorage), and asks the
 // server again after a reload.
 import { api, failureOf, setCsrf, type Failure, type Schemas } from './api';
+import { navigate } from './router';
 import { createStore, useStore } from './store';
 
 export type User = Schemas['User'];
@@ -46,8 +47,11 @@ export async function signIn(email: string, password: string): Promise<Failure |
   return null;
 }
 
+/** Ends the session and shows the sign-in page (with no page to return to). */
 export async function signOut(): Promise<void> {
   await api.DELETE('/api/v1/session');
   setCsrf('');
+  // both in one render: the sign-in page never sees the old user
+  navigate('/sign-in');
   session.set(null);
 }

@@ -176,7 +176,7 @@ export default function UsersPage() {
                         {u.disabled ? 'Enable' : 'Disable'}
                       </Button>
                     )}
-                    <Button kind="link" onClick={() => setResetting(u)} aria-label={`Reset the password of ${u.email}`}>
+                    <Button kind="link" onClick={() => setResetting(u)} aria-label={`Reset password of ${u.email}`}>
                       Reset password
                     </Button>
                   </td>
