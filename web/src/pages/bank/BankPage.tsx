@@ -30,6 +30,12 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
+/** While typing, the last word is a prefix: "composite ind" finds "composite index". */
+function prefixed(q: string): string {
+  const last = /(\S+)$/.exec(q)?.[1] ?? '';
+  return last.length >= 2 && !/["*]$/.test(last) && (q.match(/"/g)?.length ?? 0) % 2 === 0 ? `${q}*` : q;
+}
+
 function isCategory(v: string | null): v is Category {
   return CATEGORIES.some((c) => c.value === v);
 }
@@ -88,7 +94,7 @@ export default function BankPage() {
       api.GET('/api/v1/questions', {
         params: {
           query: {
-            q: q || undefined,
+            q: q ? prefixed(q) : undefined,
             competency: competency || undefined,
             category: isCategory(category) ? category : undefined,
             level: isLevel(level) ? level : undefined,

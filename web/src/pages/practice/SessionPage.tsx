@@ -300,7 +300,7 @@ export default function SessionPage() {
             <fieldset class="rating-choice">
               <legend>How did you do?</legend>
               {RATINGS.map((r) => (
-                <Button key={r.value} busy={busy === 'rate'} onClick={() => rate(r.value)} aria-label={`${r.label}: ${r.hint}`}>
+                <Button key={r.value} busy={busy === 'rate'} onClick={() => rate(r.value)}>
                   <span class="rate-word">{r.label}</span>
                   <span class="rate-hint">{r.hint}</span>
                 </Button>

@@ -95,7 +95,8 @@ export default function StatsPage() {
               .filter((c) => c.recent_rating !== null)
               .map((c) => ({ label: c.competency, value: c.recent_rating ?? 0 }))}
           />
-          <div class="table-wrap">
+          {/* focusable, so that a keyboard can scroll it on a narrow screen */}
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Practice by competency">
             <table class="data">
               <caption class="sr-only">Practice by competency</caption>
               <thead>
