@@ -5,8 +5,10 @@
 // alternate, the kit saved for a candidate and printed with the kit's own print CSS. axe
 // on every page for each role that can reach it, no console error, screenshots.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ADMIN, ADMIN_PASSWORD, apiAs, assertClean, checkAxe, launch, newPage, shot, signIn, startServer } from './lib.mjs';
+import { ADMIN, ADMIN_PASSWORD, apiAs, assertClean, checkAxe, launch, newPage, RUBRIC, shot, signIn, startServer } from './lib.mjs';
 
 let server;
 let browser;
@@ -86,6 +88,11 @@ test('filters by competency, category, level and minutes narrow the results, and
   assert.equal(await page.getByLabel('Category').inputValue(), 'screening');
   assert.equal(await page.getByLabel('Minutes').inputValue(), '5');
   assert.equal(await page.getByLabel('Level').inputValue(), 'junior');
+  // typing a search keeps the filters
+  await page.getByRole('searchbox', { name: 'Search the question bank' }).fill('salary');
+  await page.waitForURL(/q=salary/);
+  assert.match(page.url(), /category=screening/);
+  assert.match(page.url(), /level=junior/);
   await checkAxe(page, 'bank filters (recruiter)');
   assertClean(page);
   await page.context().close();
@@ -155,4 +162,38 @@ test('the bank, a question and the kit builder pass axe for admins too; candidat
   assert.equal(await cand.getByRole('searchbox', { name: 'Search the question bank' }).count(), 0);
   assertClean(cand);
   await cand.context().close();
+});
+
+test('the bank and a kit at 390 px: usable, axe clean', async () => {
+  const page = await newPage(browser, { width: 390, height: 844 });
+  await signIn(page, server.base, INTERVIEWER, INTERVIEWER_PASSWORD, '/bank?q=retry');
+  await page.locator('.results mark').first().waitFor();
+  await checkAxe(page, 'bank at 390 px');
+  await shot(page, 'bank-search');
+  await page.goto(`${server.base}/kits/new`);
+  await page.getByLabel('Role').selectOption('backend-developer-senior');
+  await page.getByRole('button', { name: 'Build kit' }).click();
+  await page.locator('.kit .q').first().waitFor();
+  await checkAxe(page, 'kit builder at 390 px');
+  await shot(page, 'kit-new');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the kit page is ${overflow} px wider than the phone`);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('the HTML kit that rubric kit writes shares the kit CSS and passes axe, colour contrast included', async () => {
+  const out = spawnSync(RUBRIC, ['--db', `sqlite:${join(server.dir, 'rubric.db')}`, 'kit', '--role', 'backend-developer-mid', '--format', 'html', '--seed', '5'], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  assert.match(out.stdout, /<main class="kit">/);
+  assert.doesNotMatch(out.stdout, /#8a93a5/i, 'the old low-contrast grey is back');
+  const page = await newPage(browser);
+  await page.setContent(out.stdout);
+  await checkAxe(page, 'the HTML kit');
+  const shadow = await page.locator('main.kit').evaluate((el) => getComputedStyle(el).boxShadow);
+  assert.notEqual(shadow, 'none', 'the kit CSS is not in the page');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('main.kit').evaluate((el) => getComputedStyle(el).boxShadow), 'none');
+  assertClean(page);
+  await page.context().close();
 });

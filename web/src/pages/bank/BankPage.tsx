@@ -30,10 +30,18 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** While typing, the last word is a prefix: "composite ind" finds "composite index". */
+/**
+ * While typing, the last word is a prefix once it has three letters ("composite ind" finds
+ * "composite index"); shorter, it is left out while earlier words are there, since one or
+ * two letters match most of a large bank and would only slow the answer down.
+ */
 function prefixed(q: string): string {
-  const last = /(\S+)$/.exec(q)?.[1] ?? '';
-  return last.length >= 2 && !/["*]$/.test(last) && (q.match(/"/g)?.length ?? 0) % 2 === 0 ? `${q}*` : q;
+  if (/[\s"*]$/.test(q) || (q.match(/"/g)?.length ?? 0) % 2) return q;
+  const m = /^(.*?)(\S+)$/.exec(q);
+  const head = (m?.[1] ?? '').trim();
+  const last = m?.[2] ?? q;
+  if (last.length >= 3) return `${q}*`;
+  return head || q;
 }
 
 function isCategory(v: string | null): v is Category {

@@ -193,7 +193,7 @@ export function KitView(props: {
               <td class="num">{Math.round(c.target_minutes)}</td>
               <td class="num">{c.minutes}</td>
               <td class="num">{c.questions}</td>
-              <td>
+              <td class="bar-cell">
                 <CoverageBar minutes={c.minutes} target={c.target_minutes} scale={scale} />
               </td>
             </tr>

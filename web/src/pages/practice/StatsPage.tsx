@@ -52,7 +52,7 @@ export default function StatsPage() {
         </div>
         <div>
           <dt>Retention</dt>
-          <dd>{s.retention === null ? 'no reviews yet' : `${formatNumber(s.retention * 100, 0)}%`}</dd>
+          <dd>{s.retention === null ? '–' : `${formatNumber(s.retention * 100, 0)}%`}</dd>
         </div>
         <div>
           <dt>Questions practised</dt>
