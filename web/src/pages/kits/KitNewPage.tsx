@@ -15,6 +15,14 @@ import { useLoad } from '../../ui/useLoad';
 import { KitView, type Kit } from './KitView';
 import './kits.css';
 
+interface Asked {
+  role: string;
+  stage: Stage;
+  level: Level | undefined;
+  minutes: number | undefined;
+  candidate: string | undefined;
+}
+
 interface Swap {
   question: string;
   alternate: string;
@@ -34,22 +42,24 @@ export default function KitNewPage() {
   const [said, setSaid] = useState('');
 
   const roleId = role || roles.data?.items[0]?.id || '';
-  const request = (seed: number | undefined, sw: Swap[], save: boolean) => ({
+  /** The form as it is now: what "Build" asks for. */
+  const fromForm = (): Asked => ({
     role: roleId,
     stage,
     level: level || undefined,
     minutes: minutes ? Number(minutes) : undefined,
     candidate: candidate.trim() || undefined,
-    seed,
-    swaps: sw.length ? sw : undefined,
-    save,
   });
+  // swaps and saving repeat what built the kit shown, whatever the form says since
+  const [asked, setAsked] = useState<Asked | null>(null);
 
-  const build = async (seed: number | undefined, sw: Swap[], what: 'build' | 'swap') => {
-    if (busy) return;
+  const build = async (a: Asked, seed: number | undefined, sw: Swap[], what: 'build' | 'swap') => {
+    if (busy) return false;
     setBusy(what);
     setFailure(null);
-    const { data, error, response } = await api.POST('/api/v1/kits', { body: request(seed, sw, false) });
+    const { data, error, response } = await api.POST('/api/v1/kits', {
+      body: { ...a, seed, swaps: sw.length ? sw : undefined, save: false },
+    });
     setBusy('');
     if (!data) {
       setFailure(failureOf(error, response));
@@ -57,21 +67,24 @@ export default function KitNewPage() {
     }
     setKit(data);
     setSwaps(sw);
+    setAsked(a);
     return true;
   };
 
   const swap = async (question: string, alternate: string) => {
-    if (!kit) return;
+    if (!kit || !asked) return;
     const title = kit.questions.find((q) => q.id === question)?.alternates.find((a) => a.id === alternate)?.title;
-    if (await build(kit.seed, [...swaps, { question, alternate }], 'swap'))
+    if (await build(asked, kit.seed, [...swaps, { question, alternate }], 'swap'))
       setSaid(`Swapped in “${title ?? alternate}”.`);
   };
 
   const save = async () => {
-    if (!kit || busy) return;
+    if (!kit || !asked || busy) return;
     setBusy('save');
     setFailure(null);
-    const { data, error, response } = await api.POST('/api/v1/kits', { body: request(kit.seed, swaps, true) });
+    const { data, error, response } = await api.POST('/api/v1/kits', {
+      body: { ...asked, seed: kit.seed, swaps: swaps.length ? swaps : undefined, save: true },
+    });
     if (!data?.id) {
       setBusy('');
       setFailure(failureOf(error, response));
@@ -88,7 +101,7 @@ export default function KitNewPage() {
           <>
             <Button onClick={() => window.print()}>Print</Button>
             <Button kind="primary" busy={busy === 'save'} disabled={!!busy} onClick={save}>
-              {candidate.trim() ? `Save for ${candidate.trim()}` : 'Save kit'}
+              {asked?.candidate ? `Save for ${asked.candidate}` : 'Save kit'}
             </Button>
           </>
         )
@@ -99,7 +112,7 @@ export default function KitNewPage() {
         onSubmit={(e) => {
           e.preventDefault();
           setSaid('');
-          void build(undefined, [], 'build');
+          void build(fromForm(), undefined, [], 'build');
         }}
       >
         <SelectField
@@ -149,6 +162,12 @@ export default function KitNewPage() {
           </Button>
         </div>
       </form>
+      {kit && asked && JSON.stringify(asked) !== JSON.stringify(fromForm()) && (
+        <p class="hint no-print" role="status">
+          The form has changed since this kit was built: build again to use it. Swapping and
+          saving keep the kit shown.
+        </p>
+      )}
       <FailureBanner failure={roles.failure} />
       {failure && !errorFor(failure, 'role', 'stage', 'level', 'minutes', 'candidate') && (
         <FailureBanner failure={failure} />
