@@ -19,7 +19,7 @@ import { plural } from '../../ui/format';
 const PAGE = 25;
 const MINUTES = [5, 10, 15, 20, 30, 45, 60] as const;
 /** Long enough to fold a burst of keystrokes into one request, short enough not to be seen. */
-const DEBOUNCE_MS = 40;
+const DEBOUNCE_MS = 20;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
