@@ -197,3 +197,42 @@ test('the HTML kit that rubric kit writes shares the kit CSS and passes axe, col
   assertClean(page);
   await page.context().close();
 });
+
+test('every page of the bank, kits and practice passes axe for every role that can open it', async () => {
+  const admin = await apiAs(server.base, ADMIN, ADMIN_PASSWORD);
+  const kit = await admin.post('/api/v1/kits', { role: 'site-reliability-engineer', stage: 'onsite', save: true, seed: 9 });
+  const anyQuestion = (await admin.get('/api/v1/questions?limit=1')).items[0].id;
+  const pages = [
+    ['/bank?q=queue', '.results mark'],
+    [`/bank/${anyQuestion}`, 'text=A good answer shows'],
+    ['/kits/new', 'text=Build kit'],
+    [`/kits/${kit.id}`, '.kit .q'],
+    ['/practice', 'text=Start'],
+    ['/practice/session', '#pq-title'],
+    ['/practice/stats', 'text=By competency'],
+  ];
+  // what the other tests have not checked already for that role
+  const visits = [
+    [ADMIN, ADMIN_PASSWORD, [3, 4]],
+    [RECRUITER, RECRUITER_PASSWORD, [1, 2, 3, 4, 5, 6]],
+    [INTERVIEWER, INTERVIEWER_PASSWORD, [4, 5, 6]],
+  ];
+  for (const [email, password, which] of visits) {
+    const page = await newPage(browser);
+    await signIn(page, server.base, email, password, '/practice');
+    for (const [path, ready] of which.map((i) => pages[i])) {
+      await page.goto(`${server.base}${path}`);
+      await page
+        .locator(ready)
+        .first()
+        .waitFor()
+        .catch(async (e) => {
+          const text = await page.locator('main').innerText().catch(() => '(no main)');
+          throw new Error(`${path} (${email}): ${e.message}\n${page.problems.join('\n')}\n${text.slice(0, 300)}`);
+        });
+      await checkAxe(page, `${path} (${email})`);
+    }
+    assertClean(page);
+    await page.context().close();
+  }
+});

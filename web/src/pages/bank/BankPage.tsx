@@ -4,8 +4,8 @@
 // in the address, so a search can be shared and survives a reload. A keystroke's request
 // cancels the one before it, and the last results stay on screen until the new ones come;
 // the arrow keys move from the search box through the results and Enter opens one.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../../api';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { api, failureOf, type Failure } from '../../api';
 import { Link, setQuery, useQuery } from '../../router';
 import { Empty, FailureBanner } from '../../ui/Banner';
 import { SelectField } from '../../ui/Field';
@@ -21,13 +21,63 @@ const MINUTES = [5, 10, 15, 20, 30, 45, 60] as const;
 /** Long enough to fold a burst of keystrokes into one request, short enough not to be seen. */
 const DEBOUNCE_MS = 20;
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
+type Hits = NonNullable<Awaited<ReturnType<typeof searchOnce>>['data']>;
+type Filters = {
+  q: string;
+  competency: string;
+  category: Category | undefined;
+  level: Level | undefined;
+  minutes: number;
+  limit: number;
+};
+
+function searchOnce(f: Filters, signal: AbortSignal) {
+  return api.GET('/api/v1/questions', {
+    params: {
+      query: {
+        q: f.q ? prefixed(f.q) : undefined,
+        competency: f.competency || undefined,
+        category: f.category,
+        level: f.level,
+        minutes: f.minutes || undefined,
+        limit: f.limit,
+      },
+    },
+    signal,
+  });
+}
+
+/**
+ * The results for f, as fast as a keystroke can have them: the request starts from a layout
+ * effect and a short timer (not after the next paint, as useLoad's effect would), the one
+ * before is aborted, and the last results stay until the new ones arrive. `shown` is the
+ * search the results are for.
+ */
+function useSearch(f: Filters) {
+  const [state, setState] = useState<{ data?: Hits; shown?: string; failure: Failure | null }>({ failure: null });
+  const ctl = useRef<AbortController | null>(null);
+  const key = JSON.stringify(f);
+  useLayoutEffect(() => {
+    const t = setTimeout(() => {
+      ctl.current?.abort();
+      const mine = new AbortController();
+      ctl.current = mine;
+      searchOnce(f, mine.signal).then(
+        (a) => {
+          if (mine.signal.aborted) return;
+          if (a.data) setState({ data: a.data, shown: key, failure: null });
+          else setState((s) => ({ ...s, shown: key, failure: failureOf(a.error, a.response) }));
+        },
+        (err: unknown) => {
+          if (mine.signal.aborted) return;
+          setState((s) => ({ ...s, failure: { status: 0, detail: err instanceof Error ? err.message : String(err) } }));
+        },
+      );
+    }, DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
+  }, [key]);
+  useEffect(() => () => ctl.current?.abort(), []);
+  return { ...state, loading: state.shown !== key };
 }
 
 /**
@@ -83,7 +133,6 @@ function useResultKeys(list: { current: HTMLOListElement | null }) {
 export default function BankPage() {
   const query = useQuery();
   const typed = (query.get('q') ?? '').trim();
-  const q = useDebounced(typed, DEBOUNCE_MS);
   const competency = query.get('competency') ?? '';
   const category = query.get('category');
   const level = query.get('level');
@@ -91,32 +140,24 @@ export default function BankPage() {
   const [limit, setLimit] = useState(PAGE);
   const list = useRef<HTMLOListElement>(null);
   useResultKeys(list);
-  useEffect(() => setLimit(PAGE), [q, competency, category, level, minutes]);
+  useEffect(() => setLimit(PAGE), [typed, competency, category, level, minutes]);
 
   const comps = useLoad(
     (signal) => api.GET('/api/v1/competencies', { params: { query: { limit: 500 } }, signal }),
     [],
   );
-  const res = useLoad(
-    (signal) =>
-      api.GET('/api/v1/questions', {
-        params: {
-          query: {
-            q: q ? prefixed(q) : undefined,
-            competency: competency || undefined,
-            category: isCategory(category) ? category : undefined,
-            level: isLevel(level) ? level : undefined,
-            minutes: minutes || undefined,
-            limit,
-          },
-        },
-        signal,
-      }),
-    [q, competency, category, level, minutes, limit],
-  );
+  const res = useSearch({
+    q: typed,
+    competency,
+    category: isCategory(category) ? category : undefined,
+    level: isLevel(level) ? level : undefined,
+    minutes,
+    limit,
+  });
+  const q = res.shown ? ((JSON.parse(res.shown) as Filters).q ?? '') : '';
   const items = res.data?.items ?? [];
   const total = res.data?.total ?? 0;
-  const stale = res.loading || q !== typed;
+  const stale = res.loading;
 
   return (
     <Page title="Question bank">

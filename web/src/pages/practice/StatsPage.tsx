@@ -5,7 +5,7 @@
 import { api } from '../../api';
 import { Link } from '../../router';
 import { Empty, FailureBanner, Loading } from '../../ui/Banner';
-import { Bars } from '../../ui/Charts';
+import { Bars, Meter } from '../../ui/Charts';
 import { Columns, Dots } from '../../ui/Columns';
 import { formatNumber, plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
@@ -52,7 +52,13 @@ export default function StatsPage() {
         </div>
         <div>
           <dt>Retention</dt>
-          <dd>{s.retention === null ? '–' : `${formatNumber(s.retention * 100, 0)}%`}</dd>
+          <dd>
+            {s.retention === null ? (
+              '–'
+            ) : (
+              <Meter value={s.retention} max={1} label={`${formatNumber(s.retention * 100, 0)}%`} />
+            )}
+          </dd>
         </div>
         <div>
           <dt>Questions practised</dt>
