@@ -33,6 +33,8 @@ static const struct {
     {"user", cmd_user, "accounts: add, list, disable, passwd"},
     {"token", cmd_token, "personal API tokens: create, list, revoke"},
     {"candidate", cmd_candidate, "candidates: add, list, show, stages, export, erase, retention"},
+    {"opening", cmd_opening, "openings: jobs with a description, team, status and stages"},
+    {"application", cmd_application, "applications: a candidate in an opening's pipeline"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
     {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
     {"scorecard", cmd_scorecard,
@@ -41,6 +43,8 @@ static const struct {
     {"debrief", cmd_debrief, "a candidate's loop read together: ratings, flags, weighted score"},
     {"compare", cmd_compare, "a role's candidates side by side on its competencies"},
     {"insight", cmd_insight, "interviewer calibration and questions worth retiring"},
+    {"backup", cmd_backup, "a copy of the whole store, taken while servers use it"},
+    {"restore", cmd_restore, "the store replaced by a backup, after checking it"},
 };
 
 static void

@@ -86,6 +86,7 @@ enum rb_err store_question_search(struct store *s, const struct search_query *sq
 void search_hits_free(struct search_hit *hits, size_t n);
 
 #define STATS_MAX_COMPETENCIES 256
+#define STATS_MAX_TRACKS 64
 
 struct bank_stats {
     size_t questions, retired, imported;
@@ -100,6 +101,13 @@ struct bank_stats {
     size_t by_category[CAT_COUNT];
     size_t by_level[LEVEL_MAX + 1]; /* a question counts at every level of its range */
     size_t matrix[CAT_COUNT][LEVEL_MAX + 1];
+    /* the stack tracks (docs/FORMATS.md), by name: their live questions, by level */
+    size_t ntracks;
+    struct {
+        char *track;
+        size_t total;
+        size_t by_level[LEVEL_MAX + 1];
+    } tracks[STATS_MAX_TRACKS];
 };
 
 /* Counts the live questions. *st is filled; release with bank_stats_cleanup. A question
@@ -163,6 +171,11 @@ struct kit_pick {
     int level;       /* the question's range must include it ... */
     bool or_below;   /* ... or, when set, only start at or below it */
     int max_minutes; /* at most this long */
+    /* When false, questions of the stack tracks never fit. When true, only they do, of any
+     * competency, and only those naming a core skill of their track (one at least half of
+     * its questions name) that is among skills. */
+    bool stack_only;
+    const char *skills; /* the role's skills as a JSON array of canonical names, or NULL */
 };
 
 /* Starts choosing questions for a kit: nothing is excluded but, when candidate is not NULL,
@@ -220,12 +233,15 @@ enum rb_err store_user_get(struct store *s, long long id, const char *email, str
 enum rb_err store_user_list(struct store *s, struct user **v, size_t *n, char *errmsg);
 
 /* What to change in a user: NULL or -1 leaves a field as it is. Disabling a user, or a
- * new password, ends their sessions; disabling also revokes their API tokens. */
+ * new password, ends their sessions (but keep_session, the hash of the session making the
+ * change, when set) and revokes their API tokens (a new password: unless keep_tokens). */
 struct user_update {
     const char *name;
     int role;
     int disabled;
     const char *pwhash;
+    const char *keep_session;
+    bool keep_tokens;
 };
 enum rb_err store_user_update(struct store *s, long long id, const struct user_update *up,
                               char *errmsg);
@@ -253,6 +269,61 @@ enum login_op { LOGIN_COUNT, LOGIN_RECORD, LOGIN_CLEAR };
 enum rb_err store_login_failures(struct store *s, const char *const *keys, size_t nkeys,
                                  long long now, long long window, enum login_op op, int *count,
                                  char *errmsg);
+
+/* Sign-in throttling (core/auth.c): an attempt is reserved before its password is checked,
+ * so that concurrent attempts cannot all pass a count taken before any of them failed.
+ * A rule's key is reserved when, among its failures within window seconds before now, there
+ * are fewer than limit and, past delay_after of them (0: no delay), the last is at least
+ * 2^(failures - delay_after) seconds old (delay_max at most). */
+struct login_rule {
+    const char *key;
+    int limit;
+    int delay_after;
+    long long delay_max;
+};
+/* Reserves every rule's key or none, in one transaction: each reserved key gets a failure
+ * at now (a success clears them with store_login_failures' LOGIN_CLEAR). *refused is the
+ * index of the first rule that refused (nothing recorded), or -1; *wait the seconds until it
+ * would accept. */
+enum rb_err store_login_reserve(struct store *s, const struct login_rule *rules, size_t n,
+                                long long now, long long window, int *refused, long long *wait,
+                                char *errmsg);
+/* Whether account (a normal email) has signed in from address before (*known); with
+ * remember, records that it does so now. */
+enum rb_err store_login_known(struct store *s, const char *account, const char *address,
+                              long long now, bool remember, bool *known, char *errmsg);
+
+/* A write transaction around several store calls, so that they commit together or not at
+ * all: a change and its audit entry (store_audit_append). Each write call inside is part of
+ * it (its own failure undoes only itself, and the caller's store_tx_end with that error
+ * undoes the rest). store_tx_end commits when rc is RB_OK, else rolls back, and returns rc
+ * or the commit's error. Transactions nest. */
+enum rb_err store_tx_begin(struct store *s, char *errmsg);
+enum rb_err store_tx_end(struct store *s, enum rb_err rc, char *errmsg);
+
+/* Kits and who may read them: store_kit_owner records that account saved kit;
+ * store_kit_reader says whether account saved it or sits on the panel of an interview
+ * built with it (*yes). */
+enum rb_err store_kit_owner(struct store *s, long long kit, long long account, char *errmsg);
+enum rb_err store_kit_reader(struct store *s, long long kit, long long account, bool *yes,
+                             char *errmsg);
+
+/* The questions practice put to an account (core/practice.h): recorded (remember), or
+ * whether it was (*yes). */
+enum rb_err store_practice_served(struct store *s, long long account, const char *question,
+                                  long long now, bool remember, bool *yes, char *errmsg);
+
+/* Backups. store_backup copies the whole store, online (others go on reading and writing),
+ * into a new file at path (mode 0600, written beside it and renamed into place): the store as
+ * of one moment, with every write committed before the backup began. store_restore replaces
+ * the store's content with the backup at path after checking it (integrity check, a schema
+ * this binary knows): RB_EINVAL saying what is wrong with the file; stop servers first. */
+enum rb_err store_backup(struct store *s, const char *path, char *errmsg);
+enum rb_err store_restore(struct store *s, const char *path, char *errmsg);
+
+/* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
+ * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
+enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
 
 /* ---- candidates, resumes, screenings ---- */
 
@@ -297,6 +368,7 @@ struct interview_new {
     const long long *interviewers; /* account ids */
     size_t ninterviewers;
     long long created_by;
+    long long application; /* the application it belongs to, 0: none */
 };
 /* A new interview in candidate's loop, in one transaction; RB_ENOTFOUND without the
  * candidate. */
@@ -451,12 +523,17 @@ struct audit_actor {
     const char *label;
 };
 
-/* Appends one entry per candidate (n of them; n 0: one entry about no candidate) saying
- * that who did action (one of AUDIT_ACTIONS) to what ("candidate", "resume 3": a short
- * description with no personal data, at most 200 bytes), in one transaction. */
+/* Appends one entry, for one request, saying that who did action (one of AUDIT_ACTIONS) to
+ * what ("candidate", "resume 3": a short description with no personal data, at most 200
+ * bytes) about the n candidates of candidates (0: none; more than one: a list, whose ids
+ * the entry keeps and indexes). Its own transaction, or part of the caller's
+ * (store_tx_begin): a change and its entry commit together. */
 enum rb_err store_audit_append(struct store *s, const struct audit_actor *who, const char *action,
                                const long long *candidates, size_t n, const char *what,
                                char *errmsg);
+
+/* Deletes the audit entries from before before (ISO 8601 UTC), in batches: *deleted. */
+enum rb_err store_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg);
 
 /* Which entries to list: every field set (non-zero, non-NULL) must match; since is an ISO
  * 8601 UTC time (entries at or after it). */
@@ -467,8 +544,9 @@ struct audit_filter {
     const char *since;
 };
 /* Audit entries newest first, limit from offset: a new array of {"id", "at", "actor"
- * (label), "actor_id" (or null), "action", "candidate" (or null), "what"}; *total counts
- * all that match. */
+ * (label), "actor_id" (or null), "action", "candidate" (the one it is about, or with the
+ * candidate filter that one; else null), "candidates" (every id it is about), "what"};
+ * *total counts all that match. Each filter is served by an index. */
 enum rb_err store_audit_list(struct store *s, const struct audit_filter *f, size_t limit,
                              size_t offset, json_t **items, size_t *total, char *errmsg);
 
@@ -517,6 +595,99 @@ enum rb_err store_compact(struct store *s, bool *clean, char *errmsg);
  * a new array of {"id", "stage", "since"}. */
 enum rb_err store_retention_due(struct store *s, long long before, size_t max, json_t **items,
                                 char *errmsg);
+/* ---- openings and applications (store/sqlite_openings.c) ---- */
+
+/* An opening as written: created when id is 0, else replaced whole. Strings may be NULL
+ * but title and stages (a JSON array of {"name", "kind"}, checked by core/opening.c). */
+struct opening_row {
+    long long id;
+    const char *title, *role, *description;
+    const char *criteria; /* JSON read from the description, or NULL */
+    const char *location, *remote;
+    bool salary; /* a band: min, max and currency set */
+    long long salary_min, salary_max;
+    const char *currency;
+    int headcount;
+    const char *stages;
+    long long hiring_manager; /* account id, 0: none */
+    const long long *recruiters, *panel;
+    size_t nrecruiters, npanel;
+};
+/* Saves o in one transaction with an audit entry by who; *id is the opening's. Updating:
+ * RB_ENOTFOUND without it, RB_ECONFLICT naming a stage that holds applications when the
+ * new stages leave it out. A new opening is a draft. */
+enum rb_err store_opening_save(struct store *s, const struct opening_row *o,
+                               const struct audit_actor *who, long long *id, char *errmsg);
+/* An opening as the API's Opening JSON (team by emails, counts per stage), plus
+ * "team_ids": {"recruiters": [ids], "hiring_manager": id or null}; new reference.
+ * RB_ENOTFOUND. */
+enum rb_err store_opening_get(struct store *s, long long id, json_t **out, char *errmsg);
+/* Openings by id (status NULL: any), limit from offset, each as store_opening_get gives
+ * it; *items new, *total counts all that pass. */
+enum rb_err store_opening_list(struct store *s, const char *status, size_t limit, size_t offset,
+                               json_t **items, size_t *total, char *errmsg);
+/* Moves opening id from status `from` to `to`, recording who and why, in one transaction
+ * with an audit entry. RB_ECONFLICT when its status is no longer `from`; RB_ENOTFOUND. */
+enum rb_err store_opening_status(struct store *s, long long id, const char *from, const char *to,
+                                 const struct audit_actor *who, const char *reason, char *errmsg);
+
+/* A new application. The candidate is candidate, or (candidate 0) a new one made from
+ * person in the same transaction. stage and kind: the opening's first stage. */
+struct application_new {
+    long long opening, candidate;
+    const struct candidate_new *person;
+    const char *stage, *kind, *source;
+    long long screening, resume; /* 0: none; the resume becomes the candidate's */
+    const char *reason;          /* the first history entry's, or NULL */
+};
+/* Adds a in one transaction with its first history entry and an audit entry by who;
+ * *id is the application's, *candidate its candidate's. RB_ECONFLICT when the candidate
+ * holds an application to the opening already; RB_ENOTFOUND without the opening or the
+ * candidate. The candidate's stage follows (see store_application_move). */
+enum rb_err store_application_add(struct store *s, const struct application_new *a,
+                                  const struct audit_actor *who, long long *id,
+                                  long long *candidate, char *errmsg);
+/* An application as the API's ApplicationWithHistory JSON; new reference. RB_ENOTFOUND. */
+enum rb_err store_application_get(struct store *s, long long id, json_t **out, char *errmsg);
+/* Which applications: every field set (non-zero, non-NULL) must match; q: the name or
+ * email contains it (any case). */
+struct application_filter {
+    long long opening, candidate;
+    const char *stage, *q;
+};
+/* Applications (Application JSON), by stage_since newest first for an opening, else by id;
+ * limit from offset; *items new, *total counts all that pass; when counts is not NULL and
+ * f->opening is set, *counts (new) is the opening's [{"stage", "kind", "count"}] in its
+ * order, counting what passes f but its stage. */
+enum rb_err store_application_list(struct store *s, const struct application_filter *f,
+                                   size_t limit, size_t offset, json_t **items, size_t *total,
+                                   json_t **counts, char *errmsg);
+/* The application of opening to which a candidate with this email (lower case) holds one:
+ * *id and *candidate, or RB_ENOTFOUND. */
+enum rb_err store_application_by_email(struct store *s, long long opening, const char *email,
+                                       long long *id, long long *candidate, char *errmsg);
+/* Moves application id to stage (of kind, a stage its opening has) with who and why in
+ * its history, in one transaction with an audit entry. The candidate's own stage becomes
+ * the kind of their most recently moved application not at a final kind (hired,
+ * rejected, withdrawn), else of their most recently moved one, with a row in their
+ * history when it changes. RB_ECONFLICT when it is at that stage already, RB_EINVAL when
+ * its opening has no such stage; RB_ENOTFOUND. */
+enum rb_err store_application_move(struct store *s, long long id, const char *stage,
+                                   const char *kind, const struct audit_actor *who,
+                                   const char *reason, char *errmsg);
+/* Ties resume to the application (and its candidate) and, when screening is not 0, the
+ * screening that scores it; in one transaction. */
+enum rb_err store_application_resume(struct store *s, long long id, long long resume,
+                                     long long screening, char *errmsg);
+/* The recruiter's dashboard as the API's Dashboard JSON (new reference): every opening
+ * with counts, funnel, time in stage and time to fill; applications still at a stage of
+ * kind applied; interviews waiting for a scorecard (at most 20 of each, with totals). */
+enum rb_err store_dashboard(struct store *s, json_t **out, char *errmsg);
+/* Careers-page submissions from key (a hashed address) within window seconds before now:
+ * *count of them; when record, this one is added first (and older ones pruned). */
+enum rb_err store_apply_attempts(struct store *s, const char *key, long long now, long long window,
+                                 bool record, long long *count, char *errmsg);
+
 /* ---- practice ---- */
 
 /* A question's spaced-repetition state for one account (core/fsrs.h). Days are UTC dates. */

@@ -61,6 +61,22 @@ struct store_ops {
     enum rb_err (*login_failures)(struct store *s, const char *const *keys, size_t nkeys,
                                   long long now, long long window, int op, int *count,
                                   char *errmsg);
+    enum rb_err (*login_reserve)(struct store *s, const struct login_rule *rules, size_t n,
+                                 long long now, long long window, int *refused, long long *wait,
+                                 char *errmsg);
+    enum rb_err (*login_known)(struct store *s, const char *account, const char *address,
+                               long long now, bool remember, bool *known, char *errmsg);
+    enum rb_err (*audit_prune)(struct store *s, const char *before, size_t *deleted, char *errmsg);
+    enum rb_err (*kit_owner)(struct store *s, long long kit, long long account, char *errmsg);
+    enum rb_err (*kit_reader)(struct store *s, long long kit, long long account, bool *yes,
+                              char *errmsg);
+    enum rb_err (*practice_served)(struct store *s, long long account, const char *question,
+                                   long long now, bool remember, bool *yes, char *errmsg);
+    enum rb_err (*backup)(struct store *s, const char *path, char *errmsg);
+    enum rb_err (*restore)(struct store *s, const char *path, int latest, char *errmsg);
+    enum rb_err (*tx_begin)(struct store *s, char *errmsg);
+    enum rb_err (*tx_end)(struct store *s, enum rb_err rc, char *errmsg);
+    enum rb_err (*upload_used)(struct store *s, const char *hash, bool *used, char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
     enum rb_err (*bank_generation)(struct store *s, long long *n, char *errmsg);
     enum rb_err (*candidate_add)(struct store *s, const struct candidate_new *c, long long *id,
@@ -134,6 +150,31 @@ struct store_ops {
                                   const char *since, json_t **out, char *errmsg);
     enum rb_err (*synonyms_of)(struct store *s, const char *concept, char ***alts, size_t *n,
                                char *errmsg);
+    /* openings and applications (sqlite_openings.c) */
+    enum rb_err (*opening_save)(struct store *s, const struct opening_row *o,
+                                const struct audit_actor *who, long long *id, char *errmsg);
+    enum rb_err (*opening_get)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*opening_list)(struct store *s, const char *status, size_t limit, size_t offset,
+                                json_t **items, size_t *total, char *errmsg);
+    enum rb_err (*opening_status)(struct store *s, long long id, const char *from, const char *to,
+                                  const struct audit_actor *who, const char *reason, char *errmsg);
+    enum rb_err (*application_add)(struct store *s, const struct application_new *a,
+                                   const struct audit_actor *who, long long *id,
+                                   long long *candidate, char *errmsg);
+    enum rb_err (*application_get)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*application_list)(struct store *s, const struct application_filter *f,
+                                    size_t limit, size_t offset, json_t **items, size_t *total,
+                                    json_t **counts, char *errmsg);
+    enum rb_err (*application_by_email)(struct store *s, long long opening, const char *email,
+                                        long long *id, long long *candidate, char *errmsg);
+    enum rb_err (*application_move)(struct store *s, long long id, const char *stage,
+                                    const char *kind, const struct audit_actor *who,
+                                    const char *reason, char *errmsg);
+    enum rb_err (*application_resume)(struct store *s, long long id, long long resume,
+                                      long long screening, char *errmsg);
+    enum rb_err (*dashboard)(struct store *s, json_t **out, char *errmsg);
+    enum rb_err (*apply_attempts)(struct store *s, const char *key, long long now, long long window,
+                                  bool record, long long *count, char *errmsg);
 };
 
 struct store {
