@@ -26,8 +26,11 @@ after(async () => {
   await server?.stop();
 });
 
+const status = (page) => page.locator('.sr-only[role="status"][aria-live="assertive"]');
 /** The text the session page has said to screen readers (its assertive status line). */
-const said = (page) => page.locator('.sr-only[role="status"][aria-live="assertive"]').innerText();
+const said = (page) => status(page).innerText();
+/** Waits until the page has said text (a state update after a render: not at once). */
+const hears = (page, text) => status(page).filter({ hasText: text }).waitFor({ state: 'attached' });
 
 test('a candidate practises one question with the timer, a hint, reveal and a self-rating, and sees the due date', async () => {
   const page = await newPage(browser);
@@ -60,12 +63,12 @@ test('a candidate practises one question with the timer, a hint, reveal and a se
   // one minute left: said once, not every second
   await page.clock.fastForward((minutes * 60 - 60) * 1000);
   await page.getByText('Less than a minute left').waitFor();
-  assert.equal(await said(page), 'One minute left.');
+  await hears(page, 'One minute left.');
   await page.clock.fastForward(30 * 1000);
   assert.equal(await said(page), 'One minute left.');
   await page.clock.fastForward(31 * 1000);
   await page.getByText('Time is up', { exact: true }).waitFor();
-  assert.match(await said(page), /^Time is up/);
+  await hears(page, /^Time is up/);
   // what the answer typed is still there
   assert.match(await page.getByLabel('Your answer').inputValue(), /EXPLAIN/);
   await page.getByRole('button', { name: 'Reveal' }).click();
@@ -77,7 +80,7 @@ test('a candidate practises one question with the timer, a hint, reveal and a se
   const due = page.locator('.due-line');
   await due.waitFor();
   assert.match(await due.innerText(), /Rated good\. Next review on .+ \(in \d+ days?\)\./);
-  assert.match(await said(page), /^Saved\. Next review on /);
+  await hears(page, /^Saved\. Next review on /);
   // the stats agree: one question practised, due later
   const me = await apiAs(server.base, CANDIDATE, PASSWORD);
   const stats = await me.get('/api/v1/practice/stats');
