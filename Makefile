@@ -41,7 +41,7 @@ FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 EMBED_FILES := $(filter-out %/README.md,$(sort $(wildcard data/bank/*.md))) data/bank/synonyms.txt \
                $(filter-out %/README.md,$(sort $(wildcard data/roles/*.md))) \
                $(sort $(wildcard data/skills/*.txt)) \
-               $(sort $(wildcard src/store/sql/sqlite/*.sql)) docs/openapi.json
+               $(sort $(wildcard src/store/sql/sqlite/*.sql)) docs/openapi.json data/kit/kit.css
 HEADERS := $(wildcard src/*/*.h tests/unit/*.h bench/*.h)
 
 # ---- build ---------------------------------------------------------------------------------
@@ -68,14 +68,14 @@ build/tools/embed: tools/embed.c
 build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
 	@mkdir -p $(@D)
 	build/tools/embed $@ bank/=data/bank roles/=data/roles skills/=data/skills \
-	    sql/sqlite/=src/store/sql/sqlite openapi/=docs \
+	    sql/sqlite/=src/store/sql/sqlite openapi/=docs kit/=data/kit \
 	    $(EMBED_FILES)
 
 # ---- the web app (web/): TypeScript and Preact, built by Vite into build/web/dist, each text
 # file gzipped beside itself, then compiled into the server as a second table of files ------
 
 WEB_SRC := $(shell find web/src -type f -not -path 'web/src/gen/*' 2>/dev/null) web/index.html \
-           web/vite.config.ts web/tsconfig.json web/package.json
+           web/vite.config.ts web/tsconfig.json web/package.json data/kit/kit.css
 NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 
 .PHONY: web web-check

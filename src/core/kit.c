@@ -651,6 +651,55 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
 }
 
 enum rb_err
+kit_swap(struct kit *k, const char *question, const char *alternate, char *errmsg)
+{
+    struct kit_slot *slot = NULL;
+    size_t a;
+    int delta;
+
+    for (size_t i = 0; i < k->nslots && !slot; i++)
+        if (strcmp(k->slots[i].q.id, question) == 0)
+            slot = &k->slots[i];
+    if (!slot) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "question '%.64s' is not in this kit (the bank may have changed: build the kit "
+                 "again)",
+                 question);
+        return RB_EINVAL;
+    }
+    for (a = 0; a < slot->nalts; a++)
+        if (strcmp(slot->alts[a].id, alternate) == 0)
+            break;
+    if (a == slot->nalts) {
+        snprintf(errmsg, RB_ERRMSG, "'%.64s' is not an alternate of question '%.64s'", alternate,
+                 question);
+        return RB_EINVAL;
+    }
+    delta = slot->alts[a].minutes - slot->q.minutes;
+    /* each alternate fits alone; after other swaps it may not */
+    if (k->minutes + delta > k->budget) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "'%.64s' would take the kit to %d of its %d minutes: swap a longer question for "
+                 "a shorter one first",
+                 alternate, k->minutes + delta, k->budget);
+        return RB_EINVAL;
+    }
+    {
+        struct question t = slot->q;
+        slot->q = slot->alts[a];
+        slot->alts[a] = t;
+    }
+    k->minutes += delta;
+    /* alternates share the slot's primary competency, so one coverage row moves */
+    for (size_t c = 0; c < k->ncoverage; c++)
+        if (strcmp(k->coverage[c].competency, slot->q.competencies[0]) == 0) {
+            k->coverage[c].minutes += delta;
+            break;
+        }
+    return RB_OK;
+}
+
+enum rb_err
 kit_save(struct store *s, struct kit *k, char *errmsg)
 {
     json_t *j = kit_to_json(k);

@@ -192,6 +192,10 @@ void api_scorecard_amend(struct http_req *req, struct http_res *res);
 void api_practice_next(struct http_req *req, struct http_res *res);
 void api_practice_answer(struct http_req *req, struct http_res *res);
 void api_practice_stats(struct http_req *req, struct http_res *res);
+/* the web app's needs (http/api_bank.c, http/api_practice.c) */
+void api_practice_export(struct http_req *req, struct http_res *res);
+void api_practice_reveal(struct http_req *req, struct http_res *res);
+void api_competencies_list(struct http_req *req, struct http_res *res);
 /* debriefs and insight (http/api_insight.c) */
 void api_candidate_debrief(struct http_req *req, struct http_res *res);
 void api_role_comparison(struct http_req *req, struct http_res *res);

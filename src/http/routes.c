@@ -51,7 +51,8 @@ const struct route http_routes[] = {
     {"DELETE", "/api/v1/questions/{id}", api_question_retire, ADMIN, BODY_NONE,
      "DELETE /api/v1/questions/{id}", 0},
 
-    {"GET", "/api/v1/roles", api_roles_list, STAFF, BODY_NONE, "GET /api/v1/roles", CACHED},
+    /* the list in brief for everyone: candidates choose a role to practise for */
+    {"GET", "/api/v1/roles", api_roles_list, SIGNED_IN, BODY_NONE, "GET /api/v1/roles", CACHED},
     {"GET", "/api/v1/roles/{id}", api_role_get, STAFF, BODY_NONE, "GET /api/v1/roles/{id}", CACHED},
     {"POST", "/api/v1/kits", api_kits_create, STAFF, BODY_JSON, "POST /api/v1/kits", 0},
     {"GET", "/api/v1/kits/{id}", api_kit_get, STAFF, BODY_NONE, "GET /api/v1/kits/{id}", 0},
@@ -110,6 +111,13 @@ const struct route http_routes[] = {
      "POST /api/v1/practice/answers", 0},
     {"GET", "/api/v1/practice/stats", api_practice_stats, SIGNED_IN, BODY_NONE,
      "GET /api/v1/practice/stats", 0},
+    /* what the web app needed: competencies for the bank's filter, the Anki deck to download */
+    {"GET", "/api/v1/competencies", api_competencies_list, STAFF, BODY_NONE,
+     "GET /api/v1/competencies", CACHED},
+    {"GET", "/api/v1/practice/export", api_practice_export, SIGNED_IN, BODY_NONE,
+     "GET /api/v1/practice/export", 0},
+    {"POST", "/api/v1/practice/reveal", api_practice_reveal, SIGNED_IN, BODY_JSON,
+     "POST /api/v1/practice/reveal", 0},
     /* debriefs and insight: who on the staff may read a debrief is decided in the handler */
     {"GET", "/api/v1/candidates/{id}/debrief", api_candidate_debrief, STAFF, BODY_NONE,
      "GET /api/v1/candidates/{id}/debrief", 0},

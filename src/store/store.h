@@ -64,6 +64,7 @@ struct search_query {
     /* 0: every hit is whole; else only hits snip_from to snip_from + snip_len - 1 are (a
      * page of many), and the others are counted with their score only (id NULL) */
     size_t snip_from, snip_len;
+    int max_minutes; /* 0: any; else only questions of at most this many minutes */
 };
 
 #define SEARCH_LIMIT_MAX 1000
@@ -740,7 +741,9 @@ enum rb_err store_practice_next(struct store *s, long long account, const struct
  * "first_answers", "reviews_again" (later answers rated again), "reviews", "seconds",
  * "days" (distinct days with an answer up to today, newest first, at most 400),
  * "competencies": [{"competency", "answers", "questions", "seconds", "recent_answers",
- * "recent_rating", "recent_coverage" (averages since the day given, or null)}]}. */
+ * "recent_rating", "recent_coverage" (averages since the day given, or null)}],
+ * "due_ahead": [{"day", "count"}] (live cards by due day over the 14 days from today, the
+ * overdue counted today; days without any left out)}. */
 enum rb_err store_practice_stats(struct store *s, long long account, const char *today,
                                  const char *since, json_t **out, char *errmsg);
 /* The synonyms of a key concept (folded as text_fold does): the other members of every

@@ -380,7 +380,7 @@ test_every_route_answers_as_documented() {
     call 200 GET '/api/v1/roles?limit=2&offset=6' "${recruiter[@]}"
     call 400 GET '/api/v1/roles?offset=x' "${recruiter[@]}"
     call 401 GET /api/v1/roles
-    call 403 GET /api/v1/roles "${candidate[@]}"
+    call 200 GET /api/v1/roles "${candidate[@]}"
     call 200 GET /api/v1/roles/backend-developer-mid "${interviewer[@]}"
     call 304 GET /api/v1/roles/backend-developer-mid "${interviewer[@]}" -H "If-None-Match: $(etag)"
     call 200 GET /api/v1/roles/site-reliability-engineer "${interviewer[@]}"
@@ -781,6 +781,75 @@ test_every_route_answers_as_documented() {
         fail "practice stats: not the one answer of the candidate"
     call 304 GET /api/v1/practice/stats "${candidate[@]}" -H "If-None-Match: $(etag)"
     call 401 GET /api/v1/practice/stats
+
+    # ---- what the web app needed: the bank's filters, kit swaps, skipping, the Anki deck ----
+    call 200 GET '/api/v1/questions?q=index&minutes=10&limit=100' "${interviewer[@]}"
+    [ "$(field '.total > 0 and all(.items[]; .minutes <= 10)')" = true ] ||
+        fail "a search for questions of at most 10 minutes found longer ones"
+    call 200 GET '/api/v1/questions?minutes=5&category=screening' "${interviewer[@]}"
+    [ "$(field '.total > 0 and all(.items[]; .minutes <= 5 and .category == "screening")')" = true ] ||
+        fail "the minutes filter of a plain list"
+    call 400 GET '/api/v1/questions?minutes=0' "${interviewer[@]}"
+    [ "$(field .field)" = minutes ] || fail "400 on bad minutes, not naming them"
+    call 400 GET '/api/v1/questions?q=index&minutes=ten' "${interviewer[@]}"
+    call 200 GET '/api/v1/competencies?limit=200' "${interviewer[@]}"
+    [ "$(field '.total > 5 and (.items | map(.id) | index("data-storage")) != null and all(.items[]; .questions >= 0)')" = true ] ||
+        fail "competencies: not the bank's"
+    call 304 GET '/api/v1/competencies?limit=200' "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 400 GET '/api/v1/competencies?limit=many' "${interviewer[@]}"
+    call 401 GET /api/v1/competencies
+    call 403 GET /api/v1/competencies "${candidate[@]}"
+    local swq swa
+    send 200 POST /api/v1/kits '{"role":"backend-developer-mid","seed":11}' "${interviewer[@]}"
+    swq=$(field '.questions[0].id')
+    swa=$(field '.questions[0].alternates[0].id')
+    [ -n "$swa" ] && [ "$swa" != null ] || fail "the kit's first question has no alternate"
+    send 200 POST /api/v1/kits "{\"role\":\"backend-developer-mid\",\"seed\":11,\"swaps\":[{\"question\":\"$swq\",\"alternate\":\"$swa\"}]}" "${interviewer[@]}"
+    [ "$(field ".questions[0].id == \"$swa\" and (.questions[0].alternates | map(.id) | index(\"$swq\")) != null and .minutes <= .budget")" = true ] ||
+        fail "the swap did not put the alternate in the question's place"
+    send 201 POST /api/v1/kits "{\"role\":\"backend-developer-mid\",\"seed\":11,\"candidate\":\"Wren Castellano\",\"swaps\":[{\"question\":\"$swq\",\"alternate\":\"$swa\"}]}" "${interviewer[@]}"
+    call 200 GET "/api/v1/kits/$(field .id)" "${interviewer[@]}"
+    [ "$(field ".questions[0].id == \"$swa\"")" = true ] || fail "the saved kit lost its swap"
+    send 400 POST /api/v1/kits "{\"role\":\"backend-developer-mid\",\"seed\":11,\"swaps\":[{\"question\":\"$swq\",\"alternate\":\"no-such-question\"}]}" "${interviewer[@]}"
+    [ "$(field '.field == "swaps" and (.detail | startswith("swaps[0]: "))')" = true ] ||
+        fail "400 on a bad swap, not naming it"
+    send 400 POST /api/v1/kits '{"role":"backend-developer-mid","swaps":[{"question":"x"}]}' "${interviewer[@]}"
+    call 200 GET '/api/v1/practice/next?role=backend-developer-mid' "${candidate[@]}"
+    local sk
+    sk=$(field .question.id)
+    call 200 GET "/api/v1/practice/next?role=backend-developer-mid&skip=$sk,other-id" "${candidate[@]}"
+    [ "$(field ".question.id != \"$sk\"")" = true ] || fail "a skipped question came again"
+    call 400 GET "/api/v1/practice/next?skip=$(head -c 65 /dev/zero | tr '\0' a)" "${candidate[@]}"
+    call 200 GET /api/v1/practice/stats "${candidate[@]}"
+    [ "$(field '(.due_ahead | length) == 14 and (.recent_days | length) == 30 and .recent_days[-1].practised')" = true ] ||
+        fail "practice stats: no calendar"
+    call 200 GET '/api/v1/practice/export?format=csv&role=backend-developer-mid' "${candidate[@]}"
+    grep -q '^#deck:Rubric::backend-developer-mid' body || fail "the CSV deck has no deck line"
+    call 304 GET '/api/v1/practice/export?format=csv&role=backend-developer-mid' "${candidate[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/practice/export?role=backend-developer-mid&stage=screen' "${candidate[@]}"
+    [ "$(head -c 2 body)" = PK ] || fail "the Anki package is not a zip"
+    call 400 GET '/api/v1/practice/export?format=pdf' "${candidate[@]}"
+    call 400 GET '/api/v1/practice/export?role=no-such-role' "${candidate[@]}"
+    call 401 GET /api/v1/practice/export
+    send 200 POST /api/v1/practice/reveal "{\"question\":\"$sk\",\"answer\":\"I would add an index and check the query plan.\"}" "${candidate[@]}"
+    [ "$(field '.coverage.kind == "keyword coverage" and (.points | length) > 0')" = true ] ||
+        fail "reveal: no coverage or points"
+    send 200 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}" "${candidate[@]}"
+    [ "$(field '.coverage == null')" = true ] || fail "reveal without an answer has coverage"
+    call 200 GET /api/v1/practice/stats "${candidate[@]}"
+    [ "$(field .answers)" = 1 ] || fail "a reveal was recorded as an answer"
+    send 400 POST /api/v1/practice/reveal '{"answer":"no question"}' "${candidate[@]}"
+    send 404 POST /api/v1/practice/reveal '{"question":"no-such-question"}' "${candidate[@]}"
+    send 401 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}"
+    send 403 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}" "${admin_nocsrf[@]}"
+    send 413 POST /api/v1/practice/reveal "{\"question\":\"$sk\",\"answer\":\"$(head -c 65537 /dev/zero | tr '\0' a)\"}" "${candidate[@]}"
+    call 415 POST /api/v1/practice/reveal "${candidate[@]}" -d "{\"question\":\"$sk\"}"
+    # a kit for a candidate previewed, not stored, is the kit then stored
+    send 200 POST /api/v1/kits '{"role":"backend-developer-mid","seed":12,"candidate":"Wren Castellano","save":false}' "${interviewer[@]}"
+    [ "$(field 'has("id") | not')" = true ] || fail "a preview was stored"
+    jq -c '[.questions[].id]' body >preview.json
+    send 201 POST /api/v1/kits '{"role":"backend-developer-mid","seed":12,"candidate":"Wren Castellano"}' "${interviewer[@]}"
+    [ "$(jq -c '[.questions[].id]' body)" = "$(cat preview.json)" ] || fail "the stored kit is not the preview"
 
     # ---- openings and applications ----
     local op op2 app app2 cid
