@@ -411,3 +411,84 @@ api_scorecard_amend(struct http_req *req, struct http_res *res)
         api_audit(req, NULL, "change", json_integer_value(json_object_get(res->json, "candidate")),
                   "scorecard %lld", id);
 }
+
+/* ---- scorecard drafts: the caller's own, for interviews they are on ---- */
+
+void
+api_draft_get(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    json_t *d;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = store_draft_get(req->store, id, req->who.id, &d, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (!api_audit(req, res, "view", json_integer_value(json_object_get(d, "candidate")),
+                   "scorecard draft of interview %lld", id)) {
+        json_decref(d);
+        return;
+    }
+    res->no_etag = true;
+    http_json(res, 200, d);
+}
+
+void
+api_draft_put(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {
+        {"draft", F_OBJECT, true, 0}, {"revision", F_INT, false, 0}, {0}};
+    long long id = http_param_id(req, res, 0), revision = 0, base;
+    const char *field;
+    char msg[RB_ERRMSG];
+    json_t *d;
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    base = json_integer_value(json_object_get(req->json, "revision"));
+    if (json_object_get(req->json, "revision") && base < 1) {
+        http_problem(res, RB_EINVAL, "revision: the revision last saved, 1 or more", "revision");
+        return;
+    }
+    if ((e = scorecard_draft_save(req->store, id, &req->who, json_object_get(req->json, "draft"),
+                                  base, &revision, msg))) {
+        http_problem(res, e, msg,
+                     e == RB_EINVAL || e == RB_ETOOBIG                            ? "draft"
+                     : e == RB_ECONFLICT && base && !strncmp(msg, "revision:", 9) ? "revision"
+                                                                                  : NULL);
+        return;
+    }
+    if (revision == 1 && !store_draft_get(req->store, id, req->who.id, &d, msg)) {
+        api_audit(req, NULL, "create", json_integer_value(json_object_get(d, "candidate")),
+                  "scorecard draft of interview %lld", id);
+        json_decref(d);
+    }
+    http_json(res, 200, json_pack("{s:I, s:I}", "interview", id, "revision", revision));
+}
+
+void
+api_draft_delete(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    json_t *iv;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id || !interview_for(req, res, id, &iv))
+        return;
+    if ((e = store_draft_delete(req->store, id, req->who.id, msg))) {
+        json_decref(iv);
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    api_audit(req, NULL, "change", json_integer_value(json_object_get(iv, "candidate")),
+              "scorecard draft of interview %lld", id);
+    json_decref(iv);
+    res->status = 204;
+}

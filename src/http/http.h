@@ -164,6 +164,10 @@ void api_interview_scorecards(struct http_req *req, struct http_res *res);
 void api_candidate_scorecards(struct http_req *req, struct http_res *res);
 void api_scorecard_get(struct http_req *req, struct http_res *res);
 void api_scorecard_amend(struct http_req *req, struct http_res *res);
+/* scorecard drafts (http/api_loops.c) */
+void api_draft_get(struct http_req *req, struct http_res *res);
+void api_draft_put(struct http_req *req, struct http_res *res);
+void api_draft_delete(struct http_req *req, struct http_res *res);
 void api_practice_next(struct http_req *req, struct http_res *res);
 void api_practice_answer(struct http_req *req, struct http_res *res);
 void api_practice_stats(struct http_req *req, struct http_res *res);

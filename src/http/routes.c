@@ -96,6 +96,13 @@ const struct route http_routes[] = {
     {"POST", "/api/v1/candidates/{id}/erase", api_candidate_erase, ADMIN, BODY_JSON,
      "POST /api/v1/candidates/{id}/erase", 0},
     {"GET", "/api/v1/audit", api_audit_list, ADMIN, BODY_NONE, "GET /api/v1/audit", 0},
+    /* scorecard drafts: the caller's own; the store checks the panel */
+    {"GET", "/api/v1/interviews/{id}/draft", api_draft_get, STAFF, BODY_NONE,
+     "GET /api/v1/interviews/{id}/draft", 0},
+    {"PUT", "/api/v1/interviews/{id}/draft", api_draft_put, STAFF, BODY_JSON,
+     "PUT /api/v1/interviews/{id}/draft", 0},
+    {"DELETE", "/api/v1/interviews/{id}/draft", api_draft_delete, STAFF, BODY_NONE,
+     "DELETE /api/v1/interviews/{id}/draft", 0},
     {"GET", "/api/v1/practice/next", api_practice_next, SIGNED_IN, BODY_NONE,
      "GET /api/v1/practice/next", 0},
     {"POST", "/api/v1/practice/answers", api_practice_answer, SIGNED_IN, BODY_JSON,

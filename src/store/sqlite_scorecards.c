@@ -67,6 +67,19 @@ static const char SQL_INTERVIEWS_COUNT[] =
     "SELECT count(*) FROM interview i WHERE (?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS "
     "(SELECT 1 FROM interview_interviewer WHERE interview = i.id AND account = ?2))";
 
+static const char SQL_DRAFT_GET[] =
+    "SELECT json_object('interview', d.interview, 'candidate', i.candidate, 'draft', "
+    "json(d.body), 'revision', d.revision, 'updated_at', d.updated_at) FROM scorecard_draft d "
+    "JOIN interview i ON i.id = d.interview WHERE d.interview = ?1 AND d.account = ?2";
+static const char SQL_DRAFT_REVISION[] =
+    "SELECT revision FROM scorecard_draft WHERE interview = ?1 AND account = ?2";
+static const char SQL_DRAFT_PUT[] =
+    "INSERT INTO scorecard_draft (interview, account, body) VALUES (?1, ?2, json(?3)) "
+    "ON CONFLICT (interview, account) DO UPDATE SET body = excluded.body, revision = "
+    "revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') RETURNING revision";
+static const char SQL_DRAFT_DEL[] =
+    "DELETE FROM scorecard_draft WHERE interview = ?1 AND account = ?2";
+
 static void
 bind_rating(sqlite3_stmt *st, int i, int rating)
 {
@@ -154,7 +167,16 @@ sqlite_scorecard_submit(struct store *s, const struct scorecard_new *v, long lon
     if ((rc = sq_exec(s, st, errmsg, "store the scorecard")))
         goto out;
     *id = sqlite3_last_insert_rowid(sq_db(s));
-    rc = put_ratings(s, *id, v, errmsg);
+    if ((rc = put_ratings(s, *id, v, errmsg)))
+        goto out;
+    /* the draft ends with the scorecard it was for */
+    if (!(st = sq_stmt(s, SQL_DRAFT_DEL, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, v->interview);
+    sqlite3_bind_int64(st, 2, v->interviewer);
+    rc = sq_exec(s, st, errmsg, "remove the scorecard's draft");
 out:
     return sq_end(s, rc, errmsg);
 }
@@ -291,4 +313,145 @@ sqlite_interview_list(struct store *s, long long candidate, long long account, s
         sq_done(st);
     }
     return rc;
+}
+
+/* Whether account may keep a draft for interview: RB_ENOTFOUND without the interview,
+ * RB_EDENIED off its panel; *card is account's submitted scorecard for it, or 0. */
+static enum rb_err
+draft_allowed(struct store *s, long long interview, long long account, long long *card,
+              char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_ON_PANEL, errmsg);
+    enum rb_err rc = RB_OK;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, interview);
+    sqlite3_bind_int64(st, 2, account);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sq_done(st);
+        return sq_fail(s, errmsg, "read the interview");
+    }
+    *card = sqlite3_column_int64(st, 2);
+    if (!sqlite3_column_int(st, 0)) {
+        snprintf(errmsg, RB_ERRMSG, "no interview %lld", interview);
+        rc = RB_ENOTFOUND;
+    } else if (!sqlite3_column_int(st, 1)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "only the interviewers of interview %lld keep drafts of its scorecards",
+                 interview);
+        rc = RB_EDENIED;
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum rb_err
+sqlite_draft_get(struct store *s, long long interview, long long account, json_t **out,
+                 char *errmsg)
+{
+    sqlite3_stmt *st;
+    long long card = 0;
+    int r;
+    enum rb_err rc = draft_allowed(s, interview, account, &card, errmsg);
+    *out = NULL;
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_DRAFT_GET, errmsg)))
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, interview);
+    sqlite3_bind_int64(st, 2, account);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        if (!(*out = sq_col_json(st, 0, errmsg)))
+            rc = RB_EINTERNAL;
+    } else if (r == SQLITE_DONE) {
+        if (card)
+            snprintf(errmsg, RB_ERRMSG,
+                     "no draft for interview %lld: your scorecard %lld is submitted", interview,
+                     card);
+        else
+            snprintf(errmsg, RB_ERRMSG, "no draft of yours for interview %lld yet", interview);
+        rc = RB_ENOTFOUND;
+    } else
+        rc = sq_fail(s, errmsg, "read the draft");
+    sq_done(st);
+    return rc;
+}
+
+enum rb_err
+sqlite_draft_put(struct store *s, long long interview, long long account, const char *body,
+                 long long base, long long *revision, char *errmsg)
+{
+    sqlite3_stmt *st;
+    long long card = 0, now = 0;
+    int r;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    if ((rc = draft_allowed(s, interview, account, &card, errmsg)))
+        goto out;
+    if (card) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "scorecard %lld for interview %lld is submitted already: amend it instead of "
+                 "saving a draft",
+                 card, interview);
+        rc = RB_ECONFLICT;
+        goto out;
+    }
+    if (base) {
+        if (!(st = sq_stmt(s, SQL_DRAFT_REVISION, errmsg))) {
+            rc = RB_ESTORE;
+            goto out;
+        }
+        sqlite3_bind_int64(st, 1, interview);
+        sqlite3_bind_int64(st, 2, account);
+        r = sqlite3_step(st);
+        if (r == SQLITE_ROW)
+            now = sqlite3_column_int64(st, 0);
+        sq_done(st);
+        if (r != SQLITE_ROW && r != SQLITE_DONE) {
+            rc = sq_fail(s, errmsg, "read the draft");
+            goto out;
+        }
+        if (now != base) {
+            snprintf(errmsg, RB_ERRMSG,
+                     "revision: the draft is at revision %lld, not %lld (saved meanwhile from "
+                     "another window): reload it before saving",
+                     now, base);
+            rc = RB_ECONFLICT;
+            goto out;
+        }
+    }
+    if (!(st = sq_stmt(s, SQL_DRAFT_PUT, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, interview);
+    sqlite3_bind_int64(st, 2, account);
+    sq_bind_text(st, 3, body);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *revision = sqlite3_column_int64(st, 0);
+    else
+        rc = sq_fail(s, errmsg, "save the draft");
+    sq_done(st);
+out:
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_draft_delete(struct store *s, long long interview, long long account, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_DRAFT_DEL, errmsg);
+    enum rb_err rc;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, interview);
+    sqlite3_bind_int64(st, 2, account);
+    if ((rc = sq_exec(s, st, errmsg, "remove the draft")))
+        return rc;
+    if (!sqlite3_changes(sq_db(s))) {
+        snprintf(errmsg, RB_ERRMSG, "no draft of yours for interview %lld", interview);
+        return RB_ENOTFOUND;
+    }
+    return RB_OK;
 }

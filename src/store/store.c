@@ -563,3 +563,22 @@ store_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n,
     *n = 0;
     return s->ops->synonyms_of(s, concept, alts, n, errmsg);
 }
+
+enum rb_err
+store_draft_get(struct store *s, long long interview, long long account, json_t **out, char *errmsg)
+{
+    return s->ops->draft_get(s, interview, account, out, errmsg);
+}
+
+enum rb_err
+store_draft_put(struct store *s, long long interview, long long account, const char *body,
+                long long base, long long *revision, char *errmsg)
+{
+    return s->ops->draft_put(s, interview, account, body, base, revision, errmsg);
+}
+
+enum rb_err
+store_draft_delete(struct store *s, long long interview, long long account, char *errmsg)
+{
+    return s->ops->draft_delete(s, interview, account, errmsg);
+}

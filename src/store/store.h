@@ -382,7 +382,8 @@ struct scorecard_new {
     size_t ncomps;
     const char *original; /* the scorecard as submitted (JSON), kept unchanged */
 };
-/* Submits a checked scorecard in one transaction; *id is the new one's. RB_ECONFLICT when
+/* Submits a checked scorecard in one transaction, removing the interviewer's draft of it;
+ * *id is the new one's. RB_ECONFLICT when
  * the interviewer has submitted one for the interview already; RB_ENOTFOUND without the
  * interview. */
 enum rb_err store_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id,
@@ -432,6 +433,26 @@ enum rb_err store_loop_pending(struct store *s, long long candidate, long long a
 enum rb_err store_interview_list(struct store *s, long long candidate, long long account,
                                  size_t limit, size_t offset, json_t **items, size_t *total,
                                  char *errmsg);
+
+/* ---- scorecard drafts: what an interviewer has filled in so far, theirs alone ---- */
+
+/* account's draft of its scorecard for interview: *out (new) {"interview", "candidate",
+ * "draft" (the
+ * object saved), "revision" (1 for the first save, then one more each time), "updated_at"}.
+ * RB_ENOTFOUND without the interview or without a draft; RB_EDENIED when account is not
+ * one of its interviewers. */
+enum rb_err store_draft_get(struct store *s, long long interview, long long account, json_t **out,
+                            char *errmsg);
+/* Saves body (a JSON object's text) as account's draft for interview in one transaction;
+ * *revision is the saved one's. When base is not 0 it must be the revision saved now, else
+ * RB_ECONFLICT (another tab saved meanwhile). RB_ENOTFOUND without the interview,
+ * RB_EDENIED when account is not one of its interviewers, RB_ECONFLICT when account has
+ * submitted its scorecard (drafts end there: store_scorecard_submit removes it). */
+enum rb_err store_draft_put(struct store *s, long long interview, long long account,
+                            const char *body, long long base, long long *revision, char *errmsg);
+/* Removes account's draft for interview; RB_ENOTFOUND when there is none. */
+enum rb_err store_draft_delete(struct store *s, long long interview, long long account,
+                               char *errmsg);
 
 /* A number that changes whenever a question, competency or role changes, by any writer:
  * what was built from them may be served again while it is the same. */

@@ -134,6 +134,12 @@ struct store_ops {
                                   const char *since, json_t **out, char *errmsg);
     enum rb_err (*synonyms_of)(struct store *s, const char *concept, char ***alts, size_t *n,
                                char *errmsg);
+    enum rb_err (*draft_get)(struct store *s, long long interview, long long account, json_t **out,
+                             char *errmsg);
+    enum rb_err (*draft_put)(struct store *s, long long interview, long long account,
+                             const char *body, long long base, long long *revision, char *errmsg);
+    enum rb_err (*draft_delete)(struct store *s, long long interview, long long account,
+                                char *errmsg);
 };
 
 struct store {
