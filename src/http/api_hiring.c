@@ -22,7 +22,7 @@ static const char *const stages[] = {"applied", "screened", "interviewing", "off
 void
 api_candidates_list(struct http_req *req, struct http_res *res)
 {
-    const char *stage = http_query(req, "stage");
+    const char *stage = http_query(req, "stage"), *q = http_query(req, "q");
     size_t limit, offset, total;
     json_t *items;
     char msg[RB_ERRMSG];
@@ -38,8 +38,12 @@ api_candidates_list(struct http_req *req, struct http_res *res)
                      "stage");
         return;
     }
-    e = store_candidate_list(req->store, stage, http_query(req, "role"), limit, offset, &items,
-                             &total, msg);
+    if (q && strlen(q) > 200) {
+        http_problem(res, RB_EINVAL, "q: 200 bytes at most (a piece of a name or an email)", "q");
+        return;
+    }
+    e = store_candidate_search(req->store, stage, http_query(req, "role"), q && *q ? q : NULL,
+                               limit, offset, &items, &total, msg);
     if (e) {
         json_decref(items);
         http_problem(res, e, msg, NULL);

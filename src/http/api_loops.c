@@ -101,17 +101,36 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
     http_json(res, 200, o);
 }
 
+/* A true/false query parameter: *v, or false with a problem set. */
+static bool
+query_flag(const struct http_req *req, struct http_res *res, const char *name, bool *v)
+{
+    const char *s = http_query(req, name);
+    *v = false;
+    if (!s || strcmp(s, "false") == 0)
+        return true;
+    if (strcmp(s, "true") == 0) {
+        *v = true;
+        return true;
+    }
+    http_problemf(res, RB_EINVAL, name, "%s: true or false", name);
+    return false;
+}
+
 void
 api_interviews_list(struct http_req *req, struct http_res *res)
 {
     const char *c = http_query(req, "candidate");
+    struct interview_filter f = {0};
+    bool mine;
     long long candidate = 0;
     size_t limit, offset, total;
     json_t *items;
     char msg[RB_ERRMSG], *end;
     enum rb_err e;
 
-    if (!http_paging(req, res, &limit, &offset))
+    if (!http_paging(req, res, &limit, &offset) || !query_flag(req, res, "mine", &mine) ||
+        !query_flag(req, res, "waiting", &f.waiting))
         return;
     if (c) {
         candidate = strtoll(c, &end, 10);
@@ -120,8 +139,10 @@ api_interviews_list(struct http_req *req, struct http_res *res)
             return;
         }
     }
-    e = store_interview_list(req->store, candidate, hiring(req) ? 0 : req->who.id, limit, offset,
-                             &items, &total, msg);
+    /* interviewers see only their own; recruiters and admins theirs when they ask */
+    f.candidate = candidate;
+    f.account = hiring(req) && !mine && !f.waiting ? 0 : req->who.id;
+    e = store_interview_find(req->store, &f, limit, offset, &items, &total, msg);
     if (e) {
         json_decref(items);
         http_problem(res, e, msg, NULL);

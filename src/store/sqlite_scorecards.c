@@ -54,18 +54,25 @@ static const char SQL_PENDING[] =
     "sc.interview = i.id AND sc.interviewer = ?2)), 0) FROM interview i "
     "JOIN interview_interviewer ii ON ii.interview = i.id AND ii.account = ?2 "
     "WHERE i.candidate = ?1";
+/* ?1 candidate, ?2 an interviewer, ?5 without ?2's scorecard (0: any) */
+#define INTERVIEWS_OF                                                                              \
+    "(?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM interview_interviewer "     \
+    "WHERE interview = i.id AND account = ?2)) AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM "          \
+    "scorecard WHERE interview = i.id AND interviewer = ?2))"
 static const char SQL_INTERVIEWS[] =
     "SELECT json_object('id', i.id, 'candidate', i.candidate, 'stage', i.stage, 'minutes', "
     "i.minutes, 'scheduled_at', i.scheduled_at, 'created_at', i.created_at, 'interviewers', "
     "(SELECT json_group_array(a.email) FROM (SELECT a.email FROM interview_interviewer ii "
     "JOIN account a ON a.id = ii.account WHERE ii.interview = i.id ORDER BY a.email) a), "
-    "'scorecards', (SELECT count(*) FROM scorecard WHERE interview = i.id)), count(*) OVER () "
-    "FROM interview i WHERE (?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM "
-    "interview_interviewer WHERE interview = i.id AND account = ?2)) "
-    "ORDER BY i.id LIMIT ?3 OFFSET ?4";
-static const char SQL_INTERVIEWS_COUNT[] =
-    "SELECT count(*) FROM interview i WHERE (?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS "
-    "(SELECT 1 FROM interview_interviewer WHERE interview = i.id AND account = ?2))";
+    "'scorecards', (SELECT count(*) FROM scorecard WHERE interview = i.id), "
+    "'candidate_name', c.name, 'role', c.role, 'panel', (SELECT json_group_array(json_object("
+    "'email', p.email, 'name', p.name, 'scorecard', p.card, 'submitted_at', p.at)) FROM (SELECT "
+    "a.email, a.name, sc.id AS card, sc.submitted_at AS at FROM interview_interviewer ii JOIN "
+    "account a ON a.id = ii.account LEFT JOIN scorecard sc ON sc.interview = ii.interview AND "
+    "sc.interviewer = ii.account WHERE ii.interview = i.id ORDER BY a.email) p)), "
+    "count(*) OVER () FROM interview i JOIN candidate c ON c.id = i.candidate WHERE " INTERVIEWS_OF
+    " ORDER BY i.id LIMIT ?3 OFFSET ?4";
+static const char SQL_INTERVIEWS_COUNT[] = "SELECT count(*) FROM interview i WHERE " INTERVIEWS_OF;
 
 static const char SQL_DRAFT_GET[] =
     "SELECT json_object('interview', d.interview, 'candidate', i.candidate, 'draft', "
@@ -290,24 +297,34 @@ enum rb_err
 sqlite_interview_list(struct store *s, long long candidate, long long account, size_t limit,
                       size_t offset, json_t **items, size_t *total, char *errmsg)
 {
+    struct interview_filter f = {.candidate = candidate, .account = account};
+    return sqlite_interview_find(s, &f, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+sqlite_interview_find(struct store *s, const struct interview_filter *f, size_t limit,
+                      size_t offset, json_t **items, size_t *total, char *errmsg)
+{
     sqlite3_stmt *st = sq_stmt(s, SQL_INTERVIEWS, errmsg);
     enum rb_err rc = RB_OK;
     *items = json_array();
     *total = 0;
     if (!st)
         return RB_ESTORE;
-    sqlite3_bind_int64(st, 1, candidate);
-    sqlite3_bind_int64(st, 2, account);
+    sqlite3_bind_int64(st, 1, f->candidate);
+    sqlite3_bind_int64(st, 2, f->account);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
+    sqlite3_bind_int(st, 5, f->waiting && f->account);
     rc = sq_json_rows(s, st, *items, total, "list interviews", errmsg);
     sq_done(st);
     if (!rc && !json_array_size(*items) && offset) {
         /* a page past the end still says how many there are */
         if (!(st = sq_stmt(s, SQL_INTERVIEWS_COUNT, errmsg)))
             return RB_ESTORE;
-        sqlite3_bind_int64(st, 1, candidate);
-        sqlite3_bind_int64(st, 2, account);
+        sqlite3_bind_int64(st, 1, f->candidate);
+        sqlite3_bind_int64(st, 2, f->account);
+        sqlite3_bind_int(st, 5, f->waiting && f->account);
         if (sqlite3_step(st) == SQLITE_ROW)
             *total = (size_t)sqlite3_column_int64(st, 0);
         sq_done(st);

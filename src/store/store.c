@@ -582,3 +582,17 @@ store_draft_delete(struct store *s, long long interview, long long account, char
 {
     return s->ops->draft_delete(s, interview, account, errmsg);
 }
+
+enum rb_err
+store_candidate_search(struct store *s, const char *stage, const char *role, const char *q,
+                       size_t limit, size_t offset, json_t **items, size_t *total, char *errmsg)
+{
+    return s->ops->candidate_search(s, stage, role, q, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+store_interview_find(struct store *s, const struct interview_filter *f, size_t limit, size_t offset,
+                     json_t **items, size_t *total, char *errmsg)
+{
+    return s->ops->interview_find(s, f, limit, offset, items, total, errmsg);
+}

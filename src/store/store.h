@@ -321,6 +321,10 @@ enum rb_err store_candidate_get(struct store *s, long long id, json_t **out, cha
  * is a new array, *total counts all that pass. */
 enum rb_err store_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
                                  size_t offset, json_t **items, size_t *total, char *errmsg);
+/* The same, with q (NULL: any) a piece of the name or the email, in any case (ASCII). */
+enum rb_err store_candidate_search(struct store *s, const char *stage, const char *role,
+                                   const char *q, size_t limit, size_t offset, json_t **items,
+                                   size_t *total, char *errmsg);
 /* Uploaded resumes, in one transaction; ids[i] is the new id of v[i]. RB_EINVAL naming
  * the candidate when one does not exist. */
 enum rb_err store_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
@@ -433,6 +437,16 @@ enum rb_err store_loop_pending(struct store *s, long long candidate, long long a
 enum rb_err store_interview_list(struct store *s, long long candidate, long long account,
                                  size_t limit, size_t offset, json_t **items, size_t *total,
                                  char *errmsg);
+/* Which interviews store_interview_find reads: every field set must match. */
+struct interview_filter {
+    long long candidate, account; /* account: an interviewer of it */
+    bool waiting;                 /* without account's scorecard yet (account must be set) */
+};
+/* store_interview_list's summaries, each also with "candidate_name", "role" (the
+ * candidate's) and "panel": [{"email", "name", "scorecard" (its id, or null while not
+ * submitted), "submitted_at"}] by email. */
+enum rb_err store_interview_find(struct store *s, const struct interview_filter *f, size_t limit,
+                                 size_t offset, json_t **items, size_t *total, char *errmsg);
 
 /* ---- scorecard drafts: what an interviewer has filled in so far, theirs alone ---- */
 

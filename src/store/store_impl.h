@@ -134,6 +134,11 @@ struct store_ops {
                                   const char *since, json_t **out, char *errmsg);
     enum rb_err (*synonyms_of)(struct store *s, const char *concept, char ***alts, size_t *n,
                                char *errmsg);
+    enum rb_err (*candidate_search)(struct store *s, const char *stage, const char *role,
+                                    const char *q, size_t limit, size_t offset, json_t **items,
+                                    size_t *total, char *errmsg);
+    enum rb_err (*interview_find)(struct store *s, const struct interview_filter *f, size_t limit,
+                                  size_t offset, json_t **items, size_t *total, char *errmsg);
     enum rb_err (*draft_get)(struct store *s, long long interview, long long account, json_t **out,
                              char *errmsg);
     enum rb_err (*draft_put)(struct store *s, long long interview, long long account,

@@ -426,6 +426,14 @@ test_every_route_answers_as_documented() {
         fail "GET /api/v1/candidates does not filter"
     call 200 GET '/api/v1/candidates?limit=1&offset=5' "${admin[@]}"
     [ "$(field '[.total, (.items | length)] | join(" ")')" = "2 0" ] || fail "a page past the end"
+    call 200 GET '/api/v1/candidates?q=OKAFOR' "${recruiter[@]}"
+    [ "$(field '[.total, .items[0].id] | join(" ")')" = "1 $cand" ] || fail "q does not find a name in another case"
+    call 200 GET '/api/v1/candidates?q=amara.okafor%40' "${recruiter[@]}"
+    [ "$(field .total)" = 1 ] || fail "q does not find an email"
+    call 200 GET '/api/v1/candidates?q=nobody-by-that-name&offset=1' "${recruiter[@]}"
+    [ "$(field .total)" = 0 ] || fail "q matches what it should not"
+    call 400 GET "/api/v1/candidates?q=$(head -c 201 /dev/zero | tr '\0' q)" "${recruiter[@]}"
+    [ "$(field .field)" = q ] || fail "400 on a long q, not naming it"
     call 400 GET '/api/v1/candidates?stage=hiring' "${recruiter[@]}"
     call 400 GET '/api/v1/candidates?limit=0' "${recruiter[@]}"
     call 401 GET /api/v1/candidates
@@ -578,7 +586,15 @@ test_every_route_answers_as_documented() {
     call 415 POST /api/v1/interviews "${recruiter[@]}" -d '{}'
     call 200 GET /api/v1/interviews "${interviewer[@]}"
     [ "$(field '.total == 1 and .items[0].scorecards == 0')" = true ] || fail "the interviewer's interviews"
+    [ "$(field '.items[0] | [.candidate_name, (.panel | map(.email + ":" + (.scorecard | tostring)) | join(","))] | join(" ")')" = "Amara Okafor interviewer@example.org:null,recruiter@example.org:null" ] ||
+        fail "an interview's summary lacks the candidate's name or the panel"
     call 304 GET /api/v1/interviews "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/interviews?mine=true&waiting=true' "${recruiter[@]}"
+    [ "$(field .total)" = 1 ] || fail "the recruiter's interview waiting for a scorecard"
+    call 200 GET '/api/v1/interviews?mine=true' "${admin[@]}"
+    [ "$(field .total)" = 0 ] || fail "mine=true lists interviews the admin is not on"
+    call 400 GET '/api/v1/interviews?waiting=yes' "${recruiter[@]}"
+    [ "$(field .field)" = waiting ] || fail "400 on waiting=yes, not naming it"
     call 200 GET "/api/v1/interviews?candidate=$cand&limit=1" "${admin[@]}"
     call 400 GET '/api/v1/interviews?candidate=x' "${admin[@]}"
     call 401 GET /api/v1/interviews
@@ -630,6 +646,11 @@ test_every_route_answers_as_documented() {
     grep -qi "^location: /api/v1/scorecards/$rcard" headers || fail "201 without Location"
     call 404 GET "/api/v1/interviews/$iid/draft" "${recruiter[@]}"
     send 409 PUT "/api/v1/interviews/$iid/draft" '{"draft":{}}' "${recruiter[@]}"
+    call 200 GET '/api/v1/interviews?waiting=true' "${recruiter[@]}"
+    [ "$(field .total)" = 0 ] || fail "an interview still waiting after the recruiter's scorecard"
+    call 200 GET '/api/v1/interviews?waiting=true' "${interviewer[@]}"
+    [ "$(field '[.total, (.items[0].panel | map(.scorecard != null) | join(","))] | join(" ")')" = "1 false,true" ] ||
+        fail "the interviewer's waiting interview, with the recruiter's card in"
     call 200 GET "/api/v1/candidates/$cand/scorecards" "${interviewer[@]}"
     [ "$(field '.items == [] and .complete == false')" = true ] || fail "a pending panel member sees others' scorecards"
     call 403 GET "/api/v1/scorecards/$rcard" "${interviewer[@]}"
