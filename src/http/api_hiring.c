@@ -413,3 +413,26 @@ api_screening_results(struct http_req *req, struct http_res *res)
     }
     http_json(res, 200, http_page(items, total, limit, offset));
 }
+
+void
+api_job_read(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {{"job", F_STRING, true, (size_t)64 * 1024}, {0}};
+    const char *field, *job;
+    struct role role;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    job = json_string_value(json_object_get(req->json, "job"));
+    /* the same reading a screening of this text makes (api_screenings_create) */
+    if ((e = job_from_text("job", job, strlen(job), jobs_scanner(), jobs_taxonomy(), &role, msg))) {
+        http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, "job");
+        return;
+    }
+    http_json(res, 200, role_to_json(&role));
+    role_cleanup(&role);
+}

@@ -531,6 +531,19 @@ test_every_route_answers_as_documented() {
     poll "/api/v1/screenings/$sid" "${admin[@]}"
     [ "$(field '.role == "job" and .blind and .total == 3 and .failed == 1')" = true ] ||
         fail "the blind screening: not 3 resumes with 1 failed"
+    # the criteria read before screening are those the screening ran with
+    local criteria
+    criteria=$(jq -c .criteria body)
+    send 200 POST /api/v1/jobs/read "{\"job\":$job}" "${recruiter[@]}"
+    [ "$(jq -c . body)" = "$criteria" ] || fail "POST /api/v1/jobs/read: not the criteria the screening used"
+    [ "$(field '.must_have | length > 0')" = true ] || fail "no must-have read from the job"
+    send 400 POST /api/v1/jobs/read '{"job":"We like kind people who enjoy long walks."}' "${recruiter[@]}"
+    [ "$(field .field)" = job ] || fail "400 on a job with no skill, not naming it"
+    send 400 POST /api/v1/jobs/read '{"job":"Go","extra":1}' "${recruiter[@]}"
+    send 401 POST /api/v1/jobs/read '{"job":"Go"}'
+    send 403 POST /api/v1/jobs/read '{"job":"Go"}' "${interviewer[@]}"
+    send 413 POST /api/v1/jobs/read "{\"job\":\"$(head -c 65537 /dev/zero | tr '\0' g)\"}" "${recruiter[@]}"
+    call 415 POST /api/v1/jobs/read "${recruiter[@]}" -d '{"job":"Go"}'
     call 200 GET "/api/v1/screenings/$sid/results" "${admin[@]}"
     [ "$(field 'all(.items[]; (has("name") or has("filename")) | not) and .items[2].rank == 3 and .items[2].resume == '"$r_photo"' and (.items[2] | has("error"))')" = true ] ||
         fail "blind results with names, or the unreadable resume not last"
