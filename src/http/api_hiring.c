@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/job.h"
+#include "core/screen_export.h"
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/settings.h"
@@ -435,4 +436,42 @@ api_job_read(struct http_req *req, struct http_res *res)
     }
     http_json(res, 200, role_to_json(&role));
     role_cleanup(&role);
+}
+
+void
+api_screening_report(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    const char *format = http_query(req, "format");
+    size_t total;
+    json_t *o = NULL, *items = NULL;
+    char msg[RB_ERRMSG];
+    bool html = format && strcmp(format, "html") == 0;
+    enum rb_err e;
+
+    if (!id)
+        return;
+    if (!format || (!html && strcmp(format, "csv") != 0)) {
+        http_problem(res, RB_EINVAL, "format: csv or html", "format");
+        return;
+    }
+    if ((e = store_screening_get(req->store, id, &o, msg)) ||
+        (e = store_screening_results(req->store, id,
+                                     (size_t)100000 /* a screening's most resumes */, 0, &items,
+                                     &total, msg))) {
+        http_problem(res, e, msg, NULL);
+        goto out;
+    }
+    if (!api_audit_items(req, res, "export", items, "candidate", "screening %lld report", id))
+        goto out;
+    if ((e = screen_export(o, items, html ? SCREEN_EXPORT_HTML : SCREEN_EXPORT_CSV, &res->body,
+                           msg))) {
+        http_problem(res, e == RB_EINVAL ? RB_EINTERNAL : e, msg, NULL);
+        goto out;
+    }
+    res->status = 200;
+    res->content_type = html ? "text/html; charset=utf-8" : "text/csv; charset=utf-8";
+out:
+    json_decref(o);
+    json_decref(items);
 }

@@ -166,6 +166,8 @@ void api_scorecard_get(struct http_req *req, struct http_res *res);
 void api_scorecard_amend(struct http_req *req, struct http_res *res);
 /* a job description read into criteria, as a screening would (http/api_hiring.c) */
 void api_job_read(struct http_req *req, struct http_res *res);
+/* a screening's results as CSV or the HTML report (http/api_hiring.c) */
+void api_screening_report(struct http_req *req, struct http_res *res);
 /* scorecard drafts (http/api_loops.c) */
 void api_draft_get(struct http_req *req, struct http_res *res);
 void api_draft_put(struct http_req *req, struct http_res *res);

@@ -531,9 +531,23 @@ test_every_route_answers_as_documented() {
     poll "/api/v1/screenings/$sid" "${admin[@]}"
     [ "$(field '.role == "job" and .blind and .total == 3 and .failed == 1')" = true ] ||
         fail "the blind screening: not 3 resumes with 1 failed"
-    # the criteria read before screening are those the screening ran with
     local criteria
     criteria=$(jq -c .criteria body)
+    # its report: CSV with one row per ranked resume and no name (blind), and the HTML page
+    call 200 GET "/api/v1/screenings/$sid/report?format=csv" "${admin[@]}"
+    grep -qi '^content-type: text/csv' headers || fail "the CSV report is not text/csv"
+    [ "$(head -1 body | tr -d '\r' | cut -d, -f1-3)" = "rank,id,score" ] || fail "the CSV report's header"
+    [ "$(wc -l <body)" = 3 ] || fail "the CSV report: not a header and 2 ranked rows"
+    ! grep -q 'name,email' body || fail "a blind CSV report with names"
+    call 304 GET "/api/v1/screenings/$sid/report?format=csv" "${admin[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET "/api/v1/screenings/$sid/report?format=html" "${recruiter[@]}"
+    grep -q '<svg' body && grep -qi 'must-have' body || fail "the HTML report without its charts or criteria"
+    call 400 GET "/api/v1/screenings/$sid/report?format=xlsx" "${recruiter[@]}"
+    [ "$(field .field)" = format ] || fail "400 on an unknown format, not naming it"
+    call 401 GET "/api/v1/screenings/$sid/report?format=csv"
+    call 403 GET "/api/v1/screenings/$sid/report?format=csv" "${interviewer[@]}"
+    call 404 GET "/api/v1/screenings/999/report?format=csv" "${recruiter[@]}"
+    # the criteria read before screening are those the screening ran with
     send 200 POST /api/v1/jobs/read "{\"job\":$job}" "${recruiter[@]}"
     [ "$(jq -c . body)" = "$criteria" ] || fail "POST /api/v1/jobs/read: not the criteria the screening used"
     [ "$(field '.must_have | length > 0')" = true ] || fail "no must-have read from the job"
