@@ -475,3 +475,41 @@ out:
     json_decref(o);
     json_decref(items);
 }
+
+void
+api_resume_original(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    const char *hash;
+    char msg[RB_ERRMSG], path[600], *data = NULL;
+    size_t len = 0, n;
+    json_t *o;
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = store_resume_row(req->store, id, &o, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    hash = json_string_value(json_object_get(o, "hash"));
+    n = hash ? strspn(hash, "0123456789abcdef") : 0;
+    if (n != 64 || hash[n]) {
+        http_problemf(res, RB_ENOTFOUND, NULL, "resume %lld has no original file kept", id);
+        goto out;
+    }
+    snprintf(path, sizeof path, "%s/%s", req->cfg->uploads, hash);
+    if ((e = fs_read(path, req->cfg->upload_max, &data, &len, msg))) {
+        /* erased, removed by retention, or kept on another server's disk */
+        http_problemf(res, RB_ENOTFOUND, NULL, "resume %lld: its original file is gone", id);
+        goto out;
+    }
+    if (!api_audit(req, res, "view", json_integer_value(json_object_get(o, "candidate")),
+                   "resume %lld original", id))
+        goto out;
+    buf_append(&res->body, data, len);
+    /* bytes, never a page: an HTML resume must not run in the app's origin */
+    res->content_type = "application/octet-stream";
+out:
+    free(data);
+    json_decref(o);
+}

@@ -513,3 +513,16 @@ api_draft_delete(struct http_req *req, struct http_res *res)
     json_decref(iv);
     res->status = 204;
 }
+
+void
+api_interviewers_list(struct http_req *req, struct http_res *res)
+{
+    json_t *items;
+    char msg[RB_ERRMSG];
+    enum rb_err e = interview_people(req->store, &items, msg);
+    if (e) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, 200, json_pack("{s:o}", "items", items));
+}

@@ -99,6 +99,10 @@ const struct route http_routes[] = {
     {"POST", "/api/v1/jobs/read", api_job_read, HIRING, BODY_JSON, "POST /api/v1/jobs/read", 0},
     {"GET", "/api/v1/screenings/{id}/report", api_screening_report, HIRING, BODY_NONE,
      "GET /api/v1/screenings/{id}/report", 0},
+    {"GET", "/api/v1/resumes/{id}/original", api_resume_original, HIRING, BODY_NONE,
+     "GET /api/v1/resumes/{id}/original", 0},
+    {"GET", "/api/v1/interviewers", api_interviewers_list, HIRING, BODY_NONE,
+     "GET /api/v1/interviewers", 0},
     /* scorecard drafts: the caller's own; the store checks the panel */
     {"GET", "/api/v1/interviews/{id}/draft", api_draft_get, STAFF, BODY_NONE,
      "GET /api/v1/interviews/{id}/draft", 0},

@@ -489,6 +489,14 @@ test_every_route_answers_as_documented() {
     call 403 GET "/api/v1/resumes/$r_amara" "${candidate[@]}"
     call 404 GET /api/v1/resumes/999 "${recruiter[@]}"
     call 404 GET /api/v1/resumes/-1 "${recruiter[@]}"
+    # the original, byte for byte, as bytes (an HTML resume must never render in the app)
+    call 200 GET "/api/v1/resumes/$r_tomasz/original" "${recruiter[@]}"
+    cmp -s body "$DATA/resumes/markdown.md" || fail "GET /api/v1/resumes/{id}/original: not the file uploaded"
+    grep -qi '^content-type: application/octet-stream' headers || fail "an original not sent as bytes"
+    call 304 GET "/api/v1/resumes/$r_tomasz/original" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/resumes/$r_tomasz/original"
+    call 403 GET "/api/v1/resumes/$r_tomasz/original" "${interviewer[@]}"
+    call 404 GET /api/v1/resumes/999/original "${recruiter[@]}"
     call 200 GET "/api/v1/candidates/$cand" "${recruiter[@]}"
     [ "$(field '.resumes | length')" = 3 ] || fail "the candidate does not list the 3 resumes"
 
@@ -611,6 +619,12 @@ test_every_route_answers_as_documented() {
     send 403 POST /api/v1/interviews '{}' "${interviewer[@]}"
     call 413 POST /api/v1/interviews "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
     call 415 POST /api/v1/interviews "${recruiter[@]}" -d '{}'
+    call 200 GET /api/v1/interviewers "${recruiter[@]}"
+    [ "$(field '[.items[].email] | index("interviewer@example.org") != null and index("candidate@example.org") == null')" = true ] ||
+        fail "GET /api/v1/interviewers: not the staff who may interview"
+    call 304 GET /api/v1/interviewers "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET /api/v1/interviewers
+    call 403 GET /api/v1/interviewers "${interviewer[@]}"
     call 200 GET /api/v1/interviews "${interviewer[@]}"
     [ "$(field '.total == 1 and .items[0].scorecards == 0')" = true ] || fail "the interviewer's interviews"
     [ "$(field '.items[0] | [.candidate_name, (.panel | map(.email + ":" + (.scorecard | tostring)) | join(","))] | join(" ")')" = "Amara Okafor interviewer@example.org:null,recruiter@example.org:null" ] ||
