@@ -498,7 +498,7 @@ api_resume_original(struct http_req *req, struct http_res *res)
         goto out;
     }
     snprintf(path, sizeof path, "%s/%s", req->cfg->uploads, hash);
-    if ((e = fs_read(path, req->cfg->upload_max, &data, &len, msg))) {
+    if (fs_read(path, req->cfg->upload_max, &data, &len, msg)) {
         /* erased, removed by retention, or kept on another server's disk */
         http_problemf(res, RB_ENOTFOUND, NULL, "resume %lld: its original file is gone", id);
         goto out;
