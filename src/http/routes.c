@@ -110,6 +110,12 @@ const struct route http_routes[] = {
      "PUT /api/v1/interviews/{id}/draft", 0},
     {"DELETE", "/api/v1/interviews/{id}/draft", api_draft_delete, STAFF, BODY_NONE,
      "DELETE /api/v1/interviews/{id}/draft", 0},
+    /* admin: imports and the server's status (http/api_admin.c) */
+    {"POST", "/api/v1/roles/import", api_roles_import, ADMIN, BODY_JSON,
+     "POST /api/v1/roles/import", 0},
+    {"POST", "/api/v1/bank/imports", api_bank_import, ADMIN, BODY_JSON, "POST /api/v1/bank/imports",
+     0},
+    {"GET", "/api/v1/status", api_status, ADMIN, BODY_NONE, "GET /api/v1/status", 0},
     {"GET", "/api/v1/practice/next", api_practice_next, SIGNED_IN, BODY_NONE,
      "GET /api/v1/practice/next", 0},
     {"POST", "/api/v1/practice/answers", api_practice_answer, SIGNED_IN, BODY_JSON,
