@@ -26,7 +26,7 @@ export function RatingBadge(props: { value: number | null | undefined }) {
   );
 }
 
-/** Radio choices 1-4 plus, when clearable, "not asked". */
+/** Radio choices 1-4, after "not asked" when clearable (so arrows go up the scale from it). */
 export function RatingInput(props: {
   legend: string;
   value: number | null;
@@ -40,9 +40,22 @@ export function RatingInput(props: {
   const [pointed, setPointed] = useState<number | null>(null);
   const shown = pointed ?? props.value;
   return (
-    <fieldset class="scale" aria-describedby={props.error ? `${id}-err` : undefined}>
-      <legend>{props.legend}</legend>
+    <fieldset class="scale" role="radiogroup" aria-labelledby={`${id}-legend`} aria-describedby={props.error ? `${id}-err` : undefined}>
+      <legend id={`${id}-legend`}>{props.legend}</legend>
       <div class="scale-options" onMouseLeave={() => setPointed(null)}>
+        {props.clearLabel && (
+          <span class="scale-option r0">
+            <input
+              type="radio"
+              id={`${id}-0`}
+              name={id}
+              checked={props.value === null}
+              disabled={props.disabled}
+              onChange={() => props.onValue(null)}
+            />
+            <label for={`${id}-0`}>{props.clearLabel}</label>
+          </span>
+        )}
         {VALUES.map((v) => (
           <span class={`scale-option r${v}`} key={v} onMouseEnter={() => setPointed(v)}>
             <input
@@ -64,19 +77,6 @@ export function RatingInput(props: {
             </span>
           </span>
         ))}
-        {props.clearLabel && (
-          <span class="scale-option r0">
-            <input
-              type="radio"
-              id={`${id}-0`}
-              name={id}
-              checked={props.value === null}
-              disabled={props.disabled}
-              onChange={() => props.onValue(null)}
-            />
-            <label for={`${id}-0`}>{props.clearLabel}</label>
-          </span>
-        )}
       </div>
       <p class="anchor-text" aria-hidden="true">
         {shown ? (

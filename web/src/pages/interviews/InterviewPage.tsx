@@ -365,8 +365,8 @@ function Editor(props: {
       </section>
       <section class="kit-q" aria-labelledby="rec-h">
         <h2 id="rec-h">Recommendation</h2>
-        <fieldset class="scale">
-          <legend>Your recommendation</legend>
+        <fieldset class="scale" role="radiogroup" aria-labelledby="rec-legend">
+          <legend id="rec-legend">Your recommendation</legend>
           <div class="scale-options">
             {RECOMMENDATIONS.map((r, i) => (
               <span class={`scale-option r${i + 1}`} key={r.value}>
@@ -539,6 +539,41 @@ function Submitted(props: { iv: Interview; tpl: Template; card: Scorecard; onAme
   );
 }
 
+/** The other panel members' cards: hidden until the caller has given theirs. */
+function Panel(props: { complete: boolean; cards: Scorecard[]; me: string; onPanel: boolean }) {
+  const others = props.cards.filter((c) => c.interviewer !== props.me);
+  if (!props.complete)
+    return (
+      <Banner kind="info">
+        The other panel members' scorecards are hidden until you have submitted yours, so that each card is the interviewer's own view.
+      </Banner>
+    );
+  return (
+    <section class="kit-q" aria-labelledby="panel-h">
+      <h2 id="panel-h">The panel's scorecards</h2>
+      {!others.length ? (
+        <p class="muted">No other scorecard yet.</p>
+      ) : (
+        others.map((c) => (
+          <div key={c.id} class="comp-row">
+            <h3>
+              {c.interviewer}: {RECOMMENDATIONS.find((r) => r.value === c.recommendation)?.label}
+            </h3>
+            <ul class="panel-list">
+              {c.competencies.map((k) => (
+                <li key={k.competency}>
+                  {k.competency}: <RatingBadge value={k.rating} />
+                </li>
+              ))}
+            </ul>
+            {c.notes && <p>{c.notes}</p>}
+          </div>
+        ))
+      )}
+    </section>
+  );
+}
+
 export default function InterviewPage({ params }: PageProps) {
   const id = Number(params.id);
   const me = useSession();
@@ -582,6 +617,9 @@ export default function InterviewPage({ params }: PageProps) {
           {ivd.scheduled_at ? `${formatTime(ivd.scheduled_at)} · ` : ''}
           {plural(ivd.minutes, 'minute')} · panel: {ivd.interviewers.join(', ')}
         </p>
+      )}
+      {cards.data && me && (onPanel || cards.data.items.length > 0) && (
+        <Panel complete={cards.data.complete} cards={cards.data.items} me={me.email} onPanel={onPanel} />
       )}
       {!ivd || !t || !ready ? (
         !(iv.failure || tpl.failure) && <Loading />

@@ -34,7 +34,7 @@ function when(s: Summary): number {
 function Table(props: { items: Summary[]; caption: string }) {
   if (!props.items.length) return <Empty>None.</Empty>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
       <table class="data">
         <caption class="sr-only">{props.caption}</caption>
         <thead>
