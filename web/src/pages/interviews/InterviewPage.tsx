@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, failureOf, type Failure, type Schemas } from '../../api';
 import type { PageProps } from '../../router';
 import { Link } from '../../router';
-import { useSession } from '../../session';
+import { HIRING, hasRole, useSession } from '../../session';
 import { Banner, FailureBanner, Loading } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Confirm } from '../../ui/Dialog';
@@ -606,7 +606,12 @@ export default function InterviewPage({ params }: PageProps) {
       actions={
         ivd && (
           <>
-            <Link href={`/candidates/${ivd.candidate}`}>Candidate</Link> · <Link href="/interviews">My interviews</Link>
+            {hasRole(me, HIRING) && (
+              <>
+                <Link href={`/candidates/${ivd.candidate}`}>Candidate</Link> ·{' '}
+              </>
+            )}
+            <Link href={`/candidates/${ivd.candidate}/debrief`}>Debrief</Link> · <Link href="/interviews">My interviews</Link>
           </>
         )
       }
