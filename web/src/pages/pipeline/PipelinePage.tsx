@@ -74,8 +74,8 @@ export default function PipelinePage() {
                       <Link href={`/candidates/${c.id}`}>{c.name}</Link>
                       {c.role && <div class="muted">{c.role}</div>}
                       <div class="actions">
-                        <Button kind="link" onClick={() => setMoving({ c, to: null })} aria-label={`Move ${c.name} to another stage`}>
-                          Move to…
+                        <Button kind="link" onClick={() => setMoving({ c, to: null })}>
+                          Move to…<span class="sr-only"> another stage: {c.name}</span>
                         </Button>
                       </div>
                     </li>

@@ -219,7 +219,7 @@ export default function NewScreeningPage() {
                 id="resume-folder"
                 type="file"
                 multiple
-                {...{ webkitdirectory: '' }}
+                {...{ webkitdirectory: true }}
                 onChange={(e) => add([...((e.currentTarget as HTMLInputElement).files ?? [])])}
               />
             </div>
