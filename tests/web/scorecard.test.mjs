@@ -129,3 +129,22 @@ test("interviewer B sees A's card hidden until B submits; the debrief shows the 
   assertClean(page);
   await page.context().close();
 });
+
+test('the comparison and insight pages show the loop as text and pass axe', async () => {
+  const page = await newPage(browser);
+  await signIn(page, server.base, ADMIN, ADMIN_PASSWORD, '/roles/backend-developer-senior/comparison');
+  await page.getByRole('region', { name: 'Candidates compared' }).waitFor();
+  await page.getByRole('link', { name: 'Priya Sample <img src=x onerror="alert(1)">' }).waitFor();
+  await checkAxe(page, 'comparison');
+  await shot(page, 'comparison');
+  await page.goto(`${server.base}/insight/interviewers`);
+  await page.getByRole('cell', { name: A.email }).waitFor();
+  await checkAxe(page, 'interviewer calibration');
+  await shot(page, 'insight-interviewers');
+  await page.goto(`${server.base}/insight/questions`);
+  await page.getByRole('region', { name: 'Questions' }).waitFor();
+  await checkAxe(page, 'question insight');
+  await shot(page, 'insight-questions');
+  assertClean(page);
+  await page.context().close();
+});
