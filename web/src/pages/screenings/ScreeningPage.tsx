@@ -35,6 +35,8 @@ function isScore(r: Result): r is Score {
 
 type SortKey = 'rank' | 'name' | 'score' | 'years';
 
+const PAGE = 100;
+
 /** Every result of the screening, page by page (the API gives 500 at most at once). */
 async function loadAll(id: number, signal: AbortSignal) {
   const all: Result[] = [];
@@ -71,6 +73,8 @@ export default function ScreeningPage({ params }: PageProps) {
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'rank', up: true });
   const [open, setOpen] = useState<number | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
+  // draw a page of rows at a time: sorting and filtering thousands stays quick
+  const [shown, setShown] = useState(PAGE);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -165,7 +169,7 @@ export default function ScreeningPage({ params }: PageProps) {
             </Button>
           </div>
           <p class="sr-only" role="status">
-            {plural(rows.length, 'row')} shown
+            {plural(rows.length, 'result')} match
           </p>
           {!rows.length ? (
             <Empty>No result at or above that score.</Empty>
@@ -189,7 +193,7 @@ export default function ScreeningPage({ params }: PageProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((r) => (
+                  {rows.slice(0, shown).map((r) => (
                     <Fragment key={r.resume}>
                       <tr>
                         <td>
@@ -250,6 +254,12 @@ export default function ScreeningPage({ params }: PageProps) {
                 </tbody>
               </table>
             </div>
+          )}
+          {rows.length > shown && (
+            <p>
+              Showing the first {shown} of {rows.length}.{' '}
+              <Button onClick={() => setShown(shown + PAGE)}>Show {Math.min(PAGE, rows.length - shown)} more</Button>
+            </p>
           )}
         </>
       )}
