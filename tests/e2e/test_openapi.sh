@@ -769,7 +769,8 @@ test_every_route_answers_as_documented() {
         fail "scorecard submit"
     call 200 GET "/api/v1/candidates/$dcand/debrief" "${interviewer[@]}"
     call 200 GET "/api/v1/candidates/$dcand/debrief" "${recruiter[@]}"
-    [ "$(field '.recommendation_counts.yes == 1 and .summary.scorecards == 1 and (.competencies[0].ratings | length) == 1')" = true ] ||
+    # every rated competency has the one rating (which competencies the kit holds depends on the bank)
+    [ "$(field '.recommendation_counts.yes == 1 and .summary.scorecards == 1 and ([.competencies[].ratings | length] | max) == 1')" = true ] ||
         fail "GET /api/v1/candidates/{id}/debrief: not the scorecard submitted"
     call 304 GET "/api/v1/candidates/$dcand/debrief" "${recruiter[@]}" -H "If-None-Match: $(etag)"
     call 200 GET "/api/v1/candidates/$cand/debrief" "${admin[@]}"
