@@ -22,6 +22,7 @@ static const struct {
     [RB_ERATE] = {"too many attempts", "rate-limited", RB_EXIT_PROBLEMS, 429},
     [RB_EMETHOD] = {"method not allowed", "method-not-allowed", RB_EXIT_USAGE, 405},
     [RB_EUNSUPPORTED] = {"unsupported media type", "unsupported-media-type", RB_EXIT_USAGE, 415},
+    [RB_EBUSY] = {"busy", "busy", RB_EXIT_STORE, 503},
 };
 
 static int
