@@ -1,0 +1,216 @@
+# SPDX-License-Identifier: MIT
+# The server under attack and on a bad day (issue 14): slow clients, anonymous floods of big
+# bodies, ambiguous framing, a full worker pool, SIGTERM under load. Loopback only (a second
+# client address, 127.0.0.2, stands for "someone else"), every loop bounded; timing targets
+# are in bench/, these tests only say whether others are answered at all within a second.
+
+# shellcheck source=tests/e2e/serve_lib.sh
+source "$ROOT/tests/e2e/serve_lib.sh"
+SLOW="$ROOT/tests/e2e/slow_clients.js"
+
+# The server's resident set in kB: now (VmRSS) or its peak so far (VmHWM).
+rss_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$SERVER_PID/status"; }
+
+# /healthz from another loopback address, one second at most: prints the status.
+health_from_elsewhere() {
+    curl -s -o /dev/null -w '%{http_code}' --max-time 1 --interface 127.0.0.2 "$BASE/healthz" ||
+        true
+}
+
+test_slow_heads_are_cut_and_others_are_answered() {
+    export RUBRIC_HEAD_TIMEOUT=2
+    start_server
+    # 1,000 connections sending a header line a second from one address, for 8 s
+    node "$SLOW" "$PORT" 1000 1000 8000 >slow.json &
+    local slow=$! i code
+    sleep 2
+    for i in 1 2 3 4; do
+        code=$(health_from_elsewhere)
+        [ "$code" = 200 ] || fail "/healthz from 127.0.0.2 answered '$code' under 1,000 slow clients"
+        sleep 1
+    done
+    wait "$slow"
+    OUT=$(cat slow.json)
+    # past the per-address cap (64) they are refused; the rest are cut at the head deadline
+    assert_json '.open_at_end == 0'
+    assert_json '.closed_by_server + .failed == 1000'
+    assert_json '.last_close_ms < 6000'
+    code=$(health_from_elsewhere)
+    assert_eq "$code" 200 "after the slow clients"
+    stop_server || fail "exit status $? after SIGTERM"
+}
+
+test_at_the_connection_limit_others_are_still_answered() {
+    # no per-address cap: 1,000 slow connections from one address against a limit of 100
+    export RUBRIC_MAX_CONNECTIONS=100 RUBRIC_MAX_CONNECTIONS_PER_IP=0
+    start_server
+    node "$SLOW" "$PORT" 1000 1000 6000 >slow.json &
+    local slow=$! i code
+    sleep 2
+    for i in 1 2 3; do
+        code=$(health_from_elsewhere)
+        [ "$code" = 200 ] || fail "/healthz answered '$code' at the connection limit"
+        sleep 1
+    done
+    wait "$slow"
+    OUT=$(cat slow.json)
+    assert_json '.open_at_end <= 100'
+    stop_server || fail "exit status $? after SIGTERM"
+}
+
+test_anonymous_big_uploads_are_refused_before_their_body() {
+    export RUBRIC_UPLOAD_MAX=8M
+    start_server
+    head -c $((47 * 1024 * 1024)) /dev/zero >big.pdf
+    local before i peak codes
+    before=$(rss_kb VmRSS)
+    for i in $(seq 20); do
+        curl -s -o /dev/null -w '%{http_code}\n' --max-time 60 -F file=@big.pdf \
+            "$BASE/api/v1/resumes" >>codes.txt 2>/dev/null &
+    done
+    wait $(jobs -p | grep -v "^$SERVER_PID$") 2>/dev/null || true
+    peak=$(rss_kb VmHWM)
+    codes=$(sort codes.txt | uniq -c | tr -s ' ')
+    assert_eq "$(grep -c '^401$' codes.txt)" 20 "every anonymous upload gets its 401: $codes"
+    echo "    rss before ${before} kB, peak ${peak} kB" >&2
+    [ $((peak - before)) -lt $((100 * 1024)) ] ||
+        fail "the server grew from ${before} kB to ${peak} kB for 20 refused uploads"
+    # a signed-in upload over the limit is refused at its Content-Length, unread
+    local token
+    token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
+    http POST /api/v1/resumes -H "Authorization: Bearer $token" -F file=@big.pdf \
+        --max-time 30
+    assert_rc 413
+    assert_json '.type == "/problems/too-large"'
+    peak=$(rss_kb VmHWM)
+    [ $((peak - before)) -lt $((100 * 1024)) ] ||
+        fail "the server grew from ${before} kB to ${peak} kB for an upload refused at its length"
+    # chunked, with no length to refuse it by: cut off at the limit, the server unharmed
+    curl -s -o /dev/null --max-time 30 -H "Authorization: Bearer $token" \
+        -H 'Transfer-Encoding: chunked' -F file=@big.pdf "$BASE/api/v1/resumes" || true
+    peak=$(rss_kb VmHWM)
+    [ $((peak - before)) -lt $((100 * 1024)) ] ||
+        fail "the server grew from ${before} kB to ${peak} kB for a chunked body over the limit"
+    http GET /healthz
+    assert_rc 200
+    stop_server || fail "exit status $? after SIGTERM"
+}
+
+test_ambiguous_framing_and_media_types_are_refused() {
+    start_server
+    local token
+    token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
+    local A=(-H "Authorization: Bearer $token")
+    # a length and chunked together, or two lengths: request smuggling behind a proxy
+    OUT=$(printf 'POST /api/v1/candidates HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n' "$token" |
+        curl -s --max-time 5 telnet://127.0.0.1:"$PORT" 2>/dev/null || true)
+    grep -q '^HTTP/1.1 400' <<<"$OUT" || fail "Content-Length with Transfer-Encoding: $OUT"
+    OUT=$(printf 'POST /api/v1/candidates HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 3\r\nConnection: close\r\n\r\n{}' "$token" |
+        curl -s --max-time 5 telnet://127.0.0.1:"$PORT" 2>/dev/null || true)
+    grep -q '^HTTP/1.1 400' <<<"$OUT" || fail "two different Content-Lengths: $OUT"
+    grep -qi '^content-type: application/problem+json' <<<"$OUT" || fail "not a problem: $OUT"
+    # the JSON media type is matched whole, and chunked bodies are checked too
+    http POST /api/v1/candidates "${A[@]}" -H 'Content-Type: application/jsonp' -d '{"name":"Ada"}'
+    assert_rc 415
+    http POST /api/v1/candidates "${A[@]}" -H 'Content-Type: text/plain' \
+        -H 'Transfer-Encoding: chunked' -d '{"name":"Ada"}'
+    assert_rc 415
+    http POST /api/v1/candidates "${A[@]}" -H 'Content-Type: application/json; charset=utf-8' \
+        -d '{"name":"Ada Quill"}'
+    assert_rc 201
+    # personal data is never stored by a cache; the bank may be revalidated
+    grep -qi '^cache-control: no-store' <<<"$HDR" || fail "a candidate without no-store: $HDR"
+    http GET /api/v1/questions "${A[@]}"
+    grep -qi '^cache-control: private, no-cache' <<<"$HDR" || fail "questions: $HDR"
+    stop_server
+}
+
+test_session_cookie_is_secure_behind_a_trusted_proxy() {
+    export RUBRIC_TRUSTED_PROXIES='127.0.0.2, ::1'
+    start_server
+    local body="{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}"
+    http POST /api/v1/session -H 'Content-Type: application/json' -d "$body" \
+        -H 'X-Forwarded-Proto: https'
+    assert_rc 200
+    ! grep -qi '^set-cookie:.*; Secure' <<<"$HDR" || fail "an untrusted address said https: $HDR"
+    http POST /api/v1/session -H 'Content-Type: application/json' -d "$body" \
+        -H 'X-Forwarded-Proto: https' --interface 127.0.0.2
+    assert_rc 200
+    grep -qi '^set-cookie: rubric_session=.*; Secure' <<<"$HDR" || fail "no Secure: $HDR"
+    stop_server
+}
+
+test_metrics_listen_on_their_own_address() {
+    local mport=$((20000 + RANDOM % 40000))
+    export RUBRIC_METRICS_LISTEN=127.0.0.1:$mport
+    start_server
+    http GET /metrics -H "Authorization: Bearer $("$RUBRIC" token create "$ADMIN" 2>/dev/null)"
+    assert_rc 404
+    RC=$(curl -s -o body.out -w '%{http_code}' --max-time 5 "http://127.0.0.1:$mport/metrics")
+    OUT=$(cat body.out)
+    assert_rc 200
+    assert_out "rubric_http_requests_total"
+    stop_server
+}
+
+test_store_errors_do_not_show_files_or_sql() {
+    start_server
+    local token
+    token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
+    # another writer holds the store past the busy timeout (5 s)
+    (printf 'BEGIN IMMEDIATE;\nINSERT INTO competency(id, name) VALUES (9999, 9999);\n'
+        sleep 8
+        printf 'ROLLBACK;\n') | sqlite3 rubric.db &
+    local writer=$!
+    sleep 1
+    http POST /api/v1/candidates -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d '{"name":"Ada Quill"}' --max-time 20
+    wait "$writer"
+    assert_rc 503
+    assert_json '.type == "/problems/store-error"'
+    assert_not_out "rubric.db"
+    assert_not_out "BEGIN"
+    grep -qi '^retry-after:' <<<"$HDR" || fail "no Retry-After: $HDR"
+    grep -q 'rubric.db' server.log || fail "the detail is not in the log"
+    stop_server
+}
+
+test_password_hashing_waits_on_its_pool_and_a_full_one_says_503() {
+    export RUBRIC_HASH_WORKERS=1 RUBRIC_HASH_QUEUE=1
+    start_server
+    local body="{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" i
+    for i in $(seq 12); do
+        curl -s -o /dev/null -D "h.$i" -w '%{http_code}\n' --max-time 30 \
+            -H 'Content-Type: application/json' -d "$body" "$BASE/api/v1/session" >>codes.txt &
+    done
+    wait $(jobs -p | grep -v "^$SERVER_PID$") 2>/dev/null || true
+    OUT=$(sort codes.txt | uniq -c)
+    grep -q '^200$' codes.txt || fail "no login went through: $OUT"
+    grep -q '^503$' codes.txt || fail "a full pool did not say 503: $OUT"
+    grep -qi '^retry-after: [0-9]' "$(grep -l '^HTTP/1.1 503' h.* | head -1)" ||
+        fail "a 503 without Retry-After"
+    [ $(($(grep -c '^200$' codes.txt) + $(grep -c '^503$' codes.txt))) -eq 12 ] ||
+        fail "answers other than 200 and 503: $OUT"
+    stop_server
+}
+
+test_sigterm_answers_every_request_already_sent() {
+    start_server
+    local token i
+    token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
+    # 8 keep-alive clients, 200 requests each, one after another on one connection
+    for i in $(seq 8); do
+        curl -sS -H "Authorization: Bearer $token" -w '%{http_code}\n' -o "/dev/null" \
+            "$BASE/api/v1/questions?limit=20&offset=[1-200]" >"codes.$i" 2>"err.$i" &
+    done
+    sleep 1.5
+    kill -TERM "$SERVER_PID"
+    wait $(jobs -p | grep -v "^$SERVER_PID$") 2>/dev/null || true
+    wait "$SERVER_PID" || fail "exit status $? after SIGTERM"
+    grep -q "rubric: stopped" server.log || fail "no clean stop"
+    cat err.* >errors.txt
+    OUT=$(sort errors.txt | uniq -c | head)
+    # after the signal a client may not connect again (7); no request it sent is reset
+    ! grep -qE '\((52|55|56)\)|reset|Empty reply' errors.txt || fail "a request was reset: $OUT"
+    [ "$(cat codes.* | grep -c '^200$')" -gt 8 ] || fail "no requests were answered"
+}
