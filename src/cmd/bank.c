@@ -15,6 +15,7 @@
 #include "core/bank_json.h"
 #include "core/bank_md.h"
 #include "core/import.h"
+#include "core/import_apply.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
@@ -808,54 +809,15 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
     if (e)
         return cmd_fail(e, msg);
     import_set_init(&set);
-    e = import_markdown(file, data, len, source ? source : fs_basename(file),
-                        competency ? competency : IMPORT_DEFAULT_COMPETENCY, &set, msg);
-    free(data);
-    if (e) {
-        import_set_cleanup(&set);
-        return cmd_fail(e, msg);
-    }
     if ((rc = cmd_open_store(ctx, &s)))
         goto out;
-    if (competency && !set.new_competency) {
-        /* the competency must exist when named */
-        struct bank_stats st;
-        bool found = false;
-        e = store_bank_stats(s, &st, msg);
-        for (size_t i = 0; !e && i < st.ncomps; i++)
-            found |= strcmp(st.comps[i].id, competency) == 0;
-        bank_stats_cleanup(&st);
-        if (e) {
-            rc = cmd_fail(e, msg);
-            goto out;
-        }
-        if (!found) {
-            rc = cmd_usage("bank import",
-                           "unknown competency '%s': see 'rubric bank stats' for the list",
-                           competency);
-            goto out;
-        }
-    }
-    if (dry) {
-        r.was_added = xcalloc(set.n ? set.n : 1, 1);
-        for (size_t i = 0; i < set.n; i++) {
-            int exists = 0;
-            e = store_question_text_exists(s, set.qs[i].text, &exists, msg);
-            if (e) {
-                rc = cmd_fail(e, msg);
-                goto out;
-            }
-            r.was_added[i] = !exists;
-            r.added += !exists;
-            r.skipped += exists != 0;
-        }
-    } else {
-        e = store_questions_import(s, set.qs, set.n, set.new_competency ? &set.competency : NULL,
-                                   set.new_competency ? 1 : 0, &r, msg);
-        if (e) {
-            rc = cmd_fail(e, msg);
-            goto out;
-        }
+    e = import_apply(s, file, data, len, source ? source : fs_basename(file), competency, dry, &set,
+                     &r, msg);
+    if (e) {
+        rc = e == RB_EINVAL && strncmp(msg, "competency:", 11) == 0
+                 ? cmd_usage("bank import", "%s", msg + 12)
+                 : cmd_fail(e, msg);
+        goto out;
     }
     if (json) {
         json_t *o = import_to_json(&set, r.was_added);
@@ -872,6 +834,7 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
             printf("%zu repeated in the file itself\n", set.nskipped);
     }
 out:
+    free(data);
     free(r.was_added);
     store_close(s);
     import_set_cleanup(&set);

@@ -56,6 +56,11 @@ struct http_res {
     char *location;           /* Location, for 201 (owned) */
     char *set_cookie;         /* Set-Cookie (owned) */
     bool no_etag;             /* a GET whose body must not be cached or revalidated */
+    /* the web app's files (http/static.c): */
+    const char *cache_control;    /* static storage; NULL: "private, no-cache" */
+    const char *content_encoding; /* "gzip" when the body is compressed */
+    bool vary_encoding;           /* another encoding of the same file exists */
+    bool app;                     /* a page of the web app: its CSP, not the API's */
 };
 
 /* A query parameter (decoded), or NULL. */
@@ -148,6 +153,10 @@ void api_screening_results(struct http_req *req, struct http_res *res);
 void api_candidate_export(struct http_req *req, struct http_res *res);
 void api_candidate_erase(struct http_req *req, struct http_res *res);
 void api_audit_list(struct http_req *req, struct http_res *res);
+/* admin (http/api_admin.c) */
+void api_roles_import(struct http_req *req, struct http_res *res);
+void api_bank_import(struct http_req *req, struct http_res *res);
+void api_status(struct http_req *req, struct http_res *res);
 
 /* Records in the audit log that the caller did action (AUDIT_ACTIONS) to candidate (0:
  * none) and what (formatted: "resume %lld"; ids and kinds, nothing personal). On failure

@@ -97,6 +97,12 @@ const struct route http_routes[] = {
     {"POST", "/api/v1/candidates/{id}/erase", api_candidate_erase, ADMIN, BODY_JSON,
      "POST /api/v1/candidates/{id}/erase", 0},
     {"GET", "/api/v1/audit", api_audit_list, ADMIN, BODY_NONE, "GET /api/v1/audit", 0},
+    /* admin: imports and the server's status (http/api_admin.c) */
+    {"POST", "/api/v1/roles/import", api_roles_import, ADMIN, BODY_JSON,
+     "POST /api/v1/roles/import", 0},
+    {"POST", "/api/v1/bank/imports", api_bank_import, ADMIN, BODY_JSON, "POST /api/v1/bank/imports",
+     0},
+    {"GET", "/api/v1/status", api_status, ADMIN, BODY_NONE, "GET /api/v1/status", 0},
     {"GET", "/api/v1/practice/next", api_practice_next, SIGNED_IN, BODY_NONE,
      "GET /api/v1/practice/next", 0},
     {"POST", "/api/v1/practice/answers", api_practice_answer, SIGNED_IN, BODY_JSON,

@@ -29,6 +29,7 @@
 #include "http/guard.h"
 #include "http/http.h"
 #include "http/jobs.h"
+#include "http/static.h"
 #include "util/mem.h"
 #include "util/pool.h"
 #include "util/text.h"
@@ -134,8 +135,8 @@ static const double buckets_ms[] = {0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1
 #define NCLASSES 6 /* 1xx to 5xx, and unknown */
 
 struct metrics {
-    unsigned long long by_route[64][NCLASSES]; /* the last row: no route */
-    unsigned long long latency[NBUCKETS + 1];  /* cumulative at read time */
+    unsigned long long by_route[128][NCLASSES]; /* the last row: no route */
+    unsigned long long latency[NBUCKETS + 1];   /* cumulative at read time */
     unsigned long long count;
     unsigned long long sum_us;
     unsigned long long store_errors;
@@ -149,8 +150,8 @@ count_request(size_t route, int status, double ms)
 {
     size_t b = 0;
     int cls = status / 100;
-    if (route >= 63)
-        route = 63;
+    if (route >= 127)
+        route = 127;
     if (cls < 1 || cls > 5)
         cls = 0;
     __atomic_fetch_add(&metrics.by_route[route][cls], 1, __ATOMIC_RELAXED);
@@ -168,7 +169,7 @@ http_metrics_text(struct buf *out)
     unsigned long long cum = 0;
     buf_puts(out, "# HELP rubric_http_requests_total HTTP requests by route and status class.\n"
                   "# TYPE rubric_http_requests_total counter\n");
-    for (size_t r = 0; r <= http_nroutes && r < 64; r++) {
+    for (size_t r = 0; r <= http_nroutes && r < 128; r++) {
         const char *name = r < http_nroutes ? http_routes[r].name : "unknown";
         for (int c = 0; c < NCLASSES; c++) {
             unsigned long long v = __atomic_load_n(&metrics.by_route[r][c], __ATOMIC_RELAXED);
@@ -225,7 +226,7 @@ struct state {
     struct buf body;
     size_t limit;
     bool too_big, bad_type, bad_upload;
-    bool refused;   /* res holds a problem decided from the head alone */
+    bool refused;   /* res holds the answer decided from the head alone (a problem, a file) */
     bool has_body;  /* a Content-Length above 0 or a Transfer-Encoding */
     bool https;     /* over TLS, as a trusted proxy says */
     bool on_worker; /* the handler ran on a pool; res is its answer */
@@ -436,25 +437,39 @@ etag_matches(const char *header, const char *etag)
     return false;
 }
 
+/* The web app loads only its own files and talks only to this server; no inline script or
+ * style (the build emits none), no other origin, no plugins, no framing. */
+#define APP_CSP                                                                                    \
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "              \
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "                    \
+    "form-action 'self'; frame-ancestors 'none'"
+
 static void
-add_security_headers(struct MHD_Response *r, const char *request_id)
+add_security_headers(struct MHD_Response *r, const char *request_id, const struct http_res *res)
 {
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(r, "Content-Security-Policy",
-                            "default-src 'none'; frame-ancestors 'none'");
+                            res->app ? APP_CSP : "default-src 'none'; frame-ancestors 'none'");
+    MHD_add_response_header(r, "Cache-Control",
+                            res->cache_control ? res->cache_control : "private, no-cache");
+    if (res->content_encoding)
+        MHD_add_response_header(r, "Content-Encoding", res->content_encoding);
+    if (res->vary_encoding)
+        MHD_add_response_header(r, "Vary", "Accept-Encoding");
     MHD_add_response_header(r, "X-Request-Id", request_id);
 }
 
 /* Answers that depend only on the bank and roles (and the public ones) may be kept and
- * revalidated by the caller's own browser; any other may hold personal data and is never
- * written to a cache. */
-static void
-add_cache_control(struct MHD_Response *r, const struct route *route)
+ * revalidated by the caller's own browser; any other API answer may hold personal data and
+ * is never written to a cache. The web app's files say their own. */
+static const char *
+cache_control_of(const struct route *route, const struct http_res *res)
 {
-    bool shared = route && (route->cached || !route->roles);
-    MHD_add_response_header(r, "Cache-Control", shared ? "private, no-cache" : "no-store");
+    if (res->cache_control)
+        return res->cache_control;
+    return !route || route->cached || !route->roles ? "private, no-cache" : "no-store";
 }
 
 /* A server-side failure's detail names files and SQL: it goes to the log with the request
@@ -586,8 +601,8 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
         }
         MHD_add_response_header(r, "Allow", allow);
     }
-    add_security_headers(r, st->request_id);
-    add_cache_control(r, st->route);
+    res->cache_control = cache_control_of(st->route, res);
+    add_security_headers(r, st->request_id, res);
     ok = MHD_queue_response(c, (unsigned)res->status, r);
     MHD_destroy_response(r);
     {
@@ -687,6 +702,12 @@ check_head(struct server *sv, struct MHD_Connection *c, struct state *st)
     st->has_body = te.n || (cl.n && strcmp(cl.first, "0") != 0);
     st->refused = true;
     if (!st->route) {
+        /* the web app's files: answered from the head, like a refusal */
+        if (st->route_err != RB_EMETHOD &&
+            static_serve(req->method, req->path,
+                         MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding"),
+                         &st->res))
+            return;
         if (st->route_err == RB_EMETHOD)
             http_problemf(&st->res, RB_EMETHOD, NULL, "%s is not allowed on %s", req->method,
                           req->path);
@@ -731,8 +752,15 @@ check_head(struct server *sv, struct MHD_Connection *c, struct state *st)
             return;
         }
         if (!(st->route->roles & ROLE_BIT(req->who.role))) {
-            http_problemf(&st->res, RB_EDENIED, NULL, "a %s may not %s %s",
-                          user_role_name(req->who.role), req->method, st->route->pattern);
+            /* say who may, so that the person knows whom to ask */
+            char may[96] = "";
+            size_t used = 0;
+            for (int r = USER_ADMIN; r <= USER_ROLE_MAX; r++)
+                if (st->route->roles & ROLE_BIT(r) && used < sizeof may)
+                    used += (size_t)snprintf(may + used, sizeof may - used, "%s%s",
+                                             used ? ", " : "", user_role_name(r));
+            http_problemf(&st->res, RB_EDENIED, NULL, "a %s may not %s %s (roles allowed: %s)",
+                          user_role_name(req->who.role), req->method, st->route->pattern, may);
             return;
         }
     }

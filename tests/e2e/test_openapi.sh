@@ -754,6 +754,42 @@ test_every_route_answers_as_documented() {
     call 304 GET /api/v1/practice/stats "${candidate[@]}" -H "If-None-Match: $(etag)"
     call 401 GET /api/v1/practice/stats
 
+    # ---- admin: role and bank imports, status ----
+    send 200 POST /api/v1/roles/import '{"text":"Platform Engineer (senior)\nWe run Go services on Kubernetes and PostgreSQL.\nRequirements: 5+ years of Go.","dry_run":true}' "${admin[@]}"
+    [ "$(field '.dry_run == true and ((.role.must_have + .role.nice_to_have) | length) > 0')" = true ] ||
+        fail "role import: a dry run of prose reads no skills"
+    send 201 POST /api/v1/roles/import '{"text":"{\"title\":\"Data Platform Engineer\",\"experience\":\"Senior\",\"description\":\"Kafka pipelines and PostgreSQL\",\"skills\":[{\"name\":\"Data\",\"keywords\":[\"Kafka\",\"PostgreSQL\"]}]}","id":"data-platform-engineer"}' "${admin[@]}"
+    grep -qi '^location: /api/v1/roles/data-platform-engineer' headers || fail "role import: no Location"
+    call 200 GET /api/v1/roles/data-platform-engineer "${admin[@]}"
+    send 400 POST /api/v1/roles/import '{"text":"{\"title\":"}' "${admin[@]}"
+    send 400 POST /api/v1/roles/import '{"text":"Engineer","id":"No Spaces"}' "${admin[@]}"
+    send 400 POST /api/v1/roles/import '{"job":"Engineer"}' "${admin[@]}"
+    send 401 POST /api/v1/roles/import '{"text":"Engineer"}'
+    send 403 POST /api/v1/roles/import '{"text":"Engineer"}' "${recruiter[@]}"
+    send 403 POST /api/v1/roles/import '{"text":"Engineer"}' "${admin_nocsrf[@]}"
+    call 413 POST /api/v1/roles/import "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/roles/import "${admin[@]}" -d '{"text":"x"}'
+    list='# Interview questions\n\n## Databases\n\n- What is a covering index, and when does it help?\n- How would you find slow queries in PostgreSQL?\n'
+    send 200 POST /api/v1/bank/imports "{\"markdown\":\"$list\",\"dry_run\":true}" "${admin[@]}"
+    [ "$(field '.dry_run == true and .added == 2 and (.questions | length) == 2')" = true ] ||
+        fail "bank import: the dry run does not list the two questions"
+    send 201 POST /api/v1/bank/imports "{\"markdown\":\"$list\",\"source\":\"contract test\"}" "${admin[@]}"
+    [ "$(field '.added == 2')" = true ] || fail "bank import: not added"
+    send 200 POST /api/v1/bank/imports "{\"markdown\":\"$list\",\"dry_run\":true}" "${admin[@]}"
+    [ "$(field '.added == 0 and (.skipped | length) == 2')" = true ] ||
+        fail "bank import: a second dry run would add again"
+    send 400 POST /api/v1/bank/imports "{\"markdown\":\"$list\",\"competency\":\"no-such-competency\"}" "${admin[@]}"
+    [ "$(field '.field == "competency"')" = true ] || fail "bank import: the field at fault is not named"
+    send 401 POST /api/v1/bank/imports "{\"markdown\":\"$list\"}"
+    send 403 POST /api/v1/bank/imports "{\"markdown\":\"$list\"}" "${interviewer[@]}"
+    call 413 POST /api/v1/bank/imports "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/bank/imports "${admin[@]}" -d '{"markdown":"x"}'
+    call 200 GET /api/v1/status "${admin[@]}"
+    [ "$(field '.store.ready == true and .store.questions > 0 and .settings.upload_max != null')" = true ] ||
+        fail "status: no store or settings"
+    call 401 GET /api/v1/status
+    call 403 GET /api/v1/status "${recruiter[@]}"
+
     # ---- logging out (last: it ends sessions used above) ----
     send 201 POST /api/v1/tokens '{"name":"no session"}' "${recruiter[@]}"
     call 400 DELETE /api/v1/session -H "Authorization: Bearer $(field .token)"
