@@ -4,10 +4,10 @@
  * address space (and the GPL out of its binary), and the child runs under rlimits (CPU
  * seconds, address space, no files written, few descriptors) and a confinement (no network,
  * no file written, nothing read outside the system's folders: extract/sandbox.h), set before
- * it sees a byte of the PDF, with a wall-clock timeout after which it is killed. The PDF goes in on stdin and the
- * text comes back on stdout, through poll so that neither side can block the other. The process
- * must ignore SIGPIPE (main does), so that a child that stops reading early is an error here, not a
- * death.
+ * it sees a byte of the PDF, with a wall-clock timeout after which it is killed. The PDF goes in on
+ * stdin and the text comes back on stdout, through poll so that neither side can block the other.
+ * The process must ignore SIGPIPE (main does), so that a child that stops reading early is an error
+ * here, not a death.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -189,8 +189,9 @@ pdf_text(const unsigned char *data, size_t len, const struct extract_limits *lim
         snprintf(errmsg, RB_ERRMSG, "cannot run pdftotext: install poppler-utils");
         rc = RB_EIO;
     } else if (WEXITSTATUS(status) == 126) {
-        snprintf(errmsg, RB_ERRMSG, "cannot run pdftotext: the kernel refused its limits or "
-                                    "confinement (seccomp, Landlock)");
+        snprintf(errmsg, RB_ERRMSG,
+                 "cannot run pdftotext: the kernel refused its limits or "
+                 "confinement (seccomp, Landlock)");
         rc = RB_EIO;
     } else if (WEXITSTATUS(status) != 0) {
         /* pdftotext says 1 for "cannot open", 3 for "no permission to extract" */

@@ -29,13 +29,34 @@ static bool ready;
 
 /* Calls refused: networking, writing or changing files, and reaching into other processes. */
 static const int denied[] = {
-    SCMP_SYS(socket),   SCMP_SYS(socketpair), SCMP_SYS(connect),    SCMP_SYS(bind),
-    SCMP_SYS(listen),   SCMP_SYS(accept),     SCMP_SYS(accept4),    SCMP_SYS(creat),
-    SCMP_SYS(unlink),   SCMP_SYS(unlinkat),   SCMP_SYS(rename),     SCMP_SYS(renameat),
-    SCMP_SYS(renameat2), SCMP_SYS(mkdir),     SCMP_SYS(mkdirat),    SCMP_SYS(rmdir),
-    SCMP_SYS(link),     SCMP_SYS(linkat),     SCMP_SYS(symlink),    SCMP_SYS(symlinkat),
-    SCMP_SYS(chmod),    SCMP_SYS(fchmodat),   SCMP_SYS(truncate),   SCMP_SYS(ptrace),
-    SCMP_SYS(process_vm_writev), SCMP_SYS(openat2), SCMP_SYS(mknod), SCMP_SYS(mknodat),
+    SCMP_SYS(socket),
+    SCMP_SYS(socketpair),
+    SCMP_SYS(connect),
+    SCMP_SYS(bind),
+    SCMP_SYS(listen),
+    SCMP_SYS(accept),
+    SCMP_SYS(accept4),
+    SCMP_SYS(creat),
+    SCMP_SYS(unlink),
+    SCMP_SYS(unlinkat),
+    SCMP_SYS(rename),
+    SCMP_SYS(renameat),
+    SCMP_SYS(renameat2),
+    SCMP_SYS(mkdir),
+    SCMP_SYS(mkdirat),
+    SCMP_SYS(rmdir),
+    SCMP_SYS(link),
+    SCMP_SYS(linkat),
+    SCMP_SYS(symlink),
+    SCMP_SYS(symlinkat),
+    SCMP_SYS(chmod),
+    SCMP_SYS(fchmodat),
+    SCMP_SYS(truncate),
+    SCMP_SYS(ptrace),
+    SCMP_SYS(process_vm_writev),
+    SCMP_SYS(openat2),
+    SCMP_SYS(mknod),
+    SCMP_SYS(mknodat),
 };
 
 /* open(path, flags) and openat(dir, path, flags) with any flag that writes or creates. */
@@ -113,8 +134,8 @@ sandbox_ruleset(const char *program_dir)
     static const char *const readable[] = {"/usr", "/lib", "/lib64", "/bin", "/sbin", "/etc"};
     struct landlock_ruleset_attr attr = {0};
     long abi = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
-    uint64_t read_exec = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE |
-                         LANDLOCK_ACCESS_FS_READ_DIR;
+    uint64_t read_exec =
+        LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
     int fd;
     if (abi < 1)
         return -1;

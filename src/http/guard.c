@@ -16,8 +16,8 @@
 
 struct guard_conn {
     int fd;
-    bool busy; /* a request is being answered */
-    bool cut;  /* shut down by the guard: the server will close it */
+    bool busy;       /* a request is being answered */
+    bool cut;        /* shut down by the guard: the server will close it */
     long long since; /* ms: when the head's clock started */
     struct guard_conn *prev, *next;
 };

@@ -486,8 +486,9 @@ scrub_problem(struct state *st, struct http_res *res)
         (strcmp(type, "/problems/store-error") != 0 && strcmp(type, "/problems/internal") != 0 &&
          strcmp(type, "/problems/io-error") != 0))
         return;
-    fprintf(stderr, "{\"request_id\":\"%s\",\"route\":\"%s\",\"status\":%d,\"detail\":",
-            st->request_id, st->route ? st->route->pattern : "-", res->status);
+    fprintf(stderr,
+            "{\"request_id\":\"%s\",\"route\":\"%s\",\"status\":%d,\"detail\":", st->request_id,
+            st->route ? st->route->pattern : "-", res->status);
     {
         char *d = json_dumps(detail, JSON_ENCODE_ANY);
         fprintf(stderr, "%s}\n", d ? d : "null");
@@ -765,8 +766,8 @@ check_head(struct server *sv, struct MHD_Connection *c, struct state *st)
         }
     }
     if (cl.n && strtoull(cl.first, NULL, 10) > st->limit) {
-        http_problemf(&st->res, RB_ETOOBIG, NULL, "the body is over this route's limit of %zu bytes",
-                      st->limit);
+        http_problemf(&st->res, RB_ETOOBIG, NULL,
+                      "the body is over this route's limit of %zu bytes", st->limit);
         return;
     }
     if (st->route->body == BODY_JSON && st->has_body && !media_type_is(ct, "application/json")) {

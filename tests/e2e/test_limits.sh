@@ -7,6 +7,7 @@
 # shellcheck source=tests/e2e/serve_lib.sh
 source "$ROOT/tests/e2e/serve_lib.sh"
 SLOW="$ROOT/tests/e2e/slow_clients.js"
+RC=0 OUT="" ERR=""
 
 # The server's resident set in kB: now (VmRSS) or its peak so far (VmHWM).
 rss_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$SERVER_PID/status"; }
@@ -59,9 +60,9 @@ test_at_the_connection_limit_others_are_still_answered() {
 }
 
 test_anonymous_big_uploads_are_refused_before_their_body() {
-    export RUBRIC_UPLOAD_MAX=8M
-    start_server
+    start_server # upload_max is 50M: 47 MB is within it
     head -c $((47 * 1024 * 1024)) /dev/zero >big.pdf
+    head -c $((60 * 1024 * 1024)) /dev/zero >bigger.pdf
     local before i peak codes
     before=$(rss_kb VmRSS)
     for i in $(seq 20); do
@@ -78,7 +79,7 @@ test_anonymous_big_uploads_are_refused_before_their_body() {
     # a signed-in upload over the limit is refused at its Content-Length, unread
     local token
     token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
-    http POST /api/v1/resumes -H "Authorization: Bearer $token" -F file=@big.pdf \
+    http POST /api/v1/resumes -H "Authorization: Bearer $token" -F file=@bigger.pdf \
         --max-time 30
     assert_rc 413
     assert_json '.type == "/problems/too-large"'
@@ -87,7 +88,7 @@ test_anonymous_big_uploads_are_refused_before_their_body() {
         fail "the server grew from ${before} kB to ${peak} kB for an upload refused at its length"
     # chunked, with no length to refuse it by: cut off at the limit, the server unharmed
     curl -s -o /dev/null --max-time 30 -H "Authorization: Bearer $token" \
-        -H 'Transfer-Encoding: chunked' -F file=@big.pdf "$BASE/api/v1/resumes" || true
+        -H 'Transfer-Encoding: chunked' -F file=@bigger.pdf "$BASE/api/v1/resumes" || true
     peak=$(rss_kb VmHWM)
     [ $((peak - before)) -lt $((100 * 1024)) ] ||
         fail "the server grew from ${before} kB to ${peak} kB for a chunked body over the limit"
@@ -158,7 +159,7 @@ test_store_errors_do_not_show_files_or_sql() {
     local token
     token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
     # another writer holds the store past the busy timeout (5 s)
-    (printf 'BEGIN IMMEDIATE;\nINSERT INTO competency(id, name) VALUES (9999, 9999);\n'
+    (printf 'BEGIN IMMEDIATE;\nCREATE TABLE lock_holder (x);\n'
         sleep 8
         printf 'ROLLBACK;\n') | sqlite3 rubric.db &
     local writer=$!
@@ -195,9 +196,17 @@ test_password_hashing_waits_on_its_pool_and_a_full_one_says_503() {
 }
 
 test_sigterm_answers_every_request_already_sent() {
+    # a PDF reader that takes 3 s stands for a slow request in flight at the signal
+    mkdir bin
+    printf '#!/bin/sh\ncat >/dev/null\nsleep 3\necho Ada Quill\n' >bin/pdftotext
+    chmod +x bin/pdftotext
+    export PATH="$PWD/bin:$PATH"
+    printf '%%PDF-1.4\n%%%%EOF\n' >cv.pdf
     start_server
     local token i
     token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
+    curl -sS -o slow.out -D slow.headers --max-time 20 -H "Authorization: Bearer $token" \
+        -F file=@cv.pdf "$BASE/api/v1/resumes" 2>slow.err &
     # 8 keep-alive clients, 200 requests each, one after another on one connection
     for i in $(seq 8); do
         curl -sS -H "Authorization: Bearer $token" -w '%{http_code}\n' -o "/dev/null" \
@@ -213,4 +222,7 @@ test_sigterm_answers_every_request_already_sent() {
     # after the signal a client may not connect again (7); no request it sent is reset
     ! grep -qE '\((52|55|56)\)|reset|Empty reply' errors.txt || fail "a request was reset: $OUT"
     [ "$(cat codes.* | grep -c '^200$')" -gt 8 ] || fail "no requests were answered"
+    # the slow request was answered, and told its client that the connection ends
+    grep -q '^HTTP/1.1 201' slow.headers || fail "the upload in flight: $(cat slow.headers slow.err)"
+    grep -qi '^connection: close' slow.headers || fail "no Connection: close: $(cat slow.headers)"
 }
