@@ -37,6 +37,11 @@
 #define SESSION_COOKIE "rubric_session"
 #define MAX_FILES 1000
 #define IGNORED_BODY_MAX ((size_t)64 * 1024)
+/* A request's URL and its head: refused with a problem (414, 431) well below libmicrohttpd's
+ * connection memory (HEAD_MEMORY), which would otherwise answer with its own HTML page. */
+#define URL_MAX ((size_t)8 * 1024)
+#define HEAD_MAX ((size_t)16 * 1024)
+#define HEAD_MEMORY ((size_t)32 * 1024)
 /* Past a route's limit, a body without a Content-Length (chunked) is read and dropped this
  * far, to answer 413 to a client that overshot a little; further, the connection is cut. */
 #define OVERRUN_MAX ((size_t)1024 * 1024)
@@ -657,6 +662,33 @@ count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *va
     return MHD_YES;
 }
 
+static enum MHD_Result
+add_length(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    size_t *n = cls;
+    (void)kind;
+    *n += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": " and CRLF, or "=" and "&" */
+    return MHD_YES;
+}
+
+/* Whether the URL or the whole head is over its limit: a problem in res when it is. */
+static bool
+head_too_big(struct MHD_Connection *c, const char *url, struct http_res *res)
+{
+    size_t url_len = strlen(url), head = 0;
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_length, &url_len);
+    MHD_get_connection_values(c, MHD_HEADER_KIND, add_length, &head);
+    if (url_len > URL_MAX) {
+        http_problemf(res, RB_EURI, NULL, "the URL is over %zu bytes", URL_MAX);
+        return true;
+    }
+    if (url_len + head > HEAD_MAX) {
+        http_problemf(res, RB_EHEAD, NULL, "the request's head is over %zu bytes", HEAD_MAX);
+        return true;
+    }
+    return false;
+}
+
 /* Whether the Content-Type ct is the media type type, with nothing after it but parameters:
  * "application/json; charset=utf-8" is JSON, "application/jsonx" is not. */
 static bool
@@ -702,6 +734,8 @@ check_head(struct server *sv, struct MHD_Connection *c, struct state *st)
     MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &te);
     st->has_body = te.n || (cl.n && strcmp(cl.first, "0") != 0);
     st->refused = true;
+    if (head_too_big(c, req->path, &st->res))
+        return;
     if (!st->route) {
         /* the web app's files: answered from the head, like a refusal */
         if (st->route_err != RB_EMETHOD &&
@@ -1122,9 +1156,8 @@ start_daemon(struct server *sv, const struct sockaddr_storage *sa, unsigned thre
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, hard,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_ip,
         MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)(16 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, sv, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024,
-        MHD_OPTION_END);
+        HEAD_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv, MHD_OPTION_NOTIFY_CONNECTION,
+        on_connection, sv, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_END);
 }
 
 /* SIGTERM: stop accepting (new connections are refused, not left waiting), answer what has

@@ -110,6 +110,15 @@ test_ambiguous_framing_and_media_types_are_refused() {
         curl -s --max-time 5 telnet://127.0.0.1:"$PORT" 2>/dev/null || true)
     grep -q '^HTTP/1.1 400' <<<"$OUT" || fail "two different Content-Lengths: $OUT"
     grep -qi '^content-type: application/problem+json' <<<"$OUT" || fail "not a problem: $OUT"
+    # a long URL or a big head: a problem with the security headers, not libmicrohttpd's page
+    http GET "/api/v1/questions?q=$(head -c 9000 /dev/zero | tr '\0' a)" "${A[@]}"
+    assert_rc 414
+    assert_json '.type == "/problems/uri-too-long"'
+    grep -qi '^x-content-type-options: nosniff' <<<"$HDR" || fail "414 without headers: $HDR"
+    http GET /healthz -H "X-Filler: $(head -c 17000 /dev/zero | tr '\0' a)"
+    assert_rc 431
+    assert_json '.type == "/problems/headers-too-large"'
+    grep -qi '^content-security-policy:' <<<"$HDR" || fail "431 without headers: $HDR"
     # the JSON media type is matched whole, and chunked bodies are checked too
     http POST /api/v1/candidates "${A[@]}" -H 'Content-Type: application/jsonp' -d '{"name":"Ada"}'
     assert_rc 415
