@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The server: libmicrohttpd with its epoll thread pool, and what every request goes
- * through here, once, in order: the route (404, 405), the body's limit and media type
- * (413, 415), its decoding (400 naming the field), the caller (a session cookie, whose
- * state-changing requests must echo the CSRF token, or an API token; 401, 403), the
- * handler, then ETags (304), security headers, the access log and the metrics.
+ * through here, once, in order. From its head alone, before a byte of the body is read: the
+ * route (404, 405), the framing (400 for two lengths), the caller (a session cookie, whose
+ * state-changing requests must echo the CSRF token, or an API token; 401, 403), the body's
+ * length against the route's limit (413) and its media type (415). Then the body, its
+ * decoding (400 naming the field), the handler (slow ones on a bounded pool while the
+ * connection waits suspended; 503 when the pool is full), ETags (304), security headers,
+ * the access log and the metrics.
  *
- * Each request thread opens its own store connection on first use; all are closed at
- * shutdown. On SIGTERM or SIGINT the server stops accepting, lets requests in flight
- * finish (up to shutdown_grace seconds) and closes the store cleanly.
+ * Each thread opens its own store connection on first use; all are closed at shutdown. The
+ * guard (http/guard.h) holds connections to a deadline for their heads and makes room at the
+ * connection limit. On SIGTERM or SIGINT the server stops accepting, answers what has
+ * arrived with Connection: close, closes idle connections, waits (up to shutdown_grace
+ * seconds) and closes the store cleanly.
  */
 #include "http/server.h"
 
