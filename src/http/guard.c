@@ -90,9 +90,8 @@ guard_free(struct guard *g)
 {
     if (!g)
         return;
-    while (g->first) {
-        struct guard_conn *c = g->first;
-        unlink_conn(g, c);
+    for (struct guard_conn *c = g->first, *next; c; c = next) {
+        next = c->next;
         free(c);
     }
     pthread_mutex_destroy(&g->mu);

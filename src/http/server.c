@@ -1052,7 +1052,8 @@ on_metrics(void *cls, struct MHD_Connection *c, const char *url, const char *met
         return MHD_YES;
     }
     buf_init(&res.body, 1u << 20);
-    if (strcmp(url, "/metrics") != 0 || (strcmp(method, "GET") != 0 && strcmp(method, "HEAD"))) {
+    if (strcmp(url, "/metrics") != 0 ||
+        (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)) {
         res.status = 404;
         buf_puts(&res.body, "only GET /metrics here\n");
         res.content_type = "text/plain; charset=utf-8";
