@@ -245,3 +245,31 @@ test_sigterm_answers_every_request_already_sent() {
     grep -q '^HTTP/1.1 201' slow.headers || fail "the upload in flight: $(cat slow.headers slow.err)"
     grep -qi '^connection: close' slow.headers || fail "no Connection: close: $(cat slow.headers)"
 }
+
+test_resume_reading_waits_on_its_pool_and_others_are_answered() {
+    # a PDF reader that takes 3 s, one reading thread and no queue
+    mkdir bin
+    printf '#!/bin/sh\ncat >/dev/null\nsleep 3\necho Ada Quill\n' >bin/pdftotext
+    chmod +x bin/pdftotext
+    export PATH="$PWD/bin:$PATH" RUBRIC_PARSE_WORKERS=1 RUBRIC_PARSE_QUEUE=0
+    printf '%%PDF-1.4\n%%%%EOF\n' >cv.pdf
+    start_server
+    local token i code
+    token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
+    for i in 1 2; do
+        curl -s -o /dev/null -D "h.$i" -w '%{http_code}\n' --max-time 20 \
+            -H "Authorization: Bearer $token" -F file=@cv.pdf "$BASE/api/v1/resumes" >>codes.txt &
+        sleep 0.5
+    done
+    # while the one upload is read, health and reads are answered
+    code=$(health_from_elsewhere)
+    assert_eq "$code" 200 "/healthz while a resume is read"
+    http GET /api/v1/questions?limit=5 -H "Authorization: Bearer $token" --max-time 1
+    assert_rc 200
+    wait $(jobs -p | grep -v "^$SERVER_PID$") 2>/dev/null || true
+    OUT=$(sort codes.txt | uniq -c)
+    assert_eq "$(sort codes.txt | tr '\n' ' ')" "201 503 " "one read, one refused"
+    grep -qi '^retry-after: [0-9]' "$(grep -l '^HTTP/1.1 503' h.* | head -1)" ||
+        fail "a 503 without Retry-After"
+    stop_server || fail "exit status $? after SIGTERM"
+}
