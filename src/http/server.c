@@ -1184,10 +1184,10 @@ drain(struct server *sv)
             break;
         usleep(50000);
     }
-    /* every worker's connection is resumed before the daemon stops */
-    pool_free(sv->parse_pool);
-    pool_free(sv->hash_pool);
-    sv->parse_pool = sv->hash_pool = NULL;
+    /* every worker's connection is resumed before the daemon stops; the pools themselves
+     * are freed after it, when no request thread can reach them */
+    pool_quiesce(sv->parse_pool);
+    pool_quiesce(sv->hash_pool);
 }
 
 enum rb_err

@@ -17,13 +17,15 @@ struct job {
 struct pool {
     pthread_mutex_t mu;
     pthread_cond_t cv;
+    pthread_cond_t idle; /* reserved fell to 0 */
     pthread_t *threads;
     unsigned nthreads;
     struct job *ring;
     size_t cap;      /* ring slots: queue_max + nthreads */
     size_t head, n;  /* jobs submitted, not yet taken */
     size_t reserved; /* reservations not yet finished (taken, waiting or running) */
-    bool stopping;
+    bool closed;     /* no more reservations */
+    bool stopping;   /* the workers end once the ring is empty */
 };
 
 static void *
@@ -43,7 +45,8 @@ worker(void *arg)
         pthread_mutex_unlock(&p->mu);
         j.fn(j.arg);
         pthread_mutex_lock(&p->mu);
-        p->reserved--;
+        if (--p->reserved == 0)
+            pthread_cond_broadcast(&p->idle);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -57,6 +60,7 @@ pool_new(const char *name, unsigned threads, size_t queue_max)
         threads = 1;
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->cv, NULL);
+    pthread_cond_init(&p->idle, NULL);
     p->nthreads = threads;
     p->cap = queue_max + threads;
     p->ring = xcalloc(p->cap, sizeof *p->ring);
@@ -75,7 +79,7 @@ pool_reserve(struct pool *p)
 {
     bool ok;
     pthread_mutex_lock(&p->mu);
-    ok = !p->stopping && p->reserved < p->cap;
+    ok = !p->closed && !p->stopping && p->reserved < p->cap;
     if (ok)
         p->reserved++;
     pthread_mutex_unlock(&p->mu);
@@ -104,6 +108,18 @@ pool_pending(struct pool *p)
 }
 
 void
+pool_quiesce(struct pool *p)
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->mu);
+    p->closed = true;
+    while (p->reserved)
+        pthread_cond_wait(&p->idle, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+}
+
+void
 pool_free(struct pool *p)
 {
     if (!p)
@@ -115,6 +131,7 @@ pool_free(struct pool *p)
     for (unsigned i = 0; i < p->nthreads; i++)
         pthread_join(p->threads[i], NULL);
     pthread_cond_destroy(&p->cv);
+    pthread_cond_destroy(&p->idle);
     pthread_mutex_destroy(&p->mu);
     free(p->threads);
     free(p->ring);

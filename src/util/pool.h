@@ -29,6 +29,10 @@ void pool_submit(struct pool *p, pool_fn fn, void *arg);
 /* Jobs reserved and not finished (running or waiting). */
 size_t pool_pending(struct pool *p);
 
+/* Takes no more jobs (pool_reserve says false from now on) and waits until every job taken
+ * has run. The pool stays valid for pool_reserve until pool_free. Accepts NULL. */
+void pool_quiesce(struct pool *p);
+
 /* Runs every job already submitted, stops the workers and frees the pool. Accepts NULL. */
 void pool_free(struct pool *p);
 

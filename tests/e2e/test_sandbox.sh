@@ -7,11 +7,17 @@
 test_pdf_reader_cannot_read_write_or_connect() {
     mkdir bin
     echo "the store's secret" >secret.txt
-    local port=$((20000 + RANDOM % 40000))
-    # a listener on loopback for 20 s at most, so that a connection could succeed
-    node -e 'const s = require("net").createServer((c) => c.end()).listen(+process.argv[1],
-        "127.0.0.1"); setTimeout(() => s.close(), 20000);' "$port" &
+    local port=""
+    # a listener on a free loopback port for 20 s at most, so that a connection could succeed
+    node -e 'const s = require("net").createServer((c) => c.end()).listen(0, "127.0.0.1",
+        () => console.log(s.address().port)); setTimeout(() => s.close(), 20000);' >port.txt &
     local listener=$!
+    for _ in $(seq 50); do
+        port=$(cat port.txt)
+        [ -n "$port" ] && break
+        sleep 0.1
+    done
+    [ -n "$port" ] || fail "the listener did not start"
     cat >bin/pdftotext <<STANDIN
 #!/bin/bash
 cat >/dev/null
@@ -21,10 +27,6 @@ if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then echo "connect: done"; el
 STANDIN
     chmod +x bin/pdftotext
     printf '%%PDF-1.4\n%%%%EOF\n' >cv.pdf
-    for _ in $(seq 50); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-        sleep 0.1
-    done
     # unconfined, the stand-in can do all three (the test can fail)
     run bin/pdftotext <cv.pdf
     assert_out "read: done"

@@ -68,3 +68,18 @@ Test(pool, room_comes_back_when_jobs_finish)
     pool_free(p);
     cr_assert_eq(done, 2);
 }
+
+Test(pool, quiesce_waits_for_the_jobs_taken_and_takes_no_more)
+{
+    struct pool *p = pool_new("test", 1, 4);
+    gate_open = done = 0;
+    for (int i = 0; i < 3; i++) {
+        cr_assert(pool_reserve(p));
+        pool_submit(p, gated_job, NULL);
+    }
+    open_gate();
+    pool_quiesce(p);
+    cr_assert_eq(done, 3, "every job taken has run when quiesce returns");
+    cr_assert_not(pool_reserve(p), "a quiesced pool takes nothing more");
+    pool_free(p);
+}
