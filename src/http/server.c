@@ -35,6 +35,7 @@
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/static.h"
+#include "util/httphead.h"
 #include "util/mem.h"
 #include "util/pool.h"
 #include "util/text.h"
@@ -430,23 +431,6 @@ etag_of(const char *data, size_t len, char out[24])
     snprintf(out, 24, "\"%016llx\"", (unsigned long long)body_hash(data, len));
 }
 
-static bool
-etag_matches(const char *header, const char *etag)
-{
-    const char *p = header;
-    size_t n = strlen(etag);
-    if (!header)
-        return false;
-    if (strcmp(header, "*") == 0)
-        return true;
-    while ((p = strstr(p, etag + 1))) { /* W/"x" and "x" both match, as RFC 9110 says */
-        if (p > header && p[-1] == '"' && p[n - 2] == '"')
-            return true;
-        p++;
-    }
-    return false;
-}
-
 /* The web app loads only its own files and talks only to this server; no inline script or
  * style (the build emits none), no other origin, no plugins, no framing. */
 #define APP_CSP                                                                                    \
@@ -560,7 +544,8 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
     }
     if (res->status == 200 && !res->no_etag && (strcmp(st->req.method, "GET") == 0 || head)) {
         etag_of(buf_str(&res->body), res->body.len, etag);
-        if (etag_matches(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"), etag)) {
+        if (httphead_etag_matches(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
+                                  etag)) {
             res->status = 304;
             buf_reset(&res->body);
         }
@@ -694,35 +679,6 @@ head_too_big(struct MHD_Connection *c, const char *url, struct http_res *res)
     return false;
 }
 
-/* Whether the Content-Type ct is the media type type, with nothing after it but parameters:
- * "application/json; charset=utf-8" is JSON, "application/jsonx" is not. */
-static bool
-media_type_is(const char *ct, const char *type)
-{
-    size_t n = strlen(type);
-    if (!ct || strncasecmp(ct, type, n) != 0)
-        return false;
-    for (ct += n; *ct == ' ' || *ct == '\t'; ct++)
-        ;
-    return *ct == '\0' || *ct == ';';
-}
-
-/* Whether addr is one of the comma- or space-separated addresses of list. */
-static bool
-address_listed(const char *list, const char *addr)
-{
-    size_t n = strlen(addr);
-    for (const char *p = list; *p;) {
-        size_t len;
-        p += strspn(p, ", \t");
-        len = strcspn(p, ", \t");
-        if (len && len == n && strncmp(p, addr, n) == 0)
-            return true;
-        p += len;
-    }
-    return false;
-}
-
 /* The route, the framing of the body, the caller and their role, the body's length and media
  * type: a problem for the first that is wrong, set in st->res with st->refused. */
 static void
@@ -809,12 +765,13 @@ check_head(struct server *sv, struct MHD_Connection *c, struct state *st)
                       "the body is over this route's limit of %zu bytes", st->limit);
         return;
     }
-    if (st->route->body == BODY_JSON && st->has_body && !media_type_is(ct, "application/json")) {
+    if (st->route->body == BODY_JSON && st->has_body &&
+        !httphead_media_type_is(ct, "application/json")) {
         http_problem(&st->res, RB_EUNSUPPORTED, "Content-Type: send application/json",
                      "Content-Type");
         return;
     }
-    if (st->route->body == BODY_UPLOAD && !media_type_is(ct, "multipart/form-data")) {
+    if (st->route->body == BODY_UPLOAD && !httphead_media_type_is(ct, "multipart/form-data")) {
         http_problem(&st->res, RB_EUNSUPPORTED,
                      "Content-Type: send multipart/form-data with the files", "Content-Type");
         return;
@@ -845,7 +802,7 @@ begin(struct server *sv, struct MHD_Connection *c, const char *url, const char *
     client_address(c, st->req.address, sizeof st->req.address);
     proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
     st->https = proto && strcasecmp(proto, "https") == 0 &&
-                address_listed(sv->cfg->trusted_proxies, st->req.address);
+                httphead_address_listed(sv->cfg->trusted_proxies, st->req.address);
     st->route = http_route_find(method, url, &st->req, &st->route_err);
     /* a route that takes no body ignores a small one, as HTTP allows */
     st->limit = st->route && st->route->body == BODY_JSON     ? sv->cfg->json_max
