@@ -173,18 +173,24 @@ test_store_errors_do_not_show_files_or_sql() {
     start_server
     local token
     token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
-    # another writer holds the store past the busy timeout (5 s)
-    (printf 'BEGIN IMMEDIATE;\nCREATE TABLE lock_holder (x);\n'
-        sleep 8
-        printf 'ROLLBACK;\n') | sqlite3 rubric.db &
-    local writer=$! i
-    # until the writer holds it (5 s at most)
-    for i in $(seq 50); do
-        sqlite3 rubric.db 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null || break
+    # another writer holds the store past the busy timeout (5 s), until told to let go (30 s
+    # at most)
+    (printf '.timeout 10000\nBEGIN IMMEDIATE;\nCREATE TABLE lock_holder (x);\nSELECT 42;\n'
+        for _ in $(seq 300); do
+            [ -e release ] && break
+            sleep 0.1
+        done
+        printf 'ROLLBACK;\n') | sqlite3 rubric.db >writer.out &
+    local writer=$!
+    # until the writer says it holds the store (10 s at most)
+    for _ in $(seq 100); do
+        grep -q 42 writer.out && break
         sleep 0.1
     done
+    grep -q 42 writer.out || fail "the writer did not take the store"
     http POST /api/v1/candidates -H "Authorization: Bearer $token" \
-        -H 'Content-Type: application/json' -d '{"name":"Ada Quill"}' --max-time 20
+        -H 'Content-Type: application/json' -d '{"name":"Ada Quill"}' --max-time 25
+    touch release
     wait "$writer"
     assert_rc 503
     assert_json '.type == "/problems/store-error"'
