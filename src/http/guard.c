@@ -2,8 +2,8 @@
 /*
  * The connection guard (http/guard.h). Connections are kept in one list ordered by when their
  * head's clock started (a new connection, or a request answered, goes to the tail), so the one
- * that has waited longest is always the first not in a request. One mutex: every call is a
- * few pointer moves, except sweeps, which walk the list every few hundred milliseconds.
+ * that has waited longest for a head is always the first not in a request. One mutex: every call is
+ * a few pointer moves, except sweeps, which walk the list every few hundred milliseconds.
  */
 #include "http/guard.h"
 
@@ -16,15 +16,16 @@
 
 struct guard_conn {
     int fd;
-    bool busy;       /* a request is being answered */
+    bool busy;       /* a request's head has arrived */
+    bool body;       /* ... and its body is being read */
     bool cut;        /* shut down by the guard: the server will close it */
-    long long since; /* ms: when the head's clock started */
+    long long since; /* ms: when the head's (or the body's) clock started */
     struct guard_conn *prev, *next;
 };
 
 struct guard {
     pthread_mutex_t mu;
-    unsigned max_conns, head_ms;
+    unsigned max_conns, head_ms, body_ms;
     struct guard_conn *first, *last;
     size_t n, cut_total;
 };
@@ -76,12 +77,13 @@ cut(struct guard *g, struct guard_conn *c)
 }
 
 struct guard *
-guard_new(unsigned max_conns, unsigned head_ms)
+guard_new(unsigned max_conns, unsigned head_ms, unsigned body_ms)
 {
     struct guard *g = xcalloc(1, sizeof *g);
     pthread_mutex_init(&g->mu, NULL);
     g->max_conns = max_conns;
     g->head_ms = head_ms;
+    g->body_ms = body_ms;
     return g;
 }
 
@@ -131,12 +133,24 @@ guard_close(struct guard *g, struct guard_conn *c)
 }
 
 void
+guard_body(struct guard *g, struct guard_conn *c)
+{
+    if (!c)
+        return;
+    pthread_mutex_lock(&g->mu);
+    c->busy = c->body = true;
+    c->since = now_ms();
+    pthread_mutex_unlock(&g->mu);
+}
+
+void
 guard_busy(struct guard *g, struct guard_conn *c)
 {
     if (!c)
         return;
     pthread_mutex_lock(&g->mu);
     c->busy = true;
+    c->body = false;
     pthread_mutex_unlock(&g->mu);
 }
 
@@ -146,7 +160,7 @@ guard_idle(struct guard *g, struct guard_conn *c)
     if (!c)
         return;
     pthread_mutex_lock(&g->mu);
-    c->busy = false;
+    c->busy = c->body = false;
     c->since = now_ms();
     unlink_conn(g, c);
     append(g, c);
@@ -158,12 +172,11 @@ guard_sweep(struct guard *g)
 {
     long long now = now_ms();
     size_t n = 0;
-    if (!g->head_ms)
-        return 0;
     pthread_mutex_lock(&g->mu);
-    /* ordered by since: the walk stops at the first connection still within its time */
-    for (struct guard_conn *c = g->first; c && now - c->since > g->head_ms; c = c->next) {
-        if (!c->busy && !c->cut) {
+    /* the whole list: a few thousand entries at most, five times a second */
+    for (struct guard_conn *c = g->first; c; c = c->next) {
+        unsigned limit = !c->busy ? g->head_ms : c->body ? g->body_ms : 0;
+        if (limit && !c->cut && now - c->since > limit) {
             cut(g, c);
             n++;
         }

@@ -814,6 +814,8 @@ begin(struct server *sv, struct MHD_Connection *c, const char *url, const char *
     guard_busy(sv->guard, guard_conn_of(c));
 
     check_head(sv, c, st);
+    if (!st->refused && st->has_body)
+        guard_body(sv->guard, guard_conn_of(c));
     if (st->refused) {
         /* with a body coming, answer now: the body is never read and the connection closes;
          * without one, answer on the next call, which keeps the connection alive */
@@ -956,6 +958,7 @@ finish(struct server *sv, struct MHD_Connection *c, struct state *st)
     struct pool *pool;
     if (st->refused || st->on_worker)
         return respond(sv, c, st, &st->res);
+    guard_busy(sv->guard, guard_conn_of(c)); /* the body is in: no deadline while answering */
     if ((pool = pool_of(sv, st->route))) {
         if (!pool_reserve(pool)) {
             http_problem(&st->res, RB_EBUSY,
@@ -1176,7 +1179,8 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
     sigaddset(&sigs, SIGTERM);
     sigaddset(&sigs, SIGINT);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    sv.guard = guard_new(cfg->max_connections, cfg->head_timeout * 1000u);
+    sv.guard =
+        guard_new(cfg->max_connections, cfg->head_timeout * 1000u, cfg->body_timeout * 1000u);
     sv.parse_pool = pool_new("parse", cfg->parse_workers, cfg->parse_queue);
     sv.hash_pool = pool_new("hash", cfg->hash_workers, cfg->hash_queue);
     sv.d = start_daemon(&sv, &sa, threads);
@@ -1193,7 +1197,7 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
     if (ready)
         ready(cfg->listen);
     while (sig < 0) {
-        /* a few times a second: cut heads past their deadline */
+        /* a few times a second: cut heads and bodies past their deadlines */
         struct timespec tick = {0, 200 * 1000000L};
         sig = sigtimedwait(&sigs, NULL, &tick);
         guard_sweep(sv.guard);

@@ -44,6 +44,7 @@ static const struct key keys[] = {
     {"max_connections_per_ip", NUM(K_UINT, max_connections_per_ip), 100000,
      "connections at once from one address (0: no cap)"},
     {"head_timeout", NUM(K_UINT, head_timeout), 3600, "seconds to send a request's head"},
+    {"body_timeout", NUM(K_UINT, body_timeout), 86400, "seconds to send a request's body"},
     {"parse_workers", NUM(K_UINT, parse_workers), 64, "threads reading uploaded resumes"},
     {"parse_queue", NUM(K_UINT, parse_queue), 10000, "uploads waiting to be read before 503"},
     {"hash_workers", NUM(K_UINT, hash_workers), 64, "threads hashing passwords"},
@@ -69,6 +70,7 @@ http_settings_default(struct http_settings *s)
     s->access_log = true;
     s->max_connections_per_ip = 64;
     s->head_timeout = 10;
+    s->body_timeout = 120;
     s->parse_workers = 2;
     s->parse_queue = 8;
     s->hash_workers = 2;

@@ -30,6 +30,7 @@ struct http_settings {
     /* what stops floods and slow clients (docs/SECURITY.md, "Server limits") */
     unsigned max_connections_per_ip; /* 0: no cap (behind a proxy, every client is its address) */
     unsigned head_timeout;           /* seconds for a whole request head (line and headers) */
+    unsigned body_timeout;           /* seconds for a whole request body */
     unsigned parse_workers;          /* threads reading uploaded resumes (pdftotext) */
     unsigned parse_queue;            /* uploads waiting for them before 503 */
     unsigned hash_workers;           /* threads hashing passwords (argon2id) */

@@ -279,3 +279,21 @@ test_resume_reading_waits_on_its_pool_and_others_are_answered() {
         fail "a 503 without Retry-After"
     stop_server || fail "exit status $? after SIGTERM"
 }
+
+test_a_body_sent_too_slowly_is_cut() {
+    export RUBRIC_BODY_TIMEOUT=2
+    start_server
+    local start took
+    start=$(date +%s)
+    # a login whose 100-byte body comes a byte a second: without a deadline, 100 s
+    (printf 'POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n'
+        for _ in $(seq 20); do
+            printf a
+            sleep 1
+        done) 2>/dev/null | curl -s --max-time 30 "telnet://127.0.0.1:$PORT" >/dev/null 2>&1 || true
+    took=$(($(date +%s) - start))
+    [ "$took" -le 8 ] || fail "a body dripping for ${took}s was not cut at body_timeout (2 s)"
+    http GET /healthz
+    assert_rc 200
+    stop_server || fail "exit status $? after SIGTERM"
+}
