@@ -76,7 +76,7 @@ http_settings_default(struct http_settings *s)
     s->parse_workers = 2;
     s->parse_queue = 8;
     s->hash_workers = 2;
-    s->hash_queue = 32;
+    s->hash_queue = 64;
     snprintf(s->metrics_listen, sizeof s->metrics_listen, "admin");
 }
 
