@@ -34,6 +34,8 @@
 
 #define SESSION_COOKIE "rubric_session"
 #define MAX_FILES 1000
+#define MAX_FIELDS 32         /* plain fields of a multipart form */
+#define FIELD_MAX (16u << 10) /* bytes of one of them */
 #define IGNORED_BODY_MAX ((size_t)64 * 1024)
 
 /* ---- per-thread stores ------------------------------------------------------------------ */
@@ -218,6 +220,8 @@ struct state {
     struct MHD_PostProcessor *pp;
     struct http_file *files;
     size_t nfiles, capfiles;
+    struct http_file *fields; /* plain form fields */
+    size_t nfields, capfields;
     size_t received; /* bytes of files so far */
     struct timespec t0;
     char request_id[17];
@@ -238,6 +242,21 @@ http_query(const struct http_req *req, const char *name)
 }
 
 const char *
+http_header(const struct http_req *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+const char *
+http_form(const struct http_req *req, const char *name)
+{
+    for (size_t i = 0; i < req->nfields; i++)
+        if (strcmp(req->fields[i].name, name) == 0)
+            return buf_str(&req->fields[i].data);
+    return NULL;
+}
+
+const char *
 http_cookie(const struct http_req *req, const char *name)
 {
     return MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, name);
@@ -250,11 +269,28 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key, const char *filenam
     struct state *st = cls;
     struct http_file *f;
     (void)kind;
-    (void)key;
     (void)content_type;
     (void)encoding;
-    if (!filename)
-        return MHD_YES; /* a plain form field: none is used */
+    if (!filename) {
+        /* a plain form field, kept for the routes that read forms (http_form) */
+        if (off == 0 || !st->nfields) {
+            if (st->nfields == MAX_FIELDS || !key) {
+                st->bad_upload = true;
+                return MHD_NO;
+            }
+            xgrow(&st->fields, &st->capfields, st->nfields + 1, sizeof *st->fields);
+            f = &st->fields[st->nfields++];
+            f->name = xstrdup(key);
+            buf_init(&f->data, FIELD_MAX);
+        }
+        f = &st->fields[st->nfields - 1];
+        st->received += size;
+        if (st->received > st->limit || (size && buf_append(&f->data, data, size))) {
+            st->too_big = true;
+            return MHD_NO;
+        }
+        return MHD_YES;
+    }
     if (off == 0 || !st->nfiles) {
         if (st->nfiles == MAX_FILES) {
             st->bad_upload = true;
@@ -287,6 +323,11 @@ state_free(struct state *st)
         buf_cleanup(&st->files[i].data);
     }
     free(st->files);
+    for (size_t i = 0; i < st->nfields; i++) {
+        free(st->fields[i].name);
+        buf_cleanup(&st->fields[i].data);
+    }
+    free(st->fields);
     for (size_t i = 0; i < st->req.nparams; i++)
         free(st->req.params[i]);
     user_cleanup(&st->req.who);
@@ -402,7 +443,9 @@ add_security_headers(struct MHD_Response *r, const char *request_id, const struc
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(r, "Content-Security-Policy",
-                            res->app ? APP_CSP : "default-src 'none'; frame-ancestors 'none'");
+                            res->csp   ? res->csp
+                            : res->app ? APP_CSP
+                                       : "default-src 'none'; frame-ancestors 'none'");
     MHD_add_response_header(r, "Cache-Control",
                             res->cache_control ? res->cache_control : "private, no-cache");
     if (res->content_encoding)
@@ -552,6 +595,8 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
     client_address(c, req->address, sizeof req->address);
     req->files = st->files;
     req->nfiles = st->nfiles;
+    req->fields = st->fields;
+    req->nfields = st->nfields;
     if (!(req->store = store_for_thread(sv->cfg, msg))) {
         __atomic_fetch_add(&metrics.store_errors, 1, __ATOMIC_RELAXED);
         http_problem(res, RB_ESTORE, "the store cannot be opened", NULL);
