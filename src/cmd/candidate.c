@@ -97,9 +97,12 @@ candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
         }
         role_cleanup(&r);
     }
-    e = store_candidate_add(s, &c, &id, msg);
-    if (!e)
-        e = store_audit_append(s, NULL, "create", &id, 1, "candidate", msg);
+    /* the candidate and its audit entry in one transaction */
+    if (!(e = store_tx_begin(s, msg))) {
+        e = store_candidate_add(s, &c, &id, msg);
+        e = e ? e : store_audit_append(s, NULL, "create", &id, 1, "candidate", msg);
+        e = store_tx_end(s, e, msg);
+    }
     store_close(s);
     free(email);
     if (e == RB_EINVAL) {
@@ -318,11 +321,13 @@ candidate_stage(struct cmd_ctx *ctx, int argc, char **argv)
     }
     if (email)
         e = store_user_get(s, 0, email, &u, NULL, msg);
-    if (!e)
+    if (!e && !(e = store_tx_begin(s, msg))) {
         e = application_candidate_stage(s, id, argv[optind + 1], reason, email ? &u : NULL, msg);
-    if (!e)
-        e = store_audit_append(s, &(struct audit_actor){u.id, email}, "change", &id, 1, "stage",
-                               msg);
+        e = e ? e
+              : store_audit_append(s, &(struct audit_actor){u.id, email}, "change", &id, 1, "stage",
+                                   msg);
+        e = store_tx_end(s, e, msg);
+    }
     store_close(s);
     user_cleanup(&u);
     free(email);

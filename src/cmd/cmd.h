@@ -35,6 +35,9 @@ int cmd_token(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_interview(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_audit(struct cmd_ctx *ctx, int argc, char **argv);
+/* `rubric backup` and `rubric restore` (cmd/backup.c). */
+int cmd_backup(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_restore(struct cmd_ctx *ctx, int argc, char **argv);
 /* `rubric candidate export|erase|retention` (cmd/privacy.c). */
 int cmd_candidate_export(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate_erase(struct cmd_ctx *ctx, int argc, char **argv);

@@ -225,7 +225,7 @@ cmd_compare(struct cmd_ctx *ctx, int argc, char **argv)
         f = cmd_report_default(output);
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    e = debrief_load_compare(s, role, &c, msg);
+    e = debrief_load_compare(s, role, NULL, &c, msg);
     if (!e) {
         json_t *v, *rows = json_object_get(c, "candidates");
         long long ids[512];

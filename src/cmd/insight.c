@@ -63,7 +63,7 @@ insight_interviewers_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("insight interviewers", "unexpected '%s'", argv[optind]);
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    e = debrief_load_interviewers(s, role, (int)min, &v, msg);
+    e = debrief_load_interviewers(s, role, NULL, (int)min, &v, msg);
     store_close(s);
     if (e)
         return cmd_fail(e, msg);
@@ -129,7 +129,7 @@ insight_questions_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("insight questions", "unexpected '%s'", argv[optind]);
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    e = debrief_load_questions(s, role, (int)min, &v, msg);
+    e = debrief_load_questions(s, role, NULL, (int)min, &v, msg);
     store_close(s);
     if (e)
         return cmd_fail(e, msg);

@@ -93,10 +93,11 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
                                       0,
                                       app};
         char what[48];
-        if (!(e = interview_create(s, &r, &id, &partial, msg))) {
+        if (!(e = store_tx_begin(s, msg))) {
+            e = interview_create(s, &r, &id, &partial, msg);
             snprintf(what, sizeof what, "interview %lld", id);
-            if (store_audit_append(s, NULL, "create", &r.candidate, 1, what, msg))
-                cmd_error("interview %lld is made, but the audit log did not take it: %s", id, msg);
+            e = e ? e : store_audit_append(s, NULL, "create", &r.candidate, 1, what, msg);
+            e = store_tx_end(s, e, msg);
         }
         if (e)
             rc = e == RB_EINVAL ? (cmd_error("%s", msg), RB_EXIT_PROBLEMS) : cmd_fail(e, msg);

@@ -34,24 +34,22 @@ read_json(const char *path, json_t **doc)
     return 0;
 }
 
-/* Records that who did action to scorecard id in the audit log (by its candidate); the
- * change is made, so a failure is only reported. */
-static void
-audit_card(struct store *s, const struct user *who, const char *action, long long id)
+/* Records that who did action to scorecard id in the audit log (by its candidate), inside
+ * the transaction of the change: the change is undone when this fails. */
+static enum rb_err
+audit_card(struct store *s, const struct user *who, const char *action, long long id, char *msg)
 {
-    char what[48], msg[RB_ERRMSG];
+    char what[48];
     json_t *card;
     long long candidate;
     enum rb_err e = scorecard_get(s, id, &card, msg);
-    if (!e) {
-        candidate = json_integer_value(json_object_get(card, "candidate"));
-        json_decref(card);
-        snprintf(what, sizeof what, "scorecard %lld", id);
-        e = store_audit_append(s, &(struct audit_actor){who->id, who->email}, action, &candidate, 1,
-                               what, msg);
-    }
     if (e)
-        cmd_error("scorecard %lld: the audit log did not take it: %s", id, msg);
+        return e;
+    candidate = json_integer_value(json_object_get(card, "candidate"));
+    json_decref(card);
+    snprintf(what, sizeof what, "scorecard %lld", id);
+    return store_audit_append(s, &(struct audit_actor){who->id, who->email}, action, &candidate, 1,
+                              what, msg);
 }
 
 static int
@@ -88,13 +86,21 @@ print_template(json_t *t)
            json_is_string(json_object_get(t, "role"))
                ? json_string_value(json_object_get(t, "role"))
                : "(none)");
-    printf("Questions (rate each 1 to 4 on its competency's anchors):\n");
+    printf("Questions (rate each 1 to 4 on its grades and its competency's anchors):\n");
     json_array_foreach(json_object_get(t, "ratings"), i, v)
     {
+        json_t *g = json_object_get(v, "grades");
         printf("  %2zu. %s\n      %s, %lld min\n", i + 1,
                json_string_value(json_object_get(v, "title")),
                json_string_value(json_object_get(v, "competency")),
                (long long)json_integer_value(json_object_get(v, "minutes")));
+        /* the question's own grades beside its rating */
+        for (int r = 1; r <= 4 && json_is_object(g); r++) {
+            char k[2] = {(char)('0' + r), 0};
+            const char *text = json_string_value(json_object_get(g, k));
+            if (text)
+                printf("      %d: %s\n", r, text);
+        }
     }
     printf("\nCompetencies:\n");
     json_array_foreach(json_object_get(t, "competencies"), i, v)
@@ -191,9 +197,11 @@ sc_submit(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     }
     if (!(rc = cmd_as_user(s, "scorecard submit", as, &u))) {
-        e = scorecard_submit(s, id, &u, doc, &card, msg);
-        if (!e)
-            audit_card(s, &u, "create", card);
+        if (!(e = store_tx_begin(s, msg))) {
+            e = scorecard_submit(s, id, &u, doc, &card, msg);
+            e = e ? e : audit_card(s, &u, "create", card, msg);
+            e = store_tx_end(s, e, msg);
+        }
         if (e == RB_EINVAL) {
             cmd_error("%s: %s", argv[optind + 1], msg);
             rc = RB_EXIT_PROBLEMS;
@@ -273,7 +281,7 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
     struct store *s;
     struct user u = {0};
     struct scorecard_filter f = {0};
-    enum scorecard_view view;
+    bool complete;
     json_t *cards = NULL, *v;
     long long candidate = 0;
     size_t i;
@@ -318,20 +326,7 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
         candidate = json_integer_value(json_object_get(v, "candidate"));
         json_decref(v);
     }
-    if ((e = scorecard_view(s, candidate, as ? &u : NULL, &view, msg))) {
-        rc = cmd_fail(e, msg);
-        goto out;
-    }
-    if (view == VIEW_NONE) {
-        cmd_error("%s may not see the scorecards of candidate %lld: only their panel, "
-                  "recruiters and admins",
-                  u.email, candidate);
-        rc = RB_EXIT_PROBLEMS;
-        goto out;
-    }
-    if (view == VIEW_OWN)
-        f.interviewer = u.id;
-    if ((e = store_scorecards(s, &f, &cards, msg))) {
+    if ((e = scorecard_list(s, as ? &u : NULL, candidate, &f, &cards, &complete, msg))) {
         rc = cmd_fail(e, msg);
         goto out;
     }
@@ -341,7 +336,7 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
         rc = cmd_fail(e, msg);
         goto out;
     }
-    if (view == VIEW_OWN)
+    if (!complete)
         cmd_error("only %s's own scorecards are shown: the others' are hidden until every "
                   "scorecard of theirs for candidate %lld is submitted",
                   u.email, candidate);
@@ -410,9 +405,11 @@ sc_amend(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     }
     if (!(rc = cmd_as_user(s, "scorecard amend", as, &u))) {
-        e = scorecard_amend(s, id, &u, reason, patch, &n, msg);
-        if (!e)
-            audit_card(s, &u, "change", id);
+        if (!(e = store_tx_begin(s, msg))) {
+            e = scorecard_amend(s, id, &u, reason, patch, &n, msg);
+            e = e ? e : audit_card(s, &u, "change", id, msg);
+            e = store_tx_end(s, e, msg);
+        }
         if (e == RB_EINVAL) {
             cmd_error("%s: %s", argv[optind + 1], msg);
             rc = RB_EXIT_PROBLEMS;

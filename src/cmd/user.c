@@ -169,7 +169,7 @@ static const struct cmd_spec passwd_spec = {
     "user passwd", "h", one_opts,
     "usage: rubric user passwd EMAIL [--password-stdin]\n\n"
     "Sets a new password (asked twice on the terminal, or one line from standard input) and\n"
-    "ends the account's sessions.\n"};
+    "ends the account's sessions and revokes its API tokens.\n"};
 
 static int
 user_one(struct cmd_ctx *ctx, int argc, char **argv, bool passwd)
@@ -201,7 +201,7 @@ user_one(struct cmd_ctx *ctx, int argc, char **argv, bool passwd)
     if (!e && passwd) {
         e = auth_password_set(s, u.id, pw, strlen(pw), msg);
     } else if (!e) {
-        struct user_update up = {NULL, -1, 1, NULL};
+        struct user_update up = {NULL, -1, 1, NULL, NULL, false};
         e = store_user_update(s, u.id, &up, msg);
     }
     memset(pw, 0, sizeof pw);

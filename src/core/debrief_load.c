@@ -121,19 +121,21 @@ out:
 }
 
 enum rb_err
-debrief_load_compare(struct store *s, const char *role, json_t **out, char *errmsg)
+debrief_load_compare(struct store *s, const char *role, const struct user *who, json_t **out,
+                     char *errmsg)
 {
     struct scorecard_filter f = {0};
     struct role r = {0};
     json_t *cands = json_array(), *cards = NULL, *names = NULL, *page;
-    size_t total = 0, got;
+    size_t total = 0, got, withheld = 0;
     enum rb_err rc;
 
     *out = NULL;
     if ((rc = store_role_get(s, role, &r, errmsg)))
         goto out;
     f.role = role;
-    if ((rc = store_scorecards(s, &f, &cards, errmsg)))
+    if ((rc = store_scorecards(s, &f, &cards, errmsg)) ||
+        (rc = scorecard_visible(s, who, cards, &withheld, errmsg)))
         goto out;
     do {
         page = NULL;
@@ -149,6 +151,7 @@ debrief_load_compare(struct store *s, const char *role, json_t **out, char *errm
     if ((rc = competency_names(s, &names, errmsg)))
         goto out;
     *out = debrief_compare(&r, cards, cands, names);
+    json_object_set_new(*out, "withheld", json_integer((json_int_t)withheld));
 out:
     json_decref(cands);
     json_decref(cards);
@@ -157,43 +160,52 @@ out:
     return rc;
 }
 
-/* The scorecards of role's candidates (NULL: all); RB_ENOTFOUND when role is not stored. */
+/* The scorecards of role's candidates (NULL: all) that who may see, *withheld counting the
+ * candidates left out; RB_ENOTFOUND when role is not stored. */
 static enum rb_err
-role_cards(struct store *s, const char *role, json_t **cards, char *errmsg)
+role_cards(struct store *s, const char *role, const struct user *who, json_t **cards,
+           size_t *withheld, char *errmsg)
 {
     struct scorecard_filter f = {0};
+    enum rb_err rc;
     *cards = NULL;
+    *withheld = 0;
     if (role) {
         struct role r;
-        enum rb_err rc = store_role_get(s, role, &r, errmsg);
-        if (rc)
+        if ((rc = store_role_get(s, role, &r, errmsg)))
             return rc;
         role_cleanup(&r);
     }
     f.role = role;
-    return store_scorecards(s, &f, cards, errmsg);
+    if ((rc = store_scorecards(s, &f, cards, errmsg)))
+        return rc;
+    return scorecard_visible(s, who, *cards, withheld, errmsg);
 }
 
 enum rb_err
-debrief_load_interviewers(struct store *s, const char *role, int min, json_t **out, char *errmsg)
+debrief_load_interviewers(struct store *s, const char *role, const struct user *who, int min,
+                          json_t **out, char *errmsg)
 {
     json_t *cards;
-    enum rb_err rc = role_cards(s, role, &cards, errmsg);
+    size_t withheld;
+    enum rb_err rc = role_cards(s, role, who, &cards, &withheld, errmsg);
     *out = NULL;
     if (!rc) {
         *out = insight_interviewers(cards, min);
         json_object_set_new(*out, "role", role ? json_string(role) : json_null());
+        json_object_set_new(*out, "withheld", json_integer((json_int_t)withheld));
     }
     json_decref(cards);
     return rc;
 }
 
 enum rb_err
-debrief_load_questions(struct store *s, const char *role, int min, json_t **out, char *errmsg)
+debrief_load_questions(struct store *s, const char *role, const struct user *who, int min,
+                       json_t **out, char *errmsg)
 {
     json_t *cards, *q;
-    size_t i;
-    enum rb_err rc = role_cards(s, role, &cards, errmsg);
+    size_t i, withheld;
+    enum rb_err rc = role_cards(s, role, who, &cards, &withheld, errmsg);
     *out = NULL;
     if (rc) {
         json_decref(cards);
@@ -202,6 +214,7 @@ debrief_load_questions(struct store *s, const char *role, int min, json_t **out,
     *out = insight_questions(cards, min);
     json_decref(cards);
     json_object_set_new(*out, "role", role ? json_string(role) : json_null());
+    json_object_set_new(*out, "withheld", json_integer((json_int_t)withheld));
     /* titles from the bank; a question since removed keeps a null title */
     json_array_foreach(json_object_get(*out, "questions"), i, q)
     {

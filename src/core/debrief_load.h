@@ -25,17 +25,22 @@ enum rb_err debrief_load_allowed(struct store *s, long long candidate, const str
 enum rb_err debrief_load_candidate(struct store *s, long long candidate, const struct user *who,
                                    json_t **out, char *errmsg);
 
-/* The candidates of role compared (debrief_compare). *out new; RB_ENOTFOUND without it. */
-enum rb_err debrief_load_compare(struct store *s, const char *role, json_t **out, char *errmsg);
+/* The candidates of role compared (debrief_compare), as who may see them (who NULL: the
+ * operator, all): the loops who sits on and has not finished are left out whole
+ * (scorecard_visible), and "withheld" counts them. *out new; RB_ENOTFOUND without it. */
+enum rb_err debrief_load_compare(struct store *s, const char *role, const struct user *who,
+                                 json_t **out, char *errmsg);
 
 /* Interviewer calibration (insight_interviewers) over the scorecards of candidates for role
- * (NULL: every role), judged on min shared candidates. *out new. */
-enum rb_err debrief_load_interviewers(struct store *s, const char *role, int min, json_t **out,
-                                      char *errmsg);
+ * (NULL: every role) that who may see (as debrief_load_compare, with "withheld"), judged on
+ * min shared candidates. *out new. */
+enum rb_err debrief_load_interviewers(struct store *s, const char *role, const struct user *who,
+                                      int min, json_t **out, char *errmsg);
 
 /* Question insight (insight_questions) with each question's title, over the scorecards of
- * candidates for role (NULL: every role), judged on min decided ratings. *out new. */
-enum rb_err debrief_load_questions(struct store *s, const char *role, int min, json_t **out,
-                                   char *errmsg);
+ * candidates for role (NULL: every role) that who may see (as debrief_load_compare, with
+ * "withheld"), judged on min decided ratings. *out new. */
+enum rb_err debrief_load_questions(struct store *s, const char *role, const struct user *who,
+                                   int min, json_t **out, char *errmsg);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "core/question.h"
 #include "core/role.h"
+#include "core/user.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -60,6 +61,15 @@ struct kit_coverage {
     bool available; /* some question fits at all, before choosing (for shortfalls) */
 };
 
+/* The questions a kit draws from one stack track, for the role's skills. */
+struct kit_stack {
+    char *track;
+    char **skills; /* the role's skills these questions are about, in order of first use */
+    size_t nskills;
+    size_t questions;
+    int minutes;
+};
+
 struct kit_shortfall {
     char *competency; /* NULL when the whole budget is the problem */
     char *reason;
@@ -77,6 +87,8 @@ struct kit {
     size_t nslots, capslots;
     struct kit_coverage *coverage;
     size_t ncoverage;
+    struct kit_stack *stacks;
+    size_t nstacks;
     struct kit_shortfall *shortfalls;
     size_t nshortfalls, capshort;
     bool partial;
@@ -93,6 +105,13 @@ void kit_cleanup(struct kit *k);
 
 /* Saves k in the store (so later kits for its candidate avoid its questions). */
 enum rb_err kit_save(struct store *s, struct kit *k, char *errmsg);
+/* kit_save, recording that who saved it (in one transaction), so that they may read it. */
+enum rb_err kit_save_by(struct store *s, struct kit *k, const struct user *who, char *errmsg);
+/* The JSON of saved kit id (*body new) if who may read it: admins and recruiters any (who
+ * NULL: the operator), an interviewer the kits they saved and those of the interviews they
+ * sit on, a candidate none (RB_EDENIED). RB_ENOTFOUND. */
+enum rb_err kit_get(struct store *s, long long id, const struct user *who, char **body,
+                    char *errmsg);
 
 /* The kit as JSON (docs/FORMATS.md). New reference. */
 json_t *kit_to_json(const struct kit *k);

@@ -454,3 +454,33 @@ practice_stats(struct store *s, long long account, const struct practice_clock *
     *out = o;
     return RB_OK;
 }
+
+/* ---- what a candidate may answer ------------------------------------------------------- */
+
+enum rb_err
+practice_may_answer(struct store *s, const struct user *who, const char *question, char *errmsg)
+{
+    bool yes = false;
+    enum rb_err rc;
+    if (who->role != USER_CANDIDATE)
+        return RB_OK;
+    if ((rc = store_practice_served(s, who->id, question, 0, false, &yes, errmsg)))
+        return rc;
+    if (yes)
+        return RB_OK;
+    snprintf(errmsg, RB_ERRMSG,
+             "question: '%.64s' has not been put to you: answer the questions practice gives "
+             "(GET /api/v1/practice/next)",
+             question);
+    return RB_EDENIED;
+}
+
+enum rb_err
+practice_serve(struct store *s, const struct user *who, const struct practice_next *n,
+               long long now, char *errmsg)
+{
+    bool yes;
+    if (who->role != USER_CANDIDATE || n->has_card)
+        return RB_OK;
+    return store_practice_served(s, who->id, n->q.id, now, true, &yes, errmsg);
+}

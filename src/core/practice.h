@@ -15,6 +15,7 @@
 
 #include "core/coverage.h"
 #include "core/question.h"
+#include "core/user.h"
 #include "store/store.h"
 
 /* The longest time one answer may count, in seconds. */
@@ -116,5 +117,15 @@ json_t *practice_result_to_json(const struct question *q, const struct coverage 
  * recent rating on 0 to 1 and the recent coverage)}. New reference in *out. */
 enum rb_err practice_stats(struct store *s, long long account, const struct practice_clock *clk,
                            json_t **out, char *errmsg);
+
+/* What a candidate account may answer, and so read the points of: only the questions
+ * practice has put to them (practice_serve) or they have a card for, not any question of the
+ * bank by its id. Staff answer any. RB_EDENIED "question: ..." else. */
+enum rb_err practice_may_answer(struct store *s, const struct user *who, const char *question,
+                                char *errmsg);
+/* Records that practice put n's question to who (at now, Unix seconds), for
+ * practice_may_answer. */
+enum rb_err practice_serve(struct store *s, const struct user *who, const struct practice_next *n,
+                           long long now, char *errmsg);
 
 #endif

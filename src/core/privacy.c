@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/scorecard.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
@@ -182,16 +183,29 @@ export_files(json_t *x, const char *uploads, const char *dir, char *errmsg)
 }
 
 enum rb_err
-privacy_export(struct store *s, long long id, const struct audit_actor *who, const char *uploads,
+privacy_export(struct store *s, long long id, const struct user *who, const char *uploads,
                const char *dir, bool force, json_t **out, char *errmsg)
 {
+    struct audit_actor actor = {who ? who->id : 0, who ? who->email : NULL};
+    enum scorecard_view view;
     json_t *x = NULL;
     enum rb_err rc;
     *out = NULL;
     if ((rc = store_candidate_export(s, id, &x, errmsg)))
         return rc;
+    if ((rc = scorecard_view(s, id, who, &view, errmsg)))
+        goto out;
+    if (view != VIEW_ALL) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "%s is on candidate %lld's panel with scorecards still to give: the export holds "
+                 "the others' ratings and notes; submit yours first, or ask another recruiter or "
+                 "admin to export",
+                 who->email, id);
+        rc = RB_EDENIED;
+        goto out;
+    }
     /* the attempt is recorded before any of it leaves the store */
-    if ((rc = store_audit_append(s, who, "export", &id, 1, "candidate", errmsg)))
+    if ((rc = store_audit_append(s, who ? &actor : NULL, "export", &id, 1, "candidate", errmsg)))
         goto out;
     if (dir &&
         ((rc = export_dir(dir, force, errmsg)) || (rc = export_files(x, uploads, dir, errmsg))))
@@ -318,4 +332,107 @@ privacy_retention(struct store *s, unsigned days, long long now, bool dry_run, c
 out:
     json_decref(due);
     return rc;
+}
+
+/* ---- uploads no resume refers to -------------------------------------------------------- */
+
+/* Removes uploads/name when no resume refers to hash; *removed grows. */
+static enum rb_err
+remove_unused(struct store *s, const char *uploads, const char *name, const char *hash,
+              size_t *removed, char *errmsg)
+{
+    struct buf path;
+    bool used = false;
+    enum rb_err rc = hash ? store_upload_used(s, hash, &used, errmsg) : RB_OK;
+    if (rc || used)
+        return rc;
+    buf_init(&path, 4096);
+    buf_printf(&path, "%s/%s", uploads, name);
+    if (unlink(buf_str(&path)) == 0)
+        (*removed)++;
+    else if (errno != ENOENT) {
+        snprintf(errmsg, RB_ERRMSG, "cannot remove %s: %s", buf_str(&path), strerror(errno));
+        rc = RB_EIO;
+    }
+    buf_cleanup(&path);
+    return rc;
+}
+
+enum rb_err
+privacy_uploads_discard(struct store *s, const char *uploads, const char *const *hashes, size_t n,
+                        size_t *removed, char *errmsg)
+{
+    enum rb_err rc = RB_OK, e;
+    *removed = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_hash(hashes[i]) &&
+            (e = remove_unused(s, uploads, hashes[i], hashes[i], removed, errmsg)) && !rc)
+            rc = e;
+    return rc;
+}
+
+/* Whether name is a temporary file of fs_write_atomic: NAME.tmp.DIGITS. */
+static bool
+is_temporary(const char *name)
+{
+    const char *t = strstr(name, ".tmp.");
+    if (!t || t == name || !t[5])
+        return false;
+    for (t += 5; *t; t++)
+        if (*t < '0' || *t > '9')
+            return false;
+    return true;
+}
+
+enum rb_err
+privacy_uploads_sweep(struct store *s, const char *uploads, long long now, long long grace,
+                      size_t *removed, char *errmsg)
+{
+    DIR *d = opendir(uploads);
+    struct dirent *de;
+    enum rb_err rc = RB_OK;
+    *removed = 0;
+    if (!d) {
+        if (errno == ENOENT)
+            return RB_OK;
+        snprintf(errmsg, RB_ERRMSG, "cannot read the uploads folder %s: %s", uploads,
+                 strerror(errno));
+        return RB_EIO;
+    }
+    while (!rc && (de = readdir(d))) {
+        bool hash = is_hash(de->d_name);
+        struct stat st;
+        if (!hash && !is_temporary(de->d_name))
+            continue;
+        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
+            (long long)st.st_mtime > now - grace)
+            continue;
+        rc = remove_unused(s, uploads, de->d_name, hash ? de->d_name : NULL, removed, errmsg);
+    }
+    closedir(d);
+    return rc;
+}
+
+enum rb_err
+privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *deleted,
+                        char *errmsg)
+{
+    time_t before = (time_t)(now - (long long)days * 86400);
+    char iso[32];
+    struct tm tm;
+    gmtime_r(&before, &tm);
+    strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return store_audit_prune(s, iso, deleted, errmsg);
+}
+
+void
+privacy_blind_results(json_t *items)
+{
+    json_t *v;
+    size_t i;
+    json_array_foreach(items, i, v)
+    {
+        if (json_object_get(v, "candidate"))
+            json_object_set_new(v, "candidate", json_null());
+    }
 }

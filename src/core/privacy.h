@@ -13,19 +13,23 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "core/user.h"
 #include "store/store.h"
 
 /* The name of the JSON file an export writes next to the originals. */
 #define PRIVACY_EXPORT_JSON "candidate.json"
 
 /* Everything held about candidate id as a new JSON object (store_candidate_export without
- * the upload hashes), after recording an 'export' audit entry by who. When dir is not NULL
+ * the upload hashes), after recording an 'export' audit entry by who (NULL: the operator).
+ * An export is whole or not at all: someone on the candidate's panel with scorecards still to
+ * give is refused (RB_EDENIED, the panel rule of scorecard_view), since it holds the others'
+ * ratings and notes; another recruiter or admin may export meanwhile. When dir is not NULL
  * the export is also written there: PRIVACY_EXPORT_JSON and each original file from
  * uploads as "resume-ID-FILENAME" (in "files", each entry's "file"; null with "missing":
  * true when the original is not in uploads), the folder made with mode 0700 and the files
  * 0600. A folder that exists and is not empty is refused (RB_ECONFLICT) unless force.
  * RB_ENOTFOUND; RB_EIO naming the file that could not be read or written. */
-enum rb_err privacy_export(struct store *s, long long id, const struct audit_actor *who,
+enum rb_err privacy_export(struct store *s, long long id, const struct user *who,
                            const char *uploads, const char *dir, bool force, json_t **out,
                            char *errmsg);
 
@@ -47,5 +51,30 @@ enum rb_err privacy_erase(struct store *s, long long id, const struct audit_acto
  * "storage_clean"}. */
 enum rb_err privacy_retention(struct store *s, unsigned days, long long now, bool dry_run,
                               const char *uploads, json_t **report, char *errmsg);
+
+/* Blind screening results (store_screening_results' items) as a reviewer sees them: each
+ * "candidate" null, since the candidate's record names them. "resume" stays: it is the
+ * handle that makes a candidate of a result, and reading the resume (which names them) is
+ * the deliberate, audited end of the blinding. */
+void privacy_blind_results(json_t *items);
+
+/* Deletes the audit entries more than days days before now (Unix seconds): *deleted. */
+enum rb_err privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *deleted,
+                                    char *errmsg);
+
+/* Removes from uploads the files of hashes (n of them) that no resume refers to: those of
+ * an upload whose rows were not stored. Only files the caller itself created are to be
+ * given (a file that was there before belongs to someone else's resume). *removed counts
+ * them; RB_EIO naming the first that could not be removed. */
+enum rb_err privacy_uploads_discard(struct store *s, const char *uploads, const char *const *hashes,
+                                    size_t n, size_t *removed, char *errmsg);
+
+/* The sweep, at server start and with retention: removes from uploads every file named as
+ * an upload (64 hex digits) that no resume refers to, and every leftover temporary file
+ * (NAME.tmp.PID), when last written more than grace seconds before now (an upload in flight
+ * writes its file just before its row). *removed counts them. RB_EIO when the folder cannot
+ * be read (a folder not made yet is empty). */
+enum rb_err privacy_uploads_sweep(struct store *s, const char *uploads, long long now,
+                                  long long grace, size_t *removed, char *errmsg);
 
 #endif

@@ -23,7 +23,7 @@ static const char *const INFO_TOP[] = {
     "interviewer", "interviewer_id", "candidate_stage", "submitted_at", "amendments", "original",
     NULL};
 static const char *const RATING_KEYS[] = {"question", "competency", "rating", "notes",
-                                          "title",    "minutes",    NULL};
+                                          "title",    "minutes",    "grades", NULL};
 static const char *const COMP_KEYS[] = {"competency", "rating",  "override_reason", "derived",
                                         "weight",     "anchors", "questions",       NULL};
 
@@ -51,7 +51,37 @@ bad(char *errmsg, const char *fmt, ...)
 struct kit_q {
     const char *id, *competency, *title;
     long long minutes;
+    json_t *points; /* borrowed: the question's points as frozen in the kit */
 };
+
+/* The question's own grades from its frozen points, {"1": text, ...}; null when it has
+ * none (a kit made before questions had grades). New reference. */
+static json_t *
+grades_of(json_t *points)
+{
+    json_t *o = json_object(), *p;
+    size_t i, n = 0;
+    json_array_foreach(points, i, p)
+    {
+        const char *kind = json_string_value(json_object_get(p, "kind"));
+        json_int_t g = json_integer_value(json_object_get(p, "grade"));
+        char key[2] = {(char)('0' + g), 0};
+        if (!kind || strcmp(kind, "grade") != 0 || g < 1 || g > 4)
+            continue;
+        json_object_set(o, key, json_object_get(p, "text"));
+        n++;
+    }
+    if (!n) {
+        json_decref(o);
+        return json_null();
+    }
+    for (int g = 1; g <= 4; g++) {
+        char key[2] = {(char)('0' + g), 0};
+        if (!json_object_get(o, key))
+            json_object_set_new(o, key, json_null());
+    }
+    return o;
+}
 
 static size_t
 kit_questions(json_t *interview, struct kit_q *v, size_t max)
@@ -68,6 +98,7 @@ kit_questions(json_t *interview, struct kit_q *v, size_t max)
         v[n].competency = comp;
         v[n].title = json_string_value(json_object_get(q, "title"));
         v[n].minutes = json_integer_value(json_object_get(q, "minutes"));
+        v[n].points = json_object_get(q, "points");
         n++;
     }
     return n;
@@ -115,13 +146,15 @@ scorecard_template(json_t *interview, const struct role *role)
     json_object_set(o, "role", json_object_get(json_object_get(interview, "kit"), "role"));
     json_object_set_new(o, "scale",
                         json_pack("{s:s, s:s}", "ratings",
-                                  "1 to 4, as the competency's anchors describe; null: not asked",
+                                  "1 to 4, as each question's grades and the competency's "
+                                  "anchors describe; null: not asked",
                                   "recommendation", "strong-no, no, yes or strong-yes"));
     for (size_t i = 0; i < nq; i++)
         json_array_append_new(ratings,
-                              json_pack("{s:s, s:s?, s:s, s:I, s:n, s:n}", "question", qs[i].id,
-                                        "title", qs[i].title, "competency", qs[i].competency,
-                                        "minutes", (json_int_t)qs[i].minutes, "rating", "notes"));
+                              json_pack("{s:s, s:s?, s:s, s:I, s:o, s:n, s:n}", "question",
+                                        qs[i].id, "title", qs[i].title, "competency",
+                                        qs[i].competency, "minutes", (json_int_t)qs[i].minutes,
+                                        "grades", grades_of(qs[i].points), "rating", "notes"));
     for (size_t i = 0; i < nc; i++) {
         const struct role_competency *rc = role_comp(role, comps[i]);
         json_t *c = json_pack("{s:s}", "competency", comps[i]);
@@ -680,6 +713,77 @@ scorecard_view(struct store *s, long long candidate, const struct user *who,
 }
 
 enum rb_err
+scorecard_list(struct store *s, const struct user *who, long long candidate,
+               const struct scorecard_filter *f, json_t **cards, bool *complete, char *errmsg)
+{
+    struct scorecard_filter mine = *f;
+    enum scorecard_view view;
+    enum rb_err rc;
+
+    *cards = NULL;
+    *complete = false;
+    if ((rc = scorecard_view(s, candidate, who, &view, errmsg)))
+        return rc;
+    if (view == VIEW_NONE) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "%s may not see the scorecards of candidate %lld: only their panel, recruiters "
+                 "and admins",
+                 who->email, candidate);
+        return RB_EDENIED;
+    }
+    if (view == VIEW_OWN)
+        mine.interviewer = who->id;
+    if ((rc = store_scorecards(s, &mine, cards, errmsg)))
+        return rc;
+    if (f->id && view == VIEW_OWN && !json_array_size(*cards)) {
+        json_decref(*cards);
+        *cards = NULL;
+        snprintf(errmsg, RB_ERRMSG,
+                 "scorecard %lld is hidden until every scorecard of %s's for candidate %lld is "
+                 "submitted",
+                 f->id, who->email, candidate);
+        return RB_EDENIED;
+    }
+    *complete = view == VIEW_ALL;
+    return RB_OK;
+}
+
+enum rb_err
+scorecard_visible(struct store *s, const struct user *who, json_t *cards, size_t *withheld,
+                  char *errmsg)
+{
+    json_t *views = json_object(), *kept = json_array(), *card;
+    enum rb_err rc = RB_OK;
+    size_t i;
+
+    *withheld = 0;
+    json_array_foreach(cards, i, card)
+    {
+        long long candidate = json_integer_value(json_object_get(card, "candidate"));
+        enum scorecard_view view;
+        char key[24];
+        json_t *known;
+        snprintf(key, sizeof key, "%lld", candidate);
+        if ((known = json_object_get(views, key))) {
+            view = (enum scorecard_view)json_integer_value(known);
+        } else {
+            if ((rc = scorecard_view(s, candidate, who, &view, errmsg)))
+                goto out;
+            json_object_set_new(views, key, json_integer(view));
+            *withheld += view != VIEW_ALL;
+        }
+        if (view == VIEW_ALL)
+            json_array_append(kept, card);
+    }
+    json_array_clear(cards);
+    json_array_extend(cards, kept);
+out:
+    json_decref(kept);
+    json_decref(views);
+    return rc;
+}
+
+enum rb_err
 scorecard_context(struct store *s, long long interview, json_t **iv, struct role *role,
                   bool *has_role, char *errmsg)
 {
@@ -712,9 +816,25 @@ scorecard_submit(struct store *s, long long interview, const struct user *who, j
     struct role role;
     bool has_role;
     json_t *iv;
+    json_t *email;
+    size_t i;
+    bool on_panel = false;
     enum rb_err rc = scorecard_context(s, interview, &iv, &role, &has_role, errmsg);
     if (rc)
         return rc;
+    /* the panel first: the checks of a filled card would name the kit's questions */
+    json_array_foreach(json_object_get(iv, "interviewers"), i, email)
+    {
+        on_panel = on_panel || (who->email && json_is_string(email) &&
+                                strcmp(json_string_value(email), who->email) == 0);
+    }
+    if (!on_panel) {
+        snprintf(errmsg, RB_ERRMSG, "only the interviewers of interview %lld submit its scorecards",
+                 interview);
+        json_decref(iv);
+        role_cleanup(&role);
+        return RB_EDENIED;
+    }
     rc = scorecard_check(doc, iv, has_role ? &role : NULL, &f, errmsg);
     if (!rc) {
         f.card.interview = interview;
@@ -765,8 +885,9 @@ scorecard_amend(struct store *s, long long id, const struct user *who, const cha
         return rc;
     if (who->role != USER_ADMIN &&
         json_integer_value(json_object_get(now, "interviewer_id")) != who->id) {
-        snprintf(errmsg, RB_ERRMSG, "scorecard %lld is %s's: only they or an admin amend it", id,
-                 json_string_value(json_object_get(now, "interviewer")));
+        /* not naming its author: the refused may be off the panel */
+        snprintf(errmsg, RB_ERRMSG,
+                 "scorecard %lld is not yours: only its interviewer or an admin amends it", id);
         rc = RB_EDENIED;
         goto out;
     }

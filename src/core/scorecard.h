@@ -83,6 +83,23 @@ enum scorecard_view {
 enum rb_err scorecard_view(struct store *s, long long candidate, const struct user *who,
                            enum scorecard_view *view, char *errmsg);
 
+/* The scorecards of filter f, all in candidate's loop, that who may see (who NULL: the
+ * operator, all): *cards new; *complete false when only who's own are shown because they
+ * have scorecards of that loop still to give. RB_EDENIED saying why when who may see none of
+ * that loop's cards, or when f->id names a card who may not see yet. Every front end that
+ * lists one loop's cards calls this. */
+enum rb_err scorecard_list(struct store *s, const struct user *who, long long candidate,
+                           const struct scorecard_filter *f, json_t **cards, bool *complete,
+                           char *errmsg);
+
+/* The panel rule over cards of any number of candidates (store_scorecards' JSON array):
+ * removes in place every card who may not see, decided per candidate by scorecard_view. A
+ * loop who has not finished is left out whole, their own cards too, since figures across a
+ * panel (comparisons, calibration) of one's own card alone would mislead. *withheld counts
+ * the candidates left out. who NULL keeps all. Used by comparisons and insight. */
+enum rb_err scorecard_visible(struct store *s, const struct user *who, json_t *cards,
+                              size_t *withheld, char *errmsg);
+
 /* The interview id (*iv, new) and the role its kit was built for (*has_role false when the
  * role is gone; role_cleanup role either way). */
 enum rb_err scorecard_context(struct store *s, long long interview, json_t **iv, struct role *role,

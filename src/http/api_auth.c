@@ -208,7 +208,7 @@ api_user_update(struct http_req *req, struct http_res *res)
                                              {"disabled", F_BOOL, false, 0},
                                              {"password", F_STRING, false, 1024},
                                              {0}};
-    struct user_update up = {NULL, -1, -1, NULL};
+    struct user_update up = {NULL, -1, -1, NULL, NULL, false};
     const json_t *pw = json_object_get(req->json, "password"), *v;
     long long id = http_param_id(req, res, 0);
     const char *field;
@@ -308,6 +308,39 @@ api_token_delete(struct http_req *req, struct http_res *res)
     e = store_token_revoke(req->store, req->who.role == USER_ADMIN ? 0 : req->who.id, id, msg);
     if (e) {
         http_problem(res, e, msg, NULL);
+        return;
+    }
+    res->status = 204;
+}
+
+void
+api_account_password(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {{"current", F_STRING, true, 1024},
+                                             {"new", F_STRING, true, 1024},
+                                             {"keep_tokens", F_BOOL, false, 0},
+                                             {0}};
+    const json_t *cur = json_object_get(req->json, "current"),
+                 *pw = json_object_get(req->json, "new");
+    struct auth_password_change c = {0};
+    const char *field;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    c.current = json_string_value(cur);
+    c.current_len = json_string_length(cur);
+    c.new_pw = json_string_value(pw);
+    c.new_len = json_string_length(pw);
+    c.keep_tokens = json_is_true(json_object_get(req->json, "keep_tokens"));
+    /* the session making the change stays signed in */
+    c.session = req->by_token ? NULL : http_cookie(req, "rubric_session");
+    if ((e = auth_password_change(req->store, &auth_default_policy, &req->who, &c, req->address,
+                                  req->now, msg))) {
+        fail(res, e, msg);
         return;
     }
     res->status = 204;

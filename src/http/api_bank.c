@@ -157,9 +157,10 @@ read_question(struct http_req *req, struct http_res *res, struct bank *b)
     }
     {
         /* the fields of question_to_json and no others; source is the API's to set */
-        static const char *const known[] = {
-            "id",      "title",        "text",   "category", "level", "level_min", "level_max",
-            "minutes", "competencies", "points", "source",   "topic", NULL};
+        static const char *const known[] = {"id",           "title",     "text",      "category",
+                                            "level",        "level_min", "level_max", "minutes",
+                                            "competencies", "points",    "source",    "topic",
+                                            "skills",       "track",     NULL};
         const char *key;
         json_t *v;
         json_object_foreach(req->json, key, v)
@@ -333,7 +334,7 @@ api_kits_create(struct http_req *req, struct http_res *res)
     kr.role = &role;
     e = kit_build(req->store, &kr, &k, msg);
     if (!e && (json_is_true(json_object_get(j, "save")) || kr.candidate))
-        e = kit_save(req->store, &k, msg);
+        e = kit_save_by(req->store, &k, &req->who, msg);
     if (e) {
         http_problem(res, e, msg, NULL);
     } else {
@@ -358,7 +359,7 @@ api_kit_get(struct http_req *req, struct http_res *res)
     enum rb_err e;
     if (!id)
         return;
-    if ((e = store_kit_get(req->store, id, &body, msg))) {
+    if ((e = kit_get(req->store, id, &req->who, &body, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }

@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/job.h"
+#include "core/privacy.h"
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/settings.h"
@@ -123,13 +125,16 @@ api_candidates_create(struct http_req *req, struct http_res *res)
     }
     c.created_by = req->who.id;
     c.created_by_label = req->who.email;
-    e = store_candidate_add(req->store, &c, &id, msg);
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = store_candidate_add(req->store, &c, &id, msg);
+        e = e ? e : api_audit_change(req, "create", id, msg, "candidate");
+        e = store_tx_end(req->store, e, msg);
+    }
     free(email);
     if (e) {
         http_problem(res, e, msg, e == RB_EINVAL && c.resume ? "resume" : NULL);
         return;
     }
-    api_audit(req, NULL, "create", id, "candidate");
     snprintf(loc, sizeof loc, "/api/v1/candidates/%lld", id);
     res->location = xstrdup(loc);
     send_candidate(req, res, id, 201);
@@ -176,7 +181,8 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
     long long candidate = 0, *ids;
     struct resume_new *v;
     char **parsed, **names, (*hashes)[65], (*errors)[RB_ERRMSG], msg[RB_ERRMSG];
-    const char **formats;
+    const char **formats, **created;
+    size_t ncreated = 0, removed;
     json_t *items;
     enum rb_err e;
 
@@ -204,6 +210,7 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
     hashes = xcalloc(req->nfiles, sizeof *hashes);
     errors = xcalloc(req->nfiles, sizeof *errors);
     formats = xcalloc(req->nfiles, sizeof *formats);
+    created = xcalloc(req->nfiles, sizeof *created);
     for (size_t i = 0; i < req->nfiles; i++) {
         const struct http_file *f = &req->files[i];
         struct resume r;
@@ -216,6 +223,9 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
         /* the original is kept (by hash, readable by its owner only) before anything else */
         buf_init(&path, 4096);
         buf_printf(&path, "%s/%s", req->cfg->uploads, hashes[i]);
+        /* a file already there is another resume's: never removed on this one's failure */
+        if (access(buf_str(&path), F_OK) != 0)
+            created[ncreated++] = hashes[i];
         e = fs_write_atomic_mode(buf_str(&path), f->data.data ? f->data.data : "", f->data.len,
                                  0600, errors[i]);
         buf_cleanup(&path);
@@ -239,20 +249,31 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
         v[i].format = formats[i];
         v[i].parsed = parsed[i];
     }
-    if ((e = store_resumes_add(req->store, v, req->nfiles, ids, msg))) {
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = store_resumes_add(req->store, v, req->nfiles, ids, msg);
+        for (size_t i = 0; !e && i < req->nfiles; i++)
+            e = api_audit_change(req, "create", candidate, msg, "resume %lld", ids[i]);
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e) {
         http_problem(res, e, msg, e == RB_EINVAL ? "candidate" : NULL);
         goto out;
     }
     items = json_array();
     for (size_t i = 0; i < req->nfiles; i++) {
         json_t *o;
-        api_audit(req, NULL, "create", candidate, "resume %lld", ids[i]);
         o = json_pack("{s:I, s:s, s:I, s:s?, s:s?}", "id", (json_int_t)ids[i], "filename", names[i],
                       "size", (json_int_t)v[i].size, "format", formats[i], "error", v[i].error);
         json_array_append_new(items, o);
     }
     http_json(res, 201, json_pack("{s:o}", "items", items));
+    ncreated = 0; /* stored: the files are the rows' */
 out:
+    /* nothing of a refused upload stays on disk: its files have no row to be found by */
+    if (ncreated &&
+        privacy_uploads_discard(req->store, req->cfg->uploads, created, ncreated, &removed, msg))
+        fprintf(stderr, "rubric: a refused upload's file is left: %s\n", msg);
+    free(created);
     for (size_t i = 0; i < req->nfiles; i++) {
         free(parsed[i]);
         free(names[i]);
@@ -390,6 +411,7 @@ api_screening_results(struct http_req *req, struct http_res *res)
     size_t limit, offset, total;
     json_t *o, *items;
     char msg[RB_ERRMSG];
+    bool blind;
     enum rb_err e;
     if (!id || !http_paging(req, res, &limit, &offset))
         return;
@@ -397,6 +419,7 @@ api_screening_results(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
+    blind = json_is_true(json_object_get(o, "blind"));
     json_decref(o);
     if ((e = store_screening_results(req->store, id, limit, offset, &items, &total, msg))) {
         json_decref(items);
@@ -407,5 +430,7 @@ api_screening_results(struct http_req *req, struct http_res *res)
         json_decref(items);
         return;
     }
+    if (blind)
+        privacy_blind_results(items);
     http_json(res, 200, http_page(items, total, limit, offset));
 }

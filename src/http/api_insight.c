@@ -45,7 +45,7 @@ api_role_comparison(struct http_req *req, struct http_res *res)
         http_problem(res, RB_ENOTFOUND, "no such role", NULL);
         return;
     }
-    if ((e = debrief_load_compare(req->store, req->params[0], &c, msg))) {
+    if ((e = debrief_load_compare(req->store, req->params[0], &req->who, &c, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }
@@ -89,8 +89,8 @@ insight(struct http_req *req, struct http_res *res, bool questions, int min)
     enum rb_err e;
     if (!insight_query(req, res, &role, &min))
         return;
-    e = questions ? debrief_load_questions(req->store, role, min, &v, msg)
-                  : debrief_load_interviewers(req->store, role, min, &v, msg);
+    e = questions ? debrief_load_questions(req->store, role, &req->who, min, &v, msg)
+                  : debrief_load_interviewers(req->store, role, &req->who, min, &v, msg);
     if (e == RB_ENOTFOUND) {
         http_problem(res, RB_EINVAL, msg, "role");
         return;

@@ -92,13 +92,16 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
         http_problem(res, RB_EINVAL, "stage: " CANDIDATE_STAGES, "stage");
         return;
     }
-    if ((e = application_candidate_stage(req->store, id, stage, reason && *reason ? reason : NULL,
-                                         &req->who, msg)) ||
-        (e = store_candidate_get(req->store, id, &o, msg))) {
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = application_candidate_stage(req->store, id, stage, reason && *reason ? reason : NULL,
+                                        &req->who, msg);
+        e = e ? e : api_audit_change(req, "change", id, msg, "stage");
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e || (e = store_candidate_get(req->store, id, &o, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }
-    api_audit(req, NULL, "change", id, "stage");
     http_json(res, 200, o);
 }
 
@@ -198,7 +201,12 @@ api_interviews_create(struct http_req *req, struct http_res *res)
     }
     r.interviewers = ids;
     r.ninterviewers = n;
-    if ((e = interview_create(req->store, &r, &id, &partial, msg))) {
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = interview_create(req->store, &r, &id, &partial, msg);
+        e = e ? e : api_audit_change(req, "create", r.candidate, msg, "interview %lld", id);
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e) {
         http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg,
                      strncmp(msg, "application", 11) == 0 ? "application" : "candidate");
         return;
@@ -207,7 +215,6 @@ api_interviews_create(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
-    api_audit(req, NULL, "create", r.candidate, "interview %lld", id);
     snprintf(loc, sizeof loc, "/api/v1/interviews/%lld", id);
     res->location = xstrdup(loc);
     http_json(res, 201, o);
@@ -266,6 +273,20 @@ send_card(struct http_req *req, struct http_res *res, long long id, int status)
     http_json(res, status, card);
 }
 
+/* Records action on scorecard id, inside the handler's transaction (api_audit_change). */
+static enum rb_err
+audit_card(struct http_req *req, const char *action, long long id, char *msg)
+{
+    json_t *card;
+    long long candidate;
+    enum rb_err e = scorecard_get(req->store, id, &card, msg);
+    if (e)
+        return e;
+    candidate = json_integer_value(json_object_get(card, "candidate"));
+    json_decref(card);
+    return api_audit_change(req, action, candidate, msg, "scorecard %lld", id);
+}
+
 void
 api_scorecards_submit(struct http_req *req, struct http_res *res)
 {
@@ -274,14 +295,16 @@ api_scorecards_submit(struct http_req *req, struct http_res *res)
     enum rb_err e;
     if (!id)
         return;
-    if ((e = scorecard_submit(req->store, id, &req->who, req->json, &card, msg))) {
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = scorecard_submit(req->store, id, &req->who, req->json, &card, msg);
+        e = e ? e : audit_card(req, "create", card, msg);
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e) {
         field_problem(res, e, msg);
         return;
     }
     send_card(req, res, card, 201);
-    if (res->status == 201)
-        api_audit(req, NULL, "create", json_integer_value(json_object_get(res->json, "candidate")),
-                  "scorecard %lld", card);
 }
 
 /* The scorecards of filter f in candidate's loop that the caller may see: {"items",
@@ -290,24 +313,11 @@ static void
 send_cards(struct http_req *req, struct http_res *res, long long candidate,
            struct scorecard_filter *f)
 {
-    enum scorecard_view view;
     json_t *cards;
+    bool complete;
     char msg[RB_ERRMSG];
-    enum rb_err e = scorecard_view(req->store, candidate, &req->who, &view, msg);
+    enum rb_err e = scorecard_list(req->store, &req->who, candidate, f, &cards, &complete, msg);
     if (e) {
-        http_problem(res, e, msg, NULL);
-        return;
-    }
-    if (view == VIEW_NONE) {
-        http_problemf(res, RB_EDENIED, NULL,
-                      "the scorecards of candidate %lld are for their panel, recruiters and "
-                      "admins",
-                      candidate);
-        return;
-    }
-    if (view == VIEW_OWN)
-        f->interviewer = req->who.id;
-    if ((e = store_scorecards(req->store, f, &cards, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }
@@ -316,7 +326,7 @@ send_cards(struct http_req *req, struct http_res *res, long long candidate,
         return;
     }
     res->no_etag = true;
-    http_json(res, 200, json_pack("{s:o, s:b}", "items", cards, "complete", view == VIEW_ALL));
+    http_json(res, 200, json_pack("{s:o, s:b}", "items", cards, "complete", complete));
 }
 
 void
@@ -353,8 +363,8 @@ void
 api_scorecard_get(struct http_req *req, struct http_res *res)
 {
     long long id = http_param_id(req, res, 0), candidate;
-    enum scorecard_view view;
-    json_t *card;
+    json_t *card, *cards;
+    bool complete;
     char msg[RB_ERRMSG];
     enum rb_err e;
     if (!id)
@@ -364,19 +374,16 @@ api_scorecard_get(struct http_req *req, struct http_res *res)
         return;
     }
     candidate = json_integer_value(json_object_get(card, "candidate"));
-    if ((e = scorecard_view(req->store, candidate, &req->who, &view, msg))) {
-        json_decref(card);
+    json_decref(card);
+    if ((e = scorecard_list(req->store, &req->who, candidate, &(struct scorecard_filter){.id = id},
+                            &cards, &complete, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }
-    if (view == VIEW_NONE || (view == VIEW_OWN && json_integer_value(json_object_get(
-                                                      card, "interviewer_id")) != req->who.id)) {
-        json_decref(card);
-        http_problemf(res, RB_EDENIED, NULL,
-                      view == VIEW_NONE
-                          ? "scorecard %lld is for the candidate's panel, recruiters and admins"
-                          : "scorecard %lld is hidden until you have submitted all of yours",
-                      id);
+    card = json_incref(json_array_get(cards, 0));
+    json_decref(cards);
+    if (!card) {
+        http_problem(res, RB_ENOTFOUND, "no such scorecard", NULL);
         return;
     }
     if (!api_audit(req, res, "view", candidate, "scorecard %lld", id)) {
@@ -403,15 +410,16 @@ api_scorecard_amend(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, field);
         return;
     }
-    e = scorecard_amend(req->store, id, &req->who,
-                        json_string_value(json_object_get(req->json, "reason")),
-                        json_object_get(req->json, "changes"), &n, msg);
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = scorecard_amend(req->store, id, &req->who,
+                            json_string_value(json_object_get(req->json, "reason")),
+                            json_object_get(req->json, "changes"), &n, msg);
+        e = e ? e : audit_card(req, "change", id, msg);
+        e = store_tx_end(req->store, e, msg);
+    }
     if (e) {
         field_problem(res, e, msg);
         return;
     }
     send_card(req, res, id, 200);
-    if (res->status == 200)
-        api_audit(req, NULL, "change", json_integer_value(json_object_get(res->json, "candidate")),
-                  "scorecard %lld", id);
 }

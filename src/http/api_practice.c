@@ -66,6 +66,11 @@ api_practice_next(struct http_req *req, struct http_res *res)
         http_problem(res, e, msg, NULL);
         return;
     }
+    if ((e = practice_serve(req->store, &req->who, &n, req->now, msg))) {
+        practice_next_cleanup(&n);
+        http_problem(res, e, msg, NULL);
+        return;
+    }
     http_json(res, 200, practice_next_to_json(&n));
     practice_next_cleanup(&n);
 }
@@ -101,6 +106,11 @@ api_practice_answer(struct http_req *req, struct http_res *res)
     sec = json_object_get(req->json, "seconds");
     if (json_is_integer(sec) && json_integer_value(sec) < 0) {
         http_problem(res, RB_EINVAL, "seconds: 0 to 86400", "seconds");
+        return;
+    }
+    if ((e = practice_may_answer(req->store, &req->who,
+                                 json_string_value(json_object_get(req->json, "question")), msg))) {
+        http_problem(res, e, msg, "question");
         return;
     }
     if ((e = store_question_get(

@@ -54,6 +54,26 @@ api_audit(struct http_req *req, struct http_res *res, const char *action, long l
     return record(req, res, action, &candidate, candidate ? 1 : 0, what);
 }
 
+enum rb_err
+api_audit_change(struct http_req *req, const char *action, long long candidate, char *msg,
+                 const char *fmt, ...)
+{
+    struct audit_actor who = {req->who.id, req->who.email};
+    char what[256];
+    va_list ap;
+    enum rb_err e;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    e = store_audit_append(req->store, &who, action, &candidate, candidate ? 1 : 0, what, msg);
+    if (e && e != RB_EINTERNAL) {
+        snprintf(msg, RB_ERRMSG,
+                 "the change cannot be recorded in the audit log, so it was not made: try again");
+        e = RB_ESTORE;
+    }
+    return e;
+}
+
 bool
 api_audit_items(struct http_req *req, struct http_res *res, const char *action, json_t *items,
                 const char *key, const char *fmt, ...)
@@ -82,14 +102,13 @@ api_audit_items(struct http_req *req, struct http_res *res, const char *action, 
 void
 api_candidate_export(struct http_req *req, struct http_res *res)
 {
-    struct audit_actor who = {req->who.id, req->who.email};
     long long id = http_param_id(req, res, 0);
     json_t *x;
     char msg[RB_ERRMSG];
     enum rb_err e;
     if (!id)
         return;
-    if ((e = privacy_export(req->store, id, &who, req->cfg->uploads, NULL, false, &x, msg))) {
+    if ((e = privacy_export(req->store, id, &req->who, req->cfg->uploads, NULL, false, &x, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }

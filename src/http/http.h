@@ -133,6 +133,7 @@ void api_user_get(struct http_req *req, struct http_res *res);
 void api_user_update(struct http_req *req, struct http_res *res);
 void api_tokens_list(struct http_req *req, struct http_res *res);
 void api_tokens_create(struct http_req *req, struct http_res *res);
+void api_account_password(struct http_req *req, struct http_res *res);
 void api_token_delete(struct http_req *req, struct http_res *res);
 void api_questions_list(struct http_req *req, struct http_res *res);
 void api_questions_create(struct http_req *req, struct http_res *res);
@@ -170,6 +171,14 @@ bool api_audit(struct http_req *req, struct http_res *res, const char *action, l
  * without one are skipped). */
 bool api_audit_items(struct http_req *req, struct http_res *res, const char *action, json_t *items,
                      const char *key, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* For a change, inside the transaction its handler opened (store_tx_begin) after the change
+ * succeeded: records it, so that the change and its entry commit together. On failure msg
+ * says the change was not made (and store_tx_end with the error undoes it).
+ *     e = store_tx_begin(...); e = e ? e : change(...);
+ *     e = e ? e : api_audit_change(req, "create", id, msg, "candidate");
+ *     e = store_tx_end(req->store, e, msg); */
+enum rb_err api_audit_change(struct http_req *req, const char *action, long long candidate,
+                             char *msg, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void api_candidate_stage(struct http_req *req, struct http_res *res);
 void api_interviews_list(struct http_req *req, struct http_res *res);
 void api_interviews_create(struct http_req *req, struct http_res *res);

@@ -219,12 +219,40 @@ retention_tick(struct store *s, struct retention *rt)
     json_decref(r);
 }
 
+/* Housekeeping on start and then every RETENTION_EVERY s: the uploads sweep
+ * (privacy_uploads_sweep: files no resume refers to, left by a crash between a file and its
+ * row) and the audit log's retention (audit_retention_days). */
+#define UPLOADS_GRACE 3600 /* seconds: older than any upload still in flight */
+static void
+uploads_tick(struct store *s, long long *next)
+{
+    long long now = (long long)time(NULL);
+    size_t removed = 0;
+    char msg[RB_ERRMSG];
+    if (now < *next)
+        return;
+    *next = now + RETENTION_EVERY;
+    if (privacy_uploads_sweep(s, worker_cfg->uploads, now, UPLOADS_GRACE, &removed, msg))
+        fprintf(stderr, "rubric: uploads sweep: %s\n", msg);
+    if (removed)
+        fprintf(stderr, "rubric: uploads sweep: removed %zu file%s no resume refers to\n", removed,
+                removed == 1 ? "" : "s");
+    removed = 0;
+    if (worker_cfg->audit_retention_days &&
+        privacy_audit_retention(s, worker_cfg->audit_retention_days, now, &removed, msg))
+        fprintf(stderr, "rubric: audit retention: %s\n", msg);
+    if (removed)
+        fprintf(stderr, "rubric: audit retention: deleted %zu entr%s older than %u days\n", removed,
+                removed == 1 ? "y" : "ies", worker_cfg->audit_retention_days);
+}
+
 static void *
 worker(void *arg)
 {
     struct store *s = NULL;
     char msg[RB_ERRMSG];
     struct retention rt = {0, false};
+    long long sweep_next = 0;
     (void)arg;
     while (!__atomic_load_n(&stopping, __ATOMIC_RELAXED)) {
         long long id;
@@ -235,8 +263,10 @@ worker(void *arg)
             fprintf(stderr, "rubric: the screening worker cannot open the store: %s\n", msg);
             s = NULL;
         }
-        if (s)
+        if (s) {
             retention_tick(s, &rt);
+            uploads_tick(s, &sweep_next);
+        }
         e = s ? store_screening_claim(s, (long long)time(NULL), STALE_SECONDS, &id, &criteria,
                                       &blind, msg)
               : RB_ESTORE;

@@ -28,6 +28,8 @@ const struct route http_routes[] = {
     {"DELETE", "/api/v1/session", api_session_delete, SIGNED_IN, BODY_NONE,
      "DELETE /api/v1/session", 0},
 
+    {"POST", "/api/v1/account/password", api_account_password, SIGNED_IN, BODY_JSON,
+     "POST /api/v1/account/password", 0},
     {"GET", "/api/v1/users", api_users_list, ADMIN, BODY_NONE, "GET /api/v1/users", 0},
     {"POST", "/api/v1/users", api_users_create, ADMIN, BODY_JSON, "POST /api/v1/users", 0},
     {"GET", "/api/v1/users/{id}", api_user_get, ADMIN, BODY_NONE, "GET /api/v1/users/{id}", 0},

@@ -41,6 +41,8 @@ static const struct key keys[] = {
     {"access_log", NUM(K_BOOL, access_log), 1, "a JSON line per request on stderr"},
     {"retention_days", NUM(K_UINT, retention_days), 36500,
      "erase candidates N days after a final stage (0: never)"},
+    {"audit_retention_days", NUM(K_UINT, audit_retention_days), 36500,
+     "delete audit entries N days old (0: never)"},
 };
 
 void
@@ -193,6 +195,7 @@ http_settings_print(const struct http_settings *s, FILE *out)
             fprintf(out, "%u", *(const unsigned *)(const void *)at);
         else
             fprintf(out, "%zu", *(const size_t *)(const void *)at);
-        fprintf(out, "%*s# %s\n", (int)(20 - strlen(k->name)), "", k->help);
+        fprintf(out, "%*s# %s\n", (int)(strlen(k->name) < 20 ? 20 - strlen(k->name) : 1), "",
+                k->help);
     }
 }

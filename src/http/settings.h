@@ -26,7 +26,8 @@ struct http_settings {
     bool cookie_secure;      /* Secure cookies (behind TLS) */
     unsigned shutdown_grace; /* seconds to finish requests in flight on SIGTERM */
     bool access_log;
-    unsigned retention_days; /* erase candidates this long after a final stage; 0: never */
+    unsigned retention_days;       /* erase candidates this long after a final stage; 0: never */
+    unsigned audit_retention_days; /* delete audit entries this old; 0: never */
 };
 
 void http_settings_default(struct http_settings *s);

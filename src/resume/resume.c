@@ -149,8 +149,10 @@ find_email(struct resume *r, const char *t, size_t n, size_t top)
         }
         while (b > i + 1 && t[b - 1] == '.')
             b--;
-        if (a < i && dot && b > i + 3) {
-            const char *tld = (const char *)memrchr(t + i, '.', b - i) + 1;
+        /* the dots seen may all have been trailing ones, trimmed just now */
+        const char *last_dot = dot ? memrchr(t + i, '.', b - i) : NULL;
+        if (a < i && last_dot && b > i + 3) {
+            const char *tld = last_dot + 1;
             size_t tl = (size_t)(t + b - tld);
             bool alpha_tld = tl >= 2 && tl <= 12;
             for (size_t k = 0; k < tl && alpha_tld; k++)

@@ -41,6 +41,20 @@ enum rb_err sq_json_rows(struct store *s, sqlite3_stmt *st, json_t *items, size_
 enum rb_err sq_json_row(struct store *s, const char *sql, long long id, const char *what,
                         json_t **out, char *errmsg);
 
+/* sqlite_skills.c: a question's skills and track (schema 15), and kit picks among the
+ * stack tracks' questions. Write after the question's row; clear before rewriting it. */
+enum rb_err sqlite_question_skills_write(struct store *s, long long id, const struct question *q,
+                                         char *errmsg);
+enum rb_err sqlite_question_skills_clear(struct store *s, long long id, char *errmsg);
+enum rb_err sqlite_question_skills_read(struct store *s, long long id, struct question *q,
+                                        char *errmsg);
+/* Fills st->tracks with the live questions of each stack track. */
+enum rb_err sqlite_stats_tracks(struct store *s, struct bank_stats *st, char *errmsg);
+enum rb_err sqlite_kit_stack_count(struct store *s, const struct kit_pick *p, size_t *n,
+                                   char *errmsg);
+enum rb_err sqlite_kit_stack_nth(struct store *s, const struct kit_pick *p, size_t nth, char **id,
+                                 int *minutes, char *errmsg);
+
 /* sqlite_users.c */
 enum rb_err sqlite_user_add(struct store *s, const struct user *u, const char *pwhash,
                             long long *id, char *errmsg);
@@ -62,6 +76,21 @@ enum rb_err sqlite_token_revoke(struct store *s, long long user, long long id, c
 enum rb_err sqlite_login_failures(struct store *s, const char *const *keys, size_t nkeys,
                                   long long now, long long window, int record, int *count,
                                   char *errmsg);
+enum rb_err sqlite_login_reserve(struct store *s, const struct login_rule *rules, size_t n,
+                                 long long now, long long window, int *refused, long long *wait,
+                                 char *errmsg);
+enum rb_err sqlite_login_known(struct store *s, const char *account, const char *address,
+                               long long now, bool remember, bool *known, char *errmsg);
+enum rb_err sqlite_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg);
+enum rb_err sqlite_kit_owner(struct store *s, long long kit, long long account, char *errmsg);
+enum rb_err sqlite_kit_reader(struct store *s, long long kit, long long account, bool *yes,
+                              char *errmsg);
+enum rb_err sqlite_practice_served(struct store *s, long long account, const char *question,
+                                   long long now, bool remember, bool *yes, char *errmsg);
+/* sqlite_backup.c */
+enum rb_err sqlite_backup(struct store *s, const char *path, char *errmsg);
+enum rb_err sqlite_restore(struct store *s, const char *path, int latest, char *errmsg);
+enum rb_err sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
 enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);
 

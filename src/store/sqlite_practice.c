@@ -396,3 +396,34 @@ sqlite_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n
     }
     return RB_OK;
 }
+
+static const char SQL_SERVED_PUT[] =
+    "INSERT INTO practice_served (account, question, at) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (account, question) DO UPDATE SET at = excluded.at";
+static const char SQL_SERVED_GET[] =
+    "SELECT 1 FROM practice_served WHERE account = ?1 AND question = ?2 UNION ALL "
+    "SELECT 1 FROM practice_card c JOIN question q ON q.id = c.question "
+    "WHERE c.account = ?1 AND q.slug = ?2 LIMIT 1";
+
+enum rb_err
+sqlite_practice_served(struct store *s, long long account, const char *question, long long now,
+                       bool remember, bool *yes, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, remember ? SQL_SERVED_PUT : SQL_SERVED_GET, errmsg);
+    int r;
+    *yes = false;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, account);
+    sq_bind_text(st, 2, question);
+    if (remember) {
+        sqlite3_bind_int64(st, 3, now);
+        *yes = true;
+        return sq_exec(s, st, errmsg, "remember a practice question");
+    }
+    r = sqlite3_step(st);
+    *yes = r == SQLITE_ROW;
+    sq_done(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? RB_OK
+                                               : sq_fail(s, errmsg, "read practice questions");
+}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "store/sqlite_int.h"
+#include "util/buf.h"
 #include "util/mem.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -25,15 +26,22 @@
 #define TEXT_FIELD(f) "(" f " = 'notes' OR " f " LIKE 'notes:%' OR " f " LIKE 'override_reason:%')"
 
 static const char SQL_AUDIT_ADD[] =
-    "INSERT INTO audit (actor, actor_label, action, candidate, what) VALUES (?1, ?2, ?3, ?4, ?5)";
-#define AUDIT_WHERE                                                                                \
-    "WHERE (?1 IS NULL OR candidate = ?1) AND (?2 IS NULL OR actor_label = ?2) "                   \
-    "AND (?3 IS NULL OR action = ?3) AND (?4 IS NULL OR at >= ?4)"
-static const char SQL_AUDIT_LIST[] =
-    "SELECT json_object('id', id, 'at', at, 'actor', actor_label, 'actor_id', actor, 'action', "
-    "action, 'candidate', candidate, 'what', what), count(*) OVER () FROM audit " AUDIT_WHERE
-    " ORDER BY id DESC LIMIT ?5 OFFSET ?6";
-static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM audit " AUDIT_WHERE;
+    "INSERT INTO audit (actor, actor_label, action, candidate, what, candidates) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_AUDIT_SUBJECT[] =
+    "INSERT OR IGNORE INTO audit_subject (candidate, audit) VALUES (?1, ?2)";
+static const char SQL_AUDIT_PRUNE[] =
+    "DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < ?1 ORDER BY id LIMIT ?2)";
+/* an entry as listed: with a candidate filter (?1), a list's entry names that candidate */
+#define AUDIT_ENTRY                                                                                \
+    "json_object('id', id, 'at', at, 'actor', actor_label, 'actor_id', actor, 'action', action, "  \
+    "'candidate', coalesce(candidate, ?1), 'candidates', CASE WHEN candidates IS NOT NULL THEN "   \
+    "json(candidates) WHEN candidate IS NOT NULL THEN json_array(candidate) ELSE json_array() "    \
+    "END, 'what', what)"
+/* the entries of candidate ?1, through indexes */
+#define AUDIT_OF_CANDIDATE                                                                         \
+    "id IN (SELECT id FROM audit WHERE candidate = ?1 UNION ALL "                                  \
+    "SELECT audit FROM audit_subject WHERE candidate = ?1)"
 
 static const char SQL_EXPORT[] =
     "SELECT json_object("
@@ -86,7 +94,7 @@ static const char SQL_EXPORT[] =
     " 'original', json(sc.original))) FROM (SELECT s.* FROM scorecard s JOIN interview i "
     " ON i.id = s.interview WHERE i.candidate = c.id ORDER BY s.id) sc), "
     "'audit', (SELECT json_group_array(json_object('at', at, 'actor', actor_label, 'action', "
-    " action, 'what', what)) FROM (SELECT * FROM audit WHERE candidate = c.id ORDER BY id)), "
+    " action, 'what', what)) FROM (SELECT * FROM audit WHERE " AUDIT_OF_CANDIDATE " ORDER BY id)), "
     "'files', (SELECT json_group_array(json_object('resume', id, 'hash', hash, 'filename', "
     " filename, 'size', size)) FROM (SELECT * FROM resume WHERE candidate = c.id ORDER BY id))"
     ") FROM candidate c WHERE c.id = ?1";
@@ -188,20 +196,42 @@ bind_actor(sqlite3_stmt *st, const struct audit_actor *who)
     sq_bind_text(st, 2, who && who->label ? who->label : "command line");
 }
 
-/* One audit row inside the caller's transaction. */
+/* One audit row inside the caller's transaction, for the n candidates of ids (n > 1: their
+ * ids in `candidates` and audit_subject). */
 static enum rb_err
-audit_row(struct store *s, const struct audit_actor *who, const char *action, long long candidate,
-          const char *what, char *errmsg)
+audit_row(struct store *s, const struct audit_actor *who, const char *action, const long long *ids,
+          size_t n, const char *what, char *errmsg)
 {
     sqlite3_stmt *st = sq_stmt(s, SQL_AUDIT_ADD, errmsg);
+    sqlite3_int64 row;
+    struct buf list;
+    enum rb_err rc;
     if (!st)
         return RB_ESTORE;
+    buf_init(&list, (size_t)1 << 24);
     bind_actor(st, who);
     sq_bind_text(st, 3, action);
-    if (candidate)
-        sqlite3_bind_int64(st, 4, candidate);
+    if (n == 1)
+        sqlite3_bind_int64(st, 4, ids[0]);
     sq_bind_text(st, 5, what);
-    return sq_exec(s, st, errmsg, "record audit entry");
+    if (n > 1) {
+        buf_putc(&list, '[');
+        for (size_t i = 0; i < n; i++)
+            buf_printf(&list, "%s%lld", i ? "," : "", ids[i]);
+        buf_putc(&list, ']');
+        sq_bind_text(st, 6, buf_str(&list));
+    }
+    rc = sq_exec(s, st, errmsg, "record audit entry");
+    buf_cleanup(&list);
+    row = sqlite3_last_insert_rowid(sq_db(s));
+    for (size_t i = 0; n > 1 && i < n && !rc; i++) {
+        if (!(st = sq_stmt(s, SQL_AUDIT_SUBJECT, errmsg)))
+            return RB_ESTORE;
+        sqlite3_bind_int64(st, 1, ids[i]);
+        sqlite3_bind_int64(st, 2, row);
+        rc = sq_exec(s, st, errmsg, "record audit entry");
+    }
+    return rc;
 }
 
 enum rb_err
@@ -211,9 +241,29 @@ sqlite_audit_append(struct store *s, const struct audit_actor *who, const char *
     enum rb_err rc = sq_begin(s, errmsg);
     if (rc)
         return rc;
-    for (size_t i = 0; i < (n ? n : 1) && !rc; i++)
-        rc = audit_row(s, who, action, n ? candidates[i] : 0, what, errmsg);
+    rc = audit_row(s, who, action, candidates, n, what, errmsg);
     return sq_end(s, rc, errmsg);
+}
+
+/* The WHERE of a listing: only the filters given, so that each uses its index. */
+static void
+audit_where(struct buf *b, const struct audit_filter *f)
+{
+    const char *and = "WHERE ";
+    if (f->candidate) {
+        buf_printf(b, "%s" AUDIT_OF_CANDIDATE " ", and);
+        and = "AND ";
+    }
+    if (f->actor) {
+        buf_printf(b, "%sactor_label = ?2 ", and);
+        and = "AND ";
+    }
+    if (f->action) {
+        buf_printf(b, "%saction = ?3 ", and);
+        and = "AND ";
+    }
+    if (f->since)
+        buf_printf(b, "%sat >= ?4 ", and);
 }
 
 static void
@@ -230,27 +280,71 @@ enum rb_err
 sqlite_audit_list(struct store *s, const struct audit_filter *f, size_t limit, size_t offset,
                   json_t **items, size_t *total, char *errmsg)
 {
-    sqlite3_stmt *st = sq_stmt(s, SQL_AUDIT_LIST, errmsg);
+    sqlite3_stmt *st = NULL;
+    struct buf sql;
     enum rb_err rc = RB_OK;
+    int r;
     *items = json_array();
     *total = 0;
+    /* the page, newest first by id (the primary key), then the count apart: a window
+     * count over the page's query would read every matching row to give one */
+    buf_init(&sql, 4096);
+    buf_puts(&sql, "SELECT " AUDIT_ENTRY " FROM audit ");
+    audit_where(&sql, f);
+    buf_puts(&sql, "ORDER BY id DESC LIMIT ?5 OFFSET ?6");
+    st = prepare_once(s, buf_str(&sql), errmsg);
+    buf_cleanup(&sql);
     if (!st)
         return RB_ESTORE;
     bind_filter(st, f);
     sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 6, (sqlite3_int64)offset);
-    rc = sq_json_rows(s, st, *items, total, "list audit entries", errmsg);
-    sq_done(st);
-    if (!rc && !json_array_size(*items) && offset) {
-        /* a page past the end still says how many there are */
-        if (!(st = sq_stmt(s, SQL_AUDIT_COUNT, errmsg)))
-            return RB_ESTORE;
-        bind_filter(st, f);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            *total = (size_t)sqlite3_column_int64(st, 0);
-        sq_done(st);
-    }
+    rc = sq_json_rows(s, st, *items, NULL, "list audit entries", errmsg);
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    buf_init(&sql, 4096);
+    buf_puts(&sql, "SELECT count(*) FROM audit ");
+    audit_where(&sql, f);
+    st = prepare_once(s, buf_str(&sql), errmsg);
+    buf_cleanup(&sql);
+    if (!st)
+        return RB_ESTORE;
+    bind_filter(st, f);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        *total = (size_t)sqlite3_column_int64(st, 0);
+    else
+        rc = sq_fail(s, errmsg, "count audit entries");
+    sqlite3_finalize(st);
     return rc;
+}
+
+enum rb_err
+sqlite_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg)
+{
+    enum rb_err rc = RB_OK;
+    *deleted = 0;
+    /* in batches, so that other writers wait for one batch at most */
+    for (;;) {
+        sqlite3_stmt *st;
+        size_t n;
+        if ((rc = sq_begin(s, errmsg)))
+            return rc;
+        if (!(st = sq_stmt(s, SQL_AUDIT_PRUNE, errmsg))) {
+            rc = RB_ESTORE;
+        } else {
+            sq_bind_text(st, 1, before);
+            sqlite3_bind_int64(st, 2, 5000);
+            rc = sq_exec(s, st, errmsg, "delete old audit entries");
+        }
+        n = rc ? 0 : (size_t)sqlite3_changes(sq_db(s));
+        if ((rc = sq_end(s, rc, errmsg)))
+            return rc;
+        *deleted += n;
+        if (n < 5000)
+            return RB_OK;
+    }
 }
 
 enum rb_err
@@ -422,7 +516,7 @@ sqlite_candidate_erase(struct store *s, long long id, const struct audit_actor *
     if (!rc)
         rc = drop_files(s, hashes, nhashes, r, errmsg);
     if (!rc)
-        rc = audit_row(s, who, "erase", id, "candidate", errmsg);
+        rc = audit_row(s, who, "erase", &id, 1, "candidate", errmsg);
 out:
     rc = sq_end(s, rc, errmsg);
 restore:
@@ -469,4 +563,21 @@ sqlite_retention_due(struct store *s, long long before, size_t max, json_t **ite
     rc = sq_json_rows(s, st, *items, NULL, "find candidates due for erasure", errmsg);
     sqlite3_finalize(st);
     return rc;
+}
+
+static const char SQL_UPLOAD_USED[] = "SELECT 1 FROM resume WHERE hash = ?1 LIMIT 1";
+
+enum rb_err
+sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_UPLOAD_USED, errmsg);
+    int r;
+    *used = false;
+    if (!st)
+        return RB_ESTORE;
+    sq_bind_text(st, 1, hash);
+    r = sqlite3_step(st);
+    *used = r == SQLITE_ROW;
+    sq_done(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? RB_OK : sq_fail(s, errmsg, "read resumes");
 }

@@ -292,3 +292,40 @@ sqlite_interview_list(struct store *s, long long candidate, long long account, s
     }
     return rc;
 }
+
+static const char SQL_KIT_OWNER[] = "UPDATE kit SET created_by = ?2 WHERE id = ?1";
+static const char SQL_KIT_READER[] =
+    "SELECT EXISTS (SELECT 1 FROM kit WHERE id = ?1 AND created_by = ?2) OR EXISTS (SELECT 1 "
+    "FROM interview i JOIN interview_interviewer ii ON ii.interview = i.id "
+    "WHERE i.kit = ?1 AND ii.account = ?2)";
+
+enum rb_err
+sqlite_kit_owner(struct store *s, long long kit, long long account, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_KIT_OWNER, errmsg);
+    enum rb_err rc;
+    if (!st)
+        return RB_ESTORE;
+    if ((rc = sq_begin(s, errmsg)))
+        return rc;
+    sqlite3_bind_int64(st, 1, kit);
+    sqlite3_bind_int64(st, 2, account);
+    rc = sq_exec(s, st, errmsg, "record who saved a kit");
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_kit_reader(struct store *s, long long kit, long long account, bool *yes, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_KIT_READER, errmsg);
+    int r;
+    *yes = false;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, kit);
+    sqlite3_bind_int64(st, 2, account);
+    r = sqlite3_step(st);
+    *yes = r == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sq_done(st);
+    return r == SQLITE_ROW ? RB_OK : sq_fail(s, errmsg, "read who may see a kit");
+}

@@ -19,7 +19,8 @@ static const char SQL_USER_UPDATE[] =
     "UPDATE account SET name = coalesce(?2, name), role = coalesce(?3, role), "
     "disabled = coalesce(?4, disabled), password = coalesce(?5, password), "
     "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
-static const char SQL_SESSIONS_END[] = "DELETE FROM session WHERE account = ?1";
+static const char SQL_SESSIONS_END[] =
+    "DELETE FROM session WHERE account = ?1 AND token_hash IS NOT ?2";
 static const char SQL_TOKENS_REVOKE_ALL[] = "UPDATE api_token SET revoked = 1 WHERE account = ?1";
 static const char SQL_SESSION_ADD[] =
     "INSERT INTO session (token_hash, account, csrf, created_at, expires_at) "
@@ -50,6 +51,12 @@ static const char SQL_FAIL_COUNT[] =
 static const char SQL_FAIL_ADD[] = "INSERT INTO login_failure (key, at) VALUES (?1, ?2)";
 static const char SQL_FAIL_PRUNE[] = "DELETE FROM login_failure WHERE key = ?1 AND at <= ?2";
 static const char SQL_FAIL_CLEAR[] = "DELETE FROM login_failure WHERE key = ?1";
+static const char SQL_FAIL_STATE[] =
+    "SELECT count(*), coalesce(max(at), 0) FROM login_failure WHERE key = ?1 AND at > ?2";
+static const char SQL_KNOWN_GET[] = "SELECT 1 FROM login_known WHERE account = ?1 AND address = ?2";
+static const char SQL_KNOWN_PUT[] =
+    "INSERT INTO login_known (account, address, at) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (account, address) DO UPDATE SET at = excluded.at";
 static const char SQL_PING[] = "SELECT 1";
 static const char SQL_GENERATION[] = "SELECT n FROM bank_generation WHERE id = 1";
 
@@ -177,9 +184,10 @@ sqlite_user_update(struct store *s, long long id, const struct user_update *up, 
             goto out;
         }
         sqlite3_bind_int64(st, 1, id);
+        sq_bind_text(st, 2, up->keep_session);
         rc = sq_exec(s, st, errmsg, "end sessions");
     }
-    if (!rc && up->disabled > 0) {
+    if (!rc && (up->disabled > 0 || (up->pwhash && !up->keep_tokens))) {
         if (!(st = sq_stmt(s, SQL_TOKENS_REVOKE_ALL, errmsg))) {
             rc = RB_ESTORE;
             goto out;
@@ -395,6 +403,98 @@ sqlite_login_failures(struct store *s, const char *const *keys, size_t nkeys, lo
         sq_done(st);
     }
     return write ? sq_end(s, rc, errmsg) : rc;
+}
+
+/* The seconds rule r still refuses a key with failures failures, the last at last; 0 when
+ * it accepts. */
+static long long
+login_wait(const struct login_rule *r, long long failures, long long last, long long now,
+           long long window)
+{
+    long long delay;
+    if (failures >= r->limit)
+        return last + window - now > 1 ? last + window - now : 1;
+    if (!r->delay_after || failures < r->delay_after)
+        return 0;
+    delay = failures - r->delay_after >= 30 ? r->delay_max : 1LL << (failures - r->delay_after);
+    if (delay > r->delay_max)
+        delay = r->delay_max;
+    return last + delay > now ? last + delay - now : 0;
+}
+
+enum rb_err
+sqlite_login_reserve(struct store *s, const struct login_rule *rules, size_t n, long long now,
+                     long long window, int *refused, long long *wait, char *errmsg)
+{
+    enum rb_err rc;
+    size_t i;
+    *refused = -1;
+    *wait = 0;
+    /* BEGIN IMMEDIATE: the counts read here cannot change before the failures are added */
+    if ((rc = sq_begin(s, errmsg)))
+        return rc;
+    for (i = 0; i < n && !rc && *refused < 0; i++) {
+        sqlite3_stmt *st = sq_stmt(s, SQL_FAIL_STATE, errmsg);
+        if (!st) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sq_bind_text(st, 1, rules[i].key);
+        sqlite3_bind_int64(st, 2, now - window);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            long long w = login_wait(&rules[i], sqlite3_column_int64(st, 0),
+                                     sqlite3_column_int64(st, 1), now, window);
+            if (w) {
+                *refused = (int)i;
+                *wait = w;
+            }
+        } else {
+            rc = sq_fail(s, errmsg, "count login failures");
+        }
+        sq_done(st);
+    }
+    for (i = 0; i < n && !rc && *refused < 0; i++) {
+        sqlite3_stmt *st = sq_stmt(s, SQL_FAIL_PRUNE, errmsg);
+        if (!st) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sq_bind_text(st, 1, rules[i].key);
+        sqlite3_bind_int64(st, 2, now - window);
+        if ((rc = sq_exec(s, st, errmsg, "prune login failures")))
+            break;
+        if (!(st = sq_stmt(s, SQL_FAIL_ADD, errmsg))) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sq_bind_text(st, 1, rules[i].key);
+        sqlite3_bind_int64(st, 2, now);
+        rc = sq_exec(s, st, errmsg, "record login attempt");
+    }
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_login_known(struct store *s, const char *account, const char *address, long long now,
+                   bool remember, bool *known, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, remember ? SQL_KNOWN_PUT : SQL_KNOWN_GET, errmsg);
+    int r;
+    *known = false;
+    if (!st)
+        return RB_ESTORE;
+    sq_bind_text(st, 1, account);
+    sq_bind_text(st, 2, address);
+    if (remember) {
+        sqlite3_bind_int64(st, 3, now);
+        *known = true;
+        return sq_exec(s, st, errmsg, "remember a sign-in address");
+    }
+    r = sqlite3_step(st);
+    *known = r == SQLITE_ROW;
+    sq_done(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? RB_OK
+                                               : sq_fail(s, errmsg, "look up a sign-in address");
 }
 
 enum rb_err

@@ -101,6 +101,9 @@ bank_stats_cleanup(struct bank_stats *st)
         free(st->comps[i].name);
     }
     st->ncomps = 0;
+    for (size_t i = 0; i < st->ntracks; i++)
+        free(st->tracks[i].track);
+    st->ntracks = 0;
 }
 
 enum rb_err
@@ -266,6 +269,75 @@ store_login_failures(struct store *s, const char *const *keys, size_t nkeys, lon
                      long long window, enum login_op op, int *count, char *errmsg)
 {
     return s->ops->login_failures(s, keys, nkeys, now, window, (int)op, count, errmsg);
+}
+
+enum rb_err
+store_login_reserve(struct store *s, const struct login_rule *rules, size_t n, long long now,
+                    long long window, int *refused, long long *wait, char *errmsg)
+{
+    return s->ops->login_reserve(s, rules, n, now, window, refused, wait, errmsg);
+}
+
+enum rb_err
+store_login_known(struct store *s, const char *account, const char *address, long long now,
+                  bool remember, bool *known, char *errmsg)
+{
+    return s->ops->login_known(s, account, address, now, remember, known, errmsg);
+}
+
+enum rb_err
+store_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg)
+{
+    return s->ops->audit_prune(s, before, deleted, errmsg);
+}
+
+enum rb_err
+store_kit_owner(struct store *s, long long kit, long long account, char *errmsg)
+{
+    return s->ops->kit_owner(s, kit, account, errmsg);
+}
+
+enum rb_err
+store_kit_reader(struct store *s, long long kit, long long account, bool *yes, char *errmsg)
+{
+    return s->ops->kit_reader(s, kit, account, yes, errmsg);
+}
+
+enum rb_err
+store_practice_served(struct store *s, long long account, const char *question, long long now,
+                      bool remember, bool *yes, char *errmsg)
+{
+    return s->ops->practice_served(s, account, question, now, remember, yes, errmsg);
+}
+
+enum rb_err
+store_backup(struct store *s, const char *path, char *errmsg)
+{
+    return s->ops->backup(s, path, errmsg);
+}
+
+enum rb_err
+store_restore(struct store *s, const char *path, char *errmsg)
+{
+    return s->ops->restore(s, path, store_schema_latest(), errmsg);
+}
+
+enum rb_err
+store_tx_begin(struct store *s, char *errmsg)
+{
+    return s->ops->tx_begin(s, errmsg);
+}
+
+enum rb_err
+store_tx_end(struct store *s, enum rb_err rc, char *errmsg)
+{
+    return s->ops->tx_end(s, rc, errmsg);
+}
+
+enum rb_err
+store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
+{
+    return s->ops->upload_used(s, hash, used, errmsg);
 }
 
 enum rb_err

@@ -85,6 +85,7 @@ enum rb_err store_question_search(struct store *s, const struct search_query *sq
 void search_hits_free(struct search_hit *hits, size_t n);
 
 #define STATS_MAX_COMPETENCIES 256
+#define STATS_MAX_TRACKS 64
 
 struct bank_stats {
     size_t questions, retired, imported;
@@ -99,6 +100,13 @@ struct bank_stats {
     size_t by_category[CAT_COUNT];
     size_t by_level[LEVEL_MAX + 1]; /* a question counts at every level of its range */
     size_t matrix[CAT_COUNT][LEVEL_MAX + 1];
+    /* the stack tracks (docs/FORMATS.md), by name: their live questions, by level */
+    size_t ntracks;
+    struct {
+        char *track;
+        size_t total;
+        size_t by_level[LEVEL_MAX + 1];
+    } tracks[STATS_MAX_TRACKS];
 };
 
 /* Counts the live questions. *st is filled; release with bank_stats_cleanup. A question
@@ -162,6 +170,11 @@ struct kit_pick {
     int level;       /* the question's range must include it ... */
     bool or_below;   /* ... or, when set, only start at or below it */
     int max_minutes; /* at most this long */
+    /* When false, questions of the stack tracks never fit. When true, only they do, of any
+     * competency, and only those naming a core skill of their track (one at least half of
+     * its questions name) that is among skills. */
+    bool stack_only;
+    const char *skills; /* the role's skills as a JSON array of canonical names, or NULL */
 };
 
 /* Starts choosing questions for a kit: nothing is excluded but, when candidate is not NULL,
@@ -219,12 +232,15 @@ enum rb_err store_user_get(struct store *s, long long id, const char *email, str
 enum rb_err store_user_list(struct store *s, struct user **v, size_t *n, char *errmsg);
 
 /* What to change in a user: NULL or -1 leaves a field as it is. Disabling a user, or a
- * new password, ends their sessions; disabling also revokes their API tokens. */
+ * new password, ends their sessions (but keep_session, the hash of the session making the
+ * change, when set) and revokes their API tokens (a new password: unless keep_tokens). */
 struct user_update {
     const char *name;
     int role;
     int disabled;
     const char *pwhash;
+    const char *keep_session;
+    bool keep_tokens;
 };
 enum rb_err store_user_update(struct store *s, long long id, const struct user_update *up,
                               char *errmsg);
@@ -252,6 +268,61 @@ enum login_op { LOGIN_COUNT, LOGIN_RECORD, LOGIN_CLEAR };
 enum rb_err store_login_failures(struct store *s, const char *const *keys, size_t nkeys,
                                  long long now, long long window, enum login_op op, int *count,
                                  char *errmsg);
+
+/* Sign-in throttling (core/auth.c): an attempt is reserved before its password is checked,
+ * so that concurrent attempts cannot all pass a count taken before any of them failed.
+ * A rule's key is reserved when, among its failures within window seconds before now, there
+ * are fewer than limit and, past delay_after of them (0: no delay), the last is at least
+ * 2^(failures - delay_after) seconds old (delay_max at most). */
+struct login_rule {
+    const char *key;
+    int limit;
+    int delay_after;
+    long long delay_max;
+};
+/* Reserves every rule's key or none, in one transaction: each reserved key gets a failure
+ * at now (a success clears them with store_login_failures' LOGIN_CLEAR). *refused is the
+ * index of the first rule that refused (nothing recorded), or -1; *wait the seconds until it
+ * would accept. */
+enum rb_err store_login_reserve(struct store *s, const struct login_rule *rules, size_t n,
+                                long long now, long long window, int *refused, long long *wait,
+                                char *errmsg);
+/* Whether account (a normal email) has signed in from address before (*known); with
+ * remember, records that it does so now. */
+enum rb_err store_login_known(struct store *s, const char *account, const char *address,
+                              long long now, bool remember, bool *known, char *errmsg);
+
+/* A write transaction around several store calls, so that they commit together or not at
+ * all: a change and its audit entry (store_audit_append). Each write call inside is part of
+ * it (its own failure undoes only itself, and the caller's store_tx_end with that error
+ * undoes the rest). store_tx_end commits when rc is RB_OK, else rolls back, and returns rc
+ * or the commit's error. Transactions nest. */
+enum rb_err store_tx_begin(struct store *s, char *errmsg);
+enum rb_err store_tx_end(struct store *s, enum rb_err rc, char *errmsg);
+
+/* Kits and who may read them: store_kit_owner records that account saved kit;
+ * store_kit_reader says whether account saved it or sits on the panel of an interview
+ * built with it (*yes). */
+enum rb_err store_kit_owner(struct store *s, long long kit, long long account, char *errmsg);
+enum rb_err store_kit_reader(struct store *s, long long kit, long long account, bool *yes,
+                             char *errmsg);
+
+/* The questions practice put to an account (core/practice.h): recorded (remember), or
+ * whether it was (*yes). */
+enum rb_err store_practice_served(struct store *s, long long account, const char *question,
+                                  long long now, bool remember, bool *yes, char *errmsg);
+
+/* Backups. store_backup copies the whole store, online (others go on reading and writing),
+ * into a new file at path (mode 0600, written beside it and renamed into place): the store as
+ * of one moment, with every write committed before the backup began. store_restore replaces
+ * the store's content with the backup at path after checking it (integrity check, a schema
+ * this binary knows): RB_EINVAL saying what is wrong with the file; stop servers first. */
+enum rb_err store_backup(struct store *s, const char *path, char *errmsg);
+enum rb_err store_restore(struct store *s, const char *path, char *errmsg);
+
+/* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
+ * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
+enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
 
 /* ---- candidates, resumes, screenings ---- */
 
@@ -451,12 +522,17 @@ struct audit_actor {
     const char *label;
 };
 
-/* Appends one entry per candidate (n of them; n 0: one entry about no candidate) saying
- * that who did action (one of AUDIT_ACTIONS) to what ("candidate", "resume 3": a short
- * description with no personal data, at most 200 bytes), in one transaction. */
+/* Appends one entry, for one request, saying that who did action (one of AUDIT_ACTIONS) to
+ * what ("candidate", "resume 3": a short description with no personal data, at most 200
+ * bytes) about the n candidates of candidates (0: none; more than one: a list, whose ids
+ * the entry keeps and indexes). Its own transaction, or part of the caller's
+ * (store_tx_begin): a change and its entry commit together. */
 enum rb_err store_audit_append(struct store *s, const struct audit_actor *who, const char *action,
                                const long long *candidates, size_t n, const char *what,
                                char *errmsg);
+
+/* Deletes the audit entries from before before (ISO 8601 UTC), in batches: *deleted. */
+enum rb_err store_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg);
 
 /* Which entries to list: every field set (non-zero, non-NULL) must match; since is an ISO
  * 8601 UTC time (entries at or after it). */
@@ -467,8 +543,9 @@ struct audit_filter {
     const char *since;
 };
 /* Audit entries newest first, limit from offset: a new array of {"id", "at", "actor"
- * (label), "actor_id" (or null), "action", "candidate" (or null), "what"}; *total counts
- * all that match. */
+ * (label), "actor_id" (or null), "action", "candidate" (the one it is about, or with the
+ * candidate filter that one; else null), "candidates" (every id it is about), "what"};
+ * *total counts all that match. Each filter is served by an index. */
 enum rb_err store_audit_list(struct store *s, const struct audit_filter *f, size_t limit,
                              size_t offset, json_t **items, size_t *total, char *errmsg);
 

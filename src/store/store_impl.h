@@ -61,6 +61,22 @@ struct store_ops {
     enum rb_err (*login_failures)(struct store *s, const char *const *keys, size_t nkeys,
                                   long long now, long long window, int op, int *count,
                                   char *errmsg);
+    enum rb_err (*login_reserve)(struct store *s, const struct login_rule *rules, size_t n,
+                                 long long now, long long window, int *refused, long long *wait,
+                                 char *errmsg);
+    enum rb_err (*login_known)(struct store *s, const char *account, const char *address,
+                               long long now, bool remember, bool *known, char *errmsg);
+    enum rb_err (*audit_prune)(struct store *s, const char *before, size_t *deleted, char *errmsg);
+    enum rb_err (*kit_owner)(struct store *s, long long kit, long long account, char *errmsg);
+    enum rb_err (*kit_reader)(struct store *s, long long kit, long long account, bool *yes,
+                              char *errmsg);
+    enum rb_err (*practice_served)(struct store *s, long long account, const char *question,
+                                   long long now, bool remember, bool *yes, char *errmsg);
+    enum rb_err (*backup)(struct store *s, const char *path, char *errmsg);
+    enum rb_err (*restore)(struct store *s, const char *path, int latest, char *errmsg);
+    enum rb_err (*tx_begin)(struct store *s, char *errmsg);
+    enum rb_err (*tx_end)(struct store *s, enum rb_err rc, char *errmsg);
+    enum rb_err (*upload_used)(struct store *s, const char *hash, bool *used, char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
     enum rb_err (*bank_generation)(struct store *s, long long *n, char *errmsg);
     enum rb_err (*candidate_add)(struct store *s, const struct candidate_new *c, long long *id,

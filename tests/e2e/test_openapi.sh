@@ -282,6 +282,30 @@ test_every_route_answers_as_documented() {
     call 204 DELETE "/api/v1/tokens/$token_id" "${bearer[@]}"
     call 401 GET /api/v1/tokens "${bearer[@]}"
 
+    # ---- my password: other sessions and (unless kept) tokens end ----
+    send 201 POST /api/v1/users '{"email":"changer@example.org","role":"interviewer","password":"changer-password"}' "${admin[@]}"
+    login changer@example.org changer-password
+    local changer=(-b "rubric_session=$COOKIE" -H "X-CSRF-Token: $CSRF")
+    local changer_nocsrf=(-b "rubric_session=$COOKIE")
+    send 201 POST /api/v1/tokens '{"name":"laptop"}' "${changer[@]}"
+    local changer_bearer=(-H "Authorization: Bearer $(field .token)")
+    send 400 POST /api/v1/account/password '{"current":"changer-password"}' "${changer[@]}"
+    send 400 POST /api/v1/account/password '{"current":"changer-password","new":"short"}' "${changer[@]}"
+    [ "$(field .field)" = new ] || fail "a short new password does not name 'new'"
+    send 401 POST /api/v1/account/password '{"current":"changer-password","new":"changer-password-2"}'
+    send 403 POST /api/v1/account/password '{"current":"changer-password","new":"changer-password-2"}' "${changer_nocsrf[@]}"
+    send 403 POST /api/v1/account/password '{"current":"not-my-password","new":"changer-password-2"}' "${changer[@]}"
+    [ "$(field .field)" = current ] || fail "a wrong current password does not name 'current'"
+    send 413 POST /api/v1/account/password "{\"current\":\"$(head -c 1025 /dev/zero | tr '\0' p)\",\"new\":\"changer-password-2\"}" "${changer[@]}"
+    call 415 POST /api/v1/account/password "${changer[@]}" -H 'Content-Type: text/plain' -d '{}'
+    send 204 POST /api/v1/account/password '{"current":"changer-password","new":"changer-password-2","keep_tokens":false}' "${changer[@]}"
+    call 200 GET /api/v1/session "${changer[@]}"
+    call 401 GET /api/v1/session "${changer_bearer[@]}"
+    for i in 1 2 3 4 5; do
+        send 403 POST /api/v1/account/password '{"current":"wrong-guess","new":"changer-password-3"}' "${changer[@]}"
+    done
+    send 429 POST /api/v1/account/password '{"current":"changer-password-2","new":"changer-password-3"}' "${changer[@]}"
+
     # ---- the question bank ----
     call 200 GET /api/v1/questions "${interviewer[@]}"
     [ "$(field '.total > 300 and (.items | length) == 50')" = true ] || fail "no bank loaded"
@@ -739,7 +763,8 @@ test_every_route_answers_as_documented() {
     [ "$(field .field)" = rating ] || fail "400 on a bad rating, not naming it"
     send 400 POST /api/v1/practice/answers "{\"question\":\"$pq\"}" "${candidate[@]}"
     send 400 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\",\"seconds\":-1}" "${candidate[@]}"
-    send 404 POST /api/v1/practice/answers '{"question":"no-such-question","rating":"good"}' "${candidate[@]}"
+    send 404 POST /api/v1/practice/answers '{"question":"no-such-question","rating":"good"}' "${interviewer[@]}"
+    send 403 POST /api/v1/practice/answers '{"question":"no-such-question","rating":"good"}' "${candidate[@]}"
     send 401 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\"}"
     send 403 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\"}" "${admin_nocsrf[@]}"
     send 413 POST /api/v1/practice/answers "{\"question\":\"$pq\",\"rating\":\"good\",\"answer\":\"$(head -c 65537 /dev/zero | tr '\0' a)\"}" "${candidate[@]}"

@@ -75,8 +75,21 @@ test_practice_through_the_api_for_any_signed_in_user() {
         -d "{\"question\":\"$q\",\"rating\":\"fine\"}" "${s[@]}"
     assert_rc 400
     assert_json '.field == "rating"'
+    # a candidate answers only what practice put to them: not any question by its id (its
+    # answer would carry the interviewer's points), whether it exists or not
     http POST /api/v1/practice/answers -H 'Content-Type: application/json' \
         -d '{"question":"no-such-question","rating":"good"}' "${s[@]}"
+    assert_rc 403
+    other=$(sqlite3 rubric.db "SELECT slug FROM question WHERE slug NOT IN
+        (SELECT question FROM practice_served) AND retired = 0 LIMIT 1")
+    http POST /api/v1/practice/answers -H 'Content-Type: application/json' \
+        -d "{\"question\":\"$other\",\"rating\":\"good\"}" "${s[@]}"
+    assert_rc 403
+    assert_json '.field == "question" and has("points") == false'
+    # staff answer any question: an unknown one is not found
+    ines=$("$RUBRIC" token create ines@example.org 2>/dev/null)
+    http POST /api/v1/practice/answers -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $ines" -d '{"question":"no-such-question","rating":"good"}'
     assert_rc 404
     http GET '/api/v1/practice/next?stage=lunch' "${s[@]}"
     assert_rc 400

@@ -128,7 +128,8 @@ test_nobody_on_the_panel_sees_another_card_before_their_own() {
     assert_json 'length == 0'
     assert_err "hidden until every scorecard of theirs"
     run "$RUBRIC" scorecard show 1 --as bo@example.org --json
-    assert_json 'length == 0'
+    assert_rc 1
+    assert_err "scorecard 1 is hidden until every scorecard of bo@example.org's"
     # ada has given hers: sees her own, and nothing else exists yet
     run "$RUBRIC" scorecard show --candidate 1 --as ada@example.org --json
     assert_json 'length == 1 and .[0].interviewer == "ada@example.org"'
@@ -159,7 +160,8 @@ test_amendments_keep_the_original_and_say_who_what_why() {
     printf '{"recommendation": "no", "ratings": [{"question": "%s", "rating": 3}]}' "$q" >fix.json
     run "$RUBRIC" scorecard amend 1 --as ada@example.org --reason "not hers" fix.json
     assert_rc 1
-    assert_err "only they or an admin amend it"
+    assert_err "only its interviewer or an admin amends it"
+    [[ "$ERR" != *bo@example.org* ]] || fail "the refusal names the card's author"
     run "$RUBRIC" scorecard amend 1 --as bo@example.org fix.json
     assert_rc 2
     run "$RUBRIC" scorecard amend 1 --as bo@example.org --reason "misread my notes" fix.json
@@ -193,4 +195,16 @@ test_amendments_keep_the_original_and_say_who_what_why() {
     assert_json 'any(.[]; .actor == "command line" and .action == "view" and .what == "scorecards")'
     assert_json 'any(.[]; .action == "create" and .what == "interview 1")'
     assert_not_out "misread"
+}
+
+test_off_the_panel_a_card_is_refused_before_it_is_checked() {
+    setup_loop
+    # a card for another kit's questions: checked first, the errors would name this kit's
+    printf '{"recommendation": "yes", "ratings": [{"question": "made-up", "rating": 3}]}' \
+        >wrong.json
+    run "$RUBRIC" scorecard submit 1 --as ola@example.org wrong.json
+    assert_rc 1
+    assert_err "only the interviewers of interview 1 submit its scorecards"
+    q=$(jq -r '.ratings[0].question' template.json)
+    [[ "$ERR" != *"$q"* ]] || fail "the refusal names a question of the kit"
 }

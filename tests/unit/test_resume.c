@@ -202,6 +202,18 @@ Test(resume, contact_confidence)
     resume_cleanup(&r);
 }
 
+Test(resume, email_whose_only_dots_trail_is_not_taken)
+{
+    struct resume r;
+    char msg[RB_ERRMSG];
+    /* found by fuzzing: the dots are all trailing, so none is left once they are trimmed */
+    const char *t = "\xef\xbb\xbf"
+                    "Ana Lind\nana@examplecom...\nExperience\n";
+    cr_assert_eq(resume_parse(t, strlen(t), sc, today, &r, msg), RB_OK);
+    cr_assert_null(r.email, "an address with no dot in its domain is not an address");
+    resume_cleanup(&r);
+}
+
 Test(resume, two_columns_are_read_one_after_the_other)
 {
     struct resume r;

@@ -5,7 +5,7 @@
 // imported question and a role stays text; other roles are told the page is an admin's.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ADMIN, ADMIN_PASSWORD, XSS, apiAs, assertClean, checkAxe, launch, newPage, shot, signIn, startServer } from './lib.mjs';
+import { ADMIN, ADMIN_PASSWORD, XSS, apiAs, assertClean, checkAxe, launch, newPage, shot, signIn, startServer, waitForValue } from './lib.mjs';
 
 let server;
 let browser;
@@ -114,7 +114,7 @@ test('a question list is imported after a dry run that shows what would be added
     '',
   ].join('\n');
   await page.getByLabel('Markdown file').setInputFiles({ name: 'queues.md', mimeType: 'text/markdown', buffer: Buffer.from(list) });
-  assert.equal(await page.getByLabel('Source (optional)').inputValue(), 'queues.md');
+  await waitForValue(page.getByLabel('Source (optional)'), 'queues.md');
   await page.getByRole('button', { name: 'Show what would be imported' }).click();
   await page.getByRole('heading', { name: '2 questions would be added' }).waitFor();
   assert.match(await page.locator('.preview').innerText(), /repeated in the file/);

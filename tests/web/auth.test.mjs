@@ -4,7 +4,7 @@
 // still there), the connection lost and found again, and one's own API tokens.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ADMIN, ADMIN_PASSWORD, assertClean, checkAxe, launch, newPage, shot, signIn, startServer } from './lib.mjs';
+import { ADMIN, ADMIN_PASSWORD, apiAs, assertClean, checkAxe, launch, newPage, shot, signIn, startServer } from './lib.mjs';
 
 let server;
 let browser;
@@ -118,6 +118,29 @@ test('signing out ends the session: the app asks to sign in again', async () => 
   await page.waitForURL(/\/sign-in/);
   await page.goto(`${server.base}/account`);
   await page.waitForURL(/\/sign-in\?next=%2Faccount/);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a user changes their own password: a wrong current one is refused beside its field, tokens are revoked', async () => {
+  const admin = await apiAs(server.base, ADMIN, ADMIN_PASSWORD);
+  await admin.post('/api/v1/users', { email: 'pat.password@example.org', role: 'interviewer', password: 'old-password-1' });
+  const pat = await apiAs(server.base, 'pat.password@example.org', 'old-password-1');
+  const { token } = await pat.post('/api/v1/tokens', { name: 'before the change' });
+  const page = await newPage(browser);
+  await signIn(page, server.base, 'pat.password@example.org', 'old-password-1', '/account');
+  await page.getByLabel('Current password').fill('not-my-password');
+  await page.getByLabel('New password', { exact: true }).fill('new-password-22');
+  await page.getByLabel('New password again').fill('new-password-22');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.locator('.field-error').getByText(/password/i).first().waitFor();
+  await page.getByLabel('Current password').fill('old-password-1');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByText('Your password was changed').waitFor();
+  const old = await fetch(`${server.base}/api/v1/session`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(old.status, 401, 'the token made before the change still works');
+  await apiAs(server.base, 'pat.password@example.org', 'new-password-22');
+  await checkAxe(page, 'account after a password change');
   assertClean(page);
   await page.context().close();
 });

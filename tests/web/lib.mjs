@@ -183,6 +183,17 @@ export async function apiAs(base, email, password) {
   };
 }
 
+/** Waits (up to 10 s) until the field's value is value; the last value seen when it is not. */
+export async function waitForValue(locator, value) {
+  let seen = '';
+  for (let i = 0; i < 100; i++) {
+    seen = await locator.inputValue();
+    if (seen === value) return;
+    await sleep(100);
+  }
+  throw new Error(`the field holds '${seen}', not '${value}'`);
+}
+
 /** Payloads that run script if any page renders data as HTML. */
 export const XSS = [
   '<img src=x onerror="alert(1)">',

@@ -6,7 +6,7 @@ import { useSession } from '../../session';
 import { Banner, Empty, FailureBanner, Loading } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Confirm } from '../../ui/Dialog';
-import { TextField, errorFor } from '../../ui/Field';
+import { Checkbox, TextField, errorFor } from '../../ui/Field';
 import { formatTime } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { useLoad } from '../../ui/useLoad';
@@ -130,11 +130,89 @@ function Tokens() {
   );
 }
 
+function ChangePassword(props: { onChanged: (keptTokens: boolean) => void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [keep, setKeep] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const mismatch = again !== '' && again !== next;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy || mismatch) return;
+    setBusy(true);
+    const { error, response } = await api.POST('/api/v1/account/password', {
+      body: { current, new: next, keep_tokens: keep },
+    });
+    setBusy(false);
+    if (!response.ok) {
+      const f = failureOf(error, response);
+      // a wrong current password is the current field's fault
+      setFailure(response.status === 403 && !f.field ? { ...f, field: 'current' } : f);
+      return;
+    }
+    setFailure(null);
+    setCurrent('');
+    setNext('');
+    setAgain('');
+    props.onChanged(keep);
+  };
+  return (
+    <form class="form" onSubmit={submit} aria-labelledby="password-h">
+      <h2 id="password-h">Password</h2>
+      <FailureBanner failure={failure} unlessField />
+      <TextField
+        label="Current password"
+        type="password"
+        autocomplete="current-password"
+        required
+        value={current}
+        onValue={setCurrent}
+        error={errorFor(failure, 'current')}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autocomplete="new-password"
+        required
+        minLength={10}
+        value={next}
+        onValue={setNext}
+        hint="At least 10 characters."
+        error={errorFor(failure, 'new')}
+      />
+      <TextField
+        label="New password again"
+        type="password"
+        autocomplete="new-password"
+        required
+        value={again}
+        onValue={setAgain}
+        error={mismatch ? 'the two new passwords differ' : undefined}
+      />
+      <Checkbox
+        label="Keep my API tokens working"
+        checked={keep}
+        onChecked={setKeep}
+        hint="By default a new password revokes your tokens, and your other sessions end either way."
+      />
+      <div>
+        <Button kind="primary" type="submit" busy={busy} disabled={!current || next.length < 10 || next !== again}>
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 export default function AccountPage() {
   const user = useSession();
+  const [changed, setChanged] = useState('');
   if (!user) return null;
   return (
     <Page title="Account">
+      {changed && <Banner kind="success">{changed}</Banner>}
       <dl class="facts">
         <dt>Email</dt>
         <dd>{user.email}</dd>
@@ -143,7 +221,14 @@ export default function AccountPage() {
         <dt>Role</dt>
         <dd>{user.role}</dd>
       </dl>
-      <Tokens />
+      <ChangePassword
+        onChanged={(kept) =>
+          setChanged(
+            `Your password was changed; your other sessions have ended${kept ? '' : ', and your API tokens were revoked'}.`,
+          )
+        }
+      />
+      <Tokens key={changed} />
     </Page>
   );
 }
