@@ -51,10 +51,15 @@ all: build/rubric
 
 # Installs missing Debian packages; quick when nothing is missing.
 deps:
-	@scripts/deps
+	@scripts/deps run
 
 build/.deps-ok: scripts/deps | deps
 	@mkdir -p build && touch $@
+
+# What tests and fuzzing need besides (clang, Criterion, chromium, ...).
+build/.deps-check: scripts/deps | build/.deps-ok
+	@scripts/deps check
+	@touch $@
 
 build/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
@@ -66,6 +71,47 @@ build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
 	    sql/sqlite/=src/store/sql/sqlite openapi/=docs \
 	    $(EMBED_FILES)
 
+# ---- the web app (web/): TypeScript and Preact, built by Vite into build/web/dist, each text
+# file gzipped beside itself, then compiled into the server as a second table of files ------
+
+WEB_SRC := $(shell find web/src -type f -not -path 'web/src/gen/*' 2>/dev/null) web/index.html \
+           web/vite.config.ts web/tsconfig.json web/package.json
+NPM_CI := npm ci --no-audit --no-fund --loglevel=error
+
+.PHONY: web web-check
+web: build/web/.built
+
+web/node_modules/.stamp: web/package.json web/package-lock.json | build/.deps-ok
+	@echo "web: installing the npm packages of web/package-lock.json"
+	cd web && $(NPM_CI)
+	@touch $@
+
+build/web/.built: $(WEB_SRC) docs/openapi.json web/node_modules/.stamp
+	@mkdir -p build/web
+	cd web && npm run --silent build -- --logLevel warn
+	find build/web/dist -path build/web/dist/.vite -prune -o -type f \
+	    \( -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' -o -name '*.json' \) \
+	    -exec gzip -9 -k -n -f {} +
+	@touch $@
+
+build/gen/webassets.c: build/tools/embed build/web/.built
+	@mkdir -p $(@D)
+	build/tools/embed -t web $@ web/=build/web/dist \
+	    $$(find build/web/dist -path build/web/dist/.vite -prune -o -type f -print | sort)
+
+build/obj/build/gen/webassets.o: build/gen/webassets.c src/util/embed.h | build/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 -c -o $@ $<
+
+build/asan/obj/build/gen/webassets.o: build/gen/webassets.c src/util/embed.h | build/.deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 -c -o $@ $<
+
+# Strict TypeScript against the types generated from docs/openapi.json, and ESLint.
+web-check: web/node_modules/.stamp
+	@cd web && npm run --silent typecheck && echo "web: tsc ok"
+	@cd web && npm run --silent lint && echo "web: eslint ok"
+
 # Release objects in build/obj, sanitizer objects in build/asan/obj.
 build/obj/%.o: %.c $(HEADERS) | build/.deps-ok
 	@mkdir -p $(@D)
@@ -76,10 +122,10 @@ build/asan/obj/%.o: %.c $(HEADERS) | build/.deps-ok
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 ENGINE_OBJ := $(patsubst %.c,build/obj/%.o,$(ENGINE_SRC)) build/obj/build/gen/embedded.o
-CLI_OBJ := $(patsubst %.c,build/obj/%.o,$(CLI_SRC))
+CLI_OBJ := $(patsubst %.c,build/obj/%.o,$(CLI_SRC)) build/obj/build/gen/webassets.o
 ASAN_ENGINE_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(ENGINE_SRC)) \
                    build/asan/obj/build/gen/embedded.o
-ASAN_CLI_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(CLI_SRC))
+ASAN_CLI_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(CLI_SRC)) build/asan/obj/build/gen/webassets.o
 
 build/obj/build/gen/embedded.o: build/gen/embedded.c src/util/embed.h | build/.deps-ok
 	@mkdir -p $(@D)
@@ -129,7 +175,8 @@ test-build: build/asan/rubric build/asan/unit-tests $(addprefix build/asan/fuzz-
             $(addprefix build/asan/,$(ACCURACY_PROGS))
 
 check: build/.deps-ok
-	@$(MAKE) --no-print-directory format-check lint openapi-lint tidy
+	@scripts/deps check
+	@$(MAKE) --no-print-directory format-check lint openapi-lint tidy web-check
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@tests/run build/asan
 
@@ -198,17 +245,19 @@ build/bench/peakrss: bench/peakrss.c
 # npm peers, and for bench/http.sh (which runs build/rubric serve) wrk, nginx and curl.
 bench: build/rubric build/bench/bench_search build/bench/bench_kit build/bench/bench_parse \
        build/bench/gen_resumes build/bench/peakrss
+	@scripts/deps bench
 	bench/run
 
 # Parsing accuracy on the labelled corpus, with the release build (make check runs the same
 # under the sanitizers): a table by format and layout. ACCURACY_N resumes (default 200).
 ACCURACY_N ?= 200
 accuracy: build/rubric $(addprefix build/,$(ACCURACY_PROGS))
+	@scripts/deps check
 	tests/accuracy/run build $(ACCURACY_N)
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
-build/fuzz/%: tests/fuzz/fuzz_%.c $(ENGINE_SRC) build/gen/embedded.c $(HEADERS)
+build/fuzz/%: tests/fuzz/fuzz_%.c $(ENGINE_SRC) build/gen/embedded.c $(HEADERS) | build/.deps-check
 	@mkdir -p $(@D)
 	$(CLANG) $(BASE_CFLAGS) $(FUZZ_FLAGS) $(PKG_CFLAGS) -o $@ $< $(ENGINE_SRC) \
 	    build/gen/embedded.c $(PKG_LIBS)

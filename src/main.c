@@ -33,6 +33,8 @@ static const struct {
     {"user", cmd_user, "accounts: add, list, disable, passwd"},
     {"token", cmd_token, "personal API tokens: create, list, revoke"},
     {"candidate", cmd_candidate, "candidates: add, list, show, stages, export, erase, retention"},
+    {"opening", cmd_opening, "openings: jobs with a description, team, status and stages"},
+    {"application", cmd_application, "applications: a candidate in an opening's pipeline"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
     {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
     {"scorecard", cmd_scorecard,

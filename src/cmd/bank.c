@@ -15,6 +15,8 @@
 #include "core/bank_json.h"
 #include "core/bank_md.h"
 #include "core/import.h"
+#include "core/import_apply.h"
+#include "core/skills.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
@@ -53,6 +55,12 @@ source_name(int n, char **srcs)
     return n == 1 ? srcs[0] : "the bank";
 }
 
+static bool
+known_skill(const char *name, void *taxonomy)
+{
+    return skills_find(taxonomy, name) != NULL;
+}
+
 /* Reads the bank from the sources given (directories, JSON exports, and the word
  * "builtin" for the bank built into rubric; none: the built-in one) as one bank, and
  * checks it. Problems are printed; returns the exit code (0 when clean). */
@@ -87,6 +95,17 @@ read_bank(int n, char **srcs, int strict, struct bank *b)
         }
     }
     bank_check(b, strict, &d);
+    {
+        /* skills name the taxonomy built into rubric, by canonical name */
+        struct skills taxonomy;
+        struct diags ignore;
+        skills_init(&taxonomy);
+        diags_init(&ignore, 0);
+        skills_read_builtin(&taxonomy, &ignore);
+        bank_check_skills(b, known_skill, &taxonomy, &d);
+        diags_cleanup(&ignore);
+        skills_cleanup(&taxonomy);
+    }
     if (diags_count(&d)) {
         diags_sort(&d);
         diags_print(&d, stderr);
@@ -178,7 +197,10 @@ static const struct cmd_spec lint_spec = {
     "docs/FORMATS.md: fields, sections, bold key concepts, STAR answers for\n"
     "behavioural questions, unique ids, known competencies, and near-duplicate\n"
     "questions. Each problem is printed as file:line: message.\n\n"
-    "  --strict   imported questions must have points too\n\n"
+    "  --strict   the editor's checks too (docs/BANK.md): grades 1 to 4 on every\n"
+    "             question, a 'By level' item for each level a question spans, one check\n"
+    "             per point, no vague points, no screening point that scores a\n"
+    "             disclosure; and imported questions must have points\n\n"
     "Exit status: 0 when clean, 1 when any problem was found.\n"};
 
 static int
@@ -321,6 +343,26 @@ bank_stats(struct cmd_ctx *ctx, int argc, char **argv)
             count_cell(cells[1], sizeof cells[1], st.by_category[ci]);
             for (int l = LEVEL_JUNIOR; l <= LEVEL_MAX; l++)
                 count_cell(cells[1 + l], sizeof cells[1 + l], st.matrix[ci][l]);
+            for (int j = 0; j < 6; j++)
+                row[j] = cells[j];
+            table_add(&t, row);
+        }
+        table_print(&t, stdout, 0);
+        table_cleanup(&t);
+    }
+    if (st.ntracks) {
+        static const char *const head[] = {"TRACK", ">TOTAL",  ">JUNIOR",
+                                           ">MID",  ">SENIOR", ">ARCHITECT"};
+        struct table t;
+        printf("\n%sStack tracks%s (questions by level)\n", BOLD(ctx), RESET(ctx));
+        table_init(&t, 6, head, -1);
+        for (size_t i = 0; i < st.ntracks; i++) {
+            char cells[6][72];
+            const char *row[6];
+            snprintf(cells[0], sizeof cells[0], "%s", st.tracks[i].track);
+            count_cell(cells[1], sizeof cells[1], st.tracks[i].total);
+            for (int l = LEVEL_JUNIOR; l <= LEVEL_MAX; l++)
+                count_cell(cells[1 + l], sizeof cells[1 + l], st.tracks[i].by_level[l]);
             for (int j = 0; j < 6; j++)
                 row[j] = cells[j];
             table_add(&t, row);
@@ -565,6 +607,13 @@ print_question(struct cmd_ctx *ctx, const struct question *q)
         printf(" · imported from %s", q->source);
     if (q->topic)
         printf(" · topic: %s", q->topic);
+    if (q->track)
+        printf(" · track: %s", q->track);
+    if (q->nskills) {
+        printf(" · skills: ");
+        for (size_t i = 0; i < q->nskills; i++)
+            printf("%s%s", i ? ", " : "", q->skills[i]);
+    }
     printf("%s\n\n%s\n", RESET(ctx), q->text);
     for (size_t i = 0; i < q->npoints; i++) {
         const struct point *p = &q->points[i];
@@ -573,6 +622,10 @@ print_question(struct cmd_ctx *ctx, const struct question *q)
             last = (int)p->kind;
         }
         printf("  - ");
+        if (p->kind == POINT_GRADE)
+            printf("%d: ", p->tag);
+        else if (p->kind == POINT_BY_LEVEL)
+            printf("%s: ", level_name(p->tag));
         for (const char *t = p->text; *t; t++) {
             putchar(*t);
             if (*t == '\n')
@@ -587,9 +640,10 @@ static const struct option show_opts[] = {
 static const struct cmd_spec show_spec = {
     "bank show", "h", show_opts,
     "usage: rubric bank show ID [--json]\n\n"
-    "Prints one question: its text, level, category, minutes, competencies, and\n"
-    "what a good answer shows, pitfalls, red flags, follow-ups and the STAR\n"
-    "outline of behavioural questions.\n"};
+    "Prints one question: its text, level, category, minutes, competencies, skills and\n"
+    "track, what a good answer shows (essential) and bonus points, its grades 1 to 4,\n"
+    "what each level it spans must show, pitfalls, red flags, follow-ups, interviewer\n"
+    "notes and the STAR outline of behavioural questions.\n"};
 
 static int
 bank_show(struct cmd_ctx *ctx, int argc, char **argv)
@@ -650,6 +704,18 @@ export_md(const struct bank *b, const char *dir)
         e = bank_write_md(b, &b->comps[i], &out);
         if (!e)
             e = fs_write_atomic(buf_str(&path), out.data, out.len, msg);
+    }
+    {
+        const char *tracks[64];
+        size_t nt = bank_tracks(b, tracks, 64);
+        for (size_t i = 0; i < nt && !e; i++) {
+            buf_reset(&out);
+            buf_reset(&path);
+            buf_printf(&path, "%s/stack-%s.md", dir, tracks[i]);
+            e = bank_write_md_track(b, tracks[i], &out);
+            if (!e)
+                e = fs_write_atomic(buf_str(&path), out.data, out.len, msg);
+        }
     }
     if (!e) {
         buf_reset(&out);
@@ -808,54 +874,15 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
     if (e)
         return cmd_fail(e, msg);
     import_set_init(&set);
-    e = import_markdown(file, data, len, source ? source : fs_basename(file),
-                        competency ? competency : IMPORT_DEFAULT_COMPETENCY, &set, msg);
-    free(data);
-    if (e) {
-        import_set_cleanup(&set);
-        return cmd_fail(e, msg);
-    }
     if ((rc = cmd_open_store(ctx, &s)))
         goto out;
-    if (competency && !set.new_competency) {
-        /* the competency must exist when named */
-        struct bank_stats st;
-        bool found = false;
-        e = store_bank_stats(s, &st, msg);
-        for (size_t i = 0; !e && i < st.ncomps; i++)
-            found |= strcmp(st.comps[i].id, competency) == 0;
-        bank_stats_cleanup(&st);
-        if (e) {
-            rc = cmd_fail(e, msg);
-            goto out;
-        }
-        if (!found) {
-            rc = cmd_usage("bank import",
-                           "unknown competency '%s': see 'rubric bank stats' for the list",
-                           competency);
-            goto out;
-        }
-    }
-    if (dry) {
-        r.was_added = xcalloc(set.n ? set.n : 1, 1);
-        for (size_t i = 0; i < set.n; i++) {
-            int exists = 0;
-            e = store_question_text_exists(s, set.qs[i].text, &exists, msg);
-            if (e) {
-                rc = cmd_fail(e, msg);
-                goto out;
-            }
-            r.was_added[i] = !exists;
-            r.added += !exists;
-            r.skipped += exists != 0;
-        }
-    } else {
-        e = store_questions_import(s, set.qs, set.n, set.new_competency ? &set.competency : NULL,
-                                   set.new_competency ? 1 : 0, &r, msg);
-        if (e) {
-            rc = cmd_fail(e, msg);
-            goto out;
-        }
+    e = import_apply(s, file, data, len, source ? source : fs_basename(file), competency, dry, &set,
+                     &r, msg);
+    if (e) {
+        rc = e == RB_EINVAL && strncmp(msg, "competency:", 11) == 0
+                 ? cmd_usage("bank import", "%s", msg + 12)
+                 : cmd_fail(e, msg);
+        goto out;
     }
     if (json) {
         json_t *o = import_to_json(&set, r.was_added);
@@ -872,6 +899,7 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
             printf("%zu repeated in the file itself\n", set.nskipped);
     }
 out:
+    free(data);
     free(r.was_added);
     store_close(s);
     import_set_cleanup(&set);

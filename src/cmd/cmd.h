@@ -47,6 +47,9 @@ int cmd_practice(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_debrief(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_compare(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_insight(struct cmd_ctx *ctx, int argc, char **argv);
+/* `rubric opening ...` and `rubric application ...` (cmd/opening.c). */
+int cmd_opening(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_application(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* A subcommand ("bank load") and its function. */
 struct cmd_sub {

@@ -231,9 +231,11 @@ static void
 print_coverage(const struct question *q, const struct coverage *cov)
 {
     printf("Keyword coverage (a hint, not a judgement of your answer):\n"
-           "%zu of %zu key concepts mentioned, %zu of %zu points covered\n",
-           cov->found, cov->concepts, cov->covered, cov->npoints);
-    printf("A good answer shows ([x] every key concept mentioned, [~] some, [ ] none):\n");
+           "%zu of %zu key concepts mentioned, %zu of %zu points covered, %.0f%% weighted "
+           "(essential points count twice)\n",
+           cov->found, cov->concepts, cov->covered, cov->npoints, cov->score * 100);
+    printf("A good answer shows ([x] every key concept mentioned, [~] some, [ ] none; "
+           "(bonus) adds to a strong answer):\n");
     for (size_t i = 0; i < cov->npoints; i++) {
         const struct coverage_point *cp = &cov->points[i];
         struct buf line;
@@ -254,7 +256,7 @@ print_coverage(const struct question *q, const struct coverage *cov)
             if (!first && found && cp->nfound < cp->nconcepts)
                 buf_puts(&line, "; ");
         }
-        printf("  %s %s\n", mark, buf_str(&line));
+        printf("  %s %s%s\n", mark, cp->bonus ? "(bonus) " : "", buf_str(&line));
         buf_cleanup(&line);
         print_md(stdout, "      ", q->points[cp->point].text, out_width());
     }
@@ -998,8 +1000,10 @@ ask(struct session *S, const struct practice_next *n)
             }
         }
     }
-    if (!have_cov)
+    if (!have_cov) {
         print_points(q, POINT_SHOWS, "A good answer shows:");
+        print_points(q, POINT_BONUS, "Bonus points:");
+    }
     print_points(q, POINT_STAR, "A complete STAR answer:");
     print_points(q, POINT_PITFALL, "Pitfalls:");
     print_points(q, POINT_RED_FLAG, "Red flags:");

@@ -349,13 +349,10 @@ role_import(struct cmd_ctx *ctx, int argc, char **argv)
     const char *id = NULL, *file;
     bool dry = false, json = false;
     struct store *s = NULL;
-    struct role_set templates;
-    struct skills taxonomy;
     struct role r = {0};
-    struct diags notes, d;
-    struct bank_stats st;
+    struct diags notes;
     char msg[RB_ERRMSG] = "";
-    char *data = NULL, **known = NULL;
+    char *data = NULL;
     size_t len;
     int c, rc = 0;
     enum rb_err e;
@@ -381,40 +378,14 @@ role_import(struct cmd_ctx *ctx, int argc, char **argv)
         free(data);
         return rc;
     }
-    role_set_init(&templates);
     diags_init(&notes, 0);
-    diags_init(&d, 0);
-    role_read_builtin(&templates, &d);
-    /* competencies the store knows: a role may only name those */
-    if ((e = store_bank_stats(s, &st, msg))) {
-        rc = cmd_fail(e, msg);
-        goto out;
-    }
-    if (!st.ncomps) {
-        bank_stats_cleanup(&st);
-        cmd_error("the store has no competencies: load the bank first ('rubric bank load')");
-        rc = RB_EXIT_PROBLEMS;
-        goto out;
-    }
-    known = xcalloc(st.ncomps + 1, sizeof *known);
-    for (size_t i = 0; i < st.ncomps; i++)
-        known[i] = xstrdup(st.comps[i].id);
-    bank_stats_cleanup(&st);
-    skills_init(&taxonomy);
-    skills_read_builtin(&taxonomy, &d);
-    e = role_import_job(file, data, len, &templates, (const char *const *)known, &taxonomy, &r,
-                        &notes, msg);
-    skills_cleanup(&taxonomy);
-    if (e) {
-        rc = cmd_fail(e, msg);
-        goto out;
-    }
-    if (id) {
-        free(r.id);
-        r.id = xstrdup(id);
-    }
-    if (!dry && (e = store_roles_save(s, &r, 1, "import", msg))) {
-        rc = cmd_fail(e, msg);
+    if ((e = role_import_run(s, file, data, len, id, dry, &r, &notes, msg))) {
+        if (strstr(msg, "load the bank first")) {
+            cmd_error("%s", msg);
+            rc = RB_EXIT_PROBLEMS;
+        } else {
+            rc = cmd_fail(e, msg);
+        }
         goto out;
     }
     if (json) {
@@ -433,12 +404,9 @@ role_import(struct cmd_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "rubric: %s role %s\n", dry ? "dry run: would store" : "stored", r.id);
     }
 out:
-    free_strv(known);
     free(data);
     role_cleanup(&r);
-    role_set_cleanup(&templates);
     diags_cleanup(&notes);
-    diags_cleanup(&d);
     store_close(s);
     return rc;
 }

@@ -86,13 +86,21 @@ print_template(json_t *t)
            json_is_string(json_object_get(t, "role"))
                ? json_string_value(json_object_get(t, "role"))
                : "(none)");
-    printf("Questions (rate each 1 to 4 on its competency's anchors):\n");
+    printf("Questions (rate each 1 to 4 on its grades and its competency's anchors):\n");
     json_array_foreach(json_object_get(t, "ratings"), i, v)
     {
+        json_t *g = json_object_get(v, "grades");
         printf("  %2zu. %s\n      %s, %lld min\n", i + 1,
                json_string_value(json_object_get(v, "title")),
                json_string_value(json_object_get(v, "competency")),
                (long long)json_integer_value(json_object_get(v, "minutes")));
+        /* the question's own grades beside its rating */
+        for (int r = 1; r <= 4 && json_is_object(g); r++) {
+            char k[2] = {(char)('0' + r), 0};
+            const char *text = json_string_value(json_object_get(g, k));
+            if (text)
+                printf("      %d: %s\n", r, text);
+        }
     }
     printf("\nCompetencies:\n");
     json_array_foreach(json_object_get(t, "competencies"), i, v)

@@ -100,6 +100,10 @@ static const struct {
     {"follow-up questions", POINT_FOLLOW_UP},
     {"a complete star answer", POINT_STAR},
     {"notes", POINT_NOTE},
+    {"bonus points", POINT_BONUS},
+    {"grades", POINT_GRADE},
+    {"by level", POINT_BY_LEVEL},
+    {"interviewer notes", POINT_INTERVIEWER},
 };
 
 static int
@@ -120,35 +124,139 @@ struct parser {
     struct md_lines l;
     struct competency comp;
     int comp_line;
+    char *track; /* the file's "- track:", for every question in it */
     /* the question being read */
     struct question q;
     bool inq;
     int text_first, text_col, text_last;
     char **also;
     size_t nalso, capalso;
+    char *qcomp; /* the question's own "- competency:", overriding the file's */
     size_t cappoints;
-    bool seen[8];
+    bool seen[16];
     bool had_fields; /* the question had a field list at all */
 };
 
-enum field { F_ID, F_CATEGORY, F_LEVEL, F_MINUTES, F_ALSO, F_SOURCE, F_TOPIC, F_COUNT };
-static const char *const field_names[F_COUNT] = {"id",   "category", "level", "minutes",
-                                                 "also", "source",   "topic"};
+enum field {
+    F_ID,
+    F_CATEGORY,
+    F_LEVEL,
+    F_MINUTES,
+    F_ALSO,
+    F_SOURCE,
+    F_TOPIC,
+    F_SKILLS,
+    F_COMPETENCY,
+    F_COUNT
+};
+static const char *const field_names[F_COUNT] = {
+    "id", "category", "level", "minutes", "also", "source", "topic", "skills", "competency"};
+
+/* The tag of a "1: ..." grade or a "mid: ..." by-level item: *tag and the text after the
+ * colon, or false when the item does not start so. */
+static bool
+split_tag(enum point_kind kind, const char *s, int *tag, const char **rest)
+{
+    const char *colon = strchr(s, ':');
+    size_t n;
+
+    if (!colon)
+        return false;
+    n = (size_t)(colon - s);
+    if (kind == POINT_GRADE)
+        *tag = n == 1 && s[0] >= '1' && s[0] <= '4' ? s[0] - '0' : 0;
+    else
+        *tag = level_parse(s, n);
+    if (!*tag)
+        return false;
+    *rest = colon + 1;
+    while (**rest == ' ' || **rest == '\n')
+        (*rest)++;
+    return true;
+}
 
 static void
 add_point(struct parser *p, enum point_kind kind, char *text, cmark_node *node, int line)
 {
     struct point *pt;
     size_t cap = 0;
+    int tag = 0;
 
+    if (point_kind_tagged(kind)) {
+        const char *rest;
+        if (!split_tag(kind, text, &tag, &rest)) {
+            if (kind == POINT_GRADE)
+                diags_add(p->d, p->file, line,
+                          "a grade starts with its number: '- 1: ...' to '- 4: ...' in '%s'",
+                          p->q.title);
+            else
+                diags_add(p->d, p->file, line,
+                          "a by-level item starts with its level: '- mid: ...' (junior, mid, "
+                          "senior or architect) in '%s'",
+                          p->q.title);
+            free(text);
+            return;
+        }
+        memmove(text, rest, strlen(rest) + 1);
+    }
     xgrow(&p->q.points, &p->cappoints, p->q.npoints + 1, sizeof *p->q.points);
     pt = &p->q.points[p->q.npoints++];
     memset(pt, 0, sizeof *pt);
     pt->kind = kind;
     pt->text = text;
     pt->line = line;
-    if (kind == POINT_SHOWS && node)
+    pt->tag = tag;
+    if ((kind == POINT_SHOWS || kind == POINT_BONUS) && node)
         collect_strong(node, &pt->concepts, &pt->nconcepts, &cap);
+}
+
+/* Splits "a, b, c" into trimmed items, calling one(item, len) for each non-empty one. */
+static void
+each_item(struct parser *p, const char *v, size_t vlen, int line,
+          void (*one)(struct parser *, const char *, size_t, int))
+{
+    size_t i = 0;
+    while (i < vlen) {
+        size_t j = i, n;
+        const char *t;
+        while (j < vlen && v[j] != ',')
+            j++;
+        n = j - i;
+        t = text_trim(v + i, &n);
+        if (n)
+            one(p, t, n, line);
+        i = j + 1;
+    }
+}
+
+static void
+also_one(struct parser *p, const char *t, size_t n, int line)
+{
+    if (!question_id_valid(t, n)) {
+        diags_add(p->d, p->file, line, "bad competency id '%.*s' in also", (int)n, t);
+        return;
+    }
+    xgrow(&p->also, &p->capalso, p->nalso + 1, sizeof *p->also);
+    p->also[p->nalso++] = xstrndup(t, n);
+}
+
+static void
+skill_one(struct parser *p, const char *t, size_t n, int line)
+{
+    size_t cap = p->q.nskills;
+    /* canonical names are lowercase words; the taxonomy itself is checked by lint */
+    for (size_t i = 0; i < n; i++)
+        if (t[i] >= 'A' && t[i] <= 'Z') {
+            diags_add(p->d, p->file, line,
+                      "skill '%.*s' in skills: write the taxonomy's canonical name, in lowercase",
+                      (int)n, t);
+            return;
+        }
+    for (size_t i = 0; i < p->q.nskills; i++)
+        if (strlen(p->q.skills[i]) == n && strncmp(p->q.skills[i], t, n) == 0)
+            return;
+    xgrow(&p->q.skills, &cap, p->q.nskills + 1, sizeof *p->q.skills);
+    p->q.skills[p->q.nskills++] = xstrndup(t, n);
 }
 
 static void
@@ -161,8 +269,8 @@ parse_field(struct parser *p, const char *name, size_t nlen, const char *v, size
             f = i;
     if (f < 0) {
         diags_add(p->d, p->file, line,
-                  "unknown field '%.*s' (expected id, category, level, minutes, also, source or "
-                  "topic)",
+                  "unknown field '%.*s' (expected id, category, level, minutes, also, skills, "
+                  "competency, source or topic)",
                   (int)nlen, name);
         return;
     }
@@ -210,25 +318,21 @@ parse_field(struct parser *p, const char *name, size_t nlen, const char *v, size
             p->q.minutes = m;
         break;
     }
-    case F_ALSO: {
-        size_t i = 0;
-        while (i < vlen) {
-            size_t j = i, n;
-            const char *t;
-            while (j < vlen && v[j] != ',')
-                j++;
-            n = j - i;
-            t = text_trim(v + i, &n);
-            if (n && !question_id_valid(t, n))
-                diags_add(p->d, p->file, line, "bad competency id '%.*s' in also", (int)n, t);
-            else if (n) {
-                xgrow(&p->also, &p->capalso, p->nalso + 1, sizeof *p->also);
-                p->also[p->nalso++] = xstrndup(t, n);
-            }
-            i = j + 1;
-        }
+    case F_ALSO:
+        each_item(p, v, vlen, line, also_one);
         break;
-    }
+    case F_SKILLS:
+        each_item(p, v, vlen, line, skill_one);
+        if (!p->q.nskills)
+            diags_add(p->d, p->file, line, "empty skills: name one or more, or leave it out");
+        break;
+    case F_COMPETENCY:
+        if (!question_id_valid(v, vlen))
+            diags_add(p->d, p->file, line,
+                      "bad competency id '%.*s': use 3 to 64 of a-z, 0-9 and '-'", (int)vlen, v);
+        else
+            p->qcomp = xstrndup(v, vlen);
+        break;
     case F_SOURCE:
         p->q.source = xstrndup(v, vlen);
         break;
@@ -272,6 +376,9 @@ start_question(struct parser *p, cmark_node *h)
     p->text_col = 1;
     p->nalso = 0;
     p->cappoints = 0;
+    free(p->qcomp);
+    p->qcomp = NULL;
+    p->q.track = p->track ? xstrdup(p->track) : NULL;
 }
 
 static void
@@ -291,10 +398,10 @@ finish_question(struct parser *p)
         p->q.text = md_slice(&p->l, p->text_first, p->text_col, p->text_last, 0);
     else
         p->q.text = xstrdup("");
-    /* The file's competency first, then the others once each. */
-    if (p->comp.id) {
+    /* The question's own competency or the file's first, then the others once each. */
+    if (p->qcomp || p->comp.id) {
         xgrow(&comps, &cap, n + 1, sizeof *comps);
-        comps[n++] = xstrdup(p->comp.id);
+        comps[n++] = xstrdup(p->qcomp ? p->qcomp : p->comp.id);
     }
     for (size_t i = 0; i < p->nalso; i++) {
         bool dup = false;
@@ -314,6 +421,18 @@ finish_question(struct parser *p)
     if (!p->q.id)
         p->q.id = xstrdup("");
     bank_add_question_take(p->b, &p->q);
+}
+
+/* A track name: 2 to 64 of [a-z0-9-], starting with a letter ("go", "java-spring"). */
+static bool
+track_valid(const char *s, size_t len)
+{
+    if (len < 2 || len > 64 || s[0] < 'a' || s[0] > 'z')
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            return false;
+    return true;
 }
 
 static void
@@ -336,9 +455,18 @@ parse_header(struct parser *p, cmark_node *list)
         } else if (nlen == 7 && strncmp(s, "summary", 7) == 0) {
             free(p->comp.summary);
             p->comp.summary = xstrndup(v, vlen);
+        } else if (nlen == 5 && strncmp(s, "track", 5) == 0) {
+            if (!track_valid(v, vlen))
+                diags_add(p->d, p->file, line,
+                          "bad track '%.*s': use 2 to 64 of a-z, 0-9 and '-', starting with a "
+                          "letter (java-spring, go)",
+                          (int)vlen, v);
+            else if (!p->track)
+                p->track = xstrndup(v, vlen);
         } else {
             diags_add(p->d, p->file, line,
-                      "unknown header field '%.*s' (expected competency or summary)", (int)nlen, s);
+                      "unknown header field '%.*s' (expected competency, summary or track)",
+                      (int)nlen, s);
         }
         free(s);
     }
@@ -398,8 +526,9 @@ bank_parse(struct bank *b, const char *file, const char *data, size_t len, struc
                 kind = section_kind(h);
                 if (kind < 0)
                     diags_add(d, file, line,
-                              "unknown section '%s' (expected A good answer shows, Pitfalls, Red "
-                              "flags, Follow-ups, A complete STAR answer or Notes)",
+                              "unknown section '%s' (expected A good answer shows, Bonus points, "
+                              "Grades, By level, Pitfalls, Red flags, Follow-ups, Interviewer "
+                              "notes, A complete STAR answer or Notes)",
                               h);
                 free(h);
                 st = ST_SECTION;
@@ -471,9 +600,14 @@ bank_parse(struct bank *b, const char *file, const char *data, size_t len, struc
     else {
         if (!p.comp.summary)
             diags_add(d, file, p.comp_line, "no '- summary: ...' under the title");
-        bank_add_competency(b, p.comp.id, p.comp.name, p.comp.summary, file, p.comp_line);
+        /* a stack track's file names the competency its questions default to; the
+         * competency's own file defines it */
+        if (!p.track)
+            bank_add_competency(b, p.comp.id, p.comp.name, p.comp.summary, file, p.comp_line);
     }
     competency_cleanup(&p.comp);
+    free(p.track);
+    free(p.qcomp);
     for (size_t i = 0; i < p.nalso; i++)
         free(p.also[i]);
     free(p.also);
@@ -733,6 +867,200 @@ question_check(const struct question *q, int strict, struct diags *d)
     }
 }
 
+/* ---- the editor's checks (--strict) -------------------------------------------------- */
+
+/* Words an interviewer cannot hear or not hear: a point must name what is said instead. */
+static const char *const vague_phrases[] = {
+    "good understanding", "solid understanding", "deep understanding", "basic understanding",
+    "understanding of",   "familiar with",       "familiarity with",   "knows about",
+    "is aware of",        "awareness of",        "good grasp",         "solid grasp",
+    "good knowledge",     "knowledge of",        "comfortable with",
+};
+
+/* What a screening call must never score: the candidate may fairly keep these to
+ * themselves, and scoring them is unfair (docs/BANK.md). */
+static const char *const disclosure_words[] = {
+    "health",         "adjustment",      "disabilit",       "medical",     "illness",
+    "pregnan",        "family",          "children",        "childcare",   "marital",
+    "religio",        "deciding factor", "which companies", "other offer", "competing offer",
+    "salary history", "current salary",
+};
+
+/* Verbs that open a check ("Names ...", "Explains ..."): a second one after "and" or ";"
+ * means the point holds two checks. */
+static const char *const check_verbs[] = {
+    "names",      "explains",  "states",     "gives",      "describes",  "mentions", "notes",
+    "says",       "proposes",  "uses",       "offers",     "compares",   "makes",    "shows",
+    "asks",       "sets",      "chooses",    "defines",    "identifies", "suggests", "adds",
+    "checks",     "knows",     "recognises", "recognizes", "warns",      "handles",  "measures",
+    "avoids",     "prefers",   "picks",      "keeps",      "separates",  "ties",     "weighs",
+    "treats",     "plans",     "tests",      "writes",     "designs",    "builds",   "puts",
+    "quantifies", "considers", "admits",     "reflects",   "shares",     "credits",  "owns",
+    "raises",     "calls",     "spots",      "fixes",      "finds",      "relates",  "cites",
+    "lists",      "covers",    "justifies",  "argues",     "reports",    "points",   "discusses",
+};
+
+static bool
+is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Case-insensitive (ASCII) search for needle in s; returns where, or NULL. */
+static const char *
+find_ci(const char *s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *s; s++)
+        if (strncasecmp(s, needle, n) == 0)
+            return s;
+    return NULL;
+}
+
+/* The second check verb in text (code spans skipped), or NULL: "Gives numbers and makes
+ * their role clear". *vlen is its length. */
+static const char *
+second_check(const char *text, size_t *vlen)
+{
+    static const char *const seps[] = {", and ", " and ", "; ", ", then ", ", but "};
+    bool code = false;
+
+    for (const char *p = text; *p; p++) {
+        if (*p == '`')
+            code = !code;
+        if (code)
+            continue;
+        for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+            const char *w;
+            size_t sl = strlen(seps[i]);
+            if (strncmp(p, seps[i], sl) != 0)
+                continue;
+            w = p + sl;
+            if (strncmp(w, "also ", 5) == 0)
+                w += 5;
+            for (size_t v = 0; v < sizeof check_verbs / sizeof check_verbs[0]; v++) {
+                size_t vl = strlen(check_verbs[v]);
+                if (strncmp(w, check_verbs[v], vl) == 0 && !is_alpha(w[vl])) {
+                    *vlen = vl;
+                    return w;
+                }
+            }
+        }
+    }
+    return NULL;
+}
+
+void
+question_check_editorial(const struct question *q, struct diags *d)
+{
+    const char *f = q->file;
+    const char *id = q->id && q->id[0] ? q->id : q->title ? q->title : "?";
+    int grades[5] = {0}, levels[LEVEL_MAX + 1] = {0};
+    size_t ngrades = 0, nlevels = 0;
+
+    for (size_t i = 0; i < q->npoints; i++) {
+        const struct point *p = &q->points[i];
+        int line = p->line ? p->line : q->line;
+        bool scored = p->kind == POINT_SHOWS || p->kind == POINT_BONUS || p->kind == POINT_GRADE ||
+                      p->kind == POINT_BY_LEVEL;
+        if (p->kind == POINT_GRADE) {
+            ngrades++;
+            if (p->tag >= 1 && p->tag <= 4)
+                grades[p->tag]++;
+        }
+        if (p->kind == POINT_BY_LEVEL) {
+            nlevels++;
+            if (p->tag >= LEVEL_JUNIOR && p->tag <= LEVEL_MAX)
+                levels[p->tag]++;
+            if (p->tag < q->level_min || p->tag > q->level_max)
+                diags_add(d, f, line, "'%s' is level %s, outside the question's levels (%s-%s)", id,
+                          level_name(p->tag), level_name(q->level_min), level_name(q->level_max));
+        }
+        if (p->kind == POINT_SHOWS || p->kind == POINT_BONUS) {
+            size_t vl;
+            const char *v = second_check(p->text, &vl);
+            if (v)
+                diags_add(d, f, line,
+                          "point of '%s' holds several checks ('... %.*s ...'): split it into "
+                          "one point per check, so partial credit is clear",
+                          id, (int)vl, v);
+        }
+        if (scored) {
+            for (size_t k = 0; k < sizeof vague_phrases / sizeof vague_phrases[0]; k++)
+                if (find_ci(p->text, vague_phrases[k])) {
+                    diags_add(d, f, line,
+                              "vague point in '%s' ('%s'): say what the candidate says or does "
+                              "that an interviewer can hear",
+                              id, vague_phrases[k]);
+                    break;
+                }
+        }
+        if (scored && q->category == CAT_SCREENING) {
+            for (size_t k = 0; k < sizeof disclosure_words / sizeof disclosure_words[0]; k++)
+                if (find_ci(p->text, disclosure_words[k])) {
+                    diags_add(d, f, line,
+                              "screening point of '%s' scores a disclosure ('%s'): a candidate "
+                              "may keep it to themselves; score only what the role needs",
+                              id, disclosure_words[k]);
+                    break;
+                }
+        }
+    }
+    if (!ngrades) {
+        diags_add(d, f, q->line,
+                  "question '%s' has no '### Grades': add four items, '- 1: ...' to '- 4: ...', "
+                  "each what an answer of that grade says",
+                  id);
+    } else {
+        for (int g = 1; g <= 4; g++)
+            if (grades[g] != 1)
+                diags_add(d, f, q->line,
+                          "question '%s': grade %d is given %d times under '### Grades' "
+                          "(expected once each, 1 to 4)",
+                          id, g, grades[g]);
+    }
+    if (q->level_min < q->level_max) {
+        if (!nlevels)
+            diags_add(d, f, q->line,
+                      "question '%s' spans %s to %s but has no '### By level': add one item per "
+                      "level ('- %s: ...') saying what that level must show",
+                      id, level_name(q->level_min), level_name(q->level_max),
+                      level_name(q->level_min));
+        else
+            for (int l = q->level_min; l <= q->level_max; l++)
+                if (levels[l] != 1)
+                    diags_add(d, f, q->line,
+                              "question '%s': level %s is given %d times under '### By level' "
+                              "(expected once)",
+                              id, level_name(l), levels[l]);
+    } else if (nlevels) {
+        diags_add(d, f, q->line,
+                  "question '%s' is for one level only: drop its '### By level' or widen its "
+                  "level",
+                  id);
+    }
+}
+
+void
+bank_check_skills(const struct bank *b, bool (*known)(const char *name, void *ctx), void *ctx,
+                  struct diags *d)
+{
+    for (size_t i = 0; i < b->nqs; i++) {
+        const struct question *q = &b->qs[i];
+        for (size_t k = 0; k < q->nskills; k++)
+            if (!known(q->skills[k], ctx))
+                diags_add(d, q->file, q->line,
+                          "question '%s': unknown skill '%s' in skills (use a canonical name "
+                          "from data/skills/*.txt: 'rubric skills list')",
+                          q->id, q->skills[k]);
+        if (q->track && !q->nskills)
+            diags_add(d, q->file, q->line,
+                      "question '%s' of track '%s' has no '- skills:' line: name the skills it "
+                      "is about",
+                      q->id, q->track);
+    }
+}
+
 /* Word 3-shingles of folded text, as sorted unique hashes. */
 struct shingles {
     uint64_t *h;
@@ -956,12 +1284,14 @@ bank_check(const struct bank *b, int strict, struct diags *d)
     for (size_t i = 0; i < b->nqs; i++) {
         const struct question *q = &b->qs[i];
         question_check(q, strict, d);
-        for (size_t c = 1; c < q->ncompetencies; c++)
+        if (strict)
+            question_check_editorial(q, d);
+        for (size_t c = 0; c < q->ncompetencies; c++)
             if (!bank_competency(b, q->competencies[c]))
                 diags_add(d, q->file, q->line,
-                          "question '%s': unknown competency '%s' in also (no bank file "
+                          "question '%s': unknown competency '%s' in %s (no bank file "
                           "defines it)",
-                          q->id, q->competencies[c]);
+                          q->id, q->competencies[c], c ? "also" : "competency");
     }
     /* duplicate ids: sort pointers by id, then by position so the first stays first */
     {

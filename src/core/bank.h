@@ -7,6 +7,7 @@
 #ifndef RUBRIC_CORE_BANK_H
 #define RUBRIC_CORE_BANK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/question.h"
@@ -67,7 +68,18 @@ const struct competency *bank_competency(const struct bank *b, const char *id);
  * set) may lack points unless strict. */
 void question_check(const struct question *q, int strict, struct diags *d);
 
-/* Rules across the bank: every question_check, duplicate ids, competencies defined once,
+/* The editor's checks of `rubric bank lint --strict` (docs/BANK.md): a point holding
+ * several checks, vague points, grades 1 to 4 once each, a "By level" item for each level
+ * a spanning question covers, and no screening point that scores a disclosure. */
+void question_check_editorial(const struct question *q, struct diags *d);
+
+/* Every question's skills known to known() (the taxonomy's canonical names), and every
+ * question of a stack track naming some. */
+void bank_check_skills(const struct bank *b, bool (*known)(const char *name, void *ctx), void *ctx,
+                       struct diags *d);
+
+/* Rules across the bank: every question_check (and, when strict,
+ * question_check_editorial), duplicate ids, competencies defined once,
  * `also` naming a known competency, and near-duplicate questions. */
 void bank_check(const struct bank *b, int strict, struct diags *d);
 

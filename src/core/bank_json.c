@@ -34,6 +34,10 @@ points_json(const struct point *pts, size_t n)
     for (size_t i = 0; i < n; i++) {
         json_t *p = json_object(), *c = json_array();
         json_object_set_new(p, "kind", json_string(point_kind_name(pts[i].kind)));
+        if (pts[i].kind == POINT_GRADE)
+            json_object_set_new(p, "grade", json_integer(pts[i].tag));
+        else if (pts[i].kind == POINT_BY_LEVEL)
+            json_object_set_new(p, "level", json_string(level_name(pts[i].tag)));
         json_object_set_new(p, "text", json_string(pts[i].text));
         for (size_t j = 0; j < pts[i].nconcepts; j++)
             json_array_append_new(c, json_string(pts[i].concepts[j]));
@@ -41,6 +45,23 @@ points_json(const struct point *pts, size_t n)
         json_array_append_new(points, p);
     }
     return points;
+}
+
+int
+point_tag_from_json(enum point_kind kind, json_t *point)
+{
+    json_t *v;
+    if (kind == POINT_GRADE) {
+        v = json_object_get(point, "grade");
+        return json_is_integer(v) && json_integer_value(v) >= 1 && json_integer_value(v) <= 4
+                   ? (int)json_integer_value(v)
+                   : 0;
+    }
+    if (kind == POINT_BY_LEVEL) {
+        const char *l = json_string_value(json_object_get(point, "level"));
+        return l ? level_parse(l, strlen(l)) : 0;
+    }
+    return 0;
 }
 
 char *
@@ -54,7 +75,13 @@ points_to_json_text(const struct point *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         buf_puts(&b, i ? ",{\"kind\":\"" : "{\"kind\":\"");
         buf_puts(&b, point_kind_name(p[i].kind));
-        buf_puts(&b, "\",\"text\":");
+        if (p[i].kind == POINT_GRADE)
+            buf_printf(&b, "\",\"grade\":%d", p[i].tag);
+        else if (p[i].kind == POINT_BY_LEVEL)
+            buf_printf(&b, "\",\"level\":\"%s\"", level_name(p[i].tag));
+        else
+            buf_putc(&b, '"');
+        buf_puts(&b, ",\"text\":");
         buf_json_string(&b, p[i].text);
         buf_puts(&b, ",\"concepts\":[");
         for (size_t j = 0; j < p[i].nconcepts; j++) {
@@ -92,6 +119,9 @@ points_from_json_text(const char *text, struct point **out, size_t *n)
         struct point *p = &pts[*n];
         if (kind < 0 || !t)
             continue;
+        p->tag = point_tag_from_json((enum point_kind)kind, v);
+        if (point_kind_tagged((enum point_kind)kind) && !p->tag)
+            continue;
         p->kind = (enum point_kind)kind;
         p->text = xstrdup(t);
         p->concepts = xcalloc(json_array_size(c) + 1, sizeof *p->concepts);
@@ -123,6 +153,13 @@ question_to_json(const struct question *q)
     json_object_set_new(o, "points", points_json(q->points, q->npoints));
     json_object_set_new(o, "source", str_or_null(q->source));
     json_object_set_new(o, "topic", str_or_null(q->topic));
+    {
+        json_t *sk = json_array();
+        for (size_t i = 0; i < q->nskills; i++)
+            json_array_append_new(sk, json_string(q->skills[i]));
+        json_object_set_new(o, "skills", sk);
+    }
+    json_object_set_new(o, "track", str_or_null(q->track));
     return o;
 }
 
@@ -224,6 +261,15 @@ bank_stats_to_json(const struct bank_stats *st)
         json_object_set_new(m, category_name((enum category)c), by_level_json(st->matrix[c]));
     json_object_set_new(o, "matrix", m);
     json_object_set_new(o, "competencies", comps);
+    {
+        json_t *tracks = json_array();
+        for (size_t i = 0; i < st->ntracks; i++)
+            json_array_append_new(tracks,
+                                  json_pack("{s:s, s:I, s:o}", "track", st->tracks[i].track,
+                                            "questions", (json_int_t)st->tracks[i].total,
+                                            "by_level", by_level_json(st->tracks[i].by_level)));
+        json_object_set_new(o, "tracks", tracks);
+    }
     return o;
 }
 
@@ -332,6 +378,10 @@ read_question(struct reader *r, struct bank *b, json_t *o)
         q.source = xstrdup(s);
     if ((s = get_str(r, o, "topic", 1)))
         q.topic = xstrdup(s);
+    if ((s = get_str(r, o, "track", 1)))
+        q.track = xstrdup(s);
+    if (json_object_get(o, "skills"))
+        q.skills = get_strv(r, o, "skills", &q.nskills);
     pts = json_object_get(o, "points");
     if (!json_is_array(pts)) {
         diags_add(r->d, r->file, 0, "%s.points: expected an array", r->path);
@@ -350,6 +400,11 @@ read_question(struct reader *r, struct bank *b, json_t *o)
                 continue;
             }
             pt->kind = (enum point_kind)k;
+            pt->tag = point_tag_from_json((enum point_kind)k, p);
+            if (point_kind_tagged(pt->kind) && !pt->tag)
+                diags_add(r->d, r->file, 0, "%s: a %s needs %s", r->path, s,
+                          k == POINT_GRADE ? "\"grade\": 1 to 4"
+                                           : "\"level\": junior, mid, senior or architect");
             pt->text = xstrdup((s = get_str(r, p, "text", 0)) ? s : "");
             pt->concepts = get_strv(r, p, "concepts", &pt->nconcepts);
             q.npoints++;

@@ -126,11 +126,13 @@ phrase_in(const struct stems *a, const struct stems *p)
     return false;
 }
 
-/* Good-answer points, and STAR points where the bank marks key concepts in them. */
+/* Good-answer points (essential and bonus), and STAR points where the bank marks key
+ * concepts in them. */
 static bool
 counts_for_coverage(const struct point *p)
 {
-    return p->kind == POINT_SHOWS || (p->kind == POINT_STAR && p->nconcepts);
+    return p->kind == POINT_SHOWS || p->kind == POINT_BONUS ||
+           (p->kind == POINT_STAR && p->nconcepts);
 }
 
 enum rb_err
@@ -140,7 +142,7 @@ coverage_compute(const struct question *q, const char *answer, size_t len, cover
     struct sb_stemmer *st;
     struct stems ans = {0}, phrase = {0};
     char *folded;
-    size_t looked = 0;
+    size_t looked = 0, weight_all = 0, weight_found = 0;
 
     memset(out, 0, sizeof *out);
     if (len > COVERAGE_ANSWER_MAX) {
@@ -167,6 +169,7 @@ coverage_compute(const struct question *q, const char *answer, size_t len, cover
             continue;
         cp = &out->points[out->npoints++];
         cp->point = i;
+        cp->bonus = pt->kind == POINT_BONUS;
         cp->concepts = xcalloc(pt->nconcepts ? pt->nconcepts : 1, sizeof *cp->concepts);
         for (size_t j = 0; j < pt->nconcepts; j++) {
             struct coverage_concept *cc = &cp->concepts[cp->nconcepts++];
@@ -174,6 +177,7 @@ coverage_compute(const struct question *q, const char *answer, size_t len, cover
             size_t nalts = 0;
             cc->concept = xstrdup(pt->concepts[j]);
             out->concepts++;
+            weight_all += cp->bonus ? 1 : COVERAGE_ESSENTIAL_WEIGHT;
             if (looked++ >= CONCEPTS_MAX)
                 continue;
             key = text_fold(pt->concepts[j], strlen(pt->concepts[j]));
@@ -194,12 +198,13 @@ coverage_compute(const struct question *q, const char *answer, size_t len, cover
             if (cc->matched) {
                 cp->nfound++;
                 out->found++;
+                weight_found += cp->bonus ? 1 : COVERAGE_ESSENTIAL_WEIGHT;
             }
         }
         if (cp->nconcepts && cp->nfound == cp->nconcepts)
             out->covered++;
     }
-    out->score = out->concepts ? (double)out->found / (double)out->concepts : 0;
+    out->score = weight_all ? (double)weight_found / (double)weight_all : 0;
     free(ans.h);
     free(phrase.h);
     sb_stemmer_delete(st);
@@ -235,6 +240,7 @@ coverage_to_json(const struct question *q, const struct coverage *c)
         const struct coverage_point *cp = &c->points[i];
         json_t *p = json_object(), *found = json_array(), *missing = json_array();
         json_object_set_new(p, "text", json_string(q->points[cp->point].text));
+        json_object_set_new(p, "bonus", json_boolean(cp->bonus));
         json_object_set_new(p, "status",
                             json_string(!cp->nconcepts                ? "unchecked"
                                         : cp->nfound == cp->nconcepts ? "covered"

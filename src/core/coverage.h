@@ -25,6 +25,9 @@
 /* At most this many synonyms are tried for one concept, and this many words of each. */
 #define COVERAGE_ALTS_MAX 32
 #define COVERAGE_PHRASE_WORDS 12
+/* How many times a concept of an essential point ("A good answer shows") counts in the score
+ * against once for a bonus point's. */
+#define COVERAGE_ESSENTIAL_WEIGHT 2
 
 struct coverage_concept {
     char *concept; /* as the bank writes it */
@@ -33,6 +36,7 @@ struct coverage_concept {
 
 struct coverage_point {
     size_t point; /* index in the question's points */
+    bool bonus;   /* a bonus point: counts once, where an essential one counts twice */
     struct coverage_concept *concepts;
     size_t nconcepts, nfound;
 };
@@ -42,7 +46,8 @@ struct coverage {
     size_t npoints;
     size_t concepts, found; /* over all those points */
     size_t covered;         /* points with every concept found */
-    double score;           /* found / concepts; 0 when there are none */
+    double score;           /* found / concepts, an essential point's concepts counting
+                             * COVERAGE_ESSENTIAL_WEIGHT times; 0 when there are none */
 };
 
 /* Fills *alts (new; free each and the array) with the synonyms of a folded concept. */
@@ -56,7 +61,7 @@ enum rb_err coverage_compute(const struct question *q, const char *answer, size_
 void coverage_cleanup(struct coverage *c);
 
 /* {"kind": "keyword coverage", "note", "score", "concepts", "found", "points_covered",
- *  "points": [{"text", "status" (covered, partly, missed;
+ *  "points": [{"text", "bonus" (true for a bonus point), "status" (covered, partly, missed;
  *  unchecked for a point without key concepts), "found": [...], "missing": [...]}]}
  * New reference. */
 json_t *coverage_to_json(const struct question *q, const struct coverage *c);

@@ -293,6 +293,46 @@ static const char *const skip_sections[] = {
     "sommaire",
 };
 
+/* Section headings of a table of contents: it ends at the next heading of any level, since
+ * contents never hold sections of their own. */
+static const char *const contents_sections[] = {
+    "table of contents", "contents",           "toc",      "index", "оглавление",
+    "содержание",        "inhaltsverzeichnis", "sommaire",
+};
+
+/* heading folded to letters, digits and single spaces: "📚 Table of Contents:" -> "table of
+ * contents". New string. */
+static char *
+section_key(const char *heading)
+{
+    char *f = text_fold(heading, strlen(heading));
+    struct buf b;
+
+    buf_init(&b, strlen(f) + 1);
+    for (const char *p = f; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            buf_putc(&b, *p);
+        else if (b.len && b.data[b.len - 1] != ' ')
+            buf_putc(&b, ' ');
+    }
+    while (b.len && b.data[b.len - 1] == ' ')
+        b.data[--b.len] = '\0';
+    free(f);
+    return buf_take(&b);
+}
+
+static bool
+is_contents_section(const char *heading)
+{
+    char *k = section_key(heading);
+    bool yes = false;
+    for (size_t i = 0; i < sizeof contents_sections / sizeof contents_sections[0] && !yes; i++)
+        yes = strcmp(k, contents_sections[i]) == 0;
+    free(k);
+    return yes;
+}
+
 static bool
 is_skip_section(const char *heading)
 {
@@ -431,6 +471,8 @@ struct importer {
     int skip_level;      /* inside a section to skip, below a heading of this level */
     long cur;            /* index of the question collecting notes, or -1 */
     int cur_level;       /* heading level that owns cur (a new heading at <= ends it) */
+    bool skip_contents;  /* the section skipped is a table of contents */
+    bool cur_heading;    /* cur's text was its heading's: deeper headings are its answer's */
     char *title_heading; /* a heading that may title the next paragraph's question */
     int title_level;
     bool after_heading; /* the previous block was a section heading */
@@ -624,6 +666,8 @@ is_question_list(struct importer *im, cmark_node *list)
     }
     if (!items || links * 2 >= items)
         return false;
+    if (im->cur >= 0 && im->cur_heading)
+        return false; /* a list inside the answer to a question written as a heading */
     if (questions * 2 >= items - links)
         return true;
     if (im->cur >= 0)
@@ -634,6 +678,144 @@ is_question_list(struct importer *im, cmark_node *list)
            words >= 4 * (items - links);
 }
 
+/* Whether n holds a link to an anchor of the page ("[[↑]](#toc)") or an HTML anchor
+ * ("<a name='patterns'>"): the marks of a section heading in a list with a contents. */
+static bool
+anchored(cmark_node *n)
+{
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+        cmark_node_type t = cmark_node_get_type(c);
+        if (t == CMARK_NODE_LINK) {
+            const char *url = cmark_node_get_url(c);
+            if (url && url[0] == '#')
+                return true;
+        } else if (t == CMARK_NODE_HTML_INLINE) {
+            const char *h = cmark_node_get_literal(c);
+            if (h && (strncasecmp(h, "<a name", 7) == 0 || strncasecmp(h, "<a id", 5) == 0))
+                return true;
+        } else if (anchored(c)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether s has a letter or digit of ASCII: a back-to-top link's text ("[↑]", "⬆") has
+ * none. */
+static bool
+has_letter(const char *s)
+{
+    for (; *s; s++)
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))
+            return true;
+    return false;
+}
+
+/* The words of a section heading without its back-to-top links, leading '#' marks and
+ * trailing colon: "[[↑]](#toc) <a name='x'>Questions about Queues:</a>" -> "Questions about
+ * Queues". New string. */
+static char *
+section_text(cmark_node *n)
+{
+    struct buf b;
+    size_t len;
+    const char *t;
+    char *out;
+
+    buf_init(&b, 4096);
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+        cmark_node_type ty = cmark_node_get_type(c);
+        if (ty == CMARK_NODE_LINK) {
+            const char *url = cmark_node_get_url(c);
+            char *lt = md_plain(c);
+            if (!(url && url[0] == '#' && !has_letter(lt)))
+                buf_puts(&b, lt);
+            free(lt);
+        } else if (ty != CMARK_NODE_HTML_INLINE) {
+            char *pt = ty == CMARK_NODE_TEXT || ty == CMARK_NODE_CODE
+                           ? xstrdup(cmark_node_get_literal(c))
+                           : md_plain(c);
+            buf_puts(&b, pt);
+            free(pt);
+        }
+    }
+    len = b.len;
+    t = buf_str(&b);
+    while (len && (*t == '#' || *t == ' ')) {
+        t++;
+        len--;
+    }
+    t = text_trim(t, &len);
+    while (len && (t[len - 1] == ':' || t[len - 1] == ' '))
+        len--;
+    out = xstrndup(t, len);
+    buf_cleanup(&b);
+    return out;
+}
+
+/* A section of a list that has a contents: never a question, and the end of any section
+ * being skipped above it. */
+static void
+on_anchored_section(struct importer *im, int lv, char *text)
+{
+    im->in_details = false;
+    free(im->title_heading);
+    im->title_heading = NULL;
+    im->skip_level = 0;
+    im->cur = -1;
+    im->cur_heading = false;
+    if (is_skip_section(text)) {
+        im->skip_level = lv;
+        im->skip_contents = is_contents_section(text);
+        free(text);
+        return;
+    }
+    for (int k = lv; k <= 6; k++) {
+        free(im->topics[k]);
+        im->topics[k] = NULL;
+    }
+    im->topics[lv] = text;
+    im->after_heading = true;
+}
+
+/* A paragraph that a heading was meant to be: "####[[↑]](#toc) <a name='x'>Section:</a>"
+ * (no space after the marks, so CommonMark reads a paragraph). Its level, or 0. */
+static int
+pseudo_heading(const struct importer *im, cmark_node *n)
+{
+    int line = cmark_node_get_start_line(n), lv = 0;
+    char *src;
+    if (!anchored(n))
+        return 0;
+    src = md_slice(&im->l, line, 1, line, 0);
+    while (src[lv] == '#' && lv < 7)
+        lv++;
+    if (lv > 6 || (src[lv] != '[' && src[lv] != '<'))
+        lv = 0;
+    free(src);
+    return lv;
+}
+
+/* The prose of text up to its last sentence ending in a question mark (what comes after it
+ * is a link to resources or a remark, not the question); NULL when no sentence does. The
+ * sentences before the question stay: they set it up ("Two workers lock the same rows in
+ * opposite order. What happens?"). */
+static char *
+question_sentences(const char *t)
+{
+    size_t n = strlen(t), last = 0, len;
+    const char *q;
+
+    for (size_t i = 0; i < n; i++)
+        if (t[i] == '?' && (i + 1 == n || t[i + 1] == ' ' || t[i + 1] == '\n'))
+            last = i + 1;
+    if (!last)
+        return NULL;
+    len = last;
+    q = text_trim(t, &len);
+    return xstrndup(q, len);
+}
+
 static void
 on_heading(struct importer *im, cmark_node *n)
 {
@@ -641,10 +823,21 @@ on_heading(struct importer *im, cmark_node *n)
     char *text = md_plain(n), *t = text;
     bool qprefix;
 
+    if (anchored(n)) {
+        free(text);
+        on_anchored_section(im, lv, section_text(n));
+        return;
+    }
+    /* a heading below a question written as a heading is part of its answer */
+    if (im->cur >= 0 && im->cur_heading && lv > im->cur_level && !im->skip_level) {
+        free(text);
+        add_note(im, md_block_source(&im->l, n));
+        return;
+    }
     im->in_details = false;
     free(im->title_heading);
     im->title_heading = NULL;
-    if (im->skip_level && lv <= im->skip_level)
+    if (im->skip_level && (lv <= im->skip_level || im->skip_contents))
         im->skip_level = 0;
     if (im->cur >= 0 && lv <= im->cur_level + 1)
         im->cur = -1;
@@ -654,6 +847,7 @@ on_heading(struct importer *im, cmark_node *n)
     }
     if (is_skip_section(text)) {
         im->skip_level = lv;
+        im->skip_contents = is_contents_section(text);
         im->cur = -1;
         free(text);
         return;
@@ -663,6 +857,7 @@ on_heading(struct importer *im, cmark_node *n)
         char *q = xstrdup(t);
         add_question(im, NULL, q, current_topic(im, lv), cmark_node_get_start_line(n));
         im->cur_level = lv;
+        im->cur_heading = true;
         im->after_heading = false;
         free(text);
         return;
@@ -683,7 +878,7 @@ on_heading(struct importer *im, cmark_node *n)
 static void
 on_paragraph(struct importer *im, cmark_node *n)
 {
-    char *text, *t;
+    char *text, *t, *sentences;
     bool qprefix;
     int line = cmark_node_get_start_line(n);
 
@@ -693,10 +888,15 @@ on_paragraph(struct importer *im, cmark_node *n)
     text = md_plain(n);
     t = text;
     qprefix = strip_prefix(&t);
+    /* under a section's heading (not the document's title), the question sentences of a
+     * paragraph of prose: "Indexes speed up reads. How do they slow writes?<br/>
+     * [Resources](...)" */
+    sentences =
+        im->title_heading && im->title_level >= 2 && !im->in_details ? question_sentences(t) : NULL;
     if (im->title_heading && !im->in_details && count_words(t) >= 2 &&
-        (qprefix || import_looks_like_question(t))) {
+        (qprefix || sentences || import_looks_like_question(t))) {
         /* "### Idempotency" then "What makes a PUT idempotent?" */
-        char *q = xstrdup(t);
+        char *q = sentences ? sentences : xstrdup(t);
         char *title = im->title_heading;
         const char *topic = current_topic(im, im->title_level);
         im->title_heading = NULL;
@@ -705,9 +905,11 @@ on_paragraph(struct importer *im, cmark_node *n)
         im->topics[im->title_level] = NULL;
         add_question(im, title, q, topic, line);
         im->cur_level = im->title_level;
+        im->cur_heading = false;
         free(text);
         return;
     }
+    free(sentences);
     free(im->title_heading);
     im->title_heading = NULL;
     if (!im->in_details && strlen(t) <= 500 &&
@@ -716,6 +918,7 @@ on_paragraph(struct importer *im, cmark_node *n)
         char *q = xstrdup(t);
         add_question(im, NULL, q, current_topic(im, 7), line);
         im->cur_level = 6;
+        im->cur_heading = false;
         free(text);
         return;
     }
@@ -785,8 +988,13 @@ import_markdown(const char *file, const char *data, size_t len, const char *sour
     doc = cmark_parse_document(data, len, CMARK_OPT_DEFAULT);
     for (cmark_node *n = cmark_node_first_child(doc); n && !im.rc; n = cmark_node_next(n)) {
         cmark_node_type t = cmark_node_get_type(n);
+        int plv;
         if (t == CMARK_NODE_HEADING) {
             on_heading(&im, n);
+            continue;
+        }
+        if (t == CMARK_NODE_PARAGRAPH && (plv = pseudo_heading(&im, n))) {
+            on_anchored_section(&im, plv, section_text(n));
             continue;
         }
         if (im.skip_level)

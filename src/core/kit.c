@@ -49,6 +49,9 @@ static const struct {
     [STAGE_SCREEN] = {"screening", 50},
     [STAGE_BEHAVIORAL] = {"leadership-communication", 50},
 };
+/* The share of a stage's budget, in percent, given first to questions of the stack tracks
+ * whose skills the role asks for (a Java job's kit asks about Java and Spring). */
+#define STACK_SHARE 25
 /* Budget left over that counts as unfilled: shorter than any real question otherwise. */
 #define KIT_SLACK 5
 /* Minutes an onsite keeps for each weighted competency not yet covered. */
@@ -111,6 +114,13 @@ kit_cleanup(struct kit *k)
     for (size_t i = 0; i < k->ncoverage; i++)
         free(k->coverage[i].competency);
     free(k->coverage);
+    for (size_t i = 0; i < k->nstacks; i++) {
+        free(k->stacks[i].track);
+        for (size_t j = 0; j < k->stacks[i].nskills; j++)
+            free(k->stacks[i].skills[j]);
+        free(k->stacks[i].skills);
+    }
+    free(k->stacks);
     for (size_t i = 0; i < k->nshortfalls; i++) {
         free(k->shortfalls[i].competency);
         free(k->shortfalls[i].reason);
@@ -148,6 +158,8 @@ struct builder {
     double cat_target[CAT_COUNT];
     int cat_used[CAT_COUNT];
     bool cat_done[CAT_COUNT]; /* no competency has a question of it that still fits */
+    char *skills;             /* the role's skills as a JSON array, or NULL */
+    const struct role *role;
     char *errmsg;
 };
 
@@ -157,7 +169,8 @@ struct builder {
 static enum rb_err
 draw(struct builder *b, size_t c, enum category cat, int max, char **id, int *minutes)
 {
-    struct kit_pick p = {b->k->coverage[c].competency, cat, b->k->level, cat == CAT_SCREENING, max};
+    struct kit_pick p = {
+        b->k->coverage[c].competency, cat, b->k->level, cat == CAT_SCREENING, max, false, NULL};
     size_t n;
     enum rb_err rc;
 
@@ -172,6 +185,9 @@ draw(struct builder *b, size_t c, enum category cat, int max, char **id, int *mi
         rc = store_kit_exclude(b->s, *id, b->errmsg);
     return rc;
 }
+
+static enum rb_err draw_stack(struct builder *b, enum category cat, int max, char **id,
+                              int *minutes);
 
 /* Categories of the stage's mix, furthest below their share first. */
 static size_t
@@ -282,6 +298,21 @@ add_alternates(struct builder *b, struct kit_slot *slot)
             break;
     if (c == k->ncoverage)
         return RB_OK;
+    /* a stack question's alternates come from the stacks first */
+    for (int tries = 0; slot->q.track && slot->nalts < KIT_ALTERNATES && tries < KIT_ALTERNATES;
+         tries++) {
+        char *id;
+        int minutes;
+        rc = draw_stack(b, slot->q.category, slot->q.minutes + k->budget - k->minutes, &id,
+                        &minutes);
+        if (rc || !id)
+            break;
+        rc = store_question_get(b->s, id, &slot->alts[slot->nalts], b->errmsg);
+        free(id);
+        if (rc)
+            return rc;
+        slot->nalts++;
+    }
     /* the slot's own category first, then the rest of the mix */
     cats[n++] = slot->q.category;
     for (int i = 0; i < CAT_COUNT; i++)
@@ -305,6 +336,119 @@ add_alternates(struct builder *b, struct kit_slot *slot)
     return rc;
 }
 
+/* Draws a question of a stack track about one of the role's skills, in category cat, of at
+ * most max minutes: *id is new, NULL when none fits. */
+static enum rb_err
+draw_stack(struct builder *b, enum category cat, int max, char **id, int *minutes)
+{
+    struct kit_pick p = {NULL, cat, b->k->level, cat == CAT_SCREENING, max, true, b->skills};
+    size_t n;
+    enum rb_err rc;
+
+    *id = NULL;
+    if (max < 1 || !b->skills)
+        return RB_OK;
+    rc = store_kit_count(b->s, &p, &n, b->errmsg);
+    if (rc || !n)
+        return rc;
+    rc = store_kit_nth(b->s, &p, (size_t)(rng_next(&b->rng) % n), id, minutes, b->errmsg);
+    if (!rc)
+        rc = store_kit_exclude(b->s, *id, b->errmsg);
+    return rc;
+}
+
+static bool
+role_has_skill(const struct role *r, const char *name)
+{
+    for (size_t i = 0; i < r->nskills; i++)
+        if (r->skills[i].must && strcmp(r->skills[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* Counts q, a stack track's question, in the kit's stacks. */
+static void
+count_stack(struct builder *b, const struct question *q)
+{
+    struct kit *k = b->k;
+    struct kit_stack *st = NULL;
+
+    for (size_t i = 0; i < k->nstacks && !st; i++)
+        if (strcmp(k->stacks[i].track, q->track) == 0)
+            st = &k->stacks[i];
+    if (!st) {
+        k->stacks = xrealloc(k->stacks, (k->nstacks + 1) * sizeof *k->stacks);
+        st = &k->stacks[k->nstacks++];
+        memset(st, 0, sizeof *st);
+        st->track = xstrdup(q->track);
+    }
+    st->questions++;
+    st->minutes += q->minutes;
+    for (size_t i = 0; i < q->nskills; i++) {
+        bool seen = false;
+        if (!role_has_skill(b->role, q->skills[i]))
+            continue;
+        for (size_t j = 0; j < st->nskills && !seen; j++)
+            seen = strcmp(st->skills[j], q->skills[i]) == 0;
+        if (!seen) {
+            st->skills = xrealloc(st->skills, (st->nskills + 1) * sizeof *st->skills);
+            st->skills[st->nskills++] = xstrdup(q->skills[i]);
+        }
+    }
+}
+
+static void add_coverage(struct kit *k, const char *competency, int weight, double target);
+
+/* Questions of the stack tracks the role's skills ask for, up to STACK_SHARE of the budget,
+ * in the categories furthest below their share. They count for their own competency. */
+static enum rb_err
+add_stack(struct builder *b)
+{
+    struct kit *k = b->k;
+    int target = k->budget * STACK_SHARE / 100, used = 0;
+    enum rb_err rc = RB_OK;
+
+    for (bool added = true; added && used < target && !rc;) {
+        enum category cats[CAT_COUNT];
+        size_t ncat = categories_by_deficit(b, cats);
+        added = false;
+        for (size_t i = 0; i < ncat && !added && !rc; i++) {
+            char *id = NULL;
+            int minutes = 0;
+            size_t c;
+            struct kit_slot *slot;
+            rc = draw_stack(b, cats[i], k->budget - k->minutes, &id, &minutes);
+            if (rc || !id)
+                continue;
+            xgrow(&k->slots, &k->capslots, k->nslots + 1, sizeof *k->slots);
+            slot = &k->slots[k->nslots];
+            memset(slot, 0, sizeof *slot);
+            rc = store_question_get(b->s, id, &slot->q, b->errmsg);
+            free(id);
+            if (rc)
+                break;
+            for (c = 0; c < k->ncoverage; c++)
+                if (strcmp(k->coverage[c].competency, slot->q.competencies[0]) == 0)
+                    break;
+            if (c == k->ncoverage && c >= 63) {
+                /* no room for another competency (the orderings hold 64) */
+                question_cleanup(&slot->q);
+                break;
+            }
+            if (c == k->ncoverage)
+                add_coverage(k, slot->q.competencies[0], 0, 0);
+            k->nslots++;
+            k->minutes += minutes;
+            k->coverage[c].minutes += minutes;
+            k->coverage[c].questions++;
+            b->cat_used[cats[i]] += minutes;
+            used += minutes;
+            added = true;
+        }
+    }
+    return rc;
+}
+
 /* Whether any question of competency c fits the level and the budget in the stage's mix:
  * the first in index order, so no counting. */
 static enum rb_err
@@ -312,8 +456,13 @@ available(struct builder *b, size_t c, int max, bool *any)
 {
     *any = false;
     for (int cat = 0; cat < CAT_COUNT && !*any; cat++) {
-        struct kit_pick p = {b->k->coverage[c].competency, (enum category)cat, b->k->level,
-                             cat == CAT_SCREENING, max};
+        struct kit_pick p = {b->k->coverage[c].competency,
+                             (enum category)cat,
+                             b->k->level,
+                             cat == CAT_SCREENING,
+                             max,
+                             false,
+                             NULL};
         char *id = NULL;
         int minutes;
         enum rb_err rc;
@@ -380,6 +529,16 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
     b.s = s;
     b.k = k;
     b.errmsg = errmsg;
+    b.role = r;
+    if (r->nskills) {
+        /* the skills a role requires ask for a stack; welcome ones do not */
+        json_t *sk = json_array();
+        for (size_t i = 0; i < r->nskills; i++)
+            if (r->skills[i].must)
+                json_array_append_new(sk, json_string(r->skills[i].name));
+        b.skills = json_dumps(sk, JSON_COMPACT);
+        json_decref(sk);
+    }
     /* the seed, mixed with what was asked for, so that two requests with one seed differ */
     b.rng = req->seed ^ text_hash(r->id, strlen(r->id)) ^
             ((uint64_t)k->stage << 40 | (uint64_t)k->level << 32 | (uint64_t)k->budget);
@@ -407,6 +566,8 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
     rc = store_kit_begin(s, req->candidate, errmsg);
     for (size_t c = 0; c < k->ncoverage && !rc; c++)
         rc = available(&b, c, k->budget, &k->coverage[c].available);
+    if (!rc)
+        rc = add_stack(&b);
 
     /* An onsite covers every weighted competency first, heaviest first. */
     if (!rc && k->stage == STAGE_ONSITE) {
@@ -448,6 +609,10 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
         rc = add_next(&b, &added);
     for (size_t i = 0; i < k->nslots && !rc; i++)
         rc = add_alternates(&b, &k->slots[i]);
+    for (size_t i = 0; i < k->nslots && !rc; i++)
+        if (k->slots[i].q.track)
+            count_stack(&b, &k->slots[i].q);
+    free(b.skills);
     if (rc) {
         kit_cleanup(k);
         return rc;
@@ -562,6 +727,22 @@ anchors_json(const struct kit *k, const char *competency)
     return o;
 }
 
+/* A question's grades as {"1": text, ..., "4": text}, null where it has none. */
+static json_t *
+grades_json(const struct question *q)
+{
+    json_t *o = json_object();
+    for (int g = 1; g <= 4; g++) {
+        char key[2] = {(char)('0' + g), 0};
+        const char *text = NULL;
+        for (size_t i = 0; i < q->npoints && !text; i++)
+            if (q->points[i].kind == POINT_GRADE && q->points[i].tag == g)
+                text = q->points[i].text;
+        json_object_set_new(o, key, text ? json_string(text) : json_null());
+    }
+    return o;
+}
+
 json_t *
 kit_to_json(const struct kit *k)
 {
@@ -591,10 +772,11 @@ kit_to_json(const struct kit *k)
         json_object_set_new(j, "competency", json_string(q->competencies[0]));
         json_object_set_new(j, "alternates", alts);
         json_object_set_new(j, "anchors", anchors_json(k, q->competencies[0]));
+        json_object_set_new(j, "grades", grades_json(q));
         json_array_append_new(qs, j);
-        json_array_append_new(sc_q,
-                              json_pack("{s:s, s:s, s:n, s:s}", "question", q->id, "competency",
-                                        q->competencies[0], "rating", "notes", ""));
+        json_array_append_new(sc_q, json_pack("{s:s, s:s, s:n, s:s, s:o}", "question", q->id,
+                                              "competency", q->competencies[0], "rating", "notes",
+                                              "", "grades", grades_json(q)));
     }
     json_object_set_new(o, "questions", qs);
     for (size_t c = 0; c < k->ncoverage; c++) {
@@ -609,6 +791,19 @@ kit_to_json(const struct kit *k)
                                                   "rating", "notes", ""));
     }
     json_object_set_new(o, "coverage", cov);
+    {
+        json_t *stacks = json_array();
+        for (size_t i = 0; i < k->nstacks; i++) {
+            json_t *sk = json_array();
+            for (size_t j = 0; j < k->stacks[i].nskills; j++)
+                json_array_append_new(sk, json_string(k->stacks[i].skills[j]));
+            json_array_append_new(stacks, json_pack("{s:s, s:o, s:I, s:i}", "track",
+                                                    k->stacks[i].track, "skills", sk, "questions",
+                                                    (json_int_t)k->stacks[i].questions, "minutes",
+                                                    k->stacks[i].minutes));
+        }
+        json_object_set_new(o, "stacks", stacks);
+    }
     for (size_t i = 0; i < k->nshortfalls; i++)
         json_array_append_new(sf, json_pack("{s:o, s:s, s:i}", "competency",
                                             k->shortfalls[i].competency

@@ -61,6 +61,15 @@ struct kit_coverage {
     bool available; /* some question fits at all, before choosing (for shortfalls) */
 };
 
+/* The questions a kit draws from one stack track, for the role's skills. */
+struct kit_stack {
+    char *track;
+    char **skills; /* the role's skills these questions are about, in order of first use */
+    size_t nskills;
+    size_t questions;
+    int minutes;
+};
+
 struct kit_shortfall {
     char *competency; /* NULL when the whole budget is the problem */
     char *reason;
@@ -78,6 +87,8 @@ struct kit {
     size_t nslots, capslots;
     struct kit_coverage *coverage;
     size_t ncoverage;
+    struct kit_stack *stacks;
+    size_t nstacks;
     struct kit_shortfall *shortfalls;
     size_t nshortfalls, capshort;
     bool partial;

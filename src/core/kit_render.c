@@ -5,6 +5,7 @@
  * are Markdown rendered by cmark with raw HTML suppressed.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,36 @@ anchors_of(const struct kit *k, const struct question *q)
 }
 
 static const char *const rating_names[4] = {"strong no", "no", "yes", "strong yes"};
+
+/* "3: " before a grade, "senior: " before a by-level item; "" otherwise. */
+static void
+point_label(const struct point *p, char *out, size_t n)
+{
+    if (p->kind == POINT_GRADE)
+        snprintf(out, n, "%d: ", p->tag);
+    else if (p->kind == POINT_BY_LEVEL)
+        snprintf(out, n, "%s: ", level_name(p->tag));
+    else
+        out[0] = '\0';
+}
+
+/* The stacks a kit draws from, as one line: "java-spring (java, spring boot): 2 questions". */
+static void
+stacks_line(const struct kit *k, struct buf *out, enum rb_err (*put)(struct buf *, const char *))
+{
+    for (size_t i = 0; i < k->nstacks; i++) {
+        const struct kit_stack *st = &k->stacks[i];
+        buf_puts(out, i ? "; " : "");
+        put(out, st->track);
+        buf_puts(out, " (");
+        for (size_t j = 0; j < st->nskills; j++) {
+            buf_puts(out, j ? ", " : "");
+            put(out, st->skills[j]);
+        }
+        buf_printf(out, "): %zu question%s, %d min", st->questions, st->questions == 1 ? "" : "s",
+                   st->minutes);
+    }
+}
 
 /* ---- Markdown ------------------------------------------------------------------------- */
 
@@ -33,6 +64,11 @@ md_points(struct buf *out, const struct question *q, enum point_kind kind, const
             buf_printf(out, "\n**%s**\n\n", title);
         any = true;
         buf_puts(out, boxes ? "- [ ] " : "- ");
+        {
+            char label[24];
+            point_label(&q->points[i], label, sizeof label);
+            buf_puts(out, label);
+        }
         for (const char *p = q->points[i].text; *p; p++) {
             buf_putc(out, *p);
             if (*p == '\n')
@@ -71,11 +107,21 @@ kit_render_md(const struct kit *k, struct buf *out)
         buf_printf(out, "\n## %zu. %s\n\n", i + 1, q->title);
         buf_printf(out, "`%s` · %s · %s · %s · %d min\n\n%s\n", q->id, q->competencies[0],
                    category_name(q->category), range, q->minutes, q->text);
-        md_points(out, q, POINT_SHOWS, "A good answer shows", true);
+        if (q->nskills) {
+            buf_puts(out, "\nStack: ");
+            for (size_t j = 0; j < q->nskills; j++)
+                buf_printf(out, "%s%s", j ? ", " : "", q->skills[j]);
+            buf_putc(out, '\n');
+        }
+        md_points(out, q, POINT_SHOWS, "A good answer shows (essential)", true);
+        md_points(out, q, POINT_BONUS, "Bonus points", true);
+        md_points(out, q, POINT_BY_LEVEL, "By level", false);
         md_points(out, q, POINT_PITFALL, "Pitfalls", false);
         md_points(out, q, POINT_RED_FLAG, "Red flags", false);
         md_points(out, q, POINT_FOLLOW_UP, "Follow-ups", false);
         md_points(out, q, POINT_STAR, "A complete STAR answer", false);
+        md_points(out, q, POINT_INTERVIEWER, "Interviewer notes", false);
+        md_points(out, q, POINT_GRADE, "Grades for this question", false);
         if (a) {
             buf_printf(out, "\n**Rating anchors: %s**\n\n", a->id);
             for (int r = 0; r < 4; r++)
@@ -96,6 +142,7 @@ kit_render_md(const struct kit *k, struct buf *out)
     for (size_t i = 0; i < k->nslots; i++)
         buf_printf(out, "| %zu | %s | %s | | |\n", i + 1, k->slots[i].q.id,
                    k->slots[i].q.competencies[0]);
+    buf_puts(out, "\nRate each question by its own grades, listed under it.\n");
     buf_puts(out, "\n| Competency | Rating (1-4) | Notes |\n|---|---|---|\n");
     for (size_t c = 0; c < k->ncoverage; c++)
         if (k->coverage[c].questions)
@@ -107,6 +154,11 @@ kit_render_md(const struct kit *k, struct buf *out)
         const struct kit_coverage *cv = &k->coverage[c];
         buf_printf(out, "| %s | %d | %.0f | %d | %zu |\n", cv->competency, cv->weight, cv->target,
                    cv->minutes, cv->questions);
+    }
+    if (k->nstacks) {
+        buf_puts(out, "\nStack: ");
+        stacks_line(k, out, buf_puts);
+        buf_putc(out, '\n');
     }
 }
 
@@ -168,6 +220,12 @@ html_points(struct buf *out, const struct question *q, enum point_kind kind, con
             buf_printf(out, "<h4>%s</h4><ul%s>", title, check ? " class=\"check\"" : "");
         any = true;
         buf_puts(out, "<li>");
+        {
+            char label[24];
+            point_label(&q->points[i], label, sizeof label);
+            if (label[0])
+                buf_printf(out, "<b>%s</b>", label);
+        }
         html_md(out, q->points[i].text);
         buf_puts(out, "</li>");
     }
@@ -226,11 +284,15 @@ kit_render_html(const struct kit *k, struct buf *out)
         buf_puts(out, "</span></div><div class=\"text\">");
         html_md(out, q->text);
         buf_puts(out, "</div>");
-        html_points(out, q, POINT_SHOWS, "A good answer shows", true);
+        html_points(out, q, POINT_SHOWS, "A good answer shows (essential)", true);
+        html_points(out, q, POINT_BONUS, "Bonus points", true);
+        html_points(out, q, POINT_BY_LEVEL, "By level", false);
         html_points(out, q, POINT_PITFALL, "Pitfalls", false);
         html_points(out, q, POINT_RED_FLAG, "Red flags", false);
         html_points(out, q, POINT_FOLLOW_UP, "Follow-ups", false);
         html_points(out, q, POINT_STAR, "A complete STAR answer", false);
+        html_points(out, q, POINT_INTERVIEWER, "Interviewer notes", false);
+        html_points(out, q, POINT_GRADE, "Grades for this question", false);
         if (a) {
             buf_puts(out, "<h4>Rating anchors</h4><table class=\"anchors\">");
             for (int r = 0; r < 4; r++) {
@@ -298,5 +360,11 @@ kit_render_html(const struct kit *k, struct buf *out)
                 100.0 * cv->target / scale);
         }
     }
-    buf_puts(out, "</table></main></body></html>\n");
+    buf_puts(out, "</table>");
+    if (k->nstacks) {
+        buf_puts(out, "<p class=\"stacks\">Stack: ");
+        stacks_line(k, out, buf_html);
+        buf_puts(out, "</p>");
+    }
+    buf_puts(out, "</main></body></html>\n");
 }

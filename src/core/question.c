@@ -27,6 +27,10 @@ static const struct {
     [POINT_FOLLOW_UP] = {"Follow-ups", "follow_up"},
     [POINT_STAR] = {"A complete STAR answer", "star"},
     [POINT_NOTE] = {"Notes", "note"},
+    [POINT_BONUS] = {"Bonus points", "bonus"},
+    [POINT_GRADE] = {"Grades", "grade"},
+    [POINT_BY_LEVEL] = {"By level", "by_level"},
+    [POINT_INTERVIEWER] = {"Interviewer notes", "interviewer_note"},
 };
 
 static bool
@@ -102,6 +106,12 @@ point_kind_heading(enum point_kind k)
     return (unsigned)k < POINT_KIND_COUNT ? kinds[k].heading : "";
 }
 
+bool
+point_kind_tagged(enum point_kind k)
+{
+    return k == POINT_GRADE || k == POINT_BY_LEVEL;
+}
+
 const char *
 point_kind_name(enum point_kind k)
 {
@@ -154,6 +164,8 @@ question_cleanup(struct question *q)
     free(q->points);
     free(q->source);
     free(q->topic);
+    free_strv(q->skills, q->nskills);
+    free(q->track);
     free(q->file);
     memset(q, 0, sizeof *q);
 }
@@ -195,12 +207,16 @@ question_copy(struct question *dst, const struct question *src)
     dst->points = xcalloc(src->npoints ? src->npoints : 1, sizeof *dst->points);
     for (size_t i = 0; i < src->npoints; i++) {
         dst->points[i].kind = src->points[i].kind;
+        dst->points[i].tag = src->points[i].tag;
+        dst->points[i].line = src->points[i].line;
         dst->points[i].text = xstrdup(src->points[i].text);
         dst->points[i].concepts = dup_strv(src->points[i].concepts, src->points[i].nconcepts);
         dst->points[i].nconcepts = src->points[i].nconcepts;
     }
     dst->source = dup_or_null(src->source);
     dst->topic = dup_or_null(src->topic);
+    dst->skills = dup_strv(src->skills, src->nskills);
+    dst->track = dup_or_null(src->track);
     dst->file = dup_or_null(src->file);
 }
 
@@ -263,7 +279,10 @@ question_digest(const struct question *q)
     for (size_t i = 0; i < q->ncompetencies; i++)
         h = mix(h, q->competencies[i]);
     for (size_t i = 0; i < q->npoints; i++) {
-        snprintf(num, sizeof num, "p%d", (int)q->points[i].kind);
+        if (q->points[i].tag)
+            snprintf(num, sizeof num, "p%d/%d", (int)q->points[i].kind, q->points[i].tag);
+        else
+            snprintf(num, sizeof num, "p%d", (int)q->points[i].kind);
         h = mix(h, num);
         h = mix(h, q->points[i].text);
         for (size_t j = 0; j < q->points[i].nconcepts; j++)
@@ -271,6 +290,12 @@ question_digest(const struct question *q)
     }
     h = mix(h, q->source);
     h = mix(h, q->topic);
+    /* added with the skills and tracks: mixed in only when set, so that older questions
+     * keep their digests */
+    for (size_t i = 0; i < q->nskills; i++)
+        h = mix(h, q->skills[i]);
+    if (q->track)
+        h = mix(h, q->track);
     snprintf(out, 17, "%016llx", (unsigned long long)h);
     return out;
 }

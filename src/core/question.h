@@ -36,6 +36,12 @@ enum point_kind {
     POINT_FOLLOW_UP, /* "Follow-ups" */
     POINT_STAR,      /* "A complete STAR answer" */
     POINT_NOTE,      /* "Notes" */
+    /* the graded guidance (docs/FORMATS.md); after the first six so stored kinds keep
+     * their numbers */
+    POINT_BONUS,       /* "Bonus points": what a strong answer adds */
+    POINT_GRADE,       /* "Grades": what a 1, 2, 3 or 4 answer looks like (tag: 1-4) */
+    POINT_BY_LEVEL,    /* "By level": what one level must show (tag: enum level) */
+    POINT_INTERVIEWER, /* "Interviewer notes": how to run the question, what not to score */
     POINT_KIND_COUNT
 };
 
@@ -45,6 +51,7 @@ struct point {
     char *text;      /* Markdown, as written */
     char **concepts; /* bold key concepts, plain text */
     size_t nconcepts;
+    int tag; /* POINT_GRADE: the grade 1-4; POINT_BY_LEVEL: the level; else 0 */
 };
 
 struct question {
@@ -58,8 +65,11 @@ struct question {
     size_t ncompetencies;
     struct point *points;
     size_t npoints;
-    char *source; /* NULL unless imported */
-    char *topic;  /* NULL unless set */
+    char *source;  /* NULL unless imported */
+    char *topic;   /* NULL unless set */
+    char **skills; /* canonical skill names of the taxonomy ("java", "spring"); may be 0 */
+    size_t nskills;
+    char *track; /* the stack track of its file ("java-spring"), NULL for the others */
     /* where it was read from (NULL and 0 when it came from the store) */
     char *file;
     int line;
@@ -84,6 +94,8 @@ bool level_range_parse(const char *s, size_t len, int *min, int *max);
 void level_range_format(int min, int max, char *out, size_t outlen);
 /* The section heading for kind ("A good answer shows"). */
 const char *point_kind_heading(enum point_kind k);
+/* Whether points of kind k carry a tag (a grade or a level) written "N: text". */
+bool point_kind_tagged(enum point_kind k);
 /* The short name used in JSON ("shows", "pitfall", ...). */
 const char *point_kind_name(enum point_kind k);
 int point_kind_parse(const char *name, size_t len);

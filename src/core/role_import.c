@@ -8,12 +8,15 @@
  */
 #include "core/role_import.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/job.h"
 #include "core/question.h"
 #include "core/skills.h"
+#include "store/store.h"
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/text.h"
@@ -423,5 +426,118 @@ out:
     json_decref(job);
     if (rc)
         role_cleanup(r);
+    return rc;
+}
+
+/* Copies the skills job_from_text read from prose into r, each once. */
+static void
+add_prose_skills(struct role *r, const char *file, const char *text, size_t len,
+                 const struct skills *taxonomy, struct diags *notes)
+{
+    struct skillscan *sc = NULL;
+    struct role read = {0};
+    char msg[RB_ERRMSG];
+    size_t cap = r->nskills;
+    if (skillscan_new(taxonomy, &sc, msg) ||
+        job_from_text(file, text, len, sc, taxonomy, &read, msg)) {
+        diags_add(notes, file, 0, "skills: none could be read (%s)", msg);
+        goto out;
+    }
+    for (size_t i = 0; i < read.nskills; i++) {
+        bool have = false;
+        for (size_t k = 0; k < r->nskills && !have; k++)
+            have = strcasecmp(r->skills[k].name, read.skills[i].name) == 0;
+        if (!have)
+            add_skill(r, &cap, read.skills[i].name, read.skills[i].weight, read.skills[i].must);
+    }
+    if (read.min_years > r->min_years)
+        r->min_years = read.min_years;
+out:
+    role_cleanup(&read);
+    skillscan_free(sc);
+}
+
+enum rb_err
+role_import_run(struct store *s, const char *file, const char *data, size_t len, const char *id,
+                bool dry, struct role *r, struct diags *notes, char *errmsg)
+{
+    struct role_set templates;
+    struct skills taxonomy;
+    struct bank_stats st;
+    struct diags d;
+    char **known = NULL;
+    char *wrapped = NULL;
+    size_t i = 0;
+    bool prose;
+    enum rb_err rc;
+
+    memset(r, 0, sizeof *r);
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+        i++;
+    prose = i == len || data[i] != '{';
+    role_set_init(&templates);
+    skills_init(&taxonomy);
+    diags_init(&d, 0);
+    /* competencies the store knows: a role may only name those */
+    if ((rc = store_bank_stats(s, &st, errmsg)))
+        goto out;
+    if (!st.ncomps) {
+        bank_stats_cleanup(&st);
+        snprintf(errmsg, RB_ERRMSG,
+                 "the store has no competencies: load the bank first ('rubric bank load')");
+        rc = RB_EINVAL;
+        goto out;
+    }
+    known = xcalloc(st.ncomps + 1, sizeof *known);
+    for (size_t k = 0; k < st.ncomps; k++)
+        known[k] = xstrdup(st.comps[k].id);
+    bank_stats_cleanup(&st);
+    role_read_builtin(&templates, &d);
+    skills_read_builtin(&taxonomy, &d);
+    if (prose) {
+        /* prose: its first line is the title, the whole text the description */
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t tlen = nl ? (size_t)(nl - (data + i)) : len - i;
+        json_t *job;
+        while (tlen && (data[i + tlen - 1] == '\r' || data[i + tlen - 1] == ' '))
+            tlen--;
+        if (!tlen) {
+            snprintf(errmsg, RB_ERRMSG, "%s: the job description is empty", file);
+            rc = RB_EINVAL;
+            goto out;
+        }
+        job = json_pack("{s:s%, s:s%}", "title", data + i, tlen, "description", data, len);
+        if (!job) {
+            snprintf(errmsg, RB_ERRMSG, "%s: the job description is not valid UTF-8", file);
+            rc = RB_EINVAL;
+            goto out;
+        }
+        wrapped = json_dumps(job, JSON_COMPACT);
+        json_decref(job);
+        rc = role_import_job(file, wrapped, strlen(wrapped), &templates, (const char *const *)known,
+                             &taxonomy, r, notes, errmsg);
+        if (!rc)
+            add_prose_skills(r, file, data, len, &taxonomy, notes);
+    } else {
+        rc = role_import_job(file, data, len, &templates, (const char *const *)known, &taxonomy, r,
+                             notes, errmsg);
+    }
+    if (rc)
+        goto out;
+    if (id) {
+        free(r->id);
+        r->id = xstrdup(id);
+    }
+    if (!dry)
+        rc = store_roles_save(s, r, 1, "import", errmsg);
+out:
+    if (known)
+        for (size_t k = 0; known[k]; k++)
+            free(known[k]);
+    free(known);
+    free(wrapped);
+    skills_cleanup(&taxonomy);
+    role_set_cleanup(&templates);
+    diags_cleanup(&d);
     return rc;
 }

@@ -16,4 +16,15 @@ enum rb_err role_import_job(const char *file, const char *data, size_t len,
                             const struct skills *taxonomy, struct role *r, struct diags *notes,
                             char *errmsg);
 
+/* The whole import, for every front end: data is a JSON Resume job (it starts with '{') or a
+ * job description in prose (its first line the title; skills and years read from the text);
+ * the role uses the store's competencies and the built-in rating anchors and taxonomy. It is
+ * stored unless dry (an existing role with the same id is replaced). id (may be NULL)
+ * overrides the id made from the title. On success r is filled (free with role_cleanup) and
+ * notes lists what could not be mapped. */
+struct store;
+enum rb_err role_import_run(struct store *s, const char *file, const char *data, size_t len,
+                            const char *id, bool dry, struct role *r, struct diags *notes,
+                            char *errmsg);
+
 #endif

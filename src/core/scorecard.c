@@ -23,7 +23,7 @@ static const char *const INFO_TOP[] = {
     "interviewer", "interviewer_id", "candidate_stage", "submitted_at", "amendments", "original",
     NULL};
 static const char *const RATING_KEYS[] = {"question", "competency", "rating", "notes",
-                                          "title",    "minutes",    NULL};
+                                          "title",    "minutes",    "grades", NULL};
 static const char *const COMP_KEYS[] = {"competency", "rating",  "override_reason", "derived",
                                         "weight",     "anchors", "questions",       NULL};
 
@@ -51,7 +51,37 @@ bad(char *errmsg, const char *fmt, ...)
 struct kit_q {
     const char *id, *competency, *title;
     long long minutes;
+    json_t *points; /* borrowed: the question's points as frozen in the kit */
 };
+
+/* The question's own grades from its frozen points, {"1": text, ...}; null when it has
+ * none (a kit made before questions had grades). New reference. */
+static json_t *
+grades_of(json_t *points)
+{
+    json_t *o = json_object(), *p;
+    size_t i, n = 0;
+    json_array_foreach(points, i, p)
+    {
+        const char *kind = json_string_value(json_object_get(p, "kind"));
+        json_int_t g = json_integer_value(json_object_get(p, "grade"));
+        char key[2] = {(char)('0' + g), 0};
+        if (!kind || strcmp(kind, "grade") != 0 || g < 1 || g > 4)
+            continue;
+        json_object_set(o, key, json_object_get(p, "text"));
+        n++;
+    }
+    if (!n) {
+        json_decref(o);
+        return json_null();
+    }
+    for (int g = 1; g <= 4; g++) {
+        char key[2] = {(char)('0' + g), 0};
+        if (!json_object_get(o, key))
+            json_object_set_new(o, key, json_null());
+    }
+    return o;
+}
 
 static size_t
 kit_questions(json_t *interview, struct kit_q *v, size_t max)
@@ -68,6 +98,7 @@ kit_questions(json_t *interview, struct kit_q *v, size_t max)
         v[n].competency = comp;
         v[n].title = json_string_value(json_object_get(q, "title"));
         v[n].minutes = json_integer_value(json_object_get(q, "minutes"));
+        v[n].points = json_object_get(q, "points");
         n++;
     }
     return n;
@@ -115,13 +146,15 @@ scorecard_template(json_t *interview, const struct role *role)
     json_object_set(o, "role", json_object_get(json_object_get(interview, "kit"), "role"));
     json_object_set_new(o, "scale",
                         json_pack("{s:s, s:s}", "ratings",
-                                  "1 to 4, as the competency's anchors describe; null: not asked",
+                                  "1 to 4, as each question's grades and the competency's "
+                                  "anchors describe; null: not asked",
                                   "recommendation", "strong-no, no, yes or strong-yes"));
     for (size_t i = 0; i < nq; i++)
         json_array_append_new(ratings,
-                              json_pack("{s:s, s:s?, s:s, s:I, s:n, s:n}", "question", qs[i].id,
-                                        "title", qs[i].title, "competency", qs[i].competency,
-                                        "minutes", (json_int_t)qs[i].minutes, "rating", "notes"));
+                              json_pack("{s:s, s:s?, s:s, s:I, s:o, s:n, s:n}", "question",
+                                        qs[i].id, "title", qs[i].title, "competency",
+                                        qs[i].competency, "minutes", (json_int_t)qs[i].minutes,
+                                        "grades", grades_of(qs[i].points), "rating", "notes"));
     for (size_t i = 0; i < nc; i++) {
         const struct role_competency *rc = role_comp(role, comps[i]);
         json_t *c = json_pack("{s:s}", "competency", comps[i]);

@@ -80,12 +80,24 @@ api_session_create(struct http_req *req, struct http_res *res)
     user_cleanup(&u);
 }
 
+/* Who is calling; for a session, its CSRF token too, so that a page reloaded in the browser
+ * can go on making changes without signing in again. */
 void
 api_session_get(struct http_req *req, struct http_res *res)
 {
-    http_json(res, 200,
-              json_pack("{s:o, s:s}", "user", user_to_json(&req->who), "by",
-                        req->by_token ? "token" : "session"));
+    const char *cookie = http_cookie(req, "rubric_session");
+    json_t *v = json_pack("{s:o, s:s}", "user", user_to_json(&req->who), "by",
+                          req->by_token ? "token" : "session");
+    if (!req->by_token && cookie) {
+        struct user u = {0};
+        char *csrf = NULL;
+        char msg[RB_ERRMSG];
+        if (!auth_session_user(req->store, cookie, req->now, &u, &csrf, msg) && csrf)
+            json_object_set_new(v, "csrf_token", json_string(csrf));
+        free(csrf);
+        user_cleanup(&u);
+    }
+    http_json(res, 200, v);
 }
 
 void

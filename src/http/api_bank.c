@@ -157,9 +157,10 @@ read_question(struct http_req *req, struct http_res *res, struct bank *b)
     }
     {
         /* the fields of question_to_json and no others; source is the API's to set */
-        static const char *const known[] = {
-            "id",      "title",        "text",   "category", "level", "level_min", "level_max",
-            "minutes", "competencies", "points", "source",   "topic", NULL};
+        static const char *const known[] = {"id",           "title",     "text",      "category",
+                                            "level",        "level_min", "level_max", "minutes",
+                                            "competencies", "points",    "source",    "topic",
+                                            "skills",       "track",     NULL};
         const char *key;
         json_t *v;
         json_object_foreach(req->json, key, v)

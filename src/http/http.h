@@ -39,6 +39,8 @@ struct http_req {
     json_t *json; /* the body when the route takes JSON (borrowed) */
     struct http_file *files;
     size_t nfiles;
+    struct http_file *fields; /* a multipart body's plain fields: name and value */
+    size_t nfields;
     struct user who; /* id 0: nobody (a public route) */
     bool by_token;   /* authenticated by an API token, not a session */
     struct store *store;
@@ -56,10 +58,20 @@ struct http_res {
     char *location;           /* Location, for 201 (owned) */
     char *set_cookie;         /* Set-Cookie (owned) */
     bool no_etag;             /* a GET whose body must not be cached or revalidated */
+    const char *csp;          /* Content-Security-Policy, when not the API's (static) */
+    /* the web app's files (http/static.c): */
+    const char *cache_control;    /* static storage; NULL: "private, no-cache" */
+    const char *content_encoding; /* "gzip" when the body is compressed */
+    bool vary_encoding;           /* another encoding of the same file exists */
+    bool app;                     /* a page of the web app: its CSP, not the API's */
 };
 
 /* A query parameter (decoded), or NULL. */
 const char *http_query(const struct http_req *req, const char *name);
+/* A request header's value, or NULL. */
+const char *http_header(const struct http_req *req, const char *name);
+/* A plain field of a multipart body (the first of that name), or NULL. */
+const char *http_form(const struct http_req *req, const char *name);
 /* A cookie's value, or NULL. */
 const char *http_cookie(const struct http_req *req, const char *name);
 
@@ -143,6 +155,10 @@ void api_screening_results(struct http_req *req, struct http_res *res);
 void api_candidate_export(struct http_req *req, struct http_res *res);
 void api_candidate_erase(struct http_req *req, struct http_res *res);
 void api_audit_list(struct http_req *req, struct http_res *res);
+/* admin (http/api_admin.c) */
+void api_roles_import(struct http_req *req, struct http_res *res);
+void api_bank_import(struct http_req *req, struct http_res *res);
+void api_status(struct http_req *req, struct http_res *res);
 
 /* Records in the audit log that the caller did action (AUDIT_ACTIONS) to candidate (0:
  * none) and what (formatted: "resume %lld"; ids and kinds, nothing personal). On failure
@@ -181,5 +197,22 @@ void api_candidate_debrief(struct http_req *req, struct http_res *res);
 void api_role_comparison(struct http_req *req, struct http_res *res);
 void api_insight_interviewers(struct http_req *req, struct http_res *res);
 void api_insight_questions(struct http_req *req, struct http_res *res);
+/* openings, applications and the careers page (http/api_openings.c, http/careers.c) */
+void api_openings_list(struct http_req *req, struct http_res *res);
+void api_openings_create(struct http_req *req, struct http_res *res);
+void api_opening_get(struct http_req *req, struct http_res *res);
+void api_opening_update(struct http_req *req, struct http_res *res);
+void api_opening_status(struct http_req *req, struct http_res *res);
+void api_opening_applications(struct http_req *req, struct http_res *res);
+void api_applications_create(struct http_req *req, struct http_res *res);
+void api_application_get(struct http_req *req, struct http_res *res);
+void api_application_move(struct http_req *req, struct http_res *res);
+void api_application_history(struct http_req *req, struct http_res *res);
+void api_candidate_applications(struct http_req *req, struct http_res *res);
+void api_apply_public(struct http_req *req, struct http_res *res);
+void api_dashboard(struct http_req *req, struct http_res *res);
+void careers_index(struct http_req *req, struct http_res *res);
+void careers_opening(struct http_req *req, struct http_res *res);
+void careers_style(struct http_req *req, struct http_res *res);
 
 #endif

@@ -28,11 +28,14 @@
 #include "core/auth.h"
 #include "http/http.h"
 #include "http/jobs.h"
+#include "http/static.h"
 #include "util/mem.h"
 #include "util/text.h"
 
 #define SESSION_COOKIE "rubric_session"
 #define MAX_FILES 1000
+#define MAX_FIELDS 32         /* plain fields of a multipart form */
+#define FIELD_MAX (16u << 10) /* bytes of one of them */
 #define IGNORED_BODY_MAX ((size_t)64 * 1024)
 
 /* ---- per-thread stores ------------------------------------------------------------------ */
@@ -129,8 +132,8 @@ static const double buckets_ms[] = {0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1
 #define NCLASSES 6 /* 1xx to 5xx, and unknown */
 
 struct metrics {
-    unsigned long long by_route[64][NCLASSES]; /* the last row: no route */
-    unsigned long long latency[NBUCKETS + 1];  /* cumulative at read time */
+    unsigned long long by_route[128][NCLASSES]; /* the last row: no route */
+    unsigned long long latency[NBUCKETS + 1];   /* cumulative at read time */
     unsigned long long count;
     unsigned long long sum_us;
     unsigned long long store_errors;
@@ -144,8 +147,8 @@ count_request(size_t route, int status, double ms)
 {
     size_t b = 0;
     int cls = status / 100;
-    if (route >= 63)
-        route = 63;
+    if (route >= 127)
+        route = 127;
     if (cls < 1 || cls > 5)
         cls = 0;
     __atomic_fetch_add(&metrics.by_route[route][cls], 1, __ATOMIC_RELAXED);
@@ -163,7 +166,7 @@ http_metrics_text(struct buf *out)
     unsigned long long cum = 0;
     buf_puts(out, "# HELP rubric_http_requests_total HTTP requests by route and status class.\n"
                   "# TYPE rubric_http_requests_total counter\n");
-    for (size_t r = 0; r <= http_nroutes && r < 64; r++) {
+    for (size_t r = 0; r <= http_nroutes && r < 128; r++) {
         const char *name = r < http_nroutes ? http_routes[r].name : "unknown";
         for (int c = 0; c < NCLASSES; c++) {
             unsigned long long v = __atomic_load_n(&metrics.by_route[r][c], __ATOMIC_RELAXED);
@@ -217,6 +220,8 @@ struct state {
     struct MHD_PostProcessor *pp;
     struct http_file *files;
     size_t nfiles, capfiles;
+    struct http_file *fields; /* plain form fields */
+    size_t nfields, capfields;
     size_t received; /* bytes of files so far */
     struct timespec t0;
     char request_id[17];
@@ -237,6 +242,21 @@ http_query(const struct http_req *req, const char *name)
 }
 
 const char *
+http_header(const struct http_req *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+const char *
+http_form(const struct http_req *req, const char *name)
+{
+    for (size_t i = 0; i < req->nfields; i++)
+        if (strcmp(req->fields[i].name, name) == 0)
+            return buf_str(&req->fields[i].data);
+    return NULL;
+}
+
+const char *
 http_cookie(const struct http_req *req, const char *name)
 {
     return MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, name);
@@ -249,11 +269,28 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key, const char *filenam
     struct state *st = cls;
     struct http_file *f;
     (void)kind;
-    (void)key;
     (void)content_type;
     (void)encoding;
-    if (!filename)
-        return MHD_YES; /* a plain form field: none is used */
+    if (!filename) {
+        /* a plain form field, kept for the routes that read forms (http_form) */
+        if (off == 0 || !st->nfields) {
+            if (st->nfields == MAX_FIELDS || !key) {
+                st->bad_upload = true;
+                return MHD_NO;
+            }
+            xgrow(&st->fields, &st->capfields, st->nfields + 1, sizeof *st->fields);
+            f = &st->fields[st->nfields++];
+            f->name = xstrdup(key);
+            buf_init(&f->data, FIELD_MAX);
+        }
+        f = &st->fields[st->nfields - 1];
+        st->received += size;
+        if (st->received > st->limit || (size && buf_append(&f->data, data, size))) {
+            st->too_big = true;
+            return MHD_NO;
+        }
+        return MHD_YES;
+    }
     if (off == 0 || !st->nfiles) {
         if (st->nfiles == MAX_FILES) {
             st->bad_upload = true;
@@ -286,6 +323,11 @@ state_free(struct state *st)
         buf_cleanup(&st->files[i].data);
     }
     free(st->files);
+    for (size_t i = 0; i < st->nfields; i++) {
+        free(st->fields[i].name);
+        buf_cleanup(&st->fields[i].data);
+    }
+    free(st->fields);
     for (size_t i = 0; i < st->req.nparams; i++)
         free(st->req.params[i]);
     user_cleanup(&st->req.who);
@@ -387,15 +429,29 @@ etag_matches(const char *header, const char *etag)
     return false;
 }
 
+/* The web app loads only its own files and talks only to this server; no inline script or
+ * style (the build emits none), no other origin, no plugins, no framing. */
+#define APP_CSP                                                                                    \
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "              \
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "                    \
+    "form-action 'self'; frame-ancestors 'none'"
+
 static void
-add_security_headers(struct MHD_Response *r, const char *request_id)
+add_security_headers(struct MHD_Response *r, const char *request_id, const struct http_res *res)
 {
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(r, "Content-Security-Policy",
-                            "default-src 'none'; frame-ancestors 'none'");
-    MHD_add_response_header(r, "Cache-Control", "private, no-cache");
+                            res->csp   ? res->csp
+                            : res->app ? APP_CSP
+                                       : "default-src 'none'; frame-ancestors 'none'");
+    MHD_add_response_header(r, "Cache-Control",
+                            res->cache_control ? res->cache_control : "private, no-cache");
+    if (res->content_encoding)
+        MHD_add_response_header(r, "Content-Encoding", res->content_encoding);
+    if (res->vary_encoding)
+        MHD_add_response_header(r, "Vary", "Accept-Encoding");
     MHD_add_response_header(r, "X-Request-Id", request_id);
 }
 
@@ -485,7 +541,7 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
         }
         MHD_add_response_header(r, "Allow", allow);
     }
-    add_security_headers(r, st->request_id);
+    add_security_headers(r, st->request_id, res);
     ok = MHD_queue_response(c, (unsigned)res->status, r);
     MHD_destroy_response(r);
     {
@@ -524,6 +580,10 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
     enum rb_err e;
 
     if (!st->route) {
+        if (st->route_err != RB_EMETHOD &&
+            static_serve(req->method, req->path,
+                         MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding"), res))
+            return;
         if (st->route_err == RB_EMETHOD)
             http_problemf(res, RB_EMETHOD, NULL, "%s is not allowed on %s", req->method, req->path);
         else
@@ -535,6 +595,8 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
     client_address(c, req->address, sizeof req->address);
     req->files = st->files;
     req->nfiles = st->nfiles;
+    req->fields = st->fields;
+    req->nfields = st->nfields;
     if (!(req->store = store_for_thread(sv->cfg, msg))) {
         __atomic_fetch_add(&metrics.store_errors, 1, __ATOMIC_RELAXED);
         http_problem(res, RB_ESTORE, "the store cannot be opened", NULL);
@@ -559,8 +621,15 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
             return;
         }
         if (!(st->route->roles & ROLE_BIT(req->who.role))) {
-            http_problemf(res, RB_EDENIED, NULL, "a %s may not %s %s",
-                          user_role_name(req->who.role), req->method, st->route->pattern);
+            /* say who may, so that the person knows whom to ask */
+            char may[96] = "";
+            size_t used = 0;
+            for (int r = USER_ADMIN; r <= USER_ROLE_MAX; r++)
+                if (st->route->roles & ROLE_BIT(r) && used < sizeof may)
+                    used += (size_t)snprintf(may + used, sizeof may - used, "%s%s",
+                                             used ? ", " : "", user_role_name(r));
+            http_problemf(res, RB_EDENIED, NULL, "a %s may not %s %s (roles allowed: %s)",
+                          user_role_name(req->who.role), req->method, st->route->pattern, may);
             return;
         }
     }

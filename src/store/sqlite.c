@@ -92,6 +92,14 @@ enum stmt_id {
     " JOIN competency c ON c.id = qc.competency "                                                  \
     " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "
 
+/* Questions of the stack tracks are drawn apart, for the role's skills (sqlite_skills.c), so
+ * that they keep to their share of a kit and a Java kit never draws the Go track's. */
+#define KIT_TRACK_FITS "AND id NOT IN (SELECT question FROM question_track) "
+/* question_to_json's "skills" and "track" of question q, for S_Q_JSON */
+#define Q_JSON_SKILLS                                                                              \
+    "'skills', (SELECT json_group_array(skill) FROM (SELECT skill FROM question_skill WHERE "      \
+    "question = q.id ORDER BY position)), 'track', (SELECT track FROM question_track WHERE "       \
+    "question = q.id)"
 #define LEVEL_NAME(col)                                                                            \
     "CASE " col " WHEN 1 THEN 'junior' WHEN 2 THEN 'mid' WHEN 3 THEN 'senior' "                    \
     "WHEN 4 THEN 'architect' END"
@@ -219,11 +227,11 @@ static const char
                                 "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
                                 "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
                                 "AND retired = 0 "
-                                "AND id NOT IN temp.kit_exclude",
+                                "AND id NOT IN temp.kit_exclude " KIT_TRACK_FITS,
                 [S_KIT_NTH] = "SELECT slug, minutes FROM question WHERE competency = "
                               "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
                               "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
-                              "AND retired = 0 AND id NOT IN temp.kit_exclude "
+                              "AND retired = 0 AND id NOT IN temp.kit_exclude " KIT_TRACK_FITS
                               "ORDER BY level_min, level_max, minutes, id LIMIT 1 OFFSET ?6",
                 [S_KIT_INSERT] =
                     "INSERT INTO kit (role, level, stage, minutes, seed, candidate, body) "
@@ -250,7 +258,7 @@ static const char
                                                                    "BY qc.position)), "
                                                                    "'points', json(q.points), "
                                                                    "'source', q.source, 'topic', "
-                                                                   "q.topic) "
+                                                                   "q.topic, " Q_JSON_SKILLS ") "
                                                                    "FROM question q WHERE q.slug = "
                                                                    "?1",
                 [S_Q_RETIRE_ONE] =
@@ -545,14 +553,37 @@ is_migration(const struct embedded_file *f)
     return strncmp(f->name, "sql/sqlite/", 11) == 0 && migration_version(f->name) > 0;
 }
 
+static const struct embedded_file *
+migration_file(int v)
+{
+    for (size_t i = 0; i < embedded_nfiles; i++)
+        if (is_migration(&embedded_files[i]) && migration_version(embedded_files[i].name) == v)
+            return &embedded_files[i];
+    return NULL;
+}
+
+/* The highest migration file's number. */
+static int
+migration_last(void)
+{
+    int last = 0;
+    for (size_t i = 0; i < embedded_nfiles; i++)
+        if (is_migration(&embedded_files[i]) && migration_version(embedded_files[i].name) > last)
+            last = migration_version(embedded_files[i].name);
+    return last;
+}
+
+/* The schema version: the migrations from 1 up without a gap. Numbers are handed out to
+ * branches in advance, so a build may hold 014 without 012: the files after a gap are
+ * applied on every open without raising the version (they are written to run twice), and
+ * once the missing file is there the store migrates through it. */
 int
 sqlite_schema_latest(void)
 {
-    int latest = 0;
-    for (size_t i = 0; i < embedded_nfiles; i++)
-        if (is_migration(&embedded_files[i]) && migration_version(embedded_files[i].name) > latest)
-            latest = migration_version(embedded_files[i].name);
-    return latest;
+    int v = 0;
+    while (migration_file(v + 1))
+        v++;
+    return v;
 }
 
 static int
@@ -593,19 +624,13 @@ migrate(struct sqlite_store *s, char *errmsg)
         rc = RB_ESTORE;
         goto out;
     }
-    for (int v = have + 1; v <= latest; v++) {
-        const struct embedded_file *f = NULL;
-        for (size_t i = 0; i < embedded_nfiles; i++)
-            if (is_migration(&embedded_files[i]) && migration_version(embedded_files[i].name) == v)
-                f = &embedded_files[i];
-        if (!f) {
-            snprintf(errmsg, RB_ERRMSG, "internal: no migration for schema version %d", v);
-            rc = RB_EINTERNAL;
-            goto out;
-        }
+    for (int v = have + 1, last = migration_last(); v <= last; v++) {
+        const struct embedded_file *f = migration_file(v);
+        if (!f)
+            continue; /* a gap: see sqlite_schema_latest */
         buf_init(&sql, f->len + 64);
         buf_append(&sql, f->data, f->len);
-        buf_printf(&sql, ";\nPRAGMA user_version = %d;", v);
+        buf_printf(&sql, ";\nPRAGMA user_version = %d;", v <= latest ? v : latest);
         if (sqlite3_exec(s->db, buf_str(&sql), NULL, NULL, &err) != SQLITE_OK) {
             snprintf(errmsg, RB_ERRMSG, "store %s: migration %s failed: %s", s->path, f->name,
                      err ? err : "?");
@@ -853,6 +878,8 @@ write_parts(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, 
         }
     }
     buf_cleanup(&points);
+    if (!rc)
+        rc = sqlite_question_skills_write(&s->base, id, q, errmsg);
     return rc;
 }
 
@@ -871,7 +898,7 @@ clear_parts(struct sqlite_store *s, sqlite3_int64 id, char *errmsg)
         if (rc)
             return rc;
     }
-    return RB_OK;
+    return sqlite_question_skills_clear(&s->base, id, errmsg);
 }
 
 static enum rb_err
@@ -1140,6 +1167,8 @@ read_question(struct sqlite_store *s, const char *slug, struct question *q, char
         fail(s, errmsg, "read question competencies");
         goto err;
     }
+    if (sqlite_question_skills_read(&s->base, id, q, errmsg))
+        goto err;
     return RB_OK;
 err:
     question_cleanup(q);
@@ -1436,7 +1465,7 @@ sqlite_bank_stats(struct store *base, struct bank_stats *stt, char *errmsg)
     done(st);
     if (r != SQLITE_DONE)
         return fail(s, errmsg, "count competencies");
-    return RB_OK;
+    return sqlite_stats_tracks(base, stt, errmsg);
 }
 
 static enum rb_err
@@ -1777,9 +1806,11 @@ static enum rb_err
 sqlite_kit_count(struct store *base, const struct kit_pick *p, size_t *n, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_KIT_COUNT, errmsg);
+    sqlite3_stmt *st;
     int r;
-    if (!st)
+    if (p->stack_only)
+        return sqlite_kit_stack_count(base, p, n, errmsg);
+    if (!(st = stmt(s, S_KIT_COUNT, errmsg)))
         return RB_ESTORE;
     bind_pick(st, p);
     r = sqlite3_step(st);
@@ -1793,10 +1824,12 @@ sqlite_kit_nth(struct store *base, const struct kit_pick *p, size_t nth, char **
                char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_KIT_NTH, errmsg);
+    sqlite3_stmt *st;
     int r;
     *id = NULL;
-    if (!st)
+    if (p->stack_only)
+        return sqlite_kit_stack_nth(base, p, nth, id, minutes, errmsg);
+    if (!(st = stmt(s, S_KIT_NTH, errmsg)))
         return RB_ESTORE;
     bind_pick(st, p);
     sqlite3_bind_int64(st, 6, (sqlite3_int64)nth);
@@ -2181,4 +2214,16 @@ static const struct store_ops sqlite_ops = {
     .practice_next = sqlite_practice_next,
     .practice_stats = sqlite_practice_stats,
     .synonyms_of = sqlite_synonyms_of,
+    .opening_save = sqlite_opening_save,
+    .opening_get = sqlite_opening_get,
+    .opening_list = sqlite_opening_list,
+    .opening_status = sqlite_opening_status,
+    .application_add = sqlite_application_add,
+    .application_get = sqlite_application_get,
+    .application_list = sqlite_application_list,
+    .application_by_email = sqlite_application_by_email,
+    .application_move = sqlite_application_move,
+    .application_resume = sqlite_application_resume,
+    .dashboard = sqlite_dashboard,
+    .apply_attempts = sqlite_apply_attempts,
 };

@@ -28,6 +28,21 @@ test_shipped_bank_lints_clean() {
     assert_err "ok:"
     run "$RUBRIC" bank lint
     assert_rc 0
+    # the editor's checks too: grades, levels, one check per point, fair screening
+    run "$RUBRIC" bank lint --strict "$ROOT/data/bank"
+    assert_rc 0
+}
+
+test_stack_tracks_lint_and_name_known_skills() {
+    run "$RUBRIC" bank lint builtin "$DATA/bank-stacks"
+    assert_rc 0
+    run "$RUBRIC" bank lint --strict builtin "$DATA/bank-stacks"
+    ! grep -q "bank-stacks" <<<"$ERR" || fail "the test tracks fail the editor's checks: $ERR"
+    mkdir bad
+    sed 's/- skills: go$/- skills: go, gopher tricks/' "$DATA/bank-stacks/stack-go.md" >bad/stack-go.md
+    run "$RUBRIC" bank lint builtin bad
+    assert_rc 1
+    assert_err_re "bad/stack-go.md:[0-9]+: question 'tgo-goroutine-leak': unknown skill 'gopher tricks'"
 }
 
 test_lint_reports_file_and_line_and_exits_1() {
@@ -219,6 +234,15 @@ test_import_each_shape_and_never_twice() {
     assert_rc 0
     run "$RUBRIC" bank lint exp --strict
     assert_rc 1
+}
+
+test_import_counts_on_lists_with_contents_and_anchors() {
+    # lists written here in the shapes of popular GitHub lists: expected counts
+    for pair in anchored-prose:7 anchored-bullets:8 sysadmin-bullets:7 vendor-numbered:6; do
+        run "$RUBRIC" bank import "$DATA/import/${pair%%:*}.md" --dry-run --json
+        assert_rc 0
+        assert_json "(.questions | length) == ${pair##*:}"
+    done
 }
 
 test_import_bad_input() {

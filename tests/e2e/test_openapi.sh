@@ -776,6 +776,197 @@ test_every_route_answers_as_documented() {
     call 304 GET /api/v1/practice/stats "${candidate[@]}" -H "If-None-Match: $(etag)"
     call 401 GET /api/v1/practice/stats
 
+    # ---- openings and applications ----
+    local op op2 app app2 cid
+    send 201 POST /api/v1/openings '{"title":"Platform engineer","role":"backend-developer-senior","description":"## Requirements\n- PostgreSQL and Kubernetes\n\n<img src=x onerror=alert(1)>","location":"Utrecht","remote":"hybrid","salary":{"min":60000,"max":80000,"currency":"EUR"},"headcount":2,"team":{"recruiters":["recruiter@example.org"],"hiring_manager":"interviewer@example.org","panel":["interviewer@example.org"]}}' "${recruiter[@]}"
+    op=$(field .id)
+    grep -qi "^location: /api/v1/openings/$op" headers || fail "opening: 201 without Location"
+    [ "$(field '.status == "draft" and (.criteria.must_have | index("postgresql") != null)')" = true ] ||
+        fail "opening: not a draft, or no criteria read from its description"
+    send 201 POST /api/v1/openings '{"title":"Site reliability engineer","stages":[{"name":"applied","kind":"applied"},{"name":"phone","kind":"screened"},{"name":"onsite","kind":"interviewing"},{"name":"hired","kind":"hired"},{"name":"rejected","kind":"rejected"},{"name":"withdrawn","kind":"withdrawn"}],"role":null,"team":null}' "${admin[@]}"
+    op2=$(field .id)
+    send 400 POST /api/v1/openings '{"title":""}' "${recruiter[@]}"
+    send 400 POST /api/v1/openings '{"title":"X","stages":[{"name":"a","kind":"applied"}]}' "${recruiter[@]}"
+    [ "$(field .field)" = stages ] || fail "opening: 400 on stages, not naming them"
+    send 400 POST /api/v1/openings '{"title":"X","team":{"recruiters":["nobody@example.org"]}}' "${recruiter[@]}"
+    send 400 POST /api/v1/openings '{"title":"X","salary":{"min":9,"max":1,"currency":"EUR"}}' "${recruiter[@]}"
+    send 400 POST /api/v1/openings '{"title":"X","role":"no-such-role"}' "${recruiter[@]}"
+    send 401 POST /api/v1/openings '{"title":"X"}'
+    send 403 POST /api/v1/openings '{"title":"X"}' "${interviewer[@]}"
+    send 413 POST /api/v1/openings "{\"title\":\"X\",\"description\":\"$(head -c 65537 /dev/zero | tr '\0' d)\"}" "${recruiter[@]}"
+    call 413 POST /api/v1/openings "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/openings "${recruiter[@]}" -d '{"title":"X"}'
+    call 200 GET /api/v1/openings "${recruiter[@]}"
+    [ "$(field '.total == 2')" = true ] || fail "openings: not the two made"
+    call 304 GET /api/v1/openings "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/openings?status=open&limit=1' "${admin[@]}"
+    call 400 GET '/api/v1/openings?status=shut' "${admin[@]}"
+    call 401 GET /api/v1/openings
+    call 403 GET /api/v1/openings "${interviewer[@]}"
+    call 200 GET "/api/v1/openings/$op" "${interviewer[@]}" # its hiring manager
+    call 304 GET "/api/v1/openings/$op" "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 403 GET "/api/v1/openings/$op2" "${interviewer[@]}"
+    call 401 GET "/api/v1/openings/$op"
+    call 404 GET /api/v1/openings/999 "${admin[@]}"
+    send 200 PATCH "/api/v1/openings/$op" '{"location":null,"headcount":1}' "${recruiter[@]}"
+    [ "$(field '.location == null and .headcount == 1 and .title == "Platform engineer"')" = true ] ||
+        fail "opening: PATCH did not change only what it gave"
+    send 400 PATCH "/api/v1/openings/$op" '{}' "${recruiter[@]}"
+    send 400 PATCH "/api/v1/openings/$op" '{"remote":"moon"}' "${recruiter[@]}"
+    send 401 PATCH "/api/v1/openings/$op" '{"headcount":3}'
+    send 403 PATCH "/api/v1/openings/$op" '{"headcount":3}' "${interviewer[@]}"
+    send 404 PATCH /api/v1/openings/999 '{"headcount":3}' "${admin[@]}"
+    call 413 PATCH "/api/v1/openings/$op" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 PATCH "/api/v1/openings/$op" "${recruiter[@]}" -d '{"headcount":3}'
+    send 400 POST "/api/v1/openings/$op/status" '{"status":"shut"}' "${recruiter[@]}"
+    send 409 POST "/api/v1/openings/$op/status" '{"status":"filled"}' "${recruiter[@]}"
+    send 200 POST "/api/v1/openings/$op/status" '{"status":"open","reason":"budget approved"}' "${recruiter[@]}"
+    [ "$(field .status)" = open ] || fail "opening: not open"
+    send 401 POST "/api/v1/openings/$op/status" '{"status":"on-hold"}'
+    send 403 POST "/api/v1/openings/$op/status" '{"status":"on-hold"}' "${interviewer[@]}"
+    send 404 POST /api/v1/openings/999/status '{"status":"open"}' "${admin[@]}"
+    call 413 POST "/api/v1/openings/$op/status" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/openings/$op/status" "${recruiter[@]}" -d '{"status":"open"}'
+
+    send 201 POST "/api/v1/openings/$op/applications" '{"name":"Lindiwe Mokoena","email":"Lindiwe@Example.org","reason":"met at a meetup"}' "${recruiter[@]}"
+    app=$(field .id) cid=$(field .candidate)
+    grep -qi "^location: /api/v1/applications/$app" headers || fail "application: 201 without Location"
+    [ "$(field '.stage == "applied" and .source == "manual" and .email == "lindiwe@example.org" and (.history | length) == 1')" = true ] ||
+        fail "application: not at the first stage with its creation in its history"
+    send 201 POST "/api/v1/openings/$op2/applications" "{\"candidate\":$(field .candidate),\"source\":\"referral\"}" "${admin[@]}"
+    app2=$(field .id)
+    send 409 POST "/api/v1/openings/$op/applications" "{\"candidate\":$(field .candidate)}" "${recruiter[@]}"
+    send 400 POST "/api/v1/openings/$op/applications" '{"email":"x@example.org"}' "${recruiter[@]}"
+    send 400 POST "/api/v1/openings/$op/applications" '{"name":"X","source":"magic"}' "${recruiter[@]}"
+    send 401 POST "/api/v1/openings/$op/applications" '{"name":"X"}'
+    send 403 POST "/api/v1/openings/$op/applications" '{"name":"X"}' "${interviewer[@]}"
+    send 404 POST /api/v1/openings/999/applications '{"name":"X"}' "${admin[@]}"
+    call 413 POST "/api/v1/openings/$op/applications" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/openings/$op/applications" "${recruiter[@]}" -d '{"name":"X"}'
+    # each application moves on its own
+    send 200 POST "/api/v1/applications/$app/stage" '{"stage":"interviewing","reason":"strong resume"}' "${interviewer[@]}"
+    send 200 POST "/api/v1/applications/$app2/stage" '{"stage":"phone"}' "${admin[@]}"
+    [ "$(field '.stage == "phone" and .kind == "screened"')" = true ] || fail "application 2 did not move"
+    call 200 GET "/api/v1/applications/$app" "${recruiter[@]}"
+    [ "$(field '.stage == "interviewing" and .history[1].reason == "strong resume" and .history[1].by == "interviewer@example.org"')" = true ] ||
+        fail "application 1 moved with application 2, or lost its history"
+    call 304 GET "/api/v1/applications/$app" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 403 GET "/api/v1/applications/$app2" "${interviewer[@]}"
+    call 401 GET "/api/v1/applications/$app"
+    call 404 GET /api/v1/applications/999 "${admin[@]}"
+    send 400 POST "/api/v1/applications/$app/stage" '{"stage":"phone"}' "${recruiter[@]}"
+    send 409 POST "/api/v1/applications/$app/stage" '{"stage":"interviewing"}' "${recruiter[@]}"
+    send 401 POST "/api/v1/applications/$app/stage" '{"stage":"offer"}'
+    send 403 POST "/api/v1/applications/$app2/stage" '{"stage":"onsite"}' "${interviewer[@]}"
+    send 404 POST /api/v1/applications/999/stage '{"stage":"offer"}' "${admin[@]}"
+    call 413 POST "/api/v1/applications/$app/stage" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/applications/$app/stage" "${recruiter[@]}" -d '{"stage":"offer"}'
+    call 200 GET "/api/v1/applications/$app/history" "${recruiter[@]}"
+    [ "$(field '[.items[].to] == ["applied", "interviewing"]')" = true ] || fail "history: not the two stages"
+    call 304 GET "/api/v1/applications/$app/history" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/applications/$app/history"
+    call 403 GET "/api/v1/applications/$app2/history" "${interviewer[@]}"
+    call 404 GET /api/v1/applications/999/history "${admin[@]}"
+    call 200 GET "/api/v1/candidates/$cid/applications" "${recruiter[@]}"
+    [ "$(field '[.items[].id] | length == 2')" = true ] || fail "the candidate's applications: not two"
+    call 304 GET "/api/v1/candidates/$cid/applications" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET /api/v1/candidates/1/applications
+    call 403 GET /api/v1/candidates/1/applications "${interviewer[@]}"
+    call 404 GET /api/v1/candidates/999/applications "${admin[@]}"
+    # a stage that holds applications cannot be dropped
+    send 409 PATCH "/api/v1/openings/$op2" '{"stages":[{"name":"applied","kind":"applied"},{"name":"hired","kind":"hired"},{"name":"rejected","kind":"rejected"},{"name":"withdrawn","kind":"withdrawn"}]}' "${admin[@]}"
+
+    # the careers page and its form
+    call 200 GET /careers
+    grep -q "/careers/$op\"" body || fail "careers: the open opening is not listed"
+    ! grep -q "/careers/$op2\"" body || fail "careers: a draft is listed"
+    call 200 GET "/careers/$op"
+    grep -q 'application/ld+json' body && ! grep -q '<img src=x' body ||
+        fail "careers: no JobPosting data, or raw HTML from the description"
+    grep -qi "^content-security-policy: default-src 'none'; style-src 'self'" headers ||
+        fail "careers: not its CSP"
+    call 404 GET "/careers/$op2"
+    call 200 GET /careers/style.css
+    printf 'Chidi Example\nchidi@example.org\n\nSkills: PostgreSQL, Kubernetes, Go\n' >cv.txt
+    local form=(-F name="Chidi Example" -F email=chidi@example.org -F consent=yes -F 'resume=@cv.txt')
+    REQUEST='{"name":"Chidi Example","email":"chidi@example.org","consent":"yes","resume":"cv.txt"}' \
+        REQUEST_TYPE=multipart/form-data call 201 POST "/api/v1/openings/$op/applications/public" "${form[@]}"
+    REQUEST='{"name":"Chidi Example","email":"chidi@example.org","consent":"yes","resume":"cv.txt"}' \
+        REQUEST_TYPE=multipart/form-data call 303 POST "/api/v1/openings/$op/applications/public" "${form[@]}" -H 'Accept: text/html'
+    grep -qi "^location: /careers/$op?applied=1" headers || fail "careers: 303 not to the page"
+    REQUEST_TYPE=multipart/form-data call 400 POST "/api/v1/openings/$op/applications/public" -F name=X -F email=x@example.org -F 'resume=@cv.txt'
+    [ "$(field .field)" = consent ] || fail "careers: 400 not naming consent"
+    REQUEST_TYPE=multipart/form-data call 404 POST "/api/v1/openings/$op2/applications/public" "${form[@]}"
+    head -c 300000 /dev/zero >big.txt
+    REQUEST_TYPE=multipart/form-data call 413 POST "/api/v1/openings/$op/applications/public" -F name=X -F email=x@example.org -F consent=yes -F 'resume=@big.txt'
+    call 415 POST "/api/v1/openings/$op/applications/public" -H 'Content-Type: application/json' -d '{"name":"X"}'
+    for i in 1 2 3; do
+        REQUEST_TYPE=multipart/form-data call 201 POST "/api/v1/openings/$op/applications/public" -F name=Robot -F email=robot@example.org -F consent=yes -F website=http://spam.example -F 'resume=@cv.txt'
+    done
+    REQUEST_TYPE=multipart/form-data call 429 POST "/api/v1/openings/$op/applications/public" "${form[@]}"
+    call 200 GET "/api/v1/openings/$op/applications?q=chidi" "${recruiter[@]}"
+    [ "$(field '.total == 1 and .items[0].source == "careers" and .items[0].resume != null')" = true ] ||
+        fail "careers: the application is not on the board once, from the careers page"
+    call 200 GET "/api/v1/openings/$op/applications?q=robot" "${recruiter[@]}"
+    [ "$(field '.total == 0')" = true ] || fail "careers: the honeypot's application was kept"
+    call 200 GET "/api/v1/openings/$op/applications?stage=interviewing" "${interviewer[@]}"
+    [ "$(field '.total == 1 and (.counts | map(select(.stage == "applied"))[0].count) == 1')" = true ] ||
+        fail "board: not one at interviewing, with one applied in the counts"
+    call 304 GET "/api/v1/openings/$op/applications?stage=interviewing" "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 400 GET "/api/v1/openings/$op/applications?stage=phone" "${recruiter[@]}"
+    call 401 GET "/api/v1/openings/$op/applications"
+    call 403 GET "/api/v1/openings/$op2/applications" "${interviewer[@]}"
+    call 404 GET /api/v1/openings/999/applications "${admin[@]}"
+    # the recruiter's dashboard
+    send 200 POST "/api/v1/openings/$op2/status" '{"status":"open"}' "${admin[@]}"
+    send 200 POST "/api/v1/openings/$op2/status" '{"status":"filled"}' "${admin[@]}"
+    call 200 GET /api/v1/dashboard "${recruiter[@]}"
+    [ "$(jq -r --argjson op "$op" '.openings[] | select(.id == $op) | (.funnel | map(.reached)) == [2, 1, 1, 0, 0]' body)" = true ] ||
+        fail "dashboard: the funnel is not applied 2, screened 1, interviewing 1"
+    [ "$(jq -r --argjson op "$op2" '.openings[] | select(.id == $op) | .time_to_fill_days == 0 and .filled_at != null' body)" = true ] ||
+        fail "dashboard: no time to fill for the filled opening"
+    [ "$(field '.awaiting_screening.total >= 1 and all(.awaiting_screening.items[]; .kind == "applied")')" = true ] ||
+        fail "dashboard: not the applications at their first stage"
+    call 304 GET /api/v1/dashboard "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET /api/v1/dashboard
+    call 403 GET /api/v1/dashboard "${interviewer[@]}"
+
+    # ---- admin: role and bank imports, status ----
+    send 200 POST /api/v1/roles/import '{"text":"Platform Engineer (senior)\nWe run Go services on Kubernetes and PostgreSQL.\nRequirements: 5+ years of Go.","dry_run":true}' "${admin[@]}"
+    [ "$(field '.dry_run == true and ((.role.must_have + .role.nice_to_have) | length) > 0')" = true ] ||
+        fail "role import: a dry run of prose reads no skills"
+    send 201 POST /api/v1/roles/import '{"text":"{\"title\":\"Data Platform Engineer\",\"experience\":\"Senior\",\"description\":\"Kafka pipelines and PostgreSQL\",\"skills\":[{\"name\":\"Data\",\"keywords\":[\"Kafka\",\"PostgreSQL\"]}]}","id":"data-platform-engineer"}' "${admin[@]}"
+    grep -qi '^location: /api/v1/roles/data-platform-engineer' headers || fail "role import: no Location"
+    call 200 GET /api/v1/roles/data-platform-engineer "${admin[@]}"
+    send 400 POST /api/v1/roles/import '{"text":"{\"title\":"}' "${admin[@]}"
+    send 400 POST /api/v1/roles/import '{"text":"Engineer","id":"No Spaces"}' "${admin[@]}"
+    send 400 POST /api/v1/roles/import '{"job":"Engineer"}' "${admin[@]}"
+    send 401 POST /api/v1/roles/import '{"text":"Engineer"}'
+    send 403 POST /api/v1/roles/import '{"text":"Engineer"}' "${recruiter[@]}"
+    send 403 POST /api/v1/roles/import '{"text":"Engineer"}' "${admin_nocsrf[@]}"
+    call 413 POST /api/v1/roles/import "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/roles/import "${admin[@]}" -d '{"text":"x"}'
+    list='# Interview questions\n\n## Databases\n\n- What is a covering index, and when does it help?\n- How would you find slow queries in PostgreSQL?\n'
+    send 200 POST /api/v1/bank/imports "{\"markdown\":\"$list\",\"dry_run\":true}" "${admin[@]}"
+    [ "$(field '.dry_run == true and .added == 2 and (.questions | length) == 2')" = true ] ||
+        fail "bank import: the dry run does not list the two questions"
+    send 201 POST /api/v1/bank/imports "{\"markdown\":\"$list\",\"source\":\"contract test\"}" "${admin[@]}"
+    [ "$(field '.added == 2')" = true ] || fail "bank import: not added"
+    send 200 POST /api/v1/bank/imports "{\"markdown\":\"$list\",\"dry_run\":true}" "${admin[@]}"
+    [ "$(field '.added == 0 and (.skipped | length) == 2')" = true ] ||
+        fail "bank import: a second dry run would add again"
+    send 400 POST /api/v1/bank/imports "{\"markdown\":\"$list\",\"competency\":\"no-such-competency\"}" "${admin[@]}"
+    [ "$(field '.field == "competency"')" = true ] || fail "bank import: the field at fault is not named"
+    send 401 POST /api/v1/bank/imports "{\"markdown\":\"$list\"}"
+    send 403 POST /api/v1/bank/imports "{\"markdown\":\"$list\"}" "${interviewer[@]}"
+    call 413 POST /api/v1/bank/imports "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/bank/imports "${admin[@]}" -d '{"markdown":"x"}'
+    call 200 GET /api/v1/status "${admin[@]}"
+    [ "$(field '.store.ready == true and .store.questions > 0 and .settings.upload_max != null')" = true ] ||
+        fail "status: no store or settings"
+    call 401 GET /api/v1/status
+    call 403 GET /api/v1/status "${recruiter[@]}"
+
     # ---- logging out (last: it ends sessions used above) ----
     send 201 POST /api/v1/tokens '{"name":"no session"}' "${recruiter[@]}"
     call 400 DELETE /api/v1/session -H "Authorization: Bearer $(field .token)"

@@ -163,3 +163,31 @@ test_role_import() {
     assert_rc 1
     assert_err "truncated.json:1: not valid JSON"
 }
+
+test_kits_for_a_java_job_and_a_go_job_ask_about_their_stacks() {
+    run "$RUBRIC" bank load builtin "$DATA/bank-stacks"
+    assert_rc 0
+    "$RUBRIC" role load >/dev/null
+    run "$RUBRIC" role import "$DATA/jobs/backend-java-spring.json"
+    assert_rc 0
+    run "$RUBRIC" role import "$DATA/jobs/backend-go.json"
+    assert_rc 0
+    run "$RUBRIC" kit --role back-end-engineer-java --stage technical --format json
+    assert_rc 0
+    java=$(jq -c '[.questions[] | select(.track) | .track] | unique' <<<"$OUT")
+    assert_eq "$java" '["java-spring"]' "the Java kit's stack questions"
+    assert_json '.stacks[0].track == "java-spring" and .stacks[0].questions >= 1 and
+        (.stacks[0].skills | index("java") != null or index("spring boot") != null)'
+    assert_json 'all(.questions[]; (.grades | keys) == ["1","2","3","4"])'
+    run "$RUBRIC" kit --role back-end-engineer-go --stage technical --format json
+    go=$(jq -c '[.questions[] | select(.track) | .track] | unique' <<<"$OUT")
+    assert_eq "$go" '["go"]' "the Go kit's stack questions"
+    # a role without those skills draws neither track
+    run "$RUBRIC" kit --role database-administrator --stage technical --format json
+    assert_json '[.questions[] | select(.track)] | length == 0'
+    # the kit says so in its coverage, and shows the grades and bonus points
+    run "$RUBRIC" kit --role back-end-engineer-java --stage technical
+    assert_out "Stack: java-spring ("
+    run "$RUBRIC" kit --role back-end-engineer-java --stage technical --format html
+    assert_out "Grades for this question"
+}

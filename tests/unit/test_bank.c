@@ -175,6 +175,15 @@ Test(bank, markdown_export_parses_back_to_the_same_questions)
         cr_assert_eq(bank_write_md(&b, &b.comps[i], &out), RB_OK);
         bank_parse(&again, b.comps[i].id, buf_str(&out), out.len, &d);
     }
+    {
+        const char *tracks[64];
+        size_t nt = bank_tracks(&b, tracks, 64);
+        for (size_t i = 0; i < nt; i++) {
+            buf_reset(&out);
+            cr_assert_eq(bank_write_md_track(&b, tracks[i], &out), RB_OK);
+            bank_parse(&again, tracks[i], buf_str(&out), out.len, &d);
+        }
+    }
     cr_assert_eq(diags_count(&d), 0);
     cr_assert_eq(again.nqs, b.nqs);
     for (size_t i = 0; i < b.nqs; i++) {
@@ -281,6 +290,172 @@ Test(bank, shipped_bank_meets_the_coverage_it_promises)
             n += strcmp(b.qs[i].competencies[0], comps[c]) == 0;
         cr_assert_geq(n, 15, "%s has %zu questions", comps[c], n);
     }
+    bank_cleanup(&b);
+    diags_cleanup(&d);
+}
+
+static const char graded[] = "# Go\n\n"
+                             "- competency: languages-runtimes\n"
+                             "- summary: Go services.\n"
+                             "- track: go\n\n"
+                             "## A leaking goroutine\n\n"
+                             "- id: go-leak\n"
+                             "- category: technical\n"
+                             "- level: mid-senior\n"
+                             "- minutes: 8\n"
+                             "- skills: go, concurrency\n"
+                             "- competency: reliability-operations\n\n"
+                             "Memory grows for days. Why?\n\n"
+                             "### A good answer shows\n"
+                             "- Explains the goroutine **blocks forever** on its send.\n"
+                             "- Fixes it with a **buffered channel**.\n\n"
+                             "### Bonus points\n"
+                             "- Confirms it with the **goroutine profile**.\n\n"
+                             "### Pitfalls\n"
+                             "- Blames the garbage collector.\n\n"
+                             "### By level\n"
+                             "- mid: finds the blocked send.\n"
+                             "- senior: also proves the fix with a profile.\n\n"
+                             "### Grades\n"
+                             "- 1: Blames a library.\n"
+                             "- 2: Sees the blocked send\n"
+                             "  but has no fix.\n"
+                             "- 3: Explains and fixes it.\n"
+                             "- 4: Also proves the fix.\n\n"
+                             "### Interviewer notes\n"
+                             "- Do not score the syntax.\n";
+
+Test(bank, graded_guidance_skills_and_tracks_parse_and_write_back)
+{
+    struct bank b, again;
+    struct diags d;
+    struct buf out;
+    const struct question *q;
+    int grades = 0, levels = 0;
+    char *d1, *d2;
+
+    parse(&b, &d, graded);
+    cr_assert_eq(diags_count(&d), 0);
+    cr_assert_eq(b.ncomps, 0, "a track's file names its competency, never defines it");
+    q = &b.qs[0];
+    cr_assert_str_eq(q->track, "go");
+    cr_assert_eq(q->nskills, 2);
+    cr_assert_str_eq(q->skills[1], "concurrency");
+    cr_assert_str_eq(q->competencies[0], "reliability-operations", "the question's own");
+    for (size_t i = 0; i < q->npoints; i++) {
+        const struct point *p = &q->points[i];
+        if (p->kind == POINT_GRADE) {
+            cr_assert_eq(p->tag, ++grades, "grades in order, numbered");
+            cr_assert_neq(p->text[0], ':', "the number is not in the text");
+        }
+        if (p->kind == POINT_BY_LEVEL)
+            cr_assert_eq(p->tag, levels++ ? LEVEL_SENIOR : LEVEL_MID);
+        if (p->kind == POINT_BONUS)
+            cr_assert_str_eq(p->concepts[0], "goroutine profile", "bonus points have concepts");
+    }
+    cr_assert_eq(grades, 4);
+    cr_assert_eq(levels, 2);
+    cr_assert_eq(q->points[7].kind, POINT_GRADE);
+    cr_assert_str_eq(q->points[7].text, "Sees the blocked send\nbut has no fix.", "%s",
+                     q->points[7].text);
+    bank_add_competency(&b, "reliability-operations", NULL, NULL, NULL, 0);
+    bank_add_competency(&b, "languages-runtimes", NULL, NULL, NULL, 0);
+    bank_check(&b, 1, &d);
+    cr_assert_eq(diags_count(&d), 0, "meets the editor's checks");
+
+    buf_init(&out, 1u << 20);
+    cr_assert_eq(bank_write_md_track(&b, "go", &out), RB_OK);
+    cr_assert_not_null(strstr(buf_str(&out), "- track: go\n"));
+    cr_assert_not_null(strstr(buf_str(&out), "- 2: Sees the blocked send\n"));
+    bank_init(&again);
+    bank_parse(&again, "again.md", buf_str(&out), out.len, &d);
+    cr_assert_eq(diags_count(&d), 0);
+    cr_assert_eq(again.nqs, 1);
+    d1 = question_digest(&b.qs[0]);
+    d2 = question_digest(&again.qs[0]);
+    cr_assert_str_eq(d1, d2, "the track file gives the same question back");
+    free(d1);
+    free(d2);
+    {
+        /* and through JSON */
+        json_t *j = question_to_json(q);
+        struct bank viajson;
+        bank_init(&viajson);
+        bank_json_read_question(&viajson, "q.json", j, &d);
+        cr_assert_eq(diags_count(&d), 0);
+        d1 = question_digest(q);
+        d2 = question_digest(&viajson.qs[0]);
+        cr_assert_str_eq(d1, d2, "JSON keeps grades, levels, skills and track");
+        free(d1);
+        free(d2);
+        json_decref(j);
+        bank_cleanup(&viajson);
+    }
+    buf_cleanup(&out);
+    bank_cleanup(&again);
+    bank_cleanup(&b);
+    diags_cleanup(&d);
+}
+
+Test(bank, strict_lint_makes_the_editors_checks)
+{
+    static const char text[] = "# Screening\n\n"
+                               "- competency: screening\n"
+                               "- summary: Calls.\n\n"
+                               "## Availability\n\n"
+                               "- id: scr-avail\n"
+                               "- category: screening\n"
+                               "- level: junior-mid\n"
+                               "- minutes: 3\n\n"
+                               "When could you start?\n\n"
+                               "### A good answer shows\n"
+                               "- Gives a **start date** and explains the **notice period**.\n"
+                               "- Has a **good understanding of** the role.\n"
+                               "- Mentions any **adjustments** that would help.\n\n"
+                               "### Pitfalls\n"
+                               "- Vague.\n\n"
+                               "### Grades\n"
+                               "- 1: No date.\n"
+                               "- 2: A month.\n"
+                               "- 2: A week.\n"
+                               "- 4: A day.\n";
+    struct bank b;
+    struct diags d;
+    struct buf out;
+
+    parse(&b, &d, text);
+    cr_assert_eq(diags_count(&d), 0);
+    bank_check(&b, 0, &d);
+    cr_assert_eq(diags_count(&d), 0, "none of these without --strict");
+    bank_check(&b, 1, &d);
+    buf_init(&out, 1u << 20);
+    for (size_t i = 0; i < diags_count(&d); i++)
+        buf_printf(&out, "%s\n", d.items[i].msg);
+    cr_assert_not_null(strstr(buf_str(&out), "holds several checks ('... explains ...')"), "%s",
+                       buf_str(&out));
+    cr_assert_not_null(strstr(buf_str(&out), "vague point in 'scr-avail' ('good understanding')"));
+    cr_assert_not_null(strstr(buf_str(&out), "scores a disclosure ('adjustment')"));
+    cr_assert_not_null(strstr(buf_str(&out), "grade 2 is given 2 times"));
+    cr_assert_not_null(strstr(buf_str(&out), "grade 3 is given 0 times"));
+    cr_assert_not_null(strstr(buf_str(&out), "spans junior to mid but has no '### By level'"));
+    cr_assert_eq(diags_count(&d), 6, "%s", buf_str(&out));
+    buf_cleanup(&out);
+    bank_cleanup(&b);
+    diags_cleanup(&d);
+}
+
+Test(bank, a_grade_or_level_item_without_its_tag_is_reported)
+{
+    static const char text[] = "# C\n\n- competency: caching\n- summary: C.\n\n"
+                               "## Q\n\n- id: cache-q\n- category: technical\n- level: mid\n"
+                               "- minutes: 3\n\nWhy?\n\n"
+                               "### Grades\n- one: Nothing.\n- 5: Everything.\n\n"
+                               "### By level\n- expert: All.\n";
+    struct bank b;
+    struct diags d;
+    parse(&b, &d, text);
+    cr_assert_eq(diags_count(&d), 3);
+    cr_assert_eq(d.items[0].line, 16);
     bank_cleanup(&b);
     diags_cleanup(&d);
 }

@@ -18,17 +18,25 @@ make_question(struct question *q)
     q->id = xstrdup("cache-purpose");
     q->npoints = 4;
     q->points = xcalloc(4, sizeof *q->points);
-    q->points[0] = (struct point){POINT_SHOWS, 0, xstrdup("**lower latency** and **reduced load**"),
-                                  xcalloc(2, sizeof(char *)), 2};
+    q->points[0] = (struct point){POINT_SHOWS,
+                                  0,
+                                  xstrdup("**lower latency** and **reduced load**"),
+                                  xcalloc(2, sizeof(char *)),
+                                  2,
+                                  0};
     q->points[0].concepts[0] = xstrdup(c1[0]);
     q->points[0].concepts[1] = xstrdup(c1[1]);
-    q->points[1] = (struct point){POINT_SHOWS, 0, xstrdup("names **stale data**"),
-                                  xcalloc(1, sizeof(char *)), 1};
+    q->points[1] = (struct point){
+        POINT_SHOWS, 0, xstrdup("names **stale data**"), xcalloc(1, sizeof(char *)), 1, 0};
     q->points[1].concepts[0] = xstrdup(c2[0]);
-    q->points[2] = (struct point){POINT_PITFALL, 0, xstrdup("ignores the **thundering herd**"),
-                                  xcalloc(1, sizeof(char *)), 1};
+    q->points[2] = (struct point){POINT_PITFALL,
+                                  0,
+                                  xstrdup("ignores the **thundering herd**"),
+                                  xcalloc(1, sizeof(char *)),
+                                  1,
+                                  0};
     q->points[2].concepts[0] = xstrdup(c3[0]);
-    q->points[3] = (struct point){POINT_STAR, 0, xstrdup("Situation: the system"), NULL, 0};
+    q->points[3] = (struct point){POINT_STAR, 0, xstrdup("Situation: the system"), NULL, 0, 0};
 }
 
 /* Synonyms as the store gives them: "stale data" has "outdated value". */
@@ -128,5 +136,30 @@ Test(coverage, a_bad_or_huge_answer_is_refused_or_tolerated)
     cr_assert_eq(coverage_compute(&q, "lower \xff latency", 16, NULL, NULL, &c, msg), RB_OK);
     coverage_cleanup(&c);
     free(big);
+    question_cleanup(&q);
+}
+
+Test(coverage, essential_points_weigh_twice_a_bonus_point)
+{
+    struct question q;
+    struct coverage c;
+    json_t *j;
+    make_question(&q);
+    /* the second good-answer point becomes a bonus point */
+    q.points[1].kind = POINT_BONUS;
+    c = cover(&q, "the cached copy turns into stale data");
+    cr_assert_eq(c.found, 1);
+    cr_assert_eq(c.concepts, 3);
+    cr_assert_float_eq(c.score, 1.0 / 5.0, 1e-9, "a bonus concept counts once of 2 + 2 + 1");
+    coverage_cleanup(&c);
+    c = cover(&q, "lower latency and reduced load");
+    cr_assert_float_eq(c.score, 4.0 / 5.0, 1e-9, "two essential concepts count twice each");
+    j = coverage_to_json(&q, &c);
+    cr_assert(
+        json_is_false(json_object_get(json_array_get(json_object_get(j, "points"), 0), "bonus")));
+    cr_assert(
+        json_is_true(json_object_get(json_array_get(json_object_get(j, "points"), 1), "bonus")));
+    json_decref(j);
+    coverage_cleanup(&c);
     question_cleanup(&q);
 }

@@ -172,3 +172,57 @@ Test(import, looks_like_question)
     cr_assert_not(import_looks_like_question("Fork the repository"));
     cr_assert_not(import_looks_like_question("MIT"));
 }
+
+Test(import, anchored_sections_with_a_title_and_prose_beneath)
+{
+    const struct question *q;
+    import_file("anchored-prose.md");
+    cr_assert_eq(set.n, 7, "got %zu", set.n);
+    q = find("Why is global state considered risky");
+    cr_assert_not_null(q, "the contents above does not hide the sections below it");
+    cr_assert_str_eq(q->title, "Global state");
+    cr_assert_str_eq(q->topic, "Questions about Design Patterns", "no back-to-top arrow");
+    cr_assert_str_eq(q->text,
+                     "Why is global state considered risky in a long-running service? When "
+                     "would you still accept it?",
+                     "the question sentences without the resources link: %s", q->text);
+    q = find("Two workers lock the same two rows");
+    cr_assert_not_null(q, "the sentence that sets the question up stays");
+    cr_assert_str_eq(q->topic, "Questions about Concurrency");
+    cr_assert_null(strstr(q->text, "Resources"), "%s", q->text);
+    cr_assert_not_null(find("Explain the difference between composition"), "no '?' needed");
+    cr_assert_null(find("Questions about"), "section headings are not questions");
+    cr_assert_null(find("Where are the answers"), "the introduction is not a question");
+}
+
+Test(import, anchored_sections_written_without_a_space_over_bullets)
+{
+    import_file("anchored-bullets.md");
+    cr_assert_eq(set.n, 8, "got %zu", set.n);
+    cr_assert_str_eq(find("Why would a consumer process")->topic, "Questions about Queues");
+    cr_assert_str_eq(find("How do you find out which of 400")->topic, "Questions about Testing");
+    cr_assert_null(find("General Questions"), "contents entries are not questions");
+}
+
+Test(import, sections_with_an_arrow_link_after_a_contents_table)
+{
+    import_file("sysadmin-bullets.md");
+    cr_assert_eq(set.n, 7, "got %zu", set.n);
+    cr_assert_str_eq(find("What happens when a process receives SIGTERM")->topic,
+                     "General Questions");
+    cr_assert_str_eq(find("Why might a DNS change")->topic, "Network Questions");
+}
+
+Test(import, bullets_headings_and_code_inside_answers_are_not_questions)
+{
+    const struct question *q;
+    import_file("vendor-numbered.md");
+    cr_assert_eq(set.n, 6, "got %zu", set.n);
+    q = find("What is the difference between a process and a thread?");
+    cr_assert_not_null(q, "'1.' stripped");
+    cr_assert_geq(notes(q), 4, "answer, bullets, sub-heading and code are its notes");
+    cr_assert_null(find("What state is shared?"), "a bullet of an answer");
+    cr_assert_null(find("What are the ACID properties?"), "a heading inside an answer");
+    cr_assert_null(find("Token bucket"), "a bullet of an answer");
+    cr_assert_not_null(find("Describe how you would debug a slow API endpoint."));
+}

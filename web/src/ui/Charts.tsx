@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// Small SVG charts. Every value is also written as text beside its mark, so a chart is
+// never read by colour or length alone; the SVG carries a title for screen readers.
+
+export interface Bar {
+  label: string;
+  value: number;
+  note?: string;
+}
+
+/** Horizontal bars, one row each, scaled to max (or the largest value). */
+export function Bars(props: { title: string; bars: Bar[]; max?: number; unit?: string }) {
+  const max = props.max ?? Math.max(1, ...props.bars.map((b) => b.value));
+  const row = 28;
+  const h = props.bars.length * row;
+  return (
+    <figure class="chart">
+      <figcaption>{props.title}</figcaption>
+      <svg viewBox={`0 0 600 ${h}`} width="100%" height={h} role="img" aria-label={props.title}>
+        {props.bars.map((b, i) => {
+          const w = Math.max(0, Math.min(1, b.value / max)) * 300;
+          const y = i * row;
+          return (
+            <g key={b.label}>
+              <text x="0" y={y + 18} class="chart-label">
+                {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
+              </text>
+              <rect x="200" y={y + 6} width={w} height="16" class="chart-bar" rx="2" />
+              <text x={206 + w} y={y + 18} class="chart-value">
+                {`${Number(b.value.toFixed(2))}${props.unit ?? ''}${b.note ? ` ${b.note}` : ''}`}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+/** A bar that fills its cell: a score out of max, the number beside it. */
+export function Meter(props: { value: number; max: number; label: string }) {
+  const frac = props.max > 0 ? Math.max(0, Math.min(1, props.value / props.max)) : 0;
+  return (
+    <span class="meter">
+      <svg viewBox="0 0 100 10" width="80" height="10" aria-hidden="true">
+        <rect x="0" y="0" width="100" height="10" class="meter-track" rx="2" />
+        <rect x="0" y="0" width={frac * 100} height="10" class="meter-fill" rx="2" />
+      </svg>
+      <span class="meter-value">{props.label}</span>
+    </span>
+  );
+}
