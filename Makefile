@@ -158,7 +158,7 @@ build/asan/unit-tests: $(patsubst %.c,build/asan/obj/%.o,$(UNIT_SRC)) build/asan
 
 # The accuracy corpus: accuracy-gen writes labelled resumes in every format, accuracy-score
 # compares `rubric parse --json` with the labels (tests/accuracy/run, tests/e2e/test_accuracy.sh).
-ACCURACY_PROGS := accuracy-gen accuracy-score
+ACCURACY_PROGS := accuracy-gen accuracy-score accuracy-rank
 build/asan/accuracy-%: build/asan/obj/tests/accuracy/%.o build/asan/librubric.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -254,6 +254,7 @@ ACCURACY_N ?= 200
 accuracy: build/rubric $(addprefix build/,$(ACCURACY_PROGS))
 	@scripts/deps check
 	tests/accuracy/run build $(ACCURACY_N)
+	tests/accuracy/screening build
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1

@@ -29,6 +29,7 @@ static const struct {
     {"extract", cmd_extract, "the text Rubric reads from resume files (PDF, DOCX, ...)"},
     {"parse", cmd_parse, "what Rubric understands of resumes: contact, positions, skills"},
     {"screen", cmd_screen, "resumes ranked against a role, with a reason for every point"},
+    {"job", cmd_job, "what Rubric reads from a job posting, each criterion with its line"},
     {"serve", cmd_serve, "the JSON HTTP API (OpenAPI at /api/openapi.json)"},
     {"user", cmd_user, "accounts: add, list, disable, passwd"},
     {"token", cmd_token, "personal API tokens: create, list, revoke"},

@@ -29,6 +29,7 @@ int cmd_skills(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_extract(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_parse(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_screen(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_job(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_serve(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(struct cmd_ctx *ctx, int argc, char **argv);

@@ -8,6 +8,32 @@
 #include "core/user.h"
 #include "util/mem.h"
 
+bool
+interview_may_interview(const struct user *u)
+{
+    return !u->disabled && u->role != USER_CANDIDATE;
+}
+
+enum rb_err
+interview_people(struct store *s, json_t **out, char *errmsg)
+{
+    struct user *v;
+    size_t n;
+    enum rb_err rc = store_user_list(s, &v, &n, errmsg);
+    *out = NULL;
+    if (rc)
+        return rc;
+    *out = json_array();
+    for (size_t i = 0; i < n; i++) {
+        if (interview_may_interview(&v[i]))
+            json_array_append_new(*out, json_pack("{s:s, s:s?, s:s}", "email", v[i].email, "name",
+                                                  v[i].name, "role", user_role_name(v[i].role)));
+        user_cleanup(&v[i]);
+    }
+    free(v);
+    return RB_OK;
+}
+
 enum rb_err
 interview_interviewers(struct store *s, const char *const *emails, size_t n, long long *ids,
                        char *errmsg)
@@ -22,7 +48,7 @@ interview_interviewers(struct store *s, const char *const *emails, size_t n, lon
         if (e)
             return e;
         ids[i] = u.id;
-        if (u.disabled || u.role == USER_CANDIDATE) {
+        if (!interview_may_interview(&u)) {
             snprintf(errmsg, RB_ERRMSG, "%s cannot interview: %s", u.email,
                      u.disabled ? "the account is disabled" : "a candidate's account");
             e = RB_EINVAL;

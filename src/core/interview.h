@@ -7,11 +7,13 @@
 #ifndef RUBRIC_CORE_INTERVIEW_H
 #define RUBRIC_CORE_INTERVIEW_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "core/kit.h"
+#include "core/user.h"
 #include "store/store.h"
 #include "util/err.h"
 
@@ -36,6 +38,10 @@ struct interview_request {
 enum rb_err interview_interviewers(struct store *s, const char *const *emails, size_t n,
                                    long long *ids, char *errmsg);
 
+/* Whether u may sit on a panel: an enabled account that is not a candidate's. */
+bool interview_may_interview(const struct user *u);
+/* Everyone who may interview, by email: *out (new) [{"email", "name", "role"}]. */
+enum rb_err interview_people(struct store *s, json_t **out, char *errmsg);
 /* Builds a kit for the role of the application's opening (else the candidate's role) at
  * the request's stage, avoiding the questions of every earlier kit of the candidate in any
  * application, saves it, and makes the interview with the kit frozen in it: *id.

@@ -848,6 +848,29 @@ scorecard_submit(struct store *s, long long interview, const struct user *who, j
 }
 
 enum rb_err
+scorecard_draft_save(struct store *s, long long interview, const struct user *who, json_t *draft,
+                     long long base, long long *revision, char *errmsg)
+{
+    char *text;
+    enum rb_err rc;
+    if (!json_is_object(draft)) {
+        snprintf(errmsg, RB_ERRMSG, "draft: an object (the scorecard as far as it is filled)");
+        return RB_EINVAL;
+    }
+    text = json_dumps(draft, JSON_COMPACT);
+    if (!text)
+        abort();
+    if (strlen(text) > SCORECARD_FILE_MAX) {
+        snprintf(errmsg, RB_ERRMSG, "draft: %zu bytes, over the %zu a scorecard may have",
+                 strlen(text), SCORECARD_FILE_MAX);
+        rc = RB_ETOOBIG;
+    } else
+        rc = store_draft_put(s, interview, who->id, text, base, revision, errmsg);
+    free(text);
+    return rc;
+}
+
+enum rb_err
 scorecard_get(struct store *s, long long id, json_t **card, char *errmsg)
 {
     struct scorecard_filter flt = {.id = id};

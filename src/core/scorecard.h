@@ -108,6 +108,12 @@ enum rb_err scorecard_context(struct store *s, long long interview, json_t **iv,
  * field, RB_EDENIED when who is not its interviewer, RB_ECONFLICT when submitted already. */
 enum rb_err scorecard_submit(struct store *s, long long interview, const struct user *who,
                              json_t *doc, long long *id, char *errmsg);
+/* Saves draft (a scorecard as far as it goes: an object, checked for size only, since it
+ * may be half filled) as who's draft for interview; base and *revision as
+ * store_draft_put. RB_EINVAL when draft is not an object, RB_ETOOBIG over
+ * SCORECARD_FILE_MAX, and store_draft_put's errors. */
+enum rb_err scorecard_draft_save(struct store *s, long long interview, const struct user *who,
+                                 json_t *draft, long long base, long long *revision, char *errmsg);
 /* Scorecard id as store_scorecards gives it (*card new); RB_ENOTFOUND. */
 enum rb_err scorecard_get(struct store *s, long long id, json_t **card, char *errmsg);
 /* Amends scorecard id with patch (see scorecard_patch) for reason, as who (its author or an

@@ -8,6 +8,7 @@
 
 #include "core/job.h"
 #include "core/privacy.h"
+#include "core/screen_export.h"
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/settings.h"
@@ -24,7 +25,7 @@ static const char *const stages[] = {"applied", "screened", "interviewing", "off
 void
 api_candidates_list(struct http_req *req, struct http_res *res)
 {
-    const char *stage = http_query(req, "stage");
+    const char *stage = http_query(req, "stage"), *q = http_query(req, "q");
     size_t limit, offset, total;
     json_t *items;
     char msg[RB_ERRMSG];
@@ -40,8 +41,12 @@ api_candidates_list(struct http_req *req, struct http_res *res)
                      "stage");
         return;
     }
-    e = store_candidate_list(req->store, stage, http_query(req, "role"), limit, offset, &items,
-                             &total, msg);
+    if (q && strlen(q) > 200) {
+        http_problem(res, RB_EINVAL, "q: 200 bytes at most (a piece of a name or an email)", "q");
+        return;
+    }
+    e = store_candidate_search(req->store, stage, http_query(req, "role"), q && *q ? q : NULL,
+                               limit, offset, &items, &total, msg);
     if (e) {
         json_decref(items);
         http_problem(res, e, msg, NULL);
@@ -309,14 +314,61 @@ api_resume_get(struct http_req *req, struct http_res *res)
     http_json(res, 200, o);
 }
 
+/* A list of skill groups ("java", "oracle|postgresql") from a request array; NULL when the
+ * field is absent or null, and *bad when an item is not a string. Borrowed strings. */
+static const char **
+skill_list(json_t *a, size_t *n, bool *bad)
+{
+    const char **v;
+    size_t i;
+    json_t *x;
+    *n = 0;
+    if (!json_is_array(a))
+        return NULL;
+    v = xcalloc(json_array_size(a) + 1, sizeof *v);
+    json_array_foreach(a, i, x)
+    {
+        if (!json_is_string(x))
+            *bad = true;
+        else
+            v[(*n)++] = json_string_value(x);
+    }
+    return v;
+}
+
+/* "must", "nice" and "years" over the criteria (core/job.c), as `rubric screen` has them. */
+static enum rb_err
+overrides(json_t *j, struct role *role, char *msg, const char **field)
+{
+    size_t nmust, nnice;
+    bool bad = false;
+    const char **must = skill_list(json_object_get(j, "must"), &nmust, &bad);
+    const char **nice = skill_list(json_object_get(j, "nice"), &nnice, &bad);
+    json_t *y = json_object_get(j, "years");
+    enum rb_err e = RB_OK;
+    if (bad) {
+        snprintf(msg, RB_ERRMSG, "must, nice: skill names as strings, \"a|b\" for alternatives");
+        *field = json_is_array(json_object_get(j, "must")) ? "must" : "nice";
+        e = RB_EINVAL;
+    } else {
+        e = job_override(role, must, nmust, nice, nnice,
+                         json_is_integer(y) ? (int)json_integer_value(y) : -1, jobs_taxonomy(),
+                         "must", "nice", msg);
+        *field = strncmp(msg, "must", 4) ? "nice" : "must";
+    }
+    free(must);
+    free(nice);
+    return e;
+}
+
 void
 api_screenings_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {{"role", F_STRING, false, 64},
-                                             {"job", F_STRING, false, (size_t)64 * 1024},
-                                             {"resumes", F_ARRAY, false, 100000},
-                                             {"blind", F_BOOL, false, 0},
-                                             {0}};
+    static const struct field_spec spec[] = {
+        {"role", F_STRING, false, 64},       {"job", F_STRING, false, (size_t)64 * 1024},
+        {"resumes", F_ARRAY, false, 100000}, {"blind", F_BOOL, false, 0},
+        {"must", F_ARRAY, false, 100},       {"nice", F_ARRAY, false, 100},
+        {"years", F_INT, false, 50},         {0}};
     json_t *j = req->json, *list = json_object_get(j, "resumes"), *v;
     const char *field, *role_id = json_string_value(json_object_get(j, "role"));
     const char *job = json_string_value(json_object_get(j, "job"));
@@ -341,6 +393,11 @@ api_screenings_create(struct http_req *req, struct http_res *res)
         e = job_from_text("job", job, strlen(job), jobs_scanner(), jobs_taxonomy(), &role, msg);
     if (e) {
         http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, role_id ? "role" : "job");
+        return;
+    }
+    if ((e = overrides(j, &role, msg, &field))) {
+        http_problem(res, e, msg, field);
+        role_cleanup(&role);
         return;
     }
     if (json_is_array(list) && !json_array_size(list)) {
@@ -433,4 +490,103 @@ api_screening_results(struct http_req *req, struct http_res *res)
     if (blind)
         privacy_blind_results(items);
     http_json(res, 200, http_page(items, total, limit, offset));
+}
+
+void
+api_job_read(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {{"job", F_STRING, true, (size_t)64 * 1024}, {0}};
+    const char *field, *job;
+    struct role role;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    job = json_string_value(json_object_get(req->json, "job"));
+    /* the same reading a screening of this text makes (api_screenings_create) */
+    if ((e = job_from_text("job", job, strlen(job), jobs_scanner(), jobs_taxonomy(), &role, msg))) {
+        http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, "job");
+        return;
+    }
+    http_json(res, 200, role_to_json(&role));
+    role_cleanup(&role);
+}
+
+void
+api_screening_report(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    const char *format = http_query(req, "format");
+    size_t total;
+    json_t *o = NULL, *items = NULL;
+    char msg[RB_ERRMSG];
+    bool html = format && strcmp(format, "html") == 0;
+    enum rb_err e;
+
+    if (!id)
+        return;
+    if (!format || (!html && strcmp(format, "csv") != 0)) {
+        http_problem(res, RB_EINVAL, "format: csv or html", "format");
+        return;
+    }
+    if ((e = store_screening_get(req->store, id, &o, msg)) ||
+        (e = store_screening_results(req->store, id,
+                                     (size_t)100000 /* a screening's most resumes */, 0, &items,
+                                     &total, msg))) {
+        http_problem(res, e, msg, NULL);
+        goto out;
+    }
+    if (!api_audit_items(req, res, "export", items, "candidate", "screening %lld report", id))
+        goto out;
+    if ((e = screen_export(o, items, html ? SCREEN_EXPORT_HTML : SCREEN_EXPORT_CSV, &res->body,
+                           msg))) {
+        http_problem(res, e == RB_EINVAL ? RB_EINTERNAL : e, msg, NULL);
+        goto out;
+    }
+    res->status = 200;
+    res->content_type = html ? "text/html; charset=utf-8" : "text/csv; charset=utf-8";
+out:
+    json_decref(o);
+    json_decref(items);
+}
+
+void
+api_resume_original(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    const char *hash;
+    char msg[RB_ERRMSG], path[600], *data = NULL;
+    size_t len = 0, n;
+    json_t *o;
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = store_resume_row(req->store, id, &o, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    hash = json_string_value(json_object_get(o, "hash"));
+    n = hash ? strspn(hash, "0123456789abcdef") : 0;
+    if (n != 64 || hash[n]) {
+        http_problemf(res, RB_ENOTFOUND, NULL, "resume %lld has no original file kept", id);
+        goto out;
+    }
+    snprintf(path, sizeof path, "%s/%s", req->cfg->uploads, hash);
+    if (fs_read(path, req->cfg->upload_max, &data, &len, msg)) {
+        /* erased, removed by retention, or kept on another server's disk */
+        http_problemf(res, RB_ENOTFOUND, NULL, "resume %lld: its original file is gone", id);
+        goto out;
+    }
+    if (!api_audit(req, res, "view", json_integer_value(json_object_get(o, "candidate")),
+                   "resume %lld original", id))
+        goto out;
+    buf_append(&res->body, data, len);
+    /* bytes, never a page: an HTML resume must not run in the app's origin */
+    res->content_type = "application/octet-stream";
+out:
+    free(data);
+    json_decref(o);
 }

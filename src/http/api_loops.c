@@ -105,17 +105,36 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
     http_json(res, 200, o);
 }
 
+/* A true/false query parameter: *v, or false with a problem set. */
+static bool
+query_flag(const struct http_req *req, struct http_res *res, const char *name, bool *v)
+{
+    const char *s = http_query(req, name);
+    *v = false;
+    if (!s || strcmp(s, "false") == 0)
+        return true;
+    if (strcmp(s, "true") == 0) {
+        *v = true;
+        return true;
+    }
+    http_problemf(res, RB_EINVAL, name, "%s: true or false", name);
+    return false;
+}
+
 void
 api_interviews_list(struct http_req *req, struct http_res *res)
 {
     const char *c = http_query(req, "candidate");
+    struct interview_filter f = {0};
+    bool mine;
     long long candidate = 0;
     size_t limit, offset, total;
     json_t *items;
     char msg[RB_ERRMSG], *end;
     enum rb_err e;
 
-    if (!http_paging(req, res, &limit, &offset))
+    if (!http_paging(req, res, &limit, &offset) || !query_flag(req, res, "mine", &mine) ||
+        !query_flag(req, res, "waiting", &f.waiting))
         return;
     if (c) {
         candidate = strtoll(c, &end, 10);
@@ -124,8 +143,10 @@ api_interviews_list(struct http_req *req, struct http_res *res)
             return;
         }
     }
-    e = store_interview_list(req->store, candidate, hiring(req) ? 0 : req->who.id, limit, offset,
-                             &items, &total, msg);
+    /* interviewers see only their own; recruiters and admins theirs when they ask */
+    f.candidate = candidate;
+    f.account = hiring(req) && !mine && !f.waiting ? 0 : req->who.id;
+    e = store_interview_find(req->store, &f, limit, offset, &items, &total, msg);
     if (e) {
         json_decref(items);
         http_problem(res, e, msg, NULL);
@@ -422,4 +443,98 @@ api_scorecard_amend(struct http_req *req, struct http_res *res)
         return;
     }
     send_card(req, res, id, 200);
+}
+
+/* ---- scorecard drafts: the caller's own, for interviews they are on ---- */
+
+void
+api_draft_get(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    json_t *d;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = store_draft_get(req->store, id, req->who.id, &d, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    if (!api_audit(req, res, "view", json_integer_value(json_object_get(d, "candidate")),
+                   "scorecard draft of interview %lld", id)) {
+        json_decref(d);
+        return;
+    }
+    res->no_etag = true;
+    http_json(res, 200, d);
+}
+
+void
+api_draft_put(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {
+        {"draft", F_OBJECT, true, 0}, {"revision", F_INT, false, 0}, {0}};
+    long long id = http_param_id(req, res, 0), revision = 0, base;
+    const char *field;
+    char msg[RB_ERRMSG];
+    json_t *d;
+    enum rb_err e;
+    if (!id)
+        return;
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    base = json_integer_value(json_object_get(req->json, "revision"));
+    if (json_object_get(req->json, "revision") && base < 1) {
+        http_problem(res, RB_EINVAL, "revision: the revision last saved, 1 or more", "revision");
+        return;
+    }
+    if ((e = scorecard_draft_save(req->store, id, &req->who, json_object_get(req->json, "draft"),
+                                  base, &revision, msg))) {
+        http_problem(res, e, msg,
+                     e == RB_EINVAL || e == RB_ETOOBIG                            ? "draft"
+                     : e == RB_ECONFLICT && base && !strncmp(msg, "revision:", 9) ? "revision"
+                                                                                  : NULL);
+        return;
+    }
+    if (revision == 1 && !store_draft_get(req->store, id, req->who.id, &d, msg)) {
+        api_audit(req, NULL, "create", json_integer_value(json_object_get(d, "candidate")),
+                  "scorecard draft of interview %lld", id);
+        json_decref(d);
+    }
+    http_json(res, 200, json_pack("{s:I, s:I}", "interview", id, "revision", revision));
+}
+
+void
+api_draft_delete(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    json_t *iv;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id || !interview_for(req, res, id, &iv))
+        return;
+    if ((e = store_draft_delete(req->store, id, req->who.id, msg))) {
+        json_decref(iv);
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    api_audit(req, NULL, "change", json_integer_value(json_object_get(iv, "candidate")),
+              "scorecard draft of interview %lld", id);
+    json_decref(iv);
+    res->status = 204;
+}
+
+void
+api_interviewers_list(struct http_req *req, struct http_res *res)
+{
+    json_t *items;
+    char msg[RB_ERRMSG];
+    enum rb_err e = interview_people(req->store, &items, msg);
+    if (e) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, 200, json_pack("{s:o}", "items", items));
 }

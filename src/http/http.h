@@ -189,6 +189,18 @@ void api_interview_scorecards(struct http_req *req, struct http_res *res);
 void api_candidate_scorecards(struct http_req *req, struct http_res *res);
 void api_scorecard_get(struct http_req *req, struct http_res *res);
 void api_scorecard_amend(struct http_req *req, struct http_res *res);
+/* a job description read into criteria, as a screening would (http/api_hiring.c) */
+void api_job_read(struct http_req *req, struct http_res *res);
+/* a screening's results as CSV or the HTML report (http/api_hiring.c) */
+void api_screening_report(struct http_req *req, struct http_res *res);
+/* a resume's original file, as uploaded (http/api_hiring.c) */
+void api_resume_original(struct http_req *req, struct http_res *res);
+/* who may sit on a panel, for scheduling (http/api_loops.c) */
+void api_interviewers_list(struct http_req *req, struct http_res *res);
+/* scorecard drafts (http/api_loops.c) */
+void api_draft_get(struct http_req *req, struct http_res *res);
+void api_draft_put(struct http_req *req, struct http_res *res);
+void api_draft_delete(struct http_req *req, struct http_res *res);
 void api_practice_next(struct http_req *req, struct http_res *res);
 void api_practice_answer(struct http_req *req, struct http_res *res);
 void api_practice_stats(struct http_req *req, struct http_res *res);

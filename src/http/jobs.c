@@ -148,6 +148,8 @@ run_job(struct store *s, long long id, const char *criteria, bool blind)
                 o = screen_to_json(&sr);
                 json_object_set_new(o, "experience_years",
                                     json_real(round(r.experience_months / 1.2) / 10));
+                json_object_set_new(o, "comparable_years",
+                                    json_real(round(sr.comparable_years * 10) / 10));
                 if (!blind) {
                     json_object_set_new(o, "name", r.name ? json_string(r.name) : json_null());
                     json_object_set(o, "filename", json_object_get(row, "filename"));

@@ -34,13 +34,17 @@ static const char SQL_CAND_GET[] =
     "'to', h.to_stage, 'by', h.by_label, 'reason', h.reason, 'at', h.at)) FROM (SELECT * FROM "
     "candidate_stage_change WHERE candidate = c.id ORDER BY id) h)) FROM candidate c "
     "WHERE c.id = ?1";
+/* ?5: a piece of the name or the email (NULL: any) */
+#define CAND_MATCHES                                                                               \
+    "(?5 IS NULL OR instr(lower(c.name), lower(?5)) > 0 OR "                                       \
+    "instr(lower(coalesce(c.email, '')), lower(?5)) > 0)"
 static const char SQL_CAND_LIST[] =
     "SELECT " CANDIDATE_JSON ", count(*) OVER () FROM candidate c "
-    "WHERE (?1 IS NULL OR c.stage = ?1) AND (?2 IS NULL OR c.role = ?2) "
-    "ORDER BY c.id LIMIT ?3 OFFSET ?4";
+    "WHERE (?1 IS NULL OR c.stage = ?1) AND (?2 IS NULL OR c.role = ?2) AND " CAND_MATCHES
+    " ORDER BY c.id LIMIT ?3 OFFSET ?4";
 static const char SQL_CAND_COUNT[] =
     "SELECT count(*) FROM candidate c WHERE (?1 IS NULL OR c.stage = ?1) "
-    "AND (?2 IS NULL OR c.role = ?2)";
+    "AND (?2 IS NULL OR c.role = ?2) AND " CAND_MATCHES;
 static const char SQL_CAND_EXISTS[] = "SELECT 1 FROM candidate WHERE id = ?1";
 static const char SQL_STAGE_LOG[] =
     "INSERT INTO candidate_stage_change (candidate, from_stage, to_stage, by_account, by_label, "
@@ -347,6 +351,13 @@ enum rb_err
 sqlite_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
                       size_t offset, json_t **items, size_t *total, char *errmsg)
 {
+    return sqlite_candidate_search(s, stage, role, NULL, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+sqlite_candidate_search(struct store *s, const char *stage, const char *role, const char *q,
+                        size_t limit, size_t offset, json_t **items, size_t *total, char *errmsg)
+{
     sqlite3_stmt *st = sq_stmt(s, SQL_CAND_LIST, errmsg);
     enum rb_err rc = RB_OK;
     *items = json_array();
@@ -357,6 +368,7 @@ sqlite_candidate_list(struct store *s, const char *stage, const char *role, size
     sq_bind_text(st, 2, role);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
+    sq_bind_text(st, 5, q);
     rc = sq_json_rows(s, st, *items, total, "list candidates", errmsg);
     sq_done(st);
     if (!rc && !json_array_size(*items) && offset) {
@@ -364,6 +376,7 @@ sqlite_candidate_list(struct store *s, const char *stage, const char *role, size
             return RB_ESTORE;
         sq_bind_text(st, 1, stage);
         sq_bind_text(st, 2, role);
+        sq_bind_text(st, 5, q);
         if (sqlite3_step(st) == SQLITE_ROW)
             *total = (size_t)sqlite3_column_int64(st, 0);
         sq_done(st);

@@ -151,6 +151,17 @@ enum rb_err sqlite_loop_pending(struct store *s, long long candidate, long long 
 enum rb_err sqlite_interview_list(struct store *s, long long candidate, long long account,
                                   size_t limit, size_t offset, json_t **items, size_t *total,
                                   char *errmsg);
+enum rb_err sqlite_interview_find(struct store *s, const struct interview_filter *f, size_t limit,
+                                  size_t offset, json_t **items, size_t *total, char *errmsg);
+enum rb_err sqlite_candidate_search(struct store *s, const char *stage, const char *role,
+                                    const char *q, size_t limit, size_t offset, json_t **items,
+                                    size_t *total, char *errmsg);
+enum rb_err sqlite_draft_get(struct store *s, long long interview, long long account, json_t **out,
+                             char *errmsg);
+enum rb_err sqlite_draft_put(struct store *s, long long interview, long long account,
+                             const char *body, long long base, long long *revision, char *errmsg);
+enum rb_err sqlite_draft_delete(struct store *s, long long interview, long long account,
+                                char *errmsg);
 /* sqlite_practice.c */
 enum rb_err sqlite_practice_card(struct store *s, long long account, const char *question,
                                  struct practice_card *c, char *errmsg);

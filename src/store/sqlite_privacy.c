@@ -129,6 +129,9 @@ static const char *const erase_sql[] = {
                                                  "new_value = CASE WHEN " TEXT_FIELD(
                                                      "field") " THEN NULL ELSE new_value END "
                                                               "WHERE scorecard IN " CARDS_OF,
+    /* drafts are free text about them, and never submitted */
+    "DELETE FROM scorecard_draft WHERE interview IN (SELECT id FROM interview WHERE candidate "
+    "= ?1)",
 };
 /* the cached parses of a file (?1: its hash), and whether a resume still refers to it */
 static const char SQL_PARSES_DEL[] = "DELETE FROM parsed_resume WHERE hash = ?1";

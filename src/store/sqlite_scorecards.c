@@ -54,18 +54,38 @@ static const char SQL_PENDING[] =
     "sc.interview = i.id AND sc.interviewer = ?2)), 0) FROM interview i "
     "JOIN interview_interviewer ii ON ii.interview = i.id AND ii.account = ?2 "
     "WHERE i.candidate = ?1";
+/* ?1 candidate, ?2 an interviewer, ?5 without ?2's scorecard (0: any) */
+#define INTERVIEWS_OF                                                                              \
+    "(?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM interview_interviewer "     \
+    "WHERE interview = i.id AND account = ?2)) AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM "          \
+    "scorecard WHERE interview = i.id AND interviewer = ?2))"
 static const char SQL_INTERVIEWS[] =
     "SELECT json_object('id', i.id, 'candidate', i.candidate, 'stage', i.stage, 'minutes', "
     "i.minutes, 'scheduled_at', i.scheduled_at, 'created_at', i.created_at, 'interviewers', "
     "(SELECT json_group_array(a.email) FROM (SELECT a.email FROM interview_interviewer ii "
     "JOIN account a ON a.id = ii.account WHERE ii.interview = i.id ORDER BY a.email) a), "
-    "'scorecards', (SELECT count(*) FROM scorecard WHERE interview = i.id)), count(*) OVER () "
-    "FROM interview i WHERE (?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM "
-    "interview_interviewer WHERE interview = i.id AND account = ?2)) "
-    "ORDER BY i.id LIMIT ?3 OFFSET ?4";
-static const char SQL_INTERVIEWS_COUNT[] =
-    "SELECT count(*) FROM interview i WHERE (?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS "
-    "(SELECT 1 FROM interview_interviewer WHERE interview = i.id AND account = ?2))";
+    "'scorecards', (SELECT count(*) FROM scorecard WHERE interview = i.id), "
+    "'candidate_name', c.name, 'role', c.role, 'panel', (SELECT json_group_array(json_object("
+    "'email', p.email, 'name', p.name, 'scorecard', p.card, 'submitted_at', p.at)) FROM (SELECT "
+    "a.email, a.name, sc.id AS card, sc.submitted_at AS at FROM interview_interviewer ii JOIN "
+    "account a ON a.id = ii.account LEFT JOIN scorecard sc ON sc.interview = ii.interview AND "
+    "sc.interviewer = ii.account WHERE ii.interview = i.id ORDER BY a.email) p)), "
+    "count(*) OVER () FROM interview i JOIN candidate c ON c.id = i.candidate WHERE " INTERVIEWS_OF
+    " ORDER BY i.id LIMIT ?3 OFFSET ?4";
+static const char SQL_INTERVIEWS_COUNT[] = "SELECT count(*) FROM interview i WHERE " INTERVIEWS_OF;
+
+static const char SQL_DRAFT_GET[] =
+    "SELECT json_object('interview', d.interview, 'candidate', i.candidate, 'draft', "
+    "json(d.body), 'revision', d.revision, 'updated_at', d.updated_at) FROM scorecard_draft d "
+    "JOIN interview i ON i.id = d.interview WHERE d.interview = ?1 AND d.account = ?2";
+static const char SQL_DRAFT_REVISION[] =
+    "SELECT revision FROM scorecard_draft WHERE interview = ?1 AND account = ?2";
+static const char SQL_DRAFT_PUT[] =
+    "INSERT INTO scorecard_draft (interview, account, body) VALUES (?1, ?2, json(?3)) "
+    "ON CONFLICT (interview, account) DO UPDATE SET body = excluded.body, revision = "
+    "revision + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') RETURNING revision";
+static const char SQL_DRAFT_DEL[] =
+    "DELETE FROM scorecard_draft WHERE interview = ?1 AND account = ?2";
 
 static void
 bind_rating(sqlite3_stmt *st, int i, int rating)
@@ -154,7 +174,16 @@ sqlite_scorecard_submit(struct store *s, const struct scorecard_new *v, long lon
     if ((rc = sq_exec(s, st, errmsg, "store the scorecard")))
         goto out;
     *id = sqlite3_last_insert_rowid(sq_db(s));
-    rc = put_ratings(s, *id, v, errmsg);
+    if ((rc = put_ratings(s, *id, v, errmsg)))
+        goto out;
+    /* the draft ends with the scorecard it was for */
+    if (!(st = sq_stmt(s, SQL_DRAFT_DEL, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, v->interview);
+    sqlite3_bind_int64(st, 2, v->interviewer);
+    rc = sq_exec(s, st, errmsg, "remove the scorecard's draft");
 out:
     return sq_end(s, rc, errmsg);
 }
@@ -268,29 +297,180 @@ enum rb_err
 sqlite_interview_list(struct store *s, long long candidate, long long account, size_t limit,
                       size_t offset, json_t **items, size_t *total, char *errmsg)
 {
+    struct interview_filter f = {.candidate = candidate, .account = account};
+    return sqlite_interview_find(s, &f, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+sqlite_interview_find(struct store *s, const struct interview_filter *f, size_t limit,
+                      size_t offset, json_t **items, size_t *total, char *errmsg)
+{
     sqlite3_stmt *st = sq_stmt(s, SQL_INTERVIEWS, errmsg);
     enum rb_err rc = RB_OK;
     *items = json_array();
     *total = 0;
     if (!st)
         return RB_ESTORE;
-    sqlite3_bind_int64(st, 1, candidate);
-    sqlite3_bind_int64(st, 2, account);
+    sqlite3_bind_int64(st, 1, f->candidate);
+    sqlite3_bind_int64(st, 2, f->account);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
+    sqlite3_bind_int(st, 5, f->waiting && f->account);
     rc = sq_json_rows(s, st, *items, total, "list interviews", errmsg);
     sq_done(st);
     if (!rc && !json_array_size(*items) && offset) {
         /* a page past the end still says how many there are */
         if (!(st = sq_stmt(s, SQL_INTERVIEWS_COUNT, errmsg)))
             return RB_ESTORE;
-        sqlite3_bind_int64(st, 1, candidate);
-        sqlite3_bind_int64(st, 2, account);
+        sqlite3_bind_int64(st, 1, f->candidate);
+        sqlite3_bind_int64(st, 2, f->account);
+        sqlite3_bind_int(st, 5, f->waiting && f->account);
         if (sqlite3_step(st) == SQLITE_ROW)
             *total = (size_t)sqlite3_column_int64(st, 0);
         sq_done(st);
     }
     return rc;
+}
+
+/* Whether account may keep a draft for interview: RB_ENOTFOUND without the interview,
+ * RB_EDENIED off its panel; *card is account's submitted scorecard for it, or 0. */
+static enum rb_err
+draft_allowed(struct store *s, long long interview, long long account, long long *card,
+              char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_ON_PANEL, errmsg);
+    enum rb_err rc = RB_OK;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, interview);
+    sqlite3_bind_int64(st, 2, account);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sq_done(st);
+        return sq_fail(s, errmsg, "read the interview");
+    }
+    *card = sqlite3_column_int64(st, 2);
+    if (!sqlite3_column_int(st, 0)) {
+        snprintf(errmsg, RB_ERRMSG, "no interview %lld", interview);
+        rc = RB_ENOTFOUND;
+    } else if (!sqlite3_column_int(st, 1)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "only the interviewers of interview %lld keep drafts of its scorecards",
+                 interview);
+        rc = RB_EDENIED;
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum rb_err
+sqlite_draft_get(struct store *s, long long interview, long long account, json_t **out,
+                 char *errmsg)
+{
+    sqlite3_stmt *st;
+    long long card = 0;
+    int r;
+    enum rb_err rc = draft_allowed(s, interview, account, &card, errmsg);
+    *out = NULL;
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_DRAFT_GET, errmsg)))
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, interview);
+    sqlite3_bind_int64(st, 2, account);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        if (!(*out = sq_col_json(st, 0, errmsg)))
+            rc = RB_EINTERNAL;
+    } else if (r == SQLITE_DONE) {
+        if (card)
+            snprintf(errmsg, RB_ERRMSG,
+                     "no draft for interview %lld: your scorecard %lld is submitted", interview,
+                     card);
+        else
+            snprintf(errmsg, RB_ERRMSG, "no draft of yours for interview %lld yet", interview);
+        rc = RB_ENOTFOUND;
+    } else
+        rc = sq_fail(s, errmsg, "read the draft");
+    sq_done(st);
+    return rc;
+}
+
+enum rb_err
+sqlite_draft_put(struct store *s, long long interview, long long account, const char *body,
+                 long long base, long long *revision, char *errmsg)
+{
+    sqlite3_stmt *st;
+    long long card = 0, now = 0;
+    int r;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    if ((rc = draft_allowed(s, interview, account, &card, errmsg)))
+        goto out;
+    if (card) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "scorecard %lld for interview %lld is submitted already: amend it instead of "
+                 "saving a draft",
+                 card, interview);
+        rc = RB_ECONFLICT;
+        goto out;
+    }
+    if (base) {
+        if (!(st = sq_stmt(s, SQL_DRAFT_REVISION, errmsg))) {
+            rc = RB_ESTORE;
+            goto out;
+        }
+        sqlite3_bind_int64(st, 1, interview);
+        sqlite3_bind_int64(st, 2, account);
+        r = sqlite3_step(st);
+        if (r == SQLITE_ROW)
+            now = sqlite3_column_int64(st, 0);
+        sq_done(st);
+        if (r != SQLITE_ROW && r != SQLITE_DONE) {
+            rc = sq_fail(s, errmsg, "read the draft");
+            goto out;
+        }
+        if (now != base) {
+            snprintf(errmsg, RB_ERRMSG,
+                     "revision: the draft is at revision %lld, not %lld (saved meanwhile from "
+                     "another window): reload it before saving",
+                     now, base);
+            rc = RB_ECONFLICT;
+            goto out;
+        }
+    }
+    if (!(st = sq_stmt(s, SQL_DRAFT_PUT, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, interview);
+    sqlite3_bind_int64(st, 2, account);
+    sq_bind_text(st, 3, body);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *revision = sqlite3_column_int64(st, 0);
+    else
+        rc = sq_fail(s, errmsg, "save the draft");
+    sq_done(st);
+out:
+    return sq_end(s, rc, errmsg);
+}
+
+enum rb_err
+sqlite_draft_delete(struct store *s, long long interview, long long account, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_DRAFT_DEL, errmsg);
+    enum rb_err rc;
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, interview);
+    sqlite3_bind_int64(st, 2, account);
+    if ((rc = sq_exec(s, st, errmsg, "remove the draft")))
+        return rc;
+    if (!sqlite3_changes(sq_db(s))) {
+        snprintf(errmsg, RB_ERRMSG, "no draft of yours for interview %lld", interview);
+        return RB_ENOTFOUND;
+    }
+    return RB_OK;
 }
 
 static const char SQL_KIT_OWNER[] = "UPDATE kit SET created_by = ?2 WHERE id = ?1";

@@ -727,4 +727,36 @@ store_dashboard(struct store *s, json_t **out, char *errmsg)
 {
     *out = NULL;
     return s->ops->dashboard(s, out, errmsg);
+
+enum rb_err
+store_draft_get(struct store *s, long long interview, long long account, json_t **out, char *errmsg)
+{
+    return s->ops->draft_get(s, interview, account, out, errmsg);
+}
+
+enum rb_err
+store_draft_put(struct store *s, long long interview, long long account, const char *body,
+                long long base, long long *revision, char *errmsg)
+{
+    return s->ops->draft_put(s, interview, account, body, base, revision, errmsg);
+}
+
+enum rb_err
+store_draft_delete(struct store *s, long long interview, long long account, char *errmsg)
+{
+    return s->ops->draft_delete(s, interview, account, errmsg);
+}
+
+enum rb_err
+store_candidate_search(struct store *s, const char *stage, const char *role, const char *q,
+                       size_t limit, size_t offset, json_t **items, size_t *total, char *errmsg)
+{
+    return s->ops->candidate_search(s, stage, role, q, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+store_interview_find(struct store *s, const struct interview_filter *f, size_t limit, size_t offset,
+                     json_t **items, size_t *total, char *errmsg)
+{
+    return s->ops->interview_find(s, f, limit, offset, items, total, errmsg);
 }

@@ -394,6 +394,10 @@ enum rb_err store_candidate_get(struct store *s, long long id, json_t **out, cha
  * is a new array, *total counts all that pass. */
 enum rb_err store_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
                                  size_t offset, json_t **items, size_t *total, char *errmsg);
+/* The same, with q (NULL: any) a piece of the name or the email, in any case (ASCII). */
+enum rb_err store_candidate_search(struct store *s, const char *stage, const char *role,
+                                   const char *q, size_t limit, size_t offset, json_t **items,
+                                   size_t *total, char *errmsg);
 /* Uploaded resumes, in one transaction; ids[i] is the new id of v[i]. RB_EINVAL naming
  * the candidate when one does not exist. */
 enum rb_err store_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
@@ -455,7 +459,8 @@ struct scorecard_new {
     size_t ncomps;
     const char *original; /* the scorecard as submitted (JSON), kept unchanged */
 };
-/* Submits a checked scorecard in one transaction; *id is the new one's. RB_ECONFLICT when
+/* Submits a checked scorecard in one transaction, removing the interviewer's draft of it;
+ * *id is the new one's. RB_ECONFLICT when
  * the interviewer has submitted one for the interview already; RB_ENOTFOUND without the
  * interview. */
 enum rb_err store_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id,
@@ -505,6 +510,36 @@ enum rb_err store_loop_pending(struct store *s, long long candidate, long long a
 enum rb_err store_interview_list(struct store *s, long long candidate, long long account,
                                  size_t limit, size_t offset, json_t **items, size_t *total,
                                  char *errmsg);
+/* Which interviews store_interview_find reads: every field set must match. */
+struct interview_filter {
+    long long candidate, account; /* account: an interviewer of it */
+    bool waiting;                 /* without account's scorecard yet (account must be set) */
+};
+/* store_interview_list's summaries, each also with "candidate_name", "role" (the
+ * candidate's) and "panel": [{"email", "name", "scorecard" (its id, or null while not
+ * submitted), "submitted_at"}] by email. */
+enum rb_err store_interview_find(struct store *s, const struct interview_filter *f, size_t limit,
+                                 size_t offset, json_t **items, size_t *total, char *errmsg);
+
+/* ---- scorecard drafts: what an interviewer has filled in so far, theirs alone ---- */
+
+/* account's draft of its scorecard for interview: *out (new) {"interview", "candidate",
+ * "draft" (the
+ * object saved), "revision" (1 for the first save, then one more each time), "updated_at"}.
+ * RB_ENOTFOUND without the interview or without a draft; RB_EDENIED when account is not
+ * one of its interviewers. */
+enum rb_err store_draft_get(struct store *s, long long interview, long long account, json_t **out,
+                            char *errmsg);
+/* Saves body (a JSON object's text) as account's draft for interview in one transaction;
+ * *revision is the saved one's. When base is not 0 it must be the revision saved now, else
+ * RB_ECONFLICT (another tab saved meanwhile). RB_ENOTFOUND without the interview,
+ * RB_EDENIED when account is not one of its interviewers, RB_ECONFLICT when account has
+ * submitted its scorecard (drafts end there: store_scorecard_submit removes it). */
+enum rb_err store_draft_put(struct store *s, long long interview, long long account,
+                            const char *body, long long base, long long *revision, char *errmsg);
+/* Removes account's draft for interview; RB_ENOTFOUND when there is none. */
+enum rb_err store_draft_delete(struct store *s, long long interview, long long account,
+                               char *errmsg);
 
 /* A number that changes whenever a question, competency or role changes, by any writer:
  * what was built from them may be served again while it is the same. */

@@ -175,6 +175,17 @@ struct store_ops {
     enum rb_err (*dashboard)(struct store *s, json_t **out, char *errmsg);
     enum rb_err (*apply_attempts)(struct store *s, const char *key, long long now, long long window,
                                   bool record, long long *count, char *errmsg);
+    enum rb_err (*candidate_search)(struct store *s, const char *stage, const char *role,
+                                    const char *q, size_t limit, size_t offset, json_t **items,
+                                    size_t *total, char *errmsg);
+    enum rb_err (*interview_find)(struct store *s, const struct interview_filter *f, size_t limit,
+                                  size_t offset, json_t **items, size_t *total, char *errmsg);
+    enum rb_err (*draft_get)(struct store *s, long long interview, long long account, json_t **out,
+                             char *errmsg);
+    enum rb_err (*draft_put)(struct store *s, long long interview, long long account,
+                             const char *body, long long base, long long *revision, char *errmsg);
+    enum rb_err (*draft_delete)(struct store *s, long long interview, long long account,
+                                char *errmsg);
 };
 
 struct store {
