@@ -727,6 +727,7 @@ store_dashboard(struct store *s, json_t **out, char *errmsg)
 {
     *out = NULL;
     return s->ops->dashboard(s, out, errmsg);
+}
 
 enum rb_err
 store_draft_get(struct store *s, long long interview, long long account, json_t **out, char *errmsg)
