@@ -15,7 +15,8 @@ const CANDIDATE = 'pia.practice@example.org';
 const PASSWORD = 'candidate-password-6';
 
 before(async () => {
-  server = await startServer();
+  // four request threads: on a loaded 2-core machine two can both be busy with ASan kit builds
+  server = await startServer({ RUBRIC_THREADS: '4' });
   browser = await launch();
   const admin = await apiAs(server.base, ADMIN, ADMIN_PASSWORD);
   await admin.post('/api/v1/users', { email: CANDIDATE, role: 'candidate', password: PASSWORD });
