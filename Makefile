@@ -14,7 +14,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs libsodium
+PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs libsodium libseccomp
 PKGS_CLI := libedit libmicrohttpd
 # Resolved lazily (=), after scripts/deps has had its chance to install them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)
@@ -41,7 +41,7 @@ FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
 EMBED_FILES := $(filter-out %/README.md,$(sort $(wildcard data/bank/*.md))) data/bank/synonyms.txt \
                $(filter-out %/README.md,$(sort $(wildcard data/roles/*.md))) \
                $(sort $(wildcard data/skills/*.txt)) \
-               $(sort $(wildcard src/store/sql/sqlite/*.sql)) docs/openapi.json
+               $(sort $(wildcard src/store/sql/sqlite/*.sql)) docs/openapi.json data/kit/kit.css
 HEADERS := $(wildcard src/*/*.h tests/unit/*.h bench/*.h)
 
 # ---- build ---------------------------------------------------------------------------------
@@ -68,14 +68,14 @@ build/tools/embed: tools/embed.c
 build/gen/embedded.c: build/tools/embed $(EMBED_FILES)
 	@mkdir -p $(@D)
 	build/tools/embed $@ bank/=data/bank roles/=data/roles skills/=data/skills \
-	    sql/sqlite/=src/store/sql/sqlite openapi/=docs \
+	    sql/sqlite/=src/store/sql/sqlite openapi/=docs kit/=data/kit \
 	    $(EMBED_FILES)
 
 # ---- the web app (web/): TypeScript and Preact, built by Vite into build/web/dist, each text
 # file gzipped beside itself, then compiled into the server as a second table of files ------
 
 WEB_SRC := $(shell find web/src -type f -not -path 'web/src/gen/*' 2>/dev/null) web/index.html \
-           web/vite.config.ts web/tsconfig.json web/package.json
+           web/vite.config.ts web/tsconfig.json web/package.json data/kit/kit.css
 NPM_CI := npm ci --no-audit --no-fund --loglevel=error
 
 .PHONY: web web-check
@@ -158,7 +158,7 @@ build/asan/unit-tests: $(patsubst %.c,build/asan/obj/%.o,$(UNIT_SRC)) build/asan
 
 # The accuracy corpus: accuracy-gen writes labelled resumes in every format, accuracy-score
 # compares `rubric parse --json` with the labels (tests/accuracy/run, tests/e2e/test_accuracy.sh).
-ACCURACY_PROGS := accuracy-gen accuracy-score
+ACCURACY_PROGS := accuracy-gen accuracy-score accuracy-rank
 build/asan/accuracy-%: build/asan/obj/tests/accuracy/%.o build/asan/librubric.a
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
 
@@ -180,7 +180,7 @@ check: build/.deps-ok
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@tests/run build/asan
 
-C_FILES = $(shell find src tests bench tools -name '*.[ch]')
+C_FILES = $(shell find src tests bench tools -name node_modules -prune -o -name '*.[ch]' -print)
 
 format:
 	clang-format -i $(C_FILES)
@@ -204,10 +204,10 @@ tidy: build/gen/embedded.c
 # with.
 lint:
 	@if grep -nE '\b(strcpy|strcat|sprintf|vsprintf|atoi|atol|strtok|gets)\s*\(' \
-	    $$(find src tests bench tools -name '*.[ch]'); then \
+	    $$(find src tests bench tools -name node_modules -prune -o -name '*.[ch]' -print); then \
 	    echo "lint: use the bounded alternatives (snprintf, buf_*, strtol)"; exit 1; fi
-	@for f in $$(find src tests bench tools scripts -type f \( -name '*.[ch]' -o -name '*.sql' \
-	    -o -name '*.sh' \)); do head -3 $$f | grep -q 'SPDX-License-Identifier' || \
+	@for f in $$(find src tests bench tools scripts -name node_modules -prune -o -type f \( -name '*.[ch]' -o -name '*.sql' \
+	    -o -name '*.sh' \) -print); do head -3 $$f | grep -q 'SPDX-License-Identifier' || \
 	    { echo "lint: $$f has no SPDX line"; exit 1; }; done
 	@echo "lint: ok"
 
@@ -254,6 +254,7 @@ ACCURACY_N ?= 200
 accuracy: build/rubric $(addprefix build/,$(ACCURACY_PROGS))
 	@scripts/deps check
 	tests/accuracy/run build $(ACCURACY_N)
+	tests/accuracy/screening build
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1

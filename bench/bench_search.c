@@ -7,7 +7,7 @@
  * of the table says how much of the bank a query matches. Absolute times drift on shared
  * machines; the ratio to the baseline, measured in the same run, is what to read.
  *
- * usage: bench_search [N] [QUERIES_PER_CLASS] [DB_PATH]
+ * usage: bench_search [N] [QUERIES_PER_CLASS] [DB_PATH [--builtin]]
  */
 #include <math.h>
 #include <sqlite3.h>
@@ -48,7 +48,7 @@ run_rubric(struct store *s, int c, size_t queries)
     size_t rows = 0;
     for (size_t i = 0; i < queries; i++) {
         char w[16], msg[RB_ERRMSG];
-        struct search_query q = {w, 0, -1, NULL, 20, NULL, 0, 0};
+        struct search_query q = {w, 0, -1, NULL, 20, NULL, 0, 0, 0};
         struct search_hit *hits;
         size_t n;
         double a;
@@ -116,6 +116,14 @@ main(int argc, char **argv)
     bank_init(&b);
     fprintf(stderr, "bench: building a synthetic bank of %zu questions\n", n);
     synth_bank(&b, n, 4);
+    if (argc > 4 && strcmp(argv[4], "--builtin") == 0) {
+        /* with the built-in bank too, so that its roles load beside it (bench/web_search.mjs
+         * serves this store) */
+        struct diags d;
+        diags_init(&d, 0);
+        bank_read_builtin(&b, &d);
+        diags_cleanup(&d);
+    }
     if (!bench_fresh_store(path, &s))
         return 1;
     t0 = now_ms();

@@ -497,7 +497,7 @@ static const struct cmd_spec search_spec = {
 static int
 bank_search(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    struct search_query q = {NULL, 0, -1, NULL, 20, NULL, 0, 0};
+    struct search_query q = {NULL, 0, -1, NULL, 20, NULL, 0, 0, 0};
     struct store *s = NULL;
     struct role role = {0};
     const char *role_id = NULL;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/application.h"
 #include "util/mem.h"
 #include "util/table.h"
 
@@ -321,7 +322,7 @@ candidate_stage(struct cmd_ctx *ctx, int argc, char **argv)
     if (email)
         e = store_user_get(s, 0, email, &u, NULL, msg);
     if (!e && !(e = store_tx_begin(s, msg))) {
-        e = store_candidate_stage(s, id, argv[optind + 1], u.id, email, reason, msg);
+        e = application_candidate_stage(s, id, argv[optind + 1], reason, email ? &u : NULL, msg);
         e = e ? e
               : store_audit_append(s, &(struct audit_actor){u.id, email}, "change", &id, 1, "stage",
                                    msg);

@@ -29,6 +29,7 @@ int cmd_skills(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_extract(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_parse(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_screen(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_job(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_serve(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_user(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(struct cmd_ctx *ctx, int argc, char **argv);
@@ -47,6 +48,9 @@ int cmd_practice(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_debrief(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_compare(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_insight(struct cmd_ctx *ctx, int argc, char **argv);
+/* `rubric opening ...` and `rubric application ...` (cmd/opening.c). */
+int cmd_opening(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_application(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* A subcommand ("bank load") and its function. */
 struct cmd_sub {

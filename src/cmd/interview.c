@@ -14,23 +14,23 @@
 #include "core/interview.h"
 #include "util/mem.h"
 
-static const struct option create_opts[] = {{"stage", required_argument, NULL, 's'},
-                                            {"interviewer", required_argument, NULL, 'i'},
-                                            {"minutes", required_argument, NULL, 'm'},
-                                            {"at", required_argument, NULL, 'a'},
-                                            {"seed", required_argument, NULL, 'S'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {0}};
+static const struct option create_opts[] = {
+    {"stage", required_argument, NULL, 's'},   {"interviewer", required_argument, NULL, 'i'},
+    {"minutes", required_argument, NULL, 'm'}, {"at", required_argument, NULL, 'a'},
+    {"seed", required_argument, NULL, 'S'},    {"application", required_argument, NULL, 'A'},
+    {"help", no_argument, NULL, 'h'},          {0}};
 static const struct cmd_spec create_spec = {
     "interview create", "h", create_opts,
     "usage: rubric interview create CANDIDATE --stage STAGE --interviewer EMAIL\n"
     "                               [--interviewer EMAIL...] [--minutes N] [--at ISO-TIME]\n"
-    "                               [--seed N]\n\n"
+    "                               [--seed N] [--application ID]\n\n"
     "Adds an interview to a candidate's loop and prints its id. Its kit is built now for the\n"
     "candidate's role at STAGE (screen, technical, system-design, behavioral, onsite) and\n"
     "frozen in the interview, so later bank edits do not change it; questions of earlier\n"
     "kits for the same candidate are not asked again. Interviewers are accounts (not\n"
-    "candidates): at most " XSTR(INTERVIEWERS_MAX) ".\n"};
+    "candidates): at most " XSTR(INTERVIEWERS_MAX) ". The interview belongs to --application\n"
+                                                   "(default: the candidate's only one), whose "
+                                                   "opening's role the kit is for.\n"};
 
 static int
 iv_create(struct cmd_ctx *ctx, int argc, char **argv)
@@ -38,7 +38,7 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
     const char *stage = NULL, *at = NULL, *emails[INTERVIEWERS_MAX];
     long long ids[INTERVIEWERS_MAX], id = 0;
     size_t n = 0;
-    long v = 0, minutes = 0, seed = -1;
+    long v = 0, minutes = 0, seed = -1, app = 0;
     struct store *s;
     char msg[RB_ERRMSG];
     int ch, rc = 0, st;
@@ -58,6 +58,9 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
             if (!cmd_parse_int(optarg, 5, KIT_MINUTES_MAX, &minutes))
                 return cmd_usage("interview create", "bad --minutes '%s': 5 to %d", optarg,
                                  KIT_MINUTES_MAX);
+        } else if (ch == 'A') {
+            if (!cmd_parse_int(optarg, 1, 1L << 62, &app))
+                return cmd_usage("interview create", "bad --application '%s': an id", optarg);
         } else if (ch == 'S') {
             if (!cmd_parse_int(optarg, 0, 1L << 62, &seed))
                 return cmd_usage("interview create", "bad --seed '%s'", optarg);
@@ -87,7 +90,8 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
                                       (int)minutes,
                                       at,
                                       seed >= 0 ? (uint64_t)seed : (uint64_t)time(NULL),
-                                      0};
+                                      0,
+                                      app};
         char what[48];
         if (!(e = store_tx_begin(s, msg))) {
             e = interview_create(s, &r, &id, &partial, msg);

@@ -2,8 +2,9 @@
 /*
  * `rubric screen`: resumes ranked against a stored role or a job description
  * (core/screen.c). Files are read on --jobs threads, each with its own clone of the skill
- * scanner; results are ranked by score and then file name, so the output does not depend
- * on the number of threads or the order in which they finish. Parses are kept in the store
+ * scanner; results are ranked by score, then by the evidence (relevant years, must-haves met,
+ * total years) and last by file name, so the output does not depend on the number of
+ * threads or the order in which they finish. Parses are kept in the store
  * by the SHA-256 of the file, so screening the same folder again reads no file twice.
  */
 #include <errno.h>
@@ -34,29 +35,28 @@
 #define STORE_BATCH 256         /* parses written per transaction */
 #define REPORT_MAX (256u << 20) /* bytes of CSV or HTML */
 
-static const struct option screen_opts[] = {{"role", required_argument, NULL, 'r'},
-                                            {"job", required_argument, NULL, 'J'},
-                                            {"top", required_argument, NULL, 't'},
-                                            {"min-score", required_argument, NULL, 'm'},
-                                            {"jobs", required_argument, NULL, 'j'},
-                                            {"format", required_argument, NULL, 'f'},
-                                            {"json", no_argument, NULL, 'S'},
-                                            {"output", required_argument, NULL, 'o'},
-                                            {"blind", no_argument, NULL, 'b'},
-                                            {"no-store", no_argument, NULL, 'n'},
-                                            {"today", required_argument, NULL, 'T'},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {0}};
+static const struct option screen_opts[] = {
+    {"role", required_argument, NULL, 'r'},  {"job", required_argument, NULL, 'J'},
+    {"top", required_argument, NULL, 't'},   {"min-score", required_argument, NULL, 'm'},
+    {"jobs", required_argument, NULL, 'j'},  {"format", required_argument, NULL, 'f'},
+    {"json", no_argument, NULL, 'S'},        {"output", required_argument, NULL, 'o'},
+    {"blind", no_argument, NULL, 'b'},       {"no-store", no_argument, NULL, 'n'},
+    {"today", required_argument, NULL, 'T'}, {"must", required_argument, NULL, 'M'},
+    {"nice", required_argument, NULL, 'N'},  {"years", required_argument, NULL, 'Y'},
+    {"help", no_argument, NULL, 'h'},        {0}};
 static const struct cmd_spec screen_spec = {
     "screen", "h", screen_opts,
     "usage: rubric screen PATH... (--role ROLE | --job FILE) [--top N] [--min-score S]\n"
     "                     [--jobs N] [--format table|csv|json|html] [--output FILE]\n"
-    "                     [--blind] [--no-store] [--today YYYY-MM]\n\n"
+    "                     [--blind] [--no-store] [--today YYYY-MM]\n"
+    "                     [--must LIST] [--nice LIST] [--years N]\n\n"
     "Reads the resumes named (files, or every file in a folder and its subfolders) and\n"
-    "ranks them against a role. A score from 0 to 100 is made of must-have skills (40; a\n"
-    "missing one caps the score at 50), nice-to-have skills (20), total years (15), years\n"
-    "in positions titled like the role (10) and how recently the skills were used (15),\n"
-    "each with its reason. Files that cannot be read are listed with the reason and the run\n"
+    "ranks them against a role. A score from 0 to 100 is made of must-have skills (40, by\n"
+    "the years of dated positions that use each), nice-to-have skills (20), relevant years\n"
+    "(15), years in positions titled like the role (10) and how recently the skills were\n"
+    "used (15), each with its reason; each missing must-have takes a share of the score off\n"
+    "and is flagged. Ties go to the candidate with more relevant years. Files that cannot be read "
+    "are listed with the reason and the run\n"
     "goes on. Parses are kept in the store by the file's SHA-256, so screening the same\n"
     "files again (against another role, say) does not read them again.\n\n"
     "  --role ROLE      a stored role (see 'rubric role list')\n"
@@ -75,10 +75,15 @@ static const struct cmd_spec screen_spec = {
     "                   and score without them; candidates are shown by an id (the first\n"
     "                   12 hex digits of the file's SHA-256)\n"
     "  --no-store       do not keep parses in the store (nor use those kept)\n"
-    "  --today YYYY-MM  the month that open positions run to (default: this one)\n\n"
+    "  --today YYYY-MM  the month that open positions run to (default: this one)\n"
+    "  --must LIST      the must-have skills instead of those read: comma-separated, a|b\n"
+    "                   for alternatives (\"java, spring framework, oracle|postgresql\");\n"
+    "                   must-haves read but not listed become nice-to-haves\n"
+    "  --nice LIST      the nice-to-have skills instead of those read\n"
+    "  --years N        the minimum years instead of those read\n\n"
     "A progress bar shows on a terminal; a summary (read, failed by reason, ranked, from the\n"
-    "store, time) goes to standard error. Exit: 0; 1 when a job names no known skill; 2 for\n"
-    "usage or an unknown role; 4 when a job file cannot be read; 5 for a store error.\n"};
+    "store, time) goes to standard error. Exit: 0; 1 when a job file is not a job; 2 for\n"
+    "usage, an unknown role or skill; 4 when a job file cannot be read; 5 for a store error.\n"};
 
 enum format { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_HTML };
 
@@ -118,9 +123,9 @@ static int
 cmp_rows(const void *a, const void *b)
 {
     const struct screen_row *x = a, *y = b;
-    if (x->s.score != y->s.score)
-        return x->s.score < y->s.score ? 1 : -1;
-    return strcmp(x->file, y->file); /* file names are unique: a total order */
+    int c = screen_compare(&x->s, x->experience_years, &y->s, y->experience_years);
+    /* ties on the evidence too: the file name makes the order total (names are unique) */
+    return c ? c : strcmp(x->file, y->file);
 }
 
 static int
@@ -377,54 +382,23 @@ run_threads(struct screening *j, unsigned nthreads, bool progress)
     free(t);
 }
 
-/* The criteria of a job description: JSON Resume job, or prose in any readable format. */
-static int
-read_job(const char *file, const struct skills *tax, struct skillscan *sc, struct role *role)
+/* One must-have group as people read it: "java (3+ years)", "oracle | mysql | postgresql". */
+static void
+print_group(const json_t *g)
 {
-    char msg[RB_ERRMSG], *data;
-    size_t len;
-    const char *p;
-    enum rb_err e;
-
-    if (extract_read(file, NULL, &data, &len, msg)) {
-        cmd_error("cannot read job %s: %s", file, msg);
-        return RB_EXIT_IO;
+    size_t i;
+    const json_t *v;
+    long long years = json_integer_value(json_object_get(g, "years"));
+    json_array_foreach(json_object_get(g, "any_of"), i, v)
+    {
+        fprintf(stderr, "%s%s", i ? " | " : "", json_string_value(v));
     }
-    for (p = data; p < data + len && strchr(" \t\r\n", *p); p++)
-        ;
-    if (p < data + len && *p == '{') {
-        struct role_set templates;
-        struct diags d, notes;
-        role_set_init(&templates);
-        diags_init(&d, 0);
-        diags_init(&notes, 0);
-        role_read_builtin(&templates, &d);
-        e = role_import_job(file, data, len, &templates, NULL, tax, role, &notes, msg);
-        diags_cleanup(&d);
-        diags_cleanup(&notes);
-        role_set_cleanup(&templates);
-    } else {
-        struct extracted x;
-        e = extract_buffer(file, (const unsigned char *)data, len, NULL, &x, msg);
-        if (e) {
-            cmd_error("cannot read job %s: %s", file, msg);
-            free(data);
-            return RB_EXIT_PROBLEMS;
-        } else {
-            e = job_from_text(file, x.text, x.len, sc, tax, role, msg);
-            extracted_cleanup(&x);
-        }
-    }
-    free(data);
-    if (e) {
-        cmd_error("%s", msg);
-        return RB_EXIT_PROBLEMS;
-    }
-    return 0;
+    if (years)
+        fprintf(stderr, " (%lld+ years)", years);
 }
 
 static void
-print_criteria(const json_t *c)
+print_criteria(const json_t *c, const struct job *job)
 {
     size_t i;
     const json_t *v;
@@ -432,9 +406,10 @@ print_criteria(const json_t *c)
             json_string_value(json_object_get(c, "title")),
             json_string_value(json_object_get(c, "level")));
     fprintf(stderr, "rubric:   must-have:");
-    json_array_foreach(json_object_get(c, "must_have"), i, v)
+    json_array_foreach(json_object_get(c, "must_have_groups"), i, v)
     {
-        fprintf(stderr, "%s %s", i ? "," : "", json_string_value(v));
+        fputs(i ? ", " : " ", stderr);
+        print_group(v);
     }
     fprintf(stderr, "%s\nrubric:   nice-to-have:",
             json_array_size(json_object_get(c, "must_have")) ? "" : " none");
@@ -446,6 +421,10 @@ print_criteria(const json_t *c)
             json_array_size(json_object_get(c, "nice_to_have")) ? "" : " none",
             (long long)json_integer_value(json_object_get(c, "min_years")),
             (long long)json_integer_value(json_object_get(c, "min_comparable_years")));
+    for (i = 0; job && i < job->nwarnings; i++)
+        fprintf(stderr, "rubric: warning: %s\n", job->warnings[i]);
+    fprintf(stderr, "rubric:   (see them with their lines: rubric job show FILE; change them "
+                    "with --must, --nice, --years)\n");
 }
 
 static void
@@ -510,7 +489,8 @@ render(const struct screen_report *rep, enum format f, size_t width, struct buf 
 }
 
 struct opts {
-    const char *role_id, *job, *output;
+    const char *role_id, *job, *output, *must, *nice;
+    long years;
     long top, jobs;
     double min_score;
     enum format format;
@@ -565,6 +545,17 @@ parse_opts(int argc, char **argv, struct opts *o)
         case 'n':
             o->no_store = true;
             break;
+        case 'M':
+            o->must = optarg;
+            break;
+        case 'N':
+            o->nice = optarg;
+            break;
+        case 'Y':
+            if (!cmd_parse_int(optarg, 0, 50, &v))
+                return cmd_usage("screen", "bad --years '%s': expected 0 to 50", optarg);
+            o->years = v;
+            break;
         case 'T':
             if (!dates_parse_month(optarg, &o->today))
                 return cmd_usage("screen", "bad --today '%s': expected YYYY-MM", optarg);
@@ -583,10 +574,35 @@ parse_opts(int argc, char **argv, struct opts *o)
     return 0;
 }
 
+/* --must, --nice and --years over the criteria read (core/job.c). */
+static int
+apply_overrides(const struct opts *o, const struct skills *tax, struct role *role)
+{
+    char **must = NULL, **nice = NULL, msg[RB_ERRMSG];
+    size_t nmust = 0, nnice = 0;
+    int rc = 0;
+    if (!o->must && !o->nice && o->years < 0)
+        return 0;
+    job_split_list(o->must, &must, &nmust);
+    job_split_list(o->nice, &nice, &nnice);
+    if (job_override(role, o->must ? (const char *const *)must : NULL, nmust,
+                     o->nice ? (const char *const *)nice : NULL, nnice, (int)o->years, tax,
+                     "--must", "--nice", msg))
+        rc = cmd_usage("screen", "%s", msg);
+    for (size_t i = 0; i < nmust; i++)
+        free(must[i]);
+    for (size_t i = 0; i < nnice; i++)
+        free(nice[i]);
+    free(must);
+    free(nice);
+    return rc;
+}
+
 int
 cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    struct opts o = {.min_score = -1, .today = dates_today()};
+    struct opts o = {.min_score = -1, .years = -1, .today = dates_today()};
+    struct job job = {0};
     struct screening j = {0};
     struct store *s = NULL;
     struct role role = {0};
@@ -615,10 +631,19 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
             goto out;
         }
     } else {
-        if ((rc = read_job(o.job, &tax, sc, &role)))
+        enum rb_err e = job_load(o.job, sc, &tax, &job, msg);
+        if (e) {
+            rc = cmd_fail(e, msg);
             goto out;
+        }
+        role = job.role;
+        memset(&job.role, 0, sizeof job.role);
+    }
+    if ((rc = apply_overrides(&o, &tax, &role)))
+        goto out;
+    if (o.job) {
         criteria = job_criteria_json(&role);
-        print_criteria(criteria);
+        print_criteria(criteria, &job);
     }
     if (o.no_store && s) {
         store_close(s);
@@ -725,6 +750,7 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     pthread_mutex_destroy(&j.store_mu);
     pthread_cond_destroy(&j.progress);
 out:
+    job_cleanup(&job);
     json_decref(criteria);
     if (s)
         store_close(s);

@@ -6,6 +6,7 @@
 
 #include "core/interview.h"
 #include "core/user.h"
+#include "util/mem.h"
 
 bool
 interview_may_interview(const struct user *u)
@@ -59,6 +60,50 @@ interview_interviewers(struct store *s, const char *const *emails, size_t n, lon
     return RB_OK;
 }
 
+/* The application the interview belongs to (*app, 0: none) and its opening's role
+ * (*role, new, NULL: none). */
+static enum rb_err
+interview_application(struct store *s, const struct interview_request *r, long long *app,
+                      char **role, char *errmsg)
+{
+    struct application_filter f = {0};
+    json_t *items = NULL, *a = NULL, *o = NULL;
+    size_t total = 0;
+    enum rb_err e = RB_OK;
+
+    *app = r->application;
+    *role = NULL;
+    if (!*app) {
+        f.candidate = r->candidate;
+        if ((e = store_application_list(s, &f, 2, 0, &items, &total, NULL, errmsg)))
+            goto out;
+        if (total == 1)
+            *app = json_integer_value(json_object_get(json_array_get(items, 0), "id"));
+    }
+    if (!*app)
+        goto out;
+    if ((e = store_application_get(s, *app, &a, errmsg))) {
+        if (e == RB_ENOTFOUND)
+            e = RB_EINVAL;
+        goto out;
+    }
+    if (json_integer_value(json_object_get(a, "candidate")) != r->candidate) {
+        snprintf(errmsg, RB_ERRMSG, "application: application %lld is not candidate %lld's", *app,
+                 r->candidate);
+        e = RB_EINVAL;
+        goto out;
+    }
+    if ((e = store_opening_get(s, json_integer_value(json_object_get(a, "opening")), &o, errmsg)))
+        goto out;
+    if (json_is_string(json_object_get(o, "role")))
+        *role = xstrdup(json_string_value(json_object_get(o, "role")));
+out:
+    json_decref(items);
+    json_decref(a);
+    json_decref(o);
+    return e;
+}
+
 enum rb_err
 interview_create(struct store *s, const struct interview_request *r, long long *id, bool *partial,
                  char *errmsg)
@@ -69,19 +114,28 @@ interview_create(struct store *s, const struct interview_request *r, long long *
     json_t *cand = NULL, *j;
     char ref[32], *kit_json = NULL;
     const char *rid;
+    char *opening_role = NULL;
+    long long app = 0;
     enum rb_err e;
 
     *partial = false;
     if ((e = store_candidate_get(s, r->candidate, &cand, errmsg)))
         return e;
-    if (!(rid = json_string_value(json_object_get(cand, "role")))) {
+    if ((e = interview_application(s, r, &app, &opening_role, errmsg))) {
+        json_decref(cand);
+        return e;
+    }
+    rid = opening_role ? opening_role : json_string_value(json_object_get(cand, "role"));
+    if (!rid) {
         snprintf(errmsg, RB_ERRMSG, "candidate %lld has no role: the kit is chosen for one",
                  r->candidate);
         json_decref(cand);
+        free(opening_role);
         return RB_EINVAL;
     }
     e = store_role_get(s, rid, &role, errmsg);
     json_decref(cand);
+    free(opening_role);
     if (e)
         return e;
     snprintf(ref, sizeof ref, "c-%lld", r->candidate);
@@ -95,9 +149,9 @@ interview_create(struct store *s, const struct interview_request *r, long long *
         return e;
     }
     if (!(e = kit_save(s, &k, errmsg))) {
-        struct interview_new in = {r->candidate,    stage_name(k.stage), k.budget,
-                                   r->at,           k.saved_id,          NULL,
-                                   r->interviewers, r->ninterviewers,    r->by};
+        struct interview_new in = {
+            r->candidate, stage_name(k.stage), k.budget,         r->at, k.saved_id,
+            NULL,         r->interviewers,     r->ninterviewers, r->by, app};
         j = kit_to_json(&k);
         kit_json = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
         json_decref(j);

@@ -28,6 +28,9 @@ struct interview_request {
     const char *at; /* ISO 8601, or NULL */
     uint64_t seed;  /* the kit's */
     long long by;   /* the account making it; 0: the command line */
+    /* the application it belongs to; 0: the candidate's only one, or none when they hold
+     * none or several */
+    long long application;
 };
 
 /* The accounts with these emails, as interviewers: *ids. RB_EINVAL naming the email when
@@ -39,10 +42,11 @@ enum rb_err interview_interviewers(struct store *s, const char *const *emails, s
 bool interview_may_interview(const struct user *u);
 /* Everyone who may interview, by email: *out (new) [{"email", "name", "role"}]. */
 enum rb_err interview_people(struct store *s, json_t **out, char *errmsg);
-/* Builds a kit for the candidate's role at the request's stage (avoiding the questions of
- * their earlier kits), saves it, and makes the interview with the kit frozen in it: *id.
+/* Builds a kit for the role of the application's opening (else the candidate's role) at
+ * the request's stage, avoiding the questions of every earlier kit of the candidate in any
+ * application, saves it, and makes the interview with the kit frozen in it: *id.
  * *partial says the bank could not fill every slot. RB_ENOTFOUND without the candidate;
- * RB_EINVAL when they have no role. */
+ * RB_EINVAL when there is no role, or the application is another candidate's. */
 enum rb_err interview_create(struct store *s, const struct interview_request *r, long long *id,
                              bool *partial, char *errmsg);
 

@@ -36,6 +36,8 @@ bool stage_has_category(enum stage s, enum category c);
 
 #define KIT_MINUTES_MAX 600
 #define KIT_ALTERNATES 2
+/* The most swaps one request may make. */
+#define KIT_SWAPS_MAX 64
 
 struct kit_request {
     const struct role *role;
@@ -102,6 +104,13 @@ struct kit {
  * the request. RB_EINVAL for a bad request. Free with kit_cleanup. */
 enum rb_err kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *errmsg);
 void kit_cleanup(struct kit *k);
+
+/* Puts alternate in the place of question in k: the slot asking question must list
+ * alternate among its alternates, and question becomes an alternate in its stead, so the
+ * swap can be undone. Minutes and coverage follow. RB_EINVAL, saying which, when question
+ * is not asked in k, alternate is not one of its alternates, or the swap would take the
+ * kit over its budget (each alternate fits alone, not always after other swaps). */
+enum rb_err kit_swap(struct kit *k, const char *question, const char *alternate, char *errmsg);
 
 /* Saves k in the store (so later kits for its candidate avoid its questions). */
 enum rb_err kit_save(struct store *s, struct kit *k, char *errmsg);

@@ -11,6 +11,7 @@
 
 #include "core/kit.h"
 #include "core/md.h"
+#include "util/embed.h"
 
 static const struct role_competency *
 anchors_of(const struct kit *k, const struct question *q)
@@ -164,41 +165,14 @@ kit_render_md(const struct kit *k, struct buf *out)
 
 /* ---- HTML ----------------------------------------------------------------------------- */
 
-static const char css[] =
-    "*{box-sizing:border-box}"
-    "body{font:11pt/1.45 -apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;color:#1d2330;"
-    "margin:0;background:#f4f5f7}"
-    "main{max-width:820px;margin:24px auto;background:#fff;padding:32px 40px;"
-    "box-shadow:0 1px 4px rgba(0,0,0,.08)}"
-    "h1{font-size:20pt;margin:0 0 4px}h2{font-size:13pt;margin:28px 0 8px;"
-    "border-bottom:2px solid #1d2330;padding-bottom:4px}"
-    ".meta{color:#5b6475;font-size:10pt;margin-bottom:16px}"
-    ".meta span{display:inline-block;margin-right:14px}"
-    ".partial{border:1px solid #d9822b;background:#fff6ec;padding:8px 12px;border-radius:4px}"
-    ".q{border:1px solid #d5d9e0;border-radius:6px;padding:14px 18px;margin:16px 0;"
-    "break-inside:avoid;page-break-inside:avoid}"
-    ".q h3{margin:0 0 6px;font-size:12pt}.q h3 .n{color:#8a93a5;margin-right:6px}"
-    ".tags{font-size:9pt;color:#5b6475;margin-bottom:8px}"
-    ".tag{display:inline-block;border:1px solid #c9ced8;border-radius:10px;padding:0 8px;"
-    "margin-right:4px}.tag.c{background:#eef3ff;border-color:#b9c9f2}"
-    ".text{margin:6px 0 10px}.text p{margin:4px 0}"
-    "h4{font-size:9.5pt;text-transform:uppercase;letter-spacing:.04em;color:#5b6475;"
-    "margin:10px 0 4px}"
-    "ul{margin:0;padding-left:20px}ul.check{list-style:none;padding-left:2px}"
-    "ul.check li:before{content:'\\2610';margin-right:8px;color:#5b6475}"
-    "li p{display:inline;margin:0}"
-    "table{border-collapse:collapse;width:100%;font-size:9.5pt;margin:6px 0}"
-    "th,td{border:1px solid #d5d9e0;padding:4px 6px;text-align:left;vertical-align:top}"
-    "th{background:#f1f3f6}td.num{text-align:right}"
-    ".anchors td:first-child{width:92px;font-weight:600}"
-    ".rate{margin-top:10px;font-size:10pt}.rate span{margin-right:14px}"
-    ".notes{border-bottom:1px dotted #9aa2b1;height:22px}"
-    ".alts{font-size:9.5pt;color:#3d4555}"
-    ".bar{background:#e3e7ee;height:8px;border-radius:4px;position:relative;min-width:80px}"
-    ".bar i{position:absolute;left:0;top:0;bottom:0;background:#4a6fd8;border-radius:4px}"
-    ".bar b{position:absolute;top:-3px;bottom:-3px;width:2px;background:#1d2330}"
-    "@media print{body{background:#fff}main{box-shadow:none;margin:0;max-width:none;"
-    "padding:0}.q{border-color:#999}@page{margin:16mm}}";
+/* The kit's style sheet, shared with the web app: data/kit/kit.css, embedded. */
+static void
+put_css(struct buf *out)
+{
+    const struct embedded_file *f = embed_find("kit/kit.css");
+    if (f)
+        buf_append(out, (const char *)f->data, f->len);
+}
 
 static void
 html_md(struct buf *out, const char *md)
@@ -243,7 +217,10 @@ kit_render_html(const struct kit *k, struct buf *out)
                   "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                   "<title>Interview kit: ");
     buf_html(out, k->role_title);
-    buf_printf(out, "</title><style>%s</style></head><body><main>\n<h1>Interview kit: ", css);
+    buf_puts(out, "</title><style>");
+    put_css(out);
+    buf_puts(out,
+             "</style></head><body class=\"kit-page\"><main class=\"kit\">\n<h1>Interview kit: ");
     buf_html(out, k->role_title);
     buf_printf(out,
                "</h1><div class=\"meta\"><span>%s stage</span><span>level %s</span>"
@@ -324,7 +301,7 @@ kit_render_html(const struct kit *k, struct buf *out)
         buf_html(out, k->slots[i].q.title);
         buf_puts(out, "</td><td>");
         buf_html(out, k->slots[i].q.competencies[0]);
-        buf_puts(out, "</td><td></td><td style=\"width:35%\"></td></tr>");
+        buf_puts(out, "</td><td></td><td class=\"w35\"></td></tr>");
     }
     buf_puts(out, "</table><table><tr><th>Competency</th><th>Rating (1-4)</th><th>Notes</th>"
                   "</tr>");
@@ -333,13 +310,13 @@ kit_render_html(const struct kit *k, struct buf *out)
             continue;
         buf_puts(out, "<tr><td>");
         buf_html(out, k->coverage[c].competency);
-        buf_puts(out, "</td><td></td><td style=\"width:50%\"></td></tr>");
+        buf_puts(out, "</td><td></td><td class=\"w50\"></td></tr>");
     }
     buf_puts(out, "</table><p>Recommendation: ☐ strong no &nbsp; ☐ no &nbsp; ☐ yes &nbsp; ☐ "
                   "strong yes</p>");
     buf_puts(out, "<h2>Coverage</h2><table><tr><th>Competency</th><th>Weight</th>"
                   "<th>Target min</th><th>Minutes</th><th>Questions</th>"
-                  "<th style=\"width:30%\">Minutes against target</th></tr>");
+                  "<th class=\"w30\">Minutes against target</th></tr>");
     {
         double scale = 1;
         for (size_t c = 0; c < k->ncoverage; c++) {

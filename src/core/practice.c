@@ -251,6 +251,17 @@ practice_next_to_json(const struct practice_next *n)
     level_range_format(n->q.level_min, n->q.level_max, lv, sizeof lv);
     json_object_set_new(q, "level", json_string(lv));
     json_object_set_new(q, "minutes", json_integer(n->q.minutes));
+    {
+        /* hints: the key concepts a good answer shows, without the points that explain them */
+        json_t *hints = json_array();
+        for (size_t i = 0; i < n->q.npoints; i++) {
+            if (n->q.points[i].kind != POINT_SHOWS)
+                continue;
+            for (size_t c = 0; c < n->q.points[i].nconcepts && json_array_size(hints) < 12; c++)
+                json_array_append_new(hints, json_string(n->q.points[i].concepts[c]));
+        }
+        json_object_set_new(q, "hints", hints);
+    }
     json_object_set_new(o, "question", q);
     json_object_set_new(o, "kind", json_string(n->due ? "due" : "new"));
     json_object_set_new(o, "card", n->has_card ? card_json(&n->card) : json_null());
@@ -331,6 +342,17 @@ practice_rate(struct store *s, long long account, const struct question *q, int 
 }
 
 json_t *
+practice_reveal_to_json(const struct question *q, const struct coverage *cov)
+{
+    json_t *o = json_object(), *qj = question_to_json(q);
+    json_object_set_new(o, "question", json_string(q->id));
+    json_object_set_new(o, "coverage", cov ? coverage_to_json(q, cov) : json_null());
+    json_object_set(o, "points", json_object_get(qj, "points"));
+    json_decref(qj);
+    return o;
+}
+
+json_t *
 practice_result_to_json(const struct question *q, const struct coverage *cov,
                         const struct practice_result *r)
 {
@@ -367,6 +389,46 @@ streak(json_t *days, const char *today)
         practice_day_add(want, -1, want);
     }
     return run;
+}
+
+/* The PRACTICE_AHEAD_DAYS days from today with the live cards due on each (the store's
+ * "due_ahead" leaves empty days out), and the PRACTICE_RECENT_DAYS days up to today with
+ * whether each had an answer: what the stats page draws. */
+static void
+calendar(json_t *o, json_t *raw, const char *today)
+{
+    json_t *ahead = json_array(), *recent = json_array();
+    json_t *due = json_object_get(raw, "due_ahead"), *days = json_object_get(raw, "days");
+    size_t k = 0;
+    char day[11];
+    for (int i = 0; i < PRACTICE_AHEAD_DAYS; i++) {
+        json_int_t n = 0;
+        practice_day_add(today, i, day);
+        for (; k < json_array_size(due); k++) {
+            json_t *d = json_array_get(due, k);
+            int c = strcmp(json_string_value(json_object_get(d, "day")), day);
+            if (c > 0)
+                break;
+            if (!c)
+                n = json_integer_value(json_object_get(d, "count"));
+        }
+        json_array_append_new(ahead, json_pack("{s:s, s:I}", "day", day, "count", n));
+    }
+    for (int i = PRACTICE_RECENT_DAYS - 1; i >= 0; i--) {
+        bool any = false;
+        json_t *d;
+        size_t j;
+        practice_day_add(today, -i, day);
+        json_array_foreach(days, j, d)
+        {
+            if ((any = strcmp(json_string_value(d), day) == 0) ||
+                strcmp(json_string_value(d), day) < 0)
+                break;
+        }
+        json_array_append_new(recent, json_pack("{s:s, s:b}", "day", day, "practised", any));
+    }
+    json_object_set_new(o, "due_ahead", ahead);
+    json_object_set_new(o, "recent_days", recent);
 }
 
 static int
@@ -450,6 +512,7 @@ practice_stats(struct store *s, long long account, const struct practice_clock *
     }
     json_object_set_new(o, "competencies", comps);
     json_object_set_new(o, "weakest", weak);
+    calendar(o, raw, clk->today);
     json_decref(raw);
     *out = o;
     return RB_OK;

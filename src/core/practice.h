@@ -22,8 +22,10 @@
 #define PRACTICE_SECONDS_MAX 86400
 /* Questions a session may skip. */
 #define PRACTICE_SKIP_MAX 256
-/* Days that count as recent for the weakest competencies. */
+/* Days that count as recent for the weakest competencies (and the stats' calendar). */
 #define PRACTICE_RECENT_DAYS 30
+/* Days ahead that stats count due cards for. */
+#define PRACTICE_AHEAD_DAYS 14
 
 /* The time practice runs at: the real clock, or one given for tests. */
 struct practice_clock {
@@ -83,6 +85,10 @@ void practice_next_cleanup(struct practice_next *n);
  *  without its points, which come with the answer. New reference. */
 json_t *practice_next_to_json(const struct practice_next *n);
 
+/* What a question's answer is checked against, before rating it: {"question", "coverage"
+ * (coverage_to_json, or null without cov), "points"}. New reference. */
+json_t *practice_reveal_to_json(const struct question *q, const struct coverage *cov);
+
 /* Coverage of a typed answer to q, with the store's synonyms. */
 enum rb_err practice_coverage(struct store *s, const struct question *q, const char *answer,
                               size_t len, struct coverage *out, char *errmsg);
@@ -114,7 +120,10 @@ json_t *practice_result_to_json(const struct question *q, const struct coverage 
  * today has none yet), "seconds", "competencies": [{"competency", "answers", "questions",
  * "seconds", "recent_rating", "recent_coverage"}], "weakest": [{"competency", "score",
  * "recent_rating", "recent_coverage"}] (at most 3, lowest score first: the mean of the
- * recent rating on 0 to 1 and the recent coverage)}. New reference in *out. */
+ * recent rating on 0 to 1 and the recent coverage), "due_ahead": [{"day", "count"}] (live
+ * cards due on each of the PRACTICE_AHEAD_DAYS days from today, the overdue today),
+ * "recent_days": [{"day", "practised"}] (the PRACTICE_RECENT_DAYS days up to today, oldest
+ * first)}. New reference in *out. */
 enum rb_err practice_stats(struct store *s, long long account, const struct practice_clock *clk,
                            json_t **out, char *errmsg);
 

@@ -246,10 +246,8 @@ skill_item(struct rparser *p, const char *s, int line)
         }
     xgrow(&p->r.skills, &p->capskills, p->r.nskills + 1, sizeof *p->r.skills);
     k = &p->r.skills[p->r.nskills++];
-    k->name = xstrndup(name, nl);
-    k->weight = w;
-    k->must = p->sec == SEC_MUST;
-    k->line = line;
+    *k = (struct role_skill){
+        .name = xstrndup(name, nl), .weight = w, .must = p->sec == SEC_MUST, .line = line};
 }
 
 static void
@@ -502,10 +500,16 @@ role_to_json(const struct role *r)
                                                c->weight, "anchors", anchors));
     }
     json_object_set_new(o, "competencies", comps);
-    for (size_t i = 0; i < r->nskills; i++)
-        json_array_append_new(
-            r->skills[i].must ? must : nice,
-            json_pack("{s:s, s:i}", "skill", r->skills[i].name, "weight", r->skills[i].weight));
+    for (size_t i = 0; i < r->nskills; i++) {
+        const struct role_skill *k = &r->skills[i];
+        json_t *sk = json_pack("{s:s, s:i}", "skill", k->name, "weight", k->weight);
+        /* written only when set, so roles from files keep their shape */
+        if (k->group)
+            json_object_set_new(sk, "group", json_integer(k->group));
+        if (k->years)
+            json_object_set_new(sk, "years", json_integer(k->years));
+        json_array_append_new(k->must ? must : nice, sk);
+    }
     json_object_set_new(o, "must_have", must);
     json_object_set_new(o, "nice_to_have", nice);
     return o;
@@ -574,6 +578,8 @@ role_from_json(json_t *o, struct role *r, char *errmsg)
             k->weight = (int)json_integer_value(json_object_get(v, "weight"));
             k->must = !m;
             k->line = 0;
+            k->group = (int)json_integer_value(json_object_get(v, "group"));
+            k->years = (int)json_integer_value(json_object_get(v, "years"));
             r->nskills++;
         }
     }

@@ -30,6 +30,9 @@ struct role_skill {
     int weight;
     bool must; /* must-have, else nice-to-have */
     int line;
+    int group; /* alternatives: skills with the same group > 0 are one criterion, any one of
+                * them satisfies it; 0 stands alone */
+    int years; /* years of this skill asked for; 0: none said */
 };
 
 struct role {

@@ -186,10 +186,8 @@ add_skill(struct role *r, size_t *cap, const char *name, int weight, bool must)
             return;
         }
     xgrow(&r->skills, cap, r->nskills + 1, sizeof *r->skills);
-    r->skills[r->nskills].name = xstrndup(t, n);
-    r->skills[r->nskills].weight = weight;
-    r->skills[r->nskills].must = must;
-    r->skills[r->nskills].line = 0;
+    r->skills[r->nskills] =
+        (struct role_skill){.name = xstrndup(t, n), .weight = weight, .must = must};
     r->nskills++;
     free(low);
 }

@@ -2,6 +2,7 @@
 /* The screening score: criteria with points, maxima and reasons (core/screen.h). */
 #include "core/screen.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,9 @@
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/text.h"
+
+#define REASON_MAX 8192
+#define GROUP_MAX 64
 
 static const char *const names[CRIT_COUNT] = {"must_have", "nice_to_have", "total_years",
                                               "comparable_years", "recency"};
@@ -31,7 +35,152 @@ screen_cleanup(struct screen_result *s)
     memset(s, 0, sizeof *s);
 }
 
-/* The resume's entry for the skill called name, or NULL. */
+/* ---- titles ------------------------------------------------------------------------------ */
+
+#define TWORDS 16
+
+struct tword {
+    char w[32];
+    double weight;
+};
+
+/* Words that say only how senior, or nothing at all. */
+static const char *const title_skip[] = {
+    "senior", "sr",   "junior", "jr",     "mid",    "level",   "lead",     "staff",     "principal",
+    "chief",  "head", "i",      "ii",     "iii",    "iv",      "the",      "of",        "and",
+    "a",      "an",   "at",     "in",     "for",    "with",    "m",        "f",         "d",
+    "w",      "x",    "remote", "hybrid", "intern", "trainee", "graduate", "associate", "expert",
+};
+/* Spellings of one word. */
+static const struct {
+    const char *from, *to;
+} title_same[] = {
+    {"developer", "engineer"},   {"dev", "engineer"},
+    {"programmer", "engineer"},  {"eng", "engineer"},
+    {"engineering", "engineer"}, {"swe", "software"},
+    {"admin", "administrator"},  {"dba", "database"},
+    {"sre", "devops"},           {"reliability", "devops"},
+    {"qa", "quality"},           {"tester", "test"},
+    {"platform", "devops"},      {"infrastructure", "devops"},
+    {"site", "devops"},          {"testing", "test"},
+    {"programming", "engineer"}, {"devops", "devops"},
+    {"analyst", "analyst"},      {"consultant", "consultant"},
+    {"mgr", "manager"},
+};
+/* Role nouns count half: two engineers of different kinds are not alike. */
+static const char *const title_nouns[] = {"engineer",   "administrator", "manager",   "analyst",
+                                          "consultant", "specialist",    "architect", "officer"};
+
+static void
+add_word(struct tword *v, size_t *n, const char *w, size_t l)
+{
+    char buf[32];
+    if (!l || l >= sizeof buf || *n >= TWORDS)
+        return;
+    memcpy(buf, w, l);
+    buf[l] = '\0';
+    for (size_t i = 0; i < sizeof title_skip / sizeof title_skip[0]; i++)
+        if (!strcmp(buf, title_skip[i]))
+            return;
+    for (size_t i = 0; i < sizeof title_same / sizeof title_same[0]; i++)
+        if (!strcmp(buf, title_same[i].from)) {
+            snprintf(buf, sizeof buf, "%s", title_same[i].to);
+            break;
+        }
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp(v[i].w, buf))
+            return;
+    snprintf(v[*n].w, sizeof v[*n].w, "%s", buf);
+    v[*n].weight = 1.0;
+    for (size_t i = 0; i < sizeof title_nouns / sizeof title_nouns[0]; i++)
+        if (!strcmp(buf, title_nouns[i]))
+            v[*n].weight = 0.5;
+    (*n)++;
+}
+
+/* The normalised words of a title: lower case, "back end" and "back-end" one word, "c++"
+ * and "c#" kept, the rest split at anything but letters and digits. */
+static size_t
+title_words(const char *title, struct tword *v)
+{
+    char low[256];
+    size_t n = 0, l = 0;
+    int depth = 0;
+    /* qualifiers are not the title: "(Payments Platform)", ", Payments", " - Remote" */
+    for (const char *p = title; *p && l + 1 < sizeof low; p++) {
+        if (*p == '(' || *p == '[')
+            depth++;
+        else if ((*p == ')' || *p == ']') && depth)
+            depth--;
+        else if (!depth && l &&
+                 (*p == ',' || *p == '|' || !strncmp(p, " - ", 3) ||
+                  !strncmp(p, " \xe2\x80\x93 ", 5)))
+            break;
+        else if (!depth)
+            low[l++] = (char)tolower((unsigned char)*p);
+    }
+    low[l] = '\0';
+    for (size_t i = 0; i < l;) {
+        size_t j = i;
+        if (!isalnum((unsigned char)low[i])) {
+            i++;
+            continue;
+        }
+        while (j < l && (isalnum((unsigned char)low[j]) || low[j] == '+' || low[j] == '#'))
+            j++;
+        /* "back end", "back-end", "front end", "full stack" as one word */
+        if ((!strncmp(low + i, "back", 4) || !strncmp(low + i, "front", 5) ||
+             !strncmp(low + i, "full", 4)) &&
+            j - i <= 5 && j < l && (low[j] == ' ' || low[j] == '-') &&
+            (!strncmp(low + j + 1, "end", 3) || !strncmp(low + j + 1, "stack", 5))) {
+            char w[16];
+            size_t k = j + 1;
+            while (k < l && isalpha((unsigned char)low[k]))
+                k++;
+            snprintf(w, sizeof w, "%.*s%.*s", (int)(j - i), low + i, (int)(k - j - 1), low + j + 1);
+            add_word(v, &n, w, strlen(w));
+            i = k;
+            continue;
+        }
+        add_word(v, &n, low + i, j - i);
+        i = j;
+    }
+    return n;
+}
+
+double
+screen_title_similarity(const char *a, const char *b)
+{
+    struct tword va[TWORDS], vb[TWORDS];
+    size_t na, nb;
+    double wa = 0, wb = 0, both = 0;
+    if (!a || !b)
+        return 0;
+    na = title_words(a, va);
+    nb = title_words(b, vb);
+    for (size_t i = 0; i < na; i++) {
+        wa += va[i].weight;
+        for (size_t k = 0; k < nb; k++)
+            if (!strcmp(va[i].w, vb[k].w))
+                both += va[i].weight;
+    }
+    for (size_t k = 0; k < nb; k++)
+        wb += vb[k].weight;
+    if (wa <= 0 || wb <= 0)
+        return 0;
+    return both / fmax(wa, wb);
+}
+
+/* ---- evidence ------------------------------------------------------------------------------ */
+
+/* What a resume shows of one skill. */
+struct evidence {
+    const struct resume_skill *f; /* NULL: not found */
+    double years;                 /* of the dated positions that name it, merged */
+    int npos;
+    size_t latest; /* the most recent position naming it, when npos */
+};
+
 static const struct resume_skill *
 found(const struct resume *r, const struct skills *tax, const char *name)
 {
@@ -41,14 +190,100 @@ found(const struct resume *r, const struct skills *tax, const char *name)
     return NULL;
 }
 
+static int
+end_month(const struct position *p, struct ym today)
+{
+    int a, z;
+    return dates_span(&p->range, today, &a, &z) ? z : -1;
+}
+
+/* What using one skill shows of a broader one: nobody who ran PostgreSQL for five years
+ * lacks SQL because the word is not written, nor CI/CD with Jenkins pipelines. */
+static const struct {
+    const char *skill;
+    const char *by[10];
+} implied[] = {
+    {"sql",
+     {"postgresql", "mysql", "oracle database", "sql server", "mariadb", "sqlite", "pl/sql",
+      "t-sql", NULL}},
+    {"relational databases",
+     {"postgresql", "mysql", "oracle database", "sql server", "mariadb", "sqlite", NULL}},
+    {"ci/cd",
+     {"jenkins", "github actions", "gitlab ci", "circleci", "travis ci", "teamcity", "argo cd",
+      NULL}},
+    {"java", {"spring boot", "spring framework", "hibernate", "jpa", NULL}},
+    {"javascript", {"typescript", "react", "node.js", "vue.js", "angular", "express", NULL}},
+    {"test automation", {"selenium", "cypress", "playwright", "testng", "rest assured", NULL}},
+    {"api testing", {"postman", "rest assured", NULL}},
+};
+
+static struct evidence evidence_of(const struct resume *r, const struct skills *tax,
+                                   const char *name, struct ym today);
+
+/* The best evidence of a skill that implies name, or none (.f NULL); *via gets its name. */
+static struct evidence
+implied_by(const struct resume *r, const struct skills *tax, const char *name, struct ym today,
+           const char **via)
+{
+    struct evidence best = {0};
+    for (size_t i = 0; i < sizeof implied / sizeof implied[0]; i++) {
+        if (strcmp(implied[i].skill, name) != 0)
+            continue;
+        for (size_t k = 0; implied[i].by[k]; k++) {
+            struct evidence e = evidence_of(r, tax, implied[i].by[k], today);
+            if (e.f && (!best.f || e.years > best.years || (!best.npos && e.npos))) {
+                best = e;
+                *via = implied[i].by[k];
+            }
+        }
+    }
+    return best;
+}
+
+static struct evidence
+evidence_of(const struct resume *r, const struct skills *tax, const char *name, struct ym today)
+{
+    struct evidence e = {found(r, tax, name), 0, 0, 0};
+    struct date_range rs[64];
+    size_t n = 0;
+    int best = -1;
+    if (!e.f)
+        return e;
+    for (size_t p = 0; p < r->npositions && p < 64; p++) {
+        if (!(e.f->positions >> p & 1))
+            continue;
+        rs[n++] = r->positions[p].range;
+        if (end_month(&r->positions[p], today) > best) {
+            best = end_month(&r->positions[p], today);
+            e.latest = p;
+        }
+    }
+    e.npos = (int)n;
+    e.years = dates_union_months(rs, n, today) / 12.0;
+    return e;
+}
+
+/* 0.5 for a skill used in a dated position, rising to 1 with the years asked of it (else
+ * the role's minimum years, 2 to 5); 0.35 when it is only listed; 0 when absent. */
+static double
+strength(const struct evidence *e, int years_asked)
+{
+    double want = years_asked > 0 ? years_asked : 2.0;
+    if (!e->f)
+        return 0;
+    if (!e->npos)
+        return 0.35;
+    return 0.5 + 0.5 * fmin(1.0, e->years / want);
+}
+
 /* How much a skill last used in year counts now: 1 within a year, falling to 0.2 after ten;
- * 0.5 when no dated position mentions it (a skills list only). */
+ * 0.4 when no dated position names it (a skills list only). */
 static double
 freshness(int year, struct ym today)
 {
     int age;
     if (!year)
-        return 0.5;
+        return 0.4;
     age = today.year - year;
     if (age <= 1)
         return 1.0;
@@ -57,63 +292,152 @@ freshness(int year, struct ym today)
     return 1.0 - 0.8 * (age - 1) / 9.0;
 }
 
-/* Whether a position's title is like the role's: they share a significant word
- * ("Backend Engineer" and "Backend developer (senior)" share "backend"). */
-static int
-title_words(const char *w, size_t n, void *ctx)
+/* "Backend Developer at Acme, 2018-01 to present" */
+static void
+put_position(struct buf *b, const struct position *p)
 {
-    static const char *const skip[] = {"senior",    "junior", "mid", "lead", "staff",
-                                       "principal", "the",    "and", "of",   "a"};
-    char ***v = ctx;
-    size_t k = 0;
-    if (n < 3)
-        return 0;
-    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
-        if (strlen(skip[i]) == n && !strncmp(w, skip[i], n))
-            return 0;
-    while ((*v)[k])
-        k++;
-    if (k < 15) {
-        (*v)[k] = xstrndup(w, n);
-        (*v)[k + 1] = NULL;
-    }
-    return 0;
+    char from[16], to[16];
+    dates_format(p->range.start, from, sizeof from);
+    if (p->range.present)
+        snprintf(to, sizeof to, "present");
+    else
+        dates_format(p->range.end, to, sizeof to);
+    buf_printf(b, "'%s'", p->title ? p->title : "untitled position");
+    if (p->company)
+        buf_printf(b, " at %s", p->company);
+    buf_printf(b, ", %s to %s", from, to);
 }
 
-static bool
-comparable(const char *role_title, const char *title)
+/* "java: 6.5 years in 3 positions, last 'Backend Developer' at Acme, 2018-01 to present" */
+static void
+put_evidence(struct buf *b, const char *name, const struct evidence *e, const struct resume *r)
 {
-    char *rf = text_fold(role_title, strlen(role_title)), *tf;
-    char **words = xcalloc(17, sizeof *words);
-    bool yes = false;
-    if (!title) {
-        free(rf);
-        free(words);
-        return false;
+    if (!e->f) {
+        buf_printf(b, "%s: not found", name);
+    } else if (!e->npos) {
+        buf_printf(b, "%s: only listed (no dated position names it)", name);
+    } else {
+        buf_printf(b, "%s: %.1f years in %d position%s, latest ", name, e->years, e->npos,
+                   e->npos == 1 ? "" : "s");
+        put_position(b, &r->positions[e->latest]);
     }
-    tf = text_fold(title, strlen(title));
-    text_words(rf, strlen(rf), title_words, &words);
-    for (size_t i = 0; words[i] && !yes; i++) {
-        size_t l = strlen(words[i]);
-        for (const char *p = strstr(tf, words[i]); p && !yes; p = strstr(p + 1, words[i]))
-            yes = (p == tf || p[-1] == ' ') && (p[l] == '\0' || p[l] == ' ' || p[l] == ',');
+}
+
+/* One criterion of the role: a skill alone, or a group of alternatives. */
+struct group {
+    size_t member[16];
+    size_t n;
+    int weight, years;
+    bool must;
+};
+
+static size_t
+role_groups(const struct role *role, struct group *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < role->nskills && n < GROUP_MAX; i++) {
+        const struct role_skill *k = &role->skills[i];
+        size_t at = n;
+        for (size_t p = 0; k->group && p < n; p++) {
+            const struct role_skill *o = &role->skills[g[p].member[0]];
+            if (o->group == k->group && o->must == k->must)
+                at = p;
+        }
+        if (at == n)
+            g[n++] = (struct group){.must = k->must};
+        if (g[at].n < 16)
+            g[at].member[g[at].n++] = i;
+        if (k->weight > g[at].weight)
+            g[at].weight = k->weight;
+        if (k->years > g[at].years)
+            g[at].years = k->years;
     }
-    for (size_t i = 0; words[i]; i++)
-        free(words[i]);
-    free(words);
-    free(rf);
-    free(tf);
-    return yes;
+    return n;
+}
+
+static char *
+group_name(const struct role *role, const struct group *g)
+{
+    struct buf b;
+    buf_init(&b, 1024);
+    for (size_t m = 0; m < g->n; m++)
+        buf_printf(&b, "%s%s", m ? " | " : "", role->skills[g->member[m]].name);
+    return buf_take(&b);
+}
+
+/* Scores the groups of one kind (must or nice): the weighted share of their strength into
+ * *share, the reason into b, and each must group that is missing into out. */
+static double
+score_groups(const struct resume *r, const struct role *role, const struct skills *tax,
+             struct ym today, const struct group *g, size_t ng, bool must, struct buf *b,
+             struct screen_result *out, size_t *met, size_t *total, double *fresh, double *fresh_w)
+{
+    double w = 0, got = 0, missing_w = 0;
+    size_t shown = 0;
+    *met = *total = 0;
+    for (size_t i = 0; i < ng; i++) {
+        struct evidence best = {0}, e;
+        double s = 0, bs = -1;
+        size_t bm = 0;
+        const char *via;
+        int want;
+        if (g[i].must != must)
+            continue;
+        (*total)++;
+        w += g[i].weight;
+        want = g[i].years            ? g[i].years
+               : role->min_years > 5 ? 5
+               : role->min_years > 2 ? role->min_years
+                                     : 2;
+        via = NULL;
+        for (size_t m = 0; m < g[i].n; m++) {
+            const char *name = role->skills[g[i].member[m]].name, *v = NULL;
+            e = evidence_of(r, tax, name, today);
+            if (!e.f)
+                e = implied_by(r, tax, name, today, &v);
+            s = strength(&e, want);
+            if (s > bs) {
+                bs = s;
+                best = e;
+                bm = m;
+                via = v;
+            }
+        }
+        got += g[i].weight * bs;
+        if (best.f) {
+            (*met)++;
+            *fresh_w += g[i].weight;
+            *fresh += g[i].weight * freshness(best.f->last_used, today);
+            if (shown < 6) {
+                buf_puts(b, shown++ ? "; " : ": ");
+                if (via)
+                    buf_printf(b, "%s, through ", role->skills[g[i].member[bm]].name);
+                put_evidence(b, via ? via : role->skills[g[i].member[bm]].name, &best, r);
+                if (g[i].years && best.years < g[i].years)
+                    buf_printf(b, " (%d asked)", g[i].years);
+            }
+        } else if (must) {
+            missing_w += g[i].weight;
+            out->missing = xrealloc(out->missing, (out->nmissing + 1) * sizeof *out->missing);
+            out->missing[out->nmissing++] = group_name(role, &g[i]);
+        }
+    }
+    if (must)
+        out->must_met = w > 0 ? 1.0 - missing_w / w : 1.0;
+    return w > 0 ? got / w : 0;
 }
 
 void
 screen_score(const struct resume *r, const struct role *role, const struct skills *tax,
              struct ym today, struct screen_result *out)
 {
-    double must_w = 0, must_found = 0, nice_w = 0, nice_found = 0, fresh_w = 0, fresh = 0;
-    struct buf b;
-    size_t nfound_must = 0, nmust = 0, nfound_nice = 0, nnice = 0;
+    struct group g[GROUP_MAX];
+    size_t ng = role_groups(role, g), must_met, nmust, nice_met, nnice;
+    double fresh = 0, fresh_w = 0, must_share, nice_share;
     double years = r->experience_months / 12.0;
+    const char *jt = role->title ? role->title : role->id;
+    struct buf b, why;
+    int want;
 
     memset(out, 0, sizeof *out);
     out->max[CRIT_MUST] = 40;
@@ -121,53 +445,17 @@ screen_score(const struct resume *r, const struct role *role, const struct skill
     out->max[CRIT_YEARS] = 15;
     out->max[CRIT_COMPARABLE] = 10;
     out->max[CRIT_RECENCY] = 15;
+    buf_init(&b, REASON_MAX);
+    buf_init(&why, REASON_MAX);
 
-    buf_init(&b, 4096);
-    for (size_t i = 0; i < role->nskills; i++) {
-        const struct role_skill *k = &role->skills[i];
-        const struct resume_skill *f = found(r, tax, k->name);
-        if (k->must) {
-            nmust++;
-            must_w += k->weight;
-            if (f) {
-                must_found += k->weight;
-                nfound_must++;
-            } else {
-                out->missing = xrealloc(out->missing, (out->nmissing + 1) * sizeof *out->missing);
-                out->missing[out->nmissing++] = xstrdup(k->name);
-            }
-        } else {
-            nnice++;
-            nice_w += k->weight;
-            if (f) {
-                nice_found += k->weight;
-                nfound_nice++;
-            }
-        }
-        if (f) {
-            fresh_w += k->weight;
-            fresh += k->weight * freshness(f->last_used, today);
-        }
-    }
-    if (!nnice) {
-        /* no nice-to-haves: their points go to the must-haves */
-        out->max[CRIT_MUST] += out->max[CRIT_NICE];
-        out->max[CRIT_NICE] = 0;
-    } else if (!nmust) {
-        /* no must-haves (a job description that marks none): nobody gets their points
-         * for free; they go to the nice-to-haves */
-        out->max[CRIT_NICE] += out->max[CRIT_MUST];
-        out->max[CRIT_MUST] = 0;
-    }
-    out->points[CRIT_MUST] =
-        must_w > 0 ? out->max[CRIT_MUST] * must_found / must_w : out->max[CRIT_MUST];
-    buf_reset(&b);
+    must_share = score_groups(r, role, tax, today, g, ng, true, &why, out, &must_met, &nmust,
+                              &fresh, &fresh_w);
     if (!nmust) {
-        buf_puts(&b, nnice ? "the role asks for no must-have skills (their points count for "
-                             "nice-to-haves)"
-                           : "the role asks for no skills");
+        buf_puts(&b, "the role asks for no must-have skills (their points count for "
+                     "nice-to-haves)");
     } else {
-        buf_printf(&b, "%zu of %zu must-have skills found", nfound_must, nmust);
+        buf_printf(&b, "%zu of %zu must-have%s found%s", must_met, nmust, nmust == 1 ? "" : "s",
+                   buf_str(&why));
         if (out->nmissing) {
             buf_puts(&b, "; missing:");
             for (size_t i = 0; i < out->nmissing; i++)
@@ -176,41 +464,80 @@ screen_score(const struct resume *r, const struct role *role, const struct skill
     }
     out->reasons[CRIT_MUST] = xstrdup(buf_str(&b));
 
-    out->points[CRIT_NICE] = nice_w > 0 ? out->max[CRIT_NICE] * nice_found / nice_w : 0;
     buf_reset(&b);
+    buf_reset(&why);
+    nice_share = score_groups(r, role, tax, today, g, ng, false, &why, out, &nice_met, &nnice,
+                              &fresh, &fresh_w);
     if (nnice)
-        buf_printf(&b, "%zu of %zu nice-to-have skills found", nfound_nice, nnice);
+        buf_printf(&b, "%zu of %zu nice-to-have skills found%s", nice_met, nnice, buf_str(&why));
     else
         buf_puts(&b, "the role lists no nice-to-have skills (their points count for must-haves)");
     out->reasons[CRIT_NICE] = xstrdup(buf_str(&b));
-
-    out->points[CRIT_YEARS] = role->min_years > 0
-                                  ? out->max[CRIT_YEARS] * fmin(1.0, years / role->min_years)
-                                  : out->max[CRIT_YEARS];
-    buf_reset(&b);
-    buf_printf(&b, "%.1f years of dated experience (overlaps counted once); the role asks for %d",
-               years, role->min_years);
-    out->reasons[CRIT_YEARS] = xstrdup(buf_str(&b));
-
-    {
-        struct date_range *rs = xcalloc(r->npositions + 1, sizeof *rs);
-        size_t n = 0;
-        for (size_t i = 0; i < r->npositions; i++)
-            if (comparable(role->title ? role->title : role->id, r->positions[i].title))
-                rs[n++] = r->positions[i].range;
-        out->comparable_years = dates_union_months(rs, n, today) / 12.0;
-        free(rs);
+    if (!nnice) {
+        out->max[CRIT_MUST] += out->max[CRIT_NICE];
+        out->max[CRIT_NICE] = 0;
+    } else if (!nmust) {
+        /* no must-haves: nobody gets their points for free */
+        out->max[CRIT_NICE] += out->max[CRIT_MUST];
+        out->max[CRIT_MUST] = 0;
     }
-    out->points[CRIT_COMPARABLE] =
-        role->min_comparable_years > 0
-            ? out->max[CRIT_COMPARABLE] *
-                  fmin(1.0, out->comparable_years / role->min_comparable_years)
-            : out->max[CRIT_COMPARABLE];
-    buf_reset(&b);
-    buf_printf(&b, "%.1f years in positions titled like '%s'; the role asks for %d",
-               out->comparable_years, role->title ? role->title : role->id,
-               role->min_comparable_years);
-    out->reasons[CRIT_COMPARABLE] = xstrdup(buf_str(&b));
+    out->points[CRIT_MUST] = nmust ? out->max[CRIT_MUST] * must_share : out->max[CRIT_MUST];
+    if (!nmust && !nnice)
+        out->points[CRIT_MUST] = 0; /* nothing to judge skills by */
+    out->points[CRIT_NICE] = out->max[CRIT_NICE] * nice_share;
+
+    /* positions that count: titled like the role, or naming one of its skills */
+    {
+        struct date_range rel[64], comp[64];
+        size_t nrel = 0, ncomp = 0, best = 0;
+        double best_sim = 0;
+        for (size_t p = 0; p < r->npositions && p < 64; p++) {
+            double sim = screen_title_similarity(jt, r->positions[p].title);
+            bool uses = false;
+            for (size_t i = 0; i < role->nskills && !uses; i++) {
+                const struct resume_skill *f = found(r, tax, role->skills[i].name);
+                uses = f && (f->positions >> p & 1);
+            }
+            if (sim >= 0.5) {
+                comp[ncomp++] = r->positions[p].range;
+                if (sim > best_sim) {
+                    best_sim = sim;
+                    best = p;
+                }
+            }
+            if (sim >= 0.5 || uses)
+                rel[nrel++] = r->positions[p].range;
+        }
+        out->relevant_years = dates_union_months(rel, nrel, today) / 12.0;
+        out->comparable_years = dates_union_months(comp, ncomp, today) / 12.0;
+
+        want = role->min_years > 0 ? role->min_years : 1;
+        out->points[CRIT_YEARS] =
+            out->max[CRIT_YEARS] *
+            (0.7 * fmin(1.0, out->relevant_years / want) + 0.3 * fmin(1.0, years / want));
+        buf_reset(&b);
+        buf_printf(&b,
+                   "%.1f relevant years (positions that use the role's skills or are titled "
+                   "like it) of %.1f years of dated experience (overlaps counted once); the "
+                   "role asks for %d",
+                   out->relevant_years, years, role->min_years);
+        out->reasons[CRIT_YEARS] = xstrdup(buf_str(&b));
+
+        want = role->min_comparable_years > 0 ? role->min_comparable_years
+               : role->min_years > 1          ? (role->min_years + 1) / 2
+                                              : 1;
+        out->points[CRIT_COMPARABLE] = out->max[CRIT_COMPARABLE] *
+                                       fmin(1.0, out->comparable_years / want) *
+                                       (ncomp ? 0.5 + 0.5 * best_sim : 0);
+        buf_reset(&b);
+        buf_printf(&b, "%.1f years in positions titled like '%s'", out->comparable_years, jt);
+        if (ncomp) {
+            buf_puts(&b, ", the closest ");
+            put_position(&b, &r->positions[best]);
+        }
+        buf_printf(&b, "; the role asks for %d", want);
+        out->reasons[CRIT_COMPARABLE] = xstrdup(buf_str(&b));
+    }
 
     out->points[CRIT_RECENCY] = fresh_w > 0 ? out->max[CRIT_RECENCY] * fresh / fresh_w : 0;
     buf_reset(&b);
@@ -223,14 +550,32 @@ screen_score(const struct resume *r, const struct role *role, const struct skill
         buf_puts(&b, "none of the role's skills was found");
     out->reasons[CRIT_RECENCY] = xstrdup(buf_str(&b));
     buf_cleanup(&b);
+    buf_cleanup(&why);
 
     for (int i = 0; i < CRIT_COUNT; i++)
         out->score += out->points[i];
-    if (out->nmissing && out->score > SCREEN_CAP_MISSING) {
-        out->score = SCREEN_CAP_MISSING;
+    if (out->nmissing) {
+        /* lowered by what is missing, not cut to a flat cap: candidates stay apart */
+        out->penalty = out->score * SCREEN_MISSING_PENALTY * (1.0 - out->must_met);
+        out->score -= out->penalty;
         out->capped = true;
     }
     out->score = round(out->score * 10) / 10;
+}
+
+int
+screen_compare(const struct screen_result *a, double years_a, const struct screen_result *b,
+               double years_b)
+{
+    if (a->score != b->score)
+        return a->score < b->score ? 1 : -1;
+    if (fabs(a->relevant_years - b->relevant_years) >= 0.05)
+        return a->relevant_years < b->relevant_years ? 1 : -1;
+    if (a->must_met != b->must_met)
+        return a->must_met < b->must_met ? 1 : -1;
+    if (fabs(years_a - years_b) >= 0.05)
+        return years_a < years_b ? 1 : -1;
+    return 0;
 }
 
 json_t *
@@ -248,6 +593,8 @@ screen_to_json(const struct screen_result *s)
     json_object_set_new(o, "score", json_real(s->score));
     json_object_set_new(o, "must_have_missing", miss);
     json_object_set_new(o, "capped", json_boolean(s->capped));
+    json_object_set_new(o, "penalty", json_real(round(s->penalty * 10) / 10));
+    json_object_set_new(o, "relevant_years", json_real(round(s->relevant_years * 10) / 10));
     json_object_set_new(o, "breakdown", bd);
     json_object_set_new(o, "reasons", rs);
     return o;

@@ -200,11 +200,13 @@ html_breakdown(struct buf *out, const struct screen_result *s)
                    x, wdt, colours[c], labels[c], s->points[c], s->max[c]);
         x += wdt;
     }
-    if (s->capped)
+    if (s->capped && s->penalty > 0)
+        /* what a missing must-have took off, after the points kept */
         buf_printf(out,
-                   "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"14\" stroke=\"#b03030\" "
-                   "stroke-width=\"2\"><title>capped at 50: a must-have is missing</title></line>",
-                   (int)(2 * SCREEN_CAP_MISSING), (int)(2 * SCREEN_CAP_MISSING));
+                   "<rect x=\"%.1f\" width=\"%.1f\" height=\"14\" fill=\"none\" "
+                   "stroke=\"#b03030\" stroke-dasharray=\"3 2\"><title>%.1f points off: a "
+                   "must-have is missing</title></rect>",
+                   2.0 * s->score, 2.0 * s->penalty, s->penalty);
     buf_puts(out, "</svg>");
 }
 
@@ -340,7 +342,8 @@ screen_report_table(const struct screen_report *r, FILE *out, size_t width)
         for (size_t m = 0; m < w->s.nmissing; m++)
             buf_printf(&miss, "%s%s", m ? ", " : "", w->s.missing[m]);
         snprintf(rank, sizeof rank, "%zu", i + 1);
-        snprintf(score, sizeof score, "%.1f", w->s.score);
+        /* "!" marks a score lowered for a missing must-have (flagged) */
+        snprintf(score, sizeof score, "%.1f%s", w->s.score, w->s.capped ? "!" : "");
         snprintf(years, sizeof years, "%.1f", w->experience_years);
         row[0] = rank;
         row[1] = score;
@@ -353,4 +356,11 @@ screen_report_table(const struct screen_report *r, FILE *out, size_t width)
     }
     table_print(&t, out, width);
     table_cleanup(&t);
+    for (size_t i = 0; i < r->nrows; i++)
+        if (r->rows[i].s.capped) {
+            fputs("! lowered for a missing must-have (under MISSING); --json gives the points "
+                  "taken off\n",
+                  out);
+            break;
+        }
 }

@@ -11,7 +11,7 @@
 #include "util/diag.h"
 #include "util/mem.h"
 
-/* The filters of the query (level, category, competency, role) into *f; *any_of is new
+/* The filters of the query (level, category, competency, minutes, role) into *f; *any_of is new
  * (free it). False with a problem set when one is bad. */
 static bool
 filters(struct http_req *req, struct http_res *res, struct search_query *f, const char ***any_of)
@@ -33,6 +33,15 @@ filters(struct http_req *req, struct http_res *res, struct search_query *f, cons
         return false;
     }
     f->competency = http_query(req, "competency");
+    if ((v = http_query(req, "minutes"))) {
+        char *end;
+        long m = strtol(v, &end, 10);
+        if (!*v || *end || m < 1 || m > 600) {
+            http_problem(res, RB_EINVAL, "minutes: a whole number of minutes, 1 to 600", "minutes");
+            return false;
+        }
+        f->max_minutes = (int)m;
+    }
     if ((v = http_query(req, "role"))) {
         struct role role;
         enum rb_err e = store_role_get(req->store, v, &role, msg);
@@ -248,6 +257,29 @@ api_question_retire(struct http_req *req, struct http_res *res)
 }
 
 void
+api_competencies_list(struct http_req *req, struct http_res *res)
+{
+    struct bank_stats st;
+    char msg[RB_ERRMSG];
+    size_t limit, offset;
+    json_t *items;
+    enum rb_err e;
+    if (!http_paging(req, res, &limit, &offset))
+        return;
+    if ((e = store_bank_stats(req->store, &st, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    items = json_array();
+    for (size_t i = offset; i < st.ncomps && i < offset + limit; i++)
+        json_array_append_new(items, json_pack("{s:s, s:s, s:I}", "id", st.comps[i].id, "name",
+                                               st.comps[i].name ? st.comps[i].name : st.comps[i].id,
+                                               "questions", (json_int_t)st.comps[i].total));
+    http_json(res, 200, http_page(items, st.ncomps, limit, offset));
+    bank_stats_cleanup(&st);
+}
+
+void
 api_roles_list(struct http_req *req, struct http_res *res)
 {
     struct role_set set;
@@ -286,14 +318,43 @@ api_role_get(struct http_req *req, struct http_res *res)
     role_cleanup(&r);
 }
 
+/* Applies the body's "swaps" ([{"question", "alternate"}], in order) to k; false with a
+ * problem naming the swap at fault. */
+static bool
+swaps(json_t *body, struct kit *k, struct http_res *res)
+{
+    json_t *v, *sw = json_object_get(body, "swaps");
+    size_t i;
+    char msg[RB_ERRMSG];
+    json_array_foreach(sw, i, v)
+    {
+        const char *q = json_string_value(json_object_get(v, "question"));
+        const char *alt = json_string_value(json_object_get(v, "alternate"));
+        if (!json_is_object(v) || !q || !alt || json_object_size(v) != 2) {
+            http_problemf(res, RB_EINVAL, "swaps", "swaps[%zu]: give {\"question\", \"alternate\"}",
+                          i);
+            return false;
+        }
+        if (kit_swap(k, q, alt, msg)) {
+            http_problemf(res, RB_EINVAL, "swaps", "swaps[%zu]: %s", i, msg);
+            return false;
+        }
+    }
+    return true;
+}
+
 void
 api_kits_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {
-        {"role", F_STRING, true, 64},   {"level", F_STRING, false, 20},
-        {"stage", F_STRING, false, 20}, {"minutes", F_INT, false, KIT_MINUTES_MAX},
-        {"seed", F_INT, false, 0},      {"candidate", F_STRING, false, 100},
-        {"save", F_BOOL, false, 0},     {0}};
+    static const struct field_spec spec[] = {{"role", F_STRING, true, 64},
+                                             {"level", F_STRING, false, 20},
+                                             {"stage", F_STRING, false, 20},
+                                             {"minutes", F_INT, false, KIT_MINUTES_MAX},
+                                             {"seed", F_INT, false, 0},
+                                             {"candidate", F_STRING, false, 100},
+                                             {"save", F_BOOL, false, 0},
+                                             {"swaps", F_ARRAY, false, KIT_SWAPS_MAX},
+                                             {0}};
     struct kit_request kr = {0};
     struct role role;
     struct kit k;
@@ -333,7 +394,15 @@ api_kits_create(struct http_req *req, struct http_res *res)
     }
     kr.role = &role;
     e = kit_build(req->store, &kr, &k, msg);
-    if (!e && (json_is_true(json_object_get(j, "save")) || kr.candidate))
+    if (!e && !swaps(j, &k, res)) {
+        kit_cleanup(&k);
+        role_cleanup(&role);
+        return;
+    }
+    /* a kit for a candidate is stored unless "save" is false: a preview, built as it would
+     * be stored (their earlier kits' questions left out) */
+    if (!e && (json_is_true(json_object_get(j, "save")) ||
+               (kr.candidate && !json_is_false(json_object_get(j, "save")))))
         e = kit_save_by(req->store, &k, &req->who, msg);
     if (e) {
         http_problem(res, e, msg, NULL);

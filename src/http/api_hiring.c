@@ -314,14 +314,61 @@ api_resume_get(struct http_req *req, struct http_res *res)
     http_json(res, 200, o);
 }
 
+/* A list of skill groups ("java", "oracle|postgresql") from a request array; NULL when the
+ * field is absent or null, and *bad when an item is not a string. Borrowed strings. */
+static const char **
+skill_list(json_t *a, size_t *n, bool *bad)
+{
+    const char **v;
+    size_t i;
+    json_t *x;
+    *n = 0;
+    if (!json_is_array(a))
+        return NULL;
+    v = xcalloc(json_array_size(a) + 1, sizeof *v);
+    json_array_foreach(a, i, x)
+    {
+        if (!json_is_string(x))
+            *bad = true;
+        else
+            v[(*n)++] = json_string_value(x);
+    }
+    return v;
+}
+
+/* "must", "nice" and "years" over the criteria (core/job.c), as `rubric screen` has them. */
+static enum rb_err
+overrides(json_t *j, struct role *role, char *msg, const char **field)
+{
+    size_t nmust, nnice;
+    bool bad = false;
+    const char **must = skill_list(json_object_get(j, "must"), &nmust, &bad);
+    const char **nice = skill_list(json_object_get(j, "nice"), &nnice, &bad);
+    json_t *y = json_object_get(j, "years");
+    enum rb_err e = RB_OK;
+    if (bad) {
+        snprintf(msg, RB_ERRMSG, "must, nice: skill names as strings, \"a|b\" for alternatives");
+        *field = json_is_array(json_object_get(j, "must")) ? "must" : "nice";
+        e = RB_EINVAL;
+    } else {
+        e = job_override(role, must, nmust, nice, nnice,
+                         json_is_integer(y) ? (int)json_integer_value(y) : -1, jobs_taxonomy(),
+                         "must", "nice", msg);
+        *field = strncmp(msg, "must", 4) ? "nice" : "must";
+    }
+    free(must);
+    free(nice);
+    return e;
+}
+
 void
 api_screenings_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {{"role", F_STRING, false, 64},
-                                             {"job", F_STRING, false, (size_t)64 * 1024},
-                                             {"resumes", F_ARRAY, false, 100000},
-                                             {"blind", F_BOOL, false, 0},
-                                             {0}};
+    static const struct field_spec spec[] = {
+        {"role", F_STRING, false, 64},       {"job", F_STRING, false, (size_t)64 * 1024},
+        {"resumes", F_ARRAY, false, 100000}, {"blind", F_BOOL, false, 0},
+        {"must", F_ARRAY, false, 100},       {"nice", F_ARRAY, false, 100},
+        {"years", F_INT, false, 50},         {0}};
     json_t *j = req->json, *list = json_object_get(j, "resumes"), *v;
     const char *field, *role_id = json_string_value(json_object_get(j, "role"));
     const char *job = json_string_value(json_object_get(j, "job"));
@@ -346,6 +393,11 @@ api_screenings_create(struct http_req *req, struct http_res *res)
         e = job_from_text("job", job, strlen(job), jobs_scanner(), jobs_taxonomy(), &role, msg);
     if (e) {
         http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, role_id ? "role" : "job");
+        return;
+    }
+    if ((e = overrides(j, &role, msg, &field))) {
+        http_problem(res, e, msg, field);
+        role_cleanup(&role);
         return;
     }
     if (json_is_array(list) && !json_array_size(list)) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/application.h"
 #include "core/interview.h"
 #include "core/scorecard.h"
 #include "http/http.h"
@@ -92,8 +93,8 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
         return;
     }
     if (!(e = store_tx_begin(req->store, msg))) {
-        e = store_candidate_stage(req->store, id, stage, req->who.id, req->who.email,
-                                  reason && *reason ? reason : NULL, msg);
+        e = application_candidate_stage(req->store, id, stage, reason && *reason ? reason : NULL,
+                                        &req->who, msg);
         e = e ? e : api_audit_change(req, "change", id, msg, "stage");
         e = store_tx_end(req->store, e, msg);
     }
@@ -167,6 +168,7 @@ api_interviews_create(struct http_req *req, struct http_res *res)
                                              {"minutes", F_INT, false, KIT_MINUTES_MAX},
                                              {"scheduled_at", F_STRING, false, 32},
                                              {"seed", F_INT, false, 0},
+                                             {"application", F_INT, false, 0},
                                              {0}};
     const char *field, *emails[INTERVIEWERS_MAX];
     long long ids[INTERVIEWERS_MAX], id;
@@ -213,6 +215,7 @@ api_interviews_create(struct http_req *req, struct http_res *res)
                  ? (uint64_t)json_integer_value(json_object_get(req->json, "seed"))
                  : (uint64_t)time(NULL);
     r.by = req->who.id;
+    r.application = json_integer_value(json_object_get(req->json, "application"));
     if ((e = interview_interviewers(req->store, emails, n, ids, msg))) {
         http_problem(res, e, msg, "interviewers");
         return;
@@ -225,7 +228,8 @@ api_interviews_create(struct http_req *req, struct http_res *res)
         e = store_tx_end(req->store, e, msg);
     }
     if (e) {
-        http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg, "candidate");
+        http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg,
+                     strncmp(msg, "application", 11) == 0 ? "application" : "candidate");
         return;
     }
     if ((e = store_interview_get(req->store, id, &o, msg))) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/anki.h"
 #include "core/fsrs.h"
 #include "core/kit.h"
 #include "core/practice.h"
@@ -34,6 +35,24 @@ scope_of(struct http_req *req, struct http_res *res, struct practice_scope *sc)
     if ((e = practice_scope_init(sc, req->store, role, level, stage, msg))) {
         http_problem(res, e, msg, e == RB_EINVAL ? "role" : NULL);
         return false;
+    }
+    /* questions skipped in this session, by id, comma-separated */
+    if ((v = http_query(req, "skip"))) {
+        while (*v) {
+            size_t n = strcspn(v, ",");
+            if (n > 64) {
+                practice_scope_cleanup(sc);
+                http_problem(res, RB_EINVAL, "skip: question ids of at most 64 bytes", "skip");
+                return false;
+            }
+            if (n) {
+                char id[65];
+                memcpy(id, v, n);
+                id[n] = 0;
+                practice_scope_skip(sc, id);
+            }
+            v += n + (v[n] == ',');
+        }
     }
     return true;
 }
@@ -141,6 +160,48 @@ out:
 }
 
 void
+api_practice_reveal(struct http_req *req, struct http_res *res)
+{
+    static const struct field_spec spec[] = {
+        {"question", F_STRING, true, 64}, {"answer", F_STRING, false, COVERAGE_ANSWER_MAX}, {0}};
+    struct coverage cov;
+    struct question q;
+    const char *field, *answer;
+    char msg[RB_ERRMSG];
+    bool have_cov = false;
+    enum rb_err e;
+
+    if ((e = http_check_body(req->json, spec, &field, msg))) {
+        http_problem(res, e, msg, field);
+        return;
+    }
+    if ((e = store_question_get(
+             req->store, json_string_value(json_object_get(req->json, "question")), &q, msg))) {
+        http_problem(res, e, msg, e == RB_ENOTFOUND ? "question" : NULL);
+        return;
+    }
+    /* only what practice offers: a retired question or one without points is not practised */
+    if (!q.npoints) {
+        http_problemf(res, RB_ENOTFOUND, "question", "question '%.64s' is not one to practise",
+                      q.id);
+        goto out;
+    }
+    answer = json_string_value(json_object_get(req->json, "answer"));
+    if (answer && *answer) {
+        if ((e = practice_coverage(req->store, &q, answer, strlen(answer), &cov, msg))) {
+            http_problem(res, e, msg, "answer");
+            goto out;
+        }
+        have_cov = true;
+    }
+    http_json(res, 200, practice_reveal_to_json(&q, have_cov ? &cov : NULL));
+out:
+    if (have_cov)
+        coverage_cleanup(&cov);
+    question_cleanup(&q);
+}
+
+void
 api_practice_stats(struct http_req *req, struct http_res *res)
 {
     struct practice_clock clk;
@@ -154,4 +215,35 @@ api_practice_stats(struct http_req *req, struct http_res *res)
     }
     json_object_set_new(o, "user", json_string(req->who.email));
     http_json(res, 200, o);
+}
+
+void
+api_practice_export(struct http_req *req, struct http_res *res)
+{
+    struct practice_scope sc;
+    const char *format = http_query(req, "format");
+    enum anki_format f;
+    char msg[RB_ERRMSG], deck[128];
+    enum rb_err e;
+
+    if (!format || strcmp(format, "apkg") == 0)
+        f = ANKI_APKG;
+    else if (strcmp(format, "csv") == 0)
+        f = ANKI_CSV;
+    else {
+        http_problem(res, RB_EINVAL, "format: apkg or csv", "format");
+        return;
+    }
+    if (!scope_of(req, res, &sc))
+        return;
+    snprintf(deck, sizeof deck, "Rubric%s%.100s", sc.role ? "::" : "", sc.role ? sc.role : "");
+    e = anki_export(req->store, &sc, deck, f, req->now, &res->body, msg);
+    practice_scope_cleanup(&sc);
+    if (e) {
+        buf_reset(&res->body);
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    res->status = 200;
+    res->content_type = f == ANKI_APKG ? "application/zip" : "text/csv; charset=utf-8";
 }

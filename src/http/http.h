@@ -39,6 +39,8 @@ struct http_req {
     json_t *json; /* the body when the route takes JSON (borrowed) */
     struct http_file *files;
     size_t nfiles;
+    struct http_file *fields; /* a multipart body's plain fields: name and value */
+    size_t nfields;
     struct user who; /* id 0: nobody (a public route) */
     bool by_token;   /* authenticated by an API token, not a session */
     struct store *store;
@@ -56,6 +58,7 @@ struct http_res {
     char *location;           /* Location, for 201 (owned) */
     char *set_cookie;         /* Set-Cookie (owned) */
     bool no_etag;             /* a GET whose body must not be cached or revalidated */
+    const char *csp;          /* Content-Security-Policy, when not the API's (static) */
     /* the web app's files (http/static.c): */
     const char *cache_control;    /* static storage; NULL: "private, no-cache" */
     const char *content_encoding; /* "gzip" when the body is compressed */
@@ -65,6 +68,10 @@ struct http_res {
 
 /* A query parameter (decoded), or NULL. */
 const char *http_query(const struct http_req *req, const char *name);
+/* A request header's value, or NULL. */
+const char *http_header(const struct http_req *req, const char *name);
+/* A plain field of a multipart body (the first of that name), or NULL. */
+const char *http_form(const struct http_req *req, const char *name);
 /* A cookie's value, or NULL. */
 const char *http_cookie(const struct http_req *req, const char *name);
 
@@ -93,6 +100,10 @@ typedef void (*http_handler)(struct http_req *req, struct http_res *res);
 
 enum body_kind { BODY_NONE, BODY_JSON, BODY_UPLOAD };
 
+/* Where a route's handler runs: on the request thread, or on a bounded pool for slow work
+ * (the request thread answers others meanwhile; a full pool answers 503). */
+enum route_pool { POOL_NONE, POOL_PARSE, POOL_HASH };
+
 struct route {
     const char *method;
     const char *pattern; /* "/api/v1/questions/{id}" */
@@ -111,6 +122,8 @@ extern const size_t http_nroutes;
  * for no path, RB_EMETHOD for a path without that method. */
 const struct route *http_route_find(const char *method, const char *path, struct http_req *req,
                                     enum rb_err *e);
+/* The pool r's handler runs on (routes.c's table of slow handlers). */
+enum route_pool http_route_pool(const struct route *r);
 
 /* Handlers, by resource (http/api_*.c). */
 void api_healthz(struct http_req *req, struct http_res *res);
@@ -197,10 +210,31 @@ void api_draft_delete(struct http_req *req, struct http_res *res);
 void api_practice_next(struct http_req *req, struct http_res *res);
 void api_practice_answer(struct http_req *req, struct http_res *res);
 void api_practice_stats(struct http_req *req, struct http_res *res);
+/* the web app's needs (http/api_bank.c, http/api_practice.c) */
+void api_practice_export(struct http_req *req, struct http_res *res);
+void api_practice_reveal(struct http_req *req, struct http_res *res);
+void api_competencies_list(struct http_req *req, struct http_res *res);
 /* debriefs and insight (http/api_insight.c) */
 void api_candidate_debrief(struct http_req *req, struct http_res *res);
 void api_role_comparison(struct http_req *req, struct http_res *res);
 void api_insight_interviewers(struct http_req *req, struct http_res *res);
 void api_insight_questions(struct http_req *req, struct http_res *res);
+/* openings, applications and the careers page (http/api_openings.c, http/careers.c) */
+void api_openings_list(struct http_req *req, struct http_res *res);
+void api_openings_create(struct http_req *req, struct http_res *res);
+void api_opening_get(struct http_req *req, struct http_res *res);
+void api_opening_update(struct http_req *req, struct http_res *res);
+void api_opening_status(struct http_req *req, struct http_res *res);
+void api_opening_applications(struct http_req *req, struct http_res *res);
+void api_applications_create(struct http_req *req, struct http_res *res);
+void api_application_get(struct http_req *req, struct http_res *res);
+void api_application_move(struct http_req *req, struct http_res *res);
+void api_application_history(struct http_req *req, struct http_res *res);
+void api_candidate_applications(struct http_req *req, struct http_res *res);
+void api_apply_public(struct http_req *req, struct http_res *res);
+void api_dashboard(struct http_req *req, struct http_res *res);
+void careers_index(struct http_req *req, struct http_res *res);
+void careers_opening(struct http_req *req, struct http_res *res);
+void careers_style(struct http_req *req, struct http_res *res);
 
 #endif

@@ -20,7 +20,8 @@
 const struct route http_routes[] = {
     {"GET", "/healthz", api_healthz, ANY, BODY_NONE, "GET /healthz", 0},
     {"GET", "/readyz", api_readyz, ANY, BODY_NONE, "GET /readyz", 0},
-    {"GET", "/metrics", api_metrics, ANY, BODY_NONE, "GET /metrics", 0},
+    /* admins only on this listener, or off it (metrics_listen) */
+    {"GET", "/metrics", api_metrics, ADMIN, BODY_NONE, "GET /metrics", 0},
     {"GET", "/api/openapi.json", api_openapi, ANY, BODY_NONE, "GET /api/openapi.json", 0},
 
     {"POST", "/api/v1/session", api_session_create, ANY, BODY_JSON, "POST /api/v1/session", 0},
@@ -51,7 +52,8 @@ const struct route http_routes[] = {
     {"DELETE", "/api/v1/questions/{id}", api_question_retire, ADMIN, BODY_NONE,
      "DELETE /api/v1/questions/{id}", 0},
 
-    {"GET", "/api/v1/roles", api_roles_list, STAFF, BODY_NONE, "GET /api/v1/roles", CACHED},
+    /* the list in brief for everyone: candidates choose a role to practise for */
+    {"GET", "/api/v1/roles", api_roles_list, SIGNED_IN, BODY_NONE, "GET /api/v1/roles", CACHED},
     {"GET", "/api/v1/roles/{id}", api_role_get, STAFF, BODY_NONE, "GET /api/v1/roles/{id}", CACHED},
     {"POST", "/api/v1/kits", api_kits_create, STAFF, BODY_JSON, "POST /api/v1/kits", 0},
     {"GET", "/api/v1/kits/{id}", api_kit_get, STAFF, BODY_NONE, "GET /api/v1/kits/{id}", 0},
@@ -124,6 +126,13 @@ const struct route http_routes[] = {
      "POST /api/v1/practice/answers", 0},
     {"GET", "/api/v1/practice/stats", api_practice_stats, SIGNED_IN, BODY_NONE,
      "GET /api/v1/practice/stats", 0},
+    /* what the web app needed: competencies for the bank's filter, the Anki deck to download */
+    {"GET", "/api/v1/competencies", api_competencies_list, STAFF, BODY_NONE,
+     "GET /api/v1/competencies", CACHED},
+    {"GET", "/api/v1/practice/export", api_practice_export, SIGNED_IN, BODY_NONE,
+     "GET /api/v1/practice/export", 0},
+    {"POST", "/api/v1/practice/reveal", api_practice_reveal, SIGNED_IN, BODY_JSON,
+     "POST /api/v1/practice/reveal", 0},
     /* debriefs and insight: who on the staff may read a debrief is decided in the handler */
     {"GET", "/api/v1/candidates/{id}/debrief", api_candidate_debrief, STAFF, BODY_NONE,
      "GET /api/v1/candidates/{id}/debrief", 0},
@@ -133,9 +142,59 @@ const struct route http_routes[] = {
      "GET /api/v1/insight/interviewers", 0},
     {"GET", "/api/v1/insight/questions", api_insight_questions, HIRING, BODY_NONE,
      "GET /api/v1/insight/questions", 0},
+    /* openings and applications: who on the staff may see or move what is decided in core */
+    {"GET", "/api/v1/openings", api_openings_list, HIRING, BODY_NONE, "GET /api/v1/openings", 0},
+    {"POST", "/api/v1/openings", api_openings_create, HIRING, BODY_JSON, "POST /api/v1/openings",
+     0},
+    {"GET", "/api/v1/openings/{id}", api_opening_get, STAFF, BODY_NONE, "GET /api/v1/openings/{id}",
+     0},
+    {"PATCH", "/api/v1/openings/{id}", api_opening_update, HIRING, BODY_JSON,
+     "PATCH /api/v1/openings/{id}", 0},
+    {"POST", "/api/v1/openings/{id}/status", api_opening_status, HIRING, BODY_JSON,
+     "POST /api/v1/openings/{id}/status", 0},
+    {"GET", "/api/v1/openings/{id}/applications", api_opening_applications, STAFF, BODY_NONE,
+     "GET /api/v1/openings/{id}/applications", 0},
+    {"POST", "/api/v1/openings/{id}/applications", api_applications_create, HIRING, BODY_JSON,
+     "POST /api/v1/openings/{id}/applications", 0},
+    {"POST", "/api/v1/openings/{id}/applications/public", api_apply_public, ANY, BODY_UPLOAD,
+     "POST /api/v1/openings/{id}/applications/public", 0},
+    {"GET", "/api/v1/applications/{id}", api_application_get, STAFF, BODY_NONE,
+     "GET /api/v1/applications/{id}", 0},
+    {"POST", "/api/v1/applications/{id}/stage", api_application_move, STAFF, BODY_JSON,
+     "POST /api/v1/applications/{id}/stage", 0},
+    {"GET", "/api/v1/applications/{id}/history", api_application_history, STAFF, BODY_NONE,
+     "GET /api/v1/applications/{id}/history", 0},
+    {"GET", "/api/v1/candidates/{id}/applications", api_candidate_applications, HIRING, BODY_NONE,
+     "GET /api/v1/candidates/{id}/applications", 0},
+    {"GET", "/api/v1/dashboard", api_dashboard, HIRING, BODY_NONE, "GET /api/v1/dashboard", 0},
+    {"GET", "/careers", careers_index, ANY, BODY_NONE, "GET /careers", 0},
+    {"GET", "/careers/style.css", careers_style, ANY, BODY_NONE, "GET /careers/style.css", 0},
+    {"GET", "/careers/{id}", careers_opening, ANY, BODY_NONE, "GET /careers/{id}", 0},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
+
+/* Handlers that do slow work, and the pool each runs on (server.c): the request threads
+ * answer others meanwhile, and a full pool answers 503. */
+static const struct {
+    http_handler fn;
+    enum route_pool pool;
+} pooled[] = {
+    {api_session_create, POOL_HASH}, /* argon2id */
+    {api_users_create, POOL_HASH},
+    {api_user_update, POOL_HASH},
+    {api_account_password, POOL_HASH},
+    {api_resumes_upload, POOL_PARSE}, /* pdftotext, DOCX, the parser */
+};
+
+enum route_pool
+http_route_pool(const struct route *r)
+{
+    for (size_t i = 0; i < sizeof pooled / sizeof pooled[0]; i++)
+        if (pooled[i].fn == r->fn)
+            return pooled[i].pool;
+    return POOL_NONE;
+}
 
 /* Whether path matches pattern; parameters are captured into req when it does. */
 static bool

@@ -3,10 +3,11 @@
  * A small scanner for dates and ranges. It reads one date at a time ("Jan 2019", "2019-01",
  * "03/2018", "01.2019", "2019"), then looks past a separator ("-", en or em dash, "to",
  * "until", "till", "through") for a second date or an open end ("present", "current",
- * "now", "today", "date", "ongoing"). "since DATE" is an open range. A lone date is not a
- * range. A date starts a word, or is glued to the word before it where extraction lost a
- * space between two elements ("Acme LtdJan 2019", "Acme2019 - 2021"): a capital after a
- * small letter, or a digit after a letter.
+ * "now", "today", "date", "ongoing", also after a second word: "- till date"). "since
+ * DATE" is an open range. Two-digit years after a month with an apostrophe ("Jan '19") and
+ * seasons ("Summer 2019": June) are dates too. A lone date is not a range. A date starts a word, or
+ * is glued to the word before it where extraction lost a space between two elements ("Acme LtdJan
+ * 2019", "Acme2019 - 2021"): a capital after a small letter, or a digit after a letter.
  */
 #include "resume/dates.h"
 
@@ -85,8 +86,10 @@ date_at(const char *p, const char *end, struct ym *d)
     int m = month_at(p, end, &mlen), y, a;
 
     if (m) {
-        /* "Jan 2019", "Sept. 2016", "March, 2020", "Jan '19" is not taken (ambiguous) */
+        /* "Jan 2019", "Sept. 2016", "March, 2020", and "Jan '19" (an apostrophe says it is
+         * a year: "Jan 19" may be a day, and is not taken) */
         const char *q = p + mlen;
+        size_t apo;
         while (q < end && (*q == ' ' || *q == ','))
             q++;
         y = number_at(q, end, 4);
@@ -95,7 +98,35 @@ date_at(const char *p, const char *end, struct ym *d)
             d->month = m;
             return (size_t)(q + 4 - p);
         }
+        apo = q < end && *q == '\'' ? 1 : end - q >= 3 && !memcmp(q, "\xE2\x80\x99", 3) ? 3 : 0;
+        if (apo && (y = number_at(q + apo, end, 2)) >= 0) {
+            d->year = y < 50 ? 2000 + y : 1900 + y;
+            d->month = m;
+            return (size_t)(q + apo + 2 - p);
+        }
         return 0;
+    }
+    {
+        /* seasons: "Summer 2019" starts in June */
+        static const struct {
+            const char *name;
+            int month;
+        } seasons[] = {{"spring", 3}, {"summer", 6}, {"fall", 9}, {"autumn", 9}, {"winter", 1}};
+        size_t n = 0;
+        while (p + n < end && alpha(p[n]))
+            n++;
+        for (size_t i = 0; n && i < sizeof seasons / sizeof seasons[0]; i++)
+            if (strlen(seasons[i].name) == n && !strncasecmp(p, seasons[i].name, n)) {
+                const char *q = p + n;
+                while (q < end && (*q == ' ' || *q == ','))
+                    q++;
+                y = number_at(q, end, 4);
+                if (!year_ok(y))
+                    return 0;
+                d->year = y;
+                d->month = seasons[i].month;
+                return (size_t)(q + 4 - p);
+            }
     }
     y = number_at(p, end, 4);
     if (year_ok(y)) {
@@ -231,6 +262,12 @@ dates_find(const char *text, size_t len, struct date_range *out, size_t max)
         q = separator(p + took, end);
         if (q) {
             size_t t2 = open_end_at(q, end);
+            if (!t2) {
+                /* "- till date", "- to date" */
+                const char *w = separator(q, end);
+                if (w && w > q && alpha(*q) && (t2 = open_end_at(w, end)))
+                    q = w;
+            }
             if (t2) {
                 r.present = true;
             } else {

@@ -74,7 +74,57 @@ static const struct {
     {"references", SEC_OTHER},
     {"publications", SEC_OTHER},
     {"awards", SEC_OTHER},
+    /* dated, but not work: their dates are not positions */
+    {"volunteer", SEC_OTHER},
+    {"volunteering", SEC_OTHER},
+    {"volunteer experience", SEC_OTHER},
+    {"volunteer work", SEC_OTHER},
+    {"courses", SEC_OTHER},
+    {"coursework", SEC_OTHER},
+    {"training", SEC_OTHER},
+    {"training and courses", SEC_OTHER},
+    {"activities", SEC_OTHER},
+    {"extracurricular activities", SEC_OTHER},
+    {"hobbies", SEC_OTHER},
+    {"honors", SEC_OTHER},
+    {"honours", SEC_OTHER},
+    {"honors and awards", SEC_OTHER},
+    {"achievements", SEC_OTHER},
+    {"memberships", SEC_OTHER},
+    {"affiliations", SEC_OTHER},
+    {"conferences", SEC_OTHER},
+    {"talks", SEC_OTHER},
 };
+
+/* A section label set in a left margin column beside the first line of its section, as
+ * JSON Resume themes print them and pdftotext -layout keeps them ("Work      Acme Corp ...
+ * 2019 - 2021"): the label's length when the line starts with a short word or two and then
+ * a gap of three spaces or more; else 0. *rest is where the line goes on. */
+static size_t
+margin_label(const char *s, size_t n, size_t *rest)
+{
+    size_t i = 0, words = 0;
+    while (i < n && words <= 2) {
+        size_t w = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        if (i == w)
+            return 0;
+        words++;
+        if (i + 3 <= n && !memcmp(s + i, "   ", 3)) {
+            size_t k = i;
+            while (k < n && s[k] == ' ')
+                k++;
+            if (k == n || i > 24)
+                return 0;
+            *rest = k;
+            return i;
+        }
+        if (i < n)
+            i++; /* one space: the label may have two words */
+    }
+    return 0;
+}
 
 /* The section a line heads, or -1: a short line whose words, folded, are a known heading
  * ("## Work History", "PROFESSIONAL EXPERIENCE:", "Skills"). */
@@ -230,6 +280,46 @@ find_links(struct resume *r, const char *t, size_t n)
 
 /* The name: the first short line of words in the top lines that is not contact, a heading or
  * a date. */
+/* Whether the top line is something other than a person's name: a heading of an export
+ * ("Skill Details"), a place ("Pune, Maharashtra"), a degree or a school ("BCA Nanded,
+ * Maharashtra Nanded University"), a job title ("Java Developer"). */
+static bool
+not_a_name(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "details",   "resume",     "curriculum",  "vitae",      "summary",    "profile",
+        "objective", "contact",    "information", "personal",   "skill",      "skills",
+        "education", "experience", "university",  "college",    "institute",  "school",
+        "academy",   "bachelor",   "master",      "degree",     "bca",        "mca",
+        "bsc",       "msc",        "btech",       "mtech",      "b.e",        "b.tech",
+        "developer", "engineer",   "manager",     "analyst",    "consultant", "administrator",
+        "designer",  "architect",  "intern",      "specialist", "officer",    "executive"};
+    char *f;
+    bool no = false;
+    const char *comma = memchr(s, ',', n);
+    /* "company - Infosys", "Java - 24 months": labels and title lines */
+    if ((*s >= 'a' && *s <= 'z') || memmem(s, n, " - ", 3))
+        return true;
+    f = text_fold(s, n);
+    for (size_t i = 0; i < sizeof words / sizeof words[0] && !no; i++) {
+        size_t l = strlen(words[i]);
+        for (const char *p = strstr(f, words[i]); p && !no; p = strstr(p + 1, words[i]))
+            no = (p == f || p[-1] == ' ' || p[-1] == ',') &&
+                 (p[l] == '\0' || p[l] == ' ' || p[l] == ',' || p[l] == '.');
+    }
+    /* "Roe, Jane" is rare; "Pune, Maharashtra" and "Jane Roe, Nanded" are places. A
+     * credential after the comma ("Jane Roe, PhD") is still a name. */
+    if (!no && comma) {
+        size_t rest = n - (size_t)(comma + 1 - s), caps = 0;
+        const char *c = text_trim(comma + 1, &rest);
+        for (size_t i = 0; i < rest; i++)
+            caps += c[i] >= 'A' && c[i] <= 'Z';
+        no = !(rest <= 5 && caps >= 2);
+    }
+    free(f);
+    return no;
+}
+
 static void
 find_name(struct resume *r, const char *t, size_t n)
 {
@@ -257,11 +347,15 @@ find_name(struct resume *r, const char *t, size_t n)
             words += c == ' ' && k + 1 < len && s[k + 1] != ' ';
         }
         words++;
-        if (ok && words >= 2 && words <= 5 && len <= 60 && heading_of(s, len) < 0) {
+        if (ok && words >= 2 && words <= 5 && len <= 60 && heading_of(s, len) < 0 &&
+            !not_a_name(s, len)) {
             r->name = xstrndup(s, len);
             r->name_confidence = line == 0 ? 0.9 : 0.6;
         }
     }
+    if (!r->name)
+        warn(r, "no name found at the top (a heading, a place, a degree or a title is not "
+                "taken for one): check by hand");
 }
 
 /* ---- positions ------------------------------------------------------------------------ */
@@ -300,6 +394,35 @@ title_company(const char *s, size_t n, struct position *p)
     }
     p->title = xstrndup(s, n);
     p->confidence = 0.6;
+}
+
+/* Whether a line is a job board's "Company - City, State -" line (exports of profiles put
+ * the title on the line above it and the dates below): it ends with a dash. */
+static bool
+company_place_line(const char *s, size_t n)
+{
+    s = text_trim(s, &n);
+    return n > 3 && s[n - 1] == '-' && s[n - 2] == ' ' && memmem(s, n - 2, " - ", 3);
+}
+
+/* The title above and "Company - City, State -": the company is what comes before the
+ * place. */
+static void
+title_then_company(const char *t, size_t tn, const char *c, size_t cn, struct position *p)
+{
+    const char *dash;
+    c = text_trim(c, &cn);
+    dash = memmem(c, cn, " - ", 3);
+    t = text_trim(t, &tn);
+    while (tn && (*t == '#' || *t == '*' || *t == '-' || *t == ' '))
+        t++, tn--;
+    if (!tn || !dash || dash == c) {
+        title_company(c, cn, p);
+        return;
+    }
+    p->title = xstrndup(t, tn);
+    p->company = xstrndup(c, (size_t)(dash - c));
+    p->confidence = 0.85;
 }
 
 /* ---- two columns ---------------------------------------------------------------------- */
@@ -503,7 +626,7 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
     struct skill_hit *hits = NULL;
     struct sec_mark *marks = NULL;
     size_t nhits = 0, i = 0, cap = 0, prev_start = 0, prev_len = 0, top_end = len, nmarks = 0,
-           capmarks = 0;
+           capmarks = 0, prev2_start = 0, prev2_len = 0;
     enum section sec = SEC_TOP;
     enum rb_err rc;
 
@@ -521,6 +644,22 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
         n = e - i;
         s = text_trim(text + i, &n);
         h = n ? heading_of(s[0] == '#' ? s + 1 : s, n - (s[0] == '#')) : -1;
+        if (h < 0 && n) {
+            size_t rest = 0, lab = margin_label(s, n, &rest);
+            int mh = lab ? heading_of(s, lab) : -1;
+            if (mh >= 0) {
+                /* the label opens its section; the rest of the line is its first line */
+                if (sec == SEC_TOP && top_end == len)
+                    top_end = i;
+                sec = (enum section)mh;
+                xgrow(&marks, &capmarks, nmarks + 1, sizeof *marks);
+                marks[nmarks++] = (struct sec_mark){i, sec};
+                if (out->npositions && out->positions[out->npositions - 1].to == len)
+                    out->positions[out->npositions - 1].to = i;
+                s += rest;
+                n -= rest;
+            }
+        }
         if (h >= 0) {
             if (sec == SEC_TOP && top_end == len)
                 top_end = i;
@@ -541,11 +680,15 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
                 title_company(s, before, p);
             else if (after > 3)
                 title_company(s + dr[0].stop, after, p);
+            else if (prev_len && prev2_len && company_place_line(text + prev_start, prev_len))
+                title_then_company(text + prev2_start, prev2_len, text + prev_start, prev_len, p);
             else if (prev_len)
                 title_company(text + prev_start, prev_len, p);
             /* its lines run from here (or the line above that titles it) to the next
              * position or heading */
-            p->from = prev_len && before <= 3 && after <= 3 ? prev_start : i;
+            p->from = prev_len && before <= 3 && after <= 3
+                          ? (p->confidence == 0.85 ? prev2_start : prev_start)
+                          : i;
             p->to = len;
             if (out->npositions && p[-1].to > p->from)
                 p[-1].to = p->from;
@@ -562,6 +705,8 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
                 add_str(&out->certifications, &out->ncertifications, c, cn);
         }
         if (n) {
+            prev2_start = prev_start;
+            prev2_len = prev_len;
             prev_start = (size_t)(s - text);
             prev_len = n;
         }

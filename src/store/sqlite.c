@@ -90,7 +90,8 @@ enum stmt_id {
     " JOIN competency c ON c.id = qc.competency WHERE qc.question = q.id AND c.slug = ?4)) "       \
     "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "                             \
     " JOIN competency c ON c.id = qc.competency "                                                  \
-    " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "
+    " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "                 \
+    "AND (?8 IS NULL OR q.minutes <= ?8) "
 
 /* Questions of the stack tracks are drawn apart, for the role's skills (sqlite_skills.c), so
  * that they keep to their share of a kit and a Java kit never draws the Go track's. */
@@ -178,7 +179,8 @@ static const char
                     " WHERE qc.question = q.id AND c.slug = ?4)) "
                     "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
                     " JOIN competency c ON c.id = qc.competency "
-                    " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5))))",
+                    " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "
+                    "AND (?8 IS NULL OR q.minutes <= ?8)",
                 [S_STATS_TOTAL] =
                     "SELECT count(*), coalesce(sum(retired), 0), "
                     "coalesce(sum(source IS NOT NULL AND retired = 0), 0) FROM question",
@@ -1307,6 +1309,8 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
     sqlite3_bind_int(row, 2, sq->level);
     bind_text(row, 3, sq->category >= 0 ? category_name((enum category)sq->category) : NULL);
     bind_text(row, 4, sq->competency);
+    if (sq->max_minutes > 0)
+        sqlite3_bind_int(row, 8, sq->max_minutes);
     if (sq->any_of) {
         buf_init(&anyof, 64u << 10);
         buf_putc(&anyof, '[');
@@ -1322,6 +1326,8 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
         sqlite3_bind_int(pass, 2, sq->level);
         bind_text(pass, 3, sq->category >= 0 ? category_name((enum category)sq->category) : NULL);
         bind_text(pass, 4, sq->competency);
+        if (sq->max_minutes > 0)
+            sqlite3_bind_int(pass, 8, sq->max_minutes);
         if (sq->any_of)
             bind_text(pass, 5, buf_str(&anyof));
     }
@@ -2025,6 +2031,8 @@ sqlite_question_list(struct store *base, const struct search_query *f, size_t of
     sqlite3_bind_int(st, 2, f->level);
     bind_text(st, 3, f->category >= 0 ? category_name((enum category)f->category) : NULL);
     bind_text(st, 4, f->competency);
+    if (f->max_minutes > 0)
+        sqlite3_bind_int(st, 8, f->max_minutes);
     if (f->any_of) {
         buf_putc(&anyof, '[');
         for (const char *const *c = f->any_of; *c; c++) {
@@ -2069,6 +2077,8 @@ sqlite_question_list(struct store *base, const struct search_query *f, size_t of
         sqlite3_bind_int(st, 2, f->level);
         bind_text(st, 3, f->category >= 0 ? category_name((enum category)f->category) : NULL);
         bind_text(st, 4, f->competency);
+        if (f->max_minutes > 0)
+            sqlite3_bind_int(st, 8, f->max_minutes);
         if (f->any_of)
             bind_text(st, 5, buf_str(&anyof));
         if (sqlite3_step(st) == SQLITE_ROW)
@@ -2219,4 +2229,16 @@ static const struct store_ops sqlite_ops = {
     .practice_next = sqlite_practice_next,
     .practice_stats = sqlite_practice_stats,
     .synonyms_of = sqlite_synonyms_of,
+    .opening_save = sqlite_opening_save,
+    .opening_get = sqlite_opening_get,
+    .opening_list = sqlite_opening_list,
+    .opening_status = sqlite_opening_status,
+    .application_add = sqlite_application_add,
+    .application_get = sqlite_application_get,
+    .application_list = sqlite_application_list,
+    .application_by_email = sqlite_application_by_email,
+    .application_move = sqlite_application_move,
+    .application_resume = sqlite_application_resume,
+    .dashboard = sqlite_dashboard,
+    .apply_attempts = sqlite_apply_attempts,
 };

@@ -50,12 +50,13 @@ static const char SQL_STAGE_LOG[] =
     "INSERT INTO candidate_stage_change (candidate, from_stage, to_stage, by_account, by_label, "
     "reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_INTERVIEW_ADD[] =
-    "INSERT INTO interview (candidate, stage, minutes, scheduled_at, kit, kit_json, created_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO interview (candidate, stage, minutes, scheduled_at, kit, kit_json, created_by, "
+    "application) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char SQL_INTERVIEWER_ADD[] =
     "INSERT OR IGNORE INTO interview_interviewer (interview, account) VALUES (?1, ?2)";
 static const char SQL_INTERVIEW_GET[] =
-    "SELECT json_object('id', i.id, 'candidate', i.candidate, 'stage', i.stage, 'minutes', "
+    "SELECT json_object('id', i.id, 'candidate', i.candidate, 'application', i.application, "
+    "'stage', i.stage, 'minutes', "
     "i.minutes, 'scheduled_at', i.scheduled_at, 'created_at', i.created_at, 'interviewers', "
     "(SELECT json_group_array(a.email) FROM (SELECT a.email FROM interview_interviewer ii "
     "JOIN account a ON a.id = ii.account WHERE ii.interview = i.id ORDER BY a.email) a), "
@@ -203,13 +204,20 @@ candidate_source(struct store *s, const struct candidate_new *c, struct candidat
 enum rb_err
 sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
 {
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    return sq_end(s, sqlite_candidate_insert(s, c, id, errmsg), errmsg);
+}
+
+enum rb_err
+sqlite_candidate_insert(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
+{
     sqlite3_stmt *st;
     struct candidate_new v = *c;
     char *keep[4] = {0}, reason[64];
     const char *stage = c->resume ? "screened" : "applied";
-    enum rb_err rc = sq_begin(s, errmsg);
-    if (rc)
-        return rc;
+    enum rb_err rc = RB_OK;
     if (c->resume && (rc = candidate_source(s, c, &v, keep, errmsg)))
         goto out;
     if (!(st = sq_stmt(s, SQL_CAND_ADD, errmsg))) {
@@ -243,7 +251,7 @@ sqlite_candidate_add(struct store *s, const struct candidate_new *c, long long *
 out:
     for (int i = 0; i < 4; i++)
         free(keep[i]);
-    return sq_end(s, rc, errmsg);
+    return rc;
 }
 
 enum rb_err
@@ -679,6 +687,8 @@ sqlite_interview_create(struct store *s, const struct interview_new *v, long lon
     sq_bind_text(st, 6, v->kit_json);
     if (v->created_by)
         sqlite3_bind_int64(st, 7, v->created_by);
+    if (v->application)
+        sqlite3_bind_int64(st, 8, v->application);
     if ((rc = sq_exec(s, st, errmsg, "add interview")))
         goto out;
     *id = sqlite3_last_insert_rowid(sq_db(s));

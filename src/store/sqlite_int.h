@@ -10,7 +10,7 @@
 
 #include "store/store_impl.h"
 
-#define SQ_EXTRA_MAX 96
+#define SQ_EXTRA_MAX 160
 
 /* The prepared statement for sql (a string with static storage: it is found again by its
  * address), reset and without bindings after sq_done; NULL with errmsg set. */
@@ -174,5 +174,34 @@ enum rb_err sqlite_practice_stats(struct store *s, long long account, const char
                                   const char *since, json_t **out, char *errmsg);
 enum rb_err sqlite_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n,
                                char *errmsg);
+
+/* sqlite_openings.c */
+enum rb_err sqlite_opening_save(struct store *s, const struct opening_row *o,
+                                const struct audit_actor *who, long long *id, char *errmsg);
+enum rb_err sqlite_opening_get(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_opening_list(struct store *s, const char *status, size_t limit, size_t offset,
+                                json_t **items, size_t *total, char *errmsg);
+enum rb_err sqlite_opening_status(struct store *s, long long id, const char *from, const char *to,
+                                  const struct audit_actor *who, const char *reason, char *errmsg);
+enum rb_err sqlite_application_add(struct store *s, const struct application_new *a,
+                                   const struct audit_actor *who, long long *id,
+                                   long long *candidate, char *errmsg);
+enum rb_err sqlite_application_get(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_application_list(struct store *s, const struct application_filter *f,
+                                    size_t limit, size_t offset, json_t **items, size_t *total,
+                                    json_t **counts, char *errmsg);
+enum rb_err sqlite_application_by_email(struct store *s, long long opening, const char *email,
+                                        long long *id, long long *candidate, char *errmsg);
+enum rb_err sqlite_application_move(struct store *s, long long id, const char *stage,
+                                    const char *kind, const struct audit_actor *who,
+                                    const char *reason, char *errmsg);
+enum rb_err sqlite_application_resume(struct store *s, long long id, long long resume,
+                                      long long screening, char *errmsg);
+enum rb_err sqlite_dashboard(struct store *s, json_t **out, char *errmsg);
+enum rb_err sqlite_apply_attempts(struct store *s, const char *key, long long now, long long window,
+                                  bool record, long long *count, char *errmsg);
+/* sqlite_hiring.c, inside a transaction the caller holds */
+enum rb_err sqlite_candidate_insert(struct store *s, const struct candidate_new *c, long long *id,
+                                    char *errmsg);
 
 #endif

@@ -68,6 +68,11 @@ static const char SQL_STATS_TOTALS[] =
 static const char SQL_STATS_DAYS[] =
     "SELECT DISTINCT substr(at, 1, 10) AS day FROM practice_review "
     "WHERE account = ?1 AND substr(at, 1, 10) <= ?2 ORDER BY day DESC LIMIT 400";
+/* Live cards by the day they fall due in the next two weeks, the overdue counted today. */
+static const char SQL_STATS_AHEAD[] =
+    "SELECT max(c.due, ?2) AS day, count(*) FROM practice_card c JOIN question q "
+    "ON q.id = c.question WHERE c.account = ?1 AND q.retired = 0 "
+    "AND c.due < date(?2, '+14 days') GROUP BY day ORDER BY day";
 static const char SQL_STATS_COMPS[] =
     "SELECT competency, count(*), count(DISTINCT question), sum(seconds), sum(at >= ?3), "
     "avg(CASE WHEN at >= ?3 THEN rating END), avg(CASE WHEN at >= ?3 THEN coverage END) "
@@ -289,7 +294,7 @@ sqlite_practice_stats(struct store *s, long long account, const char *today, con
                       json_t **out, char *errmsg)
 {
     sqlite3_stmt *st;
-    json_t *o = json_object(), *days = json_array(), *comps = json_array();
+    json_t *o = json_object(), *days = json_array(), *comps = json_array(), *ahead = json_array();
     enum rb_err rc = RB_OK;
     int r;
 
@@ -323,6 +328,20 @@ sqlite_practice_stats(struct store *s, long long account, const char *today, con
         rc = sq_fail(s, errmsg, "read practice days");
         goto out;
     }
+    if (!(st = sq_stmt(s, SQL_STATS_AHEAD, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, account);
+    sq_bind_text(st, 2, today);
+    while ((r = sqlite3_step(st)) == SQLITE_ROW)
+        json_array_append_new(ahead, json_pack("{s:s, s:I}", "day", sqlite3_column_text(st, 0),
+                                               "count", (json_int_t)sqlite3_column_int64(st, 1)));
+    sq_done(st);
+    if (r != SQLITE_DONE) {
+        rc = sq_fail(s, errmsg, "read practice due days");
+        goto out;
+    }
     if (!(st = sq_stmt(s, SQL_STATS_COMPS, errmsg))) {
         rc = RB_ESTORE;
         goto out;
@@ -347,6 +366,7 @@ sqlite_practice_stats(struct store *s, long long account, const char *today, con
 out:
     json_object_set_new(o, "days", days);
     json_object_set_new(o, "competencies", comps);
+    json_object_set_new(o, "due_ahead", ahead);
     if (rc)
         json_decref(o);
     else

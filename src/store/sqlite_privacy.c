@@ -52,6 +52,13 @@ static const char SQL_EXPORT[] =
     "'history', (SELECT json_group_array(json_object('from', from_stage, 'to', to_stage, 'by', "
     " by_label, 'reason', reason, 'at', at)) FROM (SELECT * FROM candidate_stage_change "
     " WHERE candidate = c.id ORDER BY id)), "
+    "'applications', (SELECT json_group_array(json_object('id', a.id, 'opening', a.opening, "
+    " 'opening_title', (SELECT title FROM opening WHERE id = a.opening), 'stage', a.stage, "
+    " 'kind', a.kind, 'source', a.source, 'created_at', a.created_at, 'history', "
+    " (SELECT json_group_array(json_object('from', from_stage, 'to', to_stage, 'by', by_label, "
+    " 'reason', reason, 'at', at)) FROM (SELECT * FROM application_stage_change WHERE "
+    " application = a.id ORDER BY id)))) FROM (SELECT * FROM application WHERE candidate = c.id "
+    " ORDER BY id) a), "
     "'resumes', (SELECT json_group_array(json_object('id', id, 'hash', hash, 'filename', "
     " filename, 'size', size, 'format', format, 'error', error, 'parsed', json(parsed), "
     " 'uploaded_by', (SELECT email FROM account WHERE id = uploaded_by), 'created_at', "
@@ -113,6 +120,8 @@ static const char *const erase_sql[] = {
     "UPDATE candidate SET name = '" CANDIDATE_ERASED_NAME "', email = NULL, phone = NULL, "
     "erased_at = coalesce(erased_at, " NOW "), updated_at = " NOW " WHERE id = ?1",
     "UPDATE candidate_stage_change SET reason = NULL WHERE candidate = ?1",
+    "UPDATE application_stage_change SET reason = NULL WHERE application IN (SELECT id FROM "
+    "application WHERE candidate = ?1)",
     "UPDATE scorecard SET notes = NULL WHERE id IN " CARDS_OF,
     "UPDATE scorecard_rating SET notes = NULL WHERE scorecard IN " CARDS_OF,
     /* a rating that differs from the derived one must keep a reason: an empty one */

@@ -636,6 +636,99 @@ store_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n,
     return s->ops->synonyms_of(s, concept, alts, n, errmsg);
 }
 
+/* ---- openings and applications ---- */
+
+enum rb_err
+store_opening_save(struct store *s, const struct opening_row *o, const struct audit_actor *who,
+                   long long *id, char *errmsg)
+{
+    return s->ops->opening_save(s, o, who, id, errmsg);
+}
+
+enum rb_err
+store_opening_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    *out = NULL;
+    return s->ops->opening_get(s, id, out, errmsg);
+}
+
+enum rb_err
+store_opening_list(struct store *s, const char *status, size_t limit, size_t offset, json_t **items,
+                   size_t *total, char *errmsg)
+{
+    *items = NULL;
+    *total = 0;
+    return s->ops->opening_list(s, status, limit, offset, items, total, errmsg);
+}
+
+enum rb_err
+store_opening_status(struct store *s, long long id, const char *from, const char *to,
+                     const struct audit_actor *who, const char *reason, char *errmsg)
+{
+    return s->ops->opening_status(s, id, from, to, who, reason, errmsg);
+}
+
+enum rb_err
+store_application_add(struct store *s, const struct application_new *a,
+                      const struct audit_actor *who, long long *id, long long *candidate,
+                      char *errmsg)
+{
+    return s->ops->application_add(s, a, who, id, candidate, errmsg);
+}
+
+enum rb_err
+store_application_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    *out = NULL;
+    return s->ops->application_get(s, id, out, errmsg);
+}
+
+enum rb_err
+store_application_list(struct store *s, const struct application_filter *f, size_t limit,
+                       size_t offset, json_t **items, size_t *total, json_t **counts, char *errmsg)
+{
+    *items = NULL;
+    *total = 0;
+    if (counts)
+        *counts = NULL;
+    return s->ops->application_list(s, f, limit, offset, items, total, counts, errmsg);
+}
+
+enum rb_err
+store_application_by_email(struct store *s, long long opening, const char *email, long long *id,
+                           long long *candidate, char *errmsg)
+{
+    return s->ops->application_by_email(s, opening, email, id, candidate, errmsg);
+}
+
+enum rb_err
+store_application_move(struct store *s, long long id, const char *stage, const char *kind,
+                       const struct audit_actor *who, const char *reason, char *errmsg)
+{
+    return s->ops->application_move(s, id, stage, kind, who, reason, errmsg);
+}
+
+enum rb_err
+store_application_resume(struct store *s, long long id, long long resume, long long screening,
+                         char *errmsg)
+{
+    return s->ops->application_resume(s, id, resume, screening, errmsg);
+}
+
+enum rb_err
+store_apply_attempts(struct store *s, const char *key, long long now, long long window, bool record,
+                     long long *count, char *errmsg)
+{
+    return s->ops->apply_attempts(s, key, now, window, record, count, errmsg);
+}
+
+enum rb_err
+store_dashboard(struct store *s, json_t **out, char *errmsg)
+{
+    *out = NULL;
+    return s->ops->dashboard(s, out, errmsg);
+}
+
 enum rb_err
 store_draft_get(struct store *s, long long interview, long long account, json_t **out, char *errmsg)
 {

@@ -64,6 +64,7 @@ struct search_query {
     /* 0: every hit is whole; else only hits snip_from to snip_from + snip_len - 1 are (a
      * page of many), and the others are counted with their score only (id NULL) */
     size_t snip_from, snip_len;
+    int max_minutes; /* 0: any; else only questions of at most this many minutes */
 };
 
 #define SEARCH_LIMIT_MAX 1000
@@ -170,9 +171,9 @@ struct kit_pick {
     int level;       /* the question's range must include it ... */
     bool or_below;   /* ... or, when set, only start at or below it */
     int max_minutes; /* at most this long */
-    /* When false, questions of the stack tracks never fit. When true, only they do, of any
-     * competency, and only those naming a core skill of their track (one at least half of
-     * its questions name) that is among skills. */
+    /* When false, questions of the stack tracks never fit. When true, only they do, of
+     * competency (of any when it is NULL), and only those naming a core skill of their track
+     * (one at least half of its questions name) that is among skills. */
     bool stack_only;
     const char *skills; /* the role's skills as a JSON array of canonical names, or NULL */
 };
@@ -367,6 +368,7 @@ struct interview_new {
     const long long *interviewers; /* account ids */
     size_t ninterviewers;
     long long created_by;
+    long long application; /* the application it belongs to, 0: none */
 };
 /* A new interview in candidate's loop, in one transaction; RB_ENOTFOUND without the
  * candidate. */
@@ -628,6 +630,99 @@ enum rb_err store_compact(struct store *s, bool *clean, char *errmsg);
  * a new array of {"id", "stage", "since"}. */
 enum rb_err store_retention_due(struct store *s, long long before, size_t max, json_t **items,
                                 char *errmsg);
+/* ---- openings and applications (store/sqlite_openings.c) ---- */
+
+/* An opening as written: created when id is 0, else replaced whole. Strings may be NULL
+ * but title and stages (a JSON array of {"name", "kind"}, checked by core/opening.c). */
+struct opening_row {
+    long long id;
+    const char *title, *role, *description;
+    const char *criteria; /* JSON read from the description, or NULL */
+    const char *location, *remote;
+    bool salary; /* a band: min, max and currency set */
+    long long salary_min, salary_max;
+    const char *currency;
+    int headcount;
+    const char *stages;
+    long long hiring_manager; /* account id, 0: none */
+    const long long *recruiters, *panel;
+    size_t nrecruiters, npanel;
+};
+/* Saves o in one transaction with an audit entry by who; *id is the opening's. Updating:
+ * RB_ENOTFOUND without it, RB_ECONFLICT naming a stage that holds applications when the
+ * new stages leave it out. A new opening is a draft. */
+enum rb_err store_opening_save(struct store *s, const struct opening_row *o,
+                               const struct audit_actor *who, long long *id, char *errmsg);
+/* An opening as the API's Opening JSON (team by emails, counts per stage), plus
+ * "team_ids": {"recruiters": [ids], "hiring_manager": id or null}; new reference.
+ * RB_ENOTFOUND. */
+enum rb_err store_opening_get(struct store *s, long long id, json_t **out, char *errmsg);
+/* Openings by id (status NULL: any), limit from offset, each as store_opening_get gives
+ * it; *items new, *total counts all that pass. */
+enum rb_err store_opening_list(struct store *s, const char *status, size_t limit, size_t offset,
+                               json_t **items, size_t *total, char *errmsg);
+/* Moves opening id from status `from` to `to`, recording who and why, in one transaction
+ * with an audit entry. RB_ECONFLICT when its status is no longer `from`; RB_ENOTFOUND. */
+enum rb_err store_opening_status(struct store *s, long long id, const char *from, const char *to,
+                                 const struct audit_actor *who, const char *reason, char *errmsg);
+
+/* A new application. The candidate is candidate, or (candidate 0) a new one made from
+ * person in the same transaction. stage and kind: the opening's first stage. */
+struct application_new {
+    long long opening, candidate;
+    const struct candidate_new *person;
+    const char *stage, *kind, *source;
+    long long screening, resume; /* 0: none; the resume becomes the candidate's */
+    const char *reason;          /* the first history entry's, or NULL */
+};
+/* Adds a in one transaction with its first history entry and an audit entry by who;
+ * *id is the application's, *candidate its candidate's. RB_ECONFLICT when the candidate
+ * holds an application to the opening already; RB_ENOTFOUND without the opening or the
+ * candidate. The candidate's stage follows (see store_application_move). */
+enum rb_err store_application_add(struct store *s, const struct application_new *a,
+                                  const struct audit_actor *who, long long *id,
+                                  long long *candidate, char *errmsg);
+/* An application as the API's ApplicationWithHistory JSON; new reference. RB_ENOTFOUND. */
+enum rb_err store_application_get(struct store *s, long long id, json_t **out, char *errmsg);
+/* Which applications: every field set (non-zero, non-NULL) must match; q: the name or
+ * email contains it (any case). */
+struct application_filter {
+    long long opening, candidate;
+    const char *stage, *q;
+};
+/* Applications (Application JSON), by stage_since newest first for an opening, else by id;
+ * limit from offset; *items new, *total counts all that pass; when counts is not NULL and
+ * f->opening is set, *counts (new) is the opening's [{"stage", "kind", "count"}] in its
+ * order, counting what passes f but its stage. */
+enum rb_err store_application_list(struct store *s, const struct application_filter *f,
+                                   size_t limit, size_t offset, json_t **items, size_t *total,
+                                   json_t **counts, char *errmsg);
+/* The application of opening to which a candidate with this email (lower case) holds one:
+ * *id and *candidate, or RB_ENOTFOUND. */
+enum rb_err store_application_by_email(struct store *s, long long opening, const char *email,
+                                       long long *id, long long *candidate, char *errmsg);
+/* Moves application id to stage (of kind, a stage its opening has) with who and why in
+ * its history, in one transaction with an audit entry. The candidate's own stage becomes
+ * the kind of their most recently moved application not at a final kind (hired,
+ * rejected, withdrawn), else of their most recently moved one, with a row in their
+ * history when it changes. RB_ECONFLICT when it is at that stage already, RB_EINVAL when
+ * its opening has no such stage; RB_ENOTFOUND. */
+enum rb_err store_application_move(struct store *s, long long id, const char *stage,
+                                   const char *kind, const struct audit_actor *who,
+                                   const char *reason, char *errmsg);
+/* Ties resume to the application (and its candidate) and, when screening is not 0, the
+ * screening that scores it; in one transaction. */
+enum rb_err store_application_resume(struct store *s, long long id, long long resume,
+                                     long long screening, char *errmsg);
+/* The recruiter's dashboard as the API's Dashboard JSON (new reference): every opening
+ * with counts, funnel, time in stage and time to fill; applications still at a stage of
+ * kind applied; interviews waiting for a scorecard (at most 20 of each, with totals). */
+enum rb_err store_dashboard(struct store *s, json_t **out, char *errmsg);
+/* Careers-page submissions from key (a hashed address) within window seconds before now:
+ * *count of them; when record, this one is added first (and older ones pruned). */
+enum rb_err store_apply_attempts(struct store *s, const char *key, long long now, long long window,
+                                 bool record, long long *count, char *errmsg);
+
 /* ---- practice ---- */
 
 /* A question's spaced-repetition state for one account (core/fsrs.h). Days are UTC dates. */
@@ -681,7 +776,9 @@ enum rb_err store_practice_next(struct store *s, long long account, const struct
  * "first_answers", "reviews_again" (later answers rated again), "reviews", "seconds",
  * "days" (distinct days with an answer up to today, newest first, at most 400),
  * "competencies": [{"competency", "answers", "questions", "seconds", "recent_answers",
- * "recent_rating", "recent_coverage" (averages since the day given, or null)}]}. */
+ * "recent_rating", "recent_coverage" (averages since the day given, or null)}],
+ * "due_ahead": [{"day", "count"}] (live cards by due day over the 14 days from today, the
+ * overdue counted today; days without any left out)}. */
 enum rb_err store_practice_stats(struct store *s, long long account, const char *today,
                                  const char *since, json_t **out, char *errmsg);
 /* The synonyms of a key concept (folded as text_fold does): the other members of every

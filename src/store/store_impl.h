@@ -150,6 +150,31 @@ struct store_ops {
                                   const char *since, json_t **out, char *errmsg);
     enum rb_err (*synonyms_of)(struct store *s, const char *concept, char ***alts, size_t *n,
                                char *errmsg);
+    /* openings and applications (sqlite_openings.c) */
+    enum rb_err (*opening_save)(struct store *s, const struct opening_row *o,
+                                const struct audit_actor *who, long long *id, char *errmsg);
+    enum rb_err (*opening_get)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*opening_list)(struct store *s, const char *status, size_t limit, size_t offset,
+                                json_t **items, size_t *total, char *errmsg);
+    enum rb_err (*opening_status)(struct store *s, long long id, const char *from, const char *to,
+                                  const struct audit_actor *who, const char *reason, char *errmsg);
+    enum rb_err (*application_add)(struct store *s, const struct application_new *a,
+                                   const struct audit_actor *who, long long *id,
+                                   long long *candidate, char *errmsg);
+    enum rb_err (*application_get)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*application_list)(struct store *s, const struct application_filter *f,
+                                    size_t limit, size_t offset, json_t **items, size_t *total,
+                                    json_t **counts, char *errmsg);
+    enum rb_err (*application_by_email)(struct store *s, long long opening, const char *email,
+                                        long long *id, long long *candidate, char *errmsg);
+    enum rb_err (*application_move)(struct store *s, long long id, const char *stage,
+                                    const char *kind, const struct audit_actor *who,
+                                    const char *reason, char *errmsg);
+    enum rb_err (*application_resume)(struct store *s, long long id, long long resume,
+                                      long long screening, char *errmsg);
+    enum rb_err (*dashboard)(struct store *s, json_t **out, char *errmsg);
+    enum rb_err (*apply_attempts)(struct store *s, const char *key, long long now, long long window,
+                                  bool record, long long *count, char *errmsg);
     enum rb_err (*candidate_search)(struct store *s, const char *stage, const char *role,
                                     const char *q, size_t limit, size_t offset, json_t **items,
                                     size_t *total, char *errmsg);

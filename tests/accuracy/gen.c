@@ -6,6 +6,9 @@
  *
  *   accuracy-gen [-n N] [-s SEED] [-o DIR]         N synthetic resumes (default 200)
  *   accuracy-gen -o DIR FILE.json...               JSON Resumes rendered in every format
+ *   accuracy-gen -S [-n N] [-o DIR]                a mixed pile of N resumes of eighteen
+ *                                                  occupations, labelled with their relevance
+ *                                                  to the jobs of tests/data/screening/jobs
  *
  * It is deterministic: the same seed writes the same files (a splitmix64 generator, never
  * rand()). Skills come from the shipped taxonomy; ambiguous names are used as skills and as
@@ -20,6 +23,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1781,19 +1785,408 @@ emit(const char *dir, struct cv *c, FILE *labels, struct buf *ps, char ***pdfs, 
     return rc;
 }
 
+/* ---- a mixed pile for screening (-S) ----------------------------------------------------------
+ *
+ * Resumes of eighteen occupations, software and not, as a real pile of applications is: each
+ * with its positions, years and the words people of that trade write, including the tech words
+ * that people outside it write too (a recruiter who hired Java developers, a project manager who
+ * ran a Kubernetes migration). Each resume is labelled with its occupation, the years it spent in
+ * it, and a relevance of 0 to 3 for each job of tests/data/screening/jobs, from the table below:
+ * written from the jobs and the occupations, before any ranking was looked at. A 3 needs the
+ * years the job asks for in the occupation; short of them it is a 2. An earlier trade (a
+ * career change) counts one grade less than the same trade now. A third of the resumes also
+ * list technologies of other trades ("Familiar with"), as many do. */
+
+#define SJOBS 6
+static const char *const sjob_files[SJOBS] = {"java-backend.md",    "devops.txt",
+                                              "data-engineer.html", "qa-automation.md",
+                                              "frontend.txt",       "dba.txt"};
+static const int sjob_years[SJOBS] = {3, 4, 3, 2, 2, 5};
+
+struct occ {
+    const char *id;
+    const char *titles[3];
+    const char *used[9];   /* skills named in positions (as written), NULL-terminated */
+    const char *listed[7]; /* only in the skills list */
+    const char *prose[7];  /* a position's lines; {a} and {b}: two of used */
+    int rel[SJOBS];        /* relevance for each job, with the years it asks for */
+};
+
+static const struct occ occs[] = {
+    {"java-developer",
+     {"Java Developer", "Backend Developer", "Software Engineer"},
+     {"Java", "Spring Boot", "Hibernate", "PostgreSQL", "Oracle", "Maven", "REST", "Kafka", NULL},
+     {"JUnit", "Git", "Docker", "IntelliJ", NULL},
+     {"Built {a} services for the order platform", "Moved the billing module from {a} to {b}",
+      "Wrote REST endpoints with {a} and {b}", "Tuned {a} queries behind the claims screens",
+      "Kept a {a} monolith of 400k lines healthy while splitting it up", NULL},
+     {3, 0, 1, 1, 0, 0}},
+    {"python-developer",
+     {"Python Developer", "Backend Engineer", "Software Developer"},
+     {"Python", "Django", "Flask", "PostgreSQL", "Celery", "Redis", "FastAPI", NULL},
+     {"pytest", "Git", "Linux", NULL},
+     {"Built the booking API in {a} and {b}", "Wrote background jobs with {a}",
+      "Cut page load times by caching in {a}", "Maintained {a} services for the partner portal",
+      NULL},
+     {1, 0, 2, 0, 0, 0}},
+    {"data-engineer",
+     {"Data Engineer", "Big Data Engineer", "ETL Developer"},
+     {"Python", "SQL", "Apache Spark", "Apache Airflow", "Snowflake", "Kafka", "dbt", NULL},
+     {"Pandas", "AWS", "Git", NULL},
+     {"Built batch pipelines with {a} and {b}", "Moved nightly loads from cron to {a}",
+      "Modelled the sales data in {a}", "Wrote {a} jobs that process 2 TB a day", NULL},
+     {0, 0, 3, 0, 0, 1}},
+    {"devops-engineer",
+     {"DevOps Engineer", "Site Reliability Engineer", "Platform Engineer"},
+     {"AWS", "Terraform", "Kubernetes", "Docker", "Jenkins", "Ansible", "Prometheus", "Linux",
+      NULL},
+     {"Bash", "Python", "GitHub Actions", "Helm", NULL},
+     {"Ran {a} clusters for 40 services", "Wrote the {a} modules for every environment",
+      "Moved the build pipeline from {a} to {b}", "Set up alerting with {a}",
+      "Automated server builds with {a}", NULL},
+     {0, 3, 0, 0, 0, 1}},
+    {"qa-automation",
+     {"QA Automation Engineer", "Test Automation Engineer", "SDET"},
+     {"Selenium", "Cypress", "Java", "JavaScript", "Postman", "Jenkins", "TestNG", NULL},
+     {"Jira", "Git", "SQL", NULL},
+     {"Wrote end-to-end tests with {a} for the checkout", "Moved the UI tests from {a} to {b}",
+      "Ran the regression suite in {a} on every merge", "Tested the partner API with {a}", NULL},
+     {1, 0, 0, 3, 0, 0}},
+    {"qa-manual",
+     {"QA Tester", "Software Tester", "QA Analyst"},
+     {"Jira", "SQL", "Postman", NULL},
+     {"TestRail", "Excel", NULL},
+     {"Wrote and ran 300 manual test cases for each release", "Logged and triaged defects in {a}",
+      "Checked report figures with {a} queries",
+      "Tested the mobile app on 12 devices before each release", NULL},
+     {0, 0, 0, 2, 0, 0}},
+    {"frontend-developer",
+     {"Frontend Developer", "UI Developer", "Front-End Engineer"},
+     {"React", "TypeScript", "JavaScript", "CSS", "HTML", "Redux", "Next.js", NULL},
+     {"Figma", "Git", "Jest", NULL},
+     {"Built the account pages in {a} and {b}", "Moved the design system to {a}",
+      "Cut the bundle size by 40% with {a}", "Wrote the checkout flow in {a}", NULL},
+     {0, 0, 0, 1, 3, 0}},
+    {"fullstack-js",
+     {"Full Stack Developer", "Full Stack Engineer", "JavaScript Developer"},
+     {"Node.js", "React", "TypeScript", "MongoDB", "Express", "PostgreSQL", NULL},
+     {"Docker", "Git", "AWS", NULL},
+     {"Built the admin app in {a} with an {b} API", "Wrote {a} services for notifications",
+      "Moved the data layer from {a} to {b}", NULL},
+     {1, 0, 0, 1, 2, 0}},
+    {"dotnet-developer",
+     {".NET Developer", "C# Developer", "Software Engineer"},
+     {"C#", ".NET", "ASP.NET", "SQL Server", "Entity Framework", "Azure", NULL},
+     {"Visual Studio", "Git", NULL},
+     {"Built the claims API in {a} on {b}", "Moved reports from {a} to {b}",
+      "Maintained the {a} intranet used by 2,000 staff", NULL},
+     {1, 0, 0, 0, 0, 0}},
+    {"dba",
+     {"Database Administrator", "Oracle DBA", "PostgreSQL DBA"},
+     {"Oracle", "PostgreSQL", "SQL", "PL/SQL", "Linux", "MySQL", NULL},
+     {"Performance tuning", "Backup and recovery", "Ansible", NULL},
+     {"Ran 60 {a} databases with 99.99% uptime", "Moved the ledger from {a} to {b}",
+      "Tuned slow {a} queries for the finance team", "Set up replication for {a}", NULL},
+     {0, 1, 1, 0, 0, 3}},
+    {"blockchain-developer",
+     {"Blockchain Developer", "Smart Contract Engineer", "Web3 Developer"},
+     {"Solidity", "Go", "Rust", "JavaScript", NULL},
+     {"Java", "Python", "Docker", NULL},
+     {"Wrote {a} contracts for a lending protocol", "Built chain indexers in {a}",
+      "Audited {a} code for three launches", NULL},
+     {1, 0, 0, 0, 0, 0}},
+    {"project-manager",
+     {"Project Manager", "IT Project Manager", "Delivery Manager"},
+     {NULL},
+     {"Jira", "Confluence", "Scrum", "Agile", "MS Project", NULL},
+     {"Managed the migration of a Java monolith to AWS with a team of 12",
+      "Ran Scrum ceremonies for two Kubernetes platform teams",
+      "Delivered the CRM roll-out on time and 8% under budget",
+      "Reported weekly to the steering board on risks and spend", NULL},
+     {0, 0, 0, 0, 0, 0}},
+    {"recruiter",
+     {"Technical Recruiter", "HR Generalist", "Talent Acquisition Partner"},
+     {NULL},
+     {"Workday", "LinkedIn Recruiter", "Greenhouse", NULL},
+     {"Hired 30 Java developers and DevOps engineers in one year",
+      "Ran technical hiring for Python, React and Kubernetes roles",
+      "Handled onboarding and employee relations for 200 staff",
+      "Screened 80 applications a week for software roles", NULL},
+     {0, 0, 0, 0, 0, 0}},
+    {"sales",
+     {"Account Executive", "Sales Manager", "Business Development Manager"},
+     {NULL},
+     {"Salesforce", "HubSpot", "Negotiation", NULL},
+     {"Sold SaaS analytics to 60 mid-market accounts", "Beat quota by 30% two years running",
+      "Opened the Nordic market for cloud hosting resold on AWS", NULL},
+     {0, 0, 0, 0, 0, 0}},
+    {"accountant",
+     {"Accountant", "Financial Analyst", "Finance Manager"},
+     {NULL},
+     {"Excel", "SAP", "Xero", "IFRS", NULL},
+     {"Closed the monthly books for three entities", "Prepared statutory accounts under IFRS",
+      "Built cash-flow forecasts in Excel for the board", NULL},
+     {0, 0, 0, 0, 0, 0}},
+    {"business-analyst",
+     {"Business Analyst", "Data Analyst", "Reporting Analyst"},
+     {"SQL", "Power BI", "Tableau", NULL},
+     {"Excel", "Jira", NULL},
+     {"Wrote {a} queries to reconcile orders and invoices", "Built sales dashboards in {a}",
+      "Gathered requirements for the Java-based claims system", NULL},
+     {0, 0, 1, 0, 0, 0}},
+    {"it-support",
+     {"IT Support Engineer", "Helpdesk Analyst", "Desktop Support Technician"},
+     {"Windows Server", "Active Directory", "PowerShell", NULL},
+     {"ServiceNow", "Office 365", NULL},
+     {"Handled 40 tickets a day for 600 users", "Scripted account set-up with {a}",
+      "Managed user accounts in {a}", NULL},
+     {0, 1, 0, 0, 0, 0}},
+    {"network-admin",
+     {"Network Administrator", "Network Engineer", "Systems Administrator"},
+     {"Linux", "TCP/IP", "Cisco", "Bash", NULL},
+     {"Firewalls", "VPN", NULL},
+     {"Ran the network for four offices on {a} kit", "Moved the file servers to {a}",
+      "Wrote {a} scripts for nightly backups", NULL},
+     {0, 1, 0, 0, 0, 0}},
+};
+#define NOCCS (sizeof occs / sizeof occs[0])
+
+static size_t
+count_used(const struct occ *o)
+{
+    size_t n = 0;
+    while (n < 9 && o->used[n])
+        n++;
+    return n;
+}
+
+/* What people of every trade write. */
+static const char *const anyone[] = {
+    "Worked closely with stakeholders across the business",
+    "Mentored two new members of the team",
+    "Improved our processes and documentation",
+    "Took part in planning and weekly reviews with the wider department",
+    "Led the team's share of a company-wide cost review",
+    "Presented results to senior management every quarter",
+};
+
+/* A position's lines for occupation o. */
+static void
+occ_lines(struct job *j, const struct occ *o)
+{
+    size_t nu = count_used(o), np = 0, want = 2 + (size_t)pick(3);
+    while (np < 7 && o->prose[np])
+        np++;
+    size_t at = (size_t)pick((int)np);
+    if (want > np)
+        want = np;
+    for (size_t i = 0; i < want; i++) {
+        const char *t = o->prose[(at + i) % np]; /* each line once */
+        const char *a = nu ? o->used[pick((int)nu)] : "", *b = nu ? o->used[pick((int)nu)] : "";
+        char *sa = nobreak(xstrdup(a)), *sb = nobreak(xstrdup(b));
+        push(&j->lines, &j->nlines, fill(t, sa, sb));
+        free(sa);
+        free(sb);
+    }
+    for (int i = pick(3); i > 0; i--)
+        push(&j->lines, &j->nlines, xstrdup(PICK(anyone)));
+}
+
+/* One resume of the pile: occupation o, its years there, and maybe an older position in
+ * another trade (a career change). *occ_years gets the years in o. */
+static void
+occ_cv(struct cv *c, int index, const struct occ *o, double *occ_years, const struct occ **was,
+       double *was_years)
+{
+    const char *first = PICK(first_names), *last = PICK(last_names);
+    int style = pick(D_COUNT), months = 6 + pick(170), njobs = 1 + pick(3), y, m;
+    const struct occ *before = chance(15) ? &occs[pick((int)NOCCS)] : NULL;
+    *was = NULL;
+    *was_years = 0;
+    const char *level = months >= 72 ? "Senior " : months < 24 ? "Junior " : "";
+
+    c->base = fmt("s%04d", index);
+    c->layout = pick(L_COUNT);
+    c->skills_style = pick(4);
+    c->bullet = pick(3);
+    c->skills_first = chance(30);
+    c->edu_first = chance(20);
+    c->upper_headings = chance(40);
+    c->h_exp = PICK(h_exp);
+    c->h_skills = PICK(h_skills);
+    c->h_edu = PICK(h_edu);
+    c->h_projects = "Projects";
+    c->h_certs = "Certifications";
+    c->h_summary = chance(50) ? "Summary" : "Profile";
+    c->name = fmt("%s %s", first, last);
+    c->email = email_of(first, last);
+    c->phone = fmt("(%03d) 555-%04d", 200 + pick(700), pick(10000));
+    if (before == o)
+        before = NULL;
+    if (chance(50))
+        c->summary = fmt("%s%s with %d years of experience.", level, o->titles[0],
+                         months / 12 ? months / 12 : 1);
+
+    /* positions in o, newest first, splitting its months */
+    y = today.year - (chance(70) ? 0 : 1 + pick(2));
+    m = chance(70) ? today.month : 1 + pick(12);
+    c->jobs = xcalloc((size_t)njobs + 2, sizeof *c->jobs);
+    {
+        int left = months;
+        for (int i = 0; i < njobs && left > 0; i++) {
+            struct job *j = &c->jobs[c->njobs++];
+            int len = i == njobs - 1 ? left : 6 + pick(left > 12 ? left - 6 : 6);
+            int e;
+            if (len > left)
+                len = left;
+            left -= len;
+            j->title = fmt("%s%s", i == 0 ? level : "", o->titles[pick(3)]);
+            j->company = xstrdup(PICK(companies));
+            j->present = i == 0 && y == today.year && m == today.month;
+            j->end = j->present ? today : (struct ym){y, m};
+            e = months_of(j->end) - len + 1;
+            j->start = (struct ym){e / 12, e % 12 + 1};
+            job_dates(j, style);
+            occ_lines(j, o);
+            e = months_of(j->start) - 1 - pick(3);
+            y = e / 12;
+            m = e % 12 + 1;
+        }
+    }
+    *occ_years = experience_years(c->jobs, c->njobs);
+    if (before && y > 1995) {
+        struct job *j = &c->jobs[c->njobs++];
+        int len = 12 + pick(36), e;
+        j->title = xstrdup(before->titles[0]);
+        j->company = xstrdup(PICK(companies));
+        j->end = (struct ym){y, m};
+        e = months_of(j->end) - len + 1;
+        j->start = (struct ym){e / 12, e % 12 + 1};
+        job_dates(j, style);
+        occ_lines(j, before);
+        *was = before;
+        *was_years = experience_years(j, 1);
+    }
+
+    /* the skills list: some of what the positions name, and what only gets listed */
+    c->groups = xcalloc(1, sizeof *c->groups);
+    c->ngroups = 1;
+    for (size_t i = 0; i < count_used(o); i++)
+        if (chance(60))
+            push(&c->groups[0].items, &c->groups[0].n, nobreak(xstrdup(o->used[i])));
+    for (size_t i = 0; i < 7 && o->listed[i]; i++)
+        if (chance(70))
+            push(&c->groups[0].items, &c->groups[0].n, nobreak(xstrdup(o->listed[i])));
+    /* a broad list, as many write: technologies of other trades, met in passing */
+    if (chance(35)) {
+        struct group *g;
+        c->groups = xrealloc(c->groups, 2 * sizeof *c->groups);
+        g = &c->groups[c->ngroups++];
+        *g = (struct group){.label = xstrdup("Familiar with")};
+        for (int k = 4 + pick(4); k > 0; k--) {
+            const struct occ *x = &occs[pick((int)NOCCS)];
+            size_t nu = count_used(x);
+            if (nu)
+                push(&g->items, &g->n, nobreak(xstrdup(x->used[pick((int)nu)])));
+        }
+        if (c->groups[0].n && !c->groups[0].label)
+            c->groups[0].label = xstrdup("Skills");
+    }
+    if (!c->groups[0].n && c->ngroups == 1) {
+        free(c->groups);
+        c->groups = NULL;
+        c->ngroups = 0;
+    }
+    {
+        int gy = c->jobs[c->njobs - 1].start.year - pick(2);
+        push(&c->edu, &c->nedu,
+             fmt("%s, %s, %d - %d", PICK(degrees), PICK(schools), gy - 3 - pick(2), gy));
+    }
+}
+
+/* Writes n resumes of the pile into dir, one format each in turn, and screening.jsonl. */
+static int
+occ_pile(const char *dir, long n, struct buf *ps, char ***pdfs, size_t *npdfs)
+{
+    static const char *const exts[] = {"txt", "md", "html", "docx", "pdf"};
+    char *lpath = fmt("%s/screening.jsonl", dir);
+    FILE *labels = fopen(lpath, "w");
+    int rc = 0;
+    if (!labels) {
+        fprintf(stderr, "accuracy-gen: cannot write %s: %s\n", lpath, strerror(errno));
+        free(lpath);
+        return -1;
+    }
+    for (long i = 1; i <= n && !rc; i++) {
+        const struct occ *o = &occs[(size_t)(i - 1) % NOCCS], *was;
+        struct cv c = {0};
+        struct doc d;
+        double years, was_years;
+        const char *ext = exts[(i - 1) / (long)NOCCS % 5];
+        char *name, *path;
+        json_t *l, *rel;
+
+        occ_cv(&c, (int)i, o, &years, &was, &was_years);
+        build(&d, &c);
+        name = fmt("%s.%s", c.base, ext);
+        path = fmt("%s/%s", dir, name);
+        if (!strcmp(ext, "pdf")) {
+            ps_page(ps, &d);
+            push(pdfs, npdfs, path);
+            path = NULL;
+        } else if (!strcmp(ext, "docx")) {
+            rc = write_docx(path, &d);
+        } else {
+            char *s = !strcmp(ext, "html") ? render_html(&d) : render_text(&d, ext[0] == 'm');
+            rc = write_file(path, s);
+            free(s);
+        }
+        rel = json_object();
+        for (int k = 0; k < SJOBS; k++) {
+            int r = o->rel[k];
+            if (r == 3 && years < sjob_years[k])
+                r = 2; /* the right trade, short of the years asked */
+            if (was) {
+                /* an earlier trade counts a grade less than the same trade now */
+                int w = was->rel[k] == 3 && was_years < sjob_years[k] ? 2 : was->rel[k];
+                if (w - 1 > r)
+                    r = w - 1;
+            }
+            json_object_set_new(rel, sjob_files[k], json_integer(r));
+        }
+        l = json_pack("{s:s, s:s, s:s, s:f, s:o}", "file", name, "occupation", o->id, "layout",
+                      layout_names[c.layout], "years", round(years * 10) / 10, "relevance", rel);
+        json_dumpf(l, labels, JSON_COMPACT);
+        fputc('\n', labels);
+        json_decref(l);
+        free(name);
+        free(path);
+        doc_free(&d);
+        cv_free(&c);
+    }
+    if (fclose(labels))
+        rc = -1;
+    free(lpath);
+    return rc;
+}
+
 int
 main(int argc, char **argv)
 {
     const char *dir = ".";
     long n = 200, seed = 1;
+    bool pile = false;
     int c, rc = 1;
     char msg[RB_ERRMSG] = "", *path, **pdfs = NULL;
     size_t npdfs = 0;
     FILE *labels = NULL;
     struct buf ps;
 
-    while ((c = getopt(argc, argv, "n:s:o:h")) != -1) {
+    while ((c = getopt(argc, argv, "n:s:o:Sh")) != -1) {
         switch (c) {
+        case 'S':
+            pile = true;
+            break;
         case 'n':
             n = strtol(optarg, NULL, 10);
             break;
@@ -1804,7 +2197,7 @@ main(int argc, char **argv)
             dir = optarg;
             break;
         default:
-            fprintf(stderr, "usage: accuracy-gen [-n N] [-s SEED] [-o DIR] [FILE.json...]\n");
+            fprintf(stderr, "usage: accuracy-gen [-n N] [-s SEED] [-o DIR] [-S | FILE.json...]\n");
             return 2;
         }
     }
@@ -1825,7 +2218,10 @@ main(int argc, char **argv)
         fprintf(stderr, "accuracy-gen: cannot write %s: %s\n", path, strerror(errno));
         goto out;
     }
-    if (optind < argc) {
+    if (pile) {
+        if (occ_pile(dir, n, &ps, &pdfs, &npdfs))
+            goto out;
+    } else if (optind < argc) {
         for (int i = optind; i < argc; i++)
             for (int k = 0; k < 2; k++) {
                 struct cv cv = {0};

@@ -140,9 +140,7 @@ test_every_route_answers_as_documented() {
     call 200 HEAD /healthz
     call 200 GET /healthz -H 'Authorization: Bearer rbt_revoked'
     call 200 GET /readyz
-    call 200 GET /metrics
-    grep -q '^rubric_http_requests_total{route="GET /healthz",status="2xx"}' body ||
-        fail "metrics: no count of GET /healthz"
+    call 401 GET /metrics
     call 200 GET /api/openapi.json
     cmp -s body "$ROOT/docs/openapi.json" || fail "the served document is not docs/openapi.json"
     call 304 GET /api/openapi.json -H "If-None-Match: $(etag)"
@@ -219,6 +217,11 @@ test_every_route_answers_as_documented() {
 
     call 403 GET /api/v1/users "${interviewer[@]}"
     send 403 POST /api/v1/users '{"email":"x@example.org","role":"candidate"}' "${recruiter[@]}"
+    # metrics: admins only on the public listener
+    call 200 GET /metrics "${admin[@]}"
+    grep -q '^rubric_http_requests_total{route="GET /healthz",status="2xx"}' body ||
+        fail "metrics: no count of GET /healthz"
+    call 403 GET /metrics "${recruiter[@]}"
     id=${uid[recruiter]}
     call 200 GET "/api/v1/users/$id" "${admin[@]}"
     call 304 GET "/api/v1/users/$id" "${admin[@]}" -H "If-None-Match: $(etag)"
@@ -380,7 +383,7 @@ test_every_route_answers_as_documented() {
     call 200 GET '/api/v1/roles?limit=2&offset=6' "${recruiter[@]}"
     call 400 GET '/api/v1/roles?offset=x' "${recruiter[@]}"
     call 401 GET /api/v1/roles
-    call 403 GET /api/v1/roles "${candidate[@]}"
+    call 200 GET /api/v1/roles "${candidate[@]}"
     call 200 GET /api/v1/roles/backend-developer-mid "${interviewer[@]}"
     call 304 GET /api/v1/roles/backend-developer-mid "${interviewer[@]}" -H "If-None-Match: $(etag)"
     call 200 GET /api/v1/roles/site-reliability-engineer "${interviewer[@]}"
@@ -593,6 +596,12 @@ test_every_route_answers_as_documented() {
     call 200 GET "/api/v1/screenings/$sid/results" "${admin[@]}"
     [ "$(field 'all(.items[]; (has("name") or has("filename")) | not) and .items[2].rank == 3 and .items[2].resume == '"$r_photo"' and (.items[2] | has("error"))')" = true ] ||
         fail "blind results with names, or the unreadable resume not last"
+    # the criteria read from a job, overridden as `rubric screen --must --nice --years` does
+    send 202 POST /api/v1/screenings "{\"job\":$job,\"must\":[\"golang\",\"oracle|postgres\"],\"nice\":[\"redis\"],\"years\":2,\"resumes\":[$r_amara]}" "${recruiter[@]}"
+    [ "$(field '[.criteria.must_have[].skill] == ["go", "oracle database", "postgresql"] and (.criteria.must_have[0] | has("group") | not) and .criteria.must_have[1].group == .criteria.must_have[2].group and .criteria.min_years == 2 and ([.criteria.nice_to_have[].skill] == ["redis"])')" = true ] ||
+        fail "POST /api/v1/screenings: must, nice and years not applied"
+    poll "/api/v1/screenings/$(field .id)" "${recruiter[@]}"
+    send 400 POST /api/v1/screenings "{\"job\":$job,\"must\":[\"cobolt\"]}" "${recruiter[@]}"
     # every readable resume, by default
     send 202 POST /api/v1/screenings '{"role":"backend-developer-mid","blind":false,"job":null,"resumes":null}' "${recruiter[@]}"
     [ "$(field .total)" = 3 ] || fail "not every readable resume screened by default"
@@ -603,8 +612,8 @@ test_every_route_answers_as_documented() {
     send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","job":"Go and PostgreSQL"}' "${recruiter[@]}"
     send 400 POST /api/v1/screenings '{"role":"no-such-role"}' "${recruiter[@]}"
     [ "$(field .field)" = role ] || fail "400 on an unknown role, not naming it"
-    send 400 POST /api/v1/screenings '{"job":"We are hiring a nice person."}' "${recruiter[@]}"
-    [ "$(field .field)" = job ] || fail "400 on a job with no skill, not naming it"
+    send 400 POST /api/v1/screenings '{"job":"We are hiring a nice person.","years":51}' "${recruiter[@]}"
+    [ "$(field .field)" = years ] || fail "400 on years out of bounds, not naming it"
     send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","resumes":[999]}' "${recruiter[@]}"
     [ "$(field .field)" = resumes ] || fail "400 on an unknown resume, not naming it"
     send 400 POST /api/v1/screenings '{"role":"backend-developer-mid","resumes":["1"]}' "${recruiter[@]}"
@@ -872,6 +881,230 @@ test_every_route_answers_as_documented() {
     call 304 GET /api/v1/practice/stats "${candidate[@]}" -H "If-None-Match: $(etag)"
     call 401 GET /api/v1/practice/stats
 
+    # ---- what the web app needed: the bank's filters, kit swaps, skipping, the Anki deck ----
+    call 200 GET '/api/v1/questions?q=index&minutes=10&limit=100' "${interviewer[@]}"
+    [ "$(field '.total > 0 and all(.items[]; .minutes <= 10)')" = true ] ||
+        fail "a search for questions of at most 10 minutes found longer ones"
+    call 200 GET '/api/v1/questions?minutes=5&category=screening' "${interviewer[@]}"
+    [ "$(field '.total > 0 and all(.items[]; .minutes <= 5 and .category == "screening")')" = true ] ||
+        fail "the minutes filter of a plain list"
+    call 400 GET '/api/v1/questions?minutes=0' "${interviewer[@]}"
+    [ "$(field .field)" = minutes ] || fail "400 on bad minutes, not naming them"
+    call 400 GET '/api/v1/questions?q=index&minutes=ten' "${interviewer[@]}"
+    call 200 GET '/api/v1/competencies?limit=200' "${interviewer[@]}"
+    [ "$(field '.total > 5 and (.items | map(.id) | index("data-storage")) != null and all(.items[]; .questions >= 0)')" = true ] ||
+        fail "competencies: not the bank's"
+    call 304 GET '/api/v1/competencies?limit=200' "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 400 GET '/api/v1/competencies?limit=many' "${interviewer[@]}"
+    call 401 GET /api/v1/competencies
+    call 403 GET /api/v1/competencies "${candidate[@]}"
+    local swq swa
+    send 200 POST /api/v1/kits '{"role":"backend-developer-mid","seed":11}' "${interviewer[@]}"
+    swq=$(field '.questions[0].id')
+    swa=$(field '.questions[0].alternates[0].id')
+    [ -n "$swa" ] && [ "$swa" != null ] || fail "the kit's first question has no alternate"
+    send 200 POST /api/v1/kits "{\"role\":\"backend-developer-mid\",\"seed\":11,\"swaps\":[{\"question\":\"$swq\",\"alternate\":\"$swa\"}]}" "${interviewer[@]}"
+    [ "$(field ".questions[0].id == \"$swa\" and (.questions[0].alternates | map(.id) | index(\"$swq\")) != null and .minutes <= .budget")" = true ] ||
+        fail "the swap did not put the alternate in the question's place"
+    send 201 POST /api/v1/kits "{\"role\":\"backend-developer-mid\",\"seed\":11,\"candidate\":\"Wren Castellano\",\"swaps\":[{\"question\":\"$swq\",\"alternate\":\"$swa\"}]}" "${interviewer[@]}"
+    call 200 GET "/api/v1/kits/$(field .id)" "${interviewer[@]}"
+    [ "$(field ".questions[0].id == \"$swa\"")" = true ] || fail "the saved kit lost its swap"
+    send 400 POST /api/v1/kits "{\"role\":\"backend-developer-mid\",\"seed\":11,\"swaps\":[{\"question\":\"$swq\",\"alternate\":\"no-such-question\"}]}" "${interviewer[@]}"
+    [ "$(field '.field == "swaps" and (.detail | startswith("swaps[0]: "))')" = true ] ||
+        fail "400 on a bad swap, not naming it"
+    send 400 POST /api/v1/kits '{"role":"backend-developer-mid","swaps":[{"question":"x"}]}' "${interviewer[@]}"
+    call 200 GET '/api/v1/practice/next?role=backend-developer-mid' "${candidate[@]}"
+    local sk
+    sk=$(field .question.id)
+    call 200 GET "/api/v1/practice/next?role=backend-developer-mid&skip=$sk,other-id" "${candidate[@]}"
+    [ "$(field ".question.id != \"$sk\"")" = true ] || fail "a skipped question came again"
+    call 400 GET "/api/v1/practice/next?skip=$(head -c 65 /dev/zero | tr '\0' a)" "${candidate[@]}"
+    call 200 GET /api/v1/practice/stats "${candidate[@]}"
+    [ "$(field '(.due_ahead | length) == 14 and (.recent_days | length) == 30 and .recent_days[-1].practised')" = true ] ||
+        fail "practice stats: no calendar"
+    call 200 GET '/api/v1/practice/export?format=csv&role=backend-developer-mid' "${candidate[@]}"
+    grep -q '^#deck:Rubric::backend-developer-mid' body || fail "the CSV deck has no deck line"
+    call 304 GET '/api/v1/practice/export?format=csv&role=backend-developer-mid' "${candidate[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/practice/export?role=backend-developer-mid&stage=screen' "${candidate[@]}"
+    [ "$(head -c 2 body)" = PK ] || fail "the Anki package is not a zip"
+    call 400 GET '/api/v1/practice/export?format=pdf' "${candidate[@]}"
+    call 400 GET '/api/v1/practice/export?role=no-such-role' "${candidate[@]}"
+    call 401 GET /api/v1/practice/export
+    send 200 POST /api/v1/practice/reveal "{\"question\":\"$sk\",\"answer\":\"I would add an index and check the query plan.\"}" "${candidate[@]}"
+    [ "$(field '.coverage.kind == "keyword coverage" and (.points | length) > 0')" = true ] ||
+        fail "reveal: no coverage or points"
+    send 200 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}" "${candidate[@]}"
+    [ "$(field '.coverage == null')" = true ] || fail "reveal without an answer has coverage"
+    call 200 GET /api/v1/practice/stats "${candidate[@]}"
+    [ "$(field .answers)" = 1 ] || fail "a reveal was recorded as an answer"
+    send 400 POST /api/v1/practice/reveal '{"answer":"no question"}' "${candidate[@]}"
+    send 404 POST /api/v1/practice/reveal '{"question":"no-such-question"}' "${candidate[@]}"
+    send 401 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}"
+    send 403 POST /api/v1/practice/reveal "{\"question\":\"$sk\"}" "${admin_nocsrf[@]}"
+    send 413 POST /api/v1/practice/reveal "{\"question\":\"$sk\",\"answer\":\"$(head -c 65537 /dev/zero | tr '\0' a)\"}" "${candidate[@]}"
+    call 415 POST /api/v1/practice/reveal "${candidate[@]}" -d "{\"question\":\"$sk\"}"
+    # a kit for a candidate previewed, not stored, is the kit then stored
+    send 200 POST /api/v1/kits '{"role":"backend-developer-mid","seed":12,"candidate":"Wren Castellano","save":false}' "${interviewer[@]}"
+    [ "$(field 'has("id") | not')" = true ] || fail "a preview was stored"
+    jq -c '[.questions[].id]' body >preview.json
+    send 201 POST /api/v1/kits '{"role":"backend-developer-mid","seed":12,"candidate":"Wren Castellano"}' "${interviewer[@]}"
+    [ "$(jq -c '[.questions[].id]' body)" = "$(cat preview.json)" ] || fail "the stored kit is not the preview"
+
+    # ---- openings and applications ----
+    local op op2 app app2 cid
+    send 201 POST /api/v1/openings '{"title":"Platform engineer","role":"backend-developer-senior","description":"## Requirements\n- PostgreSQL and Kubernetes\n\n<img src=x onerror=alert(1)>","location":"Utrecht","remote":"hybrid","salary":{"min":60000,"max":80000,"currency":"EUR"},"headcount":2,"team":{"recruiters":["recruiter@example.org"],"hiring_manager":"interviewer@example.org","panel":["interviewer@example.org"]}}' "${recruiter[@]}"
+    op=$(field .id)
+    grep -qi "^location: /api/v1/openings/$op" headers || fail "opening: 201 without Location"
+    [ "$(field '.status == "draft" and (.criteria.must_have | index("postgresql") != null)')" = true ] ||
+        fail "opening: not a draft, or no criteria read from its description"
+    send 201 POST /api/v1/openings '{"title":"Site reliability engineer","stages":[{"name":"applied","kind":"applied"},{"name":"phone","kind":"screened"},{"name":"onsite","kind":"interviewing"},{"name":"hired","kind":"hired"},{"name":"rejected","kind":"rejected"},{"name":"withdrawn","kind":"withdrawn"}],"role":null,"team":null}' "${admin[@]}"
+    op2=$(field .id)
+    send 400 POST /api/v1/openings '{"title":""}' "${recruiter[@]}"
+    send 400 POST /api/v1/openings '{"title":"X","stages":[{"name":"a","kind":"applied"}]}' "${recruiter[@]}"
+    [ "$(field .field)" = stages ] || fail "opening: 400 on stages, not naming them"
+    send 400 POST /api/v1/openings '{"title":"X","team":{"recruiters":["nobody@example.org"]}}' "${recruiter[@]}"
+    send 400 POST /api/v1/openings '{"title":"X","salary":{"min":9,"max":1,"currency":"EUR"}}' "${recruiter[@]}"
+    send 400 POST /api/v1/openings '{"title":"X","role":"no-such-role"}' "${recruiter[@]}"
+    send 401 POST /api/v1/openings '{"title":"X"}'
+    send 403 POST /api/v1/openings '{"title":"X"}' "${interviewer[@]}"
+    send 413 POST /api/v1/openings "{\"title\":\"X\",\"description\":\"$(head -c 65537 /dev/zero | tr '\0' d)\"}" "${recruiter[@]}"
+    call 413 POST /api/v1/openings "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST /api/v1/openings "${recruiter[@]}" -d '{"title":"X"}'
+    call 200 GET /api/v1/openings "${recruiter[@]}"
+    [ "$(field '.total == 2')" = true ] || fail "openings: not the two made"
+    call 304 GET /api/v1/openings "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 200 GET '/api/v1/openings?status=open&limit=1' "${admin[@]}"
+    call 400 GET '/api/v1/openings?status=shut' "${admin[@]}"
+    call 401 GET /api/v1/openings
+    call 403 GET /api/v1/openings "${interviewer[@]}"
+    call 200 GET "/api/v1/openings/$op" "${interviewer[@]}" # its hiring manager
+    call 304 GET "/api/v1/openings/$op" "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 403 GET "/api/v1/openings/$op2" "${interviewer[@]}"
+    call 401 GET "/api/v1/openings/$op"
+    call 404 GET /api/v1/openings/999 "${admin[@]}"
+    send 200 PATCH "/api/v1/openings/$op" '{"location":null,"headcount":1}' "${recruiter[@]}"
+    [ "$(field '.location == null and .headcount == 1 and .title == "Platform engineer"')" = true ] ||
+        fail "opening: PATCH did not change only what it gave"
+    send 400 PATCH "/api/v1/openings/$op" '{}' "${recruiter[@]}"
+    send 400 PATCH "/api/v1/openings/$op" '{"remote":"moon"}' "${recruiter[@]}"
+    send 401 PATCH "/api/v1/openings/$op" '{"headcount":3}'
+    send 403 PATCH "/api/v1/openings/$op" '{"headcount":3}' "${interviewer[@]}"
+    send 404 PATCH /api/v1/openings/999 '{"headcount":3}' "${admin[@]}"
+    call 413 PATCH "/api/v1/openings/$op" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 PATCH "/api/v1/openings/$op" "${recruiter[@]}" -d '{"headcount":3}'
+    send 400 POST "/api/v1/openings/$op/status" '{"status":"shut"}' "${recruiter[@]}"
+    send 409 POST "/api/v1/openings/$op/status" '{"status":"filled"}' "${recruiter[@]}"
+    send 200 POST "/api/v1/openings/$op/status" '{"status":"open","reason":"budget approved"}' "${recruiter[@]}"
+    [ "$(field .status)" = open ] || fail "opening: not open"
+    send 401 POST "/api/v1/openings/$op/status" '{"status":"on-hold"}'
+    send 403 POST "/api/v1/openings/$op/status" '{"status":"on-hold"}' "${interviewer[@]}"
+    send 404 POST /api/v1/openings/999/status '{"status":"open"}' "${admin[@]}"
+    call 413 POST "/api/v1/openings/$op/status" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/openings/$op/status" "${recruiter[@]}" -d '{"status":"open"}'
+
+    send 201 POST "/api/v1/openings/$op/applications" '{"name":"Lindiwe Mokoena","email":"Lindiwe@Example.org","reason":"met at a meetup"}' "${recruiter[@]}"
+    app=$(field .id) cid=$(field .candidate)
+    grep -qi "^location: /api/v1/applications/$app" headers || fail "application: 201 without Location"
+    [ "$(field '.stage == "applied" and .source == "manual" and .email == "lindiwe@example.org" and (.history | length) == 1')" = true ] ||
+        fail "application: not at the first stage with its creation in its history"
+    send 201 POST "/api/v1/openings/$op2/applications" "{\"candidate\":$(field .candidate),\"source\":\"referral\"}" "${admin[@]}"
+    app2=$(field .id)
+    send 409 POST "/api/v1/openings/$op/applications" "{\"candidate\":$(field .candidate)}" "${recruiter[@]}"
+    send 400 POST "/api/v1/openings/$op/applications" '{"email":"x@example.org"}' "${recruiter[@]}"
+    send 400 POST "/api/v1/openings/$op/applications" '{"name":"X","source":"magic"}' "${recruiter[@]}"
+    send 401 POST "/api/v1/openings/$op/applications" '{"name":"X"}'
+    send 403 POST "/api/v1/openings/$op/applications" '{"name":"X"}' "${interviewer[@]}"
+    send 404 POST /api/v1/openings/999/applications '{"name":"X"}' "${admin[@]}"
+    call 413 POST "/api/v1/openings/$op/applications" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/openings/$op/applications" "${recruiter[@]}" -d '{"name":"X"}'
+    # each application moves on its own
+    send 200 POST "/api/v1/applications/$app/stage" '{"stage":"interviewing","reason":"strong resume"}' "${interviewer[@]}"
+    send 200 POST "/api/v1/applications/$app2/stage" '{"stage":"phone"}' "${admin[@]}"
+    [ "$(field '.stage == "phone" and .kind == "screened"')" = true ] || fail "application 2 did not move"
+    call 200 GET "/api/v1/applications/$app" "${recruiter[@]}"
+    [ "$(field '.stage == "interviewing" and .history[1].reason == "strong resume" and .history[1].by == "interviewer@example.org"')" = true ] ||
+        fail "application 1 moved with application 2, or lost its history"
+    call 304 GET "/api/v1/applications/$app" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 403 GET "/api/v1/applications/$app2" "${interviewer[@]}"
+    call 401 GET "/api/v1/applications/$app"
+    call 404 GET /api/v1/applications/999 "${admin[@]}"
+    send 400 POST "/api/v1/applications/$app/stage" '{"stage":"phone"}' "${recruiter[@]}"
+    send 409 POST "/api/v1/applications/$app/stage" '{"stage":"interviewing"}' "${recruiter[@]}"
+    send 401 POST "/api/v1/applications/$app/stage" '{"stage":"offer"}'
+    send 403 POST "/api/v1/applications/$app2/stage" '{"stage":"onsite"}' "${interviewer[@]}"
+    send 404 POST /api/v1/applications/999/stage '{"stage":"offer"}' "${admin[@]}"
+    call 413 POST "/api/v1/applications/$app/stage" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 POST "/api/v1/applications/$app/stage" "${recruiter[@]}" -d '{"stage":"offer"}'
+    call 200 GET "/api/v1/applications/$app/history" "${recruiter[@]}"
+    [ "$(field '[.items[].to] == ["applied", "interviewing"]')" = true ] || fail "history: not the two stages"
+    call 304 GET "/api/v1/applications/$app/history" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET "/api/v1/applications/$app/history"
+    call 403 GET "/api/v1/applications/$app2/history" "${interviewer[@]}"
+    call 404 GET /api/v1/applications/999/history "${admin[@]}"
+    call 200 GET "/api/v1/candidates/$cid/applications" "${recruiter[@]}"
+    [ "$(field '[.items[].id] | length == 2')" = true ] || fail "the candidate's applications: not two"
+    call 304 GET "/api/v1/candidates/$cid/applications" "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET /api/v1/candidates/1/applications
+    call 403 GET /api/v1/candidates/1/applications "${interviewer[@]}"
+    call 404 GET /api/v1/candidates/999/applications "${admin[@]}"
+    # a stage that holds applications cannot be dropped
+    send 409 PATCH "/api/v1/openings/$op2" '{"stages":[{"name":"applied","kind":"applied"},{"name":"hired","kind":"hired"},{"name":"rejected","kind":"rejected"},{"name":"withdrawn","kind":"withdrawn"}]}' "${admin[@]}"
+
+    # the careers page and its form
+    call 200 GET /careers
+    grep -q "/careers/$op\"" body || fail "careers: the open opening is not listed"
+    ! grep -q "/careers/$op2\"" body || fail "careers: a draft is listed"
+    call 200 GET "/careers/$op"
+    grep -q 'application/ld+json' body && ! grep -q '<img src=x' body ||
+        fail "careers: no JobPosting data, or raw HTML from the description"
+    grep -qi "^content-security-policy: default-src 'none'; style-src 'self'" headers ||
+        fail "careers: not its CSP"
+    call 404 GET "/careers/$op2"
+    call 200 GET /careers/style.css
+    printf 'Chidi Example\nchidi@example.org\n\nSkills: PostgreSQL, Kubernetes, Go\n' >cv.txt
+    local form=(-F name="Chidi Example" -F email=chidi@example.org -F consent=yes -F 'resume=@cv.txt')
+    REQUEST='{"name":"Chidi Example","email":"chidi@example.org","consent":"yes","resume":"cv.txt"}' \
+        REQUEST_TYPE=multipart/form-data call 201 POST "/api/v1/openings/$op/applications/public" "${form[@]}"
+    REQUEST='{"name":"Chidi Example","email":"chidi@example.org","consent":"yes","resume":"cv.txt"}' \
+        REQUEST_TYPE=multipart/form-data call 303 POST "/api/v1/openings/$op/applications/public" "${form[@]}" -H 'Accept: text/html'
+    grep -qi "^location: /careers/$op?applied=1" headers || fail "careers: 303 not to the page"
+    REQUEST_TYPE=multipart/form-data call 400 POST "/api/v1/openings/$op/applications/public" -F name=X -F email=x@example.org -F 'resume=@cv.txt'
+    [ "$(field .field)" = consent ] || fail "careers: 400 not naming consent"
+    REQUEST_TYPE=multipart/form-data call 404 POST "/api/v1/openings/$op2/applications/public" "${form[@]}"
+    head -c 300000 /dev/zero >big.txt
+    REQUEST_TYPE=multipart/form-data call 413 POST "/api/v1/openings/$op/applications/public" -F name=X -F email=x@example.org -F consent=yes -F 'resume=@big.txt'
+    call 415 POST "/api/v1/openings/$op/applications/public" -H 'Content-Type: application/json' -d '{"name":"X"}'
+    for i in 1 2 3; do
+        REQUEST_TYPE=multipart/form-data call 201 POST "/api/v1/openings/$op/applications/public" -F name=Robot -F email=robot@example.org -F consent=yes -F website=http://spam.example -F 'resume=@cv.txt'
+    done
+    REQUEST_TYPE=multipart/form-data call 429 POST "/api/v1/openings/$op/applications/public" "${form[@]}"
+    call 200 GET "/api/v1/openings/$op/applications?q=chidi" "${recruiter[@]}"
+    [ "$(field '.total == 1 and .items[0].source == "careers" and .items[0].resume != null')" = true ] ||
+        fail "careers: the application is not on the board once, from the careers page"
+    call 200 GET "/api/v1/openings/$op/applications?q=robot" "${recruiter[@]}"
+    [ "$(field '.total == 0')" = true ] || fail "careers: the honeypot's application was kept"
+    call 200 GET "/api/v1/openings/$op/applications?stage=interviewing" "${interviewer[@]}"
+    [ "$(field '.total == 1 and (.counts | map(select(.stage == "applied"))[0].count) == 1')" = true ] ||
+        fail "board: not one at interviewing, with one applied in the counts"
+    call 304 GET "/api/v1/openings/$op/applications?stage=interviewing" "${interviewer[@]}" -H "If-None-Match: $(etag)"
+    call 400 GET "/api/v1/openings/$op/applications?stage=phone" "${recruiter[@]}"
+    call 401 GET "/api/v1/openings/$op/applications"
+    call 403 GET "/api/v1/openings/$op2/applications" "${interviewer[@]}"
+    call 404 GET /api/v1/openings/999/applications "${admin[@]}"
+    # the recruiter's dashboard
+    send 200 POST "/api/v1/openings/$op2/status" '{"status":"open"}' "${admin[@]}"
+    send 200 POST "/api/v1/openings/$op2/status" '{"status":"filled"}' "${admin[@]}"
+    call 200 GET /api/v1/dashboard "${recruiter[@]}"
+    [ "$(jq -r --argjson op "$op" '.openings[] | select(.id == $op) | (.funnel | map(.reached)) == [2, 1, 1, 0, 0]' body)" = true ] ||
+        fail "dashboard: the funnel is not applied 2, screened 1, interviewing 1"
+    [ "$(jq -r --argjson op "$op2" '.openings[] | select(.id == $op) | .time_to_fill_days == 0 and .filled_at != null' body)" = true ] ||
+        fail "dashboard: no time to fill for the filled opening"
+    [ "$(field '.awaiting_screening.total >= 1 and all(.awaiting_screening.items[]; .kind == "applied")')" = true ] ||
+        fail "dashboard: not the applications at their first stage"
+    call 304 GET /api/v1/dashboard "${recruiter[@]}" -H "If-None-Match: $(etag)"
+    call 401 GET /api/v1/dashboard
+    call 403 GET /api/v1/dashboard "${interviewer[@]}"
+
     # ---- admin: role and bank imports, status ----
     send 200 POST /api/v1/roles/import '{"text":"Platform Engineer (senior)\nWe run Go services on Kubernetes and PostgreSQL.\nRequirements: 5+ years of Go.","dry_run":true}' "${admin[@]}"
     [ "$(field '.dry_run == true and ((.role.must_have + .role.nice_to_have) | length) > 0')" = true ] ||
@@ -930,7 +1163,7 @@ test_every_route_answers_as_documented() {
     # ---- and every exchange against the document ----
     run node "$CHECK" --spec "$ROOT/docs/openapi.json" --routes "$ROOT/src/http/routes.c" \
         --exchanges exchanges.jsonl \
-        --untested '500,503,409:POST /api/v1/practice/answers'
+        --untested '500,503,409:POST /api/v1/practice/answers,404:GET /metrics'
     assert_rc 0
     assert_out "the same as the route table"
     # (a 409 on an answer needs two answers to one card racing: tests/unit/test_practice.c)

@@ -20,7 +20,10 @@ test_screen_ranks_a_folder_and_goes_on_after_bad_files() {
     assert_json 'all(.candidates[]; has("file") and has("score") and has("must_have_missing")
         and has("breakdown") and has("reasons") and (.id | test("^[0-9a-f]{12}$")))'
     assert_json 'all(.candidates[]; .score >= 0 and .score <= 100)'
-    assert_json 'all(.candidates[]; (.must_have_missing | length) == 0 or .score <= 50)'
+    # a missing must-have is flagged and costs points, without a flat cap
+    assert_json 'all(.candidates[]; ((.must_have_missing | length) > 0) == .capped)'
+    assert_json 'all(.candidates[]; (.must_have_missing | length) == 0 or .penalty > 0)'
+    assert_json '[.candidates[] | select(.capped)] | length > 0 and any(.[]; .score > 50)'
     assert_json 'any(.candidates[]; .file == "cvs/more/new-grad.resume.json")'
     assert_json '.summary.files == 6 and .summary.ranked == 5 and .summary.failed == 1
         and .summary.failed_by_reason == {"an image, not a resume format": 1}
@@ -123,8 +126,24 @@ test_screen_against_a_job_description() {
     assert_err "cannot read job missing.txt"
     printf 'Office manager\nKeeps the office running.\n' >office.txt
     run "$RUBRIC" screen cvs --job office.txt
-    assert_rc 1
-    assert_err "office.txt: names no skill"
+    assert_rc 0
+    assert_err "warning: office.txt: names no skill"
+}
+
+test_screen_criteria_can_be_overridden() {
+    make_folder
+    run "$RUBRIC" screen cvs --job "$DATA/jobs/senior-backend-go.txt" --json \
+        --must "golang, oracle|postgres" --nice redis --years 2
+    assert_rc 0
+    assert_json '.criteria.must_have_groups == [{"any_of": ["go"], "years": 0},
+        {"any_of": ["oracle database", "postgresql"], "years": 0}]'
+    assert_json '[.criteria.nice_to_have[].skill] == ["redis"] and .criteria.min_years == 2'
+    assert_err "must-have: go, oracle database | postgresql"
+    run "$RUBRIC" screen cvs --job "$DATA/jobs/senior-backend-go.txt" --must "cobolt"
+    assert_rc 2
+    assert_err "--must: 'cobolt' is not a skill"
+    run "$RUBRIC" screen cvs --job "$DATA/jobs/senior-backend-go.txt" --years many
+    assert_rc 2
 }
 
 test_screen_blind_hides_people_and_scores_without_them() {

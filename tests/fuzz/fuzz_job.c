@@ -27,7 +27,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char msg[RB_ERRMSG], *text;
-    struct role r;
+    struct job jb;
 
     if (!scanner) {
         if (skillscan_builtin(&taxonomy, &scanner, msg))
@@ -39,12 +39,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     memcpy(text, data, size);
     text[size] = '\0';
-    if (job_from_text("fuzz.txt", text, size, scanner, &taxonomy, &r, msg) == RB_OK) {
-        json_t *j = job_criteria_json(&r);
-        if (!j || r.nskills == 0 || r.min_years < 0 || r.min_years > 30)
+    if (job_read("fuzz.txt", text, size, scanner, &taxonomy, &jb, msg) == RB_OK) {
+        json_t *j = job_criteria_json(&jb.role), *k = job_to_json(&jb, "fuzz.txt");
+        if (!j || !k || jb.role.min_years < 0 || jb.role.min_years > 40)
             abort();
+        /* every criterion quotes a line of the text as read */
+        for (size_t i = 0; i < jb.role.nskills; i++) {
+            char *line = job_line(&jb, jb.role.skills[i].line);
+            if (!line || jb.role.skills[i].years < 0 || jb.role.skills[i].years > 40)
+                abort();
+            free(line);
+        }
         json_decref(j);
-        role_cleanup(&r);
+        json_decref(k);
+        job_cleanup(&jb);
     }
     (void)blind_redact(text, size);
     if (text[size] != '\0')

@@ -50,7 +50,7 @@ open_store(void)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct search_query q = {NULL, 0, -1, NULL, 5, NULL, 0, 0};
+    struct search_query q = {NULL, 0, -1, NULL, 5, NULL, 0, 0, 0};
     struct search_hit *hits = NULL;
     size_t n = 0;
     char msg[RB_ERRMSG];

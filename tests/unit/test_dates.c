@@ -96,3 +96,18 @@ Test(dates, experience_counts_overlaps_once)
     n = dates_find(t, strlen(t), r, 3);
     cr_assert_eq(dates_union_months(r, n, today), 24, "a year alone ends in December");
 }
+
+Test(dates, two_digit_years_seasons_and_open_ends_in_words)
+{
+    cr_assert_str_eq(range("Jan '19 - Mar '21"), "2019-01..2021-03");
+    cr_assert_str_eq(range("Sep \xE2\x80\x99"
+                           "98 - Jun \xE2\x80\x99"
+                           "02"),
+                     "1998-09..2002-06", "a typographic apostrophe");
+    cr_assert_str_eq(range("Jan 19 - Mar 21"), "none", "without the apostrophe: days, maybe");
+    cr_assert_str_eq(range("Summer 2019 - Fall 2020"), "2019-06..2020-09");
+    cr_assert_str_eq(range("Winter 2018 to present"), "2018-01..now");
+    cr_assert_str_eq(range("June 2021 - till date"), "2021-06..now");
+    cr_assert_str_eq(range("2020 to date"), "2020-01..now");
+    cr_assert_str_eq(range("Mar 2022 - now"), "2022-03..now");
+}

@@ -91,11 +91,74 @@ Test(job, years_are_not_read_from_other_numbers)
     role_cleanup(&r);
 }
 
-Test(job, no_skill_is_an_error_naming_the_file)
+Test(job, no_known_skill_is_read_with_a_warning)
+{
+    struct job j;
+    char msg[RB_ERRMSG] = "";
+    const char *t = "Office manager\nKeeps the office running.\n3+ years in an office role.\n";
+    cr_assert_eq(job_read("jobs/office.txt", t, strlen(t), sc, &tax, &j, msg), RB_OK, "%s", msg);
+    cr_assert_eq(j.role.nskills, 0);
+    cr_assert_eq(j.role.min_years, 3, "what could be read is kept");
+    cr_assert_eq(j.nwarnings, 1);
+    cr_assert_not_null(strstr(j.warnings[0], "jobs/office.txt"), "%s", j.warnings[0]);
+    job_cleanup(&j);
+}
+
+Test(job, board_export_markdown)
+{
+    struct role r;
+    read_job("**Senior Java Back\\-end Developer**\n\n\n\n**About the job**\n\n"
+             "We build things\\.\n\n**Requirements**\n\n"
+             "\\- 3\\+ years of professional experience developing back\\-end software in Java\n\n"
+             "\\- Solid experience with the Spring framework\n\n"
+             "\\- Relational databases \\(Oracle, MySQL or PostgreSQL\\)\n\n"
+             "**Preferred**\n\n\\- 7\\+ years with Apache Kafka\n",
+             &r);
+    cr_assert_str_eq(r.title, "Senior Java Back-end Developer");
+    cr_assert(skill(&r, "java")->must);
+    cr_assert_eq(skill(&r, "java")->years, 3, "3+ years ... in Java asks for 3 years of Java");
+    cr_assert(skill(&r, "spring framework")->must);
+    cr_assert(skill(&r, "oracle database")->must && skill(&r, "mysql")->must);
+    cr_assert_neq(skill(&r, "mysql")->group, 0, "alternatives share a group");
+    cr_assert_eq(skill(&r, "mysql")->group, skill(&r, "postgresql")->group);
+    cr_assert_eq(skill(&r, "mysql")->group, skill(&r, "oracle database")->group);
+    cr_assert(!skill(&r, "apache kafka")->must);
+    cr_assert_eq(r.min_years, 3, "a preferred figure is not a requirement");
+    role_cleanup(&r);
+}
+
+Test(job, word_numbers_and_slashes)
+{
+    struct role r;
+    read_job("Backend Engineer\nWhat you bring:\n- Ten or more years of software development\n"
+             "- python/C++\n- Docker\n",
+             &r);
+    cr_assert_eq(r.min_years, 10);
+    cr_assert(skill(&r, "python")->must && skill(&r, "c++")->must);
+    cr_assert_neq(skill(&r, "python")->group, 0);
+    cr_assert_eq(skill(&r, "python")->group, skill(&r, "c++")->group, "one group: either will do");
+    cr_assert_eq(skill(&r, "docker")->group, 0);
+    role_cleanup(&r);
+    read_job("Data Engineer\nMinimum qualifications:\n- At least five (5) years with SQL\n", &r);
+    cr_assert_eq(r.min_years, 5);
+    cr_assert_eq(skill(&r, "sql")->years, 5);
+    role_cleanup(&r);
+}
+
+Test(job, overrides)
 {
     struct role r;
     char msg[RB_ERRMSG] = "";
-    const char *t = "Office manager\nKeeps the office running.\n";
-    cr_assert_eq(job_from_text("jobs/office.txt", t, strlen(t), sc, &tax, &r, msg), RB_EINVAL);
-    cr_assert_not_null(strstr(msg, "jobs/office.txt"), "%s", msg);
+    const char *must[] = {"golang", "oracle|postgres"}, *nice[] = {"redis"}, *bad[] = {"cobolt"};
+    read_job("Backend Engineer\nRequirements:\n- Java\n- Docker\n", &r);
+    cr_assert_eq(job_override(&r, must, 2, nice, 1, 4, &tax, "--must", "--nice", msg), RB_OK, "%s",
+                 msg);
+    cr_assert(skill(&r, "go")->must);
+    cr_assert(skill(&r, "postgresql")->must && skill(&r, "postgresql")->group);
+    cr_assert(!skill(&r, "java"), "a new nice list replaces the old one, demoted ones too");
+    cr_assert(!skill(&r, "redis")->must);
+    cr_assert_eq(r.min_years, 4);
+    cr_assert_eq(job_override(&r, bad, 1, NULL, 0, -1, &tax, "--must", "--nice", msg), RB_EINVAL);
+    cr_assert_not_null(strstr(msg, "--must: 'cobolt'"), "%s", msg);
+    role_cleanup(&r);
 }

@@ -234,3 +234,75 @@ Test(kit, partial_kits_say_what_is_short)
         role_cleanup(&r);
     }
 }
+
+/* Sum of a kit's minutes by its questions and by its coverage rows. */
+static void
+assert_sums(const struct kit *k)
+{
+    int byq = 0, byc = 0;
+    for (size_t i = 0; i < k->nslots; i++)
+        byq += k->slots[i].q.minutes;
+    for (size_t c = 0; c < k->ncoverage; c++)
+        byc += k->coverage[c].minutes;
+    cr_assert_eq(byq, k->minutes);
+    cr_assert_eq(byc, k->minutes);
+}
+
+Test(kit, a_swap_puts_the_alternate_in_place_and_can_be_undone)
+{
+    struct kit k;
+    char msg[RB_ERRMSG] = "", q[64], alt[64];
+    size_t slot = 0;
+    build("backend-developer-mid", STAGE_TECHNICAL, 60, 11, NULL, &k);
+    while (slot < k.nslots && !k.slots[slot].nalts)
+        slot++;
+    cr_assert_lt(slot, k.nslots, "no question with an alternate");
+    snprintf(q, sizeof q, "%s", k.slots[slot].q.id);
+    snprintf(alt, sizeof alt, "%s", k.slots[slot].alts[0].id);
+
+    cr_assert_eq(kit_swap(&k, q, alt, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(k.slots[slot].q.id, alt);
+    cr_assert_str_eq(k.slots[slot].alts[0].id, q, "the question becomes an alternate");
+    assert_sums(&k);
+    cr_assert_leq(k.minutes, k.budget);
+
+    /* and back */
+    cr_assert_eq(kit_swap(&k, alt, q, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(k.slots[slot].q.id, q);
+    assert_sums(&k);
+
+    cr_assert_eq(kit_swap(&k, "no-such-question", alt, msg), RB_EINVAL);
+    cr_assert_not_null(strstr(msg, "not in this kit"), "%s", msg);
+    cr_assert_eq(kit_swap(&k, q, q, msg), RB_EINVAL);
+    cr_assert_not_null(strstr(msg, "not an alternate"), "%s", msg);
+    kit_cleanup(&k);
+}
+
+Test(kit, swaps_that_together_exceed_the_budget_are_refused)
+{
+    struct kit k;
+    char msg[RB_ERRMSG] = "";
+    enum rb_err e = RB_OK;
+    build("backend-developer-mid", STAGE_ONSITE, 180, 5, NULL, &k);
+    /* swap in the longest alternate everywhere: the kit never goes over, and the swap that
+     * would take it over says so */
+    for (size_t i = 0; i < k.nslots; i++) {
+        size_t best = 0;
+        if (!k.slots[i].nalts)
+            continue;
+        for (size_t a = 1; a < k.slots[i].nalts; a++)
+            if (k.slots[i].alts[a].minutes > k.slots[i].alts[best].minutes)
+                best = a;
+        char q[64], alt[64];
+        snprintf(q, sizeof q, "%s", k.slots[i].q.id);
+        snprintf(alt, sizeof alt, "%s", k.slots[i].alts[best].id);
+        e = kit_swap(&k, q, alt, msg);
+        if (e) {
+            cr_assert_eq(e, RB_EINVAL);
+            cr_assert_not_null(strstr(msg, "would take the kit to"), "%s", msg);
+        }
+        cr_assert_leq(k.minutes, k.budget);
+        assert_sums(&k);
+    }
+    kit_cleanup(&k);
+}

@@ -263,3 +263,81 @@ Test(resume, dates_at_the_right_margin_are_not_a_second_column)
     cr_assert_not(has_warning(&r, "two columns"));
     resume_cleanup(&r);
 }
+
+Test(resume, sections_that_are_not_work_keep_out_of_experience)
+{
+    static const char text[] =
+        "Jane Roe\njane@example.com\n\nExperience\n"
+        "Backend Developer, Acme\nJan '19 - Mar '21\n- Built Java services\n\n"
+        "Volunteering\nMentor, Code Club, 2010 - 2020\n\n"
+        "Courses\nKubernetes for developers, 2015 - 2016\n\n"
+        "Education\nBSc Computer Science, Crestwood College, 2012 - 2016\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 1, "volunteering, courses and education are not positions");
+    cr_assert_eq(r.experience_months, 27);
+    cr_assert_eq(r.neducation, 1);
+    resume_cleanup(&r);
+}
+
+Test(resume, section_labels_in_a_left_margin)
+{
+    static const char text[] =
+        "Ada Quist\nada.quist@example.org\n\n"
+        "Work          Backend Engineer, Orchard Labs              2019-01 - 2024-12\n"
+        "              Built Go services for scheduling\n"
+        "              Data Analyst, Granite Data                  2016-03 - 2018-12\n\n"
+        "Volunteer     Mentor, Code Club                           2012-01 - 2020-12\n\n"
+        "Education     BSc Mathematics, Lakeside University        2012-09 - 2016-06\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2, "the label's section holds the line beside it");
+    cr_assert_str_eq(r.positions[0].title, "Backend Engineer");
+    cr_assert_str_eq(r.positions[0].company, "Orchard Labs");
+    cr_assert_eq(r.experience_months, 72 + 34);
+    cr_assert_eq(r.neducation, 1);
+    resume_cleanup(&r);
+}
+
+Test(resume, job_board_exports_tell_title_from_company)
+{
+    static const char text[] = "Priya Sharma\nJava Developer - Example Systems\n\n"
+                               "WORK EXPERIENCE\n\nJava Developer\n"
+                               "Example Systems Limited - Pune, Maharashtra -\n"
+                               "January 2018 to Present\n\nDeveloped REST services in Java.\n\n"
+                               "Associate Software Engineer\n"
+                               "Northwind Freight - Hyderabad, Telangana -\n"
+                               "June 2015 to December 2017\n\nMaintained PL/SQL packages.\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    cr_assert_str_eq(r.positions[0].title, "Java Developer");
+    cr_assert_str_eq(r.positions[0].company, "Example Systems Limited");
+    cr_assert_str_eq(r.positions[1].title, "Associate Software Engineer");
+    cr_assert_str_eq(r.positions[1].company, "Northwind Freight");
+    cr_assert_str_eq(r.name, "Priya Sharma");
+    resume_cleanup(&r);
+}
+
+Test(resume, a_heading_a_place_or_a_degree_is_not_a_name)
+{
+    static const char *const tops[] = {
+        "Skill Details\nJava - Exprience - 24 months\ncompany - Example Systems\n",
+        "BCA Nanded, Maharashtra Nanded University\nEducation Details\n",
+        "Pune, Maharashtra\nJava Developer\n",
+    };
+    for (size_t i = 0; i < sizeof tops / sizeof tops[0]; i++) {
+        struct resume r;
+        char msg[RB_ERRMSG] = "";
+        bool warned = false;
+        cr_assert_eq(resume_parse(tops[i], strlen(tops[i]), sc, today, &r, msg), RB_OK);
+        cr_assert_null(r.name, "%s read as a name", r.name);
+        for (size_t w = 0; w < r.nwarnings; w++)
+            warned |= strstr(r.warnings[w], "no name found") != NULL;
+        cr_assert(warned, "null with a warning");
+        resume_cleanup(&r);
+    }
+}

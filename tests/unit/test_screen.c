@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The screening score: every criterion's points, the cap for a missing must-have, reasons. */
+/* The screening score: every criterion's points, evidence, what a missing must-have costs. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,9 +48,9 @@ role_with(struct role *r, const char *const *must, const int *mw, const char *co
     r->min_comparable_years = 3;
     r->skills = calloc(16, sizeof *r->skills);
     for (size_t i = 0; must[i]; i++, n++)
-        r->skills[n] = (struct role_skill){strdup(must[i]), mw[i], true, 0};
+        r->skills[n] = (struct role_skill){strdup(must[i]), mw[i], true, 0, 0, 0};
     for (size_t i = 0; nice && nice[i]; i++, n++)
-        r->skills[n] = (struct role_skill){strdup(nice[i]), nw[i], false, 0};
+        r->skills[n] = (struct role_skill){strdup(nice[i]), nw[i], false, 0, 0, 0};
     r->nskills = n;
 }
 
@@ -62,47 +62,115 @@ Test(screen, every_criterion_has_its_points_and_reason)
     static const int nw[] = {1, 1, 1};
     struct role role;
     struct screen_result s;
+    double aged = 1 - 0.8 * 4 / 9.0; /* last used 2021, five years before today */
 
     role_with(&role, must, mw, nice, nw);
     screen_score(&res, &role, &tax, today, &s);
-    cr_assert_float_eq(s.points[CRIT_MUST], 40.0, 1e-9, "all must-haves found");
-    cr_assert_float_eq(s.points[CRIT_NICE], 20.0 / 3, 1e-9, "one nice-to-have of three");
-    cr_assert_float_eq(s.points[CRIT_YEARS], 15.0, 1e-9, "11.75 years, 5 asked");
+    /* depth against the role's 5 years: go 5.9 years (full), postgresql and kafka 58 months
+     * (03/2017 to 12/2021) */
+    cr_assert_float_eq(s.points[CRIT_MUST], 40.0 * (3 + 3 * (0.5 + 0.5 * (58 / 12.0) / 5)) / 6,
+                       1e-6);
+    cr_assert_float_eq(s.points[CRIT_NICE], 20.0 * 0.35 / 3, 1e-9,
+                       "terraform only listed, the others absent");
+    cr_assert_float_eq(s.points[CRIT_YEARS], 15.0, 1e-9, "9.8 relevant years, 5 asked");
     cr_assert_float_eq(s.comparable_years, 9.75, 1e-9, "Backend positions since 03/2017");
     cr_assert_float_eq(s.points[CRIT_COMPARABLE], 10.0, 1e-9);
-    /* postgresql and kafka last used 2021 (0.644); go in the current position ("Go services"
-     * on Kubernetes, 1.0); terraform only in the skills list (0.5) */
-    cr_assert_float_eq(s.points[CRIT_RECENCY], 15.0 * (3 * 1.0 + 3 * (1 - 0.8 * 4 / 9.0) + 0.5) / 7,
+    cr_assert_float_eq(s.points[CRIT_RECENCY], 15.0 * (3 * 1.0 + 2 * aged + 1 * aged + 0.4) / 7,
                        1e-6);
     cr_assert_not(s.capped);
-    cr_assert_float_eq(s.score, 83.3, 0.05);
-    cr_assert_not_null(strstr(s.reasons[CRIT_MUST], "3 of 3 must-have skills found"));
+    cr_assert_float_eq(s.penalty, 0, 1e-9);
+    cr_assert_not_null(strstr(s.reasons[CRIT_MUST], "3 of 3 must-haves found"));
+    cr_assert_not_null(strstr(s.reasons[CRIT_MUST],
+                              "go: 5.9 years in 1 position, latest 'Senior Backend Engineer' at "
+                              "Example Freight Ltd, 2021-01 to present"),
+                       "%s", s.reasons[CRIT_MUST]);
+    cr_assert_not_null(strstr(s.reasons[CRIT_NICE], "terraform: only listed"));
     cr_assert_not_null(strstr(s.reasons[CRIT_COMPARABLE], "9.8 years"));
     screen_cleanup(&s);
     role_cleanup(&role);
 }
 
-Test(screen, a_missing_must_have_caps_the_score_and_is_named)
+Test(screen, evidence_counts_more_than_a_mention)
 {
-    static const char *const must[] = {"go", "docker", NULL};
-    static const int mw[] = {1, 1};
-    struct role role;
-    struct screen_result s;
+    static const char *const used[] = {"go", NULL}, *listed[] = {"terraform", NULL};
+    static const int w[] = {1};
+    struct role a, b;
+    struct screen_result x, y;
+    role_with(&a, used, w, NULL, NULL);
+    role_with(&b, listed, w, NULL, NULL);
+    screen_score(&res, &a, &tax, today, &x);
+    screen_score(&res, &b, &tax, today, &y);
+    cr_assert_float_eq(x.points[CRIT_MUST], 60.0, 1e-9);
+    cr_assert_float_eq(y.points[CRIT_MUST], 60.0 * 0.35, 1e-9, "only in the skills list");
+    cr_assert_gt(x.score, y.score);
+    screen_cleanup(&x);
+    screen_cleanup(&y);
+    role_cleanup(&a);
+    role_cleanup(&b);
+}
+
+Test(screen, a_missing_must_have_lowers_the_score_by_its_share_and_is_named)
+{
+    static const char *const one[] = {"go", "docker", NULL},
+                             *two[] = {"go", "docker", "cobol", NULL};
+    static const int w[] = {1, 1, 1};
+    struct role role, role2;
+    struct screen_result s, s2;
     json_t *j;
 
-    role_with(&role, must, mw, NULL, NULL);
+    role_with(&role, one, w, NULL, NULL);
+    role_with(&role2, two, w, NULL, NULL);
     screen_score(&res, &role, &tax, today, &s);
-    cr_assert(s.capped);
-    cr_assert_float_eq(s.score, SCREEN_CAP_MISSING, 1e-9);
+    screen_score(&res, &role2, &tax, today, &s2);
+    cr_assert(s.capped, "flagged");
+    cr_assert_float_eq(s.must_met, 0.5, 1e-9);
+    cr_assert_float_eq(s.penalty, (s.score + s.penalty) * 0.5 * 0.5, 0.06,
+                       "half of the missing share of the score");
     cr_assert_eq(s.nmissing, 1);
     cr_assert_str_eq(s.missing[0], "docker");
     cr_assert_float_eq(s.max[CRIT_MUST], 60.0, 1e-9, "no nice-to-haves: their points move");
+    cr_assert_gt(s.score, s2.score, "missing two of three is worse than one of two");
+    cr_assert_gt(s2.score, 0);
     j = screen_to_json(&s);
     cr_assert_str_eq(json_string_value(json_array_get(json_object_get(j, "must_have_missing"), 0)),
                      "docker");
+    cr_assert(json_real_value(json_object_get(j, "penalty")) > 0);
     json_decref(j);
     screen_cleanup(&s);
+    screen_cleanup(&s2);
     role_cleanup(&role);
+    role_cleanup(&role2);
+}
+
+Test(screen, alternatives_are_met_by_any_one)
+{
+    static const char *const must[] = {"oracle database", "postgresql", NULL};
+    static const int w[] = {3, 3};
+    struct role role;
+    struct screen_result s;
+    role_with(&role, must, w, NULL, NULL);
+    role.skills[0].group = role.skills[1].group = 1;
+    screen_score(&res, &role, &tax, today, &s);
+    cr_assert_not(s.capped, "postgresql meets 'oracle | postgresql'");
+    cr_assert_eq(s.nmissing, 0);
+    cr_assert_not_null(strstr(s.reasons[CRIT_MUST], "1 of 1 must-have found"), "%s",
+                       s.reasons[CRIT_MUST]);
+    screen_cleanup(&s);
+    role.skills[1].name[0] = 'x'; /* neither: missing, named as the group */
+    screen_score(&res, &role, &tax, today, &s);
+    cr_assert_str_eq(s.missing[0], "oracle database | xostgresql");
+    screen_cleanup(&s);
+    role_cleanup(&role);
+}
+
+Test(screen, titles_are_alike_after_normalising)
+{
+    cr_assert_float_eq(screen_title_similarity("Sr. Java Dev", "Senior Java Developer"), 1.0, 1e-9);
+    cr_assert_float_eq(screen_title_similarity("Back-end Engineer", "backend developer (remote)"),
+                       1.0, 1e-9);
+    cr_assert_lt(screen_title_similarity("Data Engineer", "Backend Engineer"), 0.5);
+    cr_assert_float_eq(screen_title_similarity("Project Manager", "Java Developer"), 0, 1e-9);
+    cr_assert_geq(screen_title_similarity("Java Developer", "Senior Java Back-end Developer"), 0.5);
 }
 
 Test(screen, a_stored_parse_scores_as_the_parse_itself)
@@ -188,7 +256,7 @@ Test(screen, csv_quotes_fields_and_defuses_formulas)
     cr_assert(strstr(buf_str(&out), "rank,id,score,capped,must_have_missing,must_have_points"));
     cr_assert_not_null(strstr(buf_str(&out), ",\"'=HYPERLINK(\"\"x\"\")\","), "%s", buf_str(&out));
     cr_assert_not_null(strstr(buf_str(&out), ",\"cvs/a,b.txt\"\r\n"));
-    cr_assert_not_null(strstr(buf_str(&out), ",yes,cobol,"), "capped, with what is missing");
+    cr_assert_not_null(strstr(buf_str(&out), ",yes,cobol,"), "flagged, with what is missing");
     buf_cleanup(&out);
     screen_row_cleanup(&w);
     json_decref(errors);

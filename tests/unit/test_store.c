@@ -188,7 +188,7 @@ static size_t
 search(struct store *s, const char *text, int level, int category, const char *comp,
        struct search_hit **hits)
 {
-    struct search_query q = {text, level, category, comp, 20, NULL, 0, 0};
+    struct search_query q = {text, level, category, comp, 20, NULL, 0, 0, 0};
     size_t n = 0;
     char msg[RB_ERRMSG] = "";
     cr_assert_eq(store_question_search(s, &q, hits, &n, msg), RB_OK, "%s: %s", text, msg);
@@ -232,7 +232,7 @@ Test(store, search_treats_operators_as_words_and_refuses_empty_queries)
     struct bank b;
     struct store *s = open_loaded(&b);
     struct search_hit *h = NULL;
-    struct search_query q = {"", 0, -1, NULL, 20, NULL, 0, 0};
+    struct search_query q = {"", 0, -1, NULL, 20, NULL, 0, 0, 0};
     size_t n;
     char msg[RB_ERRMSG] = "";
     static const char *const odd[] = {"AND",    "index OR", "NEAR(index", "\"unclosed", "col:index",

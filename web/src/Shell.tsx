@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { connectionLost, onSignInNeeded, retryNow } from './api';
-import { Link, navigate, useLocation } from './router';
+import { Link, navigate, setQuery, useLocation } from './router';
 import { routes } from './routes';
 import { hasRole, signOut, STAFF, type User } from './session';
 import { SignInForm } from './SignInForm';
@@ -79,8 +79,12 @@ function BankSearch() {
   }, [path, query.get('q')]);
   const go = (value: string) => {
     setQ(value);
-    const target = `/bank${value ? `?q=${encodeURIComponent(value)}` : ''}`;
-    navigate(target, { replace: path === '/bank' });
+    // on the bank, the filters in the address stay as they are
+    if (path === '/bank') {
+      setQuery({ q: value });
+      return;
+    }
+    navigate(`/bank${value ? `?q=${encodeURIComponent(value)}` : ''}`);
   };
   return (
     <form

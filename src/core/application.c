@@ -1,0 +1,466 @@
+/* SPDX-License-Identifier: MIT */
+/* Applications: creating, reading, moving, and the careers page's intake
+ * (core/application.h). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/application.h"
+#include "core/job.h"
+#include "resume/dates.h"
+#include "resume/resume.h"
+#include "resume/stored.h"
+#include "util/buf.h"
+#include "util/fs.h"
+#include "util/jsonv.h"
+#include "util/mem.h"
+#include "util/text.h"
+
+static const char *const sources[] = {"careers", "upload", "referral", "screening", "manual", NULL};
+
+static bool
+source_ok(const char *s)
+{
+    for (size_t i = 0; sources[i]; i++)
+        if (strcmp(s, sources[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The opening when who may change or move (move) its applications: *o new. */
+static enum rb_err
+opening_for(struct store *s, long long id, const struct user *who, bool move, json_t **o,
+            char *errmsg)
+{
+    enum rb_err e = opening_read(s, id, who, o, errmsg);
+    if (e)
+        return e;
+    if (move ? !opening_may_move(who, *o) : !opening_may_change(who, *o)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 move ? "opening %lld: only admins, its recruiters and its hiring manager move "
+                        "its applications"
+                      : "opening %lld: only admins and its recruiters add applications to it",
+                 id);
+        json_decref(*o);
+        *o = NULL;
+        return RB_EDENIED;
+    }
+    return RB_OK;
+}
+
+enum rb_err
+application_create(struct store *s, long long opening, json_t *in, const struct user *who,
+                   long long *id, char *errmsg)
+{
+    static const struct field_spec spec[] = {{"candidate", F_INT, false, 0},
+                                             {"name", F_STRING, false, 200},
+                                             {"email", F_STRING, false, 254},
+                                             {"phone", F_STRING, false, 40},
+                                             {"source", F_STRING, false, 16},
+                                             {"screening", F_INT, false, 0},
+                                             {"resume", F_INT, false, 0},
+                                             {"reason", F_STRING, false, 1000},
+                                             {0}};
+    struct application_new a = {0};
+    struct candidate_new person = {0};
+    struct audit_actor actor = opening_actor(who);
+    json_t *o = NULL;
+    const char *field, *email_in;
+    char *email = NULL, msg[RB_ERRMSG];
+    long long cand;
+    enum rb_err e;
+
+    if (!json_is_object(in)) {
+        snprintf(errmsg, RB_ERRMSG, "an application is a JSON object");
+        return RB_EINVAL;
+    }
+    if ((e = http_check_body(in, spec, &field, errmsg)))
+        return e;
+    if ((e = opening_for(s, opening, who, false, &o, errmsg)))
+        return e;
+    a.opening = opening;
+    a.candidate = json_integer_value(json_object_get(in, "candidate"));
+    a.screening = json_integer_value(json_object_get(in, "screening"));
+    a.resume = json_integer_value(json_object_get(in, "resume"));
+    a.reason = json_string_value(json_object_get(in, "reason"));
+    a.source = json_string_value(json_object_get(in, "source"));
+    person.name = json_string_value(json_object_get(in, "name"));
+    person.phone = json_string_value(json_object_get(in, "phone"));
+    email_in = json_string_value(json_object_get(in, "email"));
+    if (a.source && !source_ok(a.source)) {
+        snprintf(errmsg, RB_ERRMSG, "source: %s", APPLICATION_SOURCES);
+        e = RB_EINVAL;
+        goto out;
+    }
+    if (!a.source)
+        a.source = a.screening ? "screening" : "manual";
+    if (!a.screening != !a.resume) {
+        snprintf(errmsg, RB_ERRMSG, "%s: give screening and resume together",
+                 a.screening ? "resume" : "screening");
+        e = RB_EINVAL;
+        goto out;
+    }
+    if (a.candidate && (person.name || email_in || person.phone || a.screening)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "candidate: give an existing candidate, or a new one's name, email and phone "
+                 "(or a screening's resume), not both");
+        e = RB_EINVAL;
+        goto out;
+    }
+    if (!a.candidate && !a.screening && (!person.name || !*person.name)) {
+        snprintf(errmsg, RB_ERRMSG, "name: give the candidate's name (or an existing candidate)");
+        e = RB_EINVAL;
+        goto out;
+    }
+    if (email_in && !(email = user_email_normal(email_in, msg))) {
+        snprintf(errmsg, RB_ERRMSG, "email: %.400s", msg);
+        e = RB_EINVAL;
+        goto out;
+    }
+    person.email = email;
+    person.role = json_string_value(json_object_get(o, "role"));
+    person.screening = a.screening;
+    person.resume = a.resume;
+    person.created_by = actor.account;
+    person.created_by_label = actor.label;
+    if (!a.candidate) {
+        a.person = &person;
+        /* the resume becomes the new candidate's when they are made from it */
+        a.resume = a.screening ? a.resume : 0;
+    }
+    a.stage =
+        json_string_value(json_object_get(json_array_get(json_object_get(o, "stages"), 0), "name"));
+    a.kind = "applied";
+    e = store_application_add(s, &a, &actor, id, &cand, errmsg);
+out:
+    free(email);
+    json_decref(o);
+    return e;
+}
+
+enum rb_err
+application_read(struct store *s, long long id, const struct user *who, json_t **out, char *errmsg)
+{
+    json_t *o = NULL;
+    enum rb_err e = store_application_get(s, id, out, errmsg);
+    if (e)
+        return e;
+    e = opening_read(s, json_integer_value(json_object_get(*out, "opening")), who, &o, errmsg);
+    json_decref(o);
+    if (e) {
+        json_decref(*out);
+        *out = NULL;
+        if (e == RB_EDENIED)
+            snprintf(errmsg, RB_ERRMSG,
+                     "application %lld: only admins, recruiters and its opening's hiring "
+                     "manager see it",
+                     id);
+    }
+    return e;
+}
+
+/* "applied, screened, ..." of the opening's stage names, for messages. */
+static void
+stage_names(const json_t *o, char *out, size_t size)
+{
+    size_t i, n = 0;
+    const json_t *v;
+    out[0] = 0;
+    json_array_foreach(json_object_get(o, "stages"), i, v)
+    {
+        int w = snprintf(out + n, size - n, "%s%s", i ? ", " : "",
+                         json_string_value(json_object_get(v, "name")));
+        if (w < 0 || (size_t)w >= size - n)
+            break;
+        n += (size_t)w;
+    }
+}
+
+enum rb_err
+application_move(struct store *s, long long id, const char *stage, const char *reason,
+                 const struct user *who, char *errmsg)
+{
+    json_t *a = NULL, *o = NULL;
+    struct audit_actor actor = opening_actor(who);
+    const char *kind;
+    char names[300];
+    enum rb_err e;
+
+    if ((e = store_application_get(s, id, &a, errmsg)))
+        return e;
+    if ((e = opening_for(s, json_integer_value(json_object_get(a, "opening")), who, true, &o,
+                         errmsg)))
+        goto out;
+    if (!(kind = opening_stage_kind(o, stage))) {
+        stage_names(o, names, sizeof names);
+        snprintf(errmsg, RB_ERRMSG, "stage: '%s' is not a stage of opening %lld (%s)",
+                 stage ? stage : "", json_integer_value(json_object_get(o, "id")), names);
+        e = RB_EINVAL;
+        goto out;
+    }
+    e = store_application_move(s, id, stage, kind, &actor, reason && *reason ? reason : NULL,
+                               errmsg);
+out:
+    json_decref(a);
+    json_decref(o);
+    return e;
+}
+
+enum rb_err
+application_candidate_stage(struct store *s, long long candidate, const char *stage,
+                            const char *reason, const struct user *who, char *errmsg)
+{
+    struct application_filter f = {0};
+    json_t *items = NULL, *o = NULL;
+    size_t total = 0;
+    const char *to;
+    long long app, opening;
+    enum rb_err e;
+
+    f.candidate = candidate;
+    if ((e = store_application_list(s, &f, 10, 0, &items, &total, NULL, errmsg)))
+        goto out;
+    if (total == 0) {
+        e = store_candidate_stage(s, candidate, stage, who ? who->id : 0, who ? who->email : NULL,
+                                  reason, errmsg);
+        goto out;
+    }
+    if (total > 1) {
+        struct buf b;
+        size_t i;
+        json_t *v;
+        buf_init(&b, RB_ERRMSG);
+        buf_printf(&b, "candidate %lld holds %zu applications (", candidate, total);
+        json_array_foreach(items, i, v)
+        {
+            buf_printf(&b, "%s%lld to '%s'", i ? ", " : "",
+                       (long long)json_integer_value(json_object_get(v, "id")),
+                       json_string_value(json_object_get(v, "opening_title")));
+        }
+        buf_printf(&b, "); move one of them: rubric application move ID STAGE");
+        snprintf(errmsg, RB_ERRMSG, "%s", buf_str(&b));
+        buf_cleanup(&b);
+        e = RB_ECONFLICT;
+        goto out;
+    }
+    app = json_integer_value(json_object_get(json_array_get(items, 0), "id"));
+    opening = json_integer_value(json_object_get(json_array_get(items, 0), "opening"));
+    if ((e = store_opening_get(s, opening, &o, errmsg)))
+        goto out;
+    to = opening_stage_kind(o, stage) ? stage : opening_stage_of_kind(o, stage);
+    if (!to) {
+        snprintf(errmsg, RB_ERRMSG, "stage: application %lld's opening has no stage of kind '%s'",
+                 app, stage);
+        e = RB_EINVAL;
+        goto out;
+    }
+    e = application_move(s, app, to, reason, who, errmsg);
+    if (e == RB_ECONFLICT)
+        snprintf(errmsg, RB_ERRMSG, "stage: candidate %lld is already at '%s'", candidate, stage);
+out:
+    json_decref(items);
+    json_decref(o);
+    return e;
+}
+
+/* The last path component of a client's file name, without control characters, in valid
+ * UTF-8, at most 200 bytes (new). */
+static char *
+clean_name(const char *name)
+{
+    const char *base = name ? name : "";
+    char *out;
+    size_t n, bad;
+    for (const char *p = base; *p; p++)
+        if (*p == '/' || *p == '\\')
+            base = p + 1;
+    out = xstrdup(*base ? base : "upload");
+    for (char *p = out; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '_';
+    if ((n = strlen(out)) > 200) {
+        n = 200;
+        while (n && ((unsigned char)out[n] & 0xc0) == 0x80)
+            n--;
+        out[n] = '\0';
+    }
+    while (!text_utf8_valid(out, n, &bad))
+        out[bad] = '_';
+    return out;
+}
+
+enum rb_err
+application_intake(struct store *s, const char *uploads, const char *filename, const void *data,
+                   size_t len, long long candidate, long long by, const struct opening_reader *rd,
+                   long long *resume, char *errmsg)
+{
+    struct resume_new v = {0};
+    struct resume r;
+    struct buf path;
+    char hash[65], err[RB_ERRMSG], *name = clean_name(filename), *parsed = NULL;
+    const char *format = NULL;
+    enum rb_err e;
+
+    if ((e = fs_mkdirs(uploads, errmsg)))
+        goto out;
+    resume_content_hash(data ? data : "", len, hash);
+    buf_init(&path, 4096);
+    buf_printf(&path, "%s/%s", uploads, hash);
+    e = fs_write_atomic_mode(buf_str(&path), data ? data : "", len, 0600, errmsg);
+    buf_cleanup(&path);
+    if (e) {
+        snprintf(errmsg, RB_ERRMSG, "an upload cannot be kept: the uploads folder is not writable");
+        goto out;
+    }
+    v = (struct resume_new){candidate, hash, name, len, NULL, NULL, NULL, by};
+    if (!resume_read(name, data ? data : "", len, false, rd->sc, dates_today(), &r, &format, err)) {
+        json_t *o = resume_to_json(&r, rd->taxonomy, name, format);
+        parsed = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        resume_cleanup(&r);
+        v.format = format;
+        v.parsed = parsed;
+    } else {
+        v.error = err;
+    }
+    e = store_resumes_add(s, &v, 1, resume, errmsg);
+out:
+    free(parsed);
+    free(name);
+    return e;
+}
+
+/* Queues the screening of resume against the opening's criteria (its description read
+ * again, else its role): *screening, 0 when it has neither. */
+static enum rb_err
+screen_for(struct store *s, const json_t *o, long long resume, const struct opening_reader *rd,
+           long long *screening, char *errmsg)
+{
+    const char *desc = json_string_value(json_object_get(o, "description"));
+    const char *role_id = json_string_value(json_object_get(o, "role"));
+    struct role role;
+    char *criteria;
+    json_t *cj;
+    enum rb_err e = RB_ENOTFOUND;
+
+    *screening = 0;
+    if (desc && *desc && json_is_object(json_object_get(o, "criteria"))) {
+        char *text = opening_job_text(json_string_value(json_object_get(o, "title")), desc);
+        e = job_from_text("description", text, strlen(text), rd->sc, rd->taxonomy, &role, errmsg);
+        free(text);
+    }
+    if (e && role_id)
+        e = store_role_get(s, role_id, &role, errmsg);
+    if (e)
+        return e == RB_ENOTFOUND || e == RB_EINVAL ? RB_OK : e;
+    cj = role_to_json(&role);
+    criteria = json_dumps(cj, JSON_COMPACT);
+    json_decref(cj);
+    e = store_screening_create(s, role.id, criteria, false, &resume, 1, 0, screening, errmsg);
+    free(criteria);
+    role_cleanup(&role);
+    return e;
+}
+
+static bool
+blank(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    return !text_trim(s ? s : "", &n) || !n;
+}
+
+enum rb_err
+application_apply(struct store *s, long long id, const struct apply_form *f,
+                  const struct apply_env *env, struct apply_errors *fe, long long *app,
+                  char *errmsg)
+{
+    json_t *o = NULL;
+    struct audit_actor actor = {0, "careers page"};
+    struct application_new a = {0};
+    struct candidate_new person = {0};
+    char *email = NULL, msg[RB_ERRMSG];
+    long long count = 0, resume = 0, screening = 0, cand = 0;
+    enum rb_err e;
+
+    memset(fe, 0, sizeof *fe);
+    *app = 0;
+    if ((e = store_opening_get(s, id, &o, errmsg)))
+        return e;
+    if (strcmp(json_string_value(json_object_get(o, "status")), "open") != 0) {
+        snprintf(errmsg, RB_ERRMSG, "opening %lld is not open for applications", id);
+        e = RB_ENOTFOUND;
+        goto out;
+    }
+    if ((e = store_apply_attempts(s, f->address_key, f->now, 3600, false, &count, errmsg)))
+        goto out;
+    if (count >= env->per_hour) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "too many applications from this address in the last hour: nothing was kept; "
+                 "send it again later");
+        e = RB_ERATE;
+        goto out;
+    }
+    if (f->honeypot && *f->honeypot) {
+        /* a form a person would not fill: answered as if taken, and counted */
+        e = store_apply_attempts(s, f->address_key, f->now, 3600, true, &count, errmsg);
+        goto out;
+    }
+    if (blank(f->name))
+        snprintf(fe->name, sizeof fe->name, "Give your name.");
+    else if (strlen(f->name) > 200)
+        snprintf(fe->name, sizeof fe->name, "At most 200 characters.");
+    if (blank(f->email) || !(email = user_email_normal(f->email, msg)))
+        snprintf(fe->email, sizeof fe->email, "Give an email address such as name@example.org.");
+    if (!f->consent || strcmp(f->consent, "yes") != 0)
+        snprintf(fe->consent, sizeof fe->consent,
+                 "We can only consider your application with your consent.");
+    if (!f->resume_len)
+        snprintf(fe->resume, sizeof fe->resume,
+                 "Attach your resume (PDF, DOCX, HTML, Markdown, text or JSON Resume).");
+    if (*fe->name || *fe->email || *fe->consent || *fe->resume) {
+        snprintf(errmsg, RB_ERRMSG, "%s: %s",
+                 *fe->name      ? "name"
+                 : *fe->email   ? "email"
+                 : *fe->consent ? "consent"
+                                : "resume",
+                 *fe->name      ? fe->name
+                 : *fe->email   ? fe->email
+                 : *fe->consent ? fe->consent
+                                : fe->resume);
+        e = RB_EINVAL;
+        goto out;
+    }
+    if ((e = application_intake(s, env->uploads, f->filename, f->resume, f->resume_len, 0, 0,
+                                env->reader, &resume, errmsg)))
+        goto out;
+    e = store_application_by_email(s, id, email, app, &cand, msg);
+    if (e == RB_ENOTFOUND) {
+        person.name = f->name;
+        person.email = email;
+        person.phone = f->phone && *f->phone ? f->phone : NULL;
+        person.role = json_string_value(json_object_get(o, "role"));
+        person.created_by_label = actor.label;
+        a.opening = id;
+        a.person = &person;
+        a.stage = json_string_value(
+            json_object_get(json_array_get(json_object_get(o, "stages"), 0), "name"));
+        a.kind = "applied";
+        a.source = "careers";
+        a.resume = resume;
+        a.reason = "applied on the careers page";
+        e = store_application_add(s, &a, &actor, app, &cand, errmsg);
+    } else if (e) {
+        snprintf(errmsg, RB_ERRMSG, "%s", msg);
+    }
+    if (e)
+        goto out;
+    if ((e = screen_for(s, o, resume, env->reader, &screening, errmsg)) ||
+        (e = store_application_resume(s, *app, resume, screening, errmsg)))
+        goto out;
+    e = store_apply_attempts(s, f->address_key, f->now, 3600, true, &count, errmsg);
+out:
+    free(email);
+    json_decref(o);
+    return e;
+}

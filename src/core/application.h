@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Applications: a candidate in one opening's pipeline. The rules live here once: a new
+ * application lands at its opening's first stage; it moves only to a stage its opening has,
+ * by those core/opening.h allows; every move is in its history; a candidate holds at most
+ * one application per opening; and the old single-stage view of a candidate
+ * (`rubric candidate stage`, POST /candidates/{id}/stage) acts on their one application.
+ *
+ * The careers page's applications come in through application_apply: an open opening,
+ * limits per address, a honeypot, consent, the resume kept and parsed as uploads are, the
+ * application merged with an earlier one from the same email, and a screening queued
+ * against the opening's criteria (or its role).
+ */
+#ifndef RUBRIC_CORE_APPLICATION_H
+#define RUBRIC_CORE_APPLICATION_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/opening.h"
+#include "store/store.h"
+#include "util/err.h"
+
+#define APPLICATION_SOURCES "careers, upload, referral, screening or manual"
+
+/* A new application to opening from in (ApplicationCreate): *id. RB_EINVAL naming the
+ * field; RB_EDENIED when who may not change the opening; RB_ENOTFOUND without it;
+ * RB_ECONFLICT when the candidate holds one to it already. */
+enum rb_err application_create(struct store *s, long long opening, json_t *in,
+                               const struct user *who, long long *id, char *errmsg);
+/* The application when who may see its opening: *out new (ApplicationWithHistory). */
+enum rb_err application_read(struct store *s, long long id, const struct user *who, json_t **out,
+                             char *errmsg);
+/* Moves application id to stage (a stage of its opening), with why (may be NULL).
+ * RB_EINVAL naming the stages there are; RB_ECONFLICT when it is there already;
+ * RB_EDENIED when who may not move it. */
+enum rb_err application_move(struct store *s, long long id, const char *stage, const char *reason,
+                             const struct user *who, char *errmsg);
+/* A candidate's stage as before openings: moves their one application to the stage of that
+ * name (else the first of that kind) of its opening; with no application, the candidate
+ * alone; with several, RB_ECONFLICT naming them. stage is one of CANDIDATE_STAGES. */
+enum rb_err application_candidate_stage(struct store *s, long long candidate, const char *stage,
+                                        const char *reason, const struct user *who, char *errmsg);
+
+/* A careers-page application. */
+struct apply_form {
+    const char *name, *email, *phone;
+    const char *consent;  /* must be "yes" */
+    const char *honeypot; /* must be empty */
+    const char *filename;
+    const void *resume;
+    size_t resume_len;
+    const char *address_key; /* the client's address, hashed (the rate limit's key) */
+    long long now;           /* Unix seconds */
+};
+/* What a careers-page application needs from the server. */
+struct apply_env {
+    const char *uploads; /* the folder originals are kept in */
+    const struct opening_reader *reader;
+    int per_hour; /* applications accepted per address per hour */
+};
+/* Field errors of a form, for showing next to each field. */
+struct apply_errors {
+    char name[160], email[160], consent[160], resume[160];
+};
+/* Takes an application to open opening id. RB_ENOTFOUND when it is not open; RB_ERATE
+ * when the address sent per_hour in the last hour (nothing is kept: the same form sent
+ * later is taken); RB_EINVAL with fe filled for each field at fault (errmsg: the first);
+ * a filled honeypot answers RB_OK and keeps nothing. *app is the application (0 for the
+ * honeypot). */
+enum rb_err application_apply(struct store *s, long long id, const struct apply_form *f,
+                              const struct apply_env *env, struct apply_errors *fe, long long *app,
+                              char *errmsg);
+
+/* Keeps an uploaded file as the API's uploads do: the original by its SHA-256 in uploads
+ * (mode 0600), parsed on arrival; *resume is the new resume's id (its error says why it
+ * could not be read, which is not a failure). RB_EIO when the file cannot be kept. */
+enum rb_err application_intake(struct store *s, const char *uploads, const char *filename,
+                               const void *data, size_t len, long long candidate, long long by,
+                               const struct opening_reader *rd, long long *resume, char *errmsg);
+
+#endif
