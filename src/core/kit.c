@@ -186,8 +186,8 @@ draw(struct builder *b, size_t c, enum category cat, int max, char **id, int *mi
     return rc;
 }
 
-static enum rb_err draw_stack(struct builder *b, const char *competency, enum category cat,
-                              int max, char **id, int *minutes);
+static enum rb_err draw_stack(struct builder *b, const char *competency, enum category cat, int max,
+                              char **id, int *minutes);
 
 /* Categories of the stage's mix, furthest below their share first. */
 static size_t
@@ -424,8 +424,8 @@ add_stack(struct builder *b)
         for (size_t i = 1; i < ncomp; i++) {
             size_t t = comps[i], j = i;
             double dt = k->coverage[t].target - k->coverage[t].minutes;
-            for (; j > 0 && k->coverage[comps[j - 1]].target - k->coverage[comps[j - 1]].minutes <
-                               dt - 1e-9;
+            for (; j > 0 &&
+                   k->coverage[comps[j - 1]].target - k->coverage[comps[j - 1]].minutes < dt - 1e-9;
                  j--)
                 comps[j] = comps[j - 1];
             comps[j] = t;

@@ -30,7 +30,7 @@ static const char sql_track_read[] = "SELECT track FROM question_track WHERE que
     "AND tc.skill = qs.skill WHERE qs.skill IN (SELECT value FROM json_each(coalesce(?7, "         \
     "'[]')))) AND q.category = ?2 AND q.level_min <= ?3 AND "                                      \
     "(q.level_max >= ?3 OR ?5) AND q.minutes <= ?4 AND q.retired = 0 "                             \
-    "AND q.id NOT IN temp.kit_exclude AND (?1 IS NULL OR q.competency = (SELECT id FROM "       \
+    "AND q.id NOT IN temp.kit_exclude AND (?1 IS NULL OR q.competency = (SELECT id FROM "          \
     "competency WHERE slug = ?1)) "
 static const char sql_stack_count[] = "SELECT count(*) " STACK_PICK;
 static const char sql_stack_nth[] =
