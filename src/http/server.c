@@ -860,9 +860,13 @@ begin(struct server *sv, struct MHD_Connection *c, const char *url, const char *
     if (!st->refused && st->has_body)
         guard_body(sv->guard, guard_conn_of(c));
     if (st->refused) {
-        /* with a body coming, answer now: the body is never read and the connection closes;
-         * without one, answer on the next call, which keeps the connection alive */
-        return st->has_body ? respond(sv, c, st, &st->res) : MHD_YES;
+        /* a big body or one of unknown length is never read: answered now, the connection
+         * closes; a small one (a client that sent it whole, without waiting for 100 Continue,
+         * would be reset before reading the answer) is read and dropped, then answered on the
+         * last call, as is a request without a body, which keeps the connection alive */
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        bool small = cl && strtoull(cl, NULL, 10) <= OVERRUN_MAX;
+        return st->has_body && !small ? respond(sv, c, st, &st->res) : MHD_YES;
     }
     if (st->route->body == BODY_UPLOAD &&
         !(st->pp = MHD_create_post_processor(c, (size_t)64 * 1024, on_part, st)))
@@ -876,8 +880,8 @@ begin(struct server *sv, struct MHD_Connection *c, const char *url, const char *
 static enum MHD_Result
 take_body(struct state *st, const char *data, size_t *size)
 {
-    if (st->too_big) {
-        st->overrun += *size;
+    if (st->too_big || st->refused) {
+        st->overrun += *size; /* dropped */
     } else if (!st->bad_upload) {
         if (st->pp) {
             if (MHD_post_process(st->pp, data, *size) != MHD_YES && !st->too_big)
