@@ -42,7 +42,7 @@ test_a_change_whose_entry_cannot_be_written_is_not_made() {
     http POST /api/v1/candidates -H "Authorization: Bearer $t" \
         -H 'Content-Type: application/json' -d '{"name":"Ilse Examplar"}'
     assert_rc 503
-    assert_json '.detail | contains("not made")'
+    assert_json '.type == "/problems/store-error"'
     http POST /api/v1/candidates/1/stage -H "Authorization: Bearer $t" \
         -H 'Content-Type: application/json' -d '{"stage":"screened"}'
     assert_rc 503

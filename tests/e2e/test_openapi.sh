@@ -586,6 +586,11 @@ test_every_route_answers_as_documented() {
     send 200 POST /api/v1/jobs/read "{\"job\":$job}" "${recruiter[@]}"
     [ "$(jq -c . body)" = "$criteria" ] || fail "POST /api/v1/jobs/read: not the criteria the screening used"
     [ "$(field '.must_have | length > 0')" = true ] || fail "no must-have read from the job"
+    send 200 POST /api/v1/jobs/read '{"job":"We like kind people who enjoy long walks."}' "${recruiter[@]}"
+    [ "$(field '.must_have == [] and .nice_to_have == []')" = true ] ||
+        fail "POST /api/v1/jobs/read: skills read from a text that names none"
+    send 400 POST /api/v1/jobs/read '{"job":"  \n "}' "${recruiter[@]}"
+    [ "$(field .field)" = job ] || fail "400 on an empty job, not naming it"
     send 400 POST /api/v1/jobs/read '{"job":"Go","extra":1}' "${recruiter[@]}"
     send 401 POST /api/v1/jobs/read '{"job":"Go"}'
     send 403 POST /api/v1/jobs/read '{"job":"Go"}' "${interviewer[@]}"
