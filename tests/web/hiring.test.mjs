@@ -181,7 +181,9 @@ test('the admin exports and erases a candidate; the name is gone from every page
   await page.getByText('The candidate was erased.').waitFor();
   for (const path of [`/candidates/${id}`, '/candidates', '/pipeline', `/screenings/${screening}`, `/candidates/${id}/debrief`]) {
     await page.goto(`${server.base}${path}`);
-    await page.locator('#page-title').waitFor();
+    await page.locator('#page-title').waitFor().catch(async (e) => {
+      throw new Error(`${path}: ${e.message.split('\n')[0]}; the page says: ${(await page.locator('body').innerText()).slice(0, 300)} ${page.problems}`);
+    });
     await page.waitForLoadState('networkidle');
     const text = await page.locator('main').innerText();
     assert.ok(!text.includes('Nia Planted'), `the name is still on ${path}`);
