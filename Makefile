@@ -14,7 +14,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs libsodium
+PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs libsodium libseccomp
 PKGS_CLI := libedit libmicrohttpd
 # Resolved lazily (=), after scripts/deps has had its chance to install them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)
@@ -180,7 +180,7 @@ check: build/.deps-ok
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@tests/run build/asan
 
-C_FILES = $(shell find src tests bench tools -name '*.[ch]')
+C_FILES = $(shell find src tests bench tools -name node_modules -prune -o -name '*.[ch]' -print)
 
 format:
 	clang-format -i $(C_FILES)
@@ -204,10 +204,10 @@ tidy: build/gen/embedded.c
 # with.
 lint:
 	@if grep -nE '\b(strcpy|strcat|sprintf|vsprintf|atoi|atol|strtok|gets)\s*\(' \
-	    $$(find src tests bench tools -name '*.[ch]'); then \
+	    $$(find src tests bench tools -name node_modules -prune -o -name '*.[ch]' -print); then \
 	    echo "lint: use the bounded alternatives (snprintf, buf_*, strtol)"; exit 1; fi
-	@for f in $$(find src tests bench tools scripts -type f \( -name '*.[ch]' -o -name '*.sql' \
-	    -o -name '*.sh' \)); do head -3 $$f | grep -q 'SPDX-License-Identifier' || \
+	@for f in $$(find src tests bench tools scripts -name node_modules -prune -o -type f \( -name '*.[ch]' -o -name '*.sql' \
+	    -o -name '*.sh' \) -print); do head -3 $$f | grep -q 'SPDX-License-Identifier' || \
 	    { echo "lint: $$f has no SPDX line"; exit 1; }; done
 	@echo "lint: ok"
 

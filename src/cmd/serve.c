@@ -46,7 +46,11 @@ static const struct cmd_spec serve_spec = {
     "  listen, db, uploads, threads (0: one per core), max_connections,\n"
     "  connection_timeout (s), json_max and upload_max (bytes; K, M, G allowed),\n"
     "  session_hours, cookie_secure (true behind TLS), shutdown_grace (s), access_log,\n"
-    "  retention_days (0: never), audit_retention_days (0: never)\n"};
+    "  retention_days (0: never), audit_retention_days (0: never),\n"
+    "  max_connections_per_ip (0: no cap), head_timeout and body_timeout (s),\n"
+    "  parse_workers, parse_queue, hash_workers, hash_queue, trusted_proxies,\n"
+    "  metrics_listen (admin, off or ADDR:PORT); docs/SECURITY.md says what each one\n"
+    "  stops\n"};
 
 /* Loads what a fresh store lacks. */
 static int

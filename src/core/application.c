@@ -124,11 +124,16 @@ application_create(struct store *s, long long opening, json_t *in, const struct 
     person.resume = a.resume;
     person.created_by = actor.account;
     person.created_by_label = actor.label;
-    if (!a.candidate) {
-        a.person = &person;
-        /* the resume becomes the new candidate's when they are made from it */
-        a.resume = a.screening ? a.resume : 0;
+    if (!a.candidate && a.resume) {
+        /* a screened resume that is someone's already: their application, not a new person */
+        json_t *r = NULL;
+        if (!store_resume_row(s, a.resume, &r, msg) &&
+            json_is_integer(json_object_get(r, "candidate")))
+            a.candidate = json_integer_value(json_object_get(r, "candidate"));
+        json_decref(r);
     }
+    if (!a.candidate)
+        a.person = &person;
     a.stage =
         json_string_value(json_object_get(json_array_get(json_object_get(o, "stages"), 0), "name"));
     a.kind = "applied";

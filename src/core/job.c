@@ -757,6 +757,15 @@ job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
     enum rb_err e;
 
     memset(out, 0, sizeof *out);
+    {
+        size_t i = 0;
+        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+            i++;
+        if (i == len) {
+            snprintf(errmsg, RB_ERRMSG, "%s: the job description is empty: give its text", file);
+            return RB_EINVAL;
+        }
+    }
     st.rd.r = r;
     out->text = clean(text, len, &out->len, &bold, &nlines);
     if ((e = skillscan_run_all(sc, out->text, out->len, &hits, &nhits, errmsg))) {

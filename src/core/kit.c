@@ -186,8 +186,8 @@ draw(struct builder *b, size_t c, enum category cat, int max, char **id, int *mi
     return rc;
 }
 
-static enum rb_err draw_stack(struct builder *b, enum category cat, int max, char **id,
-                              int *minutes);
+static enum rb_err draw_stack(struct builder *b, const char *competency, enum category cat, int max,
+                              char **id, int *minutes);
 
 /* Categories of the stage's mix, furthest below their share first. */
 static size_t
@@ -298,13 +298,13 @@ add_alternates(struct builder *b, struct kit_slot *slot)
             break;
     if (c == k->ncoverage)
         return RB_OK;
-    /* a stack question's alternates come from the stacks first */
+    /* a stack question's alternates come from the stacks first, of its competency too */
     for (int tries = 0; slot->q.track && slot->nalts < KIT_ALTERNATES && tries < KIT_ALTERNATES;
          tries++) {
         char *id;
         int minutes;
-        rc = draw_stack(b, slot->q.category, slot->q.minutes + k->budget - k->minutes, &id,
-                        &minutes);
+        rc = draw_stack(b, slot->q.competencies[0], slot->q.category,
+                        slot->q.minutes + k->budget - k->minutes, &id, &minutes);
         if (rc || !id)
             break;
         rc = store_question_get(b->s, id, &slot->alts[slot->nalts], b->errmsg);
@@ -336,12 +336,13 @@ add_alternates(struct builder *b, struct kit_slot *slot)
     return rc;
 }
 
-/* Draws a question of a stack track about one of the role's skills, in category cat, of at
- * most max minutes: *id is new, NULL when none fits. */
+/* Draws a question of a stack track about one of the role's skills, of the competency (any
+ * when NULL) and category cat, of at most max minutes: *id is new, NULL when none fits. */
 static enum rb_err
-draw_stack(struct builder *b, enum category cat, int max, char **id, int *minutes)
+draw_stack(struct builder *b, const char *competency, enum category cat, int max, char **id,
+           int *minutes)
 {
-    struct kit_pick p = {NULL, cat, b->k->level, cat == CAT_SCREENING, max, true, b->skills};
+    struct kit_pick p = {competency, cat, b->k->level, cat == CAT_SCREENING, max, true, b->skills};
     size_t n;
     enum rb_err rc;
 
@@ -397,10 +398,11 @@ count_stack(struct builder *b, const struct question *q)
     }
 }
 
-static void add_coverage(struct kit *k, const char *competency, int weight, double target);
-
 /* Questions of the stack tracks the role's skills ask for, up to STACK_SHARE of the budget,
- * in the categories furthest below their share. They count for their own competency. */
+ * in the categories furthest below their share, each of the neediest of the role's
+ * competencies that has one: a stack question counts for its own competency (a question on
+ * Spring's transactions assesses data storage), so it must be one the role weighs, and it
+ * takes those minutes from that competency's share, not from the others'. */
 static enum rb_err
 add_stack(struct builder *b)
 {
@@ -408,43 +410,53 @@ add_stack(struct builder *b)
     int target = k->budget * STACK_SHARE / 100, used = 0;
     enum rb_err rc = RB_OK;
 
+    if (!b->skills)
+        return RB_OK;
     for (bool added = true; added && used < target && !rc;) {
         enum category cats[CAT_COUNT];
-        size_t ncat = categories_by_deficit(b, cats);
-        added = false;
-        for (size_t i = 0; i < ncat && !added && !rc; i++) {
-            char *id = NULL;
-            int minutes = 0;
-            size_t c;
-            struct kit_slot *slot;
-            rc = draw_stack(b, cats[i], k->budget - k->minutes, &id, &minutes);
-            if (rc || !id)
-                continue;
-            xgrow(&k->slots, &k->capslots, k->nslots + 1, sizeof *k->slots);
-            slot = &k->slots[k->nslots];
-            memset(slot, 0, sizeof *slot);
-            rc = store_question_get(b->s, id, &slot->q, b->errmsg);
-            free(id);
-            if (rc)
-                break;
-            for (c = 0; c < k->ncoverage; c++)
-                if (strcmp(k->coverage[c].competency, slot->q.competencies[0]) == 0)
-                    break;
-            if (c == k->ncoverage && c >= 63) {
-                /* no room for another competency (the orderings hold 64) */
-                question_cleanup(&slot->q);
-                break;
-            }
-            if (c == k->ncoverage)
-                add_coverage(k, slot->q.competencies[0], 0, 0);
-            k->nslots++;
-            k->minutes += minutes;
-            k->coverage[c].minutes += minutes;
-            k->coverage[c].questions++;
-            b->cat_used[cats[i]] += minutes;
-            used += minutes;
-            added = true;
+        size_t comps[64];
+        size_t ncat = categories_by_deficit(b, cats), ncomp = 0;
+        /* the role's competencies with a share, neediest first; whether the bank has other
+         * questions of them does not matter here */
+        for (size_t c = 0; c < k->ncoverage; c++)
+            if (k->coverage[c].target > 0)
+                comps[ncomp++] = c;
+        for (size_t i = 1; i < ncomp; i++) {
+            size_t t = comps[i], j = i;
+            double dt = k->coverage[t].target - k->coverage[t].minutes;
+            for (; j > 0 &&
+                   k->coverage[comps[j - 1]].target - k->coverage[comps[j - 1]].minutes < dt - 1e-9;
+                 j--)
+                comps[j] = comps[j - 1];
+            comps[j] = t;
         }
+        added = false;
+        for (size_t i = 0; i < ncat && !added && !rc; i++)
+            for (size_t j = 0; j < ncomp && !added && !rc; j++) {
+                struct kit_coverage *cv = &k->coverage[comps[j]];
+                char *id = NULL;
+                int minutes = 0, left = k->budget - k->minutes;
+                struct kit_slot *slot;
+                /* never past the stack's share */
+                rc = draw_stack(b, cv->competency, cats[i],
+                                target - used < left ? target - used : left, &id, &minutes);
+                if (rc || !id)
+                    continue;
+                xgrow(&k->slots, &k->capslots, k->nslots + 1, sizeof *k->slots);
+                slot = &k->slots[k->nslots];
+                memset(slot, 0, sizeof *slot);
+                rc = store_question_get(b->s, id, &slot->q, b->errmsg);
+                free(id);
+                if (rc)
+                    break;
+                k->nslots++;
+                k->minutes += minutes;
+                cv->minutes += minutes;
+                cv->questions++;
+                b->cat_used[cats[i]] += minutes;
+                used += minutes;
+                added = true;
+            }
     }
     return rc;
 }
@@ -569,7 +581,8 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
     if (!rc)
         rc = add_stack(&b);
 
-    /* An onsite covers every weighted competency first, heaviest first. */
+    /* An onsite covers every weighted competency first, heaviest first; one a stack question
+     * already covers needs no other. */
     if (!rc && k->stage == STAGE_ONSITE) {
         size_t order[64];
         for (size_t i = 0; i < k->ncoverage; i++)
@@ -582,7 +595,7 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
         }
         size_t uncovered = 0;
         for (size_t i = 0; i < k->ncoverage; i++)
-            uncovered += k->coverage[i].weight > 0;
+            uncovered += k->coverage[i].weight > 0 && !k->coverage[i].questions;
         for (size_t i = 0; i < k->ncoverage && !rc; i++) {
             size_t c = order[i];
             enum category cats[CAT_COUNT];
@@ -592,7 +605,7 @@ kit_build(struct store *s, const struct kit_request *req, struct kit *k, char *e
              * question each; failing that, anything */
             int left = k->budget - k->minutes, fair, room;
             bool added = false;
-            if (!k->coverage[c].weight || !uncovered)
+            if (!k->coverage[c].weight || k->coverage[c].questions || !uncovered)
                 continue;
             fair = left / (int)uncovered;
             room = left - ONSITE_RESERVE * (int)(uncovered - 1);

@@ -195,7 +195,7 @@ privacy_export(struct store *s, long long id, const struct user *who, const char
         return rc;
     if ((rc = scorecard_view(s, id, who, &view, errmsg)))
         goto out;
-    if (view != VIEW_ALL) {
+    if (view != VIEW_ALL && who) { /* (the operator, who NULL, sees all) */
         snprintf(errmsg, RB_ERRMSG,
                  "%s is on candidate %lld's panel with scorecards still to give: the export holds "
                  "the others' ratings and notes; submit yours first, or ask another recruiter or "

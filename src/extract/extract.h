@@ -34,6 +34,7 @@ struct extract_limits {
     unsigned pdf_cpu_seconds;     /* RLIMIT_CPU of pdftotext */
     size_t pdf_memory;            /* RLIMIT_AS of pdftotext, bytes */
     unsigned pdf_timeout_ms;      /* wall clock before pdftotext is killed */
+    const char *pdftotext;        /* the program (NULL: pdftotext on PATH); tests use a stand-in */
 };
 
 /* Limits for resumes: 20 MiB files, 2 MiB of text; per PDF 5 s of CPU, 512 MiB and 10 s

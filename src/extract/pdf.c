@@ -2,27 +2,29 @@
 /*
  * PDF: poppler's pdftotext, run as a child process. It keeps untrusted PDFs out of Rubric's
  * address space (and the GPL out of its binary), and the child runs under rlimits (CPU
- * seconds, address space, no files written, few descriptors), set before it sees a byte of
- * the PDF, with a wall-clock timeout after which it is killed. The PDF goes in on stdin and the
- * text comes back on stdout, through poll so that neither side can block the other. The process
- * must ignore SIGPIPE (main does), so that a child that stops reading early is an error here, not a
- * death.
+ * seconds, address space, no files written, few descriptors) and a confinement (no network,
+ * no file written, nothing read outside the system's folders: extract/sandbox.h), set before
+ * it sees a byte of the PDF, with a wall-clock timeout after which it is killed. The PDF goes in on
+ * stdin and the text comes back on stdout, through poll so that neither side can block the other.
+ * The process must ignore SIGPIPE (main does), so that a child that stops reading early is an error
+ * here, not a death.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "extract/formats.h"
+#include "extract/sandbox.h"
 #include "util/buf.h"
 
 #ifndef PDFTOTEXT
@@ -37,36 +39,64 @@ now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Sets a limit on the child pid. Before the first byte of the PDF is written, so the
- * untrusted input is never parsed without them. */
+/* The program's path: a name is looked up on PATH here, in the parent, because the child
+ * may call nothing that allocates. */
 static bool
-limit(pid_t pid, int resource, rlim_t value)
+program_path(const char *prog, char *out, size_t n)
 {
-    struct rlimit rl = {value, value};
-    return prlimit(pid, resource, &rl, NULL) == 0;
+    const char *path = getenv("PATH"), *p;
+    if (strchr(prog, '/'))
+        return (size_t)snprintf(out, n, "%s", prog) < n;
+    for (p = path ? path : "/usr/bin:/bin"; *p;) {
+        size_t len = strcspn(p, ":");
+        if ((size_t)snprintf(out, n, "%.*s/%s", (int)len, p, prog) < n && access(out, X_OK) == 0)
+            return true;
+        p += len + (p[len] == ':');
+    }
+    return false;
 }
 
 /* Starts pdftotext with the pipes as stdin and stdout, stderr to /dev/null and no other
- * descriptor. posix_spawn (a vfork underneath) does not copy this process's page tables as
- * fork would: for a large process that is most of the cost of reading a small PDF. */
+ * descriptor, under its rlimits and confinement (extract/sandbox.h), all set in the child
+ * before exec, so the untrusted input is never parsed without them. The child between fork
+ * and exec makes system calls only. */
 static int
-spawn(int in, int out, pid_t *pid)
+spawn(const char *prog, const struct extract_limits *lim, int in, int out, pid_t *pid)
 {
-    static char *const argv[] = {PDFTOTEXT, "-layout", "-enc", "UTF-8", "-q", "-", "-", NULL};
-    posix_spawn_file_actions_t fa;
-    int err;
-    if ((err = posix_spawn_file_actions_init(&fa)))
-        return err;
-    err = posix_spawn_file_actions_adddup2(&fa, in, STDIN_FILENO);
-    if (!err)
-        err = posix_spawn_file_actions_adddup2(&fa, out, STDOUT_FILENO);
-    if (!err)
-        err = posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    if (!err)
-        err = posix_spawn_file_actions_addclosefrom_np(&fa, STDERR_FILENO + 1);
-    if (!err)
-        err = posix_spawnp(pid, PDFTOTEXT, &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
+    static char *const argv_tail[] = {"-layout", "-enc", "UTF-8", "-q", "-", "-", NULL};
+    char path[4096], dir[4096], *argv[8], *slash;
+    int devnull, ruleset, err = 0;
+    if (!program_path(prog, path, sizeof path))
+        return ENOENT;
+    if (!sandbox_prepare())
+        return EPERM;
+    argv[0] = path;
+    memcpy(argv + 1, argv_tail, sizeof argv_tail);
+    snprintf(dir, sizeof dir, "%s", path);
+    if ((slash = strrchr(dir, '/')))
+        *slash = '\0';
+    if ((devnull = open("/dev/null", O_WRONLY | O_CLOEXEC)) < 0)
+        return errno;
+    ruleset = sandbox_ruleset(slash && *dir ? dir : NULL);
+    if ((*pid = fork()) < 0)
+        err = errno;
+    if (*pid == 0) {
+        const struct rlimit cpu = {lim->pdf_cpu_seconds, lim->pdf_cpu_seconds};
+        const struct rlimit as = {lim->pdf_memory, lim->pdf_memory};
+        const struct rlimit none = {0, 0}, files = {16, 16};
+        if (dup2(in, STDIN_FILENO) < 0 || dup2(out, STDOUT_FILENO) < 0 ||
+            dup2(devnull, STDERR_FILENO) < 0 || setrlimit(RLIMIT_CPU, &cpu) ||
+            setrlimit(RLIMIT_AS, &as) || setrlimit(RLIMIT_FSIZE, &none) ||
+            setrlimit(RLIMIT_CORE, &none) || setrlimit(RLIMIT_NOFILE, &files) ||
+            !sandbox_enter(ruleset))
+            _exit(126);
+        syscall(SYS_close_range, STDERR_FILENO + 1, ~0U, 0);
+        execve(path, argv, environ);
+        _exit(127);
+    }
+    if (ruleset >= 0)
+        close(ruleset);
+    close(devnull);
     return err;
 }
 
@@ -75,7 +105,7 @@ pdf_text(const unsigned char *data, size_t len, const struct extract_limits *lim
          struct extracted *out, char *errmsg)
 {
     int to[2] = {-1, -1}, from[2] = {-1, -1}, status = 0, err;
-    pid_t pid;
+    pid_t pid = -1;
     struct buf b;
     size_t sent = 0;
     long long deadline = now_ms() + lim->pdf_timeout_ms;
@@ -88,19 +118,11 @@ pdf_text(const unsigned char *data, size_t len, const struct extract_limits *lim
         rc = RB_EIO;
         goto out;
     }
-    if ((err = spawn(to[0], from[1], &pid))) {
+    if ((err = spawn(lim->pdftotext ? lim->pdftotext : PDFTOTEXT, lim, to[0], from[1], &pid))) {
         snprintf(errmsg, RB_ERRMSG, "cannot run pdftotext: %s",
-                 err == ENOENT ? "install poppler-utils" : strerror(err));
-        rc = RB_EIO;
-        goto out;
-    }
-    if (!limit(pid, RLIMIT_CPU, lim->pdf_cpu_seconds) || !limit(pid, RLIMIT_AS, lim->pdf_memory) ||
-        !limit(pid, RLIMIT_FSIZE, 0) || !limit(pid, RLIMIT_CORE, 0) ||
-        !limit(pid, RLIMIT_NOFILE, 16)) {
-        snprintf(errmsg, RB_ERRMSG, "cannot limit pdftotext: %s", strerror(errno));
-        kill(pid, SIGKILL);
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-            ;
+                 err == ENOENT  ? "install poppler-utils"
+                 : err == EPERM ? "its confinement (seccomp) cannot be built"
+                                : strerror(err));
         rc = RB_EIO;
         goto out;
     }
@@ -165,6 +187,11 @@ pdf_text(const unsigned char *data, size_t len, const struct extract_limits *lim
         rc = RB_ETOOBIG;
     } else if (WEXITSTATUS(status) == 127) {
         snprintf(errmsg, RB_ERRMSG, "cannot run pdftotext: install poppler-utils");
+        rc = RB_EIO;
+    } else if (WEXITSTATUS(status) == 126) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "cannot run pdftotext: the kernel refused its limits or "
+                 "confinement (seccomp, Landlock)");
         rc = RB_EIO;
     } else if (WEXITSTATUS(status) != 0) {
         /* pdftotext says 1 for "cannot open", 3 for "no permission to extract" */

@@ -100,6 +100,10 @@ typedef void (*http_handler)(struct http_req *req, struct http_res *res);
 
 enum body_kind { BODY_NONE, BODY_JSON, BODY_UPLOAD };
 
+/* Where a route's handler runs: on the request thread, or on a bounded pool for slow work
+ * (the request thread answers others meanwhile; a full pool answers 503). */
+enum route_pool { POOL_NONE, POOL_PARSE, POOL_HASH };
+
 struct route {
     const char *method;
     const char *pattern; /* "/api/v1/questions/{id}" */
@@ -118,6 +122,8 @@ extern const size_t http_nroutes;
  * for no path, RB_EMETHOD for a path without that method. */
 const struct route *http_route_find(const char *method, const char *path, struct http_req *req,
                                     enum rb_err *e);
+/* The pool r's handler runs on (routes.c's table of slow handlers). */
+enum route_pool http_route_pool(const struct route *r);
 
 /* Handlers, by resource (http/api_*.c). */
 void api_healthz(struct http_req *req, struct http_res *res);

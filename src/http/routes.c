@@ -20,7 +20,8 @@
 const struct route http_routes[] = {
     {"GET", "/healthz", api_healthz, ANY, BODY_NONE, "GET /healthz", 0},
     {"GET", "/readyz", api_readyz, ANY, BODY_NONE, "GET /readyz", 0},
-    {"GET", "/metrics", api_metrics, ANY, BODY_NONE, "GET /metrics", 0},
+    /* admins only on this listener, or off it (metrics_listen) */
+    {"GET", "/metrics", api_metrics, ADMIN, BODY_NONE, "GET /metrics", 0},
     {"GET", "/api/openapi.json", api_openapi, ANY, BODY_NONE, "GET /api/openapi.json", 0},
 
     {"POST", "/api/v1/session", api_session_create, ANY, BODY_JSON, "POST /api/v1/session", 0},
@@ -172,6 +173,28 @@ const struct route http_routes[] = {
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];
+
+/* Handlers that do slow work, and the pool each runs on (server.c): the request threads
+ * answer others meanwhile, and a full pool answers 503. */
+static const struct {
+    http_handler fn;
+    enum route_pool pool;
+} pooled[] = {
+    {api_session_create, POOL_HASH}, /* argon2id */
+    {api_users_create, POOL_HASH},
+    {api_user_update, POOL_HASH},
+    {api_account_password, POOL_HASH},
+    {api_resumes_upload, POOL_PARSE}, /* pdftotext, DOCX, the parser */
+};
+
+enum route_pool
+http_route_pool(const struct route *r)
+{
+    for (size_t i = 0; i < sizeof pooled / sizeof pooled[0]; i++)
+        if (pooled[i].fn == r->fn)
+            return pooled[i].pool;
+    return POOL_NONE;
+}
 
 /* Whether path matches pattern; parameters are captured into req when it does. */
 static bool

@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The server: libmicrohttpd with its epoll thread pool, and what every request goes
- * through here, once, in order: the route (404, 405), the body's limit and media type
- * (413, 415), its decoding (400 naming the field), the caller (a session cookie, whose
- * state-changing requests must echo the CSRF token, or an API token; 401, 403), the
- * handler, then ETags (304), security headers, the access log and the metrics.
+ * through here, once, in order. From its head alone, before a byte of the body is read: the
+ * route (404, 405), the framing (400 for two lengths), the caller (a session cookie, whose
+ * state-changing requests must echo the CSRF token, or an API token; 401, 403), the body's
+ * length against the route's limit (413) and its media type (415). Then the body, its
+ * decoding (400 naming the field), the handler (slow ones on a bounded pool while the
+ * connection waits suspended; 503 when the pool is full), ETags (304), security headers,
+ * the access log and the metrics.
  *
- * Each request thread opens its own store connection on first use; all are closed at
- * shutdown. On SIGTERM or SIGINT the server stops accepting, lets requests in flight
- * finish (up to shutdown_grace seconds) and closes the store cleanly.
+ * Each thread opens its own store connection on first use; all are closed at shutdown. The
+ * guard (http/guard.h) holds connections to a deadline for their heads and makes room at the
+ * connection limit. On SIGTERM or SIGINT the server stops accepting, answers what has
+ * arrived with Connection: close, closes idle connections, waits (up to shutdown_grace
+ * seconds) and closes the store cleanly.
  */
 #include "http/server.h"
 
@@ -26,10 +31,13 @@
 #include <unistd.h>
 
 #include "core/auth.h"
+#include "http/guard.h"
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/static.h"
+#include "util/httphead.h"
 #include "util/mem.h"
+#include "util/pool.h"
 #include "util/text.h"
 
 #define SESSION_COOKIE "rubric_session"
@@ -37,6 +45,14 @@
 #define MAX_FIELDS 32         /* plain fields of a multipart form */
 #define FIELD_MAX (16u << 10) /* bytes of one of them */
 #define IGNORED_BODY_MAX ((size_t)64 * 1024)
+/* A request's URL and its head: refused with a problem (414, 431) well below libmicrohttpd's
+ * connection memory (HEAD_MEMORY), which would otherwise answer with its own HTML page. */
+#define URL_MAX ((size_t)8 * 1024)
+#define HEAD_MAX ((size_t)16 * 1024)
+#define HEAD_MEMORY ((size_t)32 * 1024)
+/* Past a route's limit, a body without a Content-Length (chunked) is read and dropped this
+ * far, to answer 413 to a client that overshot a little; further, the connection is cut. */
+#define OVERRUN_MAX ((size_t)1024 * 1024)
 
 /* ---- per-thread stores ------------------------------------------------------------------ */
 
@@ -205,24 +221,36 @@ http_metrics_text(struct buf *out)
 struct server {
     const struct http_settings *cfg;
     struct MHD_Daemon *d;
-    unsigned id_prefix; /* request ids: a random prefix per process and a count */
+    struct MHD_Daemon *metrics_d; /* the metrics listener, when metrics_listen names one */
+    unsigned id_prefix;           /* request ids: a random prefix per process and a count */
     unsigned long long requests;
+    struct guard *guard;
+    struct pool *parse_pool, *hash_pool;
+    int draining; /* SIGTERM: every answer says Connection: close */
 };
 
 /* What a connection's request accumulates between calls of the access handler. */
 struct state {
+    struct server *sv;
+    struct MHD_Connection *conn;
     const struct route *route;
     enum rb_err route_err;
     struct http_req req;
     struct buf body;
     size_t limit;
     bool too_big, bad_type, bad_upload;
+    bool refused;   /* res holds the answer decided from the head alone (a problem, a file) */
+    bool has_body;  /* a Content-Length above 0 or a Transfer-Encoding */
+    bool https;     /* over TLS, as a trusted proxy says */
+    bool on_worker; /* the handler ran on a pool; res is its answer */
     struct MHD_PostProcessor *pp;
     struct http_file *files;
     size_t nfiles, capfiles;
     struct http_file *fields; /* plain form fields */
     size_t nfields, capfields;
     size_t received; /* bytes of files so far */
+    size_t overrun;  /* bytes dropped past the limit */
+    struct http_res res;
     struct timespec t0;
     char request_id[17];
 };
@@ -331,20 +359,52 @@ state_free(struct state *st)
     for (size_t i = 0; i < st->req.nparams; i++)
         free(st->req.params[i]);
     user_cleanup(&st->req.who);
+    json_decref(st->req.json);
     buf_cleanup(&st->body);
+    json_decref(st->res.json);
+    buf_cleanup(&st->res.body);
+    free(st->res.location);
+    free(st->res.set_cookie);
     free(st);
     __atomic_fetch_sub(&metrics.in_flight, 1, __ATOMIC_RELAXED);
+}
+
+/* The guard's record of a connection (its socket context). */
+static struct guard_conn *
+guard_conn_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
 }
 
 static void
 on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
              enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
-    (void)c;
-    (void)toe;
+    struct server *sv = cls;
     state_free(*con_cls);
     *con_cls = NULL;
+    /* answered, and the connection stays: the next head's clock starts (any other ending
+     * closes the connection, whose record may then be gone already) */
+    if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        guard_idle(sv->guard, guard_conn_of(c));
+}
+
+/* A connection opens or closes: the guard keeps count, deadlines and the limit. */
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+              enum MHD_ConnectionNotificationCode code)
+{
+    struct server *sv = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = ci ? guard_open(sv->guard, ci->connect_fd) : NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        guard_close(sv->guard, *socket_context);
+        *socket_context = NULL;
+    }
 }
 
 /* The caller, from an API token or a session cookie; RB_OK with who.id 0 when neither. */
@@ -412,23 +472,6 @@ etag_of(const char *data, size_t len, char out[24])
     snprintf(out, 24, "\"%016llx\"", (unsigned long long)body_hash(data, len));
 }
 
-static bool
-etag_matches(const char *header, const char *etag)
-{
-    const char *p = header;
-    size_t n = strlen(etag);
-    if (!header)
-        return false;
-    if (strcmp(header, "*") == 0)
-        return true;
-    while ((p = strstr(p, etag + 1))) { /* W/"x" and "x" both match, as RFC 9110 says */
-        if (p > header && p[-1] == '"' && p[n - 2] == '"')
-            return true;
-        p++;
-    }
-    return false;
-}
-
 /* The web app loads only its own files and talks only to this server; no inline script or
  * style (the build emits none), no other origin, no plugins, no framing. */
 #define APP_CSP                                                                                    \
@@ -455,6 +498,42 @@ add_security_headers(struct MHD_Response *r, const char *request_id, const struc
     MHD_add_response_header(r, "X-Request-Id", request_id);
 }
 
+/* Answers that depend only on the bank and roles (and the public ones) may be kept and
+ * revalidated by the caller's own browser; any other API answer may hold personal data and
+ * is never written to a cache. The web app's files say their own. */
+static const char *
+cache_control_of(const struct route *route, const struct http_res *res)
+{
+    if (res->cache_control)
+        return res->cache_control;
+    return !route || route->cached || !route->roles ? "private, no-cache" : "no-store";
+}
+
+/* A server-side failure's detail names files and SQL: it goes to the log with the request
+ * id, and the caller gets a detail that says what to do. */
+static void
+scrub_problem(struct state *st, struct http_res *res)
+{
+    json_t *detail = json_object_get(res->json, "detail");
+    const char *generic = res->status == 503
+                              ? "the store is busy or unavailable: try again in a moment"
+                              : "the server failed: its log has the detail under this request id";
+    const char *type = json_string_value(json_object_get(res->json, "type"));
+    if (!detail || !type ||
+        (strcmp(type, "/problems/store-error") != 0 && strcmp(type, "/problems/internal") != 0 &&
+         strcmp(type, "/problems/io-error") != 0))
+        return;
+    fprintf(stderr,
+            "{\"request_id\":\"%s\",\"route\":\"%s\",\"status\":%d,\"detail\":", st->request_id,
+            st->route ? st->route->pattern : "-", res->status);
+    {
+        char *d = json_dumps(detail, JSON_ENCODE_ANY);
+        fprintf(stderr, "%s}\n", d ? d : "null");
+        free(d);
+    }
+    json_object_set_new(res->json, "detail", json_string(generic));
+}
+
 static void
 access_log(const struct state *st, int status, size_t bytes, double ms)
 {
@@ -472,6 +551,19 @@ access_log(const struct state *st, int status, size_t bytes, double ms)
             bytes, ms, st->req.who.id);
 }
 
+/* The session cookie, Secure when the request came over TLS (as a trusted proxy says) even
+ * if cookie_secure is off. */
+static void
+add_cookie(struct MHD_Response *r, const char *cookie, bool https)
+{
+    char c[512];
+    if (https && !strstr(cookie, "; Secure")) {
+        snprintf(c, sizeof c, "%s; Secure", cookie);
+        cookie = c;
+    }
+    MHD_add_response_header(r, "Set-Cookie", cookie);
+}
+
 static enum MHD_Result
 respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct http_res *res)
 {
@@ -484,7 +576,9 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
     char *data;
 
     if (res->json) {
-        char *s = json_dumps(res->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        char *s;
+        scrub_problem(st, res);
+        s = json_dumps(res->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
         buf_reset(&res->body);
         buf_puts(&res->body, s ? s : "null");
         buf_putc(&res->body, '\n');
@@ -493,7 +587,8 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
     }
     if (res->status == 200 && !res->no_etag && (strcmp(st->req.method, "GET") == 0 || head)) {
         etag_of(buf_str(&res->body), res->body.len, etag);
-        if (etag_matches(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"), etag)) {
+        if (httphead_etag_matches(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
+                                  etag)) {
             res->status = 304;
             buf_reset(&res->body);
         }
@@ -521,9 +616,13 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
     if (res->location)
         MHD_add_response_header(r, "Location", res->location);
     if (res->set_cookie)
-        MHD_add_response_header(r, "Set-Cookie", res->set_cookie);
+        add_cookie(r, res->set_cookie, st->https);
     if (res->status == 429)
         MHD_add_response_header(r, "Retry-After", "900"); /* the login window, 15 minutes */
+    if (res->status == 503)
+        MHD_add_response_header(r, "Retry-After", "2");
+    if (__atomic_load_n(&sv->draining, __ATOMIC_RELAXED))
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
     if (res->status == 405 && st->route_err == RB_EMETHOD) {
         char allow[128] = "";
         size_t used = 0;
@@ -541,6 +640,7 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
         }
         MHD_add_response_header(r, "Allow", allow);
     }
+    res->cache_control = cache_control_of(st->route, res);
     add_security_headers(r, st->request_id, res);
     ok = MHD_queue_response(c, (unsigned)res->status, r);
     MHD_destroy_response(r);
@@ -571,35 +671,105 @@ client_address(struct MHD_Connection *c, char *out, size_t n)
                   (socklen_t)n);
 }
 
-/* The whole request has arrived: check, authenticate, run the handler. */
-static void
-handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct http_res *res)
+/* ---- the head: everything decided before a byte of the body is read ------------------- */
+
+/* How often a header came, and whether its values differ. */
+struct header_count {
+    const char *name;
+    size_t n;
+    const char *first;
+    bool differ;
+};
+
+static enum MHD_Result
+count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
-    char msg[RB_ERRMSG];
+    struct header_count *h = cls;
+    (void)kind;
+    if (strcasecmp(key, h->name) != 0)
+        return MHD_YES;
+    if (h->n++ == 0)
+        h->first = value ? value : "";
+    else if (strcmp(h->first, value ? value : "") != 0)
+        h->differ = true;
+    return MHD_YES;
+}
+
+static enum MHD_Result
+add_length(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    size_t *n = cls;
+    (void)kind;
+    *n += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": " and CRLF, or "=" and "&" */
+    return MHD_YES;
+}
+
+/* Whether the URL or the whole head is over its limit: a problem in res when it is. */
+static bool
+head_too_big(struct MHD_Connection *c, const char *url, struct http_res *res)
+{
+    size_t url_len = strlen(url), head = 0;
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_length, &url_len);
+    MHD_get_connection_values(c, MHD_HEADER_KIND, add_length, &head);
+    if (url_len > URL_MAX) {
+        http_problemf(res, RB_EURI, NULL, "the URL is over %zu bytes", URL_MAX);
+        return true;
+    }
+    if (url_len + head > HEAD_MAX) {
+        http_problemf(res, RB_EHEAD, NULL, "the request's head is over %zu bytes", HEAD_MAX);
+        return true;
+    }
+    return false;
+}
+
+/* The route, the framing of the body, the caller and their role, the body's length and media
+ * type: a problem for the first that is wrong, set in st->res with st->refused. */
+static void
+check_head(struct server *sv, struct MHD_Connection *c, struct state *st)
+{
     struct http_req *req = &st->req;
+    struct header_count cl = {"Content-Length", 0, NULL, false};
+    struct header_count te = {"Transfer-Encoding", 0, NULL, false};
+    const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+    char msg[RB_ERRMSG];
     enum rb_err e;
 
+    MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &cl);
+    MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &te);
+    st->has_body = te.n || (cl.n && strcmp(cl.first, "0") != 0);
+    st->refused = true;
+    if (head_too_big(c, req->path, &st->res))
+        return;
     if (!st->route) {
+        /* the web app's files: answered from the head, like a refusal */
         if (st->route_err != RB_EMETHOD &&
             static_serve(req->method, req->path,
-                         MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding"), res))
+                         MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding"),
+                         &st->res))
             return;
         if (st->route_err == RB_EMETHOD)
-            http_problemf(res, RB_EMETHOD, NULL, "%s is not allowed on %s", req->method, req->path);
+            http_problemf(&st->res, RB_EMETHOD, NULL, "%s is not allowed on %s", req->method,
+                          req->path);
         else
-            http_problemf(res, RB_ENOTFOUND, NULL, "no such resource: %s", req->path);
+            http_problemf(&st->res, RB_ENOTFOUND, NULL, "no such resource: %s", req->path);
         return;
     }
-    req->body = buf_str(&st->body);
-    req->body_len = st->body.len;
-    client_address(c, req->address, sizeof req->address);
-    req->files = st->files;
-    req->nfiles = st->nfiles;
-    req->fields = st->fields;
-    req->nfields = st->nfields;
+    if ((cl.n && te.n) || cl.differ || te.n > 1) {
+        /* a proxy in front may read the body's end elsewhere than we do: request smuggling */
+        http_problem(&st->res, RB_EINVAL,
+                     "send the body's length one way: one Content-Length or Transfer-Encoding: "
+                     "chunked, not both and not twice",
+                     "Content-Length");
+        return;
+    }
+    if (st->route->fn == api_metrics && strcmp(sv->cfg->metrics_listen, "admin") != 0) {
+        /* off, or on its own listener: not here */
+        http_problemf(&st->res, RB_ENOTFOUND, NULL, "no such resource: %s", req->path);
+        return;
+    }
     if (!(req->store = store_for_thread(sv->cfg, msg))) {
         __atomic_fetch_add(&metrics.store_errors, 1, __ATOMIC_RELAXED);
-        http_problem(res, RB_ESTORE, "the store cannot be opened", NULL);
+        http_problem(&st->res, RB_ESTORE, msg, NULL);
         return;
     }
     if ((e = authenticate(c, req, msg)) && !st->route->roles) {
@@ -610,12 +780,12 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
     if (e) {
         if (e == RB_ESTORE)
             __atomic_fetch_add(&metrics.store_errors, 1, __ATOMIC_RELAXED);
-        http_problem(res, e, msg, NULL);
+        http_problem(&st->res, e, msg, NULL);
         return;
     }
     if (st->route->roles) {
         if (!req->who.id) {
-            http_problem(res, RB_EAUTH,
+            http_problem(&st->res, RB_EAUTH,
                          "log in (POST /api/v1/session) or send 'Authorization: Bearer TOKEN'",
                          NULL);
             return;
@@ -628,22 +798,122 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
                 if (st->route->roles & ROLE_BIT(r) && used < sizeof may)
                     used += (size_t)snprintf(may + used, sizeof may - used, "%s%s",
                                              used ? ", " : "", user_role_name(r));
-            http_problemf(res, RB_EDENIED, NULL, "a %s may not %s %s (roles allowed: %s)",
+            http_problemf(&st->res, RB_EDENIED, NULL, "a %s may not %s %s (roles allowed: %s)",
                           user_role_name(req->who.role), req->method, st->route->pattern, may);
             return;
         }
     }
+    if (cl.n && strtoull(cl.first, NULL, 10) > st->limit) {
+        http_problemf(&st->res, RB_ETOOBIG, NULL,
+                      "the body is over this route's limit of %zu bytes", st->limit);
+        return;
+    }
+    if (st->route->body == BODY_JSON && st->has_body &&
+        !httphead_media_type_is(ct, "application/json")) {
+        http_problem(&st->res, RB_EUNSUPPORTED, "Content-Type: send application/json",
+                     "Content-Type");
+        return;
+    }
+    if (st->route->body == BODY_UPLOAD && !httphead_media_type_is(ct, "multipart/form-data")) {
+        http_problem(&st->res, RB_EUNSUPPORTED,
+                     "Content-Type: send multipart/form-data with the files", "Content-Type");
+        return;
+    }
+    st->refused = false;
+}
+
+/* The first call of the access handler, once the head has arrived. */
+static enum MHD_Result
+begin(struct server *sv, struct MHD_Connection *c, const char *url, const char *method,
+      void **con_cls)
+{
+    struct state *st = xcalloc(1, sizeof *st);
+    const char *proto;
+
+    clock_gettime(CLOCK_MONOTONIC, &st->t0);
+    st->sv = sv;
+    st->conn = c;
+    st->req.method = method;
+    st->req.path = url;
+    st->req.conn = c;
+    st->req.cfg = sv->cfg;
+    st->req.now = (long long)time(NULL);
+    st->res.status = 200;
+    buf_init(&st->res.body, 256u << 20);
+    snprintf(st->request_id, sizeof st->request_id, "%08x%08llx", sv->id_prefix,
+             __atomic_add_fetch(&sv->requests, 1, __ATOMIC_RELAXED));
+    client_address(c, st->req.address, sizeof st->req.address);
+    proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    st->https = proto && strcasecmp(proto, "https") == 0 &&
+                httphead_address_listed(sv->cfg->trusted_proxies, st->req.address);
+    st->route = http_route_find(method, url, &st->req, &st->route_err);
+    /* a route that takes no body ignores a small one, as HTTP allows */
+    st->limit = st->route && st->route->body == BODY_JSON     ? sv->cfg->json_max
+                : st->route && st->route->body == BODY_UPLOAD ? sv->cfg->upload_max
+                                                              : IGNORED_BODY_MAX;
+    buf_init(&st->body, st->limit);
+    __atomic_fetch_add(&metrics.in_flight, 1, __ATOMIC_RELAXED);
+    *con_cls = st;
+    guard_busy(sv->guard, guard_conn_of(c));
+
+    check_head(sv, c, st);
+    if (!st->refused && st->has_body)
+        guard_body(sv->guard, guard_conn_of(c));
+    if (st->refused) {
+        /* with a body coming, answer now: the body is never read and the connection closes;
+         * without one, answer on the next call, which keeps the connection alive */
+        return st->has_body ? respond(sv, c, st, &st->res) : MHD_YES;
+    }
+    if (st->route->body == BODY_UPLOAD &&
+        !(st->pp = MHD_create_post_processor(c, (size_t)64 * 1024, on_part, st)))
+        st->bad_upload = true;
+    return MHD_YES;
+}
+
+/* A piece of the body. Over the limit (only a chunked body gets there: a Content-Length over
+ * it was refused) nothing more is kept, and past OVERRUN_MAX the connection is cut rather
+ * than read to its end. */
+static enum MHD_Result
+take_body(struct state *st, const char *data, size_t *size)
+{
+    if (st->too_big) {
+        st->overrun += *size;
+    } else if (!st->bad_upload) {
+        if (st->pp) {
+            if (MHD_post_process(st->pp, data, *size) != MHD_YES && !st->too_big)
+                st->bad_upload = true;
+        } else if (buf_append(&st->body, data, *size)) {
+            st->too_big = true;
+        }
+    }
+    *size = 0;
+    return st->overrun > OVERRUN_MAX ? MHD_NO : MHD_YES;
+}
+
+/* ---- the handler ---------------------------------------------------------------------- */
+
+/* The whole request has arrived and its head passed: decode the body, run the handler. */
+static void
+handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct http_res *res)
+{
+    char msg[RB_ERRMSG];
+    struct http_req *req = &st->req;
+
+    req->body = buf_str(&st->body);
+    req->body_len = st->body.len;
+    req->files = st->files;
+    req->nfiles = st->nfiles;
+    req->fields = st->fields;
+    req->nfields = st->nfields;
+    /* this thread's connection: a worker's is not the request thread's */
+    if (!(req->store = store_for_thread(sv->cfg, msg))) {
+        __atomic_fetch_add(&metrics.store_errors, 1, __ATOMIC_RELAXED);
+        http_problem(res, RB_ESTORE, msg, NULL);
+        return;
+    }
     if (st->too_big) {
         http_problemf(res, RB_ETOOBIG, NULL, "the body is over this route's limit of %zu bytes",
                       st->limit);
-        return;
-    }
-    if (st->bad_type) {
-        http_problem(res, RB_EUNSUPPORTED,
-                     st->route->body == BODY_JSON
-                         ? "Content-Type: send application/json"
-                         : "Content-Type: send multipart/form-data with the files",
-                     "Content-Type");
         return;
     }
     if (st->bad_upload) {
@@ -709,6 +979,46 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
         __atomic_fetch_add(&metrics.store_errors, 1, __ATOMIC_RELAXED);
 }
 
+/* A pool's worker: the handler, then the connection back to its request thread. */
+static void
+run_on_worker(void *arg)
+{
+    struct state *st = arg;
+    handle(st->sv, st->conn, st, &st->res);
+    MHD_resume_connection(st->conn);
+}
+
+static struct pool *
+pool_of(struct server *sv, const struct route *route)
+{
+    enum route_pool p = http_route_pool(route);
+    return p == POOL_PARSE ? sv->parse_pool : p == POOL_HASH ? sv->hash_pool : NULL;
+}
+
+/* The last call: the body has arrived (or the handler's worker is done). Slow routes go to
+ * their pool, and the connection waits suspended, so the request thread answers others. */
+static enum MHD_Result
+finish(struct server *sv, struct MHD_Connection *c, struct state *st)
+{
+    struct pool *pool;
+    if (st->refused || st->on_worker)
+        return respond(sv, c, st, &st->res);
+    guard_busy(sv->guard, guard_conn_of(c)); /* the body is in: no deadline while answering */
+    if ((pool = pool_of(sv, st->route))) {
+        if (!pool_reserve(pool)) {
+            http_problem(&st->res, RB_EBUSY,
+                         "too many requests of this kind are waiting: try again in a moment", NULL);
+            return respond(sv, c, st, &st->res);
+        }
+        st->on_worker = true;
+        MHD_suspend_connection(c);
+        pool_submit(pool, run_on_worker, st);
+        return MHD_YES;
+    }
+    handle(sv, c, st, &st->res);
+    return respond(sv, c, st, &st->res);
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
            const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
@@ -716,65 +1026,61 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     struct server *sv = cls;
     struct state *st = *con_cls;
     (void)version;
+    if (!st)
+        return begin(sv, c, url, method, con_cls);
+    if (*upload_data_size)
+        return take_body(st, upload_data, upload_data_size);
+    return finish(sv, c, st);
+}
 
-    if (!st) {
-        const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
-        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-        st = xcalloc(1, sizeof *st);
-        clock_gettime(CLOCK_MONOTONIC, &st->t0);
-        st->req.method = method;
-        st->req.path = url;
-        st->req.conn = c;
-        st->req.cfg = sv->cfg;
-        st->req.now = (long long)time(NULL);
-        snprintf(st->request_id, sizeof st->request_id, "%08x%08llx", sv->id_prefix,
-                 __atomic_add_fetch(&sv->requests, 1, __ATOMIC_RELAXED));
-        st->route = http_route_find(method, url, &st->req, &st->route_err);
-        /* a route that takes no body ignores a small one, as HTTP allows */
-        st->limit = st->route && st->route->body == BODY_JSON     ? sv->cfg->json_max
-                    : st->route && st->route->body == BODY_UPLOAD ? sv->cfg->upload_max
-                                                                  : IGNORED_BODY_MAX;
-        buf_init(&st->body, st->limit);
-        if (cl && strtoull(cl, NULL, 10) > st->limit)
-            st->too_big = true;
-        if (st->route && st->route->body == BODY_JSON && cl && strcmp(cl, "0") != 0 &&
-            (!ct || strncasecmp(ct, "application/json", 16) != 0))
-            st->bad_type = true;
-        if (st->route && st->route->body == BODY_UPLOAD) {
-            if (!ct || strncasecmp(ct, "multipart/form-data", 19) != 0)
-                st->bad_type = true;
-            else if (!(st->pp = MHD_create_post_processor(c, (size_t)64 * 1024, on_part, st)))
-                st->bad_upload = true;
-        }
-        __atomic_fetch_add(&metrics.in_flight, 1, __ATOMIC_RELAXED);
-        *con_cls = st;
-        return MHD_YES; /* answer on a later call: that keeps the connection alive */
+/* The metrics listener (metrics_listen = ADDR:PORT): GET /metrics and nothing else, no
+ * sign-in; meant for an address only the monitoring can reach. */
+static enum MHD_Result
+on_metrics(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+           const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+    static int seen;
+    struct server *sv = cls;
+    struct http_req req = {.method = method, .path = url, .conn = c, .cfg = sv->cfg};
+    struct http_res res = {.status = 200};
+    struct MHD_Response *r;
+    char msg[RB_ERRMSG];
+    enum MHD_Result ok;
+    (void)version;
+    (void)upload_data;
+    if (!*con_cls) {
+        *con_cls = &seen;
+        return MHD_YES;
     }
     if (*upload_data_size) {
-        if (!st->too_big && !st->bad_type && !st->bad_upload) {
-            if (st->pp) {
-                if (MHD_post_process(st->pp, upload_data, *upload_data_size) != MHD_YES &&
-                    !st->too_big)
-                    st->bad_upload = true;
-            } else if (buf_append(&st->body, upload_data, *upload_data_size)) {
-                st->too_big = true;
-            }
-        }
         *upload_data_size = 0;
         return MHD_YES;
     }
-    {
-        struct http_res res = {.status = 200};
-        enum MHD_Result ok;
-        buf_init(&res.body, 256u << 20);
-        handle(sv, c, st, &res);
-        ok = respond(sv, c, st, &res);
-        json_decref(res.json);
-        buf_cleanup(&res.body);
-        free(res.location);
-        free(res.set_cookie);
-        return ok;
+    buf_init(&res.body, 1u << 20);
+    if (strcmp(url, "/metrics") != 0 ||
+        (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)) {
+        res.status = 404;
+        buf_puts(&res.body, "only GET /metrics here\n");
+        res.content_type = "text/plain; charset=utf-8";
+    } else if (!(req.store = store_for_thread(sv->cfg, msg))) {
+        res.status = 503;
+        buf_puts(&res.body, "the store cannot be opened\n");
+        res.content_type = "text/plain; charset=utf-8";
+    } else {
+        api_metrics(&req, &res);
     }
+    {
+        size_t len = res.body.len;
+        r = MHD_create_response_from_buffer(len, buf_take(&res.body), MHD_RESPMEM_MUST_FREE);
+    }
+    if (!r)
+        return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", res.content_type);
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    ok = MHD_queue_response(c, (unsigned)res.status, r);
+    MHD_destroy_response(r);
+    return ok;
 }
 
 /* ---- start and stop --------------------------------------------------------------------- */
@@ -820,6 +1126,75 @@ parse_listen(const char *listen, struct sockaddr_storage *sa, socklen_t *len, ch
     return false;
 }
 
+/* The metrics listener, when metrics_listen names an address; NULL and RB_OK when not. */
+static enum rb_err
+start_metrics(struct server *sv, char *errmsg)
+{
+    struct sockaddr_storage sa;
+    socklen_t salen;
+    const char *at = sv->cfg->metrics_listen;
+    if (strcmp(at, "admin") == 0 || strcmp(at, "off") == 0)
+        return RB_OK;
+    if (!parse_listen(at, &sa, &salen, errmsg)) {
+        char msg[RB_ERRMSG];
+        snprintf(msg, sizeof msg, "metrics_%.400s (or admin, or off)", errmsg);
+        snprintf(errmsg, RB_ERRMSG, "%s", msg);
+        return RB_EINVAL;
+    }
+    sv->metrics_d = MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0), 0, NULL,
+        NULL, on_metrics, sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_CONNECTION_LIMIT, 64u, MHD_OPTION_CONNECTION_TIMEOUT, 10u, MHD_OPTION_END);
+    if (!sv->metrics_d) {
+        snprintf(errmsg, RB_ERRMSG, "cannot listen on %s for metrics (in use?)", at);
+        return RB_EIO;
+    }
+    return RB_OK;
+}
+
+/* The request daemon: an epoll thread pool, connections tracked by the guard, suspended
+ * while a pool works for them. Its own limit sits above the guard's, which makes room by
+ * cutting the slowest head first. */
+static struct MHD_Daemon *
+start_daemon(struct server *sv, const struct sockaddr_storage *sa, unsigned threads)
+{
+    const struct http_settings *cfg = sv->cfg;
+    unsigned hard = cfg->max_connections + cfg->max_connections / 4 + 16 * threads;
+    return MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO | MHD_ALLOW_SUSPEND_RESUME |
+            (sa->ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+        0, NULL, NULL, on_request, sv, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, hard,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_ip,
+        MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        HEAD_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, on_completed, sv, MHD_OPTION_NOTIFY_CONNECTION,
+        on_connection, sv, MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_END);
+}
+
+/* SIGTERM: stop accepting (new connections are refused, not left waiting), answer what has
+ * arrived with Connection: close, close idle connections, and wait for the rest. */
+static void
+drain(struct server *sv)
+{
+    MHD_socket fd;
+    unsigned ticks = sv->cfg->shutdown_grace * 20u;
+    __atomic_store_n(&sv->draining, 1, __ATOMIC_RELAXED);
+    fd = MHD_quiesce_daemon(sv->d);
+    if (fd != MHD_INVALID_SOCKET)
+        close(fd);
+    for (unsigned t = 0; t < ticks; t++) {
+        /* a head already sent is read within moments: give it 300 ms to become a request,
+         * then close what waits idle */
+        if (t >= 6 && guard_drain(sv->guard, 300) == 0)
+            break;
+        usleep(50000);
+    }
+    /* every worker's connection is resumed before the daemon stops; the pools themselves
+     * are freed after it, when no request thread can reach them */
+    pool_quiesce(sv->parse_pool);
+    pool_quiesce(sv->hash_pool);
+}
+
 enum rb_err
 http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), char *errmsg)
 {
@@ -828,7 +1203,7 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
     socklen_t salen;
     sigset_t sigs;
     unsigned threads = cfg->threads;
-    int sig = 0;
+    int sig = -1;
     enum rb_err rc = RB_OK;
 
     if (!parse_listen(cfg->listen, &sa, &salen, errmsg))
@@ -849,44 +1224,44 @@ http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), c
     sigaddset(&sigs, SIGTERM);
     sigaddset(&sigs, SIGINT);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    sv.d = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO |
-            (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
-        0, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections,
-        MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)(16 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, MHD_OPTION_END);
+    sv.guard =
+        guard_new(cfg->max_connections, cfg->head_timeout * 1000u, cfg->body_timeout * 1000u);
+    sv.parse_pool = pool_new("parse", cfg->parse_workers, cfg->parse_queue);
+    sv.hash_pool = pool_new("hash", cfg->hash_workers, cfg->hash_queue);
+    sv.d = start_daemon(&sv, &sa, threads);
     if (!sv.d) {
         snprintf(errmsg, RB_ERRMSG,
                  "cannot listen on %s (in use, or not an address of this machine?)", cfg->listen);
-        pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
-        jobs_teardown();
-        return RB_EIO;
+        rc = RB_EIO;
+        goto out;
     }
-    if ((rc = jobs_start(cfg, errmsg))) {
+    if ((rc = start_metrics(&sv, errmsg)) || (rc = jobs_start(cfg, errmsg))) {
         MHD_stop_daemon(sv.d);
-        jobs_teardown();
-        pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
-        return rc;
+        goto out;
     }
     if (ready)
         ready(cfg->listen);
-    sigwait(&sigs, &sig);
+    while (sig < 0) {
+        /* a few times a second: cut heads and bodies past their deadlines */
+        struct timespec tick = {0, 200 * 1000000L};
+        sig = sigtimedwait(&sigs, NULL, &tick);
+        guard_sweep(sv.guard);
+    }
     fprintf(stderr, "rubric: %s: finishing requests in flight (up to %u s)\n",
             sig == SIGTERM ? "SIGTERM" : "SIGINT", cfg->shutdown_grace);
-    MHD_quiesce_daemon(sv.d);
-    for (unsigned waited = 0; waited < cfg->shutdown_grace * 20u; waited++) {
-        if (__atomic_load_n(&metrics.in_flight, __ATOMIC_RELAXED) <= 0)
-            break;
-        usleep(50000);
-    }
+    drain(&sv);
     MHD_stop_daemon(sv.d);
     jobs_stop();
+    fprintf(stderr, "rubric: stopped\n");
+out:
+    if (sv.metrics_d)
+        MHD_stop_daemon(sv.metrics_d);
+    pool_free(sv.parse_pool);
+    pool_free(sv.hash_pool);
     close_stores();
     free_caches();
     jobs_teardown();
+    guard_free(sv.guard);
     pthread_sigmask(SIG_UNBLOCK, &sigs, NULL);
-    fprintf(stderr, "rubric: stopped\n");
     return rc;
 }

@@ -43,6 +43,17 @@ static const struct key keys[] = {
      "erase candidates N days after a final stage (0: never)"},
     {"audit_retention_days", NUM(K_UINT, audit_retention_days), 36500,
      "delete audit entries N days old (0: never)"},
+    {"max_connections_per_ip", NUM(K_UINT, max_connections_per_ip), 100000,
+     "connections at once from one address (0: no cap)"},
+    {"head_timeout", NUM(K_UINT, head_timeout), 3600, "seconds to send a request's head"},
+    {"body_timeout", NUM(K_UINT, body_timeout), 86400, "seconds to send a request's body"},
+    {"parse_workers", NUM(K_UINT, parse_workers), 64, "threads reading uploaded resumes"},
+    {"parse_queue", NUM(K_UINT, parse_queue), 10000, "uploads waiting to be read before 503"},
+    {"hash_workers", NUM(K_UINT, hash_workers), 64, "threads hashing passwords"},
+    {"hash_queue", NUM(K_UINT, hash_queue), 10000, "logins waiting to be hashed before 503"},
+    {"trusted_proxies", TEXT(trusted_proxies), 0,
+     "proxy addresses whose X-Forwarded-Proto is believed"},
+    {"metrics_listen", TEXT(metrics_listen), 0, "/metrics: admin, off, or its own ADDR:PORT"},
 };
 
 void
@@ -59,6 +70,14 @@ http_settings_default(struct http_settings *s)
     s->session_hours = 12;
     s->shutdown_grace = 10;
     s->access_log = true;
+    s->max_connections_per_ip = 64;
+    s->head_timeout = 10;
+    s->body_timeout = 120;
+    s->parse_workers = 2;
+    s->parse_queue = 8;
+    s->hash_workers = 2;
+    s->hash_queue = 64;
+    snprintf(s->metrics_listen, sizeof s->metrics_listen, "admin");
 }
 
 enum rb_err

@@ -28,6 +28,16 @@ struct http_settings {
     bool access_log;
     unsigned retention_days;       /* erase candidates this long after a final stage; 0: never */
     unsigned audit_retention_days; /* delete audit entries this old; 0: never */
+    /* what stops floods and slow clients (docs/SECURITY.md, "Server limits") */
+    unsigned max_connections_per_ip; /* 0: no cap (behind a proxy, every client is its address) */
+    unsigned head_timeout;           /* seconds for a whole request head (line and headers) */
+    unsigned body_timeout;           /* seconds for a whole request body */
+    unsigned parse_workers;          /* threads reading uploaded resumes (pdftotext) */
+    unsigned parse_queue;            /* uploads waiting for them before 503 */
+    unsigned hash_workers;           /* threads hashing passwords (argon2id) */
+    unsigned hash_queue;             /* logins waiting for them before 503 */
+    char trusted_proxies[512];       /* addresses whose X-Forwarded-Proto is believed */
+    char metrics_listen[128];        /* "admin" (on listen, admins only), "off", or ADDR:PORT */
 };
 
 void http_settings_default(struct http_settings *s);

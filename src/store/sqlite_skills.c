@@ -22,14 +22,16 @@ static const char sql_skill_read[] =
 static const char sql_track_read[] = "SELECT track FROM question_track WHERE question = ?1";
 
 /* Live, not excluded questions of a track that name one of its core skills (track_core)
- * among ?7, in the category, level and length of the pick; each once however many match. */
+ * among ?7, in the category, level and length of the pick, of competency ?1 when it is given;
+ * each once however many match. */
 #define STACK_PICK                                                                                 \
     "FROM question q WHERE q.id IN (SELECT qs.question FROM question_skill qs JOIN "               \
     "question_track qt ON qt.question = qs.question JOIN track_core tc ON tc.track = qt.track "    \
     "AND tc.skill = qs.skill WHERE qs.skill IN (SELECT value FROM json_each(coalesce(?7, "         \
     "'[]')))) AND q.category = ?2 AND q.level_min <= ?3 AND "                                      \
     "(q.level_max >= ?3 OR ?5) AND q.minutes <= ?4 AND q.retired = 0 "                             \
-    "AND q.id NOT IN temp.kit_exclude "
+    "AND q.id NOT IN temp.kit_exclude AND (?1 IS NULL OR q.competency = (SELECT id FROM "          \
+    "competency WHERE slug = ?1)) "
 static const char sql_stack_count[] = "SELECT count(*) " STACK_PICK;
 static const char sql_stack_nth[] =
     "SELECT q.slug, q.minutes " STACK_PICK "ORDER BY q.level_min, q.level_max, q.minutes, q.id "
@@ -107,6 +109,7 @@ sqlite_question_skills_read(struct store *s, long long id, struct question *q, c
 static void
 bind_stack_pick(sqlite3_stmt *st, const struct kit_pick *p)
 {
+    sq_bind_text(st, 1, p->competency);
     sq_bind_text(st, 2, category_name(p->category));
     sqlite3_bind_int(st, 3, p->level);
     sqlite3_bind_int(st, 4, p->max_minutes);

@@ -171,9 +171,9 @@ struct kit_pick {
     int level;       /* the question's range must include it ... */
     bool or_below;   /* ... or, when set, only start at or below it */
     int max_minutes; /* at most this long */
-    /* When false, questions of the stack tracks never fit. When true, only they do, of any
-     * competency, and only those naming a core skill of their track (one at least half of
-     * its questions name) that is among skills. */
+    /* When false, questions of the stack tracks never fit. When true, only they do, of
+     * competency (of any when it is NULL), and only those naming a core skill of their track
+     * (one at least half of its questions name) that is among skills. */
     bool stack_only;
     const char *skills; /* the role's skills as a JSON array of canonical names, or NULL */
 };

@@ -22,6 +22,9 @@ static const struct {
     [RB_ERATE] = {"too many attempts", "rate-limited", RB_EXIT_PROBLEMS, 429},
     [RB_EMETHOD] = {"method not allowed", "method-not-allowed", RB_EXIT_USAGE, 405},
     [RB_EUNSUPPORTED] = {"unsupported media type", "unsupported-media-type", RB_EXIT_USAGE, 415},
+    [RB_EBUSY] = {"busy", "busy", RB_EXIT_STORE, 503},
+    [RB_EURI] = {"URL too long", "uri-too-long", RB_EXIT_USAGE, 414},
+    [RB_EHEAD] = {"headers too large", "headers-too-large", RB_EXIT_USAGE, 431},
 };
 
 static int

@@ -22,6 +22,9 @@ enum rb_err {
     RB_ERATE,        /* too many attempts: wait before trying again */
     RB_EMETHOD,      /* the resource exists, the method does not */
     RB_EUNSUPPORTED, /* a request body of a media type the route does not take */
+    RB_EBUSY,        /* the work's queue is full: try again shortly */
+    RB_EURI,         /* a request's URL is too long */
+    RB_EHEAD,        /* a request's headers are too large */
 };
 
 /* Exit codes, documented in docs/CLI.md. */

@@ -97,7 +97,9 @@ test_kit_formats() {
     grep -q '<!DOCTYPE html>' kit.html || fail "not HTML"
     grep -q '@media print' kit.html || fail "no print CSS"
     grep -q "$first" kit.html || fail "the kit's questions are missing"
-    ! grep -qiE '<(script|link|img)[ >]|https?://' kit.html || fail "external assets in the page"
+    # nothing loaded from elsewhere (a URL a question's text mentions is not loaded)
+    ! grep -qiE '<(script|link|img|iframe|object|embed)[ >]|(src|href|action)=["'"'"']?[a-z]+:|url\(|@import' \
+        kit.html || fail "external assets in the page"
 }
 
 test_kit_determinism_and_candidates() {

@@ -22,7 +22,10 @@ test_serve_bootstraps_answers_health_and_stops_cleanly() {
     assert_json '.status == "ok"'
     http GET /readyz
     assert_rc 200
+    # /metrics is for admins only on the public listener (metrics_listen = admin)
     http GET /metrics
+    assert_rc 401
+    http GET /metrics -H "Authorization: Bearer $("$RUBRIC" token create "$ADMIN" 2>/dev/null)"
     assert_rc 200
     grep -qE '^rubric_http_requests_total[{]route="GET /readyz",status="2xx"[}] 1$' <<<"$OUT" ||
         fail "no count of /readyz"
@@ -385,7 +388,7 @@ test_serve_candidates_uploads_and_screenings() {
     assert_json '.field == "resumes"'
     http POST /api/v1/screenings "${A[@]}" "${J[@]}" -d '{}'
     assert_rc 400
-    http GET /metrics
+    http GET /metrics -H "Authorization: Bearer $("$RUBRIC" token create "$ADMIN" 2>/dev/null)"
     assert_out "rubric_screenings_active 0"
     stop_server
 }

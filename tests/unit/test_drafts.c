@@ -123,7 +123,7 @@ Test(drafts, submitting_removes_the_draft_and_ends_drafting)
     store_close(l.s);
 }
 
-Test(drafts, erasing_the_candidate_removes_their_drafts)
+Test(drafts, a_candidates_drafts_are_exported_and_erased)
 {
     struct loop l = loop_new();
     struct audit_actor who = {0, "tester"};
@@ -132,6 +132,13 @@ Test(drafts, erasing_the_candidate_removes_their_drafts)
     json_t *d;
 
     put(&l, l.a, "{\"notes\":\"about Quinn\"}", 0, RB_OK);
+    /* held about them, so exported with the rest */
+    cr_assert_eq(store_candidate_export(l.s, l.candidate, &d, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(
+        json_string_value(json_object_get(
+            json_object_get(json_array_get(json_object_get(d, "drafts"), 0), "draft"), "notes")),
+        "about Quinn");
+    json_decref(d);
     cr_assert_eq(store_candidate_erase(l.s, l.candidate, &who, &r, msg), RB_OK, "%s", msg);
     erase_result_cleanup(&r);
     cr_assert_eq(store_draft_get(l.s, l.interview, l.a, &d, msg), RB_ENOTFOUND);
