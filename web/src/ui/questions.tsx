@@ -52,6 +52,8 @@ const KINDS: readonly { kind: string; title: string }[] = [
   { kind: 'follow_up', title: 'Follow-ups' },
   { kind: 'star', title: 'A complete STAR answer' },
   { kind: 'grade', title: 'Grades' },
+  { kind: 'by_level', title: 'By level' },
+  { kind: 'interviewer_note', title: 'Interviewer notes' },
   { kind: 'note', title: 'Notes' },
 ];
 
@@ -73,6 +75,8 @@ export function pointGroups(points: readonly Point[]): [string, string, Point[]]
   return out;
 }
 
+const GRADE_WORDS: Record<number, string> = { 1: 'strong no', 2: 'no', 3: 'yes', 4: 'strong yes' };
+
 /** A question's points under their headings (h-level given, so pages keep their outline). */
 export function Points(props: { points: readonly Point[]; level?: 2 | 3 | 4 }) {
   const H = `h${props.level ?? 2}` as 'h2' | 'h3' | 'h4';
@@ -84,6 +88,7 @@ export function Points(props: { points: readonly Point[]; level?: 2 | 3 | 4 }) {
           <ul>
             {ps.map((p, i) => (
               <li key={i}>
+                {p.grade ? `${p.grade} ${GRADE_WORDS[p.grade] ?? ''}: ` : p.level ? `${p.level}: ` : ''}
                 <Inline text={p.text} />
               </li>
             ))}
