@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/application.h"
 #include "core/job.h"
@@ -141,6 +142,41 @@ application_create(struct store *s, long long opening, json_t *in, const struct 
 out:
     free(email);
     json_decref(o);
+    return e;
+}
+
+enum rb_err
+application_candidate_create(struct store *s, const json_t *in, const struct user *who,
+                             long long *candidate, char *errmsg)
+{
+    static const char *const pass[] = {"name", "email", "phone", "screening", "resume"};
+    const json_t *opening = json_object_get(in, "opening");
+    json_t *body = json_object(), *a = NULL, *v;
+    long long app = 0;
+    enum rb_err e;
+
+    *candidate = 0;
+    if (!json_is_integer(opening) || json_integer_value(opening) < 1) {
+        snprintf(errmsg, RB_ERRMSG, "opening: an opening's id");
+        e = RB_EINVAL;
+        goto out;
+    }
+    if ((v = json_object_get(in, "role")) && !json_is_null(v)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "role: leave it out with an opening, whose role becomes the candidate's");
+        e = RB_EINVAL;
+        goto out;
+    }
+    for (size_t i = 0; i < sizeof pass / sizeof pass[0]; i++)
+        if ((v = json_object_get(in, pass[i])) && !json_is_null(v))
+            json_object_set(body, pass[i], v);
+    if ((e = application_create(s, json_integer_value(opening), body, who, &app, errmsg)) ||
+        (e = store_application_get(s, app, &a, errmsg)))
+        goto out;
+    *candidate = json_integer_value(json_object_get(a, "candidate"));
+out:
+    json_decref(a);
+    json_decref(body);
     return e;
 }
 
@@ -298,38 +334,44 @@ clean_name(const char *name)
 enum rb_err
 application_intake(struct store *s, const char *uploads, const char *filename, const void *data,
                    size_t len, long long candidate, long long by, const struct opening_reader *rd,
-                   long long *resume, char *errmsg)
+                   struct intake_result *out, char *errmsg)
 {
     struct resume_new v = {0};
     struct resume r;
     struct buf path;
-    char hash[65], err[RB_ERRMSG], *name = clean_name(filename), *parsed = NULL;
-    const char *format = NULL;
+    char *name = clean_name(filename), *parsed = NULL;
     enum rb_err e;
 
+    memset(out, 0, sizeof *out);
+    snprintf(out->filename, sizeof out->filename, "%s", name);
     if ((e = fs_mkdirs(uploads, errmsg)))
         goto out;
-    resume_content_hash(data ? data : "", len, hash);
+    resume_content_hash(data ? data : "", len, out->hash);
     buf_init(&path, 4096);
-    buf_printf(&path, "%s/%s", uploads, hash);
+    buf_printf(&path, "%s/%s", uploads, out->hash);
+    /* a file already there is another resume's: never removed on this one's failure */
+    out->created = access(buf_str(&path), F_OK) != 0;
     e = fs_write_atomic_mode(buf_str(&path), data ? data : "", len, 0600, errmsg);
     buf_cleanup(&path);
     if (e) {
+        out->created = false;
         snprintf(errmsg, RB_ERRMSG, "an upload cannot be kept: the uploads folder is not writable");
         goto out;
     }
-    v = (struct resume_new){candidate, hash, name, len, NULL, NULL, NULL, by};
-    if (!resume_read(name, data ? data : "", len, false, rd->sc, dates_today(), &r, &format, err)) {
-        json_t *o = resume_to_json(&r, rd->taxonomy, name, format);
+    v = (struct resume_new){candidate, out->hash, name, len, NULL, NULL, NULL, by};
+    if (!resume_read(name, data ? data : "", len, false, rd->sc, dates_today(), &r, &out->format,
+                     out->error)) {
+        json_t *o = resume_to_json(&r, rd->taxonomy, name, out->format);
         parsed = json_dumps(o, JSON_COMPACT);
         json_decref(o);
         resume_cleanup(&r);
-        v.format = format;
+        v.format = out->format;
         v.parsed = parsed;
     } else {
-        v.error = err;
+        out->format = NULL;
+        v.error = out->error;
     }
-    e = store_resumes_add(s, &v, 1, resume, errmsg);
+    e = store_resumes_add(s, &v, 1, &out->resume, errmsg);
 out:
     free(parsed);
     free(name);
@@ -350,11 +392,10 @@ screen_for(struct store *s, const json_t *o, long long resume, const struct open
     enum rb_err e = RB_ENOTFOUND;
 
     *screening = 0;
-    if (desc && *desc && json_is_object(json_object_get(o, "criteria"))) {
-        char *text = opening_job_text(json_string_value(json_object_get(o, "title")), desc);
-        e = job_from_text("description", text, strlen(text), rd->sc, rd->taxonomy, &role, errmsg);
-        free(text);
-    }
+    if (desc && *desc && json_is_object(json_object_get(o, "criteria")))
+        e = opening_criteria_read(json_string_value(json_object_get(o, "title")), desc,
+                                  json_object_get(json_object_get(o, "criteria"), "edits"), rd,
+                                  &role, errmsg);
     if (e && role_id)
         e = store_role_get(s, role_id, &role, errmsg);
     if (e)
@@ -385,7 +426,8 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
     struct application_new a = {0};
     struct candidate_new person = {0};
     char *email = NULL, msg[RB_ERRMSG];
-    long long count = 0, resume = 0, screening = 0, cand = 0;
+    struct intake_result kept;
+    long long count = 0, oldest = 0, resume = 0, screening = 0, cand = 0;
     enum rb_err e;
 
     memset(fe, 0, sizeof *fe);
@@ -397,9 +439,14 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
         e = RB_ENOTFOUND;
         goto out;
     }
-    if ((e = store_apply_attempts(s, f->address_key, f->now, 3600, false, &count, errmsg)))
+    if ((e = store_apply_attempts(s, f->address_key, f->now, APPLY_WINDOW, false, &count, &oldest,
+                                  errmsg)))
         goto out;
     if (count >= env->per_hour) {
+        /* the oldest attempt counted leaves the window first, and with it a place */
+        fe->retry_after = oldest + APPLY_WINDOW - f->now;
+        if (fe->retry_after < 1)
+            fe->retry_after = 1;
         snprintf(errmsg, RB_ERRMSG,
                  "too many applications from this address in the last hour: nothing was kept; "
                  "send it again later");
@@ -408,7 +455,8 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
     }
     if (f->honeypot && *f->honeypot) {
         /* a form a person would not fill: answered as if taken, and counted */
-        e = store_apply_attempts(s, f->address_key, f->now, 3600, true, &count, errmsg);
+        e = store_apply_attempts(s, f->address_key, f->now, APPLY_WINDOW, true, &count, NULL,
+                                 errmsg);
         goto out;
     }
     if (blank(f->name))
@@ -437,8 +485,9 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
         goto out;
     }
     if ((e = application_intake(s, env->uploads, f->filename, f->resume, f->resume_len, 0, 0,
-                                env->reader, &resume, errmsg)))
+                                env->reader, &kept, errmsg)))
         goto out;
+    resume = kept.resume;
     e = store_application_by_email(s, id, email, app, &cand, msg);
     if (e == RB_ENOTFOUND) {
         person.name = f->name;
@@ -463,9 +512,61 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
     if ((e = screen_for(s, o, resume, env->reader, &screening, errmsg)) ||
         (e = store_application_resume(s, *app, resume, screening, errmsg)))
         goto out;
-    e = store_apply_attempts(s, f->address_key, f->now, 3600, true, &count, errmsg);
+    e = store_apply_attempts(s, f->address_key, f->now, APPLY_WINDOW, true, &count, NULL, errmsg);
 out:
     free(email);
+    json_decref(o);
+    return e;
+}
+
+enum rb_err
+application_upload(struct store *s, const char *uploads, const char *filename, const void *data,
+                   size_t len, long long candidate, long long opening, const struct user *who,
+                   const struct opening_reader *rd, struct intake_result *out, char *errmsg)
+{
+    struct application_filter f = {0};
+    json_t *o = NULL, *row = NULL, *in = NULL, *items = NULL;
+    const json_t *parsed;
+    long long app = 0, screening = 0;
+    size_t total = 0;
+    enum rb_err e;
+
+    if (opening && (e = opening_for(s, opening, who, false, &o, errmsg)))
+        return e;
+    if ((e = application_intake(s, uploads, filename, data, len, candidate, who ? who->id : 0, rd,
+                                out, errmsg)) ||
+        !opening)
+        goto out;
+    f.opening = opening;
+    f.candidate = candidate;
+    if (candidate && (e = store_application_list(s, &f, 1, 0, &items, &total, NULL, errmsg)))
+        goto out;
+    if (total) {
+        /* their application exists: the new resume is theirs, the application as it was */
+        goto out;
+    }
+    if (candidate) {
+        in = json_pack("{s:I, s:s}", "candidate", (json_int_t)candidate, "source", "upload");
+    } else {
+        /* a new person, as the resume names them (else by the file's name, to be corrected) */
+        if ((e = store_resume_row(s, out->resume, &row, errmsg)))
+            goto out;
+        parsed = json_object_get(row, "parsed");
+        in = json_pack("{s:s, s:s}", "source", "upload", "name",
+                       json_string_length(json_object_get(parsed, "name"))
+                           ? json_string_value(json_object_get(parsed, "name"))
+                           : out->filename);
+        if (json_is_string(json_object_get(parsed, "email")))
+            json_object_set(in, "email", json_object_get(parsed, "email"));
+    }
+    if ((e = application_create(s, opening, in, who, &app, errmsg)) ||
+        (e = screen_for(s, o, out->resume, rd, &screening, errmsg)) ||
+        (e = store_application_resume(s, app, out->resume, screening, errmsg)))
+        goto out;
+out:
+    json_decref(items);
+    json_decref(in);
+    json_decref(row);
     json_decref(o);
     return e;
 }

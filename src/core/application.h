@@ -29,6 +29,14 @@
  * RB_ECONFLICT when the candidate holds one to it already. */
 enum rb_err application_create(struct store *s, long long opening, json_t *in,
                                const struct user *who, long long *id, char *errmsg);
+/* A new candidate straight into an opening, for POST /candidates with "opening" (in:
+ * CandidateCreate): their application is made as application_create makes it (source
+ * "screening" with a screening's resume, else "manual"), so a candidate added with an opening
+ * named is never without one. *candidate is the candidate's id (an existing one when the
+ * resume is theirs already). RB_EINVAL naming the field ("role" with an opening: the
+ * opening's role is theirs); as application_create otherwise. */
+enum rb_err application_candidate_create(struct store *s, const json_t *in, const struct user *who,
+                                         long long *candidate, char *errmsg);
 /* The application when who may see its opening: *out new (ApplicationWithHistory). */
 enum rb_err application_read(struct store *s, long long id, const struct user *who, json_t **out,
                              char *errmsg);
@@ -60,24 +68,51 @@ struct apply_env {
     const struct opening_reader *reader;
     int per_hour; /* applications accepted per address per hour */
 };
+/* The careers page's rate limit's window, in seconds: per_hour applications within it. */
+#define APPLY_WINDOW 3600
 /* Field errors of a form, for showing next to each field. */
 struct apply_errors {
     char name[160], email[160], consent[160], resume[160];
+    long long retry_after; /* with RB_ERATE: seconds until this address may send one again */
 };
 /* Takes an application to open opening id. RB_ENOTFOUND when it is not open; RB_ERATE
- * when the address sent per_hour in the last hour (nothing is kept: the same form sent
- * later is taken); RB_EINVAL with fe filled for each field at fault (errmsg: the first);
- * a filled honeypot answers RB_OK and keeps nothing. *app is the application (0 for the
- * honeypot). */
+ * when the address sent per_hour in the last APPLY_WINDOW seconds (nothing is kept: the same
+ * form sent fe->retry_after seconds later is taken); RB_EINVAL with fe filled for each field at
+ * fault (errmsg: the first); a filled honeypot answers RB_OK and keeps nothing. *app is the
+ * application (0 for the honeypot). */
 enum rb_err application_apply(struct store *s, long long id, const struct apply_form *f,
                               const struct apply_env *env, struct apply_errors *fe, long long *app,
                               char *errmsg);
 
-/* Keeps an uploaded file as the API's uploads do: the original by its SHA-256 in uploads
- * (mode 0600), parsed on arrival; *resume is the new resume's id (its error says why it
- * could not be read, which is not a failure). RB_EIO when the file cannot be kept. */
+/* What the intake of one file did. */
+struct intake_result {
+    long long resume;      /* the new resume's id */
+    char hash[65];         /* SHA-256 of the bytes: the original's name in the uploads folder */
+    char filename[256];    /* the client's file name as kept (its last component, cleaned) */
+    const char *format;    /* the format read (static), NULL when the file could not be read */
+    char error[RB_ERRMSG]; /* why it could not be read ("" when it was) */
+    bool created;          /* the original is new in the uploads folder (the caller removes
+                            * it when the store later refuses what the file was for) */
+};
+
+/* Keeps an uploaded file as every way in does: the original by its SHA-256 in uploads
+ * (mode 0600), parsed on arrival, and a resume row for candidate (0: nobody's yet) uploaded
+ * by the account by (0: nobody). A file that cannot be read is kept with out->error, which is
+ * not a failure. RB_EIO when the file cannot be kept. */
 enum rb_err application_intake(struct store *s, const char *uploads, const char *filename,
                                const void *data, size_t len, long long candidate, long long by,
-                               const struct opening_reader *rd, long long *resume, char *errmsg);
+                               const struct opening_reader *rd, struct intake_result *out,
+                               char *errmsg);
+
+/* A recruiter's upload of one resume (POST /resumes): the intake above, for candidate (0:
+ * none), and with opening (0: none) an application to it made with the resume (source
+ * "upload") and its screening queued against the opening's criteria: the candidate's, or a
+ * new candidate named as the resume names them (else by the file's name). A candidate who
+ * holds an application to the opening already keeps it as it was. RB_EDENIED when who may
+ * not add to the opening, RB_ENOTFOUND without it; as application_create otherwise. */
+enum rb_err application_upload(struct store *s, const char *uploads, const char *filename,
+                               const void *data, size_t len, long long candidate, long long opening,
+                               const struct user *who, const struct opening_reader *rd,
+                               struct intake_result *out, char *errmsg);
 
 #endif

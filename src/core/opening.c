@@ -290,6 +290,108 @@ team_list(struct store *s, const json_t *list, const char *name, size_t max, boo
     return RB_OK;
 }
 
+enum rb_err
+opening_edits_check(const json_t *edits, char *errmsg)
+{
+    static const char *const lists[] = {"must", "nice"};
+    const json_t *v, *x;
+    const char *k;
+    size_t i;
+
+    if (!edits || json_is_null(edits))
+        return RB_OK;
+    if (!json_is_object(edits)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "criteria_edits: an object with must, nice (lists of skills) and years");
+        return RB_EINVAL;
+    }
+    json_object_foreach((json_t *)(uintptr_t)edits, k, v)
+    {
+        if (strcmp(k, "must") != 0 && strcmp(k, "nice") != 0 && strcmp(k, "years") != 0) {
+            snprintf(errmsg, RB_ERRMSG, "criteria_edits.%.40s: not a field (must, nice, years)", k);
+            return RB_EINVAL;
+        }
+    }
+    for (size_t l = 0; l < 2; l++) {
+        v = json_object_get(edits, lists[l]);
+        if (!v || json_is_null(v))
+            continue;
+        if (!json_is_array(v) || json_array_size(v) > 100) {
+            snprintf(errmsg, RB_ERRMSG,
+                     "criteria_edits.%s: a list of at most 100 skills (\"a|b\" for "
+                     "alternatives)",
+                     lists[l]);
+            return RB_EINVAL;
+        }
+        json_array_foreach(v, i, x)
+        {
+            if (!json_is_string(x) || !json_string_length(x) || json_string_length(x) > 200) {
+                snprintf(errmsg, RB_ERRMSG,
+                         "criteria_edits.%s[%zu]: a skill's name (1 to 200 bytes), or "
+                         "alternatives as \"a|b\"",
+                         lists[l], i);
+                return RB_EINVAL;
+            }
+        }
+    }
+    v = json_object_get(edits, "years");
+    if (v && !json_is_null(v) &&
+        (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 50)) {
+        snprintf(errmsg, RB_ERRMSG, "criteria_edits.years: whole years from 0 to 50");
+        return RB_EINVAL;
+    }
+    return RB_OK;
+}
+
+/* The strings of list (borrowed), NULL when it is absent or null. */
+static const char **
+edit_list(const json_t *list, size_t *n)
+{
+    const char **v;
+    const json_t *x;
+    size_t i;
+    *n = 0;
+    if (!json_is_array(list))
+        return NULL;
+    v = xcalloc(json_array_size(list) + 1, sizeof *v);
+    json_array_foreach(list, i, x) v[(*n)++] = json_string_value(x);
+    return v;
+}
+
+enum rb_err
+opening_criteria_read(const char *title, const char *description, const json_t *edits,
+                      const struct opening_reader *rd, struct role *out, char *errmsg)
+{
+    const json_t *y = json_object_get(edits, "years");
+    const char **must, **nice;
+    size_t nmust, nnice;
+    char *text;
+    enum rb_err e;
+
+    memset(out, 0, sizeof *out);
+    if (!description || !*description || !rd || !rd->sc) {
+        snprintf(errmsg, RB_ERRMSG, "description: none to read criteria from");
+        return RB_ENOTFOUND;
+    }
+    if ((e = opening_edits_check(edits, errmsg)))
+        return e;
+    text = opening_job_text(title, description);
+    e = job_from_text("description", text, strlen(text), rd->sc, rd->taxonomy, out, errmsg);
+    free(text);
+    if (e)
+        return e;
+    must = edit_list(json_object_get(edits, "must"), &nmust);
+    nice = edit_list(json_object_get(edits, "nice"), &nnice);
+    e = job_override(out, must, nmust, nice, nnice,
+                     json_is_integer(y) ? (int)json_integer_value(y) : -1, rd->taxonomy,
+                     "criteria_edits.must", "criteria_edits.nice", errmsg);
+    free(must);
+    free(nice);
+    if (e)
+        role_cleanup(out);
+    return e;
+}
+
 /* Everything an opening row needs from a whole input object (OpeningCreate shape). */
 struct parsed {
     struct opening_row row;
@@ -350,8 +452,10 @@ parse_input(struct store *s, json_t *in, const struct opening_reader *rd, struct
         {"headcount", F_INT, false, 1000},
         {"stages", F_ARRAY, false, OPENING_STAGES_MAX},
         {"team", F_OBJECT, false, 0},
+        {"criteria_edits", F_OBJECT, false, 0},
         {0}};
     struct opening_row *r = &p->row;
+    const json_t *edits = json_object_get(in, "criteria_edits");
     json_t *team = json_object_get(in, "team");
     const json_t *st = json_object_get(in, "stages");
     const char *field;
@@ -428,15 +532,26 @@ parse_input(struct store *s, json_t *in, const struct opening_reader *rd, struct
             (e = team_member(s, hm, "team.hiring_manager", false, &r->hiring_manager, errmsg)))
             return e;
     }
+    if ((e = opening_edits_check(edits, errmsg)))
+        return e;
+    if (edits && !json_is_null(edits) && (!r->description || !*r->description)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "criteria_edits: give a description first; edits change what is read from it");
+        return RB_EINVAL;
+    }
     if (r->description && *r->description && rd && rd->sc) {
         struct role jr;
-        char msg[RB_ERRMSG], *text = opening_job_text(r->title, r->description);
-        /* a description that names no known skill simply has no criteria */
-        enum rb_err je =
-            job_from_text("description", text, strlen(text), rd->sc, rd->taxonomy, &jr, msg);
-        free(text);
+        char msg[RB_ERRMSG];
+        enum rb_err je = opening_criteria_read(r->title, r->description, edits, rd, &jr, msg);
+        if (je == RB_EINVAL) {
+            snprintf(errmsg, RB_ERRMSG, "%s", msg);
+            return je;
+        }
         if (!je) {
             json_t *c = job_criteria_json(&jr);
+            /* kept with what they made, so that a new description is read with them again */
+            if (edits && !json_is_null(edits) && json_object_size(edits))
+                json_object_set_new(c, "edits", json_deep_copy(edits));
             p->criteria = json_dumps(c, JSON_COMPACT | JSON_PRESERVE_ORDER);
             json_decref(c);
             role_cleanup(&jr);
@@ -494,6 +609,7 @@ as_input(const json_t *o)
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
         json_object_set(in, keep[i], json_object_get(o, keep[i]));
     json_object_set_new(in, "team", json_deep_copy(team));
+    json_object_set(in, "criteria_edits", json_object_get(json_object_get(o, "criteria"), "edits"));
     return in;
 }
 
@@ -526,6 +642,9 @@ opening_update(struct store *s, long long id, json_t *patch, const struct openin
         if (json_is_null(v) && (strcmp(k, "headcount") == 0 || strcmp(k, "stages") == 0 ||
                                 strcmp(k, "team") == 0 || strcmp(k, "title") == 0))
             continue;
+        /* no description, no criteria: edits of none are dropped with it */
+        if (strcmp(k, "description") == 0 && (json_is_null(v) || !json_string_length(v)))
+            json_object_del(in, "criteria_edits");
         json_object_set(in, k, v);
     }
     if (!(e = parse_input(s, in, rd, &p, errmsg))) {

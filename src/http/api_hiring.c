@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/application.h"
 #include "core/job.h"
 #include "core/privacy.h"
 #include "core/screen_export.h"
@@ -79,13 +80,11 @@ send_candidate(struct http_req *req, struct http_res *res, long long id, int sta
 void
 api_candidates_create(struct http_req *req, struct http_res *res)
 {
-    static const struct field_spec spec[] = {{"name", F_STRING, false, 200},
-                                             {"email", F_STRING, false, 254},
-                                             {"phone", F_STRING, false, 40},
-                                             {"role", F_STRING, false, 64},
-                                             {"screening", F_INT, false, 0},
-                                             {"resume", F_INT, false, 0},
-                                             {0}};
+    static const struct field_spec spec[] = {
+        {"name", F_STRING, false, 200}, {"email", F_STRING, false, 254},
+        {"phone", F_STRING, false, 40}, {"role", F_STRING, false, 64},
+        {"screening", F_INT, false, 0}, {"resume", F_INT, false, 0},
+        {"opening", F_INT, false, 0},   {0}};
     struct candidate_new c = {0};
     const char *field;
     char msg[RB_ERRMSG], loc[64], *email = NULL;
@@ -94,6 +93,17 @@ api_candidates_create(struct http_req *req, struct http_res *res)
 
     if ((e = http_check_body(req->json, spec, &field, msg))) {
         http_problem(res, e, msg, field);
+        return;
+    }
+    if (json_is_integer(json_object_get(req->json, "opening"))) {
+        /* into an opening: the candidate comes in with their application, as every way in */
+        if ((e = application_candidate_create(req->store, req->json, &req->who, &id, msg))) {
+            http_problem_lead(res, e, msg);
+            return;
+        }
+        snprintf(loc, sizeof loc, "/api/v1/candidates/%lld", id);
+        res->location = xstrdup(loc);
+        send_candidate(req, res, id, 201);
         return;
     }
     c.name = json_string_value(json_object_get(req->json, "name"));
@@ -153,122 +163,80 @@ api_candidate_get(struct http_req *req, struct http_res *res)
         send_candidate(req, res, id, 200);
 }
 
-/* The last path component of a client's file name, without control characters, in valid
- * UTF-8 (the name goes into JSON) of at most 200 bytes. */
-static char *
-clean_name(const char *name)
+/* A positive id from query parameter name (0 when absent); false with a problem set when
+ * it is there but not an id. */
+static bool
+query_id(struct http_req *req, struct http_res *res, const char *name, const char *what,
+         long long *out)
 {
-    const char *base = name ? name : "";
-    char *out;
-    size_t n, bad;
-    for (const char *p = base; *p; p++)
-        if (*p == '/' || *p == '\\')
-            base = p + 1;
-    out = xstrdup(*base ? base : "upload");
-    for (char *p = out; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = '_';
-    if ((n = strlen(out)) > 200) {
-        n = 200;
-        while (n && ((unsigned char)out[n] & 0xc0) == 0x80)
-            n--; /* not inside a character */
-        out[n] = '\0';
+    const char *v = http_query(req, name);
+    char *end;
+    *out = 0;
+    if (!v)
+        return true;
+    *out = strtoll(v, &end, 10);
+    if (*end || *out < 1) {
+        http_problemf(res, RB_EINVAL, name, "%s: %s", name, what);
+        return false;
     }
-    while (!text_utf8_valid(out, n, &bad))
-        out[bad] = '_';
-    return out;
+    return true;
 }
 
 void
 api_resumes_upload(struct http_req *req, struct http_res *res)
 {
-    const char *cand = http_query(req, "candidate");
-    long long candidate = 0, *ids;
-    struct resume_new *v;
-    char **parsed, **names, (*hashes)[65], (*errors)[RB_ERRMSG], msg[RB_ERRMSG];
-    const char **formats, **created;
-    size_t ncreated = 0, removed;
+    struct opening_reader rd = {jobs_scanner(), jobs_taxonomy()};
+    long long candidate, opening;
+    struct intake_result *kept = NULL;
+    const char **created = NULL;
+    size_t ncreated = 0, removed, done = 0;
+    char msg[RB_ERRMSG];
     json_t *items;
     enum rb_err e;
 
-    if (cand) {
-        char *end;
-        candidate = strtoll(cand, &end, 10);
-        if (*end || candidate < 1) {
-            http_problem(res, RB_EINVAL, "candidate: a candidate's id", "candidate");
-            return;
-        }
-    }
+    if (!query_id(req, res, "candidate", "a candidate's id", &candidate) ||
+        !query_id(req, res, "opening", "an opening's id", &opening))
+        return;
     if (!req->nfiles) {
         http_problem(res, RB_EINVAL, "files: send one or more files in multipart/form-data",
                      "files");
         return;
     }
-    if (fs_mkdirs(req->cfg->uploads, msg)) {
-        http_problem(res, RB_EIO, "the uploads folder cannot be made", NULL);
-        return;
-    }
-    v = xcalloc(req->nfiles, sizeof *v);
-    ids = xcalloc(req->nfiles, sizeof *ids);
-    parsed = xcalloc(req->nfiles, sizeof *parsed);
-    names = xcalloc(req->nfiles, sizeof *names);
-    hashes = xcalloc(req->nfiles, sizeof *hashes);
-    errors = xcalloc(req->nfiles, sizeof *errors);
-    formats = xcalloc(req->nfiles, sizeof *formats);
+    kept = xcalloc(req->nfiles, sizeof *kept);
     created = xcalloc(req->nfiles, sizeof *created);
-    for (size_t i = 0; i < req->nfiles; i++) {
-        const struct http_file *f = &req->files[i];
-        struct resume r;
-        struct buf path;
-
-        names[i] = clean_name(f->name);
-        resume_content_hash(f->data.data ? f->data.data : "", f->data.len, hashes[i]);
-        v[i] = (struct resume_new){candidate, hashes[i], names[i], f->data.len,
-                                   NULL,      NULL,      NULL,     req->who.id};
-        /* the original is kept (by hash, readable by its owner only) before anything else */
-        buf_init(&path, 4096);
-        buf_printf(&path, "%s/%s", req->cfg->uploads, hashes[i]);
-        /* a file already there is another resume's: never removed on this one's failure */
-        if (access(buf_str(&path), F_OK) != 0)
-            created[ncreated++] = hashes[i];
-        e = fs_write_atomic_mode(buf_str(&path), f->data.data ? f->data.data : "", f->data.len,
-                                 0600, errors[i]);
-        buf_cleanup(&path);
-        if (e) {
-            http_problem(res, RB_EIO,
-                         "an upload cannot be kept: the uploads folder is not writable", NULL);
-            goto out;
-        }
-        e = resume_read(names[i], f->data.data ? f->data.data : "", f->data.len, false,
-                        jobs_scanner(), dates_today(), &r, &formats[i], errors[i]);
-        if (e) {
-            v[i].error = errors[i];
-            continue;
-        }
-        {
-            json_t *o = resume_to_json(&r, jobs_taxonomy(), names[i], formats[i]);
-            parsed[i] = json_dumps(o, JSON_COMPACT);
-            json_decref(o);
-        }
-        resume_cleanup(&r);
-        v[i].format = formats[i];
-        v[i].parsed = parsed[i];
-    }
+    /* one intake for every way in (core/application.h): the original kept by its hash before
+     * anything else, parsed, and with an opening an application made and screened */
     if (!(e = store_tx_begin(req->store, msg))) {
-        e = store_resumes_add(req->store, v, req->nfiles, ids, msg);
-        for (size_t i = 0; !e && i < req->nfiles; i++)
-            e = api_audit_change(req, "create", candidate, msg, "resume %lld", ids[i]);
+        for (; !e && done < req->nfiles; done++) {
+            const struct http_file *f = &req->files[done];
+            e = application_upload(req->store, req->cfg->uploads, f->name,
+                                   f->data.data ? f->data.data : "", f->data.len, candidate,
+                                   opening, &req->who, &rd, &kept[done], msg);
+            if (kept[done].created)
+                created[ncreated++] = kept[done].hash;
+            if (!e)
+                e = api_audit_change(req, "create", candidate, msg, "resume %lld",
+                                     kept[done].resume);
+        }
         e = store_tx_end(req->store, e, msg);
     }
+    if (e == RB_EIO) {
+        http_problem(res, RB_EIO, "an upload cannot be kept: the uploads folder is not writable",
+                     NULL);
+        goto out;
+    }
     if (e) {
-        http_problem(res, e, msg, e == RB_EINVAL ? "candidate" : NULL);
+        http_problem(res, e, msg,
+                     e == RB_EINVAL ? (strncmp(msg, "opening", 7) == 0 ? "opening" : "candidate")
+                                    : NULL);
         goto out;
     }
     items = json_array();
     for (size_t i = 0; i < req->nfiles; i++) {
         json_t *o;
-        o = json_pack("{s:I, s:s, s:I, s:s?, s:s?}", "id", (json_int_t)ids[i], "filename", names[i],
-                      "size", (json_int_t)v[i].size, "format", formats[i], "error", v[i].error);
+        o = json_pack("{s:I, s:s, s:I, s:s?, s:s?}", "id", (json_int_t)kept[i].resume, "filename",
+                      kept[i].filename, "size", (json_int_t)req->files[i].data.len, "format",
+                      kept[i].format, "error", *kept[i].error ? kept[i].error : NULL);
         json_array_append_new(items, o);
     }
     http_json(res, 201, json_pack("{s:o}", "items", items));
@@ -279,17 +247,7 @@ out:
         privacy_uploads_discard(req->store, req->cfg->uploads, created, ncreated, &removed, msg))
         fprintf(stderr, "rubric: a refused upload's file is left: %s\n", msg);
     free(created);
-    for (size_t i = 0; i < req->nfiles; i++) {
-        free(parsed[i]);
-        free(names[i]);
-    }
-    free(v);
-    free(ids);
-    free(parsed);
-    free(names);
-    free(hashes);
-    free(errors);
-    free(formats);
+    free(kept);
 }
 
 void

@@ -23,21 +23,6 @@ reader(void)
     return &rd;
 }
 
-/* A problem for a core error whose message starts with the field at fault. */
-static void
-problem(struct http_res *res, enum rb_err e, const char *msg)
-{
-    char field[64];
-    size_t n = strcspn(msg, ":[. ");
-    if (e == RB_EINVAL && n && n < sizeof field && strchr(":[.", msg[n]) && msg[n]) {
-        memcpy(field, msg, n);
-        field[n] = 0;
-        http_problem(res, e, msg, field);
-    } else {
-        http_problem(res, e, msg, NULL);
-    }
-}
-
 static void
 send_opening(struct http_req *req, struct http_res *res, long long id, int status)
 {
@@ -87,7 +72,7 @@ api_openings_create(struct http_req *req, struct http_res *res)
     char msg[RB_ERRMSG];
     enum rb_err e = opening_create(req->store, req->json, reader(), &req->who, &id, msg);
     if (e) {
-        problem(res, e, msg);
+        http_problem_lead(res, e, msg);
         return;
     }
     send_opening(req, res, id, 201);
@@ -110,7 +95,7 @@ api_opening_update(struct http_req *req, struct http_res *res)
     if (!id)
         return;
     if ((e = opening_update(req->store, id, req->json, reader(), &req->who, msg))) {
-        problem(res, e, msg);
+        http_problem_lead(res, e, msg);
         return;
     }
     send_opening(req, res, id, 200);
@@ -135,7 +120,7 @@ api_opening_status(struct http_req *req, struct http_res *res)
     if ((e = opening_set_status(req->store, id,
                                 json_string_value(json_object_get(req->json, "status")),
                                 reason && *reason ? reason : NULL, &req->who, msg))) {
-        problem(res, e, msg);
+        http_problem_lead(res, e, msg);
         return;
     }
     send_opening(req, res, id, 200);
@@ -223,7 +208,7 @@ api_applications_create(struct http_req *req, struct http_res *res)
     if (!opening)
         return;
     if ((e = application_create(req->store, opening, req->json, &req->who, &id, msg))) {
-        problem(res, e, msg);
+        http_problem_lead(res, e, msg);
         return;
     }
     send_application(req, res, id, 201, false);
@@ -263,7 +248,7 @@ api_application_move(struct http_req *req, struct http_res *res)
     if ((e = application_move(
              req->store, id, json_string_value(json_object_get(req->json, "stage")),
              json_string_value(json_object_get(req->json, "reason")), &req->who, msg))) {
-        problem(res, e, msg);
+        http_problem_lead(res, e, msg);
         return;
     }
     send_application(req, res, id, 200, false);

@@ -30,6 +30,20 @@ http_problem(struct http_res *res, enum rb_err e, const char *msg, const char *f
 }
 
 void
+http_problem_lead(struct http_res *res, enum rb_err e, const char *msg)
+{
+    char field[64];
+    size_t n = strcspn(msg, ":[. ");
+    if (e == RB_EINVAL && n && n < sizeof field && msg[n] && strchr(":[.", msg[n])) {
+        memcpy(field, msg, n);
+        field[n] = 0;
+        http_problem(res, e, msg, field);
+    } else {
+        http_problem(res, e, msg, NULL);
+    }
+}
+
+void
 http_problemf(struct http_res *res, enum rb_err e, const char *field, const char *fmt, ...)
 {
     char msg[RB_ERRMSG];

@@ -424,6 +424,8 @@ api_apply_public(struct http_req *req, struct http_res *res)
     f.address_key = key;
     f.now = req->now;
     e = application_apply(req->store, id, &f, &env, &fe, &app, msg);
+    if (e == RB_ERATE)
+        res->retry_after = fe.retry_after;
     if (!e) {
         if (html) {
             snprintf(loc, sizeof loc, "/careers/%lld?applied=1#result", id);

@@ -64,6 +64,7 @@ struct http_res {
     const char *content_encoding; /* "gzip" when the body is compressed */
     bool vary_encoding;           /* another encoding of the same file exists */
     bool app;                     /* a page of the web app: its CSP, not the API's */
+    long long retry_after;        /* Retry-After of a 429 in seconds; 0: the login window's */
 };
 
 /* A query parameter (decoded), or NULL. */
@@ -78,6 +79,9 @@ const char *http_cookie(const struct http_req *req, const char *name);
 /* Sets a problem response (RFC 9457): status and type from e, detail from msg, and the
  * field at fault when known. */
 void http_problem(struct http_res *res, enum rb_err e, const char *msg, const char *field);
+/* A problem for a core error whose message starts with the field at fault ("stages[2].name:
+ * ...", "email: ..."): that field is named when e is RB_EINVAL. */
+void http_problem_lead(struct http_res *res, enum rb_err e, const char *msg);
 /* The same with the detail formatted. */
 void http_problemf(struct http_res *res, enum rb_err e, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -617,8 +617,12 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
         MHD_add_response_header(r, "Location", res->location);
     if (res->set_cookie)
         add_cookie(r, res->set_cookie, st->https);
-    if (res->status == 429)
-        MHD_add_response_header(r, "Retry-After", "900"); /* the login window, 15 minutes */
+    if (res->status == 429) {
+        char after[24] = "900"; /* the login window, 15 minutes, unless the handler knows */
+        if (res->retry_after > 0)
+            snprintf(after, sizeof after, "%lld", res->retry_after);
+        MHD_add_response_header(r, "Retry-After", after);
+    }
     if (res->status == 503)
         MHD_add_response_header(r, "Retry-After", "2");
     if (__atomic_load_n(&sv->draining, __ATOMIC_RELAXED))

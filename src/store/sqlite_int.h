@@ -199,7 +199,7 @@ enum rb_err sqlite_application_resume(struct store *s, long long id, long long r
                                       long long screening, char *errmsg);
 enum rb_err sqlite_dashboard(struct store *s, json_t **out, char *errmsg);
 enum rb_err sqlite_apply_attempts(struct store *s, const char *key, long long now, long long window,
-                                  bool record, long long *count, char *errmsg);
+                                  bool record, long long *count, long long *oldest, char *errmsg);
 /* sqlite_hiring.c, inside a transaction the caller holds */
 enum rb_err sqlite_candidate_insert(struct store *s, const struct candidate_new *c, long long *id,
                                     char *errmsg);

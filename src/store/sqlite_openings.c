@@ -148,7 +148,7 @@ static const char SQL_RESUME_OWNER[] =
 static const char SQL_ATTEMPT_ADD[] = "INSERT INTO apply_attempt (key, at) VALUES (?1, ?2)";
 static const char SQL_ATTEMPT_PRUNE[] = "DELETE FROM apply_attempt WHERE at <= ?1";
 static const char SQL_ATTEMPT_COUNT[] =
-    "SELECT count(*) FROM apply_attempt WHERE key = ?1 AND at > ?2";
+    "SELECT count(*), coalesce(min(at), 0) FROM apply_attempt WHERE key = ?1 AND at > ?2";
 
 static const char *
 label(const struct audit_actor *who)
@@ -723,11 +723,12 @@ out:
 
 enum rb_err
 sqlite_apply_attempts(struct store *s, const char *key, long long now, long long window,
-                      bool record, long long *count, char *errmsg)
+                      bool record, long long *count, long long *oldest, char *errmsg)
 {
     sqlite3_stmt *st;
     enum rb_err rc = sq_begin(s, errmsg);
     *count = 0;
+    *oldest = 0;
     if (rc)
         return rc;
     if (record) {
@@ -753,10 +754,12 @@ sqlite_apply_attempts(struct store *s, const char *key, long long now, long long
     }
     sq_bind_text(st, 1, key);
     sqlite3_bind_int64(st, 2, now - window);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_step(st) == SQLITE_ROW) {
         *count = sqlite3_column_int64(st, 0);
-    else
+        *oldest = sqlite3_column_int64(st, 1);
+    } else {
         rc = sq_fail(s, errmsg, "count attempts");
+    }
     sq_done(st);
 out:
     return sq_end(s, rc, errmsg);

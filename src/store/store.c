@@ -717,9 +717,11 @@ store_application_resume(struct store *s, long long id, long long resume, long l
 
 enum rb_err
 store_apply_attempts(struct store *s, const char *key, long long now, long long window, bool record,
-                     long long *count, char *errmsg)
+                     long long *count, long long *oldest, char *errmsg)
 {
-    return s->ops->apply_attempts(s, key, now, window, record, count, errmsg);
+    long long ignored;
+    return s->ops->apply_attempts(s, key, now, window, record, count, oldest ? oldest : &ignored,
+                                  errmsg);
 }
 
 enum rb_err

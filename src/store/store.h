@@ -719,9 +719,10 @@ enum rb_err store_application_resume(struct store *s, long long id, long long re
  * kind applied; interviews waiting for a scorecard (at most 20 of each, with totals). */
 enum rb_err store_dashboard(struct store *s, json_t **out, char *errmsg);
 /* Careers-page submissions from key (a hashed address) within window seconds before now:
- * *count of them; when record, this one is added first (and older ones pruned). */
+ * *count of them and *oldest the time of the oldest (0 when none; oldest may be NULL); when
+ * record, this one is added first (and older ones pruned). */
 enum rb_err store_apply_attempts(struct store *s, const char *key, long long now, long long window,
-                                 bool record, long long *count, char *errmsg);
+                                 bool record, long long *count, long long *oldest, char *errmsg);
 
 /* ---- practice ---- */
 

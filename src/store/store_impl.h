@@ -174,7 +174,7 @@ struct store_ops {
                                       long long screening, char *errmsg);
     enum rb_err (*dashboard)(struct store *s, json_t **out, char *errmsg);
     enum rb_err (*apply_attempts)(struct store *s, const char *key, long long now, long long window,
-                                  bool record, long long *count, char *errmsg);
+                                  bool record, long long *count, long long *oldest, char *errmsg);
     enum rb_err (*candidate_search)(struct store *s, const char *stage, const char *role,
                                     const char *q, size_t limit, size_t offset, json_t **items,
                                     size_t *total, char *errmsg);

@@ -988,6 +988,18 @@ test_every_route_answers_as_documented() {
     send 200 PATCH "/api/v1/openings/$op" '{"location":null,"headcount":1}' "${recruiter[@]}"
     [ "$(field '.location == null and .headcount == 1 and .title == "Platform engineer"')" = true ] ||
         fail "opening: PATCH did not change only what it gave"
+    # the criteria read from the description, edited by hand: kept, and read again with a new description
+    send 200 PATCH "/api/v1/openings/$op" '{"criteria_edits":{"must":["postgres|mysql"],"years":3}}' "${recruiter[@]}"
+    [ "$(field '.criteria.must_have_groups == [{"any_of":["postgresql","mysql"],"years":0}] and .criteria.min_years == 3 and ([.criteria.nice_to_have[].skill] | index("kubernetes") != null) and .criteria.edits.years == 3')" = true ] ||
+        fail "opening: the criteria edits were not applied"
+    send 200 PATCH "/api/v1/openings/$op" '{"description":"## Requirements\n- PostgreSQL, Kubernetes and Terraform"}' "${recruiter[@]}"
+    [ "$(field '.criteria.min_years == 3 and ([.criteria.nice_to_have[].skill] | index("terraform") != null)')" = true ] ||
+        fail "opening: a new description lost the edits, or was not read"
+    send 400 PATCH "/api/v1/openings/$op" '{"criteria_edits":{"must":["no-such-skill-at-all"]}}' "${recruiter[@]}"
+    [ "$(field .field)" = criteria_edits ] || fail "400 on an unknown skill, not naming criteria_edits"
+    send 400 PATCH "/api/v1/openings/$op" '{"criteria_edits":{"colour":"blue"}}' "${recruiter[@]}"
+    send 200 PATCH "/api/v1/openings/$op" '{"criteria_edits":null}' "${recruiter[@]}"
+    [ "$(field '.criteria.edits == null and .criteria.min_years == 0')" = true ] || fail "opening: edits not cleared"
     send 400 PATCH "/api/v1/openings/$op" '{}' "${recruiter[@]}"
     send 400 PATCH "/api/v1/openings/$op" '{"remote":"moon"}' "${recruiter[@]}"
     send 401 PATCH "/api/v1/openings/$op" '{"headcount":3}'
@@ -1050,6 +1062,34 @@ test_every_route_answers_as_documented() {
     call 401 GET /api/v1/candidates/1/applications
     call 403 GET /api/v1/candidates/1/applications "${interviewer[@]}"
     call 404 GET /api/v1/candidates/999/applications "${admin[@]}"
+    # a candidate added with an opening comes in with their application to it
+    send 201 POST /api/v1/candidates "{\"name\":\"Kofi Mensah\",\"email\":\"kofi@example.org\",\"opening\":$op}" "${recruiter[@]}"
+    local kofi
+    kofi=$(field .id)
+    call 200 GET "/api/v1/candidates/$kofi/applications" "${recruiter[@]}"
+    [ "$(field "[.items[] | [.opening, .stage, .source]] == [[$op, \"applied\", \"manual\"]]")" = true ] ||
+        fail "POST /api/v1/candidates with an opening: not one application to it"
+    # a screened resume that is someone's already makes the application theirs: Lindiwe holds one
+    upload 201 "/api/v1/resumes?candidate=$cid" "$DATA/resumes/plain.txt" -- "${recruiter[@]}"
+    local r_lin s_lin
+    r_lin=$(field '.items[0].id')
+    send 202 POST /api/v1/screenings "{\"role\":\"backend-developer-senior\",\"resumes\":[$r_lin]}" "${recruiter[@]}"
+    s_lin=$(field .id)
+    poll "/api/v1/screenings/$s_lin" "${recruiter[@]}"
+    send 409 POST /api/v1/candidates "{\"screening\":$s_lin,\"resume\":$r_lin,\"opening\":$op}" "${recruiter[@]}"
+    send 404 POST /api/v1/candidates '{"name":"X","opening":999}' "${recruiter[@]}"
+    # an upload for an opening: the person the resume names comes in with their application, screened
+    upload 201 "/api/v1/resumes?opening=$op" "$DATA/resumes/markdown.md" -- "${recruiter[@]}"
+    local r_up
+    r_up=$(field '.items[0].id')
+    call 200 GET "/api/v1/openings/$op/applications?q=tomasz.nowak" "${recruiter[@]}"
+    [ "$(field "[.items[] | [.name, .source, .resume, (.screening != null)]] == [[\"Tomasz Nowak\", \"upload\", $r_up, true]]")" = true ] ||
+        fail "POST /api/v1/resumes?opening=: not one screened application from the resume"
+    upload 404 "/api/v1/resumes?opening=999" "$DATA/resumes/markdown.md" -- "${recruiter[@]}"
+    upload 400 "/api/v1/resumes?opening=abc" "$DATA/resumes/markdown.md" -- "${recruiter[@]}"
+    [ "$(field .field)" = opening ] || fail "400 on a bad opening id, not naming it"
+    send 400 POST /api/v1/candidates "{\"name\":\"X\",\"opening\":$op,\"role\":\"backend-developer-senior\"}" "${recruiter[@]}"
+    [ "$(field .field)" = role ] || fail "400 on a role with an opening, not naming it"
     # a stage that holds applications cannot be dropped
     send 409 PATCH "/api/v1/openings/$op2" '{"stages":[{"name":"applied","kind":"applied"},{"name":"hired","kind":"hired"},{"name":"rejected","kind":"rejected"},{"name":"withdrawn","kind":"withdrawn"}]}' "${admin[@]}"
 
@@ -1087,8 +1127,9 @@ test_every_route_answers_as_documented() {
     call 200 GET "/api/v1/openings/$op/applications?q=robot" "${recruiter[@]}"
     [ "$(field '.total == 0')" = true ] || fail "careers: the honeypot's application was kept"
     call 200 GET "/api/v1/openings/$op/applications?stage=interviewing" "${interviewer[@]}"
-    [ "$(field '.total == 1 and (.counts | map(select(.stage == "applied"))[0].count) == 1')" = true ] ||
-        fail "board: not one at interviewing, with one applied in the counts"
+    # applied: Chidi from the careers page, Kofi by hand and Tomasz from an upload
+    [ "$(field '.total == 1 and (.counts | map(select(.stage == "applied"))[0].count) == 3')" = true ] ||
+        fail "board: not one at interviewing, with three applied in the counts"
     call 304 GET "/api/v1/openings/$op/applications?stage=interviewing" "${interviewer[@]}" -H "If-None-Match: $(etag)"
     call 400 GET "/api/v1/openings/$op/applications?stage=phone" "${recruiter[@]}"
     call 401 GET "/api/v1/openings/$op/applications"
