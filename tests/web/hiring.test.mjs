@@ -34,7 +34,10 @@ before(async () => {
     join(folder, 'planted.txt'),
     ['Zed Planted', `Backend Engineer ${XSS[1]}`, 'zed@example.org', '', 'EXPERIENCE', '', `Backend Engineer ${XSS[0]}, Example Co`, 'Jan 2022 - Present', `- Wrote Go services ${XSS[2]}`, ''].join('\n'),
   );
-  await admin.post('/api/v1/candidates', { name: PLANTED, email: 'nia@example.org', role: 'backend-developer-senior' });
+  // the opening the pipeline is for; the planted candidate comes in with an application to it
+  const opening = await admin.post('/api/v1/openings', { title: 'Senior Backend Engineer', role: 'backend-developer-senior', description: JOB });
+  await admin.post(`/api/v1/openings/${opening.id}/status`, { status: 'open' });
+  await admin.post('/api/v1/candidates', { name: PLANTED, email: 'nia@example.org', opening: opening.id });
   writeFileSync(join(folder, 'junior.txt'), ['Quinn Junior', 'quinn@example.org', '', 'SKILLS', 'HTML, CSS', ''].join('\n'));
 });
 
@@ -97,7 +100,7 @@ test('the recruiter screens a folder against a pasted job description and adds t
   await boxes.nth(0).check();
   await boxes.nth(1).check();
   await page.getByRole('button', { name: 'Add 2 chosen resumes to the pipeline' }).click();
-  await page.getByText('2 candidates added to the pipeline.').waitFor();
+  await page.getByText('2 candidates added to the pipeline of Senior Backend Engineer.').waitFor();
   assertClean(page);
   await page.context().close();
 });

@@ -50,3 +50,38 @@ export function Meter(props: { value: number; max: number; label: string }) {
     </span>
   );
 }
+
+export interface Step {
+  label: string;
+  value: number;
+}
+
+/** A funnel: one centred bar per step, as wide as its share of the first step, with the
+ * count and that share written beside it. */
+export function Funnel(props: { title: string; steps: Step[] }) {
+  const first = Math.max(1, props.steps[0]?.value ?? 0);
+  const row = 28;
+  const h = props.steps.length * row;
+  return (
+    <figure class="chart">
+      <figcaption>{props.title}</figcaption>
+      <svg viewBox={`0 0 600 ${h}`} width="100%" height={h} role="img" aria-label={props.title}>
+        {props.steps.map((s, i) => {
+          const w = Math.max(2, Math.min(1, s.value / first) * 260);
+          const y = i * row;
+          return (
+            <g key={s.label}>
+              <text x="0" y={y + 18} class="chart-label">
+                {s.label}
+              </text>
+              <rect x={260 - w / 2} y={y + 6} width={w} height="16" class="chart-bar" rx="2" />
+              <text x="400" y={y + 18} class="chart-value">
+                {`${s.value} (${Math.round((100 * s.value) / first)}%)`}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -12,7 +12,7 @@ import { Banner, Empty, FailureBanner, Loading } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
 import { Meter } from '../../ui/Charts';
 import { Criteria } from '../../ui/Criteria';
-import { TextField } from '../../ui/Field';
+import { SelectField, TextField } from '../../ui/Field';
 import { formatNumber, plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { useLoad } from '../../ui/useLoad';
@@ -78,6 +78,11 @@ export default function ScreeningPage({ params }: PageProps) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
+  const openings = useLoad((signal) => api.GET('/api/v1/openings', { signal, params: { query: { limit: 100 } } }), []);
+  const choices = (openings.data?.items ?? []).filter((o) => o.status !== 'closed' && o.status !== 'filled');
+  const [opening, setOpening] = useState('');
+  // the opening chosen, else the first open one: every way into the pipeline is an application
+  const into = choices.find((o) => String(o.id) === opening) ?? choices.find((o) => o.status === 'open') ?? choices[0];
   const blind = !!job.data?.blind;
   const rows = useMemo(() => {
     const floor = Number(min) || 0;
@@ -108,17 +113,20 @@ export default function ScreeningPage({ params }: PageProps) {
     let already = 0;
     let last: Failure | null = null;
     for (const r of (results.data ?? []).filter((x) => chosen.has(x.resume))) {
-      if (r.candidate) {
+      if (r.candidate && !into) {
         already++;
         continue;
       }
-      const { data, error, response } = await api.POST('/api/v1/candidates', { body: { screening: id, resume: r.resume } });
+      const { data, error, response } = r.candidate
+        ? await api.POST('/api/v1/openings/{id}/applications', { params: { path: { id: into?.id ?? 0 } }, body: { candidate: r.candidate, source: 'screening' } })
+        : await api.POST('/api/v1/candidates', { body: { screening: id, resume: r.resume, ...(into ? { opening: into.id } : {}) } });
       if (data) added++;
+      else if (response.status === 409) already++;
       else last = failureOf(error, response);
     }
     setBusy(false);
     setFailure(last);
-    setNotice(`${plural(added, 'candidate')} added to the pipeline${already ? `; ${already} already there` : ''}.`);
+    setNotice(`${plural(added, 'candidate')} added to the pipeline${into ? ` of ${into.title}` : ''}${already ? `; ${already} already there` : ''}.`);
     setChosen(new Set());
     results.reload();
   };
@@ -129,7 +137,7 @@ export default function ScreeningPage({ params }: PageProps) {
       <FailureBanner failure={job.failure ?? results.failure ?? failure} />
       {notice && (
         <Banner kind="success">
-          {notice} <Link href="/pipeline">Open the pipeline</Link>
+          {notice} <Link href={into ? `/pipeline?opening=${into.id}` : '/pipeline'}>Open the pipeline</Link>
         </Banner>
       )}
       {!job.data ? (
@@ -164,6 +172,14 @@ export default function ScreeningPage({ params }: PageProps) {
                 Export HTML report
               </a>
             </p>
+            {choices.length > 0 && (
+              <SelectField
+                label="Into the pipeline of"
+                value={String(into?.id ?? '')}
+                onValue={setOpening}
+                options={choices.map((o) => ({ value: String(o.id), label: `${o.title} (${o.status})` }))}
+              />
+            )}
             <Button kind="primary" busy={busy} disabled={!chosen.size} onClick={addToPipeline}>
               Add {plural(chosen.size, 'chosen resume')} to the pipeline
             </Button>
