@@ -102,7 +102,7 @@ test("the application is in the opening's pipeline, parsed and screened", async 
   await dialog.getByRole('button', { name: 'Move' }).press('Enter');
   await page.getByText(`${APPLICANT} moved to Screened.`).waitFor();
   const lane = page.locator('section.lane', { has: page.getByRole('heading', { name: /^Screened/ }) });
-  await lane.getByText(APPLICANT).waitFor();
+  await lane.getByRole('link', { name: APPLICANT }).waitFor();
   assert.match(await lane.getByRole('heading').innerText(), /1/);
   assertClean(page);
   await page.context().close();

@@ -147,6 +147,8 @@ test('candidate search; the recruiter pages at 390 px', async () => {
   await page.getByLabel('Search by name or email').fill('NIA@');
   await page.waitForURL(/q=NIA/);
   await page.getByRole('link', { name: PLANTED }).waitFor();
+  // the unfiltered list may still be drawn: wait for the search's answer to replace it
+  await page.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
   assert.equal(await page.locator('tbody tr').count(), 1);
   await checkAxe(page, 'candidates at 390');
   await shot(page, 'candidates');
