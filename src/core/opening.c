@@ -291,7 +291,7 @@ team_list(struct store *s, const json_t *list, const char *name, size_t max, boo
 }
 
 enum rb_err
-opening_edits_check(const json_t *edits, char *errmsg)
+opening_edits_check(json_t *edits, char *errmsg)
 {
     static const char *const lists[] = {"must", "nice"};
     const json_t *v, *x;
@@ -305,7 +305,7 @@ opening_edits_check(const json_t *edits, char *errmsg)
                  "criteria_edits: an object with must, nice (lists of skills) and years");
         return RB_EINVAL;
     }
-    json_object_foreach((json_t *)(uintptr_t)edits, k, v)
+    json_object_foreach(edits, k, v)
     {
         if (strcmp(k, "must") != 0 && strcmp(k, "nice") != 0 && strcmp(k, "years") != 0) {
             snprintf(errmsg, RB_ERRMSG, "criteria_edits.%.40s: not a field (must, nice, years)", k);
@@ -359,7 +359,7 @@ edit_list(const json_t *list, size_t *n)
 }
 
 enum rb_err
-opening_criteria_read(const char *title, const char *description, const json_t *edits,
+opening_criteria_read(const char *title, const char *description, json_t *edits,
                       const struct opening_reader *rd, struct role *out, char *errmsg)
 {
     const json_t *y = json_object_get(edits, "years");
@@ -455,7 +455,7 @@ parse_input(struct store *s, json_t *in, const struct opening_reader *rd, struct
         {"criteria_edits", F_OBJECT, false, 0},
         {0}};
     struct opening_row *r = &p->row;
-    const json_t *edits = json_object_get(in, "criteria_edits");
+    json_t *edits = json_object_get(in, "criteria_edits");
     json_t *team = json_object_get(in, "team");
     const json_t *st = json_object_get(in, "stages");
     const char *field;

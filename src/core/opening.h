@@ -80,11 +80,11 @@ char *opening_job_text(const char *title, const char *description);
  * "nice", lists of groups ("java", "oracle|mysql"), and "years", each null or absent to keep
  * what was read. Checks edits' shape: RB_EINVAL with errmsg naming the field
  * ("criteria_edits.must[1]: ..."). */
-enum rb_err opening_edits_check(const json_t *edits, char *errmsg);
+enum rb_err opening_edits_check(json_t *edits, char *errmsg);
 /* The criteria of an opening: its description read by rd (title as a heading), then edits
  * (may be NULL) applied, into *out (role_cleanup it). RB_EINVAL naming the edit's unknown
  * skill ("criteria_edits.must: ..."); RB_ENOTFOUND when there is no description to read. */
-enum rb_err opening_criteria_read(const char *title, const char *description, const json_t *edits,
+enum rb_err opening_criteria_read(const char *title, const char *description, json_t *edits,
                                   const struct opening_reader *rd, struct role *out, char *errmsg);
 /* Removes what only the rules need ("team_ids") from the store's JSON before it is sent. */
 void opening_public_json(json_t *opening);
