@@ -26,7 +26,8 @@
         {"headcount", required_argument, NULL, 'n'}, {"stages", required_argument, NULL, 'S'},     \
         {"recruiter", required_argument, NULL, 'c'},                                               \
         {"hiring-manager", required_argument, NULL, 'm'}, {"panel", required_argument, NULL, 'p'}, \
-        {"as", required_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'},                    \
+        {"questions", required_argument, NULL, 'Q'}, {"as", required_argument, NULL, 'a'},         \
+        {"help", no_argument, NULL, 'h'},                                                          \
     {                                                                                              \
         0                                                                                          \
     }
@@ -46,6 +47,8 @@
     "  --recruiter EMAIL     a recruiter who runs it (repeat; none: every recruiter)\n"            \
     "  --hiring-manager EMAIL  its hiring manager\n"                                               \
     "  --panel EMAIL         a member of its default interview panel (repeat)\n"                   \
+    "  --questions FILE      the careers form's own questions, a JSON list of {id, label,\n"       \
+    "                        kind: text|choice|file, required, choices} ('': none)\n"              \
     "  --as EMAIL            act as this account\n"
 
 static const struct option field_opts[] = {OPENING_FIELD_OPTS};
@@ -176,6 +179,22 @@ opening_options(const struct cmd_spec *spec, int argc, char **argv, json_t *in, 
         case 'm':
             json_object_set_new(team_of(in), "hiring_manager", json_string(optarg));
             break;
+        case 'Q': {
+            char msg[RB_ERRMSG];
+            json_error_t je;
+            json_t *q;
+            if (!*optarg) {
+                json_object_set_new(in, "questions", json_null());
+                break;
+            }
+            if (!(q = json_load_file(strcmp(optarg, "-") == 0 ? "/dev/stdin" : optarg, 0, &je))) {
+                snprintf(msg, sizeof msg, "%s:%d: %s (a JSON list of questions)", optarg, je.line,
+                         je.text);
+                return cmd_fail(RB_EINVAL, msg);
+            }
+            json_object_set_new(in, "questions", q);
+            break;
+        }
         case 'a':
             *as = optarg;
             break;

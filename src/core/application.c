@@ -416,6 +416,92 @@ blank(const char *s)
     return !text_trim(s ? s : "", &n) || !n;
 }
 
+/* The answers of f to the opening's questions, checked into fe->questions (the first field
+ * at fault into *first): *out new, with text and choices as given and files left to keep. */
+static json_t *
+answers_read(const json_t *questions, const struct apply_form *f, struct apply_errors *fe,
+             const char **first)
+{
+    json_t *out = json_object(), *q, *c;
+    size_t i, j;
+
+    json_array_foreach(questions, i, q)
+    {
+        const char *id = json_string_value(json_object_get(q, "id"));
+        const char *kind = json_string_value(json_object_get(q, "kind"));
+        bool required = json_is_true(json_object_get(q, "required")), found = false;
+        char name[40], *msg;
+        const char *v = NULL, *fname;
+        const void *data;
+        size_t len = 0;
+
+        if (i >= OPENING_QUESTIONS_MAX)
+            break;
+        msg = fe->questions[i];
+        snprintf(name, sizeof name, "q-%s", id);
+        if (strcmp(kind, "file") == 0) {
+            if (!f->file || !f->file(f->ctx, name, &fname, &data, &len))
+                len = 0;
+            if (!len && required)
+                snprintf(msg, sizeof fe->questions[i], "Attach a file to answer this.");
+        } else {
+            v = f->field ? f->field(f->ctx, name) : NULL;
+            if (!v || blank(v)) {
+                v = NULL;
+                if (required)
+                    snprintf(msg, sizeof fe->questions[i], "Answer this question.");
+            } else if (strlen(v) > APPLY_ANSWER_MAX) {
+                snprintf(msg, sizeof fe->questions[i], "At most %d characters.", APPLY_ANSWER_MAX);
+            } else if (strcmp(kind, "choice") == 0) {
+                json_array_foreach(json_object_get(q, "choices"), j, c)
+                {
+                    found = found || strcmp(json_string_value(c), v) == 0;
+                }
+                if (!found)
+                    snprintf(msg, sizeof fe->questions[i], "Choose one of the answers given.");
+            }
+            if (v && !*msg)
+                json_object_set_new(out, id, json_string(v));
+        }
+        if (*msg && !*first)
+            *first = id;
+    }
+    return out;
+}
+
+/* Keeps f's files for the opening's file questions as resume rows of candidate, each named
+ * in answers by its id. */
+static enum rb_err
+answers_keep_files(struct store *s, const json_t *questions, const struct apply_form *f,
+                   const struct apply_env *env, long long candidate, json_t *answers, char *errmsg)
+{
+    json_t *q;
+    size_t i;
+    enum rb_err e = RB_OK;
+
+    json_array_foreach(questions, i, q)
+    {
+        const char *id = json_string_value(json_object_get(q, "id"));
+        const char *fname;
+        const void *data;
+        size_t len = 0;
+        char name[40];
+        struct intake_result kept;
+
+        snprintf(name, sizeof name, "q-%s", id);
+        if (strcmp(json_string_value(json_object_get(q, "kind")), "file") != 0 || !f->file ||
+            !f->file(f->ctx, name, &fname, &data, &len) || !len)
+            continue;
+        if ((e = application_intake(s, env->uploads, fname, data, len, candidate, 0, env->reader,
+                                    &kept, errmsg)))
+            return e;
+        json_object_set_new(
+            answers, id,
+            json_pack("{s:I, s:s}", "file", (json_int_t)kept.resume, "filename", kept.filename));
+    }
+    return e;
+}
+
 enum rb_err
 application_apply(struct store *s, long long id, const struct apply_form *f,
                   const struct apply_env *env, struct apply_errors *fe, long long *app,
@@ -427,6 +513,8 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
     struct candidate_new person = {0};
     char *email = NULL, msg[RB_ERRMSG];
     struct intake_result kept;
+    json_t *answers = NULL;
+    const char *first_q = NULL;
     long long count = 0, oldest = 0, resume = 0, screening = 0, cand = 0;
     enum rb_err e;
 
@@ -471,6 +559,7 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
     if (!f->resume_len)
         snprintf(fe->resume, sizeof fe->resume,
                  "Attach your resume (PDF, DOCX, HTML, Markdown, text or JSON Resume).");
+    answers = answers_read(json_object_get(o, "questions"), f, fe, &first_q);
     if (*fe->name || *fe->email || *fe->consent || *fe->resume) {
         snprintf(errmsg, RB_ERRMSG, "%s: %s",
                  *fe->name      ? "name"
@@ -481,6 +570,19 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
                  : *fe->email   ? fe->email
                  : *fe->consent ? fe->consent
                                 : fe->resume);
+        e = RB_EINVAL;
+        goto out;
+    }
+    if (first_q) {
+        size_t i;
+        json_t *q;
+        json_array_foreach(json_object_get(o, "questions"), i, q)
+        {
+            if (strcmp(json_string_value(json_object_get(q, "id")), first_q) == 0) {
+                snprintf(errmsg, RB_ERRMSG, "q-%s: %s", first_q, fe->questions[i]);
+                break;
+            }
+        }
         e = RB_EINVAL;
         goto out;
     }
@@ -512,8 +614,20 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
     if ((e = screen_for(s, o, resume, env->reader, &screening, errmsg)) ||
         (e = store_application_resume(s, *app, resume, screening, errmsg)))
         goto out;
+    if (json_array_size(json_object_get(o, "questions"))) {
+        char *dump;
+        if ((e = answers_keep_files(s, json_object_get(o, "questions"), f, env, cand, answers,
+                                    errmsg)))
+            goto out;
+        dump = json_dumps(answers, JSON_COMPACT | JSON_SORT_KEYS);
+        e = store_application_answers(s, *app, dump, errmsg);
+        free(dump);
+        if (e)
+            goto out;
+    }
     e = store_apply_attempts(s, f->address_key, f->now, APPLY_WINDOW, true, &count, NULL, errmsg);
 out:
+    json_decref(answers);
     free(email);
     json_decref(o);
     return e;

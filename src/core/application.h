@@ -61,7 +61,15 @@ struct apply_form {
     size_t resume_len;
     const char *address_key; /* the client's address, hashed (the rate limit's key) */
     long long now;           /* Unix seconds */
+    /* the answers to the opening's own questions, by field name ("q-" and the question's
+     * id): a plain field's value, or a file (false when absent); either may be NULL when the
+     * form has no such fields */
+    const char *(*field)(void *ctx, const char *name);
+    bool (*file)(void *ctx, const char *name, const char **filename, const void **data,
+                 size_t *len);
+    void *ctx;
 };
+#define APPLY_ANSWER_MAX 2000 /* bytes of a text answer */
 /* What a careers-page application needs from the server. */
 struct apply_env {
     const char *uploads; /* the folder originals are kept in */
@@ -73,13 +81,18 @@ struct apply_env {
 /* Field errors of a form, for showing next to each field. */
 struct apply_errors {
     char name[160], email[160], consent[160], resume[160];
+    char questions[OPENING_QUESTIONS_MAX][160]; /* by the opening's questions' order */
     long long retry_after; /* with RB_ERATE: seconds until this address may send one again */
 };
 /* Takes an application to open opening id. RB_ENOTFOUND when it is not open; RB_ERATE
  * when the address sent per_hour in the last APPLY_WINDOW seconds (nothing is kept: the same
  * form sent fe->retry_after seconds later is taken); RB_EINVAL with fe filled for each field at
  * fault (errmsg: the first); a filled honeypot answers RB_OK and keeps nothing. *app is the
- * application (0 for the honeypot). */
+ * application (0 for the honeypot). The opening's own questions are answered through
+ * f->field and f->file: an answer a required question lacks, a choice not among its choices
+ * or text over APPLY_ANSWER_MAX is a field error ("q-ID: ..."); the answers are kept with the
+ * application (store_application_answers), a file as a resume row of the candidate, named
+ * by its id. */
 enum rb_err application_apply(struct store *s, long long id, const struct apply_form *f,
                               const struct apply_env *env, struct apply_errors *fe, long long *app,
                               char *errmsg);

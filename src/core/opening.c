@@ -343,6 +343,105 @@ opening_edits_check(json_t *edits, char *errmsg)
     return RB_OK;
 }
 
+static bool
+question_id_ok(const char *id)
+{
+    size_t n = strlen(id);
+    if (!n || n > 32)
+        return false;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return false;
+    return true;
+}
+
+enum rb_err
+opening_questions_check(json_t *questions, char *errmsg)
+{
+    static const char *const question_kinds[] = {"text", "choice", "file", NULL};
+    static const char *const question_fields[] = {"id",       "label",   "kind",
+                                                  "required", "choices", NULL};
+    json_t *q, *v, *c;
+    const char *k, *id, *kind;
+    size_t i, j, m;
+
+    if (!json_is_array(questions) || json_array_size(questions) > OPENING_QUESTIONS_MAX) {
+        snprintf(errmsg, RB_ERRMSG, "questions: a list of at most %d questions",
+                 OPENING_QUESTIONS_MAX);
+        return RB_EINVAL;
+    }
+    json_array_foreach(questions, i, q)
+    {
+        if (!json_is_object(q)) {
+            snprintf(errmsg, RB_ERRMSG, "questions[%zu]: an object with id, label and kind", i);
+            return RB_EINVAL;
+        }
+        json_object_foreach(q, k, v)
+        {
+            if (!one_of(k, question_fields)) {
+                snprintf(errmsg, RB_ERRMSG,
+                         "questions[%zu].%.40s: not a field (id, label, kind, required, choices)",
+                         i, k);
+                return RB_EINVAL;
+            }
+        }
+        id = json_string_value(json_object_get(q, "id"));
+        kind = json_string_value(json_object_get(q, "kind"));
+        if (!id || !question_id_ok(id)) {
+            snprintf(errmsg, RB_ERRMSG,
+                     "questions[%zu].id: 1 to 32 of a-z, 0-9 and '-' (such as \"portfolio\")", i);
+            return RB_EINVAL;
+        }
+        for (j = 0; j < i; j++)
+            if (strcmp(id, json_string_value(
+                               json_object_get(json_array_get(questions, j), "id"))) == 0) {
+                snprintf(errmsg, RB_ERRMSG, "questions[%zu].id: '%s' is questions[%zu]'s too", i,
+                         id, j);
+                return RB_EINVAL;
+            }
+        v = json_object_get(q, "label");
+        if (!json_is_string(v) || !json_string_length(v) || json_string_length(v) > 300) {
+            snprintf(errmsg, RB_ERRMSG, "questions[%zu].label: the question, 1 to 300 bytes", i);
+            return RB_EINVAL;
+        }
+        if (!kind || !one_of(kind, question_kinds)) {
+            snprintf(errmsg, RB_ERRMSG, "questions[%zu].kind: text, choice or file", i);
+            return RB_EINVAL;
+        }
+        v = json_object_get(q, "required");
+        if (v && !json_is_boolean(v)) {
+            snprintf(errmsg, RB_ERRMSG, "questions[%zu].required: true or false", i);
+            return RB_EINVAL;
+        }
+        v = json_object_get(q, "choices");
+        if (strcmp(kind, "choice") != 0) {
+            if (v) {
+                snprintf(errmsg, RB_ERRMSG, "questions[%zu].choices: only a choice has them", i);
+                return RB_EINVAL;
+            }
+            continue;
+        }
+        if (!json_is_array(v) || !json_array_size(v) || json_array_size(v) > OPENING_CHOICES_MAX) {
+            snprintf(errmsg, RB_ERRMSG, "questions[%zu].choices: 1 to %d answers to choose from", i,
+                     OPENING_CHOICES_MAX);
+            return RB_EINVAL;
+        }
+        json_array_foreach(v, j, c)
+        {
+            if (!json_is_string(c) || !json_string_length(c) || json_string_length(c) > 100) {
+                snprintf(errmsg, RB_ERRMSG, "questions[%zu].choices[%zu]: 1 to 100 bytes", i, j);
+                return RB_EINVAL;
+            }
+            for (m = 0; m < j; m++)
+                if (json_equal(c, json_array_get(v, m))) {
+                    snprintf(errmsg, RB_ERRMSG, "questions[%zu].choices[%zu]: given twice", i, j);
+                    return RB_EINVAL;
+                }
+        }
+    }
+    return RB_OK;
+}
+
 /* The strings of list (borrowed), NULL when it is absent or null. */
 static const char **
 edit_list(const json_t *list, size_t *n)
@@ -396,7 +495,7 @@ opening_criteria_read(const char *title, const char *description, json_t *edits,
 struct parsed {
     struct opening_row row;
     long long *recruiters, *panel;
-    char *stages, *criteria;
+    char *stages, *criteria, *questions;
 };
 
 static void
@@ -406,6 +505,7 @@ parsed_cleanup(struct parsed *p)
     free(p->panel);
     free(p->stages);
     free(p->criteria);
+    free(p->questions);
 }
 
 static enum rb_err
@@ -453,6 +553,7 @@ parse_input(struct store *s, json_t *in, const struct opening_reader *rd, struct
         {"stages", F_ARRAY, false, OPENING_STAGES_MAX},
         {"team", F_OBJECT, false, 0},
         {"criteria_edits", F_OBJECT, false, 0},
+        {"questions", F_ARRAY, false, OPENING_QUESTIONS_MAX},
         {0}};
     struct opening_row *r = &p->row;
     json_t *edits = json_object_get(in, "criteria_edits");
@@ -534,6 +635,18 @@ parse_input(struct store *s, json_t *in, const struct opening_reader *rd, struct
     }
     if ((e = opening_edits_check(edits, errmsg)))
         return e;
+    {
+        json_t *qs = json_object_get(in, "questions");
+        /* null: no questions of its own; left out: as they were */
+        if (json_is_null(qs)) {
+            p->questions = xstrdup("[]");
+        } else if (qs) {
+            if ((e = opening_questions_check(qs, errmsg)))
+                return e;
+            p->questions = json_dumps(qs, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        }
+        r->questions = p->questions;
+    }
     if (edits && !json_is_null(edits) && (!r->description || !*r->description)) {
         snprintf(errmsg, RB_ERRMSG,
                  "criteria_edits: give a description first; edits change what is read from it");
@@ -610,6 +723,7 @@ as_input(const json_t *o)
         json_object_set(in, keep[i], json_object_get(o, keep[i]));
     json_object_set_new(in, "team", json_deep_copy(team));
     json_object_set(in, "criteria_edits", json_object_get(json_object_get(o, "criteria"), "edits"));
+    json_object_set(in, "questions", json_object_get(o, "questions"));
     return in;
 }
 

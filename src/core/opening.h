@@ -86,6 +86,14 @@ enum rb_err opening_edits_check(json_t *edits, char *errmsg);
  * skill ("criteria_edits.must: ..."); RB_ENOTFOUND when there is no description to read. */
 enum rb_err opening_criteria_read(const char *title, const char *description, json_t *edits,
                                   const struct opening_reader *rd, struct role *out, char *errmsg);
+#define OPENING_QUESTIONS_MAX 20
+#define OPENING_CHOICES_MAX 20
+/* Checks the careers form's own questions (OpeningQuestions in docs/openapi.json): a list of
+ * at most OPENING_QUESTIONS_MAX {"id" (a-z, 0-9 and '-', 1 to 32, unique), "label" (1 to
+ * 300 bytes), "kind" (text, choice or file), "required" (optional, false), "choices" (for a
+ * choice only: 1 to OPENING_CHOICES_MAX distinct strings of 1 to 100 bytes)}. RB_EINVAL with
+ * errmsg naming the item at fault ("questions[1].choices: ..."). */
+enum rb_err opening_questions_check(json_t *questions, char *errmsg);
 /* Removes what only the rules need ("team_ids") from the store's JSON before it is sent. */
 void opening_public_json(json_t *opening);
 

@@ -237,9 +237,106 @@ struct form_state {
     const char *name, *email, *phone;
     bool consent;
     const struct apply_errors *errors;
-    const char *banner; /* a message above the form (an error, or a confirmation) */
-    bool ok;            /* the banner confirms */
+    const char *banner;            /* a message above the form (an error, or a confirmation) */
+    bool ok;                       /* the banner confirms */
+    const struct apply_form *form; /* the answers given to the opening's questions */
 };
+
+/* A form field's value, for core's apply_form. */
+static const char *
+form_field(void *ctx, const char *name)
+{
+    return http_form(ctx, name);
+}
+
+/* The file sent as form field name (the first), for core's apply_form. */
+static bool
+form_file(void *ctx, const char *name, const char **filename, const void **data, size_t *len)
+{
+    const struct http_req *req = ctx;
+    for (size_t i = 0; i < req->nfiles; i++) {
+        if (strcmp(req->files[i].field, name) == 0) {
+            *filename = req->files[i].name;
+            *data = req->files[i].data.data ? (const void *)req->files[i].data.data : "";
+            *len = req->files[i].data.len;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The opening's own questions, each with its label, the answer given and its error: text
+ * in an input, a choice as radio buttons in a fieldset, a file in a file input. */
+static void
+questions(struct buf *b, const json_t *o, const struct form_state *fs)
+{
+    const struct apply_errors *er = fs ? fs->errors : NULL;
+    json_t *q, *c;
+    size_t i, j;
+
+    json_array_foreach(json_object_get(o, "questions"), i, q)
+    {
+        const char *id = json_string_value(json_object_get(q, "id"));
+        const char *kind = json_string_value(json_object_get(q, "kind"));
+        const char *error =
+            er && i < OPENING_QUESTIONS_MAX && *er->questions[i] ? er->questions[i] : NULL;
+        bool required = json_is_true(json_object_get(q, "required"));
+        char name[40];
+        const char *value;
+
+        snprintf(name, sizeof name, "q-%s", id);
+        value = fs && fs->form && fs->form->field ? fs->form->field(fs->form->ctx, name) : NULL;
+        if (strcmp(kind, "choice") == 0) {
+            if (error)
+                buf_printf(b, "<fieldset class=\"field\" aria-describedby=\"%s-note\">\n<legend>",
+                           name);
+            else
+                buf_puts(b, "<fieldset class=\"field\">\n<legend>");
+            esc(b, json_string_value(json_object_get(q, "label")));
+            buf_printf(b, "%s</legend>\n", required ? "" : " (optional)");
+            json_array_foreach(json_object_get(q, "choices"), j, c)
+            {
+                buf_printf(b,
+                           "<div class=\"check\"><input type=\"radio\" id=\"%s-%zu\" name=\"%s\"",
+                           name, j, name);
+                buf_puts(b, " value=\"");
+                esc(b, json_string_value(c));
+                buf_printf(b, "\"%s%s><label for=\"%s-%zu\">",
+                           value && strcmp(value, json_string_value(c)) == 0 ? " checked" : "",
+                           required && j == 0 ? " required" : "", name, j);
+                esc(b, json_string_value(c));
+                buf_puts(b, "</label></div>\n");
+            }
+        } else {
+            buf_printf(b, "<div class=\"field\">\n<label for=\"%s\">", name);
+            esc(b, json_string_value(json_object_get(q, "label")));
+            buf_printf(b, "%s</label>\n", required ? "" : " (optional)");
+            if (strcmp(kind, "file") == 0) {
+                buf_printf(b, "<input type=\"file\" id=\"%s\" name=\"%s\"", name, name);
+            } else {
+                buf_printf(b, "<textarea id=\"%s\" name=\"%s\" rows=\"4\" maxlength=\"%d\"", name,
+                           name, APPLY_ANSWER_MAX);
+            }
+            if (required)
+                buf_puts(b, " required");
+            if (error)
+                buf_printf(b, " aria-describedby=\"%s-note\" aria-invalid=\"true\"", name);
+            buf_puts(b, ">");
+            if (strcmp(kind, "file") != 0) {
+                if (value)
+                    esc(b, value);
+                buf_puts(b, "</textarea>");
+            }
+            buf_puts(b, "\n");
+        }
+        if (error) {
+            buf_printf(b, "<p class=\"error\" id=\"%s-note\">", name);
+            esc(b, error);
+            buf_puts(b, "</p>\n");
+        }
+        buf_puts(b, strcmp(kind, "choice") == 0 ? "</fieldset>\n" : "</div>\n");
+    }
+}
 
 static void
 field(struct buf *b, const char *id, const char *label, const char *type, const char *value,
@@ -310,6 +407,7 @@ render_opening(struct http_req *req, struct http_res *res, const json_t *o,
     field(b, "phone", "Phone (optional)", "tel", fs ? fs->phone : NULL, "tel", NULL, NULL);
     field(b, "resume", "Resume", "file", NULL, NULL, er ? er->resume : NULL,
           "PDF, DOCX, HTML, Markdown, text or JSON Resume.");
+    questions(b, o, fs);
     /* people do not see or fill this field; form-filling robots do */
     buf_puts(b, "<div class=\"hp\" aria-hidden=\"true\"><label for=\"website\">Leave this "
                 "empty</label><input type=\"text\" id=\"website\" name=\"website\" "
@@ -416,11 +514,17 @@ api_apply_public(struct http_req *req, struct http_res *res)
     f.phone = http_form(req, "phone");
     f.consent = http_form(req, "consent");
     f.honeypot = http_form(req, "website");
-    if (req->nfiles) {
-        f.filename = req->files[0].name;
-        f.resume = req->files[0].data.data;
-        f.resume_len = req->files[0].data.len;
+    {
+        const void *data;
+        size_t len;
+        if (form_file(req, "resume", &f.filename, &data, &len)) {
+            f.resume = data;
+            f.resume_len = len;
+        }
     }
+    f.field = form_field;
+    f.file = form_file;
+    f.ctx = req;
     f.address_key = key;
     f.now = req->now;
     e = application_apply(req->store, id, &f, &env, &fe, &app, msg);
@@ -437,7 +541,7 @@ api_apply_public(struct http_req *req, struct http_res *res)
         return;
     }
     if (!html || e == RB_ESTORE || e == RB_EIO) {
-        char field_name[16];
+        char field_name[48];
         size_t n = strcspn(msg, ":");
         if (e == RB_EINVAL && n < sizeof field_name) {
             memcpy(field_name, msg, n);
@@ -453,7 +557,7 @@ api_apply_public(struct http_req *req, struct http_res *res)
         return;
     }
     {
-        struct form_state fs = {f.name, f.email, f.phone, f.consent != NULL, &fe, NULL, false};
+        struct form_state fs = {f.name, f.email, f.phone, f.consent != NULL, &fe, NULL, false, &f};
         fs.banner = e == RB_ERATE ? "Too many applications were sent from your network in the "
                                     "last hour, so this one was not kept. Please send it again "
                                     "later."

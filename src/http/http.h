@@ -25,7 +25,8 @@ struct http_settings; /* http/settings.h */
 
 /* One uploaded file of a multipart request. */
 struct http_file {
-    char *name; /* the file name the client gave (not a path; may be empty) */
+    char *name;  /* the file name the client gave (not a path; may be empty) */
+    char *field; /* the form field it was sent as */
     struct buf data;
 };
 

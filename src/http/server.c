@@ -327,6 +327,7 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key, const char *filenam
         xgrow(&st->files, &st->capfiles, st->nfiles + 1, sizeof *st->files);
         f = &st->files[st->nfiles++];
         f->name = xstrdup(filename);
+        f->field = xstrdup(key ? key : "");
         buf_init(&f->data, st->limit);
     }
     f = &st->files[st->nfiles - 1];
@@ -348,6 +349,7 @@ state_free(struct state *st)
         MHD_destroy_post_processor(st->pp);
     for (size_t i = 0; i < st->nfiles; i++) {
         free(st->files[i].name);
+        free(st->files[i].field);
         buf_cleanup(&st->files[i].data);
     }
     free(st->files);

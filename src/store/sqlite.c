@@ -2240,5 +2240,6 @@ static const struct store_ops sqlite_ops = {
     .application_move = sqlite_application_move,
     .application_resume = sqlite_application_resume,
     .dashboard = sqlite_dashboard,
+    .application_answers = sqlite_application_answers,
     .apply_attempts = sqlite_apply_attempts,
 };

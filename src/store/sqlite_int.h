@@ -198,6 +198,8 @@ enum rb_err sqlite_application_move(struct store *s, long long id, const char *s
 enum rb_err sqlite_application_resume(struct store *s, long long id, long long resume,
                                       long long screening, char *errmsg);
 enum rb_err sqlite_dashboard(struct store *s, json_t **out, char *errmsg);
+enum rb_err sqlite_application_answers(struct store *s, long long id, const char *answers,
+                                       char *errmsg);
 enum rb_err sqlite_apply_attempts(struct store *s, const char *key, long long now, long long window,
                                   bool record, long long *count, long long *oldest, char *errmsg);
 /* sqlite_hiring.c, inside a transaction the caller holds */

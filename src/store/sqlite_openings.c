@@ -25,7 +25,8 @@
     "'criteria', json(o.criteria), 'location', o.location, 'remote', o.remote, 'salary', "         \
     "CASE WHEN o.salary_min IS NULL THEN NULL ELSE json_object('min', o.salary_min, 'max', "       \
     "o.salary_max, 'currency', o.salary_currency) END, 'headcount', o.headcount, 'status', "       \
-    "o.status, 'stages', json(o.stages), 'team', json_object('recruiters', " MEMBERS(              \
+    "o.status, 'stages', json(o.stages), 'questions', json(coalesce((SELECT questions FROM "       \
+    "opening_form WHERE opening = o.id), '[]')), 'team', json_object('recruiters', " MEMBERS(      \
         "recruiter",                                                                               \
         "a.email") ", 'hiring_manager', (SELECT email FROM account WHERE id = "                    \
                    "o.hiring_manager), 'panel', " MEMBERS(                                         \
@@ -94,7 +95,14 @@ static const char SQL_APP_GET[] =
     "h.to_stage, 'by', h.by_label, 'reason', h.reason, 'at', h.at)) FROM (SELECT * FROM "
     "application_stage_change WHERE application = a.id ORDER BY id) h)), '$.interviews', "
     "json((SELECT json_group_array(i.id) FROM (SELECT id FROM interview WHERE application = "
-    "a.id ORDER BY id) i)))" APPLICATION_FROM "WHERE a.id = ?1";
+    "a.id ORDER BY id) i)), '$.answers', json(coalesce((SELECT answers FROM application_answer "
+    "WHERE application = a.id), '{}')))" APPLICATION_FROM "WHERE a.id = ?1";
+static const char SQL_FORM_SET[] =
+    "INSERT INTO opening_form (opening, questions) VALUES (?1, ?2) ON CONFLICT (opening) DO "
+    "UPDATE SET questions = excluded.questions";
+static const char SQL_ANSWERS_SET[] =
+    "INSERT INTO application_answer (application, answers) VALUES (?1, ?2) ON CONFLICT "
+    "(application) DO UPDATE SET answers = excluded.answers, at = excluded.at";
 #define APP_WHERE                                                                                  \
     "WHERE (?1 IS NULL OR a.opening = ?1) AND (?2 IS NULL OR a.candidate = ?2) AND (?3 IS NULL "   \
     "OR a.stage = ?3) AND (?4 IS NULL OR instr(lower(c.name), lower(?4)) > 0 OR "                  \
@@ -304,6 +312,16 @@ sqlite_opening_save(struct store *s, const struct opening_row *o, const struct a
     if ((rc = members(s, *id, "recruiter", o->recruiters, o->nrecruiters, errmsg)) ||
         (rc = members(s, *id, "panel", o->panel, o->npanel, errmsg)))
         goto out;
+    if (o->questions) {
+        if (!(st = sq_stmt(s, SQL_FORM_SET, errmsg))) {
+            rc = RB_ESTORE;
+            goto out;
+        }
+        sqlite3_bind_int64(st, 1, *id);
+        sq_bind_text(st, 2, o->questions);
+        if ((rc = sq_exec(s, st, errmsg, "save the form's questions")))
+            goto out;
+    }
     snprintf(what, sizeof what, "opening %lld", *id);
     rc = audit(s, who, o->id ? "change" : "create", 0, what, errmsg);
 out:
@@ -842,4 +860,22 @@ sqlite_dashboard(struct store *s, json_t **out, char *errmsg)
         *out = NULL;
     }
     return rc;
+}
+
+enum rb_err
+sqlite_application_answers(struct store *s, long long id, const char *answers, char *errmsg)
+{
+    sqlite3_stmt *st;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_ANSWERS_SET, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    sq_bind_text(st, 2, answers);
+    rc = sq_exec(s, st, errmsg, "save the answers");
+out:
+    return sq_end(s, rc, errmsg);
 }

@@ -54,7 +54,9 @@ static const char SQL_EXPORT[] =
     " WHERE candidate = c.id ORDER BY id)), "
     "'applications', (SELECT json_group_array(json_object('id', a.id, 'opening', a.opening, "
     " 'opening_title', (SELECT title FROM opening WHERE id = a.opening), 'stage', a.stage, "
-    " 'kind', a.kind, 'source', a.source, 'created_at', a.created_at, 'history', "
+    " 'kind', a.kind, 'source', a.source, 'created_at', a.created_at, 'answers', "
+    " json(coalesce((SELECT answers FROM application_answer WHERE application = a.id), '{}')), "
+    " 'history', "
     " (SELECT json_group_array(json_object('from', from_stage, 'to', to_stage, 'by', by_label, "
     " 'reason', reason, 'at', at)) FROM (SELECT * FROM application_stage_change WHERE "
     " application = a.id ORDER BY id)))) FROM (SELECT * FROM application WHERE candidate = c.id "
@@ -122,6 +124,9 @@ static const char *const erase_sql[] = {
     "UPDATE candidate_stage_change SET reason = NULL WHERE candidate = ?1",
     "UPDATE application_stage_change SET reason = NULL WHERE application IN (SELECT id FROM "
     "application WHERE candidate = ?1)",
+    /* what they wrote on the careers form (their files were resume rows, deleted above) */
+    "DELETE FROM application_answer WHERE application IN (SELECT id FROM application WHERE "
+    "candidate = ?1)",
     "UPDATE scorecard SET notes = NULL WHERE id IN " CARDS_OF,
     "UPDATE scorecard_rating SET notes = NULL WHERE scorecard IN " CARDS_OF,
     /* a rating that differs from the derived one must keep a reason: an empty one */

@@ -709,6 +709,12 @@ store_application_move(struct store *s, long long id, const char *stage, const c
 }
 
 enum rb_err
+store_application_answers(struct store *s, long long id, const char *answers, char *errmsg)
+{
+    return s->ops->application_answers(s, id, answers, errmsg);
+}
+
+enum rb_err
 store_application_resume(struct store *s, long long id, long long resume, long long screening,
                          char *errmsg)
 {

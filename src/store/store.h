@@ -647,6 +647,7 @@ struct opening_row {
     long long hiring_manager; /* account id, 0: none */
     const long long *recruiters, *panel;
     size_t nrecruiters, npanel;
+    const char *questions; /* the careers form's own questions (JSON list); NULL: unchanged */
 };
 /* Saves o in one transaction with an audit entry by who; *id is the opening's. Updating:
  * RB_ENOTFOUND without it, RB_ECONFLICT naming a stage that holds applications when the
@@ -714,6 +715,10 @@ enum rb_err store_application_move(struct store *s, long long id, const char *st
  * screening that scores it; in one transaction. */
 enum rb_err store_application_resume(struct store *s, long long id, long long resume,
                                      long long screening, char *errmsg);
+/* Keeps the answers (a JSON object by question id) given with application id on the careers
+ * page, replacing earlier ones, in one transaction. */
+enum rb_err store_application_answers(struct store *s, long long id, const char *answers,
+                                      char *errmsg);
 /* The recruiter's dashboard as the API's Dashboard JSON (new reference): every opening
  * with counts, funnel, time in stage and time to fill; applications still at a stage of
  * kind applied; interviews waiting for a scorecard (at most 20 of each, with totals). */

@@ -173,6 +173,8 @@ struct store_ops {
     enum rb_err (*application_resume)(struct store *s, long long id, long long resume,
                                       long long screening, char *errmsg);
     enum rb_err (*dashboard)(struct store *s, json_t **out, char *errmsg);
+    enum rb_err (*application_answers)(struct store *s, long long id, const char *answers,
+                                       char *errmsg);
     enum rb_err (*apply_attempts)(struct store *s, const char *key, long long now, long long window,
                                   bool record, long long *count, long long *oldest, char *errmsg);
     enum rb_err (*candidate_search)(struct store *s, const char *stage, const char *role,

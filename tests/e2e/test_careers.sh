@@ -4,7 +4,8 @@
 # description rendered without raw HTML, the form's errors next to their fields, an
 # application landing in the opening's pipeline parsed and screened, duplicates merged by
 # email, the honeypot, and the per-address limit answering 429 without losing what came
-# before. (A browser test of the form comes with the web app.)
+# before; the opening's own questions (text, choice, file) asked, checked and kept, and
+# erased with the candidate. (tests/web/careers.test.mjs applies in a browser.)
 
 source "$ROOT/tests/e2e/serve_lib.sh"
 
@@ -180,4 +181,68 @@ test_form_errors_are_shown_next_to_their_fields() {
     http POST /api/v1/openings/1/applications/public -F name=X -F email=x@example.org \
         -F consent=yes -F 'resume=@cv.txt'
     assert_eq "$RC" 404
+}
+
+test_the_openings_own_questions_are_asked_checked_and_kept() {
+    setup_openings
+    # defined on the command line, as a JSON list
+    printf '%s' '[{"id":"notice","label":"Your notice period <b>?</b>","kind":"choice","required":true,
+        "choices":["none","1 month","3 months"]},{"id":"why","label":"Why us?","kind":"text"},
+        {"id":"portfolio","label":"A sample of your work","kind":"file","required":true}]' >q.json
+    run "$RUBRIC" opening edit 1 --questions q.json
+    assert_rc 0
+    printf '%s' '[{"id":"Bad Id","label":"x","kind":"text"}]' >bad.json
+    run "$RUBRIC" opening edit 1 --questions bad.json
+    assert_rc 1
+    assert_err 'questions[0].id'
+    start_server
+    REC=$(token_for recruiter)
+    cv_txt
+    printf 'A design doc I wrote.\n' >sample.txt
+    # on the form: each question with its label (as text), a choice as radio buttons
+    http GET /careers/1
+    assert_out 'Your notice period &lt;b&gt;?&lt;/b&gt;</legend>'
+    assert_out '<input type="radio" id="q-notice-1" name="q-notice" value="1 month">'
+    assert_out '<label for="q-why">Why us? (optional)</label>'
+    assert_out '<input type="file" id="q-portfolio" name="q-portfolio" required>'
+    # a required answer missing, then a choice that was not offered: 400 naming the field
+    http POST /api/v1/openings/1/applications/public -F name="Ama Testperson" \
+        -F email=ama@example.org -F consent=yes -F 'resume=@cv.txt' -F 'q-portfolio=@sample.txt'
+    assert_eq "$RC" 400
+    assert_json '.field == "q-notice"'
+    http POST /api/v1/openings/1/applications/public -F name="Ama Testperson" \
+        -F email=ama@example.org -F consent=yes -F 'resume=@cv.txt' -F 'q-portfolio=@sample.txt' \
+        -F 'q-notice=6 months'
+    assert_eq "$RC" 400
+    assert_json '.field == "q-notice" and (.detail | test("Choose one of the answers"))'
+    # as a browser sees it: the form again, the error next to the question, what was typed kept
+    http POST /api/v1/openings/1/applications/public -H 'Accept: text/html' -F name="Ama Testperson" \
+        -F email=ama@example.org -F consent=yes -F 'resume=@cv.txt' -F 'q-notice=1 month' \
+        -F 'q-why=Your <b>API</b> design'
+    assert_eq "$RC" 400
+    assert_out '<p class="error" id="q-portfolio-note">Attach a file to answer this.</p>'
+    assert_out 'value="1 month" checked'
+    assert_out 'Your &lt;b&gt;API&lt;/b&gt; design</textarea>'
+    board ""
+    assert_json '.total == 0'
+    # answered: kept with the application, the file as a resume of the candidate
+    http POST /api/v1/openings/1/applications/public -F name="Ama Testperson" \
+        -F email=ama@example.org -F consent=yes -F 'resume=@cv.txt' -F 'q-notice=1 month' \
+        -F 'q-why=Your API design' -F 'q-portfolio=@sample.txt'
+    assert_eq "$RC" 201
+    board ""
+    app=$(jq '.items[0].id' <<<"$OUT")
+    OUT=$(curl -sS -H "Authorization: Bearer $REC" "$BASE/api/v1/applications/$app")
+    assert_json '.answers.notice == "1 month" and .answers.why == "Your API design" and .answers.portfolio.filename == "sample.txt"'
+    cand=$(jq '.candidate' <<<"$OUT")
+    file=$(jq '.answers.portfolio.file' <<<"$OUT")
+    OUT=$(curl -sS -H "Authorization: Bearer $REC" "$BASE/api/v1/resumes/$file")
+    assert_json ".candidate == $cand"
+    # an erasure takes the answers with it
+    run "$RUBRIC" candidate erase "$cand" --yes
+    assert_rc 0
+    OUT=$(curl -sS -H "Authorization: Bearer $REC" "$BASE/api/v1/applications/$app")
+    assert_json '.answers == {}'
+    OUT=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $REC" "$BASE/api/v1/resumes/$file")
+    assert_eq "$OUT" 404
 }

@@ -998,6 +998,13 @@ test_every_route_answers_as_documented() {
     send 400 PATCH "/api/v1/openings/$op" '{"criteria_edits":{"must":["no-such-skill-at-all"]}}' "${recruiter[@]}"
     [ "$(field .field)" = criteria_edits ] || fail "400 on an unknown skill, not naming criteria_edits"
     send 400 PATCH "/api/v1/openings/$op" '{"criteria_edits":{"colour":"blue"}}' "${recruiter[@]}"
+    # the careers form's own questions
+    send 200 PATCH "/api/v1/openings/$op2" '{"questions":[{"id":"why","label":"Why us?","kind":"text"},{"id":"notice","label":"Notice period","kind":"choice","required":true,"choices":["none","1 month"]}]}' "${admin[@]}"
+    [ "$(field '[.questions[].id] == ["why", "notice"]')" = true ] || fail "opening: the questions were not kept"
+    send 400 PATCH "/api/v1/openings/$op2" '{"questions":[{"id":"why","label":"Why us?","kind":"essay"}]}' "${admin[@]}"
+    [ "$(field .field)" = questions ] || fail "400 on a question's kind, not naming questions"
+    send 200 PATCH "/api/v1/openings/$op2" '{"questions":null}' "${admin[@]}"
+    [ "$(field '.questions == []')" = true ] || fail "opening: questions not cleared by null"
     send 200 PATCH "/api/v1/openings/$op" '{"criteria_edits":null}' "${recruiter[@]}"
     [ "$(field '.criteria.edits == null and .criteria.min_years == 0')" = true ] || fail "opening: edits not cleared"
     send 400 PATCH "/api/v1/openings/$op" '{}' "${recruiter[@]}"

@@ -112,3 +112,45 @@ Test(opening, who_may_see_change_and_move)
     json_decref(o);
     json_decref(open_team);
 }
+
+static void
+assert_questions(const char *json, enum rb_err want, const char *msg_has)
+{
+    char msg[RB_ERRMSG] = "";
+    json_t *v = stages(json);
+    cr_expect_eq(opening_questions_check(v, msg), want, "%s: '%s'", json, msg);
+    if (msg_has)
+        cr_expect(strstr(msg, msg_has), "%s: '%s' lacks '%s'", json, msg, msg_has);
+    json_decref(v);
+}
+
+Test(opening, the_careers_forms_questions_are_checked_item_by_item)
+{
+    assert_questions("[]", RB_OK, NULL);
+    assert_questions("[{\"id\":\"why\",\"label\":\"Why us?\",\"kind\":\"text\"},"
+                     "{\"id\":\"notice\",\"label\":\"Notice\",\"kind\":\"choice\","
+                     "\"required\":true,\"choices\":[\"none\",\"1 month\"]},"
+                     "{\"id\":\"work-sample\",\"label\":\"A sample\",\"kind\":\"file\"}]",
+                     RB_OK, NULL);
+    assert_questions("{}", RB_EINVAL, "questions: a list");
+    assert_questions("[{\"id\":\"Why\",\"label\":\"x\",\"kind\":\"text\"}]", RB_EINVAL,
+                     "questions[0].id");
+    assert_questions("[{\"id\":\"a\",\"label\":\"x\",\"kind\":\"text\"},"
+                     "{\"id\":\"a\",\"label\":\"y\",\"kind\":\"text\"}]",
+                     RB_EINVAL, "questions[1].id: 'a' is questions[0]'s too");
+    assert_questions("[{\"id\":\"a\",\"label\":\"\",\"kind\":\"text\"}]", RB_EINVAL,
+                     "questions[0].label");
+    assert_questions("[{\"id\":\"a\",\"label\":\"x\",\"kind\":\"essay\"}]", RB_EINVAL,
+                     "questions[0].kind: text, choice or file");
+    assert_questions("[{\"id\":\"a\",\"label\":\"x\",\"kind\":\"text\",\"required\":1}]", RB_EINVAL,
+                     "questions[0].required");
+    assert_questions("[{\"id\":\"a\",\"label\":\"x\",\"kind\":\"text\",\"choices\":[\"y\"]}]",
+                     RB_EINVAL, "only a choice has them");
+    assert_questions("[{\"id\":\"a\",\"label\":\"x\",\"kind\":\"choice\"}]", RB_EINVAL,
+                     "questions[0].choices: 1 to 20");
+    assert_questions(
+        "[{\"id\":\"a\",\"label\":\"x\",\"kind\":\"choice\",\"choices\":[\"y\",\"y\"]}]", RB_EINVAL,
+        "questions[0].choices[1]: given twice");
+    assert_questions("[{\"id\":\"a\",\"label\":\"x\",\"kind\":\"text\",\"colour\":1}]", RB_EINVAL,
+                     "questions[0].colour: not a field");
+}
