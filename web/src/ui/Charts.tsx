@@ -55,32 +55,29 @@ export interface Step {
   value: number;
 }
 
-/** A funnel: one centred bar per step, as wide as its share of the first step, with the
- * count and that share written beside it. */
+/**
+ * A funnel: one centred bar per step, as wide as its share of the first step, with the count
+ * and that share written beside it as HTML text (as Bars, so that it reads on a phone).
+ */
 export function Funnel(props: { title: string; steps: Step[] }) {
   const first = Math.max(1, props.steps[0]?.value ?? 0);
-  const row = 28;
-  const h = props.steps.length * row;
   return (
     <figure class="chart">
       <figcaption>{props.title}</figcaption>
-      <svg viewBox={`0 0 600 ${h}`} width="100%" height={h} role="img" aria-label={props.title}>
-        {props.steps.map((s, i) => {
-          const w = Math.max(2, Math.min(1, s.value / first) * 260);
-          const y = i * row;
+      <div class="bars" role="list" aria-label={props.title}>
+        {props.steps.map((s) => {
+          const w = s.value ? Math.max(1, Math.min(1, s.value / first) * 100) : 0;
           return (
-            <g key={s.label}>
-              <text x="0" y={y + 18} class="chart-label">
-                {s.label}
-              </text>
-              <rect x={260 - w / 2} y={y + 6} width={w} height="16" class="chart-bar" rx="2" />
-              <text x="400" y={y + 18} class="chart-value">
-                {`${s.value} (${Math.round((100 * s.value) / first)}%)`}
-              </text>
-            </g>
+            <div class="bars-row" role="listitem" key={s.label}>
+              <span class="bars-label">{s.label}</span>
+              <svg class="bars-track" viewBox="0 0 100 16" preserveAspectRatio="none" aria-hidden="true">
+                <rect x={(100 - w) / 2} y="0" width={w} height="16" class="chart-bar" />
+              </svg>
+              <span class="bars-value">{`${s.value} (${Math.round((100 * s.value) / first)}%)`}</span>
+            </div>
           );
         })}
-      </svg>
+      </div>
     </figure>
   );
 }
