@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The applicant's journey on a phone: the careers page lists an open job, the applicant reads
 // it and applies with a PDF resume (made by the project's own accuracy-gen), without an
-// account; then the recruiter finds the application in that opening's pipeline in the web
-// app, parsed (its PDF read) and screened (a score on the card), and moves it by keyboard.
+// account, answering the opening's own questions; then the recruiter finds the application
+// in that opening's pipeline in the web app, parsed (its PDF read) and screened (a score on
+// the card), reads the answers on the candidate's page, and moves it by keyboard.
 // axe passes on every page at 390 px.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -31,6 +32,10 @@ before(async () => {
     description: ['## Requirements', '- 3+ years building services in Java or Python', '- PostgreSQL', '', '## Nice to have', '- Docker'].join('\n'),
     location: 'Lisbon',
     remote: 'hybrid',
+    questions: [
+      { id: 'notice', label: 'Your notice period', kind: 'choice', required: true, choices: ['none', '1 month', '3 months'] },
+      { id: 'why', label: 'Why this job?', kind: 'text' },
+    ],
   });
   await admin.post(`/api/v1/openings/${o.id}/status`, { status: 'open' });
   opening = o.id;
@@ -64,6 +69,9 @@ test('an applicant applies on a phone with a PDF resume', async () => {
   assert.equal(await page.getByLabel('Your name').inputValue(), APPLICANT);
   await checkAxe(page, 'the form with an error at 390');
   await page.getByLabel('Resume').setInputFiles(pdf);
+  // the opening's own questions: a choice by its radio button, a text answer
+  await page.getByRole('group', { name: 'Your notice period' }).getByLabel('1 month').check();
+  await page.getByLabel('Why this job? (optional)').fill('Services people rely on.');
   await page.getByLabel(/I agree to the processing/).check();
   await page.getByRole('button', { name: 'Send application' }).click();
   await page.getByText('Thank you: your application is in.').waitFor();
@@ -90,6 +98,10 @@ test("the application is in the opening's pipeline, parsed and screened", async 
   await card.getByRole('link', { name: APPLICANT }).click();
   await page.getByRole('heading', { name: APPLICANT }).waitFor();
   await page.getByText(/pdf/i).first().waitFor();
+  // with the answers given on the form, by their questions
+  await page.getByText('Your notice period').waitFor();
+  await page.getByText('Services people rely on.').waitFor();
+  assert.equal(await page.locator('dt', { hasText: 'Your notice period' }).locator('xpath=following-sibling::dd[1]').innerText(), '1 month');
   await checkAxe(page, 'the applicant at 390');
   // back on the board, moved by keyboard to the next stage
   await page.goBack();

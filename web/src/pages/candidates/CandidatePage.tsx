@@ -2,6 +2,7 @@
 // One candidate: contact, resumes (the original to download and the parsed view), the stage
 // with its history and a "Move to", interviews with each panel member's scorecard state,
 // the debrief; for admins, the export and the erasure (which asks for the name typed).
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, failureOf, type Failure, type Schemas } from '../../api';
 import type { PageProps } from '../../router';
@@ -99,6 +100,45 @@ function Erase(props: { c: Candidate; onErased: () => void }) {
   );
 }
 
+/** One application: its opening, stage and source, and the answers given on the careers form
+ * to the opening's own questions (a file answer links to the file, kept as a resume). */
+function ApplicationItem(props: { id: number }) {
+  const a = useLoad((signal) => api.GET('/api/v1/applications/{id}', { signal, params: { path: { id: props.id } } }), [props.id]);
+  const openingId = a.data?.opening ?? 0;
+  const o = useLoad(
+    (signal) => api.GET('/api/v1/openings/{id}', { signal, params: { path: { id: openingId } } }),
+    [openingId],
+  );
+  if (a.failure) return <FailureBanner failure={a.failure} />;
+  if (!a.data) return <Loading />;
+  const answers = Object.entries(a.data.answers);
+  const label = (q: string) => o.data?.questions.find((x) => x.id === q)?.label ?? q;
+  return (
+    <>
+      <Link href={`/pipeline?opening=${a.data.opening}`}>{a.data.opening_title}</Link>: {a.data.stage}{' '}
+      <span class="muted">({a.data.source})</span>
+      {answers.length > 0 && (
+        <dl class="facts">
+          {answers.map(([q, v]) => (
+            <Fragment key={q}>
+              <dt>{label(q)}</dt>
+              <dd>
+                {typeof v === 'string' ? (
+                  v
+                ) : (
+                  <a href={`/api/v1/resumes/${v.file}/original`} download={v.filename}>
+                    {v.filename}
+                  </a>
+                )}
+              </dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}
+
 async function exportCandidate(id: number): Promise<Failure | null> {
   const { data, error, response } = await api.GET('/api/v1/candidates/{id}/export', { params: { path: { id } } });
   if (!data) return failureOf(error, response);
@@ -121,6 +161,7 @@ export default function CandidatePage({ params }: PageProps) {
   const [failure, setFailure] = useState<Failure | null>(null);
   const c = useLoad((signal) => api.GET('/api/v1/candidates/{id}', { signal, params: { path: { id } } }), [id, tick]);
   const ivs = useLoad((signal) => api.GET('/api/v1/interviews', { signal, params: { query: { candidate: id, limit: 500 } } }), [id, tick]);
+  const apps = useLoad((signal) => api.GET('/api/v1/candidates/{id}/applications', { signal, params: { path: { id } } }), [id, tick]);
   const d = c.data;
   return (
     <Page
@@ -202,6 +243,18 @@ export default function CandidatePage({ params }: PageProps) {
               </ol>
             </section>
           </div>
+          <h2>Applications</h2>
+          {!apps.data?.items.length ? (
+            !apps.failure && <Empty>No application.</Empty>
+          ) : (
+            <ul>
+              {apps.data.items.map((x) => (
+                <li key={x.id}>
+                  <ApplicationItem id={x.id} />
+                </li>
+              ))}
+            </ul>
+          )}
           <h2>Resumes</h2>
           {!d.resumes.length ? (
             <Empty>No resume.</Empty>
