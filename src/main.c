@@ -36,6 +36,7 @@ static const struct {
     {"candidate", cmd_candidate, "candidates: add, list, show, stages, export, erase, retention"},
     {"opening", cmd_opening, "openings: jobs with a description, team, status and stages"},
     {"application", cmd_application, "applications: a candidate in an opening's pipeline"},
+    {"demo", cmd_demo, "an invented hiring world in an empty store, to look around in"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
     {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
     {"scorecard", cmd_scorecard,

@@ -51,6 +51,7 @@ int cmd_insight(struct cmd_ctx *ctx, int argc, char **argv);
 /* `rubric opening ...` and `rubric application ...` (cmd/opening.c). */
 int cmd_opening(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_application(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_demo(struct cmd_ctx *ctx, int argc, char **argv);
 
 /* A subcommand ("bank load") and its function. */
 struct cmd_sub {
