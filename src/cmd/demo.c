@@ -18,8 +18,9 @@ static const struct cmd_spec demo_spec = {
     "usage: rubric demo [--uploads DIR]\n\n"
     "Fills an empty store with an invented hiring world: three open openings and forty\n"
     "candidates with resumes in several formats (parsed, their screenings queued for the\n"
-    "server), at every stage of each opening. A store that holds openings or candidates is\n"
-    "refused. Then 'rubric serve' (or 'make run') shows it in the browser.\n\n"
+    "server), at every stage of each opening; two interviewers and a loop with their\n"
+    "scorecards for everyone who reached interviewing. A store that holds openings or\n"
+    "candidates is refused. Then 'rubric serve' (or 'make run') shows it in the browser.\n\n"
     "  --uploads DIR   the server's uploads folder (default: RUBRIC_UPLOADS, else ./uploads)\n\n"
     "Exit: 0; 1 when the store is not empty; 3 when it cannot be written.\n"};
 
@@ -59,9 +60,10 @@ cmd_demo(struct cmd_ctx *ctx, int argc, char **argv)
         rc = cmd_fail(e, msg);
         goto out;
     }
-    printf("the demo: %zu openings, %zu candidates with their resumes, %zu stage moves\n"
+    printf("the demo: %zu openings, %zu candidates with their resumes, %zu stage moves, %zu "
+           "interviews with %zu scorecards\n"
            "see it: rubric serve (or make run), then sign in as the admin it prints\n",
-           n.openings, n.candidates, n.moves);
+           n.openings, n.candidates, n.moves, n.interviews, n.scorecards);
 out:
     store_close(s);
     skillscan_free(rd.sc);

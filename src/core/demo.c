@@ -5,11 +5,16 @@
 #include <string.h>
 
 #include "core/application.h"
+#include "core/auth.h"
 #include "core/bank.h"
 #include "core/demo.h"
+#include "core/interview.h"
 #include "core/role.h"
+#include "core/scorecard.h"
 #include "util/buf.h"
+#include "util/crypto.h"
 #include "util/diag.h"
+#include "util/mem.h"
 
 static const char *const firsts[] = {"Amara", "Bruno", "Chiara", "Dawit", "Elif", "Farid", "Greta",
                                      "Hiro",  "Ines",  "Jonas",  "Kaveh", "Lena", "Mateo", "Nadia",
@@ -127,6 +132,40 @@ resume_write(struct buf *b, size_t i, const char *first, const char *last,
     }
 }
 
+/* Interviewer i's scorecard for interview iv: the first is pleased (3s and 4s), the second
+ * is not (1s and 2s) on every other loop, so that debriefs show disagreements. */
+static enum rb_err
+score(struct store *s, long long iv, const struct user *who, size_t i, size_t loop, char *errmsg)
+{
+    struct role role;
+    bool has_role;
+    json_t *ivj = NULL, *doc = NULL, *r;
+    bool low = i == 1 && loop % 2 == 0;
+    long long id;
+    size_t k;
+    enum rb_err e = scorecard_context(s, iv, &ivj, &role, &has_role, errmsg);
+
+    if (e)
+        goto out;
+    doc = scorecard_template(ivj, has_role ? &role : NULL);
+    json_array_foreach(json_object_get(doc, "ratings"), k, r)
+    {
+        json_object_set_new(r, "rating", json_integer(low ? 1 + (int)(k % 2) : 3 + (int)(k % 2)));
+    }
+    json_object_set_new(doc, "recommendation", json_string(low ? "no" : "yes"));
+    json_object_set_new(doc, "notes",
+                        json_string(low ? "Struggled to reason about failure "
+                                          "modes; I would not hire yet."
+                                        : "Clear about trade-offs; would "
+                                          "hire."));
+    e = scorecard_submit(s, iv, who, doc, &id, errmsg);
+out:
+    json_decref(doc);
+    json_decref(ivj);
+    role_cleanup(&role);
+    return e;
+}
+
 /* The built-in bank and roles, when the store has none (as `rubric serve` loads them). */
 static enum rb_err
 builtins(struct store *s, char *errmsg)
@@ -170,7 +209,8 @@ enum rb_err
 demo_fill(struct store *s, const char *uploads, const struct opening_reader *rd,
           struct demo_counts *out, char *errmsg)
 {
-    long long ids[DEMO_OPENINGS] = {0};
+    long long ids[DEMO_OPENINGS] = {0}, panel_ids[2] = {0};
+    struct user panel[2] = {0};
     json_t *items = NULL;
     size_t total = 0, cands = 0;
     struct buf b;
@@ -194,6 +234,19 @@ demo_fill(struct store *s, const char *uploads, const struct opening_reader *rd,
     }
     if ((e = builtins(s, errmsg)))
         goto out;
+    for (size_t i = 0; i < 2; i++) {
+        static const char *const emails[] = {"ines.interviewer@example.org",
+                                             "oskar.interviewer@example.org"};
+        static const char *const names[] = {"Ines Interviewer", "Oskar Interviewer"};
+        char pw[CRYPTO_TOKEN_MAX];
+        crypto_token("", pw); /* not shown: an admin sets one to sign in as them */
+        if ((e = auth_user_add(s, emails[i], names[i], USER_INTERVIEWER, pw, strlen(pw),
+                               &panel[i].id, errmsg)))
+            goto out;
+        panel[i].email = xstrdup(emails[i]);
+        panel[i].role = USER_INTERVIEWER;
+        panel_ids[i] = panel[i].id;
+    }
     for (size_t i = 0; i < DEMO_OPENINGS; i++) {
         const struct demo_opening *o = &openings[i];
         json_t *in =
@@ -239,9 +292,32 @@ demo_fill(struct store *s, const char *uploads, const struct opening_reader *rd,
                                       errmsg)))
                 goto out;
             out->moves++;
+            /* a loop for those who reach interviewing: both cards in for those beyond it, one
+             * still awaited for those at it */
+            if (strcmp(path[k], "interviewing") == 0) {
+                struct interview_request rq = {0};
+                long long iv;
+                bool partial;
+                rq.candidate = f.candidate;
+                rq.stage = STAGE_TECHNICAL;
+                rq.interviewers = panel_ids;
+                rq.ninterviewers = 2;
+                rq.seed = (uint64_t)i + 1;
+                rq.application = app;
+                if ((e = interview_create(s, &rq, &iv, &partial, errmsg)))
+                    goto out;
+                out->interviews++;
+                for (size_t p = 0; p < (n > k + 1 ? 2u : 1u); p++) {
+                    if ((e = score(s, iv, &panel[p], p, out->interviews, errmsg)))
+                        goto out;
+                    out->scorecards++;
+                }
+            }
         }
     }
 out:
+    free(panel[0].email);
+    free(panel[1].email);
     json_decref(items);
     buf_cleanup(&b);
     return e;

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # End-to-end tests of `rubric demo`: an empty store filled with three open openings and forty
 # candidates at every stage of each, their resumes parsed and screened once the server runs,
-# all seen through the API; a store that is not empty is refused and left as it was.
+# loops with scorecards that disagree, all seen through the API; a store that is not empty is
+# refused and left as it was.
 
 source "$ROOT/tests/e2e/serve_lib.sh"
 
@@ -30,6 +31,21 @@ test_demo_fills_an_empty_store_that_the_api_then_shows() {
     done | sort | uniq -c | awk '{print $2 "=" $1}' | paste -sd, - >formats
     [ "$(cat formats)" = "html=10,json-resume=10,markdown=10,text=10" ] ||
         fail "not ten resumes read in each of four formats: $(cat formats)"
+    # loops for everyone who reached interviewing; those still at it wait for one card
+    api '/api/v1/interviews?limit=100'
+    assert_json '.total == 18'
+    api /api/v1/dashboard
+    assert_json '.awaiting_scorecards.total == 6'
+    # and the panel disagrees on some: a debrief with a recommendation each way
+    found=0
+    for c in $(seq 1 40); do
+        api "/api/v1/candidates/$c/debrief"
+        if [ "$(jq '[.. | objects | select(has("recommendation")) | .recommendation] | (index("yes") != null and index("no") != null)' <<<"$OUT" 2>/dev/null)" = true ]; then
+            found=1
+            break
+        fi
+    done
+    [ "$found" = 1 ] || fail "no debrief where the panel disagrees"
     # the screenings queued by the demo run in the server: every application gets its score
     for _ in $(seq 150); do
         api '/api/v1/openings/1/applications?limit=100'
