@@ -19,8 +19,9 @@ static const struct cmd_spec demo_spec = {
     "Fills an empty store with an invented hiring world: three open openings and forty\n"
     "candidates with resumes in several formats (parsed, their screenings queued for the\n"
     "server), at every stage of each opening; two interviewers and a loop with their\n"
-    "scorecards for everyone who reached interviewing. A store that holds openings or\n"
-    "candidates is refused. Then 'rubric serve' (or 'make run') shows it in the browser.\n\n"
+    "scorecards for everyone who reached interviewing; a candidate account with a fortnight\n"
+    "of practice. A store that holds openings or candidates is refused. Then 'rubric\n"
+    "serve' (or 'make run') shows it in the browser.\n\n"
     "  --uploads DIR   the server's uploads folder (default: RUBRIC_UPLOADS, else ./uploads)\n\n"
     "Exit: 0; 1 when the store is not empty; 3 when it cannot be written.\n"};
 
@@ -61,9 +62,9 @@ cmd_demo(struct cmd_ctx *ctx, int argc, char **argv)
         goto out;
     }
     printf("the demo: %zu openings, %zu candidates with their resumes, %zu stage moves, %zu "
-           "interviews with %zu scorecards\n"
+           "interviews with %zu scorecards, %zu practice answers\n"
            "see it: rubric serve (or make run), then sign in as the admin it prints\n",
-           n.openings, n.candidates, n.moves, n.interviews, n.scorecards);
+           n.openings, n.candidates, n.moves, n.interviews, n.scorecards, n.practice);
 out:
     store_close(s);
     skillscan_free(rd.sc);

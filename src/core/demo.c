@@ -3,12 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/application.h"
 #include "core/auth.h"
 #include "core/bank.h"
 #include "core/demo.h"
 #include "core/interview.h"
+#include "core/practice.h"
 #include "core/role.h"
 #include "core/scorecard.h"
 #include "util/buf.h"
@@ -166,6 +168,45 @@ out:
     return e;
 }
 
+/* A candidate account with a fortnight of practice behind it: a few questions a day for a
+ * backend role, rated as someone improving would rate them. *answers counts them. */
+static enum rb_err
+practice_history(struct store *s, time_t now, size_t *answers, char *errmsg)
+{
+    struct practice_scope sc;
+    char pw[CRYPTO_TOKEN_MAX];
+    long long account;
+    enum rb_err e;
+
+    crypto_token("", pw); /* not shown: an admin sets one to sign in as them */
+    if ((e = auth_user_add(s, "quinn.candidate@example.org", "Quinn Candidate", USER_CANDIDATE, pw,
+                           strlen(pw), &account, errmsg)))
+        return e;
+    if ((e = practice_scope_init(&sc, s, "backend-developer-mid", 0, -1, errmsg)))
+        return e;
+    for (int day = 14; day >= 1 && !e; day--) {
+        struct practice_clock clk;
+        practice_clock_at(&clk, now - (time_t)day * 86400);
+        for (int k = 0; k < 3 && !e; k++) {
+            struct practice_next n;
+            struct practice_result r;
+            /* early on mostly "hard", later mostly "good" and "easy" */
+            int rating = day > 9 ? 2 + (k == 0) : day > 4 ? 3 : 3 + (k != 1);
+            if ((e = practice_next(s, account, &sc, &clk, &n, errmsg))) {
+                if (e == RB_ENOTFOUND)
+                    e = RB_OK; /* nothing due or new that day */
+                break;
+            }
+            e = practice_rate(s, account, &n.q, rating, NULL, 90 + 30 * k, &clk, &r, errmsg);
+            practice_next_cleanup(&n);
+            if (!e)
+                (*answers)++;
+        }
+    }
+    practice_scope_cleanup(&sc);
+    return e;
+}
+
 /* The built-in bank and roles, when the store has none (as `rubric serve` loads them). */
 static enum rb_err
 builtins(struct store *s, char *errmsg)
@@ -260,6 +301,8 @@ demo_fill(struct store *s, const char *uploads, const struct opening_reader *rd,
             goto out;
         out->openings++;
     }
+    if ((e = practice_history(s, time(NULL), &out->practice, errmsg)))
+        goto out;
     for (size_t i = 0; i < DEMO_CANDIDATES; i++) {
         const struct demo_opening *o = &openings[i % DEMO_OPENINGS];
         const char *first = firsts[i % 20], *last = lasts[(i * 7 + i / 20) % 20], *path[4];

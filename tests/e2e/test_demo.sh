@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # End-to-end tests of `rubric demo`: an empty store filled with three open openings and forty
 # candidates at every stage of each, their resumes parsed and screened once the server runs,
-# loops with scorecards that disagree, all seen through the API; a store that is not empty is
+# loops with scorecards that disagree, a candidate's practice history, all seen through the API; a store that is not empty is
 # refused and left as it was.
 
 source "$ROOT/tests/e2e/serve_lib.sh"
@@ -46,6 +46,10 @@ test_demo_fills_an_empty_store_that_the_api_then_shows() {
         fi
     done
     [ "$found" = 1 ] || fail "no debrief where the panel disagrees"
+    # a candidate account with a fortnight of practice, up to yesterday
+    QUINN=$("$RUBRIC" token create quinn.candidate@example.org 2>/dev/null)
+    OUT=$(curl -sS -H "Authorization: Bearer $QUINN" "$BASE/api/v1/practice/stats")
+    assert_json '.answers == 42 and .streak == 14 and .cards > 0'
     # the screenings queued by the demo run in the server: every application gets its score
     for _ in $(seq 150); do
         api '/api/v1/openings/1/applications?limit=100'
