@@ -23,7 +23,8 @@ static const struct cmd_spec demo_spec = {
     "of practice. A store that holds openings or candidates is refused. Then 'rubric\n"
     "serve' (or 'make run') shows it in the browser.\n\n"
     "  --uploads DIR   the server's uploads folder (default: RUBRIC_UPLOADS, else ./uploads)\n\n"
-    "Exit: 0; 1 when the store is not empty; 3 when it cannot be written.\n"};
+    "Exit: 0; 1 when the store is not empty; 4 when an upload cannot be kept; 5 when the\n"
+    "store cannot be written.\n"};
 
 int
 cmd_demo(struct cmd_ctx *ctx, int argc, char **argv)
