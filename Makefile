@@ -143,7 +143,7 @@ build/tools/hsdb: tools/hsdb.c build/librubric.a
 	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) -O1 -o $@ $< build/librubric.a $(PKG_LIBS)
 
 build/gen/hsdb.c: build/tools/hsdb
-	build/tools/hsdb $@
+	build/tools/hsdb $@.tmp && if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 build/librubric.a: $(ENGINE_OBJ)
 	@rm -f $@
