@@ -784,7 +784,8 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     pthread_cond_init(&j.queue_cv, NULL);
     memset(&writer_thread, 0, sizeof writer_thread);
     j.keeping = s != NULL;
-    if (s && store_open(ctx->db_url, &j.wstore, msg) == RB_OK) {
+    /* a second connection to an in-memory store would be another, empty store */
+    if (s && !strstr(ctx->db_url, ":memory:") && store_open(ctx->db_url, &j.wstore, msg) == RB_OK) {
         j.writer_on = pthread_create(&writer_thread, NULL, writer, &j) == 0;
         if (!j.writer_on) {
             store_close(j.wstore); /* the reading threads write instead */
