@@ -20,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # best wall seconds of $rounds runs of: rubric [--db] screen ...; $1 = mode, $2 = threads
 best() {
-    local mode=$1 t=$2 b="" s e x
+    local mode=$1 t=$2 b="" s e
     for _ in $(seq "$rounds"); do
         case $mode in
         none) args=(screen "$dir" --job "$job" --no-store) ;;
