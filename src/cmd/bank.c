@@ -274,7 +274,7 @@ bank_stats(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind < argc)
         return cmd_usage("bank stats", "unexpected argument '%s'", argv[optind]);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     e = store_bank_stats(s, &st, msg);
     store_close(s);
@@ -557,7 +557,7 @@ bank_search(struct cmd_ctx *ctx, int argc, char **argv)
         buf_cleanup(&text);
         return cmd_usage("bank search", "empty query: give one or more words to search for");
     }
-    if ((rc = cmd_open_store(ctx, &s))) {
+    if ((rc = cmd_open_store_seeded(ctx, &s))) {
         buf_cleanup(&text);
         return rc;
     }
@@ -666,7 +666,7 @@ bank_show(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (argc - optind != 1)
         return cmd_usage("bank show", "give one question id");
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     e = store_question_get(s, argv[optind], &q, msg);
     store_close(s);
@@ -775,7 +775,7 @@ bank_export(struct cmd_ctx *ctx, int argc, char **argv)
     if (strcmp(format, "md") == 0 && !output)
         return cmd_usage("bank export", "--format md writes one file per competency: give "
                                         "--output DIR");
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     bank_init(&b);
     e = store_bank_export(s, &b, msg);
@@ -874,7 +874,7 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
     if (e)
         return cmd_fail(e, msg);
     import_set_init(&set);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         goto out;
     e = import_apply(s, file, data, len, source ? source : fs_basename(file), competency, dry, &set,
                      &r, msg);

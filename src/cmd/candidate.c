@@ -83,7 +83,7 @@ candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
     if (c.email && !(email = user_email_normal(c.email, msg)))
         return cmd_usage("candidate add", "%s", msg);
     c.email = email;
-    if ((rc = cmd_open_store(ctx, &s))) {
+    if ((rc = cmd_open_store_seeded(ctx, &s))) {
         free(email);
         return rc;
     }

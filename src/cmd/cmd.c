@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/seed.h"
+
 void
 cmd_error(const char *fmt, ...)
 {
@@ -64,6 +66,28 @@ cmd_open_store(struct cmd_ctx *ctx, struct store **s)
     enum rb_err rc = store_open(ctx->db_url, s, msg);
     if (rc)
         return cmd_fail(rc, msg);
+    return 0;
+}
+
+int
+cmd_open_store_seeded(struct cmd_ctx *ctx, struct store **s)
+{
+    char msg[RB_ERRMSG] = "";
+    struct seed_result r;
+    enum rb_err e;
+    int rc = cmd_open_store(ctx, s);
+
+    if (rc)
+        return rc;
+    if ((e = seed_builtin(*s, SEED_FRESH, &r, msg))) {
+        store_close(*s);
+        *s = NULL;
+        return cmd_fail(e, msg);
+    }
+    if (r.questions)
+        cmd_error("a fresh store: loaded the built-in bank (%zu questions) and roles (%zu); "
+                  "'rubric bank load DIR' and 'rubric role load DIR' load others",
+                  r.questions, r.roles);
     return 0;
 }
 

@@ -91,6 +91,11 @@ int cmd_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 /* Opens the store; on failure prints why and returns the exit code (else 0). */
 int cmd_open_store(struct cmd_ctx *ctx, struct store **s);
 
+/* The same for a command that reads the bank or the roles: a store that has never held a
+ * question first gets the built-in bank and roles, as `rubric serve` gives it (core/seed),
+ * and a line on stderr says so. */
+int cmd_open_store_seeded(struct cmd_ctx *ctx, struct store **s);
+
 /* The enabled account with email, for a command's --as (*u: user_cleanup it): 0, or the
  * exit code after saying what is wrong (a usage error for cmd when there is no such
  * account or it is disabled). */

@@ -77,7 +77,7 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("interview create", "give at least one --interviewer EMAIL");
     if (at && (strlen(at) < 10 || strlen(at) > 32))
         return cmd_usage("interview create", "bad --at '%s': an ISO 8601 time", at);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     if ((e = interview_interviewers(s, emails, n, ids, msg))) {
         rc = e == RB_EINVAL ? cmd_usage("interview create", "--interviewer: %s", msg)

@@ -117,7 +117,7 @@ cmd_kit(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("kit", "give --role ROLE (see 'rubric role list')");
     if (strcmp(format, "md") != 0 && strcmp(format, "html") != 0 && strcmp(format, "json") != 0)
         return cmd_usage("kit", "bad --format '%s': expected md, html or json", format);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     e = store_role_get(s, role_id, &role, msg);
     if (e == RB_ENOTFOUND) {

@@ -319,7 +319,7 @@ practice_next_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("practice next", "unexpected argument '%s'", argv[optind]);
     if ((rc = parse_clock("practice next", now, &clk)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     if ((rc = find_user(s, "practice next", email, &u)) ||
         (rc = scope_open(s, "practice next", &so, &sc))) {
@@ -466,7 +466,7 @@ practice_answer_cmd(struct cmd_ctx *ctx, int argc, char **argv)
             return RB_EXIT_PROBLEMS;
         }
     }
-    if ((rc = cmd_open_store(ctx, &s))) {
+    if ((rc = cmd_open_store_seeded(ctx, &s))) {
         free(answer);
         return rc;
     }
@@ -572,7 +572,7 @@ practice_stats_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("practice stats", "unexpected argument '%s'", argv[optind]);
     if ((rc = parse_clock("practice stats", now, &clk)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     if ((rc = find_user(s, "practice stats", email, &u))) {
         store_close(s);
@@ -697,7 +697,7 @@ practice_export_cmd(struct cmd_ctx *ctx, int argc, char **argv)
                          "an apkg is a zip file: give --output FILE or redirect standard output");
     if ((rc = parse_clock("practice export", now, &clk)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     if ((rc = scope_open(s, "practice export", &so, &sc))) {
         store_close(s);
@@ -1083,7 +1083,7 @@ practice_session(struct cmd_ctx *ctx, int argc, char **argv)
                          "next' and 'rubric practice answer'");
     if ((rc = parse_clock("practice", S.now, &clk)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &S.s)))
+    if ((rc = cmd_open_store_seeded(ctx, &S.s)))
         return rc;
     if ((rc = find_user(S.s, "practice", email, &S.u)) ||
         (rc = scope_open(S.s, "practice", &so, &S.sc))) {

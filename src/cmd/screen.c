@@ -620,7 +620,8 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     if (skillscan_builtin(&tax, &sc, msg))
         return cmd_fail(RB_EINTERNAL, msg);
     if (o.role_id || !o.no_store) {
-        if ((rc = cmd_open_store(ctx, &s)))
+        /* a role is read from the store: a fresh one gets the built-in roles first */
+        if ((rc = o.role_id ? cmd_open_store_seeded(ctx, &s) : cmd_open_store(ctx, &s)))
             goto out;
     }
     if (o.role_id) {

@@ -36,6 +36,7 @@
 #include "resume/dates.h"
 #include "resume/skillscan.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/mem.h"
 
 #define BIG (1u << 24)
@@ -2207,6 +2208,11 @@ main(int argc, char **argv)
     }
     rng = (uint64_t)seed;
     if (skillscan_builtin(&tax, &scanner, msg)) {
+        fprintf(stderr, "accuracy-gen: %s\n", msg);
+        return 1;
+    }
+    /* the output folder is made as needed, as any generator's would be */
+    if (fs_mkdirs(dir, msg)) {
         fprintf(stderr, "accuracy-gen: %s\n", msg);
         return 1;
     }
