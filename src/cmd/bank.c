@@ -21,6 +21,7 @@
 #include "util/fs.h"
 #include "util/mem.h"
 #include "util/table.h"
+#include "util/text.h"
 
 #define BOLD(ctx) ((ctx)->out_tty ? "\033[1m" : "")
 #define DIM(ctx) ((ctx)->out_tty ? "\033[2m" : "")
@@ -413,8 +414,10 @@ run_search(struct cmd_ctx *ctx, struct store *s, struct search_query *q, bool js
         search_hits_free(hits, n);
         return cmd_print_json(o);
     }
-    if (!n)
-        printf("no questions match '%s'\n", q->text);
+    if (!n) {
+        char clip[TEXT_CLIP_SIZE];
+        printf("no questions match '%s'\n", text_clip(q->text, clip));
+    }
     print_hits(ctx, hits, n);
     search_hits_free(hits, n);
     return 0;
@@ -671,7 +674,9 @@ bank_show(struct cmd_ctx *ctx, int argc, char **argv)
     e = store_question_get(s, argv[optind], &q, msg);
     store_close(s);
     if (e == RB_ENOTFOUND) {
-        cmd_error("%s: try 'rubric bank search WORDS' to find its id", msg);
+        char clip[TEXT_CLIP_SIZE];
+        cmd_error("no question with id '%s': try 'rubric bank search WORDS' to find its id",
+                  text_clip(argv[optind], clip));
         return rb_err_exit(e);
     }
     if (e)

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -651,10 +652,34 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
         s = NULL;
     }
 
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        if (stat(argv[i], &st) < 0) {
+            /* a mistyped path screens nothing: say so instead of an empty ranking */
+            cmd_error("cannot read %s: %s; nothing was screened", argv[i], strerror(errno));
+            rc = RB_EXIT_IO;
+            goto out;
+        }
+    }
     diags_init(&walk_problems, 0);
     for (int i = optind; i < argc; i++) {
         if (fs_is_dir(argv[i])) {
+            size_t first = j.nfiles, kept = first, skipped = 0;
             fs_walk(argv[i], &j.files, &j.nfiles, &walk_problems);
+            for (size_t k = first; k < j.nfiles; k++) {
+                if (extract_resume_candidate(j.files[k])) {
+                    j.files[kept++] = j.files[k];
+                    continue;
+                }
+                if (!skipped++)
+                    cmd_error("%s: not read as a resume (a database, or not a resume's "
+                              "extension); name a file to read it anyway",
+                              j.files[k]);
+                free(j.files[k]);
+            }
+            j.nfiles = kept;
+            if (skipped > 1)
+                cmd_error("%s: %zu files in all not read as resumes", argv[i], skipped);
         } else {
             size_t cap = j.nfiles;
             xgrow(&j.files, &cap, j.nfiles + 1, sizeof *j.files);

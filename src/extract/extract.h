@@ -9,6 +9,7 @@
 #ifndef RUBRIC_EXTRACT_EXTRACT_H
 #define RUBRIC_EXTRACT_EXTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/err.h"
@@ -49,6 +50,12 @@ struct extracted {
      * Windows-1252"); static storage or NULL */
     const char *note;
 };
+
+/* Whether a file met while walking a folder is worth reading as a resume: its name has a
+ * resume's extension (pdf, docx, txt, text, md, markdown, html, htm, json) or none, and it is
+ * not a SQLite database or one of its companions (-wal, -shm, -journal), such as the store
+ * itself. Files named one by one are read whatever they are called. */
+bool extract_resume_candidate(const char *path);
 
 /* The format of data, from its content (and name only to tell Markdown from text). */
 enum doc_format extract_detect(const char *name, const unsigned char *data, size_t len);
