@@ -19,6 +19,7 @@
 #include "core/skills.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/jsonv.h"
 #include "util/mem.h"
 #include "util/table.h"
 #include "util/text.h"
@@ -793,7 +794,7 @@ bank_export(struct cmd_ctx *ctx, int argc, char **argv)
         rc = export_md(&b, output);
     } else {
         json_t *j = bank_to_json(&b);
-        char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        char *text = json_dumps(j, JSON_INDENT(2) | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
         json_decref(j);
         if (!text) {
             rc = cmd_fail(RB_EINTERNAL, "cannot encode the bank as JSON");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/seed.h"
+#include "util/jsonv.h"
 
 void
 cmd_error(const char *fmt, ...)
@@ -110,7 +111,7 @@ int
 cmd_print_json(struct json_t *v)
 {
     int rc = 0;
-    if (!v || json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0)
+    if (!v || json_dumpf(v, stdout, JSON_INDENT(2) | JSON_OUT_REAL | JSON_PRESERVE_ORDER) < 0)
         rc = RB_EXIT_IO;
     else
         fputc('\n', stdout);
@@ -122,7 +123,7 @@ int
 cmd_print_jsonl(struct json_t *v)
 {
     int rc = 0;
-    if (!v || json_dumpf(v, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) < 0)
+    if (!v || json_dumpf(v, stdout, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER) < 0)
         rc = RB_EXIT_IO;
     else
         fputc('\n', stdout);

@@ -57,7 +57,7 @@ print_resume(const char *file, const char *format, const struct resume *r, const
         if (p->range.present)
             snprintf(b, sizeof b, "present");
         else
-            dates_format(p->range.end, b, sizeof b);
+            dates_format_end(p->range.end, b, sizeof b);
         printf("  position:   %s to %s  %s%s%s\n", a, b, p->title ? p->title : "?",
                p->company ? " at " : "", p->company ? p->company : "");
     }

@@ -29,6 +29,7 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/fs.h"
+#include "util/jsonv.h"
 #include "util/mem.h"
 #include "util/table.h"
 
@@ -464,7 +465,7 @@ render(const struct screen_report *rep, enum format f, size_t width, struct buf 
 {
     if (f == OUT_JSON) {
         json_t *o = screen_report_json(rep);
-        char *s = json_dumps(o, JSON_INDENT(2));
+        char *s = json_dumps(o, JSON_INDENT(2) | JSON_OUT_REAL);
         json_decref(o);
         if (!s || buf_puts(out, s) || buf_putc(out, '\n')) {
             free(s);

@@ -138,7 +138,7 @@ interview_create(struct store *s, const struct interview_request *r, long long *
     free(opening_role);
     if (e)
         return e;
-    snprintf(ref, sizeof ref, "c-%lld", r->candidate);
+    kit_candidate_ref(r->candidate, ref, sizeof ref);
     kr.role = &role;
     kr.stage = r->stage;
     kr.minutes = r->minutes;

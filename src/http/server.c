@@ -37,6 +37,7 @@
 #include "http/jobs.h"
 #include "http/static.h"
 #include "util/httphead.h"
+#include "util/jsonv.h"
 #include "util/mem.h"
 #include "util/pool.h"
 #include "util/text.h"
@@ -579,7 +580,7 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
     if (res->json) {
         char *s;
         scrub_problem(st, res);
-        s = json_dumps(res->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        s = json_dumps(res->json, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
         buf_reset(&res->body);
         buf_puts(&res->body, s ? s : "null");
         buf_putc(&res->body, '\n');
@@ -955,7 +956,8 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
         st->route->fn(req, res);
         if (res->status == 200) {
             if (res->json) {
-                char *text = json_dumps(res->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+                char *text =
+                    json_dumps(res->json, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
                 buf_reset(&res->body);
                 buf_puts(&res->body, text ? text : "null");
                 buf_putc(&res->body, '\n');
