@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MIT
+# What a new user stumbled on in their first hour (issue 17): each surprise and wrong result,
+# as a user sees it, on the invented resumes and jobs of examples/.
+
+EX=$ROOT/examples
+
+test_screen_of_a_folder_skips_the_store_and_joins_paths_with_one_slash() {
+    mkdir cvs
+    cp "$EX/resumes/amara.txt" "$EX/resumes/kofi.pdf" cvs/
+    printf 'not a resume\n' >cvs/notes.xlsx
+    # the store inside the folder screened, with its companions, as `screen .` met it
+    "$RUBRIC" --db cvs/rubric.db role list >/dev/null 2>&1
+    printf 'x' >cvs/rubric.db-wal
+    printf 'x' >cvs/rubric.db-shm
+    run "$RUBRIC" --db cvs/rubric.db screen cvs/ --role backend-developer-senior --format json
+    assert_rc 0
+    assert_json '[.candidates[].file] | sort == ["cvs/amara.txt", "cvs/kofi.pdf"]'
+    assert_json '.errors | length == 0'
+    assert_err "not read as a resume"
+    run "$RUBRIC" parse cvs///
+    assert_out "cvs/amara.txt"
+    assert_not_out "//"
+}
+
+test_a_file_named_explicitly_is_read_whatever_its_name() {
+    cp "$EX/resumes/amara.txt" amara.cv
+    run "$RUBRIC" screen amara.cv --role backend-developer-senior
+    assert_rc 0
+    assert_out "Amara Okafor"
+}
+
+test_long_arguments_are_clipped_in_messages() {
+    long=$(head -c 120000 /dev/zero | tr '\0' k)
+    run "$RUBRIC" skills find "$long"
+    assert_rc 3
+    [ "${#ERR}" -lt 400 ] || fail "the argument was echoed whole (${#ERR} bytes)"
+    assert_err "(120000 bytes)"
+    run "$RUBRIC" bank show "$long"
+    assert_rc 3
+    [ "${#ERR}" -lt 400 ] || fail "the argument was echoed whole (${#ERR} bytes)"
+    run "$RUBRIC" bank search "$long"
+    [ "${#OUT}" -lt 400 ] || fail "the query was echoed whole (${#OUT} bytes)"
+}
+
+test_json_reals_print_as_written() {
+    run "$RUBRIC" screen "$EX/resumes" --role backend-developer-senior --format json
+    assert_rc 0
+    # every real has at most 15 significant digits: 72.4, never 72.400000000000006
+    ! grep -qE '[0-9]\.[0-9]{16,}' <<<"$OUT" || fail "a real printed with 17 digits"
+    assert_json '[.candidates[].score] | all(. == (. * 10 | round) / 10)'
+    run "$RUBRIC" parse "$EX/resumes/amara.txt" --json
+    ! grep -qE '0000000000|9999999999' <<<"$OUT" || fail "a real printed with 17 digits: $OUT"
+}
+
+test_print_config_comments_line_up() {
+    run "$RUBRIC" serve --db postgres://ada:pw-not-shown@localhost/rubric --print-config
+    assert_rc 0
+    cols=$(awk '{print index($0, "  # ")}' <<<"$OUT" | sort -u | wc -l)
+    assert_eq "$cols" "1" "columns where the comments start"
+    assert_out "postgres://ada:***@localhost/rubric"
+    assert_not_out "pw-not-shown"
+}
+
+test_a_year_only_range_reads_the_same_in_text_and_json() {
+    printf 'Jane Example\njane@example.org\n\nExperience\nBackend Developer, Acme Ltd\n2015 - 2016\n- Built Java services\n' >cv.txt
+    run "$RUBRIC" parse cv.txt --json
+    assert_json '.positions[0].start == "2015-01" and .positions[0].end == "2016-12"'
+    run "$RUBRIC" parse cv.txt
+    assert_out "2015-01 to 2016-12"
+}
+
+test_role_import_takes_anchors_from_the_matching_role() {
+    run "$RUBRIC" role import "$EX/jobs/job.json" --dry-run --json
+    assert_rc 0
+    sre=$("$RUBRIC" role show site-reliability-engineer --json |
+        jq -c '.competencies[] | select(.competency == "cloud-infrastructure") | .anchors')
+    [ -n "$sre" ] || fail "the shipped SRE role has no cloud-infrastructure anchors"
+    got=$(jq -c '.role.competencies[] | select(.competency == "cloud-infrastructure") | .anchors' \
+        <<<"$OUT")
+    assert_eq "$got" "$sre" "anchors of cloud-infrastructure"
+    ! grep -q "database servers" <<<"$got" || fail "the DBA's anchors were copied"
+}
+
+test_kit_candidate_is_the_candidate_of_rubric_candidate() {
+    printf 'a-long-enough-password\n' |
+        "$RUBRIC" user add ada@example.org --role interviewer --password-stdin >/dev/null
+    id=$("$RUBRIC" candidate add --name "Ilse Examplar" --role backend-developer-mid 2>/dev/null)
+    iv=$("$RUBRIC" interview create "$id" --stage technical --interviewer ada@example.org)
+    asked=$("$RUBRIC" interview show "$iv" --json | jq -r '.kit.questions[].id' | sort -u)
+    [ -n "$asked" ] || fail "the interview's kit has no questions"
+    run "$RUBRIC" kit --role backend-developer-mid --stage technical --candidate "$id" --format json
+    assert_rc 0
+    again=$(jq -r '.questions[].id' <<<"$OUT" | sort -u)
+    [ -n "$again" ] || fail "the kit has no questions"
+    overlap=$(comm -12 <(echo "$asked") <(echo "$again") | wc -l)
+    assert_eq "$overlap" "0" "questions of the interview asked again"
+}
