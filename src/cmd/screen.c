@@ -673,8 +673,8 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
                     continue;
                 }
                 if (!skipped++)
-                    cmd_error("%s: not read as a resume (a database, or not a resume's "
-                              "extension); name a file to read it anyway",
+                    cmd_error("%s: not read as a resume (a database or its journal, such as "
+                              "the store)",
                               j.files[k]);
                 free(j.files[k]);
             }

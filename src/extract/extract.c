@@ -499,10 +499,8 @@ static const char sqlite_magic[16] = "SQLite format 3";
 bool
 extract_resume_candidate(const char *path)
 {
-    static const char *const exts[] = {"pdf",      "docx", "txt", "text", "md",
-                                       "markdown", "html", "htm", "json"};
     static const char *const companions[] = {"-wal", "-shm", "-journal"};
-    const char *base = strrchr(path, '/'), *dot;
+    const char *base = strrchr(path, '/');
     size_t len;
     char head[16];
     FILE *f;
@@ -515,15 +513,6 @@ extract_resume_candidate(const char *path)
         if (len > cl && strcmp(base + len - cl, companions[i]) == 0)
             return false;
     }
-    dot = strrchr(base, '.');
-    if (dot && dot != base) {
-        bool known = false;
-        for (size_t i = 0; i < sizeof exts / sizeof exts[0] && !known; i++)
-            known = strcasecmp(dot + 1, exts[i]) == 0;
-        if (!known)
-            return false;
-    }
-    /* a database under a resume's name (or none) is still not one */
     f = fopen(path, "rb");
     if (!f)
         return true; /* reading it will say why it cannot be read */

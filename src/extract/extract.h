@@ -51,10 +51,10 @@ struct extracted {
     const char *note;
 };
 
-/* Whether a file met while walking a folder is worth reading as a resume: its name has a
- * resume's extension (pdf, docx, txt, text, md, markdown, html, htm, json) or none, and it is
- * not a SQLite database or one of its companions (-wal, -shm, -journal), such as the store
- * itself. Files named one by one are read whatever they are called. */
+/* Whether a file met while walking a folder is worth reading as a resume: not a SQLite
+ * database (by its first bytes) nor one of a database's companions (-wal, -shm, -journal),
+ * such as the store itself kept beside the resumes. Anything else is read, and a file that
+ * is no resume is reported with its reason. Files named one by one are always read. */
 bool extract_resume_candidate(const char *path);
 
 /* The format of data, from its content (and name only to tell Markdown from text). */
