@@ -96,3 +96,105 @@ test_kit_candidate_is_the_candidate_of_rubric_candidate() {
     overlap=$(comm -12 <(echo "$asked") <(echo "$again") | wc -l)
     assert_eq "$overlap" "0" "questions of the interview asked again"
 }
+
+test_a_candidate_from_a_resume_file_that_screen_ranked() {
+    file=$("$RUBRIC" screen "$EX/resumes" --role site-reliability-engineer --format json 2>/dev/null |
+        jq -r '.candidates[0].file')
+    [ -n "$file" ] && [ "$file" != null ] || fail "screen ranked nothing"
+    run "$RUBRIC" candidate add --from-resume "$file" --role site-reliability-engineer \
+        --uploads up --json
+    assert_rc 0
+    name=$("$RUBRIC" parse "$file" --json | jq -r .name)
+    assert_json ".name == \"$name\" and .stage == \"applied\" and .role == \"site-reliability-engineer\""
+    assert_json '(.email | endswith("@example.org")) and (.resumes | length == 1)'
+    assert_json ".resumes[0].filename == \"${file##*/}\""
+    [ "$(find up -type f | wc -l)" = 1 ] || fail "the original is not kept in the uploads folder"
+    # what is given wins over the parse
+    run "$RUBRIC" candidate add --from-resume "$EX/resumes/tomasz.md" --name "T. Nowak" --uploads up
+    assert_rc 0
+    assert_eq "$OUT" "2"
+    run "$RUBRIC" candidate show 2 --json
+    assert_json '.name == "T. Nowak" and .email == "tomasz.nowak@example.org"'
+    # a file with no name in it needs --name
+    printf 'Backend work with Go and Kafka since 2019.\n' >noname.txt
+    run "$RUBRIC" candidate add --from-resume noname.txt --uploads up
+    assert_rc 1
+    assert_err "give --name"
+    run "$RUBRIC" candidate add --from-resume missing.pdf --uploads up
+    assert_rc 4
+}
+
+test_attach_a_resume_file_to_a_candidate() {
+    id=$("$RUBRIC" candidate add --name "Amara Okafor" 2>/dev/null)
+    run "$RUBRIC" candidate attach "$id" "$EX/resumes/amara.txt" --uploads up
+    assert_rc 0
+    resume=$OUT
+    run "$RUBRIC" candidate show "$id" --json
+    assert_json ".resumes | map(.id) == [$resume]"
+    assert_json '.resumes[0].format == "text" and .resumes[0].error == null'
+    run "$RUBRIC" audit --candidate "$id" --json
+    assert_json "any(.[]; .what == \"resume $resume\" and .action == \"create\")"
+    run "$RUBRIC" candidate attach 99 "$EX/resumes/amara.txt" --uploads up
+    assert_rc 3
+    run "$RUBRIC" candidate attach "$id" nowhere.pdf --uploads up
+    assert_rc 4
+    assert_err "nowhere.pdf"
+}
+
+test_candidate_search_by_name_or_email() {
+    "$RUBRIC" candidate add --name "Amara Okafor" --email amara.okafor@example.org >/dev/null 2>&1
+    "$RUBRIC" candidate add --name "Kofi Mensah" --email kofi.mensah@example.org >/dev/null
+    run "$RUBRIC" candidate list --search okaf --json
+    assert_json 'map(.name) == ["Amara Okafor"]'
+    run "$RUBRIC" candidate list --search MENSAH@EXAMPLE --json
+    assert_json 'map(.name) == ["Kofi Mensah"]'
+    run "$RUBRIC" candidate list --search nobody
+    assert_rc 0
+    assert_not_out "Okafor"
+    run "$RUBRIC" candidate list --search ""
+    assert_rc 2
+}
+
+test_interview_list_by_candidate_interviewer_and_upcoming() {
+    for who in ada bo; do
+        printf 'a-long-enough-password\n' |
+            "$RUBRIC" user add "$who@example.org" --role interviewer --password-stdin >/dev/null
+    done
+    "$RUBRIC" candidate add --name "Ilse Examplar" --role backend-developer-mid >/dev/null 2>&1
+    "$RUBRIC" candidate add --name "Jon Testperson" --role backend-developer-mid >/dev/null
+    "$RUBRIC" interview create 1 --stage technical --interviewer ada@example.org \
+        --at 2099-01-02T10:00:00Z >/dev/null
+    "$RUBRIC" interview create 2 --stage screen --interviewer bo@example.org \
+        --at 2098-05-01T09:00:00+02:00 >/dev/null
+    "$RUBRIC" interview create 1 --stage behavioral --interviewer bo@example.org \
+        --at 2001-01-01T10:00:00Z >/dev/null
+    run "$RUBRIC" interview list
+    assert_rc 0
+    assert_out "CANDIDATE"
+    assert_eq "$(grep -c 'example.org' <<<"$OUT")" "3" "rows"
+    run "$RUBRIC" interview list --candidate 1 --json
+    assert_json 'map(.id) == [1, 3] and all(.[]; .candidate_name == "Ilse Examplar")'
+    run "$RUBRIC" interview list --interviewer bo@example.org --json
+    assert_json 'map(.id) == [2, 3]'
+    run "$RUBRIC" interview list --upcoming --json
+    assert_json 'map(.id) == [2, 1]'
+    run "$RUBRIC" interview list --interviewer nobody@example.org
+    assert_rc 2
+}
+
+test_practice_takes_as_and_still_user() {
+    printf 'a-long-enough-password\n' |
+        "$RUBRIC" user add noor@example.org --role candidate --password-stdin >/dev/null
+    printf 'a-long-enough-password\n' |
+        "$RUBRIC" user add sam@example.org --role candidate --password-stdin >/dev/null
+    run "$RUBRIC" practice next --as sam@example.org --now 2025-03-01 --json
+    assert_rc 0
+    as_q=$(jq -r .question.id <<<"$OUT")
+    run "$RUBRIC" practice next --user sam@example.org --now 2025-03-01 --json
+    assert_rc 0
+    assert_err "--user is now --as"
+    assert_eq "$(jq -r .question.id <<<"$OUT")" "$as_q" "the question for --user"
+    run "$RUBRIC" practice stats --as=sam@example.org --json
+    assert_rc 0
+    assert_json '.user == "sam@example.org"'
+}
