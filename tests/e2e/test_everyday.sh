@@ -198,3 +198,16 @@ test_practice_takes_as_and_still_user() {
     assert_rc 0
     assert_json '.user == "sam@example.org"'
 }
+
+test_the_example_generator_makes_its_output_folder() {
+    gen="$(dirname "$RUBRIC")/accuracy-gen"
+    [ -x "$gen" ] || fail "no $gen: make test-build"
+    run "$gen" -o out/examples "$EX/sources/amara.json"
+    assert_rc 0
+    [ -s out/examples/labels.jsonl ] || fail "no labels.jsonl in the folder it made"
+    for ext in txt md html docx pdf; do
+        [ -s "out/examples/amara-classic.$ext" ] || fail "no amara-classic.$ext"
+    done
+    run "$RUBRIC" parse out/examples/amara-classic.pdf --json
+    assert_json '.name == "Amara Okafor"'
+}
