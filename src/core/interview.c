@@ -166,10 +166,8 @@ interview_create(struct store *s, const struct interview_request *r, long long *
     return e;
 }
 
-/* An ISO 8601 time ("2026-12-08", "2026-12-08T10:00", "...:30Z", "...+02:00") as seconds
- * since the epoch in UTC; false when it is not one. */
-static bool
-iso_seconds(const char *t, long long *out)
+bool
+interview_time_parse(const char *t, long long *out)
 {
     struct tm tm = {0};
     int y, mo, d, h = 0, mi = 0, sec = 0, n = 0, oh = 0, om = 0;
@@ -243,7 +241,8 @@ interview_list(struct store *s, long long candidate, long long interviewer, bool
     json_array_foreach(all, i, v)
     {
         long long at;
-        if (iso_seconds(json_string_value(json_object_get(v, "scheduled_at")), &at) && at > now) {
+        if (interview_time_parse(json_string_value(json_object_get(v, "scheduled_at")), &at) &&
+            at > now) {
             json_object_set_new(v, "_at", json_integer(at));
             keep[n++] = v;
         }
