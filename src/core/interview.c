@@ -237,7 +237,7 @@ interview_list(struct store *s, long long candidate, long long interviewer, bool
         *items = all;
         return RB_OK;
     }
-    keep = xcalloc(json_array_size(all) + 1, sizeof *keep);
+    keep = xcalloc(json_array_size(all) + 1, sizeof(json_t *));
     json_array_foreach(all, i, v)
     {
         long long at;
@@ -247,7 +247,7 @@ interview_list(struct store *s, long long candidate, long long interviewer, bool
             keep[n++] = v;
         }
     }
-    qsort(keep, n, sizeof *keep, by_time);
+    qsort(keep, n, sizeof(json_t *), by_time);
     *items = json_array();
     for (i = 0; i < n; i++) {
         json_object_del(keep[i], "_at");
