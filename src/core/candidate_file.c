@@ -35,15 +35,17 @@ attach(struct store *s, const char *uploads, const char *path, const char *data,
 {
     char what[48];
     json_t *c = NULL;
+    struct intake_result kept;
     enum rb_err e = store_candidate_get(s, candidate, &c, errmsg);
 
     json_decref(c);
     if (e)
         return e;
     e = application_intake(s, uploads, path, data, len, candidate, who ? who->account : 0, rd,
-                           resume, errmsg);
+                           &kept, errmsg);
     if (e)
         return e;
+    *resume = kept.resume;
     snprintf(what, sizeof what, "resume %lld", *resume);
     return store_audit_append(s, who, "create", &candidate, 1, what, errmsg);
 }
