@@ -37,6 +37,7 @@ static const struct {
     {"opening", cmd_opening, "openings: jobs with a description, team, status and stages"},
     {"application", cmd_application, "applications: a candidate in an opening's pipeline"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
+    {"mail", cmd_mail, "the email queue: invites and notifications, sent or waiting"},
     {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
     {"scorecard", cmd_scorecard,
      "scorecards: the blank form, submitting, amending, who sees whose"},
