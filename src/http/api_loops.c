@@ -617,7 +617,7 @@ reschedule(struct http_req *req, struct http_res *res, bool cancel)
     }
     if (e) {
         http_problem(res, e, msg,
-                     e != RB_EINVAL                     ? NULL
+                     e != RB_EINVAL                      ? NULL
                      : strncmp(msg, "time_zone", 9) == 0 ? "time_zone"
                                                          : "scheduled_at");
         return;

@@ -146,8 +146,12 @@ Test(ical, folding_never_splits_a_utf8_character)
     char summary[600] = "";
     char **lines;
     /* two-, three- and four-octet characters, so that every fold offset is tried */
+    size_t at = 0;
     for (int i = 0; i < 40; i++)
-        strcat(summary, i % 3 == 0 ? "é" : i % 3 == 1 ? "€" : "𝄞");
+        at += (size_t)snprintf(summary + at, sizeof summary - at, "%s",
+                               i % 3 == 0   ? "é"
+                               : i % 3 == 1 ? "€"
+                                            : "𝄞");
     e.summary = summary;
     for (int shift = 0; shift < 4; shift++) {
         char uid[16];
@@ -164,7 +168,8 @@ Test(ical, text_values_escape_commas_semicolons_backslashes_and_newlines)
     struct buf b;
     buf_init(&b, 1024);
     cr_assert_eq(ical_escape(&b, "a,b;c\\d\ne\rf\x01g"), RB_OK);
-    cr_assert_str_eq(buf_str(&b), "a\\,b\\;c\\\\d\\ne" "fg");
+    cr_assert_str_eq(buf_str(&b), "a\\,b\\;c\\\\d\\ne"
+                                  "fg");
     buf_cleanup(&b);
 }
 
@@ -208,7 +213,8 @@ Test(ical, a_zone_gets_its_vtimezone_and_local_times)
     char **lines;
     e.zone = "Europe/Berlin";
     lines = written(&e); /* December: CET, an hour east of UTC */
-    cr_assert_str_eq(starting(lines, "DTSTART;TZID="), "DTSTART;TZID=Europe/Berlin:20261208T100000");
+    cr_assert_str_eq(starting(lines, "DTSTART;TZID="),
+                     "DTSTART;TZID=Europe/Berlin:20261208T100000");
     cr_assert_str_eq(prop(lines, "TZID"), "TZID:Europe/Berlin");
     cr_assert_str_eq(prop(lines, "TZOFFSETTO"), "TZOFFSETTO:+0100");
     cr_assert_str_eq(prop(lines, "TZOFFSETFROM"), "TZOFFSETFROM:+0200");
@@ -216,7 +222,8 @@ Test(ical, a_zone_gets_its_vtimezone_and_local_times)
     free_lines(lines);
     e.start = utc(2026, 7, 8, 8, 0); /* July: CEST, two hours */
     lines = written(&e);
-    cr_assert_str_eq(starting(lines, "DTSTART;TZID="), "DTSTART;TZID=Europe/Berlin:20260708T100000");
+    cr_assert_str_eq(starting(lines, "DTSTART;TZID="),
+                     "DTSTART;TZID=Europe/Berlin:20260708T100000");
     cr_assert_str_eq(prop(lines, "TZOFFSETTO"), "TZOFFSETTO:+0200");
     cr_assert(has(lines, "BEGIN:DAYLIGHT") && has(lines, "TZNAME:CEST"));
     free_lines(lines);
@@ -271,9 +278,9 @@ Test(mail, retries_wait_twice_as_long_each_time_then_give_up)
 Test(mail, headers_cannot_be_injected_through_a_subject)
 {
     struct mail_config c = {"smtp://127.0.0.1:1", "rubric@example.org", NULL, NULL, 60, 10};
-    json_t *row = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)4, "recipient",
-                            "ada@example.org", "subject", "Hi\r\nBcc: eve@example.org", "body",
-                            "text");
+    json_t *row =
+        json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)4, "recipient", "ada@example.org",
+                  "subject", "Hi\r\nBcc: eve@example.org", "body", "text");
     struct buf b;
     char msg[RB_ERRMSG];
     buf_init(&b, 1 << 16);
