@@ -229,8 +229,10 @@ iv_change(struct cmd_ctx *ctx, const char *name, long id, const char *at, const 
         e = store_tx_end(s, e, msg);
     }
     store_close(s);
-    if (e == RB_EINVAL)
-        return cmd_usage(name, "%s", msg);
+    if (e == RB_EINVAL) {
+        cmd_error("%s: %s", name, msg);
+        return RB_EXIT_PROBLEMS;
+    }
     if (e)
         return cmd_fail(e, msg);
     printf("interview %ld %s\n", id, cancel ? "cancelled" : "moved");

@@ -128,13 +128,21 @@ interview_reschedule(struct store *s, long long id, const char *at, const char *
                      long long now, char *errmsg)
 {
     long long seq;
+    json_t *iv = NULL;
+    bool had_time;
+    enum notify_why why;
     enum rb_err e;
     if ((e = check_time(at, zone, errmsg)))
         return e;
     if ((e = store_tx_begin(s, errmsg)))
         return e;
-    e = store_interview_reschedule(s, id, at, zone, cancel, &seq, errmsg);
-    e = e ? e : notify_interview(s, id, cancel ? NOTIFY_CANCELLED : NOTIFY_MOVED, now, errmsg);
+    e = store_interview_get(s, id, &iv, errmsg);
+    /* an interview given its first time is new to its panel's calendars, not moved */
+    had_time = iv && json_is_string(json_object_get(iv, "scheduled_at"));
+    json_decref(iv);
+    why = cancel ? NOTIFY_CANCELLED : had_time ? NOTIFY_MOVED : NOTIFY_NEW;
+    e = e ? e : store_interview_reschedule(s, id, at, zone, cancel, &seq, errmsg);
+    e = e ? e : notify_interview(s, id, why, now, errmsg);
     return store_tx_end(s, e, errmsg);
 }
 

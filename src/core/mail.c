@@ -186,7 +186,8 @@ read_cb(char *dst, size_t size, size_t nitems, void *arg)
     return n;
 }
 
-/* One message to one recipient; errmsg holds libcurl's or the server's words. */
+/* One message to one recipient; errmsg holds libcurl's or the server's words. RB_EIO when
+ * a later try may succeed, RB_EINVAL when the server refused for good. */
 static enum rb_err
 smtp_send(const struct mail_config *c, const char *to, const struct buf *msg, char *errmsg)
 {
@@ -232,7 +233,9 @@ smtp_send(const struct mail_config *c, const char *to, const struct buf *msg, ch
     snprintf(errmsg, RB_ERRMSG, "%s%s%s", curl_easy_strerror(cc), *err ? ": " : "", err);
     if (code)
         snprintf(errmsg + strlen(errmsg), RB_ERRMSG - strlen(errmsg), " (SMTP %ld)", code);
-    return RB_EIO;
+    /* a 5xx answer is the server's final word (no such mailbox, refused): trying again
+     * would only repeat it */
+    return code >= 500 && code < 600 ? RB_EINVAL : RB_EIO;
 }
 
 enum rb_err

@@ -5,7 +5,8 @@
  * from the first byte. A sender claims the rows that are due, sends each as one RFC 5322
  * message (a plain-text part, and the calendar invite as a second part), and records the
  * outcome: sent rows lose their body and attachment; a failed try is retried after a delay
- * that doubles from retry_seconds up to six hours, and given up after MAIL_TRIES_MAX tries.
+ * that doubles from retry_seconds up to six hours, and given up after MAIL_TRIES_MAX tries
+ * (at once when the server refuses it for good, with a 5xx answer).
  * A failure never touches the change that queued the row. Only this module includes curl.h.
  */
 #ifndef RUBRIC_CORE_MAIL_H
