@@ -58,7 +58,7 @@ mail_send(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_fail(e, msg);
     mc = (struct mail_config){cfg.smtp_url,      cfg.smtp_from,          cfg.smtp_user,
                               cfg.smtp_password, cfg.mail_retry_seconds, 60};
-    if ((e = mail_config_check(&mc, &on, msg)))
+    if (mail_config_check(&mc, &on, msg))
         return cmd_usage("mail send-pending", "%s", msg);
     if (!on)
         return cmd_usage("mail send-pending",

@@ -200,7 +200,7 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
         struct mail_config mc = {
             cfg.smtp_url, cfg.smtp_from, cfg.smtp_user, cfg.smtp_password, 0, 0};
         bool on;
-        if ((e = mail_config_check(&mc, &on, msg)))
+        if (mail_config_check(&mc, &on, msg))
             return cmd_usage("serve", "%s", msg);
         notify_set_from(on ? cfg.smtp_from : NULL);
     }

@@ -9,6 +9,9 @@
 #include "core/ical.h"
 #include "util/fs.h"
 
+#ifndef RUBRIC_VERSION /* the Makefile defines it */
+#define RUBRIC_VERSION "0.1.0"
+#endif
 #define ZONEINFO "/usr/share/zoneinfo/"
 #define ZONE_FILE_MAX (512u << 10)
 #define ZONE_NAME_MAX 64
@@ -104,7 +107,7 @@ zone_at(const char *zone, long long t, struct zone_at *z, char *errmsg)
         return RB_EINVAL;
     }
     snprintf(path, sizeof path, ZONEINFO "%s", zone);
-    if ((e = fs_read(path, ZONE_FILE_MAX, &data, &len, errmsg))) {
+    if (fs_read(path, ZONE_FILE_MAX, &data, &len, errmsg)) {
         snprintf(errmsg, RB_ERRMSG, "time zone '%s': not in %s (give a zone such as Europe/Berlin)",
                  zone, ZONEINFO);
         return RB_EINVAL;
@@ -149,7 +152,7 @@ zone_at(const char *zone, long long t, struct zone_at *z, char *errmsg)
         if (found != SIZE_MAX && found + 1 == timecnt) {
             /* past the last transition the file's footer rule rules; a "fat" zoneinfo
              * lists transitions to 2037, so only far dates (or slim files) land here */
-            const char *foot = (const char *)(chars + charcnt + be32(p - 44 + 28) * 12 +
+            const char *foot = (const char *)(chars + charcnt + (size_t)be32(p - 44 + 28) * 12 +
                                               be32(p - 44 + 24) + be32(p - 44 + 20));
             if (foot < (const char *)end && memchr(foot, ',', (size_t)((const char *)end - foot))) {
                 snprintf(errmsg, RB_ERRMSG,
@@ -312,10 +315,8 @@ ical_escape(struct buf *out, const char *s)
             e = buf_putc(out, '\\') ? RB_ETOOBIG : buf_putc(out, (char)c);
         else if (c == '\n')
             e = buf_puts(out, "\\n");
-        else if (c < 0x20 && c != '\t')
+        else if ((c < 0x20 && c != '\t') || c == 0x7F)
             continue; /* CR and other controls have no place in TEXT */
-        else if (c == 0x7F)
-            continue;
         else
             e = buf_putc(out, (char)c);
     }

@@ -21,7 +21,7 @@
 #include "util/err.h"
 
 #define MAIL_TRIES_MAX 12
-#define MAIL_BACKOFF_MAX (6 * 3600)
+#define MAIL_BACKOFF_MAX 21600LL /* six hours */
 /* how long a claimed row is left to its sender before another may take it */
 #define MAIL_LEASE 600
 
