@@ -80,8 +80,16 @@ test_each_panel_member_gets_the_invite_its_move_and_its_cancel() {
     as_rita PATCH "/api/v1/interviews/$iid" "${J[@]}" -d '{"scheduled_at":"2026-12-09T14:30"}'
     assert_eq "$RC" 200
     wait_mail 4
+    tok[ada]=$("$RUBRIC" token create ada@example.org 2>/dev/null)
+    http GET '/api/v1/interviews?mine=true&waiting=true' -H "Authorization: Bearer ${tok[ada]}"
+    assert_json '.total == 1'
     as_rita POST "/api/v1/interviews/$iid/cancel"
     assert_eq "$RC" 200
+    # a cancelled interview waits for no scorecard, in ada's list or the dashboard
+    http GET '/api/v1/interviews?mine=true&waiting=true' -H "Authorization: Bearer ${tok[ada]}"
+    assert_json '.total == 0'
+    as_rita GET /api/v1/dashboard
+    assert_json '[.awaiting_scorecards.items[]? | select(.interview == '"$iid"')] == []'
     wait_mail 6
     printf '%s\n' "$OUT" >read.jsonl
     OUT=$(cat read.jsonl)
