@@ -10,12 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "core/interview.h"
 #include "core/notify.h"
+#include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
+#include "util/table.h"
 
 static const struct option create_opts[] = {{"stage", required_argument, NULL, 's'},
                                             {"interviewer", required_argument, NULL, 'i'},
@@ -92,7 +95,7 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("interview create", "give at least one --interviewer EMAIL");
     if (at && (strlen(at) < 10 || strlen(at) > 32))
         return cmd_usage("interview create", "bad --at '%s': an ISO 8601 time", at);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     if ((e = interview_interviewers(s, emails, n, ids, msg))) {
         rc = e == RB_EINVAL ? cmd_usage("interview create", "--interviewer: %s", msg)
@@ -325,16 +328,119 @@ iv_invite(struct cmd_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
+static const struct option list_opts[] = {{"candidate", required_argument, NULL, 'c'},
+                                          {"interviewer", required_argument, NULL, 'i'},
+                                          {"upcoming", no_argument, NULL, 'u'},
+                                          {"json", no_argument, NULL, 'j'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {0}};
+static const struct cmd_spec list_spec = {
+    "interview list", "h", list_opts,
+    "usage: rubric interview list [--candidate ID] [--interviewer EMAIL] [--upcoming] [--json]\n\n"
+    "Interviews by id: candidate, stage, time, panel and how many scorecards are in.\n"
+    "--candidate keeps one candidate's loop, --interviewer those EMAIL sits on, --upcoming\n"
+    "those scheduled after now, soonest first.\n"};
+
+static int
+iv_list(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    const char *as = NULL;
+    long long candidate = 0;
+    bool upcoming = false, json = false;
+    struct store *s = NULL;
+    struct user u = {0};
+    json_t *items = NULL, *v;
+    char msg[RB_ERRMSG];
+    int ch, rc = 0;
+    size_t i;
+    long id;
+    enum rb_err e;
+
+    while ((ch = cmd_getopt(&list_spec, argc, argv, &rc)) > 0) {
+        if (ch == 'c') {
+            if (!cmd_parse_int(optarg, 1, 1L << 62, &id))
+                return cmd_usage("interview list", "bad --candidate '%s': an id", optarg);
+            candidate = id;
+        } else if (ch == 'i') {
+            as = optarg;
+        } else if (ch == 'u') {
+            upcoming = true;
+        } else if (ch == 'j') {
+            json = true;
+        }
+    }
+    if (ch < 0)
+        return rc;
+    if (optind < argc)
+        return cmd_usage("interview list", "unexpected argument '%s'", argv[optind]);
+    if ((rc = cmd_open_store(ctx, &s)))
+        return rc;
+    if (as && (rc = cmd_as_user(s, "interview list", as, &u)))
+        goto out;
+    e = interview_list(s, candidate, as ? u.id : 0, upcoming, (long long)time(NULL), &items, msg);
+    if (e) {
+        rc = cmd_fail(e, msg);
+        goto out;
+    }
+    if (json) {
+        rc = cmd_print_json(items);
+        items = NULL;
+        goto out;
+    }
+    {
+        static const char *const head[] = {">ID", ">CANDIDATE", "NAME",  "STAGE",
+                                           "AT",  "PANEL",      ">CARDS"};
+        struct table t;
+        table_init(&t, 7, head, 1);
+        json_array_foreach(items, i, v)
+        {
+            char sid[24], cand[24], cards[24];
+            const char *row[7], *at = json_string_value(json_object_get(v, "scheduled_at"));
+            struct buf panel;
+            json_t *p;
+            size_t k;
+            buf_init(&panel, 1u << 16);
+            json_array_foreach(json_object_get(v, "interviewers"), k, p)
+            {
+                buf_printf(&panel, "%s%s", k ? ", " : "", json_string_value(p));
+            }
+            snprintf(sid, sizeof sid, "%lld",
+                     (long long)json_integer_value(json_object_get(v, "id")));
+            snprintf(cand, sizeof cand, "%lld",
+                     (long long)json_integer_value(json_object_get(v, "candidate")));
+            snprintf(cards, sizeof cards, "%lld",
+                     (long long)json_integer_value(json_object_get(v, "scorecards")));
+            row[0] = sid;
+            row[1] = cand;
+            row[2] = json_string_value(json_object_get(v, "candidate_name"));
+            row[3] = json_string_value(json_object_get(v, "stage"));
+            row[4] = at ? at : "-";
+            row[5] = buf_str(&panel);
+            row[6] = cards;
+            if (!row[2])
+                row[2] = "-";
+            table_add(&t, row);
+            buf_cleanup(&panel);
+        }
+        table_print(&t, stdout, term_width(STDOUT_FILENO));
+        table_cleanup(&t);
+    }
+out:
+    json_decref(items);
+    user_cleanup(&u);
+    store_close(s);
+    return rc;
+}
+
 static const char interview_usage[] =
     "usage: rubric interview create CANDIDATE --stage S --interviewer EMAIL ... | show ID\n"
-    "                        | move ID --at TIME | cancel ID | invite ID [--output FILE]\n\n"
+    "                        | move ID --at TIME | cancel ID | invite ID [--output FILE]\n"
+    "       rubric interview list [--candidate ID] [--interviewer EMAIL] [--upcoming]\n\n"
     "'rubric interview COMMAND --help' says more.\n";
 
-static const struct cmd_sub sub[] = {{"create", iv_create},
-                                     {"show", iv_show},
-                                     {"move", iv_move},
-                                     {"cancel", iv_cancel},
-                                     {"invite", iv_invite}};
+static const struct cmd_sub sub[] = {{"create", iv_create}, {"show", iv_show},
+                                     {"list", iv_list},     {"move", iv_move},
+                                     {"cancel", iv_cancel}, {"invite", iv_invite}};
 
 int
 cmd_interview(struct cmd_ctx *ctx, int argc, char **argv)

@@ -182,7 +182,7 @@ interview_create(struct store *s, const struct interview_request *r, long long *
     free(opening_role);
     if (e)
         return e;
-    snprintf(ref, sizeof ref, "c-%lld", r->candidate);
+    kit_candidate_ref(r->candidate, ref, sizeof ref);
     kr.role = &role;
     kr.stage = r->stage;
     kr.minutes = r->minutes;
@@ -212,4 +212,96 @@ interview_create(struct store *s, const struct interview_request *r, long long *
     kit_cleanup(&k);
     role_cleanup(&role);
     return e;
+}
+
+bool
+interview_time_parse(const char *t, long long *out)
+{
+    struct tm tm = {0};
+    int y, mo, d, h = 0, mi = 0, sec = 0, n = 0, oh = 0, om = 0;
+    const char *rest;
+    long long off = 0;
+
+    if (!t || sscanf(t, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
+        return false;
+    rest = t + n;
+    if (*rest == 'T' || *rest == ' ') {
+        int m = 0;
+        if (sscanf(rest + 1, "%2d:%2d%n", &h, &mi, &m) != 2)
+            return false;
+        rest += 1 + m;
+        if (*rest == ':') {
+            if (sscanf(rest + 1, "%2d%n", &sec, &m) != 1)
+                return false;
+            rest += 1 + m;
+        }
+        while (*rest == '.' || (*rest >= '0' && *rest <= '9'))
+            rest++; /* fractions of a second */
+    }
+    if (*rest == '+' || *rest == '-') {
+        int sign = *rest == '-' ? -1 : 1;
+        if (sscanf(rest + 1, "%2d:%2d", &oh, &om) != 2)
+            return false;
+        off = sign * (oh * 3600LL + om * 60LL);
+    } else if (*rest && strcmp(rest, "Z") != 0) {
+        return false;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+        return false;
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = sec;
+    *out = (long long)timegm(&tm) - off;
+    return true;
+}
+
+static int
+by_time(const void *a, const void *b)
+{
+    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    long long tx = json_integer_value(json_object_get(x, "_at"));
+    long long ty = json_integer_value(json_object_get(y, "_at"));
+    long long ix = json_integer_value(json_object_get(x, "id"));
+    long long iy = json_integer_value(json_object_get(y, "id"));
+    return tx != ty ? (tx < ty ? -1 : 1) : (ix > iy) - (ix < iy);
+}
+
+enum rb_err
+interview_list(struct store *s, long long candidate, long long interviewer, bool upcoming,
+               long long now, json_t **items, char *errmsg)
+{
+    struct interview_filter f = {candidate, interviewer, false};
+    json_t *all = NULL, *v, **keep;
+    size_t total, i, n = 0;
+    enum rb_err e = store_interview_find(s, &f, 1000000, 0, &all, &total, errmsg);
+
+    *items = NULL;
+    if (e)
+        return e;
+    if (!upcoming) {
+        *items = all;
+        return RB_OK;
+    }
+    keep = xcalloc(json_array_size(all) + 1, sizeof(json_t *));
+    json_array_foreach(all, i, v)
+    {
+        long long at;
+        if (interview_time_parse(json_string_value(json_object_get(v, "scheduled_at")), &at) &&
+            at > now) {
+            json_object_set_new(v, "_at", json_integer(at));
+            keep[n++] = v;
+        }
+    }
+    qsort(keep, n, sizeof(json_t *), by_time);
+    *items = json_array();
+    for (i = 0; i < n; i++) {
+        json_object_del(keep[i], "_at");
+        json_array_append(*items, keep[i]);
+    }
+    free(keep);
+    json_decref(all);
+    return RB_OK;
 }

@@ -60,4 +60,17 @@ enum rb_err interview_create(struct store *s, const struct interview_request *r,
 enum rb_err interview_reschedule(struct store *s, long long id, const char *at, const char *zone,
                                  bool cancel, long long now, char *errmsg);
 
+/* An interview's time as people and the API write it ("2026-12-08", "2026-12-08T10:00",
+ * "...:30Z", "...:30.5+02:00") as seconds since the epoch, UTC, into *out; false when t (a
+ * NUL-terminated string, possibly NULL) is not one. */
+bool interview_time_parse(const char *t, long long *out);
+
+/* Interviews as store_interview_find summarises them (with "candidate_name", "role" and
+ * "panel"): of candidate (0: any), with the account interviewer on the panel (0: any), by
+ * id; upcoming: only those scheduled after now (seconds since the epoch, UTC), soonest
+ * first. A time written with an offset ("+02:00") is compared in UTC; one that cannot be
+ * read is not upcoming. *items is new. */
+enum rb_err interview_list(struct store *s, long long candidate, long long interviewer,
+                           bool upcoming, long long now, json_t **items, char *errmsg);
+
 #endif

@@ -17,10 +17,11 @@ store_open(const char *url, struct store **out, char *errmsg)
     if (strncmp(url, "sqlite:", 7) == 0)
         return sqlite_store_open(url + 7, out, errmsg);
     if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
+        char shown[256];
         snprintf(errmsg, RB_ERRMSG,
-                 "cannot open %.*s...: this build has no PostgreSQL backend yet; use a "
+                 "cannot open %s: this build has no PostgreSQL backend yet; use a "
                  "sqlite:PATH store",
-                 10, url);
+                 store_url_redacted(url, shown, sizeof shown));
         return RB_ESTORE;
     }
     if (strstr(url, "://")) {
@@ -28,6 +29,23 @@ store_open(const char *url, struct store **out, char *errmsg)
         return RB_EUSAGE;
     }
     return sqlite_store_open(url, out, errmsg);
+}
+
+char *
+store_url_redacted(const char *url, char *out, size_t size)
+{
+    const char *auth = strstr(url, "://"), *at, *colon, *end;
+
+    snprintf(out, size, "%s", url);
+    if (!auth)
+        return out;
+    auth += 3;
+    end = auth + strcspn(auth, "/?#");
+    at = memchr(auth, '@', (size_t)(end - auth));
+    colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+    if (colon)
+        snprintf(out, size, "%.*s***%s", (int)(colon + 1 - url), url, at);
+    return out;
 }
 
 void

@@ -30,6 +30,10 @@ struct store;
  * newer than this binary knows is refused (RB_ESTORE). *out is new: close it with
  * store_close. */
 enum rb_err store_open(const char *url, struct store **out, char *errmsg);
+
+/* url as a message may show it: whole, with a password ("scheme://user:PASSWORD@host")
+ * replaced by "***"; at most size - 1 bytes into out. Returns out. */
+char *store_url_redacted(const char *url, char *out, size_t size);
 void store_close(struct store *s);
 
 /* The schema version this binary knows and the one the open store has. */
