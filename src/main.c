@@ -39,6 +39,7 @@ static const struct {
     {"application", cmd_application, "applications: a candidate in an opening's pipeline"},
     {"demo", cmd_demo, "an invented hiring world in an empty store, to look around in"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
+    {"mail", cmd_mail, "the email queue: invites and notifications, sent or waiting"},
     {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
     {"scorecard", cmd_scorecard,
      "scorecards: the blank form, submitting, amending, who sees whose"},

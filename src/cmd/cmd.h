@@ -35,6 +35,7 @@ int cmd_user(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_interview(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_mail(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_audit(struct cmd_ctx *ctx, int argc, char **argv);
 /* `rubric backup` and `rubric restore` (cmd/backup.c). */
 int cmd_backup(struct cmd_ctx *ctx, int argc, char **argv);

@@ -2,7 +2,8 @@
 /*
  * `rubric interview create|show`: interviews in a candidate's loop. Creating one builds a
  * kit for the candidate's role and the interview's stage and freezes it in the interview,
- * avoiding the questions of kits already made for the same candidate.
+ * avoiding the questions of kits already made for the same candidate. Moving or cancelling
+ * one queues its panel's calendar invites; `invite` prints the current one.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,32 +14,44 @@
 
 #include "cmd/cmd.h"
 #include "core/interview.h"
+#include "core/notify.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/mem.h"
 #include "util/table.h"
 
-static const struct option create_opts[] = {
-    {"stage", required_argument, NULL, 's'},   {"interviewer", required_argument, NULL, 'i'},
-    {"minutes", required_argument, NULL, 'm'}, {"at", required_argument, NULL, 'a'},
-    {"seed", required_argument, NULL, 'S'},    {"application", required_argument, NULL, 'A'},
-    {"help", no_argument, NULL, 'h'},          {0}};
+static const struct option create_opts[] = {{"stage", required_argument, NULL, 's'},
+                                            {"interviewer", required_argument, NULL, 'i'},
+                                            {"minutes", required_argument, NULL, 'm'},
+                                            {"at", required_argument, NULL, 'a'},
+                                            {"seed", required_argument, NULL, 'S'},
+                                            {"application", required_argument, NULL, 'A'},
+                                            {"tz", required_argument, NULL, 'z'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {0}};
 static const struct cmd_spec create_spec = {
     "interview create", "h", create_opts,
     "usage: rubric interview create CANDIDATE --stage STAGE --interviewer EMAIL\n"
     "                               [--interviewer EMAIL...] [--minutes N] [--at ISO-TIME]\n"
-    "                               [--seed N] [--application ID]\n\n"
+    "                               [--seed N] [--application ID] [--tz ZONE]\n\n"
     "Adds an interview to a candidate's loop and prints its id. Its kit is built now for the\n"
     "candidate's role at STAGE (screen, technical, system-design, behavioral, onsite) and\n"
     "frozen in the interview, so later bank edits do not change it; questions of earlier\n"
     "kits for the same candidate are not asked again. Interviewers are accounts (not\n"
-    "candidates): at most " XSTR(INTERVIEWERS_MAX) ". The interview belongs to --application\n"
-                                                   "(default: the candidate's only one), whose "
-                                                   "opening's role the kit is for.\n"};
+    "candidates): at most " XSTR(
+        INTERVIEWERS_MAX) ". The interview belongs to --application\n"
+                          "(default: the candidate's only one), whose "
+                          "opening's role the kit is for.\n"
+                          "With --at, each interviewer's calendar invite is queued for email "
+                          "(README, \"Email and\n"
+                          "calendar\"); --tz names the time zone (Europe/Berlin) its times are "
+                          "shown in, and in\n"
+                          "which an --at without an offset is read.\n"};
 
 static int
 iv_create(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    const char *stage = NULL, *at = NULL, *emails[INTERVIEWERS_MAX];
+    const char *stage = NULL, *at = NULL, *zone = NULL, *emails[INTERVIEWERS_MAX];
     long long ids[INTERVIEWERS_MAX], id = 0;
     size_t n = 0;
     long v = 0, minutes = 0, seed = -1, app = 0;
@@ -51,6 +64,8 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
     while ((ch = cmd_getopt(&create_spec, argc, argv, &rc)) > 0) {
         if (ch == 's')
             stage = optarg;
+        else if (ch == 'z')
+            zone = optarg;
         else if (ch == 'a')
             at = optarg;
         else if (ch == 'i') {
@@ -94,7 +109,8 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
                                       at,
                                       seed >= 0 ? (uint64_t)seed : (uint64_t)time(NULL),
                                       0,
-                                      app};
+                                      app,
+                                      zone};
         char what[48];
         if (!(e = store_tx_begin(s, msg))) {
             e = interview_create(s, &r, &id, &partial, msg);
@@ -174,6 +190,142 @@ iv_show(struct cmd_ctx *ctx, int argc, char **argv)
     }
     json_decref(o);
     return 0;
+}
+
+static const struct option move_opts[] = {{"at", required_argument, NULL, 'a'},
+                                          {"tz", required_argument, NULL, 'z'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {0}};
+static const struct cmd_spec move_spec = {
+    "interview move", "h", move_opts,
+    "usage: rubric interview move ID --at ISO-TIME [--tz ZONE]\n\n"
+    "Moves an interview to a new time (and time zone: Europe/Berlin; \"\" for UTC). Each\n"
+    "interviewer's updated calendar invite (the same event, a higher SEQUENCE) is queued\n"
+    "for email in the same transaction.\n"};
+static const struct option cancel_opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
+static const struct cmd_spec cancel_spec = {
+    "interview cancel", "h", cancel_opts,
+    "usage: rubric interview cancel ID\n\n"
+    "Cancels an interview: it stays in the loop's history, and each interviewer is sent a\n"
+    "calendar cancellation (METHOD:CANCEL) for the event their invite made.\n"};
+
+/* move and cancel: one change, its audit entry and the invites, in one transaction */
+static int
+iv_change(struct cmd_ctx *ctx, const char *name, long id, const char *at, const char *zone,
+          bool cancel)
+{
+    struct store *s;
+    json_t *o = NULL;
+    char msg[RB_ERRMSG], what[64];
+    long long candidate = 0;
+    int rc;
+    enum rb_err e;
+    if ((rc = cmd_open_store(ctx, &s)))
+        return rc;
+    if (!(e = store_interview_get(s, id, &o, msg)))
+        candidate = json_integer_value(json_object_get(o, "candidate"));
+    json_decref(o);
+    if (!e && !(e = store_tx_begin(s, msg))) {
+        e = interview_reschedule(s, id, at, zone, cancel, (long long)time(NULL), msg);
+        snprintf(what, sizeof what, "interview %ld %s", id, cancel ? "cancelled" : "moved");
+        e = e ? e : store_audit_append(s, NULL, "change", &candidate, 1, what, msg);
+        e = store_tx_end(s, e, msg);
+    }
+    store_close(s);
+    if (e == RB_EINVAL) {
+        cmd_error("%s: %s", name, msg);
+        return RB_EXIT_PROBLEMS;
+    }
+    if (e)
+        return cmd_fail(e, msg);
+    printf("interview %ld %s\n", id, cancel ? "cancelled" : "moved");
+    return 0;
+}
+
+static int
+iv_move(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    const char *at = NULL, *zone = NULL;
+    long id;
+    int ch, rc = 0;
+    while ((ch = cmd_getopt(&move_spec, argc, argv, &rc)) > 0) {
+        if (ch == 'a')
+            at = optarg;
+        else if (ch == 'z')
+            zone = optarg;
+    }
+    if (ch < 0)
+        return rc;
+    if (optind + 1 != argc || !cmd_parse_int(argv[optind], 1, 1L << 62, &id))
+        return cmd_usage("interview move", "give one interview ID");
+    if (!at && !zone)
+        return cmd_usage("interview move", "give --at ISO-TIME (and --tz ZONE if it changes)");
+    return iv_change(ctx, "interview move", id, at, zone, false);
+}
+
+static int
+iv_cancel(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    long id;
+    int ch, rc = 0;
+    while ((ch = cmd_getopt(&cancel_spec, argc, argv, &rc)) > 0)
+        ;
+    if (ch < 0)
+        return rc;
+    if (optind + 1 != argc || !cmd_parse_int(argv[optind], 1, 1L << 62, &id))
+        return cmd_usage("interview cancel", "give one interview ID");
+    return iv_change(ctx, "interview cancel", id, NULL, NULL, true);
+}
+
+static const struct option invite_opts[] = {
+    {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'}, {0}};
+static const struct cmd_spec invite_spec = {
+    "interview invite", "h", invite_opts,
+    "usage: rubric interview invite ID [--output FILE]\n\n"
+    "The interview's calendar invite (iCalendar, RFC 5545), as its panel gets it by email: a\n"
+    "REQUEST, or a CANCEL once it is cancelled. On standard output, or written to FILE.\n"};
+
+static int
+iv_invite(struct cmd_ctx *ctx, int argc, char **argv)
+{
+    const char *out = NULL;
+    struct store *s;
+    json_t *o = NULL;
+    char *ics = NULL, msg[RB_ERRMSG], what[48];
+    long id;
+    long long candidate = 0;
+    int ch, rc = 0;
+    enum rb_err e;
+    while ((ch = cmd_getopt(&invite_spec, argc, argv, &rc)) > 0) {
+        if (ch == 'o')
+            out = optarg;
+    }
+    if (ch < 0)
+        return rc;
+    if (optind + 1 != argc || !cmd_parse_int(argv[optind], 1, 1L << 62, &id))
+        return cmd_usage("interview invite", "give one interview ID");
+    if ((rc = cmd_open_store(ctx, &s)))
+        return rc;
+    if (!(e = store_interview_get(s, id, &o, msg)))
+        candidate = json_integer_value(json_object_get(o, "candidate"));
+    json_decref(o);
+    e = e ? e : notify_invite(s, id, (long long)time(NULL), &ics, msg);
+    snprintf(what, sizeof what, "interview %ld invite", id);
+    e = e ? e : store_audit_append(s, NULL, "view", &candidate, 1, what, msg);
+    store_close(s);
+    if (e == RB_EINVAL) {
+        cmd_error("%s", msg);
+        rc = RB_EXIT_PROBLEMS;
+    } else if (e) {
+        rc = cmd_fail(e, msg);
+    } else if (out) {
+        if ((e = fs_write_atomic(out, ics, strlen(ics), msg)))
+            rc = cmd_fail(e, msg);
+    } else {
+        fputs(ics, stdout);
+    }
+    free(ics);
+    return rc;
 }
 
 static const struct option list_opts[] = {{"candidate", required_argument, NULL, 'c'},
@@ -282,10 +434,13 @@ out:
 
 static const char interview_usage[] =
     "usage: rubric interview create CANDIDATE --stage S --interviewer EMAIL ... | show ID\n"
+    "                        | move ID --at TIME | cancel ID | invite ID [--output FILE]\n"
     "       rubric interview list [--candidate ID] [--interviewer EMAIL] [--upcoming]\n\n"
     "'rubric interview COMMAND --help' says more.\n";
 
-static const struct cmd_sub sub[] = {{"create", iv_create}, {"show", iv_show}, {"list", iv_list}};
+static const struct cmd_sub sub[] = {{"create", iv_create}, {"show", iv_show},
+                                     {"list", iv_list},     {"move", iv_move},
+                                     {"cancel", iv_cancel}, {"invite", iv_invite}};
 
 int
 cmd_interview(struct cmd_ctx *ctx, int argc, char **argv)

@@ -12,6 +12,8 @@
 
 #include "cmd/cmd.h"
 #include "core/auth.h"
+#include "core/mail.h"
+#include "core/notify.h"
 #include "core/seed.h"
 #include "http/server.h"
 
@@ -48,7 +50,9 @@ static const struct cmd_spec serve_spec = {
     "  max_connections_per_ip (0: no cap), head_timeout and body_timeout (s),\n"
     "  parse_workers, parse_queue, hash_workers, hash_queue, trusted_proxies,\n"
     "  metrics_listen (admin, off or ADDR:PORT); docs/SECURITY.md says what each one\n"
-    "  stops\n"};
+    "  stops; smtp_url (smtp:// or smtps://), smtp_from, smtp_user, smtp_password,\n"
+    "  mail_retry_seconds: invites and notifications by email (README, \"Email and\n"
+    "  calendar\")\n"};
 
 /* Loads what a fresh store lacks (core/seed, as the command line does) and the first admin. */
 static int
@@ -160,6 +164,14 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
     if (print) {
         http_settings_print(&cfg, stdout);
         return 0;
+    }
+    {
+        struct mail_config mc = {
+            cfg.smtp_url, cfg.smtp_from, cfg.smtp_user, cfg.smtp_password, 0, 0};
+        bool on;
+        if (mail_config_check(&mc, &on, msg))
+            return cmd_usage("serve", "%s", msg);
+        notify_set_from(on ? cfg.smtp_from : NULL);
     }
     /* a port that cannot be bound is refused before the store gets an admin */
     if ((e = http_check_listen(&cfg, msg)))

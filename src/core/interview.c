@@ -5,7 +5,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/ical.h"
 #include "core/interview.h"
+#include "core/notify.h"
 #include "core/user.h"
 #include "util/mem.h"
 
@@ -105,6 +107,45 @@ out:
     return e;
 }
 
+/* A time and zone an invite can be made of (at NULL: none yet). */
+static enum rb_err
+check_time(const char *at, const char *zone, char *errmsg)
+{
+    char msg[RB_ERRMSG];
+    long long t;
+    enum rb_err e = zone && *zone ? ical_zone_check(zone, msg) : RB_OK;
+    if (e) {
+        snprintf(errmsg, RB_ERRMSG, "time_zone: %.400s", msg);
+        return e;
+    }
+    if (at && (e = ical_parse_time(at, zone && *zone ? zone : NULL, &t, msg)))
+        snprintf(errmsg, RB_ERRMSG, "scheduled_at: %.400s", msg);
+    return e;
+}
+
+enum rb_err
+interview_reschedule(struct store *s, long long id, const char *at, const char *zone, bool cancel,
+                     long long now, char *errmsg)
+{
+    long long seq;
+    json_t *iv = NULL;
+    bool had_time;
+    enum notify_why why;
+    enum rb_err e;
+    if ((e = check_time(at, zone, errmsg)))
+        return e;
+    if ((e = store_tx_begin(s, errmsg)))
+        return e;
+    e = store_interview_get(s, id, &iv, errmsg);
+    /* an interview given its first time is new to its panel's calendars, not moved */
+    had_time = iv && json_is_string(json_object_get(iv, "scheduled_at"));
+    json_decref(iv);
+    why = cancel ? NOTIFY_CANCELLED : had_time ? NOTIFY_MOVED : NOTIFY_NEW;
+    e = e ? e : store_interview_reschedule(s, id, at, zone, cancel, &seq, errmsg);
+    e = e ? e : notify_interview(s, id, why, now, errmsg);
+    return store_tx_end(s, e, errmsg);
+}
+
 enum rb_err
 interview_create(struct store *s, const struct interview_request *r, long long *id, bool *partial,
                  char *errmsg)
@@ -120,6 +161,8 @@ interview_create(struct store *s, const struct interview_request *r, long long *
     enum rb_err e;
 
     *partial = false;
+    if ((e = check_time(r->at, r->zone, errmsg)))
+        return e;
     if ((e = store_candidate_get(s, r->candidate, &cand, errmsg)))
         return e;
     if ((e = interview_application(s, r, &app, &opening_role, errmsg))) {
@@ -158,6 +201,11 @@ interview_create(struct store *s, const struct interview_request *r, long long *
         json_decref(j);
         in.kit_json = kit_json;
         e = store_interview_create(s, &in, id, errmsg);
+        if (!e && r->zone && *r->zone) {
+            long long seq;
+            e = store_interview_reschedule(s, *id, NULL, r->zone, false, &seq, errmsg);
+        }
+        e = e ? e : notify_interview(s, *id, NOTIFY_NEW, (long long)time(NULL), errmsg);
         *partial = k.partial;
     }
     free(kit_json);

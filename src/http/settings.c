@@ -54,6 +54,12 @@ static const struct key keys[] = {
     {"trusted_proxies", TEXT(trusted_proxies), 0,
      "proxy addresses whose X-Forwarded-Proto is believed"},
     {"metrics_listen", TEXT(metrics_listen), 0, "/metrics: admin, off, or its own ADDR:PORT"},
+    {"smtp_url", TEXT(smtp_url), 0, "mail server: smtp://HOST:PORT or smtps://HOST:PORT"},
+    {"smtp_from", TEXT(smtp_from), 0, "the address mail comes from"},
+    {"smtp_user", TEXT(smtp_user), 0, "SMTP login (with smtp_password; TLS required)"},
+    {"smtp_password", TEXT(smtp_password), 0, "SMTP password (never printed)"},
+    {"mail_retry_seconds", NUM(K_UINT, mail_retry_seconds), 86400,
+     "first retry of a failed email after N s, doubling"},
 };
 
 void
@@ -78,6 +84,7 @@ http_settings_default(struct http_settings *s)
     s->hash_workers = 2;
     s->hash_queue = 64;
     snprintf(s->metrics_listen, sizeof s->metrics_listen, "admin");
+    s->mail_retry_seconds = 60;
 }
 
 enum rb_err
@@ -215,6 +222,8 @@ http_settings_print(const struct http_settings *s, FILE *out)
         if (k->kind == K_TEXT && strcmp(k->name, "db") == 0)
             snprintf(lines[i], sizeof lines[i], "%s = %s", k->name,
                      store_url_redacted(at, shown, sizeof shown));
+        else if (k->kind == K_TEXT && k->off == offsetof(struct http_settings, smtp_password))
+            snprintf(lines[i], sizeof lines[i], "%s = %s", k->name, *at ? "(set)" : "");
         else if (k->kind == K_TEXT)
             snprintf(lines[i], sizeof lines[i], "%s = %s", k->name, at);
         else if (k->kind == K_BOOL)

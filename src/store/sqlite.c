@@ -2243,4 +2243,11 @@ static const struct store_ops sqlite_ops = {
     .dashboard = sqlite_dashboard,
     .application_answers = sqlite_application_answers,
     .apply_attempts = sqlite_apply_attempts,
+    .interview_calendar = sqlite_interview_calendar,
+    .interview_reschedule = sqlite_interview_reschedule,
+    .outbox_add = sqlite_outbox_add,
+    .outbox_claim = sqlite_outbox_claim,
+    .outbox_done = sqlite_outbox_done,
+    .outbox_list = sqlite_outbox_list,
+    .mail_notice = sqlite_mail_notice,
 };

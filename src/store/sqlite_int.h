@@ -208,4 +208,19 @@ enum rb_err sqlite_apply_attempts(struct store *s, const char *key, long long no
 enum rb_err sqlite_candidate_insert(struct store *s, const struct candidate_new *c, long long *id,
                                     char *errmsg);
 
+/* sqlite_mail.c */
+enum rb_err sqlite_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_interview_reschedule(struct store *s, long long id, const char *at,
+                                        const char *time_zone, bool cancel, long long *sequence,
+                                        char *errmsg);
+enum rb_err sqlite_outbox_add(struct store *s, const struct mail_new *m, char *errmsg);
+enum rb_err sqlite_outbox_claim(struct store *s, long long now, long long lease, size_t max,
+                                json_t **items, char *errmsg);
+enum rb_err sqlite_outbox_done(struct store *s, long long id, const char *error, long long next_try,
+                               char *errmsg);
+enum rb_err sqlite_outbox_list(struct store *s, bool pending, size_t limit, json_t **items,
+                               size_t *total, char *errmsg);
+enum rb_err sqlite_mail_notice(struct store *s, const char *what, long long id, json_t **out,
+                               char *errmsg);
+
 #endif

@@ -141,6 +141,8 @@ static const char *const erase_sql[] = {
     /* drafts are free text about them, and never submitted */
     "DELETE FROM scorecard_draft WHERE interview IN (SELECT id FROM interview WHERE candidate "
     "= ?1)",
+    /* mail about them not sent yet, and the record of what was */
+    "DELETE FROM outbox WHERE candidate = ?1",
 };
 /* the cached parses of a file (?1: its hash), and whether a resume still refers to it */
 static const char SQL_PARSES_DEL[] = "DELETE FROM parsed_resume WHERE hash = ?1";

@@ -794,3 +794,51 @@ store_interview_find(struct store *s, const struct interview_filter *f, size_t l
 {
     return s->ops->interview_find(s, f, limit, offset, items, total, errmsg);
 }
+
+/* ---- calendar invites and the mail queue (schema 17) ---- */
+
+enum rb_err
+store_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return s->ops->interview_calendar(s, id, out, errmsg);
+}
+
+enum rb_err
+store_interview_reschedule(struct store *s, long long id, const char *at, const char *time_zone,
+                           bool cancel, long long *sequence, char *errmsg)
+{
+    return s->ops->interview_reschedule(s, id, at, time_zone, cancel, sequence, errmsg);
+}
+
+enum rb_err
+store_outbox_add(struct store *s, const struct mail_new *m, char *errmsg)
+{
+    return s->ops->outbox_add(s, m, errmsg);
+}
+
+enum rb_err
+store_outbox_claim(struct store *s, long long now, long long lease, size_t max, json_t **items,
+                   char *errmsg)
+{
+    return s->ops->outbox_claim(s, now, lease, max, items, errmsg);
+}
+
+enum rb_err
+store_outbox_done(struct store *s, long long id, const char *error, long long next_try,
+                  char *errmsg)
+{
+    return s->ops->outbox_done(s, id, error, next_try, errmsg);
+}
+
+enum rb_err
+store_outbox_list(struct store *s, bool pending, size_t limit, json_t **items, size_t *total,
+                  char *errmsg)
+{
+    return s->ops->outbox_list(s, pending, limit, items, total, errmsg);
+}
+
+enum rb_err
+store_mail_notice(struct store *s, const char *what, long long id, json_t **out, char *errmsg)
+{
+    return s->ops->mail_notice(s, what, id, out, errmsg);
+}

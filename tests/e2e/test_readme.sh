@@ -136,7 +136,7 @@ readme_example() {
 
 test_readme_has_the_examples_this_test_runs() {
     n=$(grep -c '^```console$' "$README")
-    assert_eq "$n" "5" "console blocks in README (add a test_readme_block_N when you add one)"
+    assert_eq "$n" "6" "console blocks in README (add a test_readme_block_N when you add one)"
 }
 
 test_readme_block_1_the_bank() { readme_example 1; }
@@ -144,3 +144,4 @@ test_readme_block_2_roles_kits_resumes() { readme_example 2; }
 test_readme_block_3_the_server() { readme_example 3; }
 test_readme_block_4_an_interview_loop() { readme_example 4; }
 test_readme_block_5_practice() { readme_example 5; }
+test_readme_block_6_email_and_calendar() { readme_example 6; }
