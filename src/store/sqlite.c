@@ -2241,4 +2241,7 @@ static const struct store_ops sqlite_ops = {
     .application_resume = sqlite_application_resume,
     .dashboard = sqlite_dashboard,
     .apply_attempts = sqlite_apply_attempts,
+    .selfid_put = sqlite_selfid_put,
+    .selfid_get = sqlite_selfid_get,
+    .fairness_rows = sqlite_fairness_rows,
 };
