@@ -276,8 +276,8 @@ fairness_report(struct store *s, const struct selfid_config *c, const struct fai
                  o->stage ? o->stage : "");
         return RB_EINVAL;
     }
-    if (!(o->threshold >= 0 && o->threshold <= 1)) {
-        snprintf(errmsg, RB_ERRMSG, "threshold: a score from 0 to 1");
+    if (!(o->threshold >= 0 && o->threshold <= 100)) {
+        snprintf(errmsg, RB_ERRMSG, "threshold: a score from 0 to 100");
         return RB_EINVAL;
     }
     if (min_group < 1 || min_group > FAIRNESS_MIN_GROUP_MAX) {

@@ -57,6 +57,28 @@ json_t *fairness_table(const struct fairness_count *g, size_t n, long long min_g
  * n < 2 or either is constant. */
 double fairness_kendall(const double *x, const double *y, size_t n);
 
+/* Ranks of n scores, best first from 1 (ties by position, so by the order given): rank[i]
+ * is item i's. */
+void fairness_ranks(const double *score, size_t n, size_t *rank);
+
+/* ---- score audits, without demographics ---- */
+
+/* The most results of a screening an audit reads (the best first). */
+#define FAIRNESS_AUDIT_MAX 5000
+
+/* For screening id (done or not, its scored results, FAIRNESS_AUDIT_MAX at most): for
+ * each scoring criterion, the ranking with it removed (its points taken out; the
+ * must-haves also take their penalty with them) against the real one: {"criterion",
+ * "kendall_tau", "mean_rank_shift", "max_rank_shift", "moved": [{"resume", "rank",
+ * "rank_without"}] (the five that moved most)}; and, when compare is not 0, the same
+ * resumes ranked by the other screening (run with blind mode the other way): {"screening",
+ * "blind", "common", "kendall_tau", "mean_rank_shift", "changed": [{"resume", "rank",
+ * "rank_other"}] (the ten that moved most)}. *out new: {"screening", "blind", "role",
+ * "results", "features": [...], "blind_comparison": {...} or null, "notes"}. Resumes are
+ * named by id only. RB_ENOTFOUND; RB_EDENIED for who but admins and recruiters. */
+enum rb_err fairness_audit(struct store *s, long long id, long long compare, const struct user *who,
+                           json_t **out, char *errmsg);
+
 /* ---- the report ---- */
 
 struct fairness_opts {
@@ -85,5 +107,12 @@ enum rb_err fairness_report(struct store *s, const struct selfid_config *c,
 void fairness_report_table(const json_t *r, FILE *out, size_t width);
 void fairness_report_csv(const json_t *r, struct buf *b);
 void fairness_report_html(const json_t *r, struct buf *b);
+
+/* The candidate-facing notice (our words): what Rubric evaluates and with which features,
+ * how a person reviews every decision, what self-identification is for, and how to ask for
+ * another process or a person's review; contact is who to ask (NULL: "the recruiter who
+ * wrote to you"). The body's HTML (from <h1>, no page around it) into b; served at
+ * /careers/notice and printed by `rubric fairness notice`. */
+void fairness_notice_html(struct buf *b, const char *contact);
 
 #endif

@@ -250,3 +250,56 @@ fairness_report_html(const json_t *r, struct buf *b)
     }
     buf_puts(b, "</ul>\n</main></body></html>\n");
 }
+
+/* ---- the notice ---- */
+
+void
+fairness_notice_html(struct buf *b, const char *contact)
+{
+    buf_puts(
+        b,
+        "<h1>How your application is considered</h1>\n"
+        "<p>This employer uses Rubric, a hiring tool, to keep track of applications and to help "
+        "its recruiters read them. This page says what Rubric does with yours, what it does "
+        "not do, and how to ask for something else.</p>\n"
+        "<h2>What is evaluated automatically</h2>\n"
+        "<p>When a recruiter screens applications, Rubric reads your resume and scores it from 0 "
+        "to 100 against the job's requirements. The score is made of five parts, and a "
+        "recruiter sees the reason behind each one:</p>\n<ul>\n"
+        "<li><strong>Required skills</strong> (up to 40 points): each skill the job requires, "
+        "counted by the years of the positions on your resume that mention it.</li>\n"
+        "<li><strong>Desirable skills</strong> (up to 20 points): the same, for skills the job "
+        "would like.</li>\n"
+        "<li><strong>Relevant experience</strong> (up to 15 points): years in positions that use "
+        "the job's skills or have a similar title.</li>\n"
+        "<li><strong>Comparable titles</strong> (up to 10 points): years in positions titled "
+        "like the job.</li>\n"
+        "<li><strong>Recency</strong> (up to 15 points): how recently your positions used those "
+        "skills.</li>\n</ul>\n"
+        "<p>A required skill that is missing lowers the score. Rubric does not read or infer your "
+        "age, sex, race, ethnicity, disability, religion or any other protected characteristic "
+        "from your resume. The recruiter may turn on blind screening, which hides your name and "
+        "contact details while reading scores.</p>\n"
+        "<h2>A person decides</h2>\n"
+        "<p>The score only orders applications for reading. Rubric never rejects anyone, and "
+        "never moves an application forward, by itself: every change of stage is made by a named "
+        "person, and a rejection is recorded with who made it and why. Interviews are scored by "
+        "interviewers against written guidance, and the decision is taken by people.</p>\n"
+        "<h2>Voluntary self-identification</h2>\n"
+        "<p>You may be asked, separately, about your sex and race or ethnicity. Answering is "
+        "voluntary and &ldquo;prefer not to say&rdquo; is always offered. Your answers are kept "
+        "apart from your application: recruiters, interviewers and hiring managers never see "
+        "them. They are only counted, in groups large enough that no one can be picked out, to "
+        "check that each stage of hiring treats groups alike. You may read, change or remove "
+        "them, and they are erased with the rest of your data.</p>\n"
+        "<h2>Asking for another process</h2>\n"
+        "<p>You may ask for your application to be considered without the automatic score, for "
+        "a person to review a decision about you, for an adjustment to the process, or for a copy "
+        "or the erasure of your data. Write to ");
+    if (contact && *contact)
+        buf_html(b, contact);
+    else
+        buf_puts(b, "the recruiter who wrote to you, or to the address given with the job");
+    buf_puts(b, ", saying what you would like; asking has no effect on how your application is "
+                "judged.</p>\n");
+}
