@@ -234,7 +234,8 @@ category_table(const char *name, struct tally *t, long long min_group)
 {
     json_t *v;
     /* the configured order is not the answers' meaning: groups by name, for stable output */
-    qsort(t->g, t->n, sizeof *t->g, cmp_group);
+    if (t->n > 1)
+        qsort(t->g, t->n, sizeof *t->g, cmp_group);
     v = fairness_table(t->g, t->n, min_group);
     json_object_set_new(v, "category", json_string(name));
     json_object_set_new(v, "not_reported",

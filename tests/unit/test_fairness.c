@@ -210,3 +210,26 @@ Test(selfid, written_with_consent_read_by_admins_and_erased)
     json_decref(a);
     store_close(s);
 }
+
+Test(fairness, a_report_with_nobody_to_count_is_empty_not_broken)
+{
+    struct store *s = open_store();
+    struct selfid_config c;
+    struct fairness_opts o = {.stage = "offer"};
+    struct user rec = {.id = 0, .email = (char *)"rec@example.org", .role = USER_RECRUITER};
+    json_t *r;
+    char msg[RB_ERRMSG];
+    cr_assert_eq(selfid_config_parse(NULL, &c, msg), RB_OK);
+    cr_assert_eq(fairness_report(s, &c, &o, &rec, &r, msg), RB_EDENIED, "recruiters see no report");
+    cr_assert_eq(fairness_report(s, &c, &o, NULL, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(json_integer_value(json_object_get(r, "applications")), 0);
+    cr_assert_eq(json_array_size(json_object_get(r, "categories")), 2);
+    cr_assert_eq(json_array_size(json_object_get(r, "intersections")), 1);
+    cr_assert(json_is_null(
+        json_object_get(json_array_get(json_object_get(r, "intersections"), 0), "reference")));
+    json_decref(r);
+    o.stage = "promoted";
+    cr_assert_eq(fairness_report(s, &c, &o, NULL, &r, msg), RB_EINVAL);
+    cr_assert(strstr(msg, "stage:"), "%s", msg);
+    store_close(s);
+}
