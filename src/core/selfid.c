@@ -188,12 +188,12 @@ selfid_write(struct store *s, const struct selfid_config *c, long long candidate
     if (src == SELFID_BY_CANDIDATE) {
         if ((e = is_own(s, candidate, who, &own, errmsg)))
             return e;
-        if (!own) {
+        if (!own) { /* to a candidate's account, other candidates do not exist */
             snprintf(errmsg, RB_ERRMSG,
-                     "only the candidate themselves (signed in with the email they applied "
-                     "with), or a recruiter with their consent, may give their "
-                     "self-identification");
-            return RB_EDENIED;
+                     "no candidate %lld of yours: a candidate gives their own "
+                     "self-identification, signed in with the email they applied with",
+                     candidate);
+            return RB_ENOTFOUND;
         }
         given_by = "candidate";
         consent = NULL;
@@ -232,6 +232,10 @@ selfid_read(struct store *s, long long candidate, const struct user *who, json_t
     if (!selfid_may_read(who)) {
         if ((e = is_own(s, candidate, who, &own, errmsg)))
             return e;
+        if (!own && who && who->role == USER_CANDIDATE) {
+            snprintf(errmsg, RB_ERRMSG, "no candidate %lld of yours", candidate);
+            return RB_ENOTFOUND;
+        }
         if (!own) {
             snprintf(errmsg, RB_ERRMSG,
                      "self-identification is read only by the candidate themselves or an "

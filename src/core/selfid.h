@@ -72,14 +72,16 @@ enum selfid_source {
 /* Replaces candidate's answers (checked by selfid_check) after deciding whether who may:
  * a candidate account whose email is the candidate's; a recruiter or admin only with
  * consent (how the candidate agreed, 1 to SELFID_CONSENT_MAX bytes; RB_EINVAL naming
- * "consent" without it); the careers form (SELFID_BY_CAREERS, who NULL). Interviewers and
- * other candidates: RB_EDENIED. Audited as a 'change' in the same transaction. */
+ * "consent" without it); the careers form (SELFID_BY_CAREERS, who NULL). Interviewers:
+ * RB_EDENIED; a candidate account writing for someone else: RB_ENOTFOUND (to a candidate,
+ * other candidates do not exist). Audited as a 'change' in the same transaction. */
 enum rb_err selfid_write(struct store *s, const struct selfid_config *c, long long candidate,
                          json_t *answers, const struct user *who, enum selfid_source src,
                          const char *consent, char *errmsg);
 
 /* Candidate's answers for who: the candidate's own account or selfid_may_read (else
- * RB_EDENIED, with no trace of whether there are any); the read is recorded in the audit
+ * RB_EDENIED, or RB_ENOTFOUND for another candidate's account); the read is recorded in the
+ * audit
  * log first (a read that cannot be recorded is refused). *out new: {"candidate",
  * "answers", "given_by", "consent", "at"}. */
 enum rb_err selfid_read(struct store *s, long long candidate, const struct user *who, json_t **out,

@@ -335,7 +335,7 @@ test_a_candidate_gives_and_reads_their_own_answers() {
     assert_json '.categories[0].name == "gender" and (.categories[0].answers | last) == "prefer_not_to_say"'
     http PUT "/api/v1/candidates/$id/self-id" -H "Authorization: Bearer $other" \
         -H 'Content-Type: application/json' -d '{"answers":{"gender":"gq_man"}}'
-    [ "$RC" = 403 ] || fail "another candidate wrote: $RC"
+    [ "$RC" = 404 ] || fail "another candidate wrote: $RC"
     http PUT "/api/v1/candidates/$id/self-id" -H "Authorization: Bearer $mine" \
         -H 'Content-Type: application/json' -d '{"answers":{"gender":"robot"}}'
     [ "$RC" = 400 ] || fail "an answer not offered: $RC"
@@ -347,7 +347,7 @@ test_a_candidate_gives_and_reads_their_own_answers() {
     [ "$RC" = 200 ] || fail "own read: $RC"
     assert_json '.answers == {"gender": "prefer_not_to_say"} and .given_by == "candidate"'
     http GET "/api/v1/candidates/$id/self-id" -H "Authorization: Bearer $other"
-    [ "$RC" = 403 ] || fail "another candidate read: $RC"
+    [ "$RC" = 404 ] || fail "another candidate read: $RC"
     # a recruiter enters answers only with the candidate's consent recorded
     http PUT "/api/v1/candidates/$id/self-id" -H "Authorization: Bearer $(token_for recruiter)" \
         -H 'Content-Type: application/json' -d '{"answers":{"gender":"gq_man"}}'

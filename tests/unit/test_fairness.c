@@ -174,7 +174,9 @@ Test(selfid, written_with_consent_read_by_admins_and_erased)
     cr_assert_eq(selfid_write(s, &c, id, a, &rec, SELFID_BY_STAFF, NULL, msg), RB_EINVAL);
     cr_assert(strstr(msg, "consent"), "%s", msg);
     cr_assert_eq(selfid_write(s, &c, id, a, &panel, SELFID_BY_STAFF, "asked", msg), RB_EDENIED);
-    cr_assert_eq(selfid_write(s, &c, id, a, &other, SELFID_BY_CANDIDATE, NULL, msg), RB_EDENIED);
+    cr_assert_eq(selfid_write(s, &c, id, a, &other, SELFID_BY_CANDIDATE, NULL, msg), RB_ENOTFOUND,
+                 "to a candidate, others do not exist");
+    cr_assert_eq(selfid_read(s, id, &other, &x, msg), RB_ENOTFOUND);
     cr_assert_eq(selfid_write(s, &c, id, a, &rec, SELFID_BY_STAFF, "by email", msg), RB_OK, "%s",
                  msg);
     /* the recruiter who wrote it cannot read it back; the candidate and an admin can */
