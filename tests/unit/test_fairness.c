@@ -6,6 +6,7 @@
  */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/fairness.h"
@@ -233,5 +234,86 @@ Test(fairness, a_report_with_nobody_to_count_is_empty_not_broken)
     o.stage = "promoted";
     cr_assert_eq(fairness_report(s, &c, &o, NULL, &r, msg), RB_EINVAL);
     cr_assert(strstr(msg, "stage:"), "%s", msg);
+    store_close(s);
+}
+
+/* A stored screening of three resumes whose scores are the sums of their parts (no missing
+ * must-have), by hand:
+ *          must  nice  years  score   rank
+ *   r1      30     0     10     40      1
+ *   r2      10    20      5     35      2
+ *   r3      20     5      0     25      3
+ * Without must_have: 10, 25, 5: r2 first, r1 second. Of the three pairs only (r1, r2)
+ * turns over: tau = (2 - 1) / 3; shifts 1, 1, 0: mean 2/3, largest 1. Without
+ * nice_to_have: 40, 15, 20: (r2, r3) turns over: tau 1/3 again. Without recency (all 0):
+ * nothing moves, tau 1. */
+Test(fairness, feature_ablation_by_hand)
+{
+    struct store *s = open_store();
+    static const double parts[3][3] = {{30, 0, 10}, {10, 20, 5}, {20, 5, 0}};
+    struct user interviewer = {
+        .id = 0, .email = (char *)"iv@example.org", .role = USER_INTERVIEWER};
+    long long ids[3], sid;
+    char msg[RB_ERRMSG], hash[3][65], *results[3];
+    struct resume_new rn[3];
+    struct screening_outcome out[3];
+    json_t *a, *f;
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        memset(hash[i], 'a' + (int)i, 64);
+        hash[i][64] = 0;
+        rn[i] = (struct resume_new){
+            .hash = hash[i], .filename = "cv.txt", .size = 10, .format = "text", .parsed = "{}"};
+    }
+    cr_assert_eq(store_resumes_add(s, rn, 3, ids, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_create(s, "backend", "{}", false, ids, 3, 0, &sid, msg), RB_OK,
+                 "%s", msg);
+    for (i = 0; i < 3; i++) {
+        double sum = parts[i][0] + parts[i][1] + parts[i][2];
+        json_t *r = json_pack(
+            "{s:f, s:{s:{s:f, s:f}, s:{s:f, s:f}, s:{s:f, s:f}, s:{s:f, s:f}, s:{s:f, s:f}}}",
+            "score", sum, "breakdown", "must_have", "points", parts[i][0], "max", 40.0,
+            "nice_to_have", "points", parts[i][1], "max", 20.0, "total_years", "points",
+            parts[i][2], "max", 15.0, "comparable_years", "points", 0.0, "max", 10.0, "recency",
+            "points", 0.0, "max", 15.0);
+        results[i] = json_dumps(r, JSON_COMPACT);
+        json_decref(r);
+        out[i] = (struct screening_outcome){ids[i], sum, results[i], NULL};
+    }
+    cr_assert_eq(store_screening_record(s, sid, out, 3, 0, msg), RB_OK, "%s", msg);
+
+    cr_assert_eq(fairness_audit(s, sid, 0, &interviewer, &a, msg), RB_EDENIED);
+    cr_assert_eq(fairness_audit(s, sid, 0, NULL, &a, msg), RB_OK, "%s", msg);
+    cr_assert_eq(json_integer_value(json_object_get(a, "results")), 3);
+    cr_assert_eq(json_array_size(json_object_get(a, "features")), 5);
+    json_array_foreach(json_object_get(a, "features"), i, f)
+    {
+        const char *c = json_string_value(json_object_get(f, "criterion"));
+        double tau = json_number_value(json_object_get(f, "kendall_tau"));
+        double mean = json_number_value(json_object_get(f, "mean_rank_shift"));
+        if (strcmp(c, "must_have") == 0 || strcmp(c, "nice_to_have") == 0) {
+            cr_assert_float_eq(tau, 1.0 / 3.0, 1e-12, "%s", c);
+            cr_assert_float_eq(mean, 2.0 / 3.0, 1e-12, "%s", c);
+            cr_assert_eq(json_integer_value(json_object_get(f, "max_rank_shift")), 1);
+            cr_assert_eq(json_array_size(json_object_get(f, "moved")), 2);
+        } else if (strcmp(c, "comparable_years") == 0 || strcmp(c, "recency") == 0) {
+            cr_assert_float_eq(tau, 1.0, 1e-12);
+            cr_assert_float_eq(mean, 0.0, 1e-12);
+            cr_assert_eq(json_array_size(json_object_get(f, "moved")), 0);
+        }
+    }
+    /* must_have's first mover is r1: from 1st to 2nd */
+    f = json_array_get(json_object_get(json_array_get(json_object_get(a, "features"), 0), "moved"),
+                       0);
+    cr_assert_str_eq(json_string_value(json_object_get(
+                         json_array_get(json_object_get(a, "features"), 0), "criterion")),
+                     "must_have");
+    cr_assert_eq(json_integer_value(json_object_get(f, "resume")), ids[0]);
+    cr_assert_eq(json_integer_value(json_object_get(f, "rank")), 1);
+    cr_assert_eq(json_integer_value(json_object_get(f, "rank_without")), 2);
+    json_decref(a);
+    for (i = 0; i < 3; i++)
+        free(results[i]);
     store_close(s);
 }
