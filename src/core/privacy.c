@@ -421,6 +421,13 @@ privacy_uploads_sweep(struct store *s, const char *uploads, long long now, long 
 }
 
 enum rb_err
+privacy_traces_prune(struct store *s, long long now, size_t *deleted, char *errmsg)
+{
+    return store_traces_prune(s, now - (long long)PRIVACY_KNOWN_DAYS * 86400,
+                              now - (long long)PRIVACY_SERVED_DAYS * 86400, deleted, errmsg);
+}
+
+enum rb_err
 privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *deleted,
                         char *errmsg)
 {

@@ -60,6 +60,15 @@ enum rb_err privacy_retention(struct store *s, unsigned days, long long now, boo
  * the deliberate, audited end of the blinding. */
 void privacy_blind_results(json_t *items);
 
+/* How long the traces that protect sign-in and practice are kept: an address an account
+ * signed in from counts as the owner's (core/auth.c) for PRIVACY_KNOWN_DAYS after its last
+ * sign-in; a question practice served may be answered for PRIVACY_SERVED_DAYS. */
+#define PRIVACY_KNOWN_DAYS 180
+#define PRIVACY_SERVED_DAYS 30
+
+/* Forgets the sign-in addresses and served questions older than the periods above. */
+enum rb_err privacy_traces_prune(struct store *s, long long now, size_t *deleted, char *errmsg);
+
 /* Deletes the audit entries more than days days before now (Unix seconds): *deleted. */
 enum rb_err privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *deleted,
                                     char *errmsg);

@@ -223,7 +223,8 @@ retention_tick(struct store *s, struct retention *rt)
 
 /* Housekeeping on start and then every RETENTION_EVERY s: the uploads sweep
  * (privacy_uploads_sweep: files no resume refers to, left by a crash between a file and its
- * row) and the audit log's retention (audit_retention_days). */
+ * row), the audit log's retention (audit_retention_days), and the sign-in addresses and
+ * served practice questions past their periods (privacy_traces_prune). */
 #define UPLOADS_GRACE 3600 /* seconds: older than any upload still in flight */
 static void
 uploads_tick(struct store *s, long long *next)
@@ -246,6 +247,8 @@ uploads_tick(struct store *s, long long *next)
     if (removed)
         fprintf(stderr, "rubric: audit retention: deleted %zu entr%s older than %u days\n", removed,
                 removed == 1 ? "y" : "ies", worker_cfg->audit_retention_days);
+    if (privacy_traces_prune(s, now, &removed, msg))
+        fprintf(stderr, "rubric: forgetting old sign-in addresses and served questions: %s\n", msg);
 }
 
 static void *

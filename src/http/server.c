@@ -1159,10 +1159,10 @@ start_metrics(struct server *sv, char *errmsg)
 /* The request daemon: an epoll thread pool, connections tracked by the guard, suspended
  * while a pool works for them. Its own limit sits above the guard's, which makes room by
  * cutting the slowest head first. */
-/* No MHD_USE_TURBO: with it (and suspend/resume on), libmicrohttpd 0.9.75 in epoll mode
- * logged some answers on keep-alive connections that the browser never received, so a page
- * waited forever for its first API call (tests/web/hiring.test.mjs, every run); without it,
- * none. Which of its shortcuts is at fault was not found. */
+/* Without MHD_USE_TURBO. It was dropped while chasing pages that hung on their first API call;
+ * that turned out to be the web app's (web/src/store.ts missed a change that came between a
+ * render and its subscription), not the server's. Turbo's gain (fewer system calls per
+ * connection) was not measured here, so it stays off until bench/http.sh shows it is worth it. */
 static struct MHD_Daemon *
 start_daemon(struct server *sv, const struct sockaddr_storage *sa, unsigned threads)
 {

@@ -2199,6 +2199,7 @@ static const struct store_ops sqlite_ops = {
     .login_known = sqlite_login_known,
     .upload_used = sqlite_upload_used,
     .audit_prune = sqlite_audit_prune,
+    .traces_prune = sqlite_traces_prune,
     .kit_owner = sqlite_kit_owner,
     .kit_reader = sqlite_kit_reader,
     .practice_served = sqlite_practice_served,

@@ -82,6 +82,8 @@ enum rb_err sqlite_login_reserve(struct store *s, const struct login_rule *rules
 enum rb_err sqlite_login_known(struct store *s, const char *account, const char *address,
                                long long now, bool remember, bool *known, char *errmsg);
 enum rb_err sqlite_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg);
+enum rb_err sqlite_traces_prune(struct store *s, long long known_before, long long served_before,
+                                size_t *deleted, char *errmsg);
 enum rb_err sqlite_kit_owner(struct store *s, long long kit, long long account, char *errmsg);
 enum rb_err sqlite_kit_reader(struct store *s, long long kit, long long account, bool *yes,
                               char *errmsg);

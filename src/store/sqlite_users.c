@@ -57,6 +57,8 @@ static const char SQL_KNOWN_GET[] = "SELECT 1 FROM login_known WHERE account = ?
 static const char SQL_KNOWN_PUT[] =
     "INSERT INTO login_known (account, address, at) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (account, address) DO UPDATE SET at = excluded.at";
+static const char SQL_KNOWN_PRUNE[] = "DELETE FROM login_known WHERE at < ?1";
+static const char SQL_SERVED_PRUNE[] = "DELETE FROM practice_served WHERE at < ?1";
 static const char SQL_PING[] = "SELECT 1";
 static const char SQL_GENERATION[] = "SELECT n FROM bank_generation WHERE id = 1";
 
@@ -495,6 +497,29 @@ sqlite_login_known(struct store *s, const char *account, const char *address, lo
     sq_done(st);
     return r == SQLITE_ROW || r == SQLITE_DONE ? RB_OK
                                                : sq_fail(s, errmsg, "look up a sign-in address");
+}
+
+enum rb_err
+sqlite_traces_prune(struct store *s, long long known_before, long long served_before,
+                    size_t *deleted, char *errmsg)
+{
+    const char *sql[] = {SQL_KNOWN_PRUNE, SQL_SERVED_PRUNE};
+    const long long before[] = {known_before, served_before};
+    enum rb_err rc;
+    *deleted = 0;
+    if ((rc = sq_begin(s, errmsg)))
+        return rc;
+    for (size_t i = 0; i < 2 && !rc; i++) {
+        sqlite3_stmt *st = sq_stmt(s, sql[i], errmsg);
+        if (!st) {
+            rc = RB_ESTORE;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, before[i]);
+        if (!(rc = sq_exec(s, st, errmsg, "forget old sign-in and practice traces")))
+            *deleted += (size_t)sqlite3_changes(sq_db(s));
+    }
+    return sq_end(s, rc, errmsg);
 }
 
 enum rb_err

@@ -292,6 +292,13 @@ store_audit_prune(struct store *s, const char *before, size_t *deleted, char *er
 }
 
 enum rb_err
+store_traces_prune(struct store *s, long long known_before, long long served_before,
+                   size_t *deleted, char *errmsg)
+{
+    return s->ops->traces_prune(s, known_before, served_before, deleted, errmsg);
+}
+
+enum rb_err
 store_kit_owner(struct store *s, long long kit, long long account, char *errmsg)
 {
     return s->ops->kit_owner(s, kit, account, errmsg);

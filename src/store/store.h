@@ -570,6 +570,12 @@ enum rb_err store_audit_append(struct store *s, const struct audit_actor *who, c
 /* Deletes the audit entries from before before (ISO 8601 UTC), in batches: *deleted. */
 enum rb_err store_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg);
 
+/* Forgets the traces that sign-in and practice leave (Unix seconds): the sign-in addresses
+ * last used before known_before (store_login_known) and the questions served before
+ * served_before (store_practice_served). *deleted: rows removed. */
+enum rb_err store_traces_prune(struct store *s, long long known_before, long long served_before,
+                               size_t *deleted, char *errmsg);
+
 /* Which entries to list: every field set (non-zero, non-NULL) must match; since is an ISO
  * 8601 UTC time (entries at or after it). */
 struct audit_filter {

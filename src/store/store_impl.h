@@ -67,6 +67,8 @@ struct store_ops {
     enum rb_err (*login_known)(struct store *s, const char *account, const char *address,
                                long long now, bool remember, bool *known, char *errmsg);
     enum rb_err (*audit_prune)(struct store *s, const char *before, size_t *deleted, char *errmsg);
+    enum rb_err (*traces_prune)(struct store *s, long long known_before, long long served_before,
+                                size_t *deleted, char *errmsg);
     enum rb_err (*kit_owner)(struct store *s, long long kit, long long account, char *errmsg);
     enum rb_err (*kit_reader)(struct store *s, long long kit, long long account, bool *yes,
                               char *errmsg);

@@ -224,14 +224,22 @@ fs_write_atomic_mode(const char *path, const void *data, size_t len, unsigned mo
     enum rb_err rc = RB_EIO;
     int fd;
 
+    /* a temporary name of its own (mkostemp), so that two threads of one process writing
+     * the same path at once never share a temporary file */
     buf_init(&tmp, 8192);
-    if (buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid())) {
+    if (buf_printf(&tmp, "%s.tmp.XXXXXX", path)) {
         snprintf(errmsg, RB_ERRMSG, "cannot write %s: path too long", path);
         goto out;
     }
-    fd = open(buf_str(&tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)mode);
+    fd = mkostemp(tmp.data, O_CLOEXEC);
     if (fd < 0) {
         snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", path, strerror(errno));
+        goto out;
+    }
+    if (fchmod(fd, (mode_t)mode) < 0) {
+        snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", path, strerror(errno));
+        close(fd);
+        unlink(buf_str(&tmp));
         goto out;
     }
     while (len) {

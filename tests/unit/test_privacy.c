@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/privacy.h"
+#include "core/user.h"
 #include "store/store.h"
 
 static struct store *
@@ -163,5 +165,34 @@ Test(privacy, retention_takes_final_stages_older_than_the_cutoff)
     cr_assert_eq(json_integer_value(json_object_get(json_array_get(due, 0), "id")), withdrawn);
     json_decref(due);
     (void)applied;
+    store_close(s);
+}
+
+Test(privacy, old_sign_in_addresses_and_served_questions_are_forgotten)
+{
+    struct store *s = open_store();
+    char mail[] = "kim.sample@example.org", msg[RB_ERRMSG];
+    struct user u = {.email = mail, .role = USER_CANDIDATE};
+    long long now = 1900000000, day = 86400, account;
+    size_t deleted;
+    bool yes;
+    cr_assert_eq(store_user_add(s, &u, NULL, &account, msg), RB_OK, "%s", msg);
+    /* an address used long ago and one used last week; a question served long ago, one today */
+    store_login_known(s, mail, "192.0.2.1", now - (PRIVACY_KNOWN_DAYS + 1) * day, true, &yes, msg);
+    store_login_known(s, mail, "192.0.2.2", now - 7 * day, true, &yes, msg);
+    store_practice_served(s, account, "q-old", now - (PRIVACY_SERVED_DAYS + 1) * day, true, &yes,
+                          msg);
+    store_practice_served(s, account, "q-new", now, true, &yes, msg);
+    cr_assert_eq(privacy_traces_prune(s, now, &deleted, msg), RB_OK, "%s", msg);
+    cr_expect_eq(deleted, 2);
+    store_login_known(s, mail, "192.0.2.1", now, false, &yes, msg);
+    cr_expect_not(yes, "an address not used for %d days still counts as the owner's",
+                  PRIVACY_KNOWN_DAYS);
+    store_login_known(s, mail, "192.0.2.2", now, false, &yes, msg);
+    cr_expect(yes, "an address used last week was forgotten");
+    store_practice_served(s, account, "q-old", now, false, &yes, msg);
+    cr_expect_not(yes);
+    store_practice_served(s, account, "q-new", now, false, &yes, msg);
+    cr_expect(yes);
     store_close(s);
 }

@@ -5,7 +5,7 @@
 // server errors and dialogs (a dialog that a test did not expect is how a planted script
 // shows itself).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,10 @@ export const ADMIN = 'admin@example.org';
 export const ADMIN_PASSWORD = 'admin-password-web-1';
 export const SCREENS = join(ROOT, 'build/screens');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// RUBRIC_TRACE=1: each server's access log is kept in $TMPDIR/rubric-trace-PORT.log, and each
+// page reports on stderr its failed requests, requests unanswered after 5 s and its console
+// (what found that a page waiting forever was waiting on itself, not on the server).
+const TRACE = !!process.env.RUBRIC_TRACE;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,7 +37,7 @@ export async function startServer(env = {}) {
         ...process.env,
         RUBRIC_ADMIN_PASSWORD: ADMIN_PASSWORD,
         RUBRIC_UPLOADS: join(dir, 'uploads'),
-        RUBRIC_ACCESS_LOG: 'false',
+        RUBRIC_ACCESS_LOG: TRACE ? 'true' : 'false',
         RUBRIC_SHUTDOWN_GRACE: '2',
         ASAN_OPTIONS: process.env.ASAN_OPTIONS ?? 'detect_leaks=1',
         ...env,
@@ -51,6 +55,7 @@ export async function startServer(env = {}) {
             for (let k = 0; k < 100 && child.exitCode === null; k++) await sleep(100);
             if (child.exitCode === null) child.kill('SIGKILL');
           }
+          if (TRACE) writeFileSync(join(tmpdir(), `rubric-trace-${port}.log`), log);
           rmSync(dir, { recursive: true, force: true });
           if (/AddressSanitizer|LeakSanitizer|runtime error/.test(log))
             throw new Error(`the sanitizers found something in the server:\n${log.slice(-4000)}`);
@@ -102,11 +107,31 @@ export async function newPage(browser, { width = 1280, height = 900 } = {}) {
   page.on('response', (r) => {
     if (r.status() >= 500) page.problems.push(`server: ${r.status()} ${r.request().method()} ${r.url()}`);
   });
+  if (TRACE) trace(page);
   page.on('dialog', async (d) => {
     if (!page.expectDialog) page.problems.push(`dialog: ${d.type()} ${d.message()}`);
     await d.dismiss().catch(() => {});
   });
   return page;
+}
+
+function trace(page) {
+  const open = new Map();
+  page.on('request', (r) => open.set(r, Date.now()));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('requestfailed', (r) => {
+    console.error(`TRACE failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+    open.delete(r);
+  });
+  page.on('console', (m) => console.error(`TRACE console ${m.type()} ${m.text()}`));
+  const timer = setInterval(() => {
+    for (const [r, t0] of open)
+      if (Date.now() - t0 > 5000) {
+        console.error(`TRACE unanswered after ${Date.now() - t0} ms: ${r.method()} ${r.url()}`);
+        open.delete(r);
+      }
+  }, 1000);
+  timer.unref();
 }
 
 /** Fails when anything went wrong on the page so far. */

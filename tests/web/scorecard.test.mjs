@@ -132,7 +132,10 @@ test("interviewer B sees A's card hidden until B submits; the debrief shows the 
 
 test('the comparison and insight pages show the loop as text and pass axe', async () => {
   const page = await newPage(browser);
-  await signIn(page, server.base, ADMIN, ADMIN_PASSWORD, '/roles/backend-developer-senior/comparison');
+  // reached from the debrief, as a hiring team would
+  await signIn(page, server.base, ADMIN, ADMIN_PASSWORD, `/candidates/${candidate}/debrief`);
+  await page.getByRole('link', { name: "Compare with the role's other candidates" }).click();
+  await page.waitForURL(/\/roles\/backend-developer-senior\/comparison$/);
   await page.getByRole('region', { name: 'Candidates compared' }).waitFor();
   await page.getByRole('link', { name: 'Priya Sample <img src=x onerror="alert(1)">' }).waitFor();
   await checkAxe(page, 'comparison');

@@ -8,31 +8,30 @@ export interface Bar {
   note?: string;
 }
 
-/** Horizontal bars, one row each, scaled to max (or the largest value). */
+/**
+ * Horizontal bars, one row each, scaled to max (or the largest value). Labels and values are
+ * HTML text at the page's own size (an SVG scaled to a phone's width shrank them to 7 px);
+ * only the bar itself is drawn, stretched to its column.
+ */
 export function Bars(props: { title: string; bars: Bar[]; max?: number; unit?: string }) {
   const max = props.max ?? Math.max(1, ...props.bars.map((b) => b.value));
-  const row = 28;
-  const h = props.bars.length * row;
   return (
     <figure class="chart">
       <figcaption>{props.title}</figcaption>
-      <svg viewBox={`0 0 600 ${h}`} width="100%" height={h} role="img" aria-label={props.title}>
-        {props.bars.map((b, i) => {
-          const w = Math.max(0, Math.min(1, b.value / max)) * 300;
-          const y = i * row;
+      <div class="bars" role="list" aria-label={props.title}>
+        {props.bars.map((b) => {
+          const w = Math.max(0, Math.min(1, b.value / max)) * 100;
           return (
-            <g key={b.label}>
-              <text x="0" y={y + 18} class="chart-label">
-                {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
-              </text>
-              <rect x="200" y={y + 6} width={w} height="16" class="chart-bar" rx="2" />
-              <text x={206 + w} y={y + 18} class="chart-value">
-                {`${Number(b.value.toFixed(2))}${props.unit ?? ''}${b.note ? ` ${b.note}` : ''}`}
-              </text>
-            </g>
+            <div class="bars-row" role="listitem" key={b.label}>
+              <span class="bars-label">{b.label}</span>
+              <svg class="bars-track" viewBox="0 0 100 16" preserveAspectRatio="none" aria-hidden="true">
+                <rect x="0" y="0" width={w} height="16" class="chart-bar" />
+              </svg>
+              <span class="bars-value">{`${Number(b.value.toFixed(2))}${props.unit ?? ''}${b.note ? ` ${b.note}` : ''}`}</span>
+            </div>
           );
         })}
-      </svg>
+      </div>
     </figure>
   );
 }

@@ -18,17 +18,26 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Runs fetch(signal) whenever deps change; the previous run is aborted. */
+/** Whether two dependency lists hold the same values. */
+function same(a: readonly unknown[] | null, b: readonly unknown[]): boolean {
+  return !!a && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}
+
+/**
+ * Runs fetch(signal) whenever deps change; the previous run is aborted. `loading` is true from
+ * the very render in which deps change (not from the effect after it), so a page never takes
+ * the answer to the previous deps for the answer to the new ones.
+ */
 export function useLoad<T>(fetch: (signal: AbortSignal) => Promise<Answer<T>>, deps: unknown[]): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [doneFor, setDoneFor] = useState<readonly unknown[] | null>(null);
   const [tick, setTick] = useState(0);
   const run = useRef(0);
+  const current = [...deps, tick];
   useEffect(() => {
     const ctl = new AbortController();
     const mine = ++run.current;
-    setLoading(true);
     fetch(ctl.signal).then(
       (a) => {
         if (mine !== run.current) return;
@@ -38,16 +47,16 @@ export function useLoad<T>(fetch: (signal: AbortSignal) => Promise<Answer<T>>, d
         } else {
           setFailure(failureOf(a.error, a.response));
         }
-        setLoading(false);
+        setDoneFor(current);
       },
       (err: unknown) => {
         if (ctl.signal.aborted || mine !== run.current) return;
         setFailure({ status: 0, detail: err instanceof Error ? err.message : String(err) });
-        setLoading(false);
+        setDoneFor(current);
       },
     );
     return () => ctl.abort();
-  }, [...deps, tick]);
+  }, current);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, failure, loading, reload };
+  return { data, failure, loading: !same(doneFor, current), reload };
 }

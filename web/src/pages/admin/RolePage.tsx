@@ -12,7 +12,12 @@ export default function RolePage({ params }: PageProps) {
   const id = params.id ?? '';
   const role = useLoad((signal) => api.GET('/api/v1/roles/{id}', { signal, params: { path: { id } } }), [id]);
   return (
-    <Page title={role.data?.title ?? 'Role profile'} actions={<Link href="/admin/roles">All roles</Link>}>
+    <Page title={role.data?.title ?? 'Role profile'} actions={
+        <>
+          <Link href={`/roles/${encodeURIComponent(id)}/comparison`}>Compare its candidates</Link> · <Link href="/admin/roles">All roles</Link>
+        </>
+      }
+    >
       <FailureBanner failure={role.failure} />
       {role.data ? <RoleView role={role.data} /> : !role.failure && <Loading />}
     </Page>

@@ -6,9 +6,10 @@
 import { api, type Schemas } from '../../api';
 import type { PageProps } from '../../router';
 import { Link } from '../../router';
+import { HIRING, hasRole, useSession } from '../../session';
 import { Banner, Empty, FailureBanner, Loading } from '../../ui/Banner';
 import { Bars } from '../../ui/Charts';
-import { formatNumber } from '../../ui/format';
+import { formatNumber, plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { RECOMMENDATIONS, RatingBadge } from '../../ui/Rating';
 import { useLoad } from '../../ui/useLoad';
@@ -85,8 +86,20 @@ export default function DebriefPage({ params }: PageProps) {
   const d = useLoad((signal) => api.GET('/api/v1/candidates/{id}/debrief', { signal, params: { path: { id } } }), [id]);
   const data = d.data;
   const hidden = d.failure?.status === 403 && /submit your scorecard/.test(d.failure.detail);
+  const me = useSession();
+  const actions = (
+    <>
+      <Link href={`/candidates/${id}`}>Candidate</Link>
+      {data && hasRole(me, HIRING) && (
+        <>
+          {' · '}
+          <Link href={`/roles/${encodeURIComponent(data.role)}/comparison`}>Compare with the role's other candidates</Link>
+        </>
+      )}
+    </>
+  );
   return (
-    <Page title={data ? `Debrief: ${data.name ?? `candidate ${id}`}` : 'Debrief'} wide actions={<Link href={`/candidates/${id}`}>Candidate</Link>}>
+    <Page title={data ? `Debrief: ${data.name ?? `candidate ${id}`}` : 'Debrief'} wide actions={actions}>
       {hidden ? <Banner kind="info">The debrief is hidden from you until then: {d.failure?.detail}.</Banner> : <FailureBanner failure={d.failure} />}
       {!data ? (
         !d.failure && <Loading />
@@ -104,7 +117,7 @@ export default function DebriefPage({ params }: PageProps) {
             </dd>
             <dt>Scorecards</dt>
             <dd>
-              {data.summary.scorecards} from {data.summary.interviewers} interviewers; {data.summary.disagreements} disagreements, {data.summary.not_assessed} not assessed
+              {plural(data.summary.scorecards, 'scorecard')} from {plural(data.summary.interviewers, 'interviewer')}; {plural(data.summary.disagreements, 'disagreement')}, {data.summary.not_assessed} not assessed
             </dd>
           </dl>
           {data.pending.length > 0 && (

@@ -5,7 +5,7 @@
 // What is typed is saved as the author's draft on the server a moment after each change, so
 // a reload or a closed tab loses nothing. Submitting asks first; afterwards the card is read
 // only and a change is an amendment with a reason.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, failureOf, type Failure, type Schemas } from '../../api';
 import type { PageProps } from '../../router';
 import { Link } from '../../router';
@@ -172,7 +172,8 @@ function useDraftSaver(interview: number, enabled: boolean, initialRevision: num
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void flush(), 600);
   };
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  // at commit, not after paint: a card replaced before its effects ran must not save later
+  useLayoutEffect(() => () => window.clearTimeout(timer.current), []);
   return { state, detail, change, forget: () => (pending.current = null) };
 }
 
@@ -598,7 +599,8 @@ export default function InterviewPage({ params }: PageProps) {
   }, [iv.data]);
   const ivd = iv.data;
   const t = tpl.data;
-  const ready = cards.data && (!onPanel || mine || draft.data !== undefined);
+  // the draft asked for with the present panel and cards, never one left from an earlier ask
+  const ready = cards.data && (!onPanel || mine || (!draft.loading && draft.data !== undefined));
   return (
     <Page
       title={title}
