@@ -59,7 +59,7 @@ test('the admin reads the report by group, with small groups hidden, at two deci
     assert.match(rows[1], /male \(reference\)\s+6\s+5\s+83\.3%\s+1(\.00)?\s+no/);
     assert.match(await page.locator('main').innerText(), /1 smaller group\(s\), 1 people, not shown/);
     assert.doesNotMatch(await page.locator('main').innerText(), /Invented Person|intersex/);
-    await page.getByRole('img', { name: 'Selection rate by sex (%)' }).waitFor();
+    await page.getByRole('list', { name: 'Selection rate by sex (%)' }).waitFor();
     await checkAxe(page, `fairness at ${width}`);
     await shot(page, `fairness-${width}`);
     assertClean(page);
