@@ -216,6 +216,17 @@ test_the_report_matches_figures_worked_out_independently() {
     assert_rc 0
     assert_out "category,group,entered,passed,rate,impact_ratio,four_fifths,p_value"
     assert_out "gender,gq_woman,12,"
+    run "$RUBRIC" fairness report --stage screened --format html --output report.html
+    assert_rc 0
+    grep -q '<svg role="img"' report.html || fail "the CLI's HTML has no chart"
+    run "$RUBRIC" fairness report
+    assert_rc 2
+    assert_err "--stage is required"
+    run "$RUBRIC" fairness report --stage promoted
+    assert_rc 1
+    assert_err "stage: screening, screened, interviewing, offer or hired"
+    run "$RUBRIC" fairness audit --job 999
+    assert_rc 3
     # gq_other (2 people) and eq_delta (3) are under the minimum size: not one row of theirs
     ! grep -q 'gq_other\|eq_delta' <<<"$OUT" || fail "a group under the minimum size is shown"
     OUT=$(cat report-screened.json)
