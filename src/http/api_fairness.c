@@ -105,7 +105,7 @@ query_int(struct http_req *req, struct http_res *res, const char *name, long lon
 void
 api_fairness_report(struct http_req *req, struct http_res *res)
 {
-    struct fairness_opts o = {0};
+    struct fairness_opts o = {.threshold = 50}; /* as the command line's */
     struct selfid_config c;
     const char *format = http_query(req, "format"), *threshold = http_query(req, "threshold");
     json_t *r;
