@@ -122,10 +122,12 @@ build/asan/obj/%.o: %.c $(HEADERS) | build/.deps-ok
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 ENGINE_OBJ := $(patsubst %.c,build/obj/%.o,$(ENGINE_SRC)) build/obj/build/gen/embedded.o
-CLI_OBJ := $(patsubst %.c,build/obj/%.o,$(CLI_SRC)) build/obj/build/gen/webassets.o
+CLI_OBJ := $(patsubst %.c,build/obj/%.o,$(CLI_SRC)) build/obj/build/gen/webassets.o \
+           build/obj/build/gen/hsdb.o
 ASAN_ENGINE_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(ENGINE_SRC)) \
                    build/asan/obj/build/gen/embedded.o
-ASAN_CLI_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(CLI_SRC)) build/asan/obj/build/gen/webassets.o
+ASAN_CLI_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(CLI_SRC)) build/asan/obj/build/gen/webassets.o \
+                build/asan/obj/build/gen/hsdb.o
 
 build/obj/build/gen/embedded.o: build/gen/embedded.c src/util/embed.h | build/.deps-ok
 	@mkdir -p $(@D)
@@ -134,6 +136,14 @@ build/obj/build/gen/embedded.o: build/gen/embedded.c src/util/embed.h | build/.d
 build/asan/obj/build/gen/embedded.o: build/gen/embedded.c src/util/embed.h | build/.deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) -O1 -c -o $@ $<
+
+# The skills taxonomy's Hyperscan database compiled at build time and linked into the binary
+# (tools/hsdb.c), so that a start loads it instead of compiling it.
+build/tools/hsdb: tools/hsdb.c build/librubric.a
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) -O1 -o $@ $< build/librubric.a $(PKG_LIBS)
+
+build/gen/hsdb.c: build/tools/hsdb
+	build/tools/hsdb $@.tmp && if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 build/librubric.a: $(ENGINE_OBJ)
 	@rm -f $@

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "resume/skillscan.h"
 #include "util/crypto.h"
 
 #ifndef RUBRIC_VERSION
@@ -86,6 +87,8 @@ main(int argc, char **argv)
         fputs("rubric: cannot initialise libsodium\n", stderr);
         return RB_EXIT_INTERNAL;
     }
+    /* the skills database compiled at build time: a start loads it instead of compiling */
+    skillscan_offer_saved(&skillscan_saved_builtin);
     memset(&ctx, 0, sizeof ctx);
     ctx.db_url = getenv("RUBRIC_DB");
     if (!ctx.db_url || !*ctx.db_url)

@@ -5,7 +5,9 @@
  * scanner; results are ranked by score, then by the evidence (relevant years, must-haves met,
  * total years) and last by file name, so the output does not depend on the number of
  * threads or the order in which they finish. Parses are kept in the store
- * by the SHA-256 of the file, so screening the same folder again reads no file twice.
+ * by the SHA-256 of the file, so screening the same folder again reads no file twice; a
+ * writer thread of its own keeps them, in batches of one transaction, so that the reading
+ * threads never wait on the store's writes (nor on its syncs to disk).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -33,6 +35,7 @@
 
 #define JOBS_MAX 64
 #define STORE_BATCH 256         /* parses written per transaction */
+#define PENDING_MAX 1024        /* parses waiting for the writer before readers wait */
 #define REPORT_MAX (256u << 20) /* bytes of CSV or HTML */
 
 static const struct option screen_opts[] = {
@@ -87,9 +90,11 @@ static const struct cmd_spec screen_spec = {
 
 enum format { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_HTML };
 
-/* A parse to keep, owned. */
+/* A parse to keep, owned: the resume itself, turned into JSON by whoever writes it. */
 struct pending {
-    char *hash, *format, *body;
+    char *hash;
+    char format[32];
+    struct resume r;
 };
 
 /* The work shared by the threads. What is above mu is read-only while they run. */
@@ -113,10 +118,25 @@ struct screening {
     json_t *errors;
     struct screen_summary sum;
 
-    pthread_mutex_t store_mu; /* guards the store and the pending parses */
+    pthread_mutex_t store_mu; /* guards the store */
     struct store *store;      /* NULL: --no-store, or after a store error */
+
+    /* Parses wait here for the writer thread, which takes them a batch at a time and keeps
+     * them in the store while the scanning threads go on reading; with no writer thread, a
+     * scanning thread writes each batch itself. */
+    pthread_mutex_t queue_mu; /* guards what follows */
+    pthread_cond_t queue_cv;  /* a batch is ready, the run is over, or there is room */
     struct pending *pending;
     size_t npending, cappending;
+    bool keeping;   /* false: no store, or it failed: parses are dropped */
+    bool writer_on; /* a writer thread takes the batches */
+    bool closing;   /* no more parses will come */
+
+    /* The writer thread's own connection (SQLite in WAL mode reads beside a writer), so that
+     * its transactions never hold up the readers' lookups in store; only the writer (and,
+     * after it is joined, the main thread) uses it. NULL: no writer thread. */
+    struct store *wstore;
+    bool write_failed;
 };
 
 static int
@@ -136,29 +156,100 @@ cmp_errors(const void *a, const void *b)
     return strcmp(x, y);
 }
 
-/* Writes the pending parses (store_mu held). A store that fails is warned about once and
- * not used again: screening goes on without it. */
+/* Keeps n parses (v, taken) in the store in one transaction. The JSON is made here, off the
+ * scanning threads when a writer thread calls it. A store that fails is warned about once
+ * and not used again: screening goes on without it. */
 static void
-flush_pending(struct screening *j)
+write_batch(struct screening *j, struct pending *v, size_t n)
 {
     char msg[RB_ERRMSG];
-    if (j->store && j->npending) {
-        struct parsed_resume *v = xcalloc(j->npending, sizeof *v);
-        for (size_t i = 0; i < j->npending; i++)
-            v[i] = (struct parsed_resume){j->pending[i].hash, j->blind, j->parser,
-                                          j->pending[i].format, j->pending[i].body};
-        if (store_resumes_put(j->store, v, j->npending, msg)) {
+    struct parsed_resume *rows = xcalloc(n ? n : 1, sizeof *rows);
+    char **bodies = xcalloc(n ? n : 1, sizeof *bodies);
+    bool failed = false;
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = resume_to_json(&v[i].r, j->tax, "", v[i].format);
+        json_object_del(o, "file");
+        bodies[i] = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        if (!bodies[i])
+            abort(); /* jansson fails only when out of memory */
+        rows[i] = (struct parsed_resume){v[i].hash, j->blind, j->parser, v[i].format, bodies[i]};
+    }
+    if (j->wstore) {
+        if (n && !j->write_failed && store_resumes_put(j->wstore, rows, n, msg)) {
+            cmd_error("parses are not being kept: %s", msg);
+            j->write_failed = failed = true;
+        }
+    } else {
+        pthread_mutex_lock(&j->store_mu);
+        if (j->store && n && store_resumes_put(j->store, rows, n, msg)) {
             cmd_error("parses are not being kept: %s", msg);
             j->store = NULL;
+            failed = true;
         }
-        free(v);
+        pthread_mutex_unlock(&j->store_mu);
     }
-    for (size_t i = 0; i < j->npending; i++) {
-        free(j->pending[i].hash);
-        free(j->pending[i].format);
-        free(j->pending[i].body);
+    if (failed) {
+        pthread_mutex_lock(&j->queue_mu);
+        j->keeping = false;
+        pthread_cond_broadcast(&j->queue_cv);
+        pthread_mutex_unlock(&j->queue_mu);
     }
-    j->npending = 0;
+    for (size_t i = 0; i < n; i++) {
+        free(bodies[i]);
+        free(v[i].hash);
+        resume_cleanup(&v[i].r);
+    }
+    free(bodies);
+    free(rows);
+    free(v);
+}
+
+/* The writer thread: batches of parses into the store until the run is over. */
+static void *
+writer(void *arg)
+{
+    struct screening *j = arg;
+    pthread_mutex_lock(&j->queue_mu);
+    for (;;) {
+        struct pending *v;
+        size_t n;
+        while (j->npending < STORE_BATCH && !j->closing)
+            pthread_cond_wait(&j->queue_cv, &j->queue_mu);
+        if (!j->npending && j->closing)
+            break;
+        v = j->pending;
+        n = j->npending;
+        j->pending = NULL;
+        j->npending = j->cappending = 0;
+        pthread_cond_broadcast(&j->queue_cv); /* room for the scanning threads */
+        pthread_mutex_unlock(&j->queue_mu);
+        write_batch(j, v, n);
+        pthread_mutex_lock(&j->queue_mu);
+    }
+    pthread_mutex_unlock(&j->queue_mu);
+    return NULL;
+}
+
+/* Hands what is left to be written (queue_mu not held) and waits for the writer. */
+static void
+finish_writing(struct screening *j, pthread_t w)
+{
+    struct pending *v;
+    size_t n;
+    pthread_mutex_lock(&j->queue_mu);
+    j->closing = true;
+    pthread_cond_broadcast(&j->queue_cv);
+    pthread_mutex_unlock(&j->queue_mu);
+    if (j->writer_on)
+        pthread_join(w, NULL);
+    pthread_mutex_lock(&j->queue_mu);
+    v = j->pending;
+    n = j->npending;
+    j->pending = NULL;
+    j->npending = j->cappending = 0;
+    pthread_mutex_unlock(&j->queue_mu);
+    write_batch(j, v, n);
 }
 
 /* The stored parse of hash, or false. */
@@ -191,27 +282,36 @@ from_store(struct screening *j, const char *hash, struct resume *r, char *format
     return e == RB_OK; /* a damaged row is parsed again and replaced */
 }
 
+/* Queues r (taken) to be kept in the store under hash. */
 static void
-keep(struct screening *j, const char *hash, const char *format, const struct resume *r)
+keep_take(struct screening *j, const char *hash, const char *format, struct resume *r)
 {
-    json_t *o;
-    struct pending p;
-    if (!j->store)
+    struct pending *batch = NULL;
+    size_t n = 0;
+    pthread_mutex_lock(&j->queue_mu);
+    /* a writer slower than the readers: wait rather than hold every parse in memory */
+    while (j->writer_on && j->keeping && j->npending >= PENDING_MAX)
+        pthread_cond_wait(&j->queue_cv, &j->queue_mu);
+    if (!j->keeping) {
+        pthread_mutex_unlock(&j->queue_mu);
+        resume_cleanup(r);
         return;
-    o = resume_to_json(r, j->tax, "", format);
-    json_object_del(o, "file");
-    p.hash = xstrdup(hash);
-    p.format = xstrdup(format);
-    p.body = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    if (!p.body)
-        abort(); /* jansson fails only when out of memory */
-    pthread_mutex_lock(&j->store_mu);
+    }
     xgrow(&j->pending, &j->cappending, j->npending + 1, sizeof *j->pending);
-    j->pending[j->npending++] = p;
-    if (j->npending >= STORE_BATCH)
-        flush_pending(j);
-    pthread_mutex_unlock(&j->store_mu);
+    j->pending[j->npending] = (struct pending){.hash = xstrdup(hash), .r = *r};
+    snprintf(j->pending[j->npending].format, sizeof j->pending[j->npending].format, "%s", format);
+    j->npending++;
+    if (j->npending >= STORE_BATCH && j->writer_on) {
+        pthread_cond_broadcast(&j->queue_cv);
+    } else if (j->npending >= STORE_BATCH) {
+        batch = j->pending; /* no writer thread: this one writes the batch */
+        n = j->npending;
+        j->pending = NULL;
+        j->npending = j->cappending = 0;
+    }
+    pthread_mutex_unlock(&j->queue_mu);
+    if (batch)
+        write_batch(j, batch, n);
 }
 
 /* Keeps at most top rows (mu held): the order is total, so which rows survive does not
@@ -262,7 +362,6 @@ screen_one(struct screening *j, struct skillscan *sc, const char *file)
             return;
         }
         snprintf(format, sizeof format, "%s", fmt);
-        keep(j, hash, format, &r);
     }
     free(data);
 
@@ -275,7 +374,10 @@ screen_one(struct screening *j, struct skillscan *sc, const char *file)
         row.phone = r.phone ? xstrdup(r.phone) : NULL;
     }
     row.experience_years = r.experience_months / 12.0;
-    resume_cleanup(&r);
+    if (stored)
+        resume_cleanup(&r);
+    else
+        keep_take(j, hash, format, &r);
 
     bin = (int)(row.s.score / 10);
     pthread_mutex_lock(&j->mu);
@@ -614,6 +716,7 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     struct buf out;
     int rc = parse_opts(argc, argv, &o);
     double t0;
+    pthread_t writer_thread;
 
     if (rc)
         return rc < 0 ? 0 : rc;
@@ -677,6 +780,18 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     pthread_mutex_init(&j.mu, NULL);
     pthread_mutex_init(&j.store_mu, NULL);
     pthread_cond_init(&j.progress, NULL);
+    pthread_mutex_init(&j.queue_mu, NULL);
+    pthread_cond_init(&j.queue_cv, NULL);
+    memset(&writer_thread, 0, sizeof writer_thread);
+    j.keeping = s != NULL;
+    /* a second connection to an in-memory store would be another, empty store */
+    if (s && !strstr(ctx->db_url, ":memory:") && store_open(ctx->db_url, &j.wstore, msg) == RB_OK) {
+        j.writer_on = pthread_create(&writer_thread, NULL, writer, &j) == 0;
+        if (!j.writer_on) {
+            store_close(j.wstore); /* the reading threads write instead */
+            j.wstore = NULL;
+        }
+    }
     {
         long cores = o.jobs ? o.jobs : sysconf(_SC_NPROCESSORS_ONLN);
         unsigned n = cores < 1 ? 1 : cores > JOBS_MAX ? JOBS_MAX : (unsigned)cores;
@@ -685,9 +800,9 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
         t0 = now_seconds();
         run_threads(&j, n, ctx->err_tty);
     }
-    pthread_mutex_lock(&j.store_mu);
-    flush_pending(&j);
-    pthread_mutex_unlock(&j.store_mu);
+    finish_writing(&j, writer_thread);
+    store_close(j.wstore);
+    j.wstore = NULL;
     j.sum.files = j.nfiles;
     j.sum.seconds = now_seconds() - t0;
 
@@ -749,6 +864,8 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     pthread_mutex_destroy(&j.mu);
     pthread_mutex_destroy(&j.store_mu);
     pthread_cond_destroy(&j.progress);
+    pthread_mutex_destroy(&j.queue_mu);
+    pthread_cond_destroy(&j.queue_cv);
 out:
     job_cleanup(&job);
     json_decref(criteria);

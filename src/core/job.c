@@ -656,10 +656,12 @@ struct state {
 
 /* An ambiguous name ("Ruby", "Jenkins", "Phoenix") without the context the scanner asks of
  * resumes still counts in a posting where a posting gives its own: alone on a list item
- * or short line of a requirements or nice-to-have section, or right after "experience
- * with", "knowledge of" and the like. */
+ * or short line of a requirements or nice-to-have section, right after "experience
+ * with", "knowledge of" and the like, or, in such a section, written as a name (capitalised
+ * inside a sentence: "2+ years building web applications with React"). line is the line as
+ * written, low the same lower-cased. */
 static bool
-ambiguous_ok(const char *low, size_t start, bool short_item)
+ambiguous_ok(const char *line, const char *low, size_t start, bool short_item, bool in_section)
 {
     static const char *const cues[] = {"experience with ", "experience in ", "knowledge of ",
                                        "proficiency in ",  "proficient in ", "familiarity with ",
@@ -667,6 +669,9 @@ ambiguous_ok(const char *low, size_t start, bool short_item)
                                        "solid ",           "use of ",        "using "};
     if (short_item)
         return true;
+    if (in_section && start >= 2 && isupper((unsigned char)line[start]) && low[start - 1] == ' ' &&
+        isalpha((unsigned char)low[start - 2]))
+        return true; /* a name after a word of the sentence, not at its start */
     for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
         size_t l = strlen(cues[i]);
         if (start >= l && !strncmp(low + start - l, cues[i], l))
@@ -801,10 +806,10 @@ job_read(const char *file, const char *text, size_t len, struct skillscan *sc,
         for (; h < nhits && hits[h].start < off + n; h++) {
             if (hits[h].start < off || nlh == sizeof lh / sizeof lh[0])
                 continue;
+            bool section = st.mode == M_MUST || st.mode == M_NICE;
             if (hits[h].ambiguous && !hits[h].context &&
-                !ambiguous_ok(low, hits[h].start - off,
-                              (st.mode == M_MUST || st.mode == M_NICE) && (item || words < 4) &&
-                                  words < 5))
+                !ambiguous_ok(line, low, hits[h].start - off,
+                              section && (item || words < 4) && words < 5, section))
                 continue;
             lh[nlh++] = (struct lhit){hits[h].skill, hits[h].start - off, hits[h].end - off};
         }

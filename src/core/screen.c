@@ -42,6 +42,7 @@ screen_cleanup(struct screen_result *s)
 struct tword {
     char w[32];
     double weight;
+    bool noun; /* one of title_nouns */
 };
 
 /* Words that say only how senior, or nothing at all. */
@@ -55,21 +56,43 @@ static const char *const title_skip[] = {
 static const struct {
     const char *from, *to;
 } title_same[] = {
-    {"developer", "engineer"},   {"dev", "engineer"},
-    {"programmer", "engineer"},  {"eng", "engineer"},
-    {"engineering", "engineer"}, {"swe", "software"},
-    {"admin", "administrator"},  {"dba", "database"},
-    {"sre", "devops"},           {"reliability", "devops"},
-    {"qa", "quality"},           {"tester", "test"},
-    {"platform", "devops"},      {"infrastructure", "devops"},
-    {"site", "devops"},          {"testing", "test"},
-    {"programming", "engineer"}, {"devops", "devops"},
-    {"analyst", "analyst"},      {"consultant", "consultant"},
+    {"developer", "engineer"},
+    {"dev", "engineer"},
+    {"programmer", "engineer"},
+    {"eng", "engineer"},
+    {"engineering", "engineer"},
+    {"swe", "software"},
+    {"admin", "administrator"},
+    {"dba", "database"},
+    {"sre", "devops"},
+    {"reliability", "devops"},
+    {"qa", "quality"},
+    {"tester", "quality"},
+    {"platform", "devops"},
+    {"infrastructure", "devops"},
+    {"site", "devops"},
+    {"testing", "quality"},
+    {"programming", "engineer"},
+    {"devops", "devops"},
+    {"analyst", "analyst"},
+    {"consultant", "consultant"},
     {"mgr", "manager"},
+    /* other names of one trade: a UI developer writes front ends, an ETL developer
+     * builds data pipelines, an SDET automates tests */
+    {"ui", "frontend"},
+    {"etl", "data"},
+    {"sdet", "quality"},
+    {"test", "quality"},
 };
-/* Role nouns count half: two engineers of different kinds are not alike. */
-static const char *const title_nouns[] = {"engineer",   "administrator", "manager",   "analyst",
-                                          "consultant", "specialist",    "architect", "officer"};
+/* Role nouns, what a person is (engineer, analyst, designer): they count half, because two
+ * engineers of different kinds are not alike; and two titles whose nouns differ name two
+ * trades however many other words they share (a data analyst is not a data engineer, a web
+ * designer not a web developer, a Java instructor not a Java developer). */
+static const char *const title_nouns[] = {
+    "engineer",  "administrator", "manager",   "analyst",    "consultant", "specialist",
+    "architect", "officer",       "designer",  "instructor", "trainer",    "teacher",
+    "inspector", "technician",    "clerk",     "assistant",  "recruiter",  "coordinator",
+    "scientist", "accountant",    "executive", "author"};
 
 static void
 add_word(struct tword *v, size_t *n, const char *w, size_t l)
@@ -92,9 +115,12 @@ add_word(struct tword *v, size_t *n, const char *w, size_t l)
             return;
     snprintf(v[*n].w, sizeof v[*n].w, "%s", buf);
     v[*n].weight = 1.0;
+    v[*n].noun = false;
     for (size_t i = 0; i < sizeof title_nouns / sizeof title_nouns[0]; i++)
-        if (!strcmp(buf, title_nouns[i]))
+        if (!strcmp(buf, title_nouns[i])) {
             v[*n].weight = 0.5;
+            v[*n].noun = true;
+        }
     (*n)++;
 }
 
@@ -154,20 +180,29 @@ screen_title_similarity(const char *a, const char *b)
     struct tword va[TWORDS], vb[TWORDS];
     size_t na, nb;
     double wa = 0, wb = 0, both = 0;
+    bool nouns_a = false, nouns_b = false, noun_shared = false;
     if (!a || !b)
         return 0;
     na = title_words(a, va);
     nb = title_words(b, vb);
     for (size_t i = 0; i < na; i++) {
         wa += va[i].weight;
+        nouns_a |= va[i].noun;
         for (size_t k = 0; k < nb; k++)
-            if (!strcmp(va[i].w, vb[k].w))
+            if (!strcmp(va[i].w, vb[k].w)) {
                 both += va[i].weight;
+                noun_shared |= va[i].noun;
+            }
     }
-    for (size_t k = 0; k < nb; k++)
+    for (size_t k = 0; k < nb; k++) {
         wb += vb[k].weight;
+        nouns_b |= vb[k].noun;
+    }
     if (wa <= 0 || wb <= 0)
         return 0;
+    /* both say what the person is, and not the same thing: another trade */
+    if (nouns_a && nouns_b && !noun_shared)
+        return 0.5 * both / fmax(wa, wb);
     return both / fmax(wa, wb);
 }
 

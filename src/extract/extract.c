@@ -134,7 +134,8 @@ has_ci(const unsigned char *d, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
     for (size_t i = 0; i + n <= len; i++)
-        if (strncasecmp((const char *)d + i, needle, n) == 0)
+        if ((d[i] | 0x20) == (needle[0] | 0x20) && /* most bytes go no further */
+            strncasecmp((const char *)d + i, needle, n) == 0)
             return true;
     return false;
 }

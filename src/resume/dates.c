@@ -46,11 +46,12 @@ month_at(const char *p, const char *end, size_t *len)
     size_t n = 0;
     while (p + n < end && alpha(p[n]))
         n++;
-    if (!n)
-        return 0;
+    if (n < 3 || n > 9)
+        return 0; /* "may" to "september" */
     for (int m = 0; m < 12; m++)
         for (int k = 0; k < 3 && months[m][k]; k++)
-            if (strlen(months[m][k]) == n && !strncasecmp(p, months[m][k], n)) {
+            if ((p[0] | 0x20) == months[m][k][0] && strlen(months[m][k]) == n &&
+                !strncasecmp(p, months[m][k], n)) {
                 *len = n + (p + n < end && p[n] == '.' ? 1 : 0);
                 return m + 1;
             }

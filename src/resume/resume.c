@@ -262,6 +262,9 @@ find_links(struct resume *r, const char *t, size_t n)
     for (size_t i = 0; i < n && r->nlinks < 16; i++) {
         size_t j;
         bool hit = false;
+        char c = (char)(t[i] | 0x20);
+        if (c != 'h' && c != 'g' && c != 'l' && c != 'w')
+            continue; /* the first letters of starts: most words go no further */
         if (i > 0 && !strchr(" \t\n(<|,;", t[i - 1]))
             continue;
         for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !hit; k++)

@@ -9,6 +9,7 @@
 
 #include <hs.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +29,62 @@ struct skillscan {
      * they matched at every such letter of the text, most of the database's matches;
      * single[byte] is 1 + the pattern's index, or 0 */
     size_t single[256];
-    bool clone; /* borrows db and the pattern tables from the scanner it was cloned from */
+    bool clone;    /* borrows db and the pattern tables from the scanner it was cloned from */
+    bool loaded;   /* db came from a saved database, not from compiling */
+    uint64_t mark; /* fingerprint of the literals, their ids and flags */
 };
+
+/* The database saved at build time, if the program offered one (skillscan_offer_saved). */
+static const struct skillscan_saved *offered;
+
+void
+skillscan_offer_saved(const struct skillscan_saved *saved)
+{
+    offered = saved;
+}
+
+/* FNV-1a over bytes, continuing from h. */
+static uint64_t
+fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+/* The fingerprint of what would be compiled: a saved database is used only for the same. */
+static uint64_t
+fingerprint(const char *const *lits, const size_t *lens, const unsigned *flags, const unsigned *ids,
+            size_t n)
+{
+    uint64_t h = 14695981039346656037u;
+    unsigned v = HS_MAJOR * 10000u + HS_MINOR * 100u + HS_PATCH;
+    h = fnv(h, &v, sizeof v);
+    for (size_t i = 0; i < n; i++) {
+        h = fnv(h, lits[i], lens[i]);
+        h = fnv(h, &lens[i], sizeof lens[i]);
+        h = fnv(h, &flags[i], sizeof flags[i]);
+        h = fnv(h, &ids[i], sizeof ids[i]);
+    }
+    return h;
+}
+
+/* The offered database into sc->db when it was saved from the same literals on a platform
+ * this one can run; false otherwise (the caller compiles). */
+static bool
+load_offered(struct skillscan *sc)
+{
+    if (!offered || !offered->data || offered->fingerprint != sc->mark)
+        return false;
+    if (hs_deserialize_database((const char *)offered->data, offered->len, &sc->db) != HS_SUCCESS) {
+        sc->db = NULL; /* another CPU or Hyperscan build: compile instead */
+        return false;
+    }
+    return true;
+}
 
 /* Whether a name of an ambiguous skill is itself ambiguous: a plain word ("go", "node",
  * "spring") is; a form with a digit, a dot, a sign or a space ("node.js", "c99",
@@ -133,8 +188,10 @@ skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errms
         flags[nlits] = HS_FLAG_CASELESS;
         ids[nlits++] = (unsigned)i;
     }
-    if (hs_compile_lit_multi(lits, flags, ids, lens, (unsigned)nlits, HS_MODE_BLOCK, NULL, &sc->db,
-                             &err) != HS_SUCCESS) {
+    sc->mark = fingerprint(lits, lens, flags, ids, nlits);
+    sc->loaded = load_offered(sc);
+    if (!sc->loaded && hs_compile_lit_multi(lits, flags, ids, lens, (unsigned)nlits, HS_MODE_BLOCK,
+                                            NULL, &sc->db, &err) != HS_SUCCESS) {
         snprintf(errmsg, RB_ERRMSG, "cannot compile the skills taxonomy: %s (pattern %d)",
                  err ? err->message : "?", err ? err->expression : -1);
         hs_free_compile_error(err);
@@ -154,6 +211,31 @@ out:
     else
         *out = sc;
     return rc;
+}
+
+bool
+skillscan_loaded(const struct skillscan *sc)
+{
+    return sc->loaded;
+}
+
+enum rb_err
+skillscan_save(const struct skillscan *sc, char **data, size_t *len, uint64_t *mark, char *errmsg)
+{
+    char *bytes = NULL;
+    size_t n = 0;
+    *data = NULL;
+    *len = 0;
+    if (hs_serialize_database(sc->db, &bytes, &n) != HS_SUCCESS) {
+        snprintf(errmsg, RB_ERRMSG, "cannot serialise the skills database");
+        return RB_EINTERNAL;
+    }
+    *data = xmalloc(n ? n : 1);
+    memcpy(*data, bytes, n);
+    free(bytes); /* Hyperscan's default allocator is malloc */
+    *len = n;
+    *mark = sc->mark;
+    return RB_OK;
 }
 
 enum rb_err

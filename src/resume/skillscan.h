@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/skills.h"
 #include "util/err.h"
@@ -33,6 +34,32 @@ struct skill_hit {
  * skillscan_free. One scanner is for one thread at a time. */
 enum rb_err skillscan_new(const struct skills *taxonomy, struct skillscan **out, char *errmsg);
 void skillscan_free(struct skillscan *sc);
+
+/* A compiled database saved at build time (tools/hsdb.c writes build/gen/hsdb.c, linked into
+ * the rubric binary), so that a start does not compile the taxonomy. */
+struct skillscan_saved {
+    const unsigned char *data;
+    size_t len;
+    uint64_t fingerprint; /* of the literals compiled: a scanner of another taxonomy compiles */
+};
+
+/* The saved database of the built-in taxonomy; defined only in programs that link
+ * build/gen/hsdb.c. */
+extern const struct skillscan_saved skillscan_saved_builtin;
+
+/* Offers saved (borrowed: it must outlive every scanner) to the scanners made after this
+ * call: one whose literals have saved's fingerprint loads it instead of compiling, and
+ * compiles when loading fails (another CPU or Hyperscan build). NULL withdraws the offer.
+ * Call at start, before any thread makes a scanner. */
+void skillscan_offer_saved(const struct skillscan_saved *saved);
+
+/* Whether sc loaded the offered database (false: it compiled its own). */
+bool skillscan_loaded(const struct skillscan *sc);
+
+/* sc's compiled database serialised: *data is new (free()), *fingerprint what
+ * skillscan_saved needs. */
+enum rb_err skillscan_save(const struct skillscan *sc, char **data, size_t *len,
+                           uint64_t *fingerprint, char *errmsg);
 
 /* A scanner for another thread: it shares sc's compiled database (sc must outlive it) and
  * has its own scratch space. Free with skillscan_free. */

@@ -7,8 +7,9 @@
  *   accuracy-gen [-n N] [-s SEED] [-o DIR]         N synthetic resumes (default 200)
  *   accuracy-gen -o DIR FILE.json...               JSON Resumes rendered in every format
  *   accuracy-gen -S [-n N] [-o DIR]                a mixed pile of N resumes of eighteen
- *                                                  occupations, labelled with their relevance
- *                                                  to the jobs of tests/data/screening/jobs
+ *                                                  occupations and N/4 harder ones (near
+ *                                                  misses, keyword stuffers), labelled with their
+ * relevance to the jobs of tests/data/screening/jobs
  *
  * It is deterministic: the same seed writes the same files (a splitmix64 generator, never
  * rand()). Skills come from the shipped taxonomy; ambiguous names are used as skills and as
@@ -1951,6 +1952,61 @@ static const struct occ occs[] = {
 };
 #define NOCCS (sizeof occs / sizeof occs[0])
 
+/* Harder resumes, after the pile's first N (a quarter as many again), for what fools a
+ * count of words. Near misses: trades whose titles and words come close to a job's without
+ * being its work (a Java instructor, a quality inspector on a factory line, a pre-sales
+ * engineer who demonstrates Kubernetes, a web designer, an application support analyst).
+ * Keyword stuffers: a resume of any trade (of the table above or of these) whose skills
+ * section and summary copy every skill of the trade a posting asks for, with no position
+ * that uses them. Labels, written from the trades and the jobs before any ranking was run: a
+ * near miss is worth at most 1 (it knows the words, has not done the job); stuffing adds
+ * nothing (a list is not experience), so a stuffer keeps its trade's relevance. */
+static const struct occ near_misses[] = {
+    {"java-instructor",
+     {"Java Instructor", "Programming Trainer", "Java Course Author"},
+     {"Java", "Spring Boot", "Hibernate", NULL},
+     {"Moodle", "PowerPoint", NULL},
+     {"Taught {a} to evening classes of 25 adults", "Wrote a 12-week course on {a} and {b}",
+      "Marked 300 student projects in {a} each term",
+      "Ran {a} workshops for companies hiring graduates", NULL},
+     {1, 0, 0, 0, 0, 0}},
+    {"quality-inspector",
+     {"Quality Assurance Inspector", "QA Technician", "Quality Control Inspector"},
+     {NULL},
+     {"ISO 9001", "Six Sigma", "Excel", NULL},
+     {"Inspected 400 machined parts a shift on the automated assembly line",
+      "Ran the test rigs and logged results for every batch",
+      "Wrote test reports and defect logs for the automotive customer",
+      "Led root-cause analysis of quality defects with the plant engineers", NULL},
+     {0, 0, 0, 0, 0, 0}},
+    {"sales-engineer",
+     {"Sales Engineer", "Solutions Engineer", "Pre-Sales Engineer"},
+     {"AWS", "Kubernetes", "Docker", NULL},
+     {"Salesforce", "Gong", NULL},
+     {"Demonstrated the {a} platform to 40 prospects a quarter",
+      "Wrote technical proposals for {a} migrations",
+      "Answered security questionnaires about {a} for enterprise deals",
+      "Beat the pre-sales team's quota by 20%", NULL},
+     {0, 1, 0, 0, 0, 0}},
+    {"web-designer",
+     {"Web Designer", "Graphic Designer", "Visual Designer"},
+     {"HTML", "CSS", NULL},
+     {"Photoshop", "Illustrator", "WordPress", NULL},
+     {"Designed landing pages for 30 small businesses", "Styled WordPress themes with {a}",
+      "Made brand guidelines and print layouts for the marketing team",
+      "Handed designs to the developers as {a} mock-ups", NULL},
+     {0, 0, 0, 0, 1, 0}},
+    {"app-support",
+     {"Application Support Analyst", "Production Support Analyst", "IT Service Desk Lead"},
+     {"SQL", "Oracle", NULL},
+     {"ServiceNow", "Splunk", NULL},
+     {"Answered incidents about the Java order system for 300 branches",
+      "Ran {a} queries to correct customer records", "Restarted services during outages",
+      "Read stack traces and passed defects to the Java developers", NULL},
+     {1, 1, 0, 0, 0, 0}},
+};
+#define NNEAR (sizeof near_misses / sizeof near_misses[0])
+
 static size_t
 count_used(const struct occ *o)
 {
@@ -2104,6 +2160,48 @@ occ_cv(struct cv *c, int index, const struct occ *o, double *occ_years, const st
     }
 }
 
+/* Keyword stuffing as it is done: the skills of the trade a posting asks for (one of the six
+ * jobs' trades), every one of them, copied into a list of their own with a few of other
+ * trades, and four of them again in the summary; none in a position. */
+static void
+stuff(struct cv *c)
+{
+    static const char *const targets[SJOBS] = {"java-developer",     "devops-engineer",
+                                               "data-engineer",      "qa-automation",
+                                               "frontend-developer", "dba"};
+    const struct occ *t = NULL;
+    const char *want = targets[pick(SJOBS)];
+    struct group *g;
+    char *head = NULL;
+    for (size_t i = 0; i < NOCCS && !t; i++)
+        if (!strcmp(occs[i].id, want))
+            t = &occs[i];
+    c->groups = xrealloc(c->groups, (c->ngroups + 1) * sizeof *c->groups);
+    g = &c->groups[c->ngroups++];
+    *g = (struct group){.label = xstrdup(chance(50) ? "Keywords" : "Technologies")};
+    for (size_t i = 0; t && i < 9 && t->used[i]; i++)
+        push(&g->items, &g->n, nobreak(xstrdup(t->used[i])));
+    for (size_t i = 0; t && i < 7 && t->listed[i]; i++)
+        push(&g->items, &g->n, nobreak(xstrdup(t->listed[i])));
+    for (int k = 2 + pick(4); k > 0; k--) {
+        const struct occ *x = &occs[pick((int)NOCCS)];
+        size_t nu = count_used(x);
+        if (nu)
+            push(&g->items, &g->n, nobreak(xstrdup(x->used[pick((int)nu)])));
+    }
+    if (g->n >= 4)
+        head = fmt("Skilled in %s, %s, %s and %s.", g->items[0], g->items[1], g->items[2],
+                   g->items[3]);
+    if (head && c->summary) {
+        char *s2 = fmt("%s %s", c->summary, head);
+        free(c->summary);
+        free(head);
+        c->summary = s2;
+    } else if (head) {
+        c->summary = head;
+    }
+}
+
 /* Writes n resumes of the pile into dir, one format each in turn, and screening.jsonl. */
 static int
 occ_pile(const char *dir, long n, struct buf *ps, char ***pdfs, size_t *npdfs)
@@ -2117,16 +2215,26 @@ occ_pile(const char *dir, long n, struct buf *ps, char ***pdfs, size_t *npdfs)
         free(lpath);
         return -1;
     }
-    for (long i = 1; i <= n && !rc; i++) {
-        const struct occ *o = &occs[(size_t)(i - 1) % NOCCS], *was;
+    for (long i = 1; i <= n + n / 4 && !rc; i++) {
+        /* the first n: every trade in turn; then near misses and stuffers, in turn */
+        long h = i - n - 1;
+        bool stuffed = h >= 0 && h % 2 == 0;
+        const struct occ *o = h < 0     ? &occs[(size_t)(i - 1) % NOCCS]
+                              : stuffed ? &occs[pick((int)NOCCS)]
+                                        : &near_misses[(size_t)(h / 2) % NNEAR],
+                         *was;
         struct cv c = {0};
         struct doc d;
         double years, was_years;
-        const char *ext = exts[(i - 1) / (long)NOCCS % 5];
+        const char *ext = h < 0 ? exts[(i - 1) / (long)NOCCS % 5] : exts[h / 2 % 5];
         char *name, *path;
         json_t *l, *rel;
 
         occ_cv(&c, (int)i, o, &years, &was, &was_years);
+        if (h >= 0 && !stuffed && chance(30))
+            stuffed = true; /* a near miss may stuff too */
+        if (stuffed)
+            stuff(&c);
         build(&d, &c);
         name = fmt("%s.%s", c.base, ext);
         path = fmt("%s/%s", dir, name);
@@ -2154,8 +2262,9 @@ occ_pile(const char *dir, long n, struct buf *ps, char ***pdfs, size_t *npdfs)
             }
             json_object_set_new(rel, sjob_files[k], json_integer(r));
         }
-        l = json_pack("{s:s, s:s, s:s, s:f, s:o}", "file", name, "occupation", o->id, "layout",
-                      layout_names[c.layout], "years", round(years * 10) / 10, "relevance", rel);
+        l = json_pack("{s:s, s:s, s:s, s:f, s:b, s:o}", "file", name, "occupation", o->id, "layout",
+                      layout_names[c.layout], "years", round(years * 10) / 10, "stuffed", stuffed,
+                      "relevance", rel);
         json_dumpf(l, labels, JSON_COMPACT);
         fputc('\n', labels);
         json_decref(l);

@@ -75,6 +75,22 @@ test_screen_keeps_parses_in_the_store() {
     assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM parsed_resume')" "6"
 }
 
+test_screen_keeps_every_parse_of_a_large_folder() {
+    # more files than one batch of the writer thread (256), on two reading threads: every
+    # parse is kept, and a second run reads them all back
+    "$RUBRIC" bank load >/dev/null && "$RUBRIC" role load >/dev/null
+    mkdir -p many
+    for i in $(seq 1 600); do
+        { cat "$DATA/resumes/plain.txt"; echo "Reference number $i"; } >"many/r$i.txt"
+    done
+    run "$RUBRIC" screen many --role backend-developer-senior --jobs 2 --top 3 --json
+    assert_rc 0
+    assert_json '.summary.ranked == 600 and .summary.from_store == 0'
+    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM parsed_resume')" "600"
+    run "$RUBRIC" screen many --role backend-developer-senior --jobs 2 --top 3 --json
+    assert_json '.summary.ranked == 600 and .summary.from_store == 600'
+}
+
 test_screen_formats_and_output_file() {
     make_folder
     run "$RUBRIC" screen cvs --role backend-developer-senior --format csv

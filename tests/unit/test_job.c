@@ -66,6 +66,31 @@ Test(job, sections_decide_must_and_nice)
     role_cleanup(&r);
 }
 
+Test(job, an_ambiguous_name_written_as_a_name_in_a_requirement_counts)
+{
+    struct role r;
+    read_job("Frontend Developer\n\nYou have:\n"
+             "* 2+ years building web applications with React\n"
+             "* the calm to react quickly when a release goes wrong\n"
+             "* TypeScript\n",
+             &r);
+    cr_assert(skill(&r, "react") && skill(&r, "react")->must, "'with React' in a must section");
+    cr_assert_eq(skill(&r, "react")->years, 2, "the years of the line are React's");
+    cr_assert_eq(skill(&r, "react")->line, 4, "from the line that names it as a name");
+    role_cleanup(&r);
+}
+
+Test(job, an_ambiguous_word_in_lower_case_is_not_a_skill)
+{
+    struct role r;
+    read_job("Support Engineer\n\nRequirements:\n"
+             "* you react quickly to incidents and stay calm\n"
+             "* Linux\n",
+             &r);
+    cr_assert_null(skill(&r, "react"), "'react quickly' is a verb");
+    role_cleanup(&r);
+}
+
 Test(job, line_marks_override_the_section)
 {
     struct role r;

@@ -173,6 +173,28 @@ Test(screen, titles_are_alike_after_normalising)
     cr_assert_geq(screen_title_similarity("Java Developer", "Senior Java Back-end Developer"), 0.5);
 }
 
+Test(screen, other_names_of_one_trade_are_alike)
+{
+    cr_assert_geq(screen_title_similarity("Frontend Developer (React)", "Senior UI Developer"),
+                  0.5);
+    cr_assert_geq(screen_title_similarity("Data Engineer", "ETL Developer"), 0.5);
+    cr_assert_float_eq(
+        screen_title_similarity("QA Automation Engineer", "Test Automation Engineer"), 1.0, 1e-9);
+    cr_assert_geq(screen_title_similarity("QA Automation Engineer", "Software Tester"), 0.0);
+}
+
+Test(screen, near_miss_titles_of_other_trades_are_not_alike)
+{
+    /* what the person is differs, however many other words the titles share */
+    cr_assert_lt(screen_title_similarity("Data Engineer", "Data Analyst"), 0.5);
+    cr_assert_lt(screen_title_similarity("Web Developer", "Web Designer"), 0.5);
+    cr_assert_lt(screen_title_similarity("Java Backend Developer", "Java Instructor"), 0.5);
+    cr_assert_lt(screen_title_similarity("QA Automation Engineer", "QA Inspector"), 0.5);
+    cr_assert_lt(screen_title_similarity("DevOps Engineer", "Sales Engineer"), 0.5);
+    /* the same noun in other spellings stays alike */
+    cr_assert_float_eq(screen_title_similarity("Java Developer", "Java Engineer"), 1.0, 1e-9);
+}
+
 Test(screen, a_stored_parse_scores_as_the_parse_itself)
 {
     static const char *const must[] = {"go", "postgresql", NULL};

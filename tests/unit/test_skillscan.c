@@ -136,3 +136,67 @@ Test(skillscan, run_all_keeps_what_lacks_context)
     cr_assert_eq(n, 0);
     free(hits);
 }
+
+/* The database saved at build time: loaded when its fingerprint is the taxonomy's, and
+ * finding what a compiled one finds; any other database (another taxonomy, damaged bytes)
+ * is compiled instead, never used. */
+Test(skillscan, a_saved_database_loads_and_finds_the_same)
+{
+    static const char text[] = "Built Go services on Kubernetes with PostgreSQL and Spring Boot";
+    char msg[RB_ERRMSG] = "", *data = NULL;
+    size_t len = 0, n1 = 0, n2 = 0;
+    uint64_t mark = 0;
+    struct skill_hit *h1 = NULL, *h2 = NULL;
+    struct skillscan *loaded = NULL;
+
+    cr_assert_eq(skillscan_save(sc, &data, &len, &mark, msg), RB_OK, "%s", msg);
+    cr_assert_gt(len, 0);
+    struct skillscan_saved saved = {(const unsigned char *)data, len, mark};
+    skillscan_offer_saved(&saved);
+    cr_assert_eq(skillscan_new(&tax, &loaded, msg), RB_OK, "%s", msg);
+    skillscan_offer_saved(NULL);
+    cr_assert(skillscan_loaded(loaded), "the same literals: the saved database is used");
+    cr_assert_eq(skillscan_run(sc, text, strlen(text), &h1, &n1, msg), RB_OK);
+    cr_assert_eq(skillscan_run(loaded, text, strlen(text), &h2, &n2, msg), RB_OK);
+    cr_assert_eq(n1, n2);
+    cr_assert_geq(n1, 4);
+    for (size_t i = 0; i < n1; i++) {
+        cr_assert_eq(h1[i].skill, h2[i].skill);
+        cr_assert_eq(h1[i].start, h2[i].start);
+        cr_assert_eq(h1[i].end, h2[i].end);
+    }
+    free(h1);
+    free(h2);
+    skillscan_free(loaded);
+    free(data);
+}
+
+Test(skillscan, a_foreign_or_damaged_saved_database_is_compiled_instead)
+{
+    static const char text[] = "Kubernetes and PostgreSQL";
+    char msg[RB_ERRMSG] = "", *data = NULL;
+    size_t len = 0, n = 0;
+    uint64_t mark = 0;
+    struct skill_hit *h = NULL;
+    struct skillscan *other = NULL;
+
+    cr_assert_eq(skillscan_save(sc, &data, &len, &mark, msg), RB_OK, "%s", msg);
+    /* another taxonomy's fingerprint */
+    struct skillscan_saved foreign = {(const unsigned char *)data, len, mark + 1};
+    skillscan_offer_saved(&foreign);
+    cr_assert_eq(skillscan_new(&tax, &other, msg), RB_OK, "%s", msg);
+    cr_assert(!skillscan_loaded(other));
+    skillscan_free(other);
+    /* the right fingerprint, damaged bytes (as from another Hyperscan build) */
+    memset(data, 0xA5, len < 64 ? len : 64);
+    struct skillscan_saved damaged = {(const unsigned char *)data, len, mark};
+    skillscan_offer_saved(&damaged);
+    cr_assert_eq(skillscan_new(&tax, &other, msg), RB_OK, "%s", msg);
+    skillscan_offer_saved(NULL);
+    cr_assert(!skillscan_loaded(other), "a database that does not load is compiled");
+    cr_assert_eq(skillscan_run(other, text, strlen(text), &h, &n, msg), RB_OK);
+    cr_assert_eq(n, 2, "the compiled fallback finds the skills");
+    free(h);
+    skillscan_free(other);
+    free(data);
+}
