@@ -14,7 +14,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs libsodium libseccomp
+PKGS := sqlite3 libcmark jansson libutf8proc libxml-2.0 libzip libhs libsodium libseccomp libcurl
 PKGS_CLI := libedit libmicrohttpd
 # Resolved lazily (=), after scripts/deps has had its chance to install them.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) $(PKGS_CLI) 2>/dev/null)

@@ -38,6 +38,7 @@ static const struct {
     {"opening", cmd_opening, "openings: jobs with a description, team, status and stages"},
     {"application", cmd_application, "applications: a candidate in an opening's pipeline"},
     {"interview", cmd_interview, "interviews in a candidate's loop, each with a frozen kit"},
+    {"mail", cmd_mail, "the email queue: invites and notifications, sent or waiting"},
     {"audit", cmd_audit, "who viewed, created, changed, exported or erased candidates' data"},
     {"scorecard", cmd_scorecard,
      "scorecards: the blank form, submitting, amending, who sees whose"},
@@ -103,6 +104,10 @@ main(int argc, char **argv)
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             ctx.db_url = argv[i] + 5;
             i++;
+        } else if (strcmp(argv[i], "--db") == 0) {
+            cmd_error("--db needs a store URL (sqlite:PATH, or a path)");
+            fprintf(stderr, "Try 'rubric --help'.\n");
+            return RB_EXIT_USAGE;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
             return 0;
@@ -115,11 +120,30 @@ main(int argc, char **argv)
             return RB_EXIT_USAGE;
         }
     }
+    if (!*ctx.db_url) {
+        /* an empty --db is a mistake (an unset variable?), not a wish for the default */
+        cmd_error("--db is empty: give a store URL (sqlite:PATH, or a path), or leave --db out "
+                  "for $RUBRIC_DB or %s",
+                  STORE_DEFAULT_URL);
+        return RB_EXIT_USAGE;
+    }
     if (i >= argc) {
         usage(stderr);
         return RB_EXIT_USAGE;
     }
     if (strcmp(argv[i], "help") == 0) {
+        /* `rubric help bank` is `rubric bank --help` */
+        if (i + 1 < argc) {
+            for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++) {
+                if (strcmp(argv[i + 1], commands[k].name) == 0) {
+                    char *args[] = {argv[i + 1], (char *)"--help", NULL};
+                    return commands[k].fn(&ctx, 2, args);
+                }
+            }
+            cmd_error("no command '%s' to describe", argv[i + 1]);
+            fprintf(stderr, "Try 'rubric --help'.\n");
+            return RB_EXIT_USAGE;
+        }
         usage(stdout);
         return 0;
     }

@@ -19,8 +19,10 @@
 #include "core/skills.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/jsonv.h"
 #include "util/mem.h"
 #include "util/table.h"
+#include "util/text.h"
 
 #define BOLD(ctx) ((ctx)->out_tty ? "\033[1m" : "")
 #define DIM(ctx) ((ctx)->out_tty ? "\033[2m" : "")
@@ -274,7 +276,7 @@ bank_stats(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind < argc)
         return cmd_usage("bank stats", "unexpected argument '%s'", argv[optind]);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     e = store_bank_stats(s, &st, msg);
     store_close(s);
@@ -413,8 +415,10 @@ run_search(struct cmd_ctx *ctx, struct store *s, struct search_query *q, bool js
         search_hits_free(hits, n);
         return cmd_print_json(o);
     }
-    if (!n)
-        printf("no questions match '%s'\n", q->text);
+    if (!n) {
+        char clip[TEXT_CLIP_SIZE];
+        printf("no questions match '%s'\n", text_clip(q->text, clip));
+    }
     print_hits(ctx, hits, n);
     search_hits_free(hits, n);
     return 0;
@@ -557,7 +561,7 @@ bank_search(struct cmd_ctx *ctx, int argc, char **argv)
         buf_cleanup(&text);
         return cmd_usage("bank search", "empty query: give one or more words to search for");
     }
-    if ((rc = cmd_open_store(ctx, &s))) {
+    if ((rc = cmd_open_store_seeded(ctx, &s))) {
         buf_cleanup(&text);
         return rc;
     }
@@ -666,12 +670,14 @@ bank_show(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (argc - optind != 1)
         return cmd_usage("bank show", "give one question id");
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     e = store_question_get(s, argv[optind], &q, msg);
     store_close(s);
     if (e == RB_ENOTFOUND) {
-        cmd_error("%s: try 'rubric bank search WORDS' to find its id", msg);
+        char clip[TEXT_CLIP_SIZE];
+        cmd_error("no question with id '%s': try 'rubric bank search WORDS' to find its id",
+                  text_clip(argv[optind], clip));
         return rb_err_exit(e);
     }
     if (e)
@@ -775,7 +781,7 @@ bank_export(struct cmd_ctx *ctx, int argc, char **argv)
     if (strcmp(format, "md") == 0 && !output)
         return cmd_usage("bank export", "--format md writes one file per competency: give "
                                         "--output DIR");
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     bank_init(&b);
     e = store_bank_export(s, &b, msg);
@@ -788,7 +794,7 @@ bank_export(struct cmd_ctx *ctx, int argc, char **argv)
         rc = export_md(&b, output);
     } else {
         json_t *j = bank_to_json(&b);
-        char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        char *text = json_dumps(j, JSON_INDENT(2) | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
         json_decref(j);
         if (!text) {
             rc = cmd_fail(RB_EINTERNAL, "cannot encode the bank as JSON");
@@ -874,7 +880,7 @@ bank_import(struct cmd_ctx *ctx, int argc, char **argv)
     if (e)
         return cmd_fail(e, msg);
     import_set_init(&set);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         goto out;
     e = import_apply(s, file, data, len, source ? source : fs_basename(file), competency, dry, &set,
                      &r, msg);

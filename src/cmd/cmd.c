@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/seed.h"
+#include "util/jsonv.h"
+
 void
 cmd_error(const char *fmt, ...)
 {
@@ -67,6 +70,28 @@ cmd_open_store(struct cmd_ctx *ctx, struct store **s)
     return 0;
 }
 
+int
+cmd_open_store_seeded(struct cmd_ctx *ctx, struct store **s)
+{
+    char msg[RB_ERRMSG] = "";
+    struct seed_result r;
+    enum rb_err e;
+    int rc = cmd_open_store(ctx, s);
+
+    if (rc)
+        return rc;
+    if ((e = seed_builtin(*s, SEED_FRESH, &r, msg))) {
+        store_close(*s);
+        *s = NULL;
+        return cmd_fail(e, msg);
+    }
+    if (r.questions)
+        cmd_error("a fresh store: loaded the built-in bank (%zu questions) and roles (%zu); "
+                  "'rubric bank load DIR' and 'rubric role load DIR' load others",
+                  r.questions, r.roles);
+    return 0;
+}
+
 bool
 cmd_parse_int(const char *s, long min, long max, long *out)
 {
@@ -86,7 +111,7 @@ int
 cmd_print_json(struct json_t *v)
 {
     int rc = 0;
-    if (!v || json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0)
+    if (!v || json_dumpf(v, stdout, JSON_INDENT(2) | JSON_OUT_REAL | JSON_PRESERVE_ORDER) < 0)
         rc = RB_EXIT_IO;
     else
         fputc('\n', stdout);
@@ -98,7 +123,7 @@ int
 cmd_print_jsonl(struct json_t *v)
 {
     int rc = 0;
-    if (!v || json_dumpf(v, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) < 0)
+    if (!v || json_dumpf(v, stdout, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER) < 0)
         rc = RB_EXIT_IO;
     else
         fputc('\n', stdout);

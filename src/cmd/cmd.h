@@ -35,6 +35,7 @@ int cmd_user(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_token(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_interview(struct cmd_ctx *ctx, int argc, char **argv);
+int cmd_mail(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_audit(struct cmd_ctx *ctx, int argc, char **argv);
 /* `rubric backup` and `rubric restore` (cmd/backup.c). */
 int cmd_backup(struct cmd_ctx *ctx, int argc, char **argv);
@@ -93,11 +94,21 @@ int cmd_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 /* Opens the store; on failure prints why and returns the exit code (else 0). */
 int cmd_open_store(struct cmd_ctx *ctx, struct store **s);
 
+/* The same for a command that reads the bank or the roles: a store that has never held a
+ * question first gets the built-in bank and roles, as `rubric serve` gives it (core/seed),
+ * and a line on stderr says so. */
+int cmd_open_store_seeded(struct cmd_ctx *ctx, struct store **s);
+
 /* The enabled account with email, for a command's --as (*u: user_cleanup it): 0, or the
  * exit code after saying what is wrong (a usage error for cmd when there is no such
  * account or it is disabled). */
 struct user;
 int cmd_as_user(struct store *s, const char *cmd, const char *email, struct user *u);
+
+/* The server's settings as a command sees them (its uploads folder): the defaults, then
+ * config (NULL: none), then RUBRIC_*. 0, or the exit code after saying what is wrong. */
+struct http_settings;
+int cmd_server_settings(const char *config, struct http_settings *cfg);
 
 /* Parses a whole decimal number in [min, max] from s; false if s is anything else. */
 bool cmd_parse_int(const char *s, long min, long max, long *out);

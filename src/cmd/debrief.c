@@ -17,6 +17,7 @@
 #include "core/debrief_report.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/jsonv.h"
 #include "util/table.h"
 
 #define REPORT_MAX ((size_t)64 << 20)
@@ -76,7 +77,7 @@ cmd_report_table(const char *output, void (*print)(const json_t *, FILE *, size_
 int
 cmd_report_json(const json_t *v, struct buf *b)
 {
-    char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *s = json_dumps(v, JSON_INDENT(2) | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
     int rc = !s || buf_puts(b, s) || buf_putc(b, '\n') ? RB_EXIT_INTERNAL : 0;
     free(s);
     return rc;

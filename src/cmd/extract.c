@@ -7,6 +7,7 @@
 
 #include "cmd/cmd.h"
 #include "extract/extract.h"
+#include "util/jsonv.h"
 
 static const struct option extract_opts[] = {
     {"json", no_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {0}};
@@ -44,7 +45,7 @@ cmd_extract(struct cmd_ctx *ctx, int argc, char **argv)
             failed++;
             if (json) {
                 json_t *o = json_pack("{s:s, s:s}", "file", argv[i], "error", msg);
-                json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+                json_dumpf(o, stdout, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
                 putchar('\n');
                 json_decref(o);
             }
@@ -55,7 +56,7 @@ cmd_extract(struct cmd_ctx *ctx, int argc, char **argv)
             json_t *o = json_pack("{s:s, s:s, s:I, s:s?, s:s%}", "file", argv[i], "format",
                                   doc_format_name(e.format), "chars", (json_int_t)e.len, "note",
                                   e.note, "text", e.text, e.len);
-            json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            json_dumpf(o, stdout, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
             putchar('\n');
             json_decref(o);
         } else {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* `rubric kit`: an interview kit for a role, stage and time budget (core/kit.c). */
 #include <getopt.h>
+#include <jansson.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +10,7 @@
 #include "core/kit.h"
 #include "util/buf.h"
 #include "util/fs.h"
+#include "util/jsonv.h"
 
 static const struct option kit_opts[] = {{"role", required_argument, NULL, 'r'},
                                          {"level", required_argument, NULL, 'l'},
@@ -37,8 +40,11 @@ static const struct cmd_spec kit_spec = {
         KIT_MINUTES_MAX) " (default: the stage's)\n"
                          "  --seed N          the same seed and inputs give the same kit (default "
                          "1)\n"
-                         "  --candidate ID    skip questions of kits saved for this candidate, and "
-                         "save this one\n"
+                         "  --candidate ID    skip questions of kits saved for this candidate (a "
+                         "number:\n"
+                         "                    'rubric candidate' ID, with their interviews' kits), "
+                         "and save\n"
+                         "                    this one\n"
                          "  --save            save the kit in the store (implied by --candidate)\n"
                          "  --format F        md (default), html (a printable page) or json\n"
                          "  -o, --output FILE write to FILE instead of stdout\n\n"
@@ -55,10 +61,10 @@ cmd_kit(struct cmd_ctx *ctx, int argc, char **argv)
     struct role role = {0};
     struct kit k = {0};
     struct buf out;
-    char msg[RB_ERRMSG] = "";
+    char msg[RB_ERRMSG] = "", cand_ref[32];
     bool save = false;
     int c, rc = 0;
-    long v;
+    long v, cand_id;
     enum rb_err e;
 
     while ((c = cmd_getopt(&kit_spec, argc, argv, &rc)) > 0) {
@@ -117,7 +123,7 @@ cmd_kit(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("kit", "give --role ROLE (see 'rubric role list')");
     if (strcmp(format, "md") != 0 && strcmp(format, "html") != 0 && strcmp(format, "json") != 0)
         return cmd_usage("kit", "bad --format '%s': expected md, html or json", format);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     e = store_role_get(s, role_id, &role, msg);
     if (e == RB_ENOTFOUND) {
@@ -131,6 +137,23 @@ cmd_kit(struct cmd_ctx *ctx, int argc, char **argv)
         rc = cmd_fail(e, msg);
         goto out;
     }
+    if (req.candidate && cmd_parse_int(req.candidate, 1, LONG_MAX, &cand_id)) {
+        /* a number is a candidate of `rubric candidate`, whose interviews' kits count too */
+        json_t *cj = NULL;
+        e = store_candidate_get(s, cand_id, &cj, msg);
+        json_decref(cj);
+        if (e == RB_ENOTFOUND) {
+            rc = cmd_fail(e, "--candidate: no candidate with that id: see 'rubric candidate "
+                             "list' (any other text names someone not in the store)");
+            goto out;
+        }
+        if (e) {
+            rc = cmd_fail(e, msg);
+            goto out;
+        }
+        kit_candidate_ref(cand_id, cand_ref, sizeof cand_ref);
+        req.candidate = cand_ref;
+    }
     req.role = &role;
     e = kit_build(s, &req, &k, msg);
     if (!e && (save || req.candidate))
@@ -142,7 +165,7 @@ cmd_kit(struct cmd_ctx *ctx, int argc, char **argv)
     buf_init(&out, 64u << 20);
     if (strcmp(format, "json") == 0) {
         json_t *j = kit_to_json(&k);
-        char *text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        char *text = json_dumps(j, JSON_INDENT(2) | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
         buf_puts(&out, text);
         buf_putc(&out, '\n');
         free(text);

@@ -261,7 +261,7 @@ opening_add_or_edit(struct cmd_ctx *ctx, int argc, char **argv, bool edit)
         rc = cmd_usage(spec->name, "give --title");
         goto out;
     }
-    if ((rc = cmd_open_store(ctx, &s)) || (rc = acting(s, spec->name, as, &u, &who)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)) || (rc = acting(s, spec->name, as, &u, &who)))
         goto out;
     cli_reader(&cr, desc != NULL);
     e = edit ? opening_update(s, id, in, &cr.rd, who, msg)

@@ -18,6 +18,7 @@
 #include "extract/extract.h"
 #include "resume/resume.h"
 #include "util/buf.h"
+#include "util/fs.h"
 
 static const struct option parse_opts[] = {{"json", no_argument, NULL, 'j'},
                                            {"today", required_argument, NULL, 't'},
@@ -56,7 +57,7 @@ print_resume(const char *file, const char *format, const struct resume *r, const
         if (p->range.present)
             snprintf(b, sizeof b, "present");
         else
-            dates_format(p->range.end, b, sizeof b);
+            dates_format_end(p->range.end, b, sizeof b);
         printf("  position:   %s to %s  %s%s%s\n", a, b, p->title ? p->title : "?",
                p->company ? " at " : "", p->company ? p->company : "");
     }
@@ -77,6 +78,7 @@ struct parse_run {
     struct ym today;
     bool json;
     int failed;
+    bool io_failed; /* a file or folder could not be read at all (exit 4, not 1) */
 };
 
 /* Reads, understands and prints one file; a failure is printed and counted. */
@@ -95,6 +97,7 @@ parse_file(struct parse_run *pr, const char *path)
     }
     if (err) {
         pr->failed++;
+        pr->io_failed |= err == RB_EIO;
         cmd_error("cannot read %s: %s", path, msg);
         if (pr->json)
             cmd_print_jsonl(json_pack("{s:s, s:s}", "file", path, "error", msg));
@@ -126,6 +129,7 @@ parse_dir(struct parse_run *pr, const char *dir)
     if (!d) {
         const char *why = strerror(errno);
         pr->failed++;
+        pr->io_failed = true;
         cmd_error("cannot read %s: %s", dir, why);
         if (pr->json)
             cmd_print_jsonl(json_pack("{s:s, s:s}", "file", dir, "error", why));
@@ -137,8 +141,7 @@ parse_dir(struct parse_run *pr, const char *dir)
         bool regular = ent->d_type == DT_REG;
         if (ent->d_name[0] == '.')
             continue;
-        buf_reset(&path);
-        if (buf_printf(&path, "%s/%s", dir, ent->d_name))
+        if (fs_join(&path, dir, ent->d_name))
             continue;
         /* d_type saves a stat a file where the file system fills it in; links are followed */
         if (ent->d_type == DT_UNKNOWN || ent->d_type == DT_LNK)
@@ -179,5 +182,5 @@ cmd_parse(struct cmd_ctx *ctx, int argc, char **argv)
     }
     skillscan_free(pr.sc);
     skills_cleanup(&pr.tax);
-    return pr.failed ? RB_EXIT_PROBLEMS : 0;
+    return pr.io_failed ? RB_EXIT_IO : pr.failed ? RB_EXIT_PROBLEMS : 0;
 }

@@ -30,8 +30,9 @@
 #include "util/text.h"
 
 #define USER_HELP                                                                                  \
-    "  --user EMAIL   the account practising (any role); may be left out when the store\n"         \
-    "                 has exactly one enabled candidate account\n"
+    "  --as EMAIL     the account practising (any role); may be left out when the store\n"         \
+    "                 has exactly one enabled candidate account (--user EMAIL: the same,\n"        \
+    "                 its old name)\n"
 #define NOW_HELP "  --now TIME     the clock, for tests: 2025-03-01 or 2025-03-01T09:30:00Z (UTC)\n"
 #define SCOPE_HELP                                                                                 \
     "  --role R       questions of role R's competencies, at its level unless --level\n"           \
@@ -40,12 +41,12 @@
     "                 system-design, behavioral or onsite\n"
 
 static const char practice_usage[] =
-    "usage: rubric practice [--user EMAIL] [--role R] [--level L] [--stage S] [--minutes N]\n"
+    "usage: rubric practice [--as EMAIL] [--role R] [--level L] [--stage S] [--minutes N]\n"
     "                       [--now TIME]\n"
-    "       rubric practice next --user EMAIL [--role R] [--level L] [--stage S] [--json]\n"
-    "       rubric practice answer --user EMAIL QUESTION --rating R [--answer-file F] [--json]\n"
+    "       rubric practice next --as EMAIL [--role R] [--level L] [--stage S] [--json]\n"
+    "       rubric practice answer --as EMAIL QUESTION --rating R [--answer-file F] [--json]\n"
     "       rubric practice export --format apkg|csv [--role R] [--level L] [--output FILE]\n"
-    "       rubric practice stats [--user EMAIL] [--json]\n"
+    "       rubric practice stats [--as EMAIL] [--json]\n"
     "\n"
     "Answer real interview questions against the clock, see what an interviewer listens for,\n"
     "and get each question back when spaced repetition (FSRS-5, as in Anki) says it is due.\n"
@@ -80,7 +81,7 @@ find_user(struct store *s, const char *cmd, const char *email, struct user *u)
     if (email) {
         char *norm = user_email_normal(email, msg);
         if (!norm)
-            return cmd_usage(cmd, "--user: %s", msg);
+            return cmd_usage(cmd, "--as: %s", msg);
         e = store_user_get(s, 0, norm, u, NULL, msg);
         free(norm);
         if (e == RB_ENOTFOUND) {
@@ -109,7 +110,7 @@ find_user(struct store *s, const char *cmd, const char *email, struct user *u)
         free(v);
         if (found != 1)
             return cmd_usage(cmd,
-                             "give --user EMAIL: the store has %zu enabled candidate accounts, "
+                             "give --as EMAIL: the store has %zu enabled candidate accounts, "
                              "so there is no one to pick by default",
                              found);
     }
@@ -272,13 +273,13 @@ print_schedule(const struct practice_result *r)
 /* ---- practice next ------------------------------------------------------------------ */
 
 static const struct option next_opts[] = {
-    {"user", required_argument, NULL, 'u'},  {"role", required_argument, NULL, 'r'},
+    {"as", required_argument, NULL, 'u'},    {"role", required_argument, NULL, 'r'},
     {"level", required_argument, NULL, 'l'}, {"stage", required_argument, NULL, 's'},
     {"now", required_argument, NULL, 'n'},   {"json", no_argument, NULL, 'j'},
     {"help", no_argument, NULL, 'h'},        {0}};
 static const struct cmd_spec next_spec = {
     "practice next", "h", next_opts,
-    "usage: rubric practice next --user EMAIL [--role R] [--level L] [--stage S] [--now TIME]\n"
+    "usage: rubric practice next --as EMAIL [--role R] [--level L] [--stage S] [--now TIME]\n"
     "                            [--json]\n\n"
     "The question to practise next: the most overdue of those due, with a new one after\n"
     "every three reviews answered that day while both are left. Its points are not shown:\n"
@@ -319,7 +320,7 @@ practice_next_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("practice next", "unexpected argument '%s'", argv[optind]);
     if ((rc = parse_clock("practice next", now, &clk)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     if ((rc = find_user(s, "practice next", email, &u)) ||
         (rc = scope_open(s, "practice next", &so, &sc))) {
@@ -361,7 +362,7 @@ practice_next_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 
 /* ---- practice answer ---------------------------------------------------------------- */
 
-static const struct option answer_opts[] = {{"user", required_argument, NULL, 'u'},
+static const struct option answer_opts[] = {{"as", required_argument, NULL, 'u'},
                                             {"rating", required_argument, NULL, 'r'},
                                             {"answer-file", required_argument, NULL, 'a'},
                                             {"seconds", required_argument, NULL, 's'},
@@ -371,7 +372,7 @@ static const struct option answer_opts[] = {{"user", required_argument, NULL, 'u
                                             {0}};
 static const struct cmd_spec answer_spec = {
     "practice answer", "h", answer_opts,
-    "usage: rubric practice answer --user EMAIL QUESTION --rating again|hard|good|easy\n"
+    "usage: rubric practice answer --as EMAIL QUESTION --rating again|hard|good|easy\n"
     "                              [--answer-file F] [--seconds N] [--now TIME] [--json]\n\n"
     "Records a self-rating of QUESTION (its id) and prints the new schedule: the due day and\n"
     "the interval FSRS gives it. With --answer-file (a UTF-8 text file of at most 64 KiB, or\n"
@@ -466,7 +467,7 @@ practice_answer_cmd(struct cmd_ctx *ctx, int argc, char **argv)
             return RB_EXIT_PROBLEMS;
         }
     }
-    if ((rc = cmd_open_store(ctx, &s))) {
+    if ((rc = cmd_open_store_seeded(ctx, &s))) {
         free(answer);
         return rc;
     }
@@ -507,14 +508,14 @@ out:
 
 /* ---- practice stats ----------------------------------------------------------------- */
 
-static const struct option stats_opts[] = {{"user", required_argument, NULL, 'u'},
+static const struct option stats_opts[] = {{"as", required_argument, NULL, 'u'},
                                            {"now", required_argument, NULL, 'n'},
                                            {"json", no_argument, NULL, 'j'},
                                            {"help", no_argument, NULL, 'h'},
                                            {0}};
 static const struct cmd_spec stats_spec = {
     "practice stats", "h", stats_opts,
-    "usage: rubric practice stats [--user EMAIL] [--now TIME] [--json]\n\n"
+    "usage: rubric practice stats [--as EMAIL] [--now TIME] [--json]\n\n"
     "Progress: questions due today, answers, retention (the share of reviews, answers after\n"
     "the first, not rated again), the streak (days in a row with an answer, up to today),\n"
     "time spent, answers by competency, and the weakest competencies (lowest mean of the\n"
@@ -572,7 +573,7 @@ practice_stats_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("practice stats", "unexpected argument '%s'", argv[optind]);
     if ((rc = parse_clock("practice stats", now, &clk)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     if ((rc = find_user(s, "practice stats", email, &u))) {
         store_close(s);
@@ -697,7 +698,7 @@ practice_export_cmd(struct cmd_ctx *ctx, int argc, char **argv)
                          "an apkg is a zip file: give --output FILE or redirect standard output");
     if ((rc = parse_clock("practice export", now, &clk)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     if ((rc = scope_open(s, "practice export", &so, &sc))) {
         store_close(s);
@@ -1042,7 +1043,7 @@ done:
 }
 
 static const struct option session_opts[] = {
-    {"user", required_argument, NULL, 'u'},    {"role", required_argument, NULL, 'r'},
+    {"as", required_argument, NULL, 'u'},      {"role", required_argument, NULL, 'r'},
     {"level", required_argument, NULL, 'l'},   {"stage", required_argument, NULL, 's'},
     {"minutes", required_argument, NULL, 'm'}, {"now", required_argument, NULL, 'n'},
     {"help", no_argument, NULL, 'h'},          {0}};
@@ -1083,7 +1084,7 @@ practice_session(struct cmd_ctx *ctx, int argc, char **argv)
                          "next' and 'rubric practice answer'");
     if ((rc = parse_clock("practice", S.now, &clk)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &S.s)))
+    if ((rc = cmd_open_store_seeded(ctx, &S.s)))
         return rc;
     if ((rc = find_user(S.s, "practice", email, &S.u)) ||
         (rc = scope_open(S.s, "practice", &so, &S.sc))) {
@@ -1154,9 +1155,33 @@ static const struct cmd_sub subs[] = {{"next", practice_next_cmd},
                                       {"export", practice_export_cmd},
                                       {"stats", practice_stats_cmd}};
 
+/* --user EMAIL was practice's own name for what every other command calls --as EMAIL: it
+ * still works, read as --as, with a note on stderr. argv's strings are rewritten in place
+ * ("--user=X" is longer than "--as=X"). */
+static void
+user_is_as(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        char *a = argv[i];
+        if (strcmp(a, "--") == 0)
+            break;
+        if (strcmp(a, "--user") != 0 && strncmp(a, "--user=", 7) != 0)
+            continue;
+        fputs("rubric: --user is now --as EMAIL, as in the other commands; --user still works\n",
+              stderr);
+        if (a[6] == '=')
+            memmove(a + 4, a + 6, strlen(a + 6) + 1); /* "--user=X" -> "--as=X" */
+        else
+            a[4] = '\0'; /* "--user" -> "--us", then "--as" */
+        a[2] = 'a';
+        a[3] = 's';
+    }
+}
+
 int
 cmd_practice(struct cmd_ctx *ctx, int argc, char **argv)
 {
+    user_is_as(argc, argv);
     if (argc >= 2 && argv[1][0] != '-') {
         if (strcmp(argv[1], "help") == 0) {
             fputs(practice_usage, stdout);

@@ -19,8 +19,8 @@
 
 /* The server's settings as the command line sees them: defaults, then config (may be
  * NULL), then RUBRIC_*. */
-static int
-load_settings(const char *config, struct http_settings *cfg)
+int
+cmd_server_settings(const char *config, struct http_settings *cfg)
 {
     char msg[RB_ERRMSG];
     enum rb_err e;
@@ -93,7 +93,7 @@ cmd_candidate_export(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("candidate export", "give one candidate ID");
     if (!dir || !*dir)
         return cmd_usage("candidate export", "give --output DIR");
-    if ((rc = load_settings(config, &cfg)) || (rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_server_settings(config, &cfg)) || (rc = cmd_open_store(ctx, &s)))
         return rc;
     e = privacy_export(s, id, NULL, uploads ? uploads : cfg.uploads, dir, force, &x, msg);
     store_close(s);
@@ -197,7 +197,7 @@ cmd_candidate_erase(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind + 1 != argc || !parse_id(argv[optind], &id))
         return cmd_usage("candidate erase", "give one candidate ID");
-    if ((rc = load_settings(config, &cfg)) || (rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_server_settings(config, &cfg)) || (rc = cmd_open_store(ctx, &s)))
         return rc;
     if (!yes) {
         rc = erase_preview(s, id);
@@ -293,7 +293,7 @@ cmd_candidate_retention(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("candidate retention", "unexpected argument '%s'", argv[optind]);
     if (days_arg && !cmd_parse_int(days_arg, 1, 36500, &days))
         return cmd_usage("candidate retention", "--days: a whole number of days, 1 to 36500");
-    if ((rc = load_settings(config, &cfg)))
+    if ((rc = cmd_server_settings(config, &cfg)))
         return rc;
     if (!days_arg)
         days = (long)cfg.retention_days;

@@ -9,6 +9,7 @@
 #include "core/bank.h"
 #include "core/role.h"
 #include "core/role_import.h"
+#include "core/seed.h"
 #include "core/skills.h"
 #include "util/fs.h"
 #include "util/mem.h"
@@ -134,6 +135,18 @@ role_load(struct cmd_ctx *ctx, int argc, char **argv)
     }
     if ((rc = cmd_open_store(ctx, &s)))
         goto out;
+    if (!dir) {
+        /* the built-in roles need the built-in bank's competencies: a fresh store gets it */
+        struct seed_result sr;
+        enum rb_err e = seed_builtin(s, SEED_BANK, &sr, msg);
+        if (e) {
+            rc = cmd_fail(e, msg);
+            goto out;
+        }
+        if (sr.questions)
+            cmd_error("a fresh store: loaded the built-in bank first (%zu questions)",
+                      sr.questions);
+    }
     {
         enum rb_err e = store_roles_save(s, set.v, set.n, dir ? dir : "built-in", msg);
         if (e) {
@@ -208,7 +221,7 @@ role_list(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind < argc)
         return cmd_usage("role list", "unexpected argument '%s'", argv[optind]);
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     role_set_init(&set);
     e = store_role_list(s, &set, msg);
@@ -304,7 +317,7 @@ role_show(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (argc - optind != 1)
         return cmd_usage("role show", "give one role id");
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)))
         return rc;
     e = store_role_get(s, argv[optind], &r, msg);
     store_close(s);
@@ -374,7 +387,7 @@ role_import(struct cmd_ctx *ctx, int argc, char **argv)
     file = argv[optind];
     if ((e = fs_read(file, ROLE_FILE_MAX, &data, &len, msg)))
         return cmd_fail(e, msg);
-    if ((rc = cmd_open_store(ctx, &s))) {
+    if ((rc = cmd_open_store_seeded(ctx, &s))) {
         free(data);
         return rc;
     }

@@ -25,10 +25,10 @@ read_json(const char *path, json_t **doc)
     *doc = NULL;
     if (e)
         return cmd_fail(e, msg);
-    *doc = http_decode_json(data, len, msg);
+    *doc = json_decode_strict(data, len, "the file", msg);
     free(data);
     if (!*doc) {
-        cmd_error("%s: %s", path, msg);
+        cmd_error("%s: %s (start from 'rubric scorecard template INTERVIEW --json')", path, msg);
         return RB_EXIT_PROBLEMS;
     }
     return 0;

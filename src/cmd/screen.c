@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,6 +31,7 @@
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/fs.h"
+#include "util/jsonv.h"
 #include "util/mem.h"
 #include "util/table.h"
 
@@ -565,7 +567,7 @@ render(const struct screen_report *rep, enum format f, size_t width, struct buf 
 {
     if (f == OUT_JSON) {
         json_t *o = screen_report_json(rep);
-        char *s = json_dumps(o, JSON_INDENT(2));
+        char *s = json_dumps(o, JSON_INDENT(2) | JSON_OUT_REAL);
         json_decref(o);
         if (!s || buf_puts(out, s) || buf_putc(out, '\n')) {
             free(s);
@@ -723,7 +725,8 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     if (skillscan_builtin(&tax, &sc, msg))
         return cmd_fail(RB_EINTERNAL, msg);
     if (o.role_id || !o.no_store) {
-        if ((rc = cmd_open_store(ctx, &s)))
+        /* a role is read from the store: a fresh one gets the built-in roles first */
+        if ((rc = o.role_id ? cmd_open_store_seeded(ctx, &s) : cmd_open_store(ctx, &s)))
             goto out;
     }
     if (o.role_id) {
@@ -753,10 +756,34 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
         s = NULL;
     }
 
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        if (stat(argv[i], &st) < 0) {
+            /* a mistyped path screens nothing: say so instead of an empty ranking */
+            cmd_error("cannot read %s: %s; nothing was screened", argv[i], strerror(errno));
+            rc = RB_EXIT_IO;
+            goto out;
+        }
+    }
     diags_init(&walk_problems, 0);
     for (int i = optind; i < argc; i++) {
         if (fs_is_dir(argv[i])) {
+            size_t first = j.nfiles, kept = first, skipped = 0;
             fs_walk(argv[i], &j.files, &j.nfiles, &walk_problems);
+            for (size_t k = first; k < j.nfiles; k++) {
+                if (extract_resume_candidate(j.files[k])) {
+                    j.files[kept++] = j.files[k];
+                    continue;
+                }
+                if (!skipped++)
+                    cmd_error("%s: not read as a resume (a database or its journal, such as "
+                              "the store)",
+                              j.files[k]);
+                free(j.files[k]);
+            }
+            j.nfiles = kept;
+            if (skipped > 1)
+                cmd_error("%s: %zu files in all not read as resumes", argv[i], skipped);
         } else {
             size_t cap = j.nfiles;
             xgrow(&j.files, &cap, j.nfiles + 1, sizeof *j.files);

@@ -12,10 +12,10 @@
 
 #include "cmd/cmd.h"
 #include "core/auth.h"
-#include "core/bank.h"
-#include "core/role.h"
+#include "core/mail.h"
+#include "core/notify.h"
+#include "core/seed.h"
 #include "http/server.h"
-#include "util/diag.h"
 
 static const struct option serve_opts[] = {{"listen", required_argument, NULL, 'l'},
                                            {"db", required_argument, NULL, 'd'},
@@ -50,15 +50,16 @@ static const struct cmd_spec serve_spec = {
     "  max_connections_per_ip (0: no cap), head_timeout and body_timeout (s),\n"
     "  parse_workers, parse_queue, hash_workers, hash_queue, trusted_proxies,\n"
     "  metrics_listen (admin, off or ADDR:PORT); docs/SECURITY.md says what each one\n"
-    "  stops\n"};
+    "  stops; smtp_url (smtp:// or smtps://), smtp_from, smtp_user, smtp_password,\n"
+    "  mail_retry_seconds: invites and notifications by email (README, \"Email and\n"
+    "  calendar\")\n"};
 
-/* Loads what a fresh store lacks. */
+/* Loads what a fresh store lacks (core/seed, as the command line does) and the first admin. */
 static int
 bootstrap(const char *db)
 {
     struct store *s;
-    struct bank_stats st;
-    struct role_set roles;
+    struct seed_result seeded;
     struct user *users = NULL;
     size_t nusers = 0;
     char msg[RB_ERRMSG];
@@ -67,39 +68,12 @@ bootstrap(const char *db)
 
     if (e)
         return cmd_fail(e, msg);
-    role_set_init(&roles);
-    if ((e = store_bank_stats(s, &st, msg)))
+    if ((e = seed_builtin(s, SEED_ALL, &seeded, msg)))
         goto out;
-    if (!st.questions && !st.retired) {
-        struct bank b;
-        struct diags d;
-        struct load_result r;
-        bank_init(&b);
-        diags_init(&d, 0);
-        bank_read_builtin(&b, &d);
-        e = store_bank_load(s, &b, &r, msg);
-        if (!e)
-            fprintf(stderr, "rubric: loaded the built-in bank: %zu questions\n", r.added);
-        bank_cleanup(&b);
-        diags_cleanup(&d);
-    }
-    bank_stats_cleanup(&st);
-    if (e || (e = store_role_list(s, &roles, msg)))
-        goto out;
-    if (!roles.n) {
-        struct role_set builtin;
-        struct diags d;
-        role_set_init(&builtin);
-        diags_init(&d, 0);
-        role_read_builtin(&builtin, &d);
-        e = store_roles_save(s, builtin.v, builtin.n, "built-in", msg);
-        if (!e)
-            fprintf(stderr, "rubric: loaded the built-in roles: %zu\n", builtin.n);
-        role_set_cleanup(&builtin);
-        diags_cleanup(&d);
-        if (e)
-            goto out;
-    }
+    if (seeded.questions)
+        fprintf(stderr, "rubric: loaded the built-in bank: %zu questions\n", seeded.questions);
+    if (seeded.roles)
+        fprintf(stderr, "rubric: loaded the built-in roles: %zu\n", seeded.roles);
     if ((e = store_user_list(s, &users, &nusers, msg)))
         goto out;
     if (!nusers) {
@@ -129,7 +103,6 @@ bootstrap(const char *db)
         user_cleanup(&users[i]);
     free(users);
 out:
-    role_set_cleanup(&roles);
     store_close(s);
     if (e)
         rc = cmd_fail(e, msg);
@@ -192,6 +165,17 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
         http_settings_print(&cfg, stdout);
         return 0;
     }
+    {
+        struct mail_config mc = {
+            cfg.smtp_url, cfg.smtp_from, cfg.smtp_user, cfg.smtp_password, 0, 0};
+        bool on;
+        if (mail_config_check(&mc, &on, msg))
+            return cmd_usage("serve", "%s", msg);
+        notify_set_from(on ? cfg.smtp_from : NULL);
+    }
+    /* a port that cannot be bound is refused before the store gets an admin */
+    if ((e = http_check_listen(&cfg, msg)))
+        return e == RB_EINVAL ? cmd_usage("serve", "%s", msg) : cmd_fail(e, msg);
     if ((rc = bootstrap(cfg.db)))
         return rc;
     if ((e = http_serve(&cfg, ready, msg)))

@@ -12,6 +12,7 @@
 #include "resume/skillscan.h"
 #include "util/mem.h"
 #include "util/table.h"
+#include "util/text.h"
 
 static const char skills_usage[] =
     "usage: rubric skills COMMAND [ARGS]\n"
@@ -187,7 +188,9 @@ skills_find_cmd(struct cmd_ctx *ctx, int argc, char **argv)
     if (k) {
         printf("%s (%s)\n", k->name, k->category);
     } else {
-        cmd_error("'%s' is not in the skills taxonomy", argv[optind]);
+        char clip[TEXT_CLIP_SIZE];
+        cmd_error("'%s' is not in the skills taxonomy: see 'rubric skills list'",
+                  text_clip(argv[optind], clip));
         rc = RB_EXIT_NOTFOUND;
     }
     skills_cleanup(&s);

@@ -8,6 +8,7 @@
 
 #include "core/application.h"
 #include "core/job.h"
+#include "core/notify.h"
 #include "resume/dates.h"
 #include "resume/resume.h"
 #include "resume/stored.h"
@@ -476,7 +477,14 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
         a.source = "careers";
         a.resume = resume;
         a.reason = "applied on the careers page";
-        e = store_application_add(s, &a, &actor, app, &cand, errmsg);
+        /* the confirmation is queued with the application, or neither is kept */
+        if (!(e = store_tx_begin(s, errmsg))) {
+            e = store_application_add(s, &a, &actor, app, &cand, errmsg);
+            e = e ? e
+                  : notify_applied(s, cand, email, f->name,
+                                   json_string_value(json_object_get(o, "title")), f->now, errmsg);
+            e = store_tx_end(s, e, errmsg);
+        }
     } else if (e) {
         snprintf(errmsg, RB_ERRMSG, "%s", msg);
     }

@@ -3,8 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/ical.h"
 #include "core/interview.h"
+#include "core/notify.h"
 #include "core/user.h"
 #include "util/mem.h"
 
@@ -104,6 +107,45 @@ out:
     return e;
 }
 
+/* A time and zone an invite can be made of (at NULL: none yet). */
+static enum rb_err
+check_time(const char *at, const char *zone, char *errmsg)
+{
+    char msg[RB_ERRMSG];
+    long long t;
+    enum rb_err e = zone && *zone ? ical_zone_check(zone, msg) : RB_OK;
+    if (e) {
+        snprintf(errmsg, RB_ERRMSG, "time_zone: %.400s", msg);
+        return e;
+    }
+    if (at && (e = ical_parse_time(at, zone && *zone ? zone : NULL, &t, msg)))
+        snprintf(errmsg, RB_ERRMSG, "scheduled_at: %.400s", msg);
+    return e;
+}
+
+enum rb_err
+interview_reschedule(struct store *s, long long id, const char *at, const char *zone, bool cancel,
+                     long long now, char *errmsg)
+{
+    long long seq;
+    json_t *iv = NULL;
+    bool had_time;
+    enum notify_why why;
+    enum rb_err e;
+    if ((e = check_time(at, zone, errmsg)))
+        return e;
+    if ((e = store_tx_begin(s, errmsg)))
+        return e;
+    e = store_interview_get(s, id, &iv, errmsg);
+    /* an interview given its first time is new to its panel's calendars, not moved */
+    had_time = iv && json_is_string(json_object_get(iv, "scheduled_at"));
+    json_decref(iv);
+    why = cancel ? NOTIFY_CANCELLED : had_time ? NOTIFY_MOVED : NOTIFY_NEW;
+    e = e ? e : store_interview_reschedule(s, id, at, zone, cancel, &seq, errmsg);
+    e = e ? e : notify_interview(s, id, why, now, errmsg);
+    return store_tx_end(s, e, errmsg);
+}
+
 enum rb_err
 interview_create(struct store *s, const struct interview_request *r, long long *id, bool *partial,
                  char *errmsg)
@@ -119,6 +161,8 @@ interview_create(struct store *s, const struct interview_request *r, long long *
     enum rb_err e;
 
     *partial = false;
+    if ((e = check_time(r->at, r->zone, errmsg)))
+        return e;
     if ((e = store_candidate_get(s, r->candidate, &cand, errmsg)))
         return e;
     if ((e = interview_application(s, r, &app, &opening_role, errmsg))) {
@@ -138,7 +182,7 @@ interview_create(struct store *s, const struct interview_request *r, long long *
     free(opening_role);
     if (e)
         return e;
-    snprintf(ref, sizeof ref, "c-%lld", r->candidate);
+    kit_candidate_ref(r->candidate, ref, sizeof ref);
     kr.role = &role;
     kr.stage = r->stage;
     kr.minutes = r->minutes;
@@ -157,10 +201,107 @@ interview_create(struct store *s, const struct interview_request *r, long long *
         json_decref(j);
         in.kit_json = kit_json;
         e = store_interview_create(s, &in, id, errmsg);
+        if (!e && r->zone && *r->zone) {
+            long long seq;
+            e = store_interview_reschedule(s, *id, NULL, r->zone, false, &seq, errmsg);
+        }
+        e = e ? e : notify_interview(s, *id, NOTIFY_NEW, (long long)time(NULL), errmsg);
         *partial = k.partial;
     }
     free(kit_json);
     kit_cleanup(&k);
     role_cleanup(&role);
     return e;
+}
+
+bool
+interview_time_parse(const char *t, long long *out)
+{
+    struct tm tm = {0};
+    int y, mo, d, h = 0, mi = 0, sec = 0, n = 0, oh = 0, om = 0;
+    const char *rest;
+    long long off = 0;
+
+    if (!t || sscanf(t, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
+        return false;
+    rest = t + n;
+    if (*rest == 'T' || *rest == ' ') {
+        int m = 0;
+        if (sscanf(rest + 1, "%2d:%2d%n", &h, &mi, &m) != 2)
+            return false;
+        rest += 1 + m;
+        if (*rest == ':') {
+            if (sscanf(rest + 1, "%2d%n", &sec, &m) != 1)
+                return false;
+            rest += 1 + m;
+        }
+        while (*rest == '.' || (*rest >= '0' && *rest <= '9'))
+            rest++; /* fractions of a second */
+    }
+    if (*rest == '+' || *rest == '-') {
+        int sign = *rest == '-' ? -1 : 1;
+        if (sscanf(rest + 1, "%2d:%2d", &oh, &om) != 2)
+            return false;
+        off = sign * (oh * 3600LL + om * 60LL);
+    } else if (*rest && strcmp(rest, "Z") != 0) {
+        return false;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+        return false;
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = sec;
+    *out = (long long)timegm(&tm) - off;
+    return true;
+}
+
+static int
+by_time(const void *a, const void *b)
+{
+    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    long long tx = json_integer_value(json_object_get(x, "_at"));
+    long long ty = json_integer_value(json_object_get(y, "_at"));
+    long long ix = json_integer_value(json_object_get(x, "id"));
+    long long iy = json_integer_value(json_object_get(y, "id"));
+    return tx != ty ? (tx < ty ? -1 : 1) : (ix > iy) - (ix < iy);
+}
+
+enum rb_err
+interview_list(struct store *s, long long candidate, long long interviewer, bool upcoming,
+               long long now, json_t **items, char *errmsg)
+{
+    struct interview_filter f = {candidate, interviewer, false};
+    json_t *all = NULL, *v, **keep;
+    size_t total, i, n = 0;
+    enum rb_err e = store_interview_find(s, &f, 1000000, 0, &all, &total, errmsg);
+
+    *items = NULL;
+    if (e)
+        return e;
+    if (!upcoming) {
+        *items = all;
+        return RB_OK;
+    }
+    keep = xcalloc(json_array_size(all) + 1, sizeof(json_t *));
+    json_array_foreach(all, i, v)
+    {
+        long long at;
+        if (interview_time_parse(json_string_value(json_object_get(v, "scheduled_at")), &at) &&
+            at > now) {
+            json_object_set_new(v, "_at", json_integer(at));
+            keep[n++] = v;
+        }
+    }
+    qsort(keep, n, sizeof(json_t *), by_time);
+    *items = json_array();
+    for (i = 0; i < n; i++) {
+        json_object_del(keep[i], "_at");
+        json_array_append(*items, keep[i]);
+    }
+    free(keep);
+    json_decref(all);
+    return RB_OK;
 }

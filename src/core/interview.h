@@ -31,6 +31,7 @@ struct interview_request {
     /* the application it belongs to; 0: the candidate's only one, or none when they hold
      * none or several */
     long long application;
+    const char *zone; /* an IANA time zone for its invites, or NULL: UTC */
 };
 
 /* The accounts with these emails, as interviewers: *ids. RB_EINVAL naming the email when
@@ -46,8 +47,30 @@ enum rb_err interview_people(struct store *s, json_t **out, char *errmsg);
  * the request's stage, avoiding the questions of every earlier kit of the candidate in any
  * application, saves it, and makes the interview with the kit frozen in it: *id.
  * *partial says the bank could not fill every slot. RB_ENOTFOUND without the candidate;
- * RB_EINVAL when there is no role, or the application is another candidate's. */
+ * RB_EINVAL when there is no role, the application is another candidate's, or the time or
+ * the zone cannot be read. With a time, each panel member's invite is queued
+ * (core/notify.h) in the same transaction. */
 enum rb_err interview_create(struct store *s, const struct interview_request *r, long long *id,
                              bool *partial, char *errmsg);
+
+/* Moves interview id to at (NULL: the same time) and zone (NULL: the same; "": UTC), or
+ * cancels it, and queues the new invite (a REQUEST, or a CANCEL) for its panel, in one
+ * transaction; now is unix seconds. RB_ENOTFOUND; RB_ECONFLICT when it is cancelled
+ * already; RB_EINVAL saying what is wrong with the time or the zone. */
+enum rb_err interview_reschedule(struct store *s, long long id, const char *at, const char *zone,
+                                 bool cancel, long long now, char *errmsg);
+
+/* An interview's time as people and the API write it ("2026-12-08", "2026-12-08T10:00",
+ * "...:30Z", "...:30.5+02:00") as seconds since the epoch, UTC, into *out; false when t (a
+ * NUL-terminated string, possibly NULL) is not one. */
+bool interview_time_parse(const char *t, long long *out);
+
+/* Interviews as store_interview_find summarises them (with "candidate_name", "role" and
+ * "panel"): of candidate (0: any), with the account interviewer on the panel (0: any), by
+ * id; upcoming: only those scheduled after now (seconds since the epoch, UTC), soonest
+ * first. A time written with an offset ("+02:00") is compared in UTC; one that cannot be
+ * read is not upcoming. *items is new. */
+enum rb_err interview_list(struct store *s, long long candidate, long long interviewer,
+                           bool upcoming, long long now, json_t **items, char *errmsg);
 
 #endif

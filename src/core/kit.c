@@ -881,3 +881,9 @@ kit_to_json(const struct kit *k)
         json_object_set_new(o, "kit_id", json_integer(k->saved_id));
     return o;
 }
+
+void
+kit_candidate_ref(long long candidate, char *out, size_t n)
+{
+    snprintf(out, n, "c-%lld", candidate);
+}

@@ -112,6 +112,11 @@ void kit_cleanup(struct kit *k);
  * kit over its budget (each alternate fits alone, not always after other swaps). */
 enum rb_err kit_swap(struct kit *k, const char *question, const char *alternate, char *errmsg);
 
+/* The name kits for candidate id (the id of `rubric candidate`) are saved under: "c-ID".
+ * Interviews and `rubric kit --candidate ID` both use it, so neither repeats a question
+ * the other asked. out holds at least 32 bytes. */
+void kit_candidate_ref(long long candidate, char *out, size_t n);
+
 /* Saves k in the store (so later kits for its candidate avoid its questions). */
 enum rb_err kit_save(struct store *s, struct kit *k, char *errmsg);
 /* kit_save, recording that who saved it (in one transaction), so that they may read it. */

@@ -192,18 +192,56 @@ add_skill(struct role *r, size_t *cap, const char *name, int weight, bool must)
     free(low);
 }
 
-/* Anchors for competency at level: the shipped role nearest in level that has it. */
+struct title_overlap {
+    const char *title; /* the job's title, normalised */
+    int n;
+};
+
+static int
+count_shared(const char *w, size_t n, void *ctx)
+{
+    struct title_overlap *o = ctx;
+    char word[64];
+    /* words of three letters or more: "engineer", "reliability", not "of" */
+    if (n >= 3 && n < sizeof word) {
+        memcpy(word, w, n);
+        word[n] = '\0';
+        o->n += has_word(o->title, word);
+    }
+    return 0;
+}
+
+/* How many words of a shipped role's title the job's (normalised) title shares. */
+static int
+title_shared(const char *job_title, const char *role_title)
+{
+    struct title_overlap o = {job_title, 0};
+    char *f;
+    if (!job_title || !role_title)
+        return 0;
+    f = text_fold(role_title, strlen(role_title));
+    text_words(f, strlen(f), count_shared, &o);
+    free(f);
+    return o.n;
+}
+
+/* Anchors for competency: from the shipped role that has it whose title shares most words
+ * with the job's (a site reliability job takes the SRE role's anchors, not the database
+ * administrator's), then the nearest in level. */
 static const struct role_competency *
-template_for(const struct role_set *templates, const char *competency, int level)
+template_for(const struct role_set *templates, const char *competency, int level,
+             const char *job_title)
 {
     const struct role_competency *best = NULL;
-    int bestd = 99;
+    int bestd = 99, bests = -1;
     for (size_t i = 0; templates && i < templates->n; i++) {
         const struct role_competency *c = role_competency(&templates->v[i], competency);
         int d = abs(templates->v[i].level - level);
-        if (c && d < bestd) {
+        int sh = c ? title_shared(job_title, templates->v[i].title) : 0;
+        if (c && (sh > bests || (sh == bests && d < bestd))) {
             best = c;
             bestd = d;
+            bests = sh;
         }
     }
     return best;
@@ -237,7 +275,7 @@ role_import_job(const char *file, const char *data, size_t len, const struct rol
     json_t *job, *v, *a;
     const char *key;
     size_t i, capresp = 0, capskills = 0;
-    struct buf all;
+    struct buf all, title_words;
     enum rb_err rc = RB_EINVAL;
     int hits[NSIGNALS] = {0};
 
@@ -248,6 +286,7 @@ role_import_job(const char *file, const char *data, size_t len, const struct rol
         return RB_EINVAL;
     }
     buf_init(&all, 4u << 20);
+    buf_init(&title_words, 1u << 16);
     if (!json_is_object(job)) {
         snprintf(errmsg, RB_ERRMSG, "%s: expected a JSON object (a JSON Resume job)", file);
         goto out;
@@ -258,6 +297,7 @@ role_import_job(const char *file, const char *data, size_t len, const struct rol
         goto out;
     }
     r->title = xstrdup(str(job, "title"));
+    normalise(&title_words, r->title);
     r->id = text_slug(r->title, strlen(r->title), 56);
     if (!question_id_valid(r->id, strlen(r->id))) {
         char *id = xmalloc(strlen(r->id) + 8);
@@ -367,7 +407,7 @@ role_import_job(const char *file, const char *data, size_t len, const struct rol
             memset(c, 0, sizeof *c);
             c->id = xstrdup(signals[s].competency);
             c->weight = hits[s] + 1 > ROLE_WEIGHT_MAX ? ROLE_WEIGHT_MAX : hits[s] + 1;
-            t = template_for(templates, c->id, r->level);
+            t = template_for(templates, c->id, r->level, buf_str(&title_words));
             for (int k = 0; k < 4; k++)
                 c->anchors[k] = xstrdup(t && t->anchors[k] ? t->anchors[k] : "");
             if (!t)
@@ -421,6 +461,7 @@ role_import_job(const char *file, const char *data, size_t len, const struct rol
     rc = RB_OK;
 out:
     buf_cleanup(&all);
+    buf_cleanup(&title_words);
     json_decref(job);
     if (rc)
         role_cleanup(r);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/notify.h"
 #include "core/scorecard.h"
 #include "util/mem.h"
 
@@ -839,7 +841,12 @@ scorecard_submit(struct store *s, long long interview, const struct user *who, j
     if (!rc) {
         f.card.interview = interview;
         f.card.interviewer = who->id;
-        rc = store_scorecard_submit(s, &f.card, id, errmsg);
+        /* the last card of a loop tells the recruiters, in the card's transaction */
+        if (!(rc = store_tx_begin(s, errmsg))) {
+            rc = store_scorecard_submit(s, &f.card, id, errmsg);
+            rc = rc ? rc : notify_scorecard(s, interview, (long long)time(NULL), errmsg);
+            rc = store_tx_end(s, rc, errmsg);
+        }
     }
     scorecard_form_cleanup(&f);
     json_decref(iv);

@@ -336,7 +336,7 @@ put_position(struct buf *b, const struct position *p)
     if (p->range.present)
         snprintf(to, sizeof to, "present");
     else
-        dates_format(p->range.end, to, sizeof to);
+        dates_format_end(p->range.end, to, sizeof to);
     buf_printf(b, "'%s'", p->title ? p->title : "untitled position");
     if (p->company)
         buf_printf(b, " at %s", p->company);

@@ -493,3 +493,32 @@ extract_file(const char *path, const struct extract_limits *lim, struct extracte
     free(data);
     return rc;
 }
+
+/* The first bytes of a SQLite database file. */
+static const char sqlite_magic[16] = "SQLite format 3";
+
+bool
+extract_resume_candidate(const char *path)
+{
+    static const char *const companions[] = {"-wal", "-shm", "-journal"};
+    const char *base = strrchr(path, '/');
+    size_t len;
+    char head[16];
+    FILE *f;
+    bool db;
+
+    base = base ? base + 1 : path;
+    len = strlen(base);
+    for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++) {
+        size_t cl = strlen(companions[i]);
+        if (len > cl && strcmp(base + len - cl, companions[i]) == 0)
+            return false;
+    }
+    f = fopen(path, "rb");
+    if (!f)
+        return true; /* reading it will say why it cannot be read */
+    db = fread(head, 1, sizeof head, f) == sizeof head &&
+         memcmp(head, sqlite_magic, sizeof head) == 0;
+    fclose(f);
+    return !db;
+}

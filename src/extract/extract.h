@@ -9,6 +9,7 @@
 #ifndef RUBRIC_EXTRACT_EXTRACT_H
 #define RUBRIC_EXTRACT_EXTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/err.h"
@@ -49,6 +50,12 @@ struct extracted {
      * Windows-1252"); static storage or NULL */
     const char *note;
 };
+
+/* Whether a file met while walking a folder is worth reading as a resume: not a SQLite
+ * database (by its first bytes) nor one of a database's companions (-wal, -shm, -journal),
+ * such as the store itself kept beside the resumes. Anything else is read, and a file that
+ * is no resume is reported with its reason. Files named one by one are always read. */
+bool extract_resume_candidate(const char *path);
 
 /* The format of data, from its content (and name only to tell Markdown from text). */
 enum doc_format extract_detect(const char *name, const unsigned char *data, size_t len);

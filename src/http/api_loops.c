@@ -12,6 +12,7 @@
 
 #include "core/application.h"
 #include "core/interview.h"
+#include "core/notify.h"
 #include "core/scorecard.h"
 #include "http/http.h"
 #include "util/mem.h"
@@ -170,6 +171,7 @@ api_interviews_create(struct http_req *req, struct http_res *res)
                                              {"scheduled_at", F_STRING, false, 32},
                                              {"seed", F_INT, false, 0},
                                              {"application", F_INT, false, 0},
+                                             {"time_zone", F_STRING, false, 64},
                                              {0}};
     const char *field, *emails[INTERVIEWERS_MAX];
     long long ids[INTERVIEWERS_MAX], id;
@@ -217,6 +219,7 @@ api_interviews_create(struct http_req *req, struct http_res *res)
                  : (uint64_t)time(NULL);
     r.by = req->who.id;
     r.application = json_integer_value(json_object_get(req->json, "application"));
+    r.zone = json_string_value(json_object_get(req->json, "time_zone"));
     if ((e = interview_interviewers(req->store, emails, n, ids, msg))) {
         http_problem(res, e, msg, "interviewers");
         return;
@@ -230,7 +233,10 @@ api_interviews_create(struct http_req *req, struct http_res *res)
     }
     if (e) {
         http_problem(res, e == RB_ENOTFOUND ? RB_EINVAL : e, msg,
-                     strncmp(msg, "application", 11) == 0 ? "application" : "candidate");
+                     strncmp(msg, "application", 11) == 0    ? "application"
+                     : strncmp(msg, "scheduled_at", 12) == 0 ? "scheduled_at"
+                     : strncmp(msg, "time_zone", 9) == 0     ? "time_zone"
+                                                             : "candidate");
         return;
     }
     if ((e = store_interview_get(req->store, id, &o, msg))) {
@@ -538,4 +544,100 @@ api_interviewers_list(struct http_req *req, struct http_res *res)
         return;
     }
     http_json(res, 200, json_pack("{s:o}", "items", items));
+}
+
+/* ---- calendar: moving, cancelling, the invite (core/notify.h) ---- */
+
+void
+api_interview_invite(struct http_req *req, struct http_res *res)
+{
+    long long id = http_param_id(req, res, 0);
+    json_t *iv;
+    char *ics = NULL, msg[RB_ERRMSG];
+    enum rb_err e;
+    if (!id || !interview_for(req, res, id, &iv))
+        return;
+    if (!api_audit(req, res, "view", json_integer_value(json_object_get(iv, "candidate")),
+                   "interview %lld invite", id)) {
+        json_decref(iv);
+        return;
+    }
+    json_decref(iv);
+    if ((e = notify_invite(req->store, id, req->now, &ics, msg))) {
+        /* no time yet: there is nothing to put in a calendar until it is moved to one */
+        http_problem(res, e == RB_EINVAL ? RB_ECONFLICT : e, msg, NULL);
+        return;
+    }
+    buf_puts(&res->body, ics);
+    free(ics);
+    res->status = 200;
+    res->content_type = "text/calendar; charset=utf-8";
+    res->no_etag = true; /* DTSTAMP is the moment it was asked for */
+}
+
+/* PATCH (a new time or zone) and cancel: the change, its audit entry and the panel's
+ * invites in one transaction; the interview as it is now */
+static void
+reschedule(struct http_req *req, struct http_res *res, bool cancel)
+{
+    static const struct field_spec spec[] = {
+        {"scheduled_at", F_STRING, false, 32}, {"time_zone", F_STRING, false, 64}, {0}};
+    long long id = http_param_id(req, res, 0);
+    const char *at = NULL, *zone = NULL, *field;
+    json_t *iv;
+    char msg[RB_ERRMSG];
+    long long candidate;
+    enum rb_err e;
+    if (!id)
+        return;
+    if (!cancel) {
+        if ((e = http_check_body(req->json, spec, &field, msg))) {
+            http_problem(res, e, msg, field);
+            return;
+        }
+        at = json_string_value(json_object_get(req->json, "scheduled_at"));
+        zone = json_string_value(json_object_get(req->json, "time_zone"));
+        if (!at && !zone) {
+            http_problem(res, RB_EINVAL, "scheduled_at: give the new time (or time_zone)",
+                         "scheduled_at");
+            return;
+        }
+    }
+    if ((e = store_interview_get(req->store, id, &iv, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    candidate = json_integer_value(json_object_get(iv, "candidate"));
+    json_decref(iv);
+    if (!(e = store_tx_begin(req->store, msg))) {
+        e = interview_reschedule(req->store, id, at, zone, cancel, req->now, msg);
+        e = e ? e
+              : api_audit_change(req, "change", candidate, msg, "interview %lld %s", id,
+                                 cancel ? "cancelled" : "moved");
+        e = store_tx_end(req->store, e, msg);
+    }
+    if (e) {
+        http_problem(res, e, msg,
+                     e != RB_EINVAL                      ? NULL
+                     : strncmp(msg, "time_zone", 9) == 0 ? "time_zone"
+                                                         : "scheduled_at");
+        return;
+    }
+    if ((e = store_interview_get(req->store, id, &iv, msg))) {
+        http_problem(res, e, msg, NULL);
+        return;
+    }
+    http_json(res, 200, iv);
+}
+
+void
+api_interview_update(struct http_req *req, struct http_res *res)
+{
+    reschedule(req, res, false);
+}
+
+void
+api_interview_cancel(struct http_req *req, struct http_res *res)
+{
+    reschedule(req, res, true);
 }

@@ -23,6 +23,7 @@
 #include "http/settings.h"
 #include "util/buf.h"
 #include "util/crypto.h"
+#include "util/jsonv.h"
 #include "util/mem.h"
 
 #define CAREERS_CSP                                                                                \
@@ -220,7 +221,7 @@ json_ld(struct buf *b, const json_t *o)
                                       json_object_get(sal, "currency"), "value", "@type",
                                       "QuantitativeValue", "minValue", json_object_get(sal, "min"),
                                       "maxValue", json_object_get(sal, "max"), "unitText", "YEAR"));
-    s = json_dumps(ld, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    s = json_dumps(ld, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
     buf_puts(b, "<script type=\"application/ld+json\">");
     for (const char *p = s; p && *p; p++) {
         if (*p == '<')

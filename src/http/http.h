@@ -189,6 +189,10 @@ void api_candidate_stage(struct http_req *req, struct http_res *res);
 void api_interviews_list(struct http_req *req, struct http_res *res);
 void api_interviews_create(struct http_req *req, struct http_res *res);
 void api_interview_get(struct http_req *req, struct http_res *res);
+/* calendar: a new time or zone, a cancel, the invite as text/calendar (http/api_loops.c) */
+void api_interview_update(struct http_req *req, struct http_res *res);
+void api_interview_cancel(struct http_req *req, struct http_res *res);
+void api_interview_invite(struct http_req *req, struct http_res *res);
 void api_scorecard_template(struct http_req *req, struct http_res *res);
 void api_scorecards_submit(struct http_req *req, struct http_res *res);
 void api_interview_scorecards(struct http_req *req, struct http_res *res);

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/mail.h"
+#include "core/notify.h"
 #include "core/privacy.h"
 #include "core/screen.h"
 #include "extract/extract.h"
@@ -109,6 +111,21 @@ resume_of(json_t *row, bool blind, struct ym today, struct resume *r, char *errm
     }
 }
 
+/* A screening's end and the note to whoever started it, in one transaction; when the note
+ * cannot be queued the end is recorded alone (the job must not run again for a mail). */
+static void
+finish_job(struct store *s, long long id, const char *error, char *msg)
+{
+    enum rb_err e = store_tx_begin(s, msg);
+    if (!e) {
+        e = store_screening_finish(s, id, error, msg);
+        e = e ? e : notify_screening(s, id, (long long)time(NULL), msg);
+        e = store_tx_end(s, e, msg);
+    }
+    if (e)
+        store_screening_finish(s, id, error, msg);
+}
+
 static void
 run_job(struct store *s, long long id, const char *criteria, bool blind)
 {
@@ -122,7 +139,7 @@ run_job(struct store *s, long long id, const char *criteria, bool blind)
 
     json_decref(cj);
     if (!ok) {
-        store_screening_finish(s, id, "the screening's criteria cannot be read", msg);
+        finish_job(s, id, "the screening's criteria cannot be read", msg);
         return;
     }
     while (!__atomic_load_n(&stopping, __ATOMIC_RELAXED)) {
@@ -173,7 +190,7 @@ run_job(struct store *s, long long id, const char *criteria, bool blind)
         }
     }
     if (!__atomic_load_n(&stopping, __ATOMIC_RELAXED))
-        store_screening_finish(s, id, NULL, msg);
+        finish_job(s, id, NULL, msg);
     role_cleanup(&role);
 }
 
@@ -287,11 +304,70 @@ worker(void *arg)
     return NULL;
 }
 
+/* The mail sender: what is due, every second, on a store connection of its own; a slow
+ * SMTP server holds up only this thread. Counts only in the log (no addresses, no
+ * subjects): `rubric mail list` shows the rows. */
+static pthread_t mail_thread;
+static bool mail_running;
+static struct mail_config mail_cfg;
+
+static void *
+mail_worker(void *arg)
+{
+    struct store *s = NULL;
+    char msg[RB_ERRMSG];
+    (void)arg;
+    while (!__atomic_load_n(&stopping, __ATOMIC_RELAXED)) {
+        size_t sent = 0, failed = 0;
+        if (!s && store_open(worker_cfg->db, &s, msg)) {
+            fprintf(stderr, "rubric: the mail sender cannot open the store: %s\n", msg);
+            s = NULL;
+        }
+        if (s && mail_send_due(s, &mail_cfg, (long long)time(NULL), 16, &sent, &failed, msg))
+            fprintf(stderr, "rubric: mail: %s\n", msg);
+        if (sent || failed)
+            fprintf(stderr,
+                    "rubric: mail: %zu sent, %zu failed (retried later; see 'rubric mail "
+                    "list')\n",
+                    sent, failed);
+        if (sent + failed == 16)
+            continue; /* a full batch: more may wait */
+        for (int i = 0; i < 10 && !__atomic_load_n(&stopping, __ATOMIC_RELAXED); i++)
+            usleep(100000);
+    }
+    store_close(s);
+    return NULL;
+}
+
+static enum rb_err
+mail_start(const struct http_settings *cfg, char *errmsg)
+{
+    bool on;
+    int err;
+    enum rb_err e;
+    mail_cfg = (struct mail_config){cfg->smtp_url,      cfg->smtp_from,          cfg->smtp_user,
+                                    cfg->smtp_password, cfg->mail_retry_seconds, 60};
+    if ((e = mail_config_check(&mail_cfg, &on, errmsg)) || !on)
+        return e;
+    if ((e = mail_global_init(errmsg)))
+        return e;
+    if ((err = pthread_create(&mail_thread, NULL, mail_worker, NULL))) {
+        snprintf(errmsg, RB_ERRMSG, "cannot start the mail sender: %s", strerror(err));
+        return RB_EINTERNAL;
+    }
+    mail_running = true;
+    return RB_OK;
+}
+
 enum rb_err
 jobs_start(const struct http_settings *cfg, char *errmsg)
 {
     int err;
+    enum rb_err e;
     worker_cfg = cfg;
+    __atomic_store_n(&stopping, 0, __ATOMIC_RELAXED);
+    if ((e = mail_start(cfg, errmsg)))
+        return e;
     __atomic_store_n(&stopping, 0, __ATOMIC_RELAXED);
     if ((err = pthread_create(&worker_thread, NULL, worker, NULL))) {
         snprintf(errmsg, RB_ERRMSG, "cannot start the screening worker: %s", strerror(err));
@@ -304,11 +380,14 @@ jobs_start(const struct http_settings *cfg, char *errmsg)
 void
 jobs_stop(void)
 {
-    if (!worker_running)
-        return;
     __atomic_store_n(
         &stopping, 1,
         __ATOMIC_RELAXED); /* a job stopped midway stays 'running' and is claimed again later */
+    if (mail_running)
+        pthread_join(mail_thread, NULL);
+    mail_running = false;
+    if (!worker_running)
+        return;
     pthread_join(worker_thread, NULL);
     worker_running = false;
 }

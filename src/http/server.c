@@ -18,6 +18,7 @@
 #include "http/server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -36,6 +37,7 @@
 #include "http/jobs.h"
 #include "http/static.h"
 #include "util/httphead.h"
+#include "util/jsonv.h"
 #include "util/mem.h"
 #include "util/pool.h"
 #include "util/text.h"
@@ -578,7 +580,7 @@ respond(struct server *sv, struct MHD_Connection *c, struct state *st, struct ht
     if (res->json) {
         char *s;
         scrub_problem(st, res);
-        s = json_dumps(res->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        s = json_dumps(res->json, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
         buf_reset(&res->body);
         buf_puts(&res->body, s ? s : "null");
         buf_putc(&res->body, '\n');
@@ -954,7 +956,8 @@ handle(struct server *sv, struct MHD_Connection *c, struct state *st, struct htt
         st->route->fn(req, res);
         if (res->status == 200) {
             if (res->json) {
-                char *text = json_dumps(res->json, JSON_COMPACT | JSON_PRESERVE_ORDER);
+                char *text =
+                    json_dumps(res->json, JSON_COMPACT | JSON_OUT_REAL | JSON_PRESERVE_ORDER);
                 buf_reset(&res->body);
                 buf_puts(&res->body, text ? text : "null");
                 buf_putc(&res->body, '\n');
@@ -1128,6 +1131,33 @@ parse_listen(const char *listen, struct sockaddr_storage *sa, socklen_t *len, ch
     }
     snprintf(errmsg, RB_ERRMSG, "listen: '%s' is not a numeric IPv4 or [IPv6] address", host);
     return false;
+}
+
+enum rb_err
+http_check_listen(const struct http_settings *cfg, char *errmsg)
+{
+    struct sockaddr_storage sa;
+    socklen_t salen;
+    int fd, one = 1;
+    enum rb_err rc = RB_OK;
+
+    if (!parse_listen(cfg->listen, &sa, &salen, errmsg))
+        return RB_EINVAL;
+    fd = socket(sa.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        snprintf(errmsg, RB_ERRMSG, "cannot listen on %s: %s", cfg->listen, strerror(errno));
+        return RB_EIO;
+    }
+    /* the same option the daemon sets, so a port in TIME_WAIT is not refused here only */
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (bind(fd, (const struct sockaddr *)&sa, salen) < 0) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "cannot listen on %s: %s (choose another with --listen ADDR:PORT)", cfg->listen,
+                 strerror(errno));
+        rc = RB_EIO;
+    }
+    close(fd);
+    return rc;
 }
 
 /* The metrics listener, when metrics_listen names an address; NULL and RB_OK when not. */

@@ -60,6 +60,12 @@ static const struct key keys[] = {
      "self-identification asked for: NAME=ANSWER,ANSWER;NAME=..."},
     {"fairness_min_group", NUM(K_UINT, fairness_min_group), FAIRNESS_MIN_GROUP_MAX,
      "people a group needs to be shown in the fairness report"},
+    {"smtp_url", TEXT(smtp_url), 0, "mail server: smtp://HOST:PORT or smtps://HOST:PORT"},
+    {"smtp_from", TEXT(smtp_from), 0, "the address mail comes from"},
+    {"smtp_user", TEXT(smtp_user), 0, "SMTP login (with smtp_password; TLS required)"},
+    {"smtp_password", TEXT(smtp_password), 0, "SMTP password (never printed)"},
+    {"mail_retry_seconds", NUM(K_UINT, mail_retry_seconds), 86400,
+     "first retry of a failed email after N s, doubling"},
 };
 
 void
@@ -86,6 +92,7 @@ http_settings_default(struct http_settings *s)
     snprintf(s->metrics_listen, sizeof s->metrics_listen, "admin");
     snprintf(s->self_id_categories, sizeof s->self_id_categories, "%s", SELFID_DEFAULT);
     s->fairness_min_group = FAIRNESS_MIN_GROUP;
+    s->mail_retry_seconds = 60;
 }
 
 enum rb_err
@@ -213,19 +220,36 @@ http_settings_env(struct http_settings *s, char *errmsg)
 void
 http_settings_print(const struct http_settings *s, FILE *out)
 {
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    enum { N = sizeof keys / sizeof keys[0] };
+    char lines[N][RB_ERRMSG];
+    size_t width = 0;
+
+    /* every comment starts in one column, past the longest `key = value` */
+    for (size_t i = 0; i < N; i++) {
         const struct key *k = &keys[i];
         const char *at = (const char *)s + k->off;
-        fprintf(out, "%s = ", k->name);
-        if (k->kind == K_TEXT)
-            fprintf(out, "%s", at);
+        char shown[RB_ERRMSG];
+        size_t len;
+        if (k->kind == K_TEXT && strcmp(k->name, "db") == 0)
+            snprintf(lines[i], sizeof lines[i], "%s = %s", k->name,
+                     store_url_redacted(at, shown, sizeof shown));
+        else if (k->kind == K_TEXT && k->off == offsetof(struct http_settings, smtp_password))
+            snprintf(lines[i], sizeof lines[i], "%s = %s", k->name, *at ? "(set)" : "");
+        else if (k->kind == K_TEXT)
+            snprintf(lines[i], sizeof lines[i], "%s = %s", k->name, at);
         else if (k->kind == K_BOOL)
-            fprintf(out, "%s", *(const bool *)(const void *)at ? "true" : "false");
+            snprintf(lines[i], sizeof lines[i], "%s = %s", k->name,
+                     *(const bool *)(const void *)at ? "true" : "false");
         else if (k->kind == K_UINT)
-            fprintf(out, "%u", *(const unsigned *)(const void *)at);
+            snprintf(lines[i], sizeof lines[i], "%s = %u", k->name,
+                     *(const unsigned *)(const void *)at);
         else
-            fprintf(out, "%zu", *(const size_t *)(const void *)at);
-        fprintf(out, "%*s# %s\n", (int)(strlen(k->name) < 20 ? 20 - strlen(k->name) : 1), "",
-                k->help);
+            snprintf(lines[i], sizeof lines[i], "%s = %zu", k->name,
+                     *(const size_t *)(const void *)at);
+        len = strlen(lines[i]);
+        if (len > width)
+            width = len;
     }
+    for (size_t i = 0; i < N; i++)
+        fprintf(out, "%-*s  # %s\n", (int)width, lines[i], keys[i].help);
 }

@@ -41,6 +41,12 @@ struct http_settings {
     /* fairness (docs/FAIRNESS.md) */
     char self_id_categories[1024]; /* NAME=ANSWER,ANSWER;... (core/selfid.h) */
     unsigned fairness_min_group;   /* groups smaller than this are not shown in the report */
+    /* email (core/mail.h): no smtp_url, no sending; the queue keeps what waits */
+    char smtp_url[256];          /* smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT */
+    char smtp_from[256];         /* the address mail comes from */
+    char smtp_user[256];         /* with smtp_password: a login, over TLS only */
+    char smtp_password[256];     /* a secret: never printed or logged */
+    unsigned mail_retry_seconds; /* the first retry's delay, doubling after */
 };
 
 void http_settings_default(struct http_settings *s);
@@ -52,7 +58,7 @@ enum rb_err http_settings_env(struct http_settings *s, char *errmsg);
  * bad or the name unknown. */
 enum rb_err http_settings_set(struct http_settings *s, const char *key, const char *value,
                               char *errmsg);
-/* Writes every setting as `key = value` (there are no secrets among them). */
+/* Writes every setting as `key = value`, smtp_password masked. */
 void http_settings_print(const struct http_settings *s, FILE *out);
 
 #endif

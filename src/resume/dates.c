@@ -346,6 +346,12 @@ dates_format(struct ym d, char *out, size_t n)
     snprintf(out, n, "%04d-%02d", d.year, d.month ? d.month : 1);
 }
 
+void
+dates_format_end(struct ym d, char *out, size_t n)
+{
+    snprintf(out, n, "%04d-%02d", d.year, d.month ? d.month : 12);
+}
+
 struct ym
 dates_today(void)
 {

@@ -38,6 +38,10 @@ int dates_union_months(const struct date_range *r, size_t n, struct ym today);
 /* Writes "YYYY-MM" (January for a year alone) into out (at least 8 bytes). */
 void dates_format(struct ym d, char *out, size_t n);
 
+/* The same for the end of a range: a year alone ends in December ("2015 - 2016" is 2015-01
+ * to 2016-12), as dates_span counts it. Text, JSON and reports all write ends with this. */
+void dates_format_end(struct ym d, char *out, size_t n);
+
 /* "YYYY-MM" (a year of 1950 to 2100, a month of 1 to 12) into *out; false when s is not
  * exactly that. For options such as --today. */
 bool dates_parse_month(const char *s, struct ym *out);

@@ -870,10 +870,7 @@ resume_to_json(const struct resume *r, const struct skills *taxonomy, const char
         if (p->range.present) {
             json_object_set_new(pj, "end", json_null());
         } else {
-            struct ym end = p->range.end;
-            if (!end.month)
-                end.month = 12; /* a year alone ends in December */
-            dates_format(end, d, sizeof d);
+            dates_format_end(p->range.end, d, sizeof d);
             json_object_set_new(pj, "end", json_string(d));
         }
         json_object_set_new(pj, "confidence", json_real(p->confidence));

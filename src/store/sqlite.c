@@ -2245,4 +2245,11 @@ static const struct store_ops sqlite_ops = {
     .selfid_put = sqlite_selfid_put,
     .selfid_get = sqlite_selfid_get,
     .fairness_rows = sqlite_fairness_rows,
+    .interview_calendar = sqlite_interview_calendar,
+    .interview_reschedule = sqlite_interview_reschedule,
+    .outbox_add = sqlite_outbox_add,
+    .outbox_claim = sqlite_outbox_claim,
+    .outbox_done = sqlite_outbox_done,
+    .outbox_list = sqlite_outbox_list,
+    .mail_notice = sqlite_mail_notice,
 };

@@ -60,7 +60,9 @@ static const char SQL_INTERVIEW_GET[] =
     "i.minutes, 'scheduled_at', i.scheduled_at, 'created_at', i.created_at, 'interviewers', "
     "(SELECT json_group_array(a.email) FROM (SELECT a.email FROM interview_interviewer ii "
     "JOIN account a ON a.id = ii.account WHERE ii.interview = i.id ORDER BY a.email) a), "
-    "'kit', json(i.kit_json)) FROM interview i WHERE i.id = ?1";
+    "'kit', json(i.kit_json), 'time_zone', k.time_zone, 'sequence', coalesce(k.sequence, 0), "
+    "'cancelled_at', k.cancelled_at) FROM interview i "
+    "LEFT JOIN interview_calendar k ON k.interview = i.id WHERE i.id = ?1";
 static const char SQL_STAGE_GET[] = "SELECT stage FROM candidate WHERE id = ?1";
 static const char SQL_STAGE_SET[] =
     "UPDATE candidate SET stage = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "

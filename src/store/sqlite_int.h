@@ -213,5 +213,19 @@ enum rb_err sqlite_selfid_put(struct store *s, long long candidate, json_t *answ
 enum rb_err sqlite_selfid_get(struct store *s, long long candidate, json_t **out, char *errmsg);
 enum rb_err sqlite_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **rows,
                                  char *errmsg);
+/* sqlite_mail.c */
+enum rb_err sqlite_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg);
+enum rb_err sqlite_interview_reschedule(struct store *s, long long id, const char *at,
+                                        const char *time_zone, bool cancel, long long *sequence,
+                                        char *errmsg);
+enum rb_err sqlite_outbox_add(struct store *s, const struct mail_new *m, char *errmsg);
+enum rb_err sqlite_outbox_claim(struct store *s, long long now, long long lease, size_t max,
+                                json_t **items, char *errmsg);
+enum rb_err sqlite_outbox_done(struct store *s, long long id, const char *error, long long next_try,
+                               char *errmsg);
+enum rb_err sqlite_outbox_list(struct store *s, bool pending, size_t limit, json_t **items,
+                               size_t *total, char *errmsg);
+enum rb_err sqlite_mail_notice(struct store *s, const char *what, long long id, json_t **out,
+                               char *errmsg);
 
 #endif

@@ -802,7 +802,9 @@ static const char SQL_DASH_CARDS[] =
     "json_group_array(p.email) FROM (SELECT ac.email FROM interview_interviewer ii JOIN account "
     "ac ON ac.id = ii.account WHERE ii.interview = i.id AND " MISSING_CARD
     " ORDER BY ac.email) p))), count(*) OVER () FROM interview i JOIN candidate c ON c.id = "
-    "i.candidate WHERE c.erased_at IS NULL AND EXISTS (SELECT 1 FROM interview_interviewer ii "
+    "i.candidate WHERE c.erased_at IS NULL AND NOT EXISTS (SELECT 1 FROM interview_calendar k "
+    "WHERE k.interview = i.id AND k.cancelled_at IS NOT NULL) AND EXISTS (SELECT 1 FROM "
+    "interview_interviewer ii "
     "WHERE ii.interview = i.id AND " MISSING_CARD ") ORDER BY coalesce(i.scheduled_at, "
     "i.created_at), i.id LIMIT 20";
 

@@ -140,6 +140,8 @@ static const char *const erase_sql[] = {
     "= ?1)",
     /* self-identification is special-category data: nothing of it outlives the erase */
     "DELETE FROM self_id WHERE candidate = ?1",
+    /* mail about them not sent yet, and the record of what was */
+    "DELETE FROM outbox WHERE candidate = ?1",
 };
 /* the cached parses of a file (?1: its hash), and whether a resume still refers to it */
 static const char SQL_PARSES_DEL[] = "DELETE FROM parsed_resume WHERE hash = ?1";

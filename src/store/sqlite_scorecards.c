@@ -49,16 +49,20 @@ static const char SQL_CARDS[] =
     "WHERE (?1 = 0 OR sc.id = ?1) AND (?2 = 0 OR sc.interview = ?2) "
     "AND (?3 = 0 OR i.candidate = ?3) AND (?4 = 0 OR sc.interviewer = ?4) "
     "AND (?5 IS NULL OR c.role = ?5) ORDER BY sc.id)";
+/* a cancelled interview (schema 17) waits for no scorecard */
+#define NOT_CANCELLED                                                                              \
+    "NOT EXISTS (SELECT 1 FROM interview_calendar k WHERE k.interview = i.id AND "                 \
+    "k.cancelled_at IS NOT NULL)"
 static const char SQL_PENDING[] =
     "SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM scorecard sc WHERE "
-    "sc.interview = i.id AND sc.interviewer = ?2)), 0) FROM interview i "
+    "sc.interview = i.id AND sc.interviewer = ?2) AND " NOT_CANCELLED "), 0) FROM interview i "
     "JOIN interview_interviewer ii ON ii.interview = i.id AND ii.account = ?2 "
     "WHERE i.candidate = ?1";
 /* ?1 candidate, ?2 an interviewer, ?5 without ?2's scorecard (0: any) */
 #define INTERVIEWS_OF                                                                              \
     "(?1 = 0 OR i.candidate = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM interview_interviewer "     \
-    "WHERE interview = i.id AND account = ?2)) AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM "          \
-    "scorecard WHERE interview = i.id AND interviewer = ?2))"
+    "WHERE interview = i.id AND account = ?2)) AND (?5 = 0 OR (NOT EXISTS (SELECT 1 FROM "         \
+    "scorecard WHERE interview = i.id AND interviewer = ?2) AND " NOT_CANCELLED "))"
 static const char SQL_INTERVIEWS[] =
     "SELECT json_object('id', i.id, 'candidate', i.candidate, 'stage', i.stage, 'minutes', "
     "i.minutes, 'scheduled_at', i.scheduled_at, 'created_at', i.created_at, 'interviewers', "

@@ -17,10 +17,11 @@ store_open(const char *url, struct store **out, char *errmsg)
     if (strncmp(url, "sqlite:", 7) == 0)
         return sqlite_store_open(url + 7, out, errmsg);
     if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
+        char shown[256];
         snprintf(errmsg, RB_ERRMSG,
-                 "cannot open %.*s...: this build has no PostgreSQL backend yet; use a "
+                 "cannot open %s: this build has no PostgreSQL backend yet; use a "
                  "sqlite:PATH store",
-                 10, url);
+                 store_url_redacted(url, shown, sizeof shown));
         return RB_ESTORE;
     }
     if (strstr(url, "://")) {
@@ -28,6 +29,23 @@ store_open(const char *url, struct store **out, char *errmsg)
         return RB_EUSAGE;
     }
     return sqlite_store_open(url, out, errmsg);
+}
+
+char *
+store_url_redacted(const char *url, char *out, size_t size)
+{
+    const char *auth = strstr(url, "://"), *at, *colon, *end;
+
+    snprintf(out, size, "%s", url);
+    if (!auth)
+        return out;
+    auth += 3;
+    end = auth + strcspn(auth, "/?#");
+    at = memchr(auth, '@', (size_t)(end - auth));
+    colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+    if (colon)
+        snprintf(out, size, "%.*s***%s", (int)(colon + 1 - url), url, at);
+    return out;
 }
 
 void
@@ -790,4 +808,52 @@ store_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **r
 {
     *rows = NULL;
     return s->ops->fairness_rows(s, f, rows, errmsg);
+}
+
+/* ---- calendar invites and the mail queue (schema 17) ---- */
+
+enum rb_err
+store_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    return s->ops->interview_calendar(s, id, out, errmsg);
+}
+
+enum rb_err
+store_interview_reschedule(struct store *s, long long id, const char *at, const char *time_zone,
+                           bool cancel, long long *sequence, char *errmsg)
+{
+    return s->ops->interview_reschedule(s, id, at, time_zone, cancel, sequence, errmsg);
+}
+
+enum rb_err
+store_outbox_add(struct store *s, const struct mail_new *m, char *errmsg)
+{
+    return s->ops->outbox_add(s, m, errmsg);
+}
+
+enum rb_err
+store_outbox_claim(struct store *s, long long now, long long lease, size_t max, json_t **items,
+                   char *errmsg)
+{
+    return s->ops->outbox_claim(s, now, lease, max, items, errmsg);
+}
+
+enum rb_err
+store_outbox_done(struct store *s, long long id, const char *error, long long next_try,
+                  char *errmsg)
+{
+    return s->ops->outbox_done(s, id, error, next_try, errmsg);
+}
+
+enum rb_err
+store_outbox_list(struct store *s, bool pending, size_t limit, json_t **items, size_t *total,
+                  char *errmsg)
+{
+    return s->ops->outbox_list(s, pending, limit, items, total, errmsg);
+}
+
+enum rb_err
+store_mail_notice(struct store *s, const char *what, long long id, json_t **out, char *errmsg)
+{
+    return s->ops->mail_notice(s, what, id, out, errmsg);
 }

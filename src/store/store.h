@@ -30,6 +30,10 @@ struct store;
  * newer than this binary knows is refused (RB_ESTORE). *out is new: close it with
  * store_close. */
 enum rb_err store_open(const char *url, struct store **out, char *errmsg);
+
+/* url as a message may show it: whole, with a password ("scheme://user:PASSWORD@host")
+ * replaced by "***"; at most size - 1 bytes into out. Returns out. */
+char *store_url_redacted(const char *url, char *out, size_t size);
 void store_close(struct store *s);
 
 /* The schema version this binary knows and the one the open store has. */
@@ -820,5 +824,52 @@ struct fairness_filter {
  * id. The answers are for counting in core/fairness.c only: never to be shown. */
 enum rb_err store_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **rows,
                                 char *errmsg);
+
+/* ---- calendar invites and the mail queue (schema 17) ---------------------------------- */
+
+/* What an interview's invite is made of, as JSON (new): id, candidate, candidate_name,
+ * application, stage, minutes, scheduled_at, created_at, time_zone (or null), sequence,
+ * cancelled_at (or null), organizer ({email, name} of its maker, or null) and attendees
+ * ([{email, name}] of the panel, by email). RB_ENOTFOUND. */
+enum rb_err store_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg);
+/* Changes interview id's calendar in one transaction: at (NULL: unchanged) as its time,
+ * time_zone (NULL: unchanged; "": none), cancel; each call bumps its sequence, the new one
+ * in *sequence. RB_ENOTFOUND; RB_ECONFLICT when it is cancelled already. */
+enum rb_err store_interview_reschedule(struct store *s, long long id, const char *at,
+                                       const char *time_zone, bool cancel, long long *sequence,
+                                       char *errmsg);
+
+struct mail_new {
+    const char *kind;    /* invite, loop-complete, screening-done, application-received */
+    long long candidate; /* whom it is about (an erase deletes it), 0: nobody */
+    const char *recipient;
+    const char *subject;
+    const char *body;            /* plain text */
+    const char *attachment;      /* NULL: none */
+    const char *attachment_type; /* its media type, with parameters */
+    long long next_try;          /* unix seconds: when it is first due */
+};
+/* Queues one email, inside the caller's transaction when there is one. */
+enum rb_err store_outbox_add(struct store *s, const struct mail_new *m, char *errmsg);
+/* Claims up to max rows due by now (unix seconds), pushing their next try to lease so that
+ * no other sender takes them meanwhile: *items (new) [{id, kind, recipient, subject, body,
+ * attachment, attachment_type, attempts}], oldest due first. */
+enum rb_err store_outbox_claim(struct store *s, long long now, long long lease, size_t max,
+                               json_t **items, char *errmsg);
+/* Records a try of row id. error NULL: sent (its body and attachment are cleared); else
+ * the try failed: error kept, attempts counted, next_try the next (0: given up). */
+enum rb_err store_outbox_done(struct store *s, long long id, const char *error, long long next_try,
+                              char *errmsg);
+/* The queue, newest first, without bodies (pending: unsent only): *items (new), *total. */
+enum rb_err store_outbox_list(struct store *s, bool pending, size_t limit, json_t **items,
+                              size_t *total, char *errmsg);
+/* What a notification needs (new JSON). what "loop", id an interview: {candidate,
+ * candidate_name, application, opening (title or null), interviews, missing (panel
+ * members' scorecards not in, over the loop's interviews that stand), recruiters (emails:
+ * the opening's, else the makers of the loop's interviews)}. what "screening", id a
+ * screening: {id, role, state, total, done, failed, error, recipient (its starter's
+ * email, or null)}. RB_ENOTFOUND. */
+enum rb_err store_mail_notice(struct store *s, const char *what, long long id, json_t **out,
+                              char *errmsg);
 
 #endif

@@ -195,6 +195,20 @@ struct store_ops {
     enum rb_err (*selfid_get)(struct store *s, long long candidate, json_t **out, char *errmsg);
     enum rb_err (*fairness_rows)(struct store *s, const struct fairness_filter *f, json_t **rows,
                                  char *errmsg);
+    /* schema 17: calendar invites and the mail queue */
+    enum rb_err (*interview_calendar)(struct store *s, long long id, json_t **out, char *errmsg);
+    enum rb_err (*interview_reschedule)(struct store *s, long long id, const char *at,
+                                        const char *time_zone, bool cancel, long long *sequence,
+                                        char *errmsg);
+    enum rb_err (*outbox_add)(struct store *s, const struct mail_new *m, char *errmsg);
+    enum rb_err (*outbox_claim)(struct store *s, long long now, long long lease, size_t max,
+                                json_t **items, char *errmsg);
+    enum rb_err (*outbox_done)(struct store *s, long long id, const char *error, long long next_try,
+                               char *errmsg);
+    enum rb_err (*outbox_list)(struct store *s, bool pending, size_t limit, json_t **items,
+                               size_t *total, char *errmsg);
+    enum rb_err (*mail_notice)(struct store *s, const char *what, long long id, json_t **out,
+                               char *errmsg);
 };
 
 struct store {

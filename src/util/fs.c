@@ -89,6 +89,18 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+int
+fs_join(struct buf *path, const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    buf_reset(path);
+    if (n == 1 && dir[0] == '/')
+        return buf_printf(path, "/%s", name);
+    return buf_printf(path, "%.*s/%s", (int)n, dir, name);
+}
+
 enum rb_err
 fs_list(const char *dir, const char *suffix, char ***paths, size_t *n, char *errmsg)
 {
@@ -112,7 +124,7 @@ fs_list(const char *dir, const char *suffix, char ***paths, size_t *n, char *err
         if (e->d_name[0] == '.' || len < slen || strcmp(e->d_name + len - slen, suffix) != 0)
             continue;
         buf_init(&path, 8192);
-        if (buf_printf(&path, "%s/%s", dir, e->d_name)) {
+        if (fs_join(&path, dir, e->d_name)) {
             buf_cleanup(&path);
             continue;
         }
@@ -147,7 +159,7 @@ walk(const char *dir, int depth, char ***v, size_t *n, size_t *cap, struct diags
         if (e->d_name[0] == '.')
             continue; /* hidden files, ".", ".." */
         buf_init(&path, 8192);
-        if (buf_printf(&path, "%s/%s", dir, e->d_name)) {
+        if (fs_join(&path, dir, e->d_name)) {
             diags_add(d, dir, 0, "a name in it is too long");
             buf_cleanup(&path);
             continue;

@@ -44,6 +44,11 @@ enum rb_err fs_write_atomic(const char *path, const void *data, size_t len, char
 enum rb_err fs_write_atomic_mode(const char *path, const void *data, size_t len, unsigned mode,
                                  char *errmsg);
 
+/* Sets path to dir/name with one slash between them ("cvs/" and "a.pdf" give "cvs/a.pdf").
+ * 0, or nonzero when it would pass path's maximum. */
+struct buf;
+int fs_join(struct buf *path, const char *dir, const char *name);
+
 /* Creates dir and its missing parents. */
 enum rb_err fs_mkdirs(const char *dir, char *errmsg);
 

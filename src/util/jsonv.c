@@ -95,25 +95,37 @@ http_check_body(json_t *body, const struct field_spec *spec, const char **field,
 }
 
 json_t *
-http_decode_json(const char *body, size_t len, char *errmsg)
+json_decode_strict(const char *text, size_t len, const char *what, char *errmsg)
 {
     json_error_t err;
     json_t *v;
     size_t bad;
     if (!len) {
-        snprintf(errmsg, RB_ERRMSG, "the body is empty: send a JSON object");
+        snprintf(errmsg, RB_ERRMSG, "%s is empty: it should hold a JSON object", what);
         return NULL;
     }
     /* jansson checks UTF-8 too, but says less about where */
-    if (!text_utf8_valid(body, len, &bad)) {
-        snprintf(errmsg, RB_ERRMSG, "the body is not valid UTF-8 (byte %zu)", bad);
+    if (!text_utf8_valid(text, len, &bad)) {
+        snprintf(errmsg, RB_ERRMSG, "%s is not valid UTF-8 (byte %zu)", what, bad);
         return NULL;
     }
-    v = json_loadb(body, len, JSON_REJECT_DUPLICATES, &err);
+    v = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!v) {
         snprintf(errmsg, RB_ERRMSG, "malformed JSON at line %d, column %d: %s", err.line,
                  err.column, err.text);
         return NULL;
     }
+    return v;
+}
+
+json_t *
+http_decode_json(const char *body, size_t len, char *errmsg)
+{
+    json_t *v;
+    if (!len) {
+        snprintf(errmsg, RB_ERRMSG, "the body is empty: send a JSON object");
+        return NULL;
+    }
+    v = json_decode_strict(body, len, "the body", errmsg);
     return v;
 }

@@ -14,6 +14,12 @@
 
 #include "util/err.h"
 
+/* The flag every JSON answer and --json output is dumped with: reals with 15 significant
+ * digits, so 6.2 prints as 6.2 (jansson's default of 17 prints 6.2000000000000002). Every
+ * double with at most 15 significant digits reads back to the same double, and every figure
+ * Rubric prints (scores, years, ratings, shares) is rounded well inside that. */
+#define JSON_OUT_REAL JSON_REAL_PRECISION(15)
+
 enum field_type { F_STRING, F_INT, F_BOOL, F_ARRAY, F_OBJECT, F_NUMBER };
 
 struct field_spec {
@@ -29,8 +35,10 @@ struct field_spec {
 enum rb_err http_check_body(json_t *body, const struct field_spec *spec, const char **field,
                             char *errmsg);
 
-/* Decodes a request body of len bytes as JSON (UTF-8, no duplicate keys): a new reference,
- * or NULL with errmsg saying where it went wrong. */
+/* Decodes len bytes of text as JSON (UTF-8, no duplicate keys): a new reference, or NULL
+ * with errmsg saying where it went wrong, calling the text what ("the file"). */
+json_t *json_decode_strict(const char *text, size_t len, const char *what, char *errmsg);
+/* The same for a request body, in the API's words ("send a JSON object"). */
 json_t *http_decode_json(const char *body, size_t len, char *errmsg);
 
 #endif

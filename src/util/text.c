@@ -2,6 +2,7 @@
 /* Unicode helpers over utf8proc. */
 #include "util/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -220,4 +221,18 @@ text_slug(const char *s, size_t n, size_t max)
     if (!b.len)
         buf_putc(&b, 'x');
     return buf_take(&b);
+}
+
+const char *
+text_clip(const char *s, char *out)
+{
+    size_t len = strlen(s), cut = TEXT_CLIP_MAX - 20;
+
+    if (len < TEXT_CLIP_MAX)
+        return s;
+    /* back to the first byte of a UTF-8 character */
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    snprintf(out, TEXT_CLIP_SIZE, "%.*s... (%zu bytes)", (int)cut, s, len);
+    return out;
 }

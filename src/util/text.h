@@ -41,4 +41,11 @@ uint64_t text_hash(const char *s, size_t n);
  * bytes, never empty ("x" if nothing is left). */
 char *text_slug(const char *s, size_t n, size_t max);
 
+/* An argument as a message may echo it: s itself when it is shorter than TEXT_CLIP_MAX
+ * bytes, else its first bytes (cut at a character boundary) followed by "... (N bytes)" in
+ * out, which must hold TEXT_CLIP_SIZE bytes. Returns s or out (borrowed). */
+#define TEXT_CLIP_MAX 80
+#define TEXT_CLIP_SIZE (TEXT_CLIP_MAX + 40)
+const char *text_clip(const char *s, char *out);
+
 #endif

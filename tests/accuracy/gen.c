@@ -37,6 +37,7 @@
 #include "resume/dates.h"
 #include "resume/skillscan.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/mem.h"
 
 #define BIG (1u << 24)
@@ -2316,6 +2317,11 @@ main(int argc, char **argv)
     }
     rng = (uint64_t)seed;
     if (skillscan_builtin(&tax, &scanner, msg)) {
+        fprintf(stderr, "accuracy-gen: %s\n", msg);
+        return 1;
+    }
+    /* the output folder is made as needed, as any generator's would be */
+    if (fs_mkdirs(dir, msg)) {
         fprintf(stderr, "accuracy-gen: %s\n", msg);
         return 1;
     }

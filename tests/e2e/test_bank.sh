@@ -79,10 +79,15 @@ test_load_then_stats_shows_the_whole_bank() {
     assert_json '.added == 0 and .updated == 0 and .unchanged >= 300'
 }
 
-test_stats_on_an_empty_store_says_what_to_do() {
+test_stats_on_a_fresh_store_loads_the_builtin_bank_and_says_so() {
+    run "$RUBRIC" bank stats --json
+    assert_rc 0
+    assert_err "a fresh store: loaded the built-in bank"
+    assert_json '.questions > 700'
+    # once: the store now has its bank
     run "$RUBRIC" bank stats
     assert_rc 0
-    assert_out "rubric bank load"
+    [ -z "$ERR" ] || fail "seeded twice: $ERR"
 }
 
 test_search_json_and_filters() {

@@ -1192,6 +1192,42 @@ test_every_route_answers_as_documented() {
     call 401 GET '/api/v1/fairness/report?stage=offer'
     call 403 GET '/api/v1/fairness/report?stage=offer' "${recruiter[@]}"
 
+    # ---- calendar: an interview's invite, moving and cancelling it ----
+    local cal
+    call 200 GET "/api/v1/interviews/$iid/invite.ics" "${interviewer[@]}"
+    # (content lines unfolded: a long ATTENDEE line continues on the next)
+    grep -q '^METHOD:REQUEST' body && sed -z 's/\r\n //g' body | grep -q '^ATTENDEE.*mailto:interviewer@example.org' ||
+        fail "GET /api/v1/interviews/{id}/invite.ics: not a request naming the panel"
+    call 401 GET "/api/v1/interviews/$iid/invite.ics"
+    call 403 GET "/api/v1/interviews/$iid/invite.ics" "${candidate[@]}"
+    call 404 GET /api/v1/interviews/999/invite.ics "${admin[@]}"
+    send 201 POST /api/v1/interviews "{\"candidate\":$cand,\"stage\":\"behavioral\",\"interviewers\":[\"interviewer@example.org\"],\"seed\":6}" "${recruiter[@]}"
+    cal=$(field .id)
+    call 409 GET "/api/v1/interviews/$cal/invite.ics" "${recruiter[@]}"
+    send 200 PATCH "/api/v1/interviews/$cal" '{"scheduled_at":"2026-12-09T15:30","time_zone":"Europe/Berlin"}' "${recruiter[@]}"
+    [ "$(field '.sequence == 1 and .time_zone == "Europe/Berlin" and .cancelled_at == null')" = true ] ||
+        fail "PATCH /api/v1/interviews/{id}: not moved"
+    send 400 PATCH "/api/v1/interviews/$cal" '{"scheduled_at":"next tuesday"}' "${recruiter[@]}"
+    [ "$(field .field)" = scheduled_at ] || fail "PATCH: a bad time, not naming scheduled_at"
+    send 400 PATCH "/api/v1/interviews/$cal" '{"time_zone":"Mars/Olympus_Mons"}' "${recruiter[@]}"
+    [ "$(field .field)" = time_zone ] || fail "PATCH: a bad zone, not naming time_zone"
+    send 401 PATCH "/api/v1/interviews/$cal" '{"scheduled_at":"2026-12-09T15:30Z"}'
+    send 403 PATCH "/api/v1/interviews/$cal" '{"scheduled_at":"2026-12-09T15:30Z"}' "${interviewer[@]}"
+    send 404 PATCH /api/v1/interviews/999 '{"scheduled_at":"2026-12-09T15:30Z"}' "${admin[@]}"
+    call 413 PATCH "/api/v1/interviews/$cal" "${recruiter[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 PATCH "/api/v1/interviews/$cal" "${recruiter[@]}" -d '{}'
+    call 200 POST "/api/v1/interviews/$cal/cancel" "${recruiter[@]}"
+    [ "$(field '.sequence == 2 and .cancelled_at != null')" = true ] ||
+        fail "POST /api/v1/interviews/{id}/cancel: not cancelled"
+    call 409 POST "/api/v1/interviews/$cal/cancel" "${recruiter[@]}"
+    send 409 PATCH "/api/v1/interviews/$cal" '{"scheduled_at":"2026-12-10T10:00Z"}' "${recruiter[@]}"
+    call 401 POST "/api/v1/interviews/$cal/cancel"
+    call 403 POST "/api/v1/interviews/$cal/cancel" "${interviewer[@]}"
+    call 404 POST /api/v1/interviews/999/cancel "${admin[@]}"
+    call 200 GET "/api/v1/interviews/$cal/invite.ics" "${interviewer[@]}"
+    grep -q '^METHOD:CANCEL' body && grep -q '^SEQUENCE:2' body ||
+        fail "the invite of a cancelled interview is not a CANCEL with the last SEQUENCE"
+
     # ---- logging out (last: it ends sessions used above) ----
     send 201 POST /api/v1/tokens '{"name":"no session"}' "${recruiter[@]}"
     call 400 DELETE /api/v1/session -H "Authorization: Bearer $(field .token)"

@@ -193,7 +193,7 @@ test_practice_bad_input_says_what_and_where() {
         --password-stdin >/dev/null
     run "$RUBRIC" practice next
     assert_rc 2
-    assert_err "give --user EMAIL: the store has 2 enabled candidate accounts"
+    assert_err "give --as EMAIL: the store has 2 enabled candidate accounts"
     # a session needs a terminal
     run "$RUBRIC" practice --user ada@example.org
     assert_rc 2

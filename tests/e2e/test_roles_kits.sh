@@ -14,8 +14,11 @@ test_role_help_list_show() {
     run "$RUBRIC" kit --help
     assert_rc 0
     assert_out "--stage"
+    # a fresh store gets the built-in bank and roles, as the server gives it, and says so
     run "$RUBRIC" role list
-    assert_out "rubric role load"
+    assert_rc 0
+    assert_err "a fresh store: loaded the built-in bank"
+    assert_out "backend-developer-mid"
     load_all
     run "$RUBRIC" role list --json
     assert_rc 0
@@ -46,6 +49,8 @@ test_role_lint() {
 }
 
 test_roles_need_their_competencies_in_the_store() {
+    # a store with a bank of its own is not given the built-in one
+    "$RUBRIC" bank load "$DATA/bank-small" >/dev/null
     run "$RUBRIC" role load
     assert_rc 1
     assert_err "load the bank that defines it first"

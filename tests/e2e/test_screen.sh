@@ -68,8 +68,11 @@ test_screen_keeps_parses_in_the_store() {
     run "$RUBRIC" screen cvs --role backend-developer-senior --json
     assert_json '.summary.from_store == 4'
     # --no-store neither reads nor writes them
+    # (a fresh store gets the built-in roles, so the role is there and nothing else is kept)
     run "$RUBRIC" --db other.db screen cvs --role backend-developer-senior --no-store --json
-    assert_rc 2
+    assert_rc 0
+    assert_json '.summary.from_store == 0'
+    assert_eq "$(sqlite3 other.db 'SELECT count(*) FROM parsed_resume')" "0"
     run "$RUBRIC" screen cvs --role backend-developer-senior --no-store --json
     assert_json '.summary.from_store == 0'
     assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM parsed_resume')" "6"

@@ -111,3 +111,15 @@ Test(dates, two_digit_years_seasons_and_open_ends_in_words)
     cr_assert_str_eq(range("2020 to date"), "2020-01..now");
     cr_assert_str_eq(range("Mar 2022 - now"), "2022-03..now");
 }
+
+Test(dates, a_year_alone_starts_in_january_and_ends_in_december)
+{
+    char a[16], b[16];
+    struct ym y = {2016, 0}, m = {2016, 3};
+    dates_format(y, a, sizeof a);
+    dates_format_end(y, b, sizeof b);
+    cr_assert_str_eq(a, "2016-01");
+    cr_assert_str_eq(b, "2016-12");
+    dates_format_end(m, b, sizeof b);
+    cr_assert_str_eq(b, "2016-03", "a month given is kept");
+}

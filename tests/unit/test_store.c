@@ -10,6 +10,8 @@
 
 #include "core/bank.h"
 #include "core/bank_json.h"
+#include "core/role.h"
+#include "core/seed.h"
 #include "store/store.h"
 
 static char dbpath[64];
@@ -421,4 +423,62 @@ Test(store, question_json_is_question_to_json)
     }
     store_close(s);
     bank_cleanup(&b);
+}
+
+Test(store, urls_in_messages_keep_everything_but_the_password)
+{
+    char out[256];
+    cr_assert_str_eq(
+        store_url_redacted("postgres://ada:s3cret@db.example.org:5432/rubric", out, sizeof out),
+        "postgres://ada:***@db.example.org:5432/rubric");
+    cr_assert_str_eq(store_url_redacted("postgres://ada@localhost/rubric", out, sizeof out),
+                     "postgres://ada@localhost/rubric");
+    cr_assert_str_eq(store_url_redacted("sqlite:./rubric.db", out, sizeof out),
+                     "sqlite:./rubric.db");
+    /* an '@' after the host is not a user's */
+    cr_assert_str_eq(store_url_redacted("postgres://localhost/db?user=a:b@c", out, sizeof out),
+                     "postgres://localhost/db?user=a:b@c");
+}
+
+Test(store, a_fresh_store_is_seeded_once_and_a_store_of_another_field_not_at_all)
+{
+    struct store *s;
+    struct seed_result r;
+    struct bank_stats st;
+    struct role_set roles;
+    char msg[RB_ERRMSG];
+
+    cr_assert_eq(store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(seed_builtin(s, SEED_FRESH, &r, msg), RB_OK, "%s", msg);
+    cr_assert_gt(r.questions, 700);
+    cr_assert_gt(r.roles, 5);
+    cr_assert_eq(seed_builtin(s, SEED_FRESH, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.questions + r.roles, 0, "seeded twice");
+    store_close(s);
+
+    /* a bank of its own: SEED_FRESH leaves it, SEED_ROLES cannot store roles it lacks */
+    cr_assert_eq(store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
+    {
+        struct bank b;
+        struct diags d;
+        struct load_result lr;
+        bank_init(&b);
+        diags_init(&d, 0);
+        cr_assert_eq(bank_read_dir(&b, "tests/data/bank-small", &d, msg), RB_OK, "%s", msg);
+        cr_assert_eq(store_bank_load(s, &b, &lr, msg), RB_OK, "%s", msg);
+        bank_cleanup(&b);
+        diags_cleanup(&d);
+    }
+    cr_assert_eq(seed_builtin(s, SEED_FRESH, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.questions + r.roles, 0);
+    cr_assert_eq(seed_builtin(s, SEED_ROLES, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.roles, 0, "roles stored without their competencies");
+    role_set_init(&roles);
+    cr_assert_eq(store_role_list(s, &roles, msg), RB_OK, "%s", msg);
+    cr_assert_eq(roles.n, 0);
+    role_set_cleanup(&roles);
+    cr_assert_eq(store_bank_stats(s, &st, msg), RB_OK, "%s", msg);
+    cr_assert_lt(st.questions, 100, "the built-in bank was loaded over the store's own");
+    bank_stats_cleanup(&st);
+    store_close(s);
 }

@@ -85,3 +85,20 @@ Test(buf, refuses_to_grow_past_its_limit)
     cr_assert_str_eq(buf_str(&b), "12345678", "a refused append changes nothing");
     buf_cleanup(&b);
 }
+
+Test(text, clip_keeps_short_arguments_and_cuts_long_ones_at_a_character)
+{
+    char out[TEXT_CLIP_SIZE], big[4096];
+    const char *r;
+    size_t bad;
+    cr_assert_eq(text_clip("k8s", out), (const char *)"k8s", "a short argument is itself");
+    /* 'é' is two bytes: a cut never leaves half of one */
+    for (size_t i = 0; i + 2 < sizeof big; i += 2)
+        memcpy(big + i, "\xc3\xa9", 2);
+    big[sizeof big - 2] = '\0';
+    r = text_clip(big, out);
+    cr_assert_eq(r, out);
+    cr_assert_lt(strlen(r), TEXT_CLIP_SIZE);
+    cr_assert(strstr(r, "... (4094 bytes)"), "got %s", r);
+    cr_assert(text_utf8_valid(r, strlen(r), &bad), "the cut split a character: %s", r);
+}
