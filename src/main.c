@@ -47,6 +47,7 @@ static const struct {
     {"debrief", cmd_debrief, "a candidate's loop read together: ratings, flags, weighted score"},
     {"compare", cmd_compare, "a role's candidates side by side on its competencies"},
     {"insight", cmd_insight, "interviewer calibration and questions worth retiring"},
+    {"fairness", cmd_fairness, "adverse-impact report, score audits, the candidate notice"},
     {"backup", cmd_backup, "a copy of the whole store, taken while servers use it"},
     {"restore", cmd_restore, "the store replaced by a backup, after checking it"},
 };

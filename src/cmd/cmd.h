@@ -49,6 +49,8 @@ int cmd_practice(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_debrief(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_compare(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_insight(struct cmd_ctx *ctx, int argc, char **argv);
+/* `rubric fairness report|audit|notice` (cmd/fairness.c). */
+int cmd_fairness(struct cmd_ctx *ctx, int argc, char **argv);
 /* `rubric opening ...` and `rubric application ...` (cmd/opening.c). */
 int cmd_opening(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_application(struct cmd_ctx *ctx, int argc, char **argv);

@@ -219,6 +219,24 @@ stage_names(const json_t *o, char *out, size_t size)
     }
 }
 
+/* A person confirms every rejection, and says why (the EU AI Act's human oversight; the
+ * candidate-facing notice promises it): a move to a stage of kind rejected needs a reason,
+ * which the history and the audit log keep with who made it. */
+static enum rb_err
+rejection_reason(const char *kind, const char *reason, char *errmsg)
+{
+    const char *p = reason;
+    while (p && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    if (kind && strcmp(kind, "rejected") == 0 && (!p || !*p)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "reason: a rejection needs a reason, kept with who made it (the person who "
+                 "rejects says why; Rubric never rejects anyone by itself)");
+        return RB_EINVAL;
+    }
+    return RB_OK;
+}
+
 enum rb_err
 application_move(struct store *s, long long id, const char *stage, const char *reason,
                  const struct user *who, char *errmsg)
@@ -241,6 +259,8 @@ application_move(struct store *s, long long id, const char *stage, const char *r
         e = RB_EINVAL;
         goto out;
     }
+    if ((e = rejection_reason(kind, reason, errmsg)))
+        goto out;
     e = store_application_move(s, id, stage, kind, &actor, reason && *reason ? reason : NULL,
                                errmsg);
 out:
@@ -261,6 +281,8 @@ application_candidate_stage(struct store *s, long long candidate, const char *st
     enum rb_err e;
 
     f.candidate = candidate;
+    if ((e = rejection_reason(stage, reason, errmsg)))
+        return e;
     if ((e = store_application_list(s, &f, 10, 0, &items, &total, NULL, errmsg)))
         goto out;
     if (total == 0) {

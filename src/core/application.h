@@ -40,14 +40,16 @@ enum rb_err application_candidate_create(struct store *s, const json_t *in, cons
 /* The application when who may see its opening: *out new (ApplicationWithHistory). */
 enum rb_err application_read(struct store *s, long long id, const struct user *who, json_t **out,
                              char *errmsg);
-/* Moves application id to stage (a stage of its opening), with why (may be NULL).
+/* Moves application id to stage (a stage of its opening), with why (may be NULL, except
+ * for a stage of kind rejected: RB_EINVAL naming "reason" without one).
  * RB_EINVAL naming the stages there are; RB_ECONFLICT when it is there already;
  * RB_EDENIED when who may not move it. */
 enum rb_err application_move(struct store *s, long long id, const char *stage, const char *reason,
                              const struct user *who, char *errmsg);
 /* A candidate's stage as before openings: moves their one application to the stage of that
  * name (else the first of that kind) of its opening; with no application, the candidate
- * alone; with several, RB_ECONFLICT naming them. stage is one of CANDIDATE_STAGES. */
+ * alone; with several, RB_ECONFLICT naming them. stage is one of CANDIDATE_STAGES;
+ * "rejected" needs a reason (RB_EINVAL naming "reason"). */
 enum rb_err application_candidate_stage(struct store *s, long long candidate, const char *stage,
                                         const char *reason, const struct user *who, char *errmsg);
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/scorecard.h"
+#include "core/selfid.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
@@ -213,6 +214,12 @@ privacy_export(struct store *s, long long id, const struct user *who, const char
     drop_hashes(x, "resumes");
     drop_hashes(x, "parses");
     drop_hashes(x, "files");
+    /* self-identification goes to the candidate through those who may read it (an admin or
+     * the operator): a recruiter's export for them says it is withheld */
+    if (!selfid_may_read(who)) {
+        json_object_del(x, "self_id");
+        json_object_set_new(x, "self_id_withheld", json_true());
+    }
     if (dir) {
         struct buf path;
         char *text = json_dumps(x, JSON_INDENT(2));

@@ -28,6 +28,8 @@
  * uploads as "resume-ID-FILENAME" (in "files", each entry's "file"; null with "missing":
  * true when the original is not in uploads), the folder made with mode 0700 and the files
  * 0600. A folder that exists and is not empty is refused (RB_ECONFLICT) unless force.
+ * The candidate's self-identification ("self_id") is in it only for who selfid_may_read
+ * allows; for others "self_id_withheld": true stands in its place.
  * RB_ENOTFOUND; RB_EIO naming the file that could not be read or written. */
 enum rb_err privacy_export(struct store *s, long long id, const struct user *who,
                            const char *uploads, const char *dir, bool force, json_t **out,

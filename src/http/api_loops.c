@@ -100,7 +100,8 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
         e = store_tx_end(req->store, e, msg);
     }
     if (e || (e = store_candidate_get(req->store, id, &o, msg))) {
-        http_problem(res, e, msg, NULL);
+        http_problem(res, e, msg,
+                     e == RB_EINVAL && strncmp(msg, "reason:", 7) == 0 ? "reason" : NULL);
         return;
     }
     http_json(res, 200, o);

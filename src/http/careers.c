@@ -14,8 +14,10 @@
 #include <strings.h>
 
 #include "core/application.h"
+#include "core/fairness.h"
 #include "core/md.h"
 #include "core/opening.h"
+#include "core/selfid.h"
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/settings.h"
@@ -371,6 +373,86 @@ field(struct buf *b, const char *id, const char *label, const char *type, const 
     buf_puts(b, "</div>\n");
 }
 
+/* A category's name or answer as people read it: underscores as spaces, first letter up. */
+static void
+label_text(struct buf *b, const char *name)
+{
+    for (size_t i = 0; name[i]; i++)
+        buf_putc(b, name[i] == '_'                               ? ' '
+                    : i == 0 && name[i] >= 'a' && name[i] <= 'z' ? (char)(name[i] - 'a' + 'A')
+                                                                 : name[i]);
+}
+
+/* The voluntary self-identification part of the form: one choice per category, none
+ * chosen unless the applicant picks one (core/selfid.h). */
+static void
+selfid_fieldset(const struct http_req *req, struct buf *b)
+{
+    struct selfid_config c;
+    char msg[RB_ERRMSG];
+    if (selfid_config_parse(req->cfg->self_id_categories, &c, msg))
+        return;
+    buf_puts(b, "<fieldset class=\"field\" aria-describedby=\"selfid-note\">\n<legend>Voluntary "
+                "self-identification</legend>\n<p class=\"hint\" id=\"selfid-note\">Optional. "
+                "Your answers are kept apart from your application: the people who consider it "
+                "never see them. They are only counted in large groups, to check that hiring "
+                "treats groups alike. <a href=\"/careers/notice\">More about this</a>.</p>\n");
+    for (size_t i = 0; i < c.n; i++) {
+        buf_printf(b, "<label for=\"self_id.%s\">", c.cats[i].name);
+        label_text(b, c.cats[i].name);
+        buf_printf(b,
+                   "</label>\n<select id=\"self_id.%s\" name=\"self_id.%s\">\n"
+                   "<option value=\"\" selected>(no answer)</option>\n",
+                   c.cats[i].name, c.cats[i].name);
+        for (size_t j = 0; j < c.cats[i].nanswers; j++) {
+            buf_printf(b, "<option value=\"%s\">", c.cats[i].answers[j]);
+            label_text(b, c.cats[i].answers[j]);
+            buf_puts(b, "</option>\n");
+        }
+        buf_puts(b, "</select>\n");
+    }
+    buf_puts(b, "</fieldset>\n");
+}
+
+/* The self-identification fields of a careers form (self_id.CATEGORY, empty: no answer)
+ * as a new object; NULL with a problem set when one is not offered. */
+static json_t *
+selfid_answers(struct http_req *req, struct http_res *res, struct selfid_config *c)
+{
+    json_t *a = json_object();
+    char msg[RB_ERRMSG];
+    if (selfid_config_parse(req->cfg->self_id_categories, c, msg)) {
+        http_problem(res, RB_EINTERNAL, msg, NULL);
+        json_decref(a);
+        return NULL;
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        char name[SELFID_NAME_MAX + 16];
+        const char *v;
+        snprintf(name, sizeof name, "self_id.%s", c->cats[i].name);
+        if ((v = http_form(req, name)) && *v)
+            json_object_set_new(a, c->cats[i].name, json_string(v));
+    }
+    if (selfid_check(c, a, msg)) {
+        http_problem(res, RB_EINVAL, msg, "self_id");
+        json_decref(a);
+        return NULL;
+    }
+    return a;
+}
+
+void
+careers_notice(struct http_req *req, struct http_res *res)
+{
+    (void)req;
+    head(&res->body, "How your application is considered");
+    buf_puts(&res->body, "</head>\n<body>\n<main>\n<p><a href=\"/careers\">All open "
+                         "jobs</a></p>\n");
+    fairness_notice_html(&res->body, NULL);
+    buf_puts(&res->body, "</main>\n</body>\n</html>\n");
+    page(res, 200);
+}
+
 static void
 render_opening(struct http_req *req, struct http_res *res, const json_t *o,
                const struct form_state *fs, int status)
@@ -422,7 +504,8 @@ render_opening(struct http_req *req, struct http_res *res, const json_t *o,
                    days);
     else
         buf_puts(b, "We keep it until you ask us to erase it. ");
-    buf_puts(b, "You may ask for a copy of it, or for its erasure, at any time.</p>\n");
+    buf_puts(b, "You may ask for a copy of it, or for its erasure, at any time. <a "
+                "href=\"/careers/notice\">How applications are considered</a>.</p>\n");
     buf_printf(b,
                "<input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"yes\" required "
                "aria-describedby=\"privacy%s\"%s%s><label for=\"consent\">I agree to the "
@@ -434,7 +517,9 @@ render_opening(struct http_req *req, struct http_res *res, const json_t *o,
         esc(b, er->consent);
         buf_puts(b, "</p>\n");
     }
-    buf_puts(b, "</div>\n<button type=\"submit\">Send application</button>\n</form>\n"
+    buf_puts(b, "</div>\n");
+    selfid_fieldset(req, b);
+    buf_puts(b, "<button type=\"submit\">Send application</button>\n</form>\n"
                 "</main>\n</body>\n</html>\n");
     page(res, status);
 }
@@ -483,6 +568,25 @@ careers_opening(struct http_req *req, struct http_res *res)
     json_decref(o);
 }
 
+/* Records the answers of the careers form for application app's candidate. The
+ * application is in by now: a failure here loses the answers only, and is logged (ids
+ * only). */
+static void
+keep_selfid(struct http_req *req, const struct selfid_config *sc, long long app, json_t *answers)
+{
+    json_t *a = NULL;
+    char msg[RB_ERRMSG];
+    enum rb_err e = store_application_get(req->store, app, &a, msg);
+    if (!e)
+        e = selfid_write(req->store, sc,
+                         (long long)json_integer_value(json_object_get(a, "candidate")), answers,
+                         NULL, SELFID_BY_CAREERS, NULL, msg);
+    if (e)
+        fprintf(stderr, "rubric: careers: self-identification of application %lld not kept: %s\n",
+                app, msg);
+    json_decref(a);
+}
+
 /* Whether the client asks for HTML before JSON (a browser's form post does). */
 static bool
 wants_html(const struct http_req *req)
@@ -501,12 +605,13 @@ api_apply_public(struct http_req *req, struct http_res *res)
     struct apply_errors fe;
     struct opening_reader rd = {jobs_scanner(), jobs_taxonomy()};
     struct apply_env env = {req->cfg->uploads, &rd, APPLY_PER_HOUR};
+    struct selfid_config sc;
     char msg[RB_ERRMSG], key[65], loc[96], akey[96];
     bool html = wants_html(req);
-    json_t *o = NULL;
+    json_t *o = NULL, *answers;
     enum rb_err e;
 
-    if (!id)
+    if (!id || !(answers = selfid_answers(req, res, &sc)))
         return;
     snprintf(akey, sizeof akey, "apply:%s", req->address);
     crypto_sha256_hex(akey, strlen(akey), key);
@@ -531,6 +636,9 @@ api_apply_public(struct http_req *req, struct http_res *res)
     e = application_apply(req->store, id, &f, &env, &fe, &app, msg);
     if (e == RB_ERATE)
         res->retry_after = fe.retry_after;
+    if (!e && app && json_object_size(answers))
+        keep_selfid(req, &sc, app, answers);
+    json_decref(answers);
     if (!e) {
         if (html) {
             snprintf(loc, sizeof loc, "/careers/%lld?applied=1#result", id);

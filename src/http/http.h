@@ -246,4 +246,12 @@ void careers_index(struct http_req *req, struct http_res *res);
 void careers_opening(struct http_req *req, struct http_res *res);
 void careers_style(struct http_req *req, struct http_res *res);
 
+/* fairness (http/api_fairness.c) and the candidate-facing notice (http/careers.c) */
+void api_selfid_categories(struct http_req *req, struct http_res *res);
+void api_selfid_put(struct http_req *req, struct http_res *res);
+void api_selfid_get(struct http_req *req, struct http_res *res);
+void api_fairness_report(struct http_req *req, struct http_res *res);
+void api_fairness_audit(struct http_req *req, struct http_res *res);
+void careers_notice(struct http_req *req, struct http_res *res);
+
 #endif

@@ -14,6 +14,8 @@
 #define HIRING ROLES_HIRING
 #define ADMIN ROLE_BIT(USER_ADMIN)
 #define SIGNED_IN ROLES_ALL
+#define SELFID_WRITERS (ROLES_HIRING | ROLE_BIT(USER_CANDIDATE))
+#define SELFID_READERS (ADMIN | ROLE_BIT(USER_CANDIDATE))
 /* the answer depends only on the bank and roles: cached by bank generation */
 #define CACHED 1
 
@@ -175,7 +177,20 @@ const struct route http_routes[] = {
     {"GET", "/api/v1/dashboard", api_dashboard, HIRING, BODY_NONE, "GET /api/v1/dashboard", 0},
     {"GET", "/careers", careers_index, ANY, BODY_NONE, "GET /careers", 0},
     {"GET", "/careers/style.css", careers_style, ANY, BODY_NONE, "GET /careers/style.css", 0},
+    /* before {id}, which would take it: the candidate-facing notice on automated screening */
+    {"GET", "/careers/notice", careers_notice, ANY, BODY_NONE, "GET /careers/notice", 0},
     {"GET", "/careers/{id}", careers_opening, ANY, BODY_NONE, "GET /careers/{id}", 0},
+    /* fairness: self-identification is read by the candidate or admins only (core/selfid.h) */
+    {"GET", "/api/v1/self-id/categories", api_selfid_categories, ANY, BODY_NONE,
+     "GET /api/v1/self-id/categories", 0},
+    {"PUT", "/api/v1/candidates/{id}/self-id", api_selfid_put, SELFID_WRITERS, BODY_JSON,
+     "PUT /api/v1/candidates/{id}/self-id", 0},
+    {"GET", "/api/v1/candidates/{id}/self-id", api_selfid_get, SELFID_READERS, BODY_NONE,
+     "GET /api/v1/candidates/{id}/self-id", 0},
+    {"GET", "/api/v1/fairness/report", api_fairness_report, ADMIN, BODY_NONE,
+     "GET /api/v1/fairness/report", 0},
+    {"GET", "/api/v1/fairness/audit", api_fairness_audit, HIRING, BODY_NONE,
+     "GET /api/v1/fairness/audit", 0},
 };
 
 const size_t http_nroutes = sizeof http_routes / sizeof http_routes[0];

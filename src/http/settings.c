@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fairness.h"
+#include "core/selfid.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/fs.h"
@@ -54,6 +56,10 @@ static const struct key keys[] = {
     {"trusted_proxies", TEXT(trusted_proxies), 0,
      "proxy addresses whose X-Forwarded-Proto is believed"},
     {"metrics_listen", TEXT(metrics_listen), 0, "/metrics: admin, off, or its own ADDR:PORT"},
+    {"self_id_categories", TEXT(self_id_categories), 0,
+     "self-identification asked for: NAME=ANSWER,ANSWER;NAME=..."},
+    {"fairness_min_group", NUM(K_UINT, fairness_min_group), FAIRNESS_MIN_GROUP_MAX,
+     "people a group needs to be shown in the fairness report"},
     {"smtp_url", TEXT(smtp_url), 0, "mail server: smtp://HOST:PORT or smtps://HOST:PORT"},
     {"smtp_from", TEXT(smtp_from), 0, "the address mail comes from"},
     {"smtp_user", TEXT(smtp_user), 0, "SMTP login (with smtp_password; TLS required)"},
@@ -84,6 +90,8 @@ http_settings_default(struct http_settings *s)
     s->hash_workers = 2;
     s->hash_queue = 64;
     snprintf(s->metrics_listen, sizeof s->metrics_listen, "admin");
+    snprintf(s->self_id_categories, sizeof s->self_id_categories, "%s", SELFID_DEFAULT);
+    s->fairness_min_group = FAIRNESS_MIN_GROUP;
     s->mail_retry_seconds = 60;
 }
 
@@ -97,10 +105,13 @@ http_settings_set(struct http_settings *s, const char *key, const char *value, c
         if (strcmp(k->name, key) != 0)
             continue;
         if (k->kind == K_TEXT) {
+            struct selfid_config sc;
             if (strlen(value) >= k->n || !*value) {
                 snprintf(errmsg, RB_ERRMSG, "%s: 1 to %zu bytes", key, k->n - 1);
                 return RB_EINVAL;
             }
+            if (strcmp(key, "self_id_categories") == 0 && selfid_config_parse(value, &sc, errmsg))
+                return RB_EINVAL;
             memcpy(at, value, strlen(value) + 1);
             return RB_OK;
         }

@@ -38,6 +38,9 @@ struct http_settings {
     unsigned hash_queue;             /* logins waiting for them before 503 */
     char trusted_proxies[512];       /* addresses whose X-Forwarded-Proto is believed */
     char metrics_listen[128];        /* "admin" (on listen, admins only), "off", or ADDR:PORT */
+    /* fairness (docs/FAIRNESS.md) */
+    char self_id_categories[1024]; /* NAME=ANSWER,ANSWER;... (core/selfid.h) */
+    unsigned fairness_min_group;   /* groups smaller than this are not shown in the report */
     /* email (core/mail.h): no smtp_url, no sending; the queue keeps what waits */
     char smtp_url[256];          /* smtp://HOST:PORT (STARTTLS) or smtps://HOST:PORT */
     char smtp_from[256];         /* the address mail comes from */

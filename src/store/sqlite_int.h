@@ -208,6 +208,13 @@ enum rb_err sqlite_apply_attempts(struct store *s, const char *key, long long no
 enum rb_err sqlite_candidate_insert(struct store *s, const struct candidate_new *c, long long *id,
                                     char *errmsg);
 
+/* sqlite_fairness.c: self-identification and the fairness report's rows (schema 16) */
+enum rb_err sqlite_selfid_put(struct store *s, long long candidate, json_t *answers,
+                              const char *given_by, const char *consent,
+                              const struct audit_actor *who, char *errmsg);
+enum rb_err sqlite_selfid_get(struct store *s, long long candidate, json_t **out, char *errmsg);
+enum rb_err sqlite_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **rows,
+                                 char *errmsg);
 /* sqlite_mail.c */
 enum rb_err sqlite_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg);
 enum rb_err sqlite_interview_reschedule(struct store *s, long long id, const char *at,

@@ -102,7 +102,9 @@ static const char SQL_EXPORT[] =
     "'audit', (SELECT json_group_array(json_object('at', at, 'actor', actor_label, 'action', "
     " action, 'what', what)) FROM (SELECT * FROM audit WHERE " AUDIT_OF_CANDIDATE " ORDER BY id)), "
     "'files', (SELECT json_group_array(json_object('resume', id, 'hash', hash, 'filename', "
-    " filename, 'size', size)) FROM (SELECT * FROM resume WHERE candidate = c.id ORDER BY id))"
+    " filename, 'size', size)) FROM (SELECT * FROM resume WHERE candidate = c.id ORDER BY id)), "
+    "'self_id', (SELECT json_group_object(category, answer) FROM (SELECT * FROM self_id "
+    " WHERE candidate = c.id ORDER BY category))"
     ") FROM candidate c WHERE c.id = ?1";
 
 /* the erase, statement by statement (candidate ?1) */
@@ -141,6 +143,8 @@ static const char *const erase_sql[] = {
     /* drafts are free text about them, and never submitted */
     "DELETE FROM scorecard_draft WHERE interview IN (SELECT id FROM interview WHERE candidate "
     "= ?1)",
+    /* self-identification is special-category data: nothing of it outlives the erase */
+    "DELETE FROM self_id WHERE candidate = ?1",
     /* mail about them not sent yet, and the record of what was */
     "DELETE FROM outbox WHERE candidate = ?1",
 };

@@ -795,6 +795,29 @@ store_interview_find(struct store *s, const struct interview_filter *f, size_t l
     return s->ops->interview_find(s, f, limit, offset, items, total, errmsg);
 }
 
+/* ---- self-identification and the fairness report ---- */
+
+enum rb_err
+store_selfid_put(struct store *s, long long candidate, json_t *answers, const char *given_by,
+                 const char *consent, const struct audit_actor *who, char *errmsg)
+{
+    return s->ops->selfid_put(s, candidate, answers, given_by, consent, who, errmsg);
+}
+
+enum rb_err
+store_selfid_get(struct store *s, long long candidate, json_t **out, char *errmsg)
+{
+    *out = NULL;
+    return s->ops->selfid_get(s, candidate, out, errmsg);
+}
+
+enum rb_err
+store_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **rows, char *errmsg)
+{
+    *rows = NULL;
+    return s->ops->fairness_rows(s, f, rows, errmsg);
+}
+
 /* ---- calendar invites and the mail queue (schema 17) ---- */
 
 enum rb_err

@@ -599,8 +599,10 @@ enum rb_err store_audit_list(struct store *s, const struct audit_filter *f, size
  * new JSON object: "candidate" (erased_at included), "history", "resumes" (each with its
  * parse and "hash"), "parses" (cached parses of the same files), "screenings" (results),
  * "interviews" (with kits and interviewers), "scorecards" (ratings, competencies,
- * amendments, as submitted), "audit" (entries about them), and "files": [{"resume",
- * "hash", "filename", "size"}], the originals to copy. RB_ENOTFOUND. */
+ * amendments, as submitted), "audit" (entries about them), "files": [{"resume",
+ * "hash", "filename", "size"}], the originals to copy, and "self_id" (their
+ * self-identification, category -> answer: core/privacy.c gives it only to who may read
+ * it). RB_ENOTFOUND. */
 enum rb_err store_candidate_export(struct store *s, long long id, json_t **out, char *errmsg);
 
 /* The name an erased candidate is left with. */
@@ -801,6 +803,33 @@ enum rb_err store_practice_stats(struct store *s, long long account, const char 
  * synonym group it is in. *alts (new; free each and the array) may be empty. */
 enum rb_err store_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n,
                               char *errmsg);
+
+/* ---- self-identification and the fairness report (schema 16) ---- */
+
+/* Replaces candidate's self-identification with answers (an object of category -> answer,
+ * both strings, checked by core/selfid.c; {} removes them all), given_by "candidate",
+ * "recruiter" (consent then says how the candidate agreed) or "careers", in one
+ * transaction with a 'change' audit entry "self-identification" by who. RB_ENOTFOUND
+ * without the candidate, or when they are erased. */
+enum rb_err store_selfid_put(struct store *s, long long candidate, json_t *answers,
+                             const char *given_by, const char *consent,
+                             const struct audit_actor *who, char *errmsg);
+/* Candidate's self-identification as a new object {"candidate", "answers" ({} when none),
+ * "given_by", "consent", "at"}; RB_ENOTFOUND without the candidate. Not audited here: the
+ * caller (core/selfid.c) records the read. */
+enum rb_err store_selfid_get(struct store *s, long long candidate, json_t **out, char *errmsg);
+/* Which applications the fairness report counts: every field set must match; since is an
+ * ISO 8601 UTC date or time (applications created at or after it). */
+struct fairness_filter {
+    const char *since, *role;
+    long long opening;
+};
+/* Every application in f as a new array of {"application", "candidate", "opening", "role",
+ * "kind", "stages" (the opening's [{"name", "kind"}]), "reached" (the stage names it was
+ * ever at), "score" (its screening's score or null), "self_id" (category -> answer)}, by
+ * id. The answers are for counting in core/fairness.c only: never to be shown. */
+enum rb_err store_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **rows,
+                                char *errmsg);
 
 /* ---- calendar invites and the mail queue (schema 17) ---------------------------------- */
 

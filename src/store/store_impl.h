@@ -190,6 +190,13 @@ struct store_ops {
                              const char *body, long long base, long long *revision, char *errmsg);
     enum rb_err (*draft_delete)(struct store *s, long long interview, long long account,
                                 char *errmsg);
+    /* schema 16: self-identification and the fairness report */
+    enum rb_err (*selfid_put)(struct store *s, long long candidate, json_t *answers,
+                              const char *given_by, const char *consent,
+                              const struct audit_actor *who, char *errmsg);
+    enum rb_err (*selfid_get)(struct store *s, long long candidate, json_t **out, char *errmsg);
+    enum rb_err (*fairness_rows)(struct store *s, const struct fairness_filter *f, json_t **rows,
+                                 char *errmsg);
     /* schema 17: calendar invites and the mail queue */
     enum rb_err (*interview_calendar)(struct store *s, long long id, json_t **out, char *errmsg);
     enum rb_err (*interview_reschedule)(struct store *s, long long id, const char *at,

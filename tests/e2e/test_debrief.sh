@@ -168,7 +168,7 @@ three_loops() {
     submit 3 ada strong-yes 4 4 2
     submit 3 bo yes 3 4 1
     "$RUBRIC" candidate stage 1 interviewing 2>/dev/null
-    "$RUBRIC" candidate stage 2 rejected 2>/dev/null
+    "$RUBRIC" candidate stage 2 rejected --reason "another candidate went further" 2>/dev/null
     "$RUBRIC" candidate stage 3 hired 2>/dev/null
 }
 

@@ -535,6 +535,7 @@ test_every_route_answers_as_documented() {
     [ "$(field '.total == 2 and .blind == false and .criteria.id == "backend-developer-senior"')" = true ] ||
         fail "POST /api/v1/screenings: not the job asked for"
     poll "/api/v1/screenings/$sid" "${recruiter[@]}"
+    local open_sid=$sid # (for the fairness audit below)
     ! grep -qi '^etag:' headers || fail "GET /api/v1/screenings/{id} with an ETag"
     [ "$(field '.done == 2 and .failed == 0 and .finished_at != null')" = true ] || fail "not every resume screened"
     call 200 GET "/api/v1/screenings/$sid/results" "${recruiter[@]}"
@@ -568,6 +569,14 @@ test_every_route_answers_as_documented() {
         fail "the blind screening: not 3 resumes with 1 failed"
     local criteria
     criteria=$(jq -c .criteria body)
+    # the score audit, the open screening against this blind one (fairness)
+    call 200 GET "/api/v1/fairness/audit?screening=$open_sid&compare=$sid" "${recruiter[@]}"
+    [ "$(field '.results == 2 and (.features | length) == 5 and .blind_comparison.common == .results and .blind_comparison.blind == true')" = true ] ||
+        fail "fairness audit: not five criteria and the blind screening compared: $(cat body)"
+    call 400 GET /api/v1/fairness/audit "${recruiter[@]}"
+    call 401 GET "/api/v1/fairness/audit?screening=$open_sid"
+    call 403 GET "/api/v1/fairness/audit?screening=$open_sid" "${interviewer[@]}"
+    call 404 GET /api/v1/fairness/audit?screening=999 "${recruiter[@]}"
     # its report: CSV with one row per ranked resume and no name (blind), and the HTML page
     call 200 GET "/api/v1/screenings/$sid/report?format=csv" "${admin[@]}"
     grep -qi '^content-type: text/csv' headers || fail "the CSV report is not text/csv"
@@ -1191,6 +1200,45 @@ test_every_route_answers_as_documented() {
         fail "status: no store or settings"
     call 401 GET /api/v1/status
     call 403 GET /api/v1/status "${recruiter[@]}"
+
+    # ---- fairness: self-identification, the report, score audits, the notice ----
+    call 200 GET /careers/notice
+    grep -q 'A person decides' body || fail "notice: no word on human review"
+    call 200 GET /api/v1/self-id/categories
+    [ "$(field '.categories[0].name == "sex" and (.categories[0].answers | last) == "prefer_not_to_say"')" = true ] ||
+        fail "self-id categories: not the default ones"
+    send 201 POST /api/v1/candidates '{"name":"Kalani Self","email":"candidate@example.org"}' "${recruiter[@]}"
+    local scand
+    scand=$(field .id)
+    send 204 PUT "/api/v1/candidates/$scand/self-id" '{"answers":{"sex":"prefer_not_to_say"}}' "${candidate[@]}"
+    call 200 GET "/api/v1/candidates/$scand/self-id" "${candidate[@]}"
+    [ "$(field '.answers.sex == "prefer_not_to_say" and .given_by == "candidate"')" = true ] ||
+        fail "self-id: not the candidate's own answers"
+    send 204 PUT "/api/v1/candidates/$scand/self-id" '{"answers":{"sex":"female","race_ethnicity":"asian"},"consent":"by email on 2026-03-02"}' "${recruiter[@]}"
+    send 400 PUT "/api/v1/candidates/$scand/self-id" '{"answers":{"sex":"robot"},"consent":"x"}' "${recruiter[@]}"
+    send 400 PUT "/api/v1/candidates/$scand/self-id" '{"answers":{"sex":"female"}}' "${recruiter[@]}"
+    [ "$(field .field)" = consent ] || fail "self-id: 400 not naming consent"
+    send 401 PUT "/api/v1/candidates/$scand/self-id" '{"answers":{}}'
+    send 403 PUT "/api/v1/candidates/$scand/self-id" '{"answers":{},"consent":"x"}' "${interviewer[@]}"
+    send 403 PUT "/api/v1/candidates/$scand/self-id" '{"answers":{},"consent":"x"}' "${admin_nocsrf[@]}"
+    send 404 PUT /api/v1/candidates/999/self-id '{"answers":{},"consent":"x"}' "${recruiter[@]}"
+    call 413 PUT "/api/v1/candidates/$scand/self-id" "${admin[@]}" -H 'Content-Type: application/json' --data-binary @big.json
+    call 415 PUT "/api/v1/candidates/$scand/self-id" "${admin[@]}" -d '{"answers":{}}'
+    call 200 GET "/api/v1/candidates/$scand/self-id" "${admin[@]}"
+    ! grep -qi '^etag:' headers || fail "self-id read with an ETag"
+    call 401 GET "/api/v1/candidates/$scand/self-id"
+    call 403 GET "/api/v1/candidates/$scand/self-id" "${recruiter[@]}"
+    call 404 GET /api/v1/candidates/999/self-id "${admin[@]}"
+    call 200 GET '/api/v1/fairness/report?stage=screened' "${admin[@]}"
+    [ "$(field '.decision.stage == "screened" and (.categories | length) == 2 and (.intersections | length) == 1')" = true ] ||
+        fail "fairness report: not two categories and their intersection"
+    call 200 GET '/api/v1/fairness/report?stage=screening&threshold=40&min_group=1&format=csv' "${admin[@]}"
+    grep -qi '^content-type: text/csv' headers || fail "fairness report: the CSV is not text/csv"
+    call 200 GET '/api/v1/fairness/report?stage=hired&format=html' "${admin[@]}"
+    call 400 GET '/api/v1/fairness/report?stage=promoted' "${admin[@]}"
+    call 400 GET '/api/v1/fairness/report?stage=offer&min_group=0' "${admin[@]}"
+    call 401 GET '/api/v1/fairness/report?stage=offer'
+    call 403 GET '/api/v1/fairness/report?stage=offer' "${recruiter[@]}"
 
     # ---- calendar: an interview's invite, moving and cancelling it ----
     local cal

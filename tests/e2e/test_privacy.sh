@@ -90,6 +90,15 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
         "Marblehead Logistics" "reason kept beside" "ada-cv.txt" "$admin")
     scorecard_with_notes "$c1" "umbrageous notes 77"
     scorecard_with_notes "$c2" "kept notes 55"
+    # self-identification, entered by an admin with the candidates' consent recorded
+    http PUT "/api/v1/candidates/$c1/self-id" -H "Authorization: Bearer $admin" \
+        -H 'Content-Type: application/json' -d '{"answers":{"sex":"intersex",
+        "race_ethnicity":"native_hawaiian_or_pacific_islander"},"consent":"consent by letter 9931"}'
+    assert_rc 204
+    http PUT "/api/v1/candidates/$c2/self-id" -H "Authorization: Bearer $admin" \
+        -H 'Content-Type: application/json' -d '{"answers":{"race_ethnicity":"hispanic_or_latino"},
+        "consent":"consent kept 4412"}'
+    assert_rc 204
     # a kit saved with the candidate's name typed in
     "$RUBRIC" kit --role backend-developer-senior --candidate "Zorbla Quintessa" --save \
         --format json >/dev/null
@@ -99,9 +108,9 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     [ "$(sqlite3 rubric.db 'SELECT count(*) FROM parsed_resume')" = 2 ] || fail "no parse cached"
     local -a gone=("Zorbla Quintessa" "zorbla.quintessa@example.org" "+44 20 7946 0713"
         "Quillfeather Vortexworks" "reason vexillomancy 42" "zorbla-cv-7781.txt"
-        "umbrageous notes 77")
+        "umbrageous notes 77" "native_hawaiian_or_pacific_islander" "consent by letter 9931")
     local -a kept=("Ada Example" "ada.example@example.org" "Marblehead Logistics"
-        "reason kept beside" "kept notes 55")
+        "reason kept beside" "kept notes 55" "hispanic_or_latino" "consent kept 4412")
     for s in "${gone[@]}" "${kept[@]}"; do
         [ -n "$(found "$s")" ] || fail "'$s' is not in the store's files or uploads before the erase"
     done

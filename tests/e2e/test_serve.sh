@@ -145,6 +145,8 @@ test_serve_every_route_checks_every_role() {
             STAFF) [[ $role =~ ^(admin|recruiter|interviewer)$ ]] && allowed=1 || allowed=0 ;;
             HIRING) [[ $role =~ ^(admin|recruiter)$ ]] && allowed=1 || allowed=0 ;;
             ADMIN) [ "$role" = admin ] && allowed=1 || allowed=0 ;;
+            SELFID_WRITERS) [[ $role =~ ^(admin|recruiter|candidate)$ ]] && allowed=1 || allowed=0 ;;
+            SELFID_READERS) [[ $role =~ ^(admin|candidate)$ ]] && allowed=1 || allowed=0 ;;
             *) fail "unknown roles $who for $method $path" ;;
             esac
             if [ $allowed = 0 ]; then

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// What only admins do: people, role profiles, bank imports, the audit log, the server's status.
+// What only admins do: people, role profiles, bank imports, the audit log, the server's status,
+// the fairness report.
 import type { RouteDef } from '../../router';
 import { ADMIN } from '../../session';
 
@@ -44,5 +45,12 @@ export const routes: RouteDef[] = [
     load: () => import('./StatusPage'),
     roles: ADMIN,
     nav: { label: 'Status', order: 94 },
+  },
+  {
+    path: '/admin/fairness',
+    title: 'Fairness',
+    load: () => import('./FairnessPage'),
+    roles: ADMIN,
+    nav: { label: 'Fairness', order: 95 },
   },
 ];
