@@ -190,18 +190,34 @@ notify_scorecard(struct store *s, long long interview, long long now, char *errm
                "interview%s).\nThe debrief is ready in Rubric: candidate %lld.\n",
                name, opening ? " for " : "", opening ? opening : "", num(o, "interviews"),
                num(o, "interviews") == 1 ? "" : "s", num(o, "candidate"));
-    json_array_foreach(json_object_get(o, "recruiters"), i, r)
+    /* the recruiters, and the panel, whose debrief is open to them now (each address once) */
     {
-        struct mail_new m = {"loop-complete",
-                             num(o, "candidate"),
-                             json_string_value(r),
-                             subject,
-                             buf_str(&body),
-                             NULL,
-                             NULL,
-                             now};
-        if ((e = store_outbox_add(s, &m, errmsg)))
-            break;
+        json_t *to = json_array();
+        json_array_extend(to, json_object_get(o, "recruiters"));
+        json_array_foreach(json_object_get(o, "panel"), i, r)
+        {
+            size_t k;
+            json_t *seen;
+            bool dup = false;
+            json_array_foreach(json_object_get(o, "recruiters"), k, seen) dup =
+                dup || json_equal(seen, r);
+            if (!dup)
+                json_array_append(to, r);
+        }
+        json_array_foreach(to, i, r)
+        {
+            struct mail_new m = {"loop-complete",
+                                 num(o, "candidate"),
+                                 json_string_value(r),
+                                 subject,
+                                 buf_str(&body),
+                                 NULL,
+                                 NULL,
+                                 now};
+            if ((e = store_outbox_add(s, &m, errmsg)))
+                break;
+        }
+        json_decref(to);
     }
     buf_cleanup(&body);
 out:

@@ -55,7 +55,7 @@ static const char SQL_OUT_LIST[] =
     "WHERE NOT ?1 OR sent_at IS NULL ORDER BY id DESC LIMIT ?2";
 /* the loop of interview ?1 (its application's, else its candidate's interviews without
  * one), what is missing of it, and whom to tell: the opening's recruiters, else the
- * makers of the loop's interviews */
+ * makers of the loop's interviews; and the panel, whose debrief opens */
 #define LOOP_OF                                                                                    \
     "FROM interview l LEFT JOIN interview_calendar lk ON lk.interview = l.id, interview me "       \
     "WHERE me.id = ?1 AND l.candidate = me.candidate AND l.application IS me.application AND "     \
@@ -72,7 +72,10 @@ static const char SQL_LOOP[] =
     "'recruiter' JOIN account a ON a.id = m.account WHERE ap.id = me.application AND "
     "a.disabled = 0 HAVING count(*) > 0), (SELECT json_group_array(DISTINCT a.email) FROM "
     "interview l JOIN account a ON a.id = l.created_by, interview me2 WHERE me2.id = ?1 AND "
-    "l.candidate = me2.candidate AND l.application IS me2.application AND a.disabled = 0))) "
+    "l.candidate = me2.candidate AND l.application IS me2.application AND a.disabled = 0)), "
+    "'panel', (SELECT json_group_array(DISTINCT a.email) FROM interview_interviewer ii JOIN "
+    "(SELECT l.id " LOOP_OF ") x ON x.id = ii.interview JOIN account a ON a.id = ii.account "
+    "WHERE a.disabled = 0)) "
     "FROM interview me WHERE me.id = ?1";
 static const char SQL_SCREENING_NOTICE[] =
     "SELECT json_object('id', s.id, 'role', s.role, 'state', s.state, 'total', s.total, "

@@ -872,7 +872,8 @@ enum rb_err store_outbox_list(struct store *s, bool pending, size_t limit, json_
 /* What a notification needs (new JSON). what "loop", id an interview: {candidate,
  * candidate_name, application, opening (title or null), interviews, missing (panel
  * members' scorecards not in, over the loop's interviews that stand), recruiters (emails:
- * the opening's, else the makers of the loop's interviews)}. what "screening", id a
+ * the opening's, else the makers of the loop's interviews), panel (emails of the loop's
+ * interviewers)}. what "screening", id a
  * screening: {id, role, state, total, done, failed, error, recipient (its starter's
  * email, or null)}. RB_ENOTFOUND. */
 enum rb_err store_mail_notice(struct store *s, const char *what, long long id, json_t **out,

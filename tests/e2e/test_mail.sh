@@ -197,7 +197,7 @@ test_mail_send_pending_sends_what_the_command_line_queued() {
     assert_out "0 sent, 0 failed"
 }
 
-test_recruiters_hear_when_a_screening_finishes_and_a_loop_is_complete() {
+test_recruiters_hear_when_a_screening_finishes_and_the_panel_too_when_a_loop_is_complete() {
     setup_people
     tok[ada]=$("$RUBRIC" token create ada@example.org 2>/dev/null)
     start_sink
@@ -218,8 +218,9 @@ test_recruiters_hear_when_a_screening_finishes_and_a_loop_is_complete() {
     http POST "/api/v1/interviews/$iid/scorecards" -H "Authorization: Bearer ${tok[ada]}" \
         "${J[@]}" -d "$card"
     assert_eq "$RC" 201
-    wait_mail 2
+    # the recruiter, and the panel, whose debrief is open to them now
+    wait_mail 3
     OUT=$(jq -c 'select(.subject | startswith("Scorecards all in"))' <<<"$OUT")
-    assert_jsonl 'length == 1 and .[0].to == "rita@example.org"
-        and .[0].subject == "Scorecards all in: Noor Vale"'
+    assert_jsonl 'length == 2 and ([.[].to] | sort) == ["ada@example.org", "rita@example.org"]
+        and all(.[]; .subject == "Scorecards all in: Noor Vale")'
 }
