@@ -185,7 +185,7 @@ fairness_audit_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("fairness audit", "--job is required: the screening to audit");
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    e = fairness_audit(s, job, compare, NULL, &v, msg);
+    e = fairness_audit(s, job, compare, 0, NULL, &v, msg);
     store_close(s);
     if (e)
         return cmd_fail(e, msg);

@@ -24,6 +24,9 @@
 /* Groups with fewer people than this at the decision point are counted but not shown. */
 #define FAIRNESS_MIN_GROUP 5
 #define FAIRNESS_MIN_GROUP_MAX 100000
+/* A scoring criterion correlated with a self-identified group at least this much is flagged as
+ * a possible proxy (docs/FAIRNESS.md). */
+#define FAIRNESS_PROXY_R 0.3
 /* The decision points besides the stage kinds screened, interviewing, offer and hired. */
 #define FAIRNESS_SCREENING "screening"
 #define FAIRNESS_STAGES "screening, screened, interviewing, offer or hired"
@@ -74,10 +77,16 @@ void fairness_ranks(const double *score, size_t n, size_t *rank);
  * resumes ranked by the other screening (run with blind mode the other way): {"screening",
  * "blind", "common", "kendall_tau", "mean_rank_shift", "changed": [{"resume", "rank",
  * "rank_other"}] (the ten that moved most)}. *out new: {"screening", "blind", "role",
- * "results", "features": [...], "blind_comparison": {...} or null, "notes"}. Resumes are
- * named by id only. RB_ENOTFOUND; RB_EDENIED for who but admins and recruiters. */
-enum rb_err fairness_audit(struct store *s, long long id, long long compare, const struct user *who,
-                           json_t **out, char *errmsg);
+ * "results", "features": [...], "blind_comparison": {...} or null, "proxies", "notes"}.
+ * "proxies", for who selfid_may_read only (else null; the read is recorded in the audit
+ * log): each criterion's point-biserial correlation with being in each self-identified
+ * group of the results' candidates, tested where the group and the rest each hold at least
+ * min_group (FAIRNESS_MIN_GROUP when 0) people: {"threshold", "min_group", "tested",
+ * "not_tested", "flagged": [{"criterion", "category", "group", "correlation", "in_group",
+ * "others"}] (|r| >= FAIRNESS_PROXY_R)}. Resumes are named by id only. RB_ENOTFOUND; RB_EDENIED for
+ * who but admins and recruiters. */
+enum rb_err fairness_audit(struct store *s, long long id, long long compare, long long min_group,
+                           const struct user *who, json_t **out, char *errmsg);
 
 /* ---- the report ---- */
 

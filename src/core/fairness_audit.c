@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "core/fairness.h"
+#include "core/selfid.h"
+#include "store/store.h"
 #include "util/mem.h"
 
 struct ranked {
@@ -167,11 +169,112 @@ out:
     return out;
 }
 
-enum rb_err
-fairness_audit(struct store *s, long long id, long long compare, const struct user *who,
-               json_t **out, char *errmsg)
+/* Pearson's r of x (0 or 1: in the group or not) and y over n; 0 when either is constant. */
+static double
+point_biserial(const double *x, const double *y, size_t n)
 {
-    json_t *info = NULL, *items = NULL, *features = NULL, *cmp = NULL, *v, *notes;
+    double mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < n; i++) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= (double)n;
+    my /= (double)n;
+    for (size_t i = 0; i < n; i++) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+    }
+    return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : 0;
+}
+
+/* Proxies: for each criterion and each self-identified group (of the results' candidates who
+ * answered that category, "prefer not to say" left out), the correlation of the criterion's
+ * points with being in the group; tested only where the group and the rest each hold at
+ * least min_group people, flagged at |r| >= FAIRNESS_PROXY_R. Aggregate only. */
+static json_t *
+proxies(struct store *s, json_t *items, long long min_group, char *errmsg, enum rb_err *e)
+{
+    size_t n = json_array_size(items), i, tested = 0, suppressed = 0;
+    json_t **ans = xcalloc(n + 1, sizeof *ans), *cats = json_object(), *flagged = json_array();
+    json_t *crits = json_object_get(json_array_get(items, 0), "breakdown"), *v, *groups, *g;
+    double *x = xcalloc(n + 1, sizeof *x), *y = xcalloc(n + 1, sizeof *y);
+    const char *cat, *grp, *crit;
+    json_t *out = NULL;
+
+    *e = RB_OK;
+    json_array_foreach(items, i, v)
+    {
+        json_t *row = NULL;
+        long long cand = (long long)json_integer_value(json_object_get(v, "candidate"));
+        if (cand <= 0)
+            continue;
+        if ((*e = store_selfid_get(s, cand, &row, errmsg)) == RB_ENOTFOUND) {
+            *e = RB_OK;
+            continue;
+        }
+        if (*e)
+            goto out;
+        ans[i] = json_incref(json_object_get(row, "answers"));
+        json_decref(row);
+        json_object_foreach(ans[i], cat, g)
+        {
+            if (!json_is_string(g) || strcmp(json_string_value(g), SELFID_PREFER_NOT) == 0)
+                continue;
+            if (!(groups = json_object_get(cats, cat)))
+                json_object_set_new(cats, cat, groups = json_object());
+            json_object_set_new(groups, json_string_value(g), json_true());
+        }
+    }
+    json_object_foreach(cats, cat, groups) json_object_foreach(groups, grp, g)
+    {
+        json_object_foreach(crits, crit, v)
+        {
+            size_t m = 0, in = 0;
+            double r;
+            json_array_foreach(items, i, v)
+            {
+                const char *a = json_string_value(json_object_get(ans[i], cat));
+                if (!a || strcmp(a, SELFID_PREFER_NOT) == 0)
+                    continue;
+                x[m] = strcmp(a, grp) == 0;
+                in += x[m] > 0;
+                y[m++] = json_number_value(json_object_get(
+                    json_object_get(json_object_get(v, "breakdown"), crit), "points"));
+            }
+            if ((long long)in < min_group || (long long)(m - in) < min_group) {
+                suppressed++;
+                continue;
+            }
+            tested++;
+            r = point_biserial(x, y, m);
+            if (fabs(r) >= FAIRNESS_PROXY_R)
+                json_array_append_new(flagged,
+                                      json_pack("{s:s, s:s, s:s, s:f, s:I, s:I}", "criterion", crit,
+                                                "category", cat, "group", grp, "correlation",
+                                                round(r * 1000) / 1000, "in_group", (json_int_t)in,
+                                                "others", (json_int_t)(m - in)));
+        }
+    }
+    out = json_pack("{s:f, s:I, s:I, s:I, s:O}", "threshold", FAIRNESS_PROXY_R, "min_group",
+                    (json_int_t)min_group, "tested", (json_int_t)tested, "not_tested",
+                    (json_int_t)suppressed, "flagged", flagged);
+out:
+    for (i = 0; i < n; i++)
+        json_decref(ans[i]);
+    free(ans);
+    free(x);
+    free(y);
+    json_decref(cats);
+    json_decref(flagged);
+    return out;
+}
+
+enum rb_err
+fairness_audit(struct store *s, long long id, long long compare, long long min_group,
+               const struct user *who, json_t **out, char *errmsg)
+{
+    json_t *info = NULL, *items = NULL, *features = NULL, *cmp = NULL, *prox = NULL, *v, *notes;
     double *score = NULL;
     size_t *rank = NULL, n, i;
     long long *resume = NULL;
@@ -201,6 +304,13 @@ fairness_audit(struct store *s, long long id, long long compare, const struct us
             json_array_append_new(features, ablate(items, key, score, rank, resume, n));
     if (compare && !(cmp = compare_with(s, compare, items, errmsg, &e)))
         goto out;
+    /* proxies read self-identification (in aggregate): only for who may, and recorded */
+    if (n && selfid_may_read(who)) {
+        struct audit_actor actor = {who ? who->id : 0, who ? who->email : "command line"};
+        if ((e = store_audit_append(s, &actor, "view", NULL, 0, "fairness proxies", errmsg)) ||
+            !(prox = proxies(s, items, min_group > 0 ? min_group : FAIRNESS_MIN_GROUP, errmsg, &e)))
+            goto out;
+    }
     notes = json_array();
     json_array_append_new(notes,
                           json_string("kendall_tau: 1 when taking the criterion out leaves the "
@@ -209,18 +319,24 @@ fairness_audit(struct store *s, long long id, long long compare, const struct us
     json_array_append_new(
         notes, json_string("these audits use no self-identification: they show what drives the "
                            "ranking, not whether it is fair to any group"));
-    *out = json_pack("{s:I, s:O, s:O, s:I, s:o, s:o, s:o}", "screening", (json_int_t)id, "blind",
-                     json_object_get(info, "blind") ? json_object_get(info, "blind") : json_null(),
-                     "role",
-                     json_object_get(info, "role") ? json_object_get(info, "role") : json_null(),
-                     "results", (json_int_t)n, "features", features, "blind_comparison",
-                     cmp ? cmp : json_null(), "notes", notes);
-    features = cmp = NULL;
+    json_array_append_new(
+        notes, json_string("proxies: a criterion whose points go with being in a self-identified "
+                           "group (point-biserial r, flagged at |r| >= 0.3), tested only where "
+                           "the group and the rest each hold min_group people; shown to who may "
+                           "read self-identification, else null"));
+    *out = json_pack(
+        "{s:I, s:O, s:O, s:I, s:o, s:o, s:o, s:o}", "screening", (json_int_t)id, "blind",
+        json_object_get(info, "blind") ? json_object_get(info, "blind") : json_null(), "role",
+        json_object_get(info, "role") ? json_object_get(info, "role") : json_null(), "results",
+        (json_int_t)n, "features", features, "blind_comparison", cmp ? cmp : json_null(), "proxies",
+        prox ? prox : json_null(), "notes", notes);
+    features = cmp = prox = NULL;
 out:
     json_decref(info);
     json_decref(items);
     json_decref(features);
     json_decref(cmp);
+    json_decref(prox);
     free(score);
     free(rank);
     free(resume);

@@ -181,7 +181,8 @@ api_fairness_audit(struct http_req *req, struct http_res *res)
         http_problem(res, RB_EINVAL, "screening: the id of the screening to audit", "screening");
         return;
     }
-    if ((e = fairness_audit(req->store, id, compare, &req->who, &v, msg))) {
+    if ((e = fairness_audit(req->store, id, compare, (long long)req->cfg->fairness_min_group,
+                            &req->who, &v, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }

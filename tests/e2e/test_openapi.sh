@@ -573,6 +573,11 @@ test_every_route_answers_as_documented() {
     call 200 GET "/api/v1/fairness/audit?screening=$open_sid&compare=$sid" "${recruiter[@]}"
     [ "$(field '.results == 2 and (.features | length) == 5 and .blind_comparison.common == .results and .blind_comparison.blind == true')" = true ] ||
         fail "fairness audit: not five criteria and the blind screening compared: $(cat body)"
+    [ "$(field '.proxies == null')" = true ] || fail "a recruiter's audit read self-identification"
+    # an admin's has the proxy test (no answers here: nothing tested)
+    call 200 GET "/api/v1/fairness/audit?screening=$open_sid" "${admin[@]}"
+    [ "$(field '.proxies.tested == 0 and .proxies.flagged == []')" = true ] ||
+        fail "fairness audit: an admin's has no proxy test: $(cat body)"
     call 400 GET /api/v1/fairness/audit "${recruiter[@]}"
     call 401 GET "/api/v1/fairness/audit?screening=$open_sid"
     call 403 GET "/api/v1/fairness/audit?screening=$open_sid" "${interviewer[@]}"

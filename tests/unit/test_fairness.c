@@ -283,8 +283,8 @@ Test(fairness, feature_ablation_by_hand)
     }
     cr_assert_eq(store_screening_record(s, sid, out, 3, 0, msg), RB_OK, "%s", msg);
 
-    cr_assert_eq(fairness_audit(s, sid, 0, &interviewer, &a, msg), RB_EDENIED);
-    cr_assert_eq(fairness_audit(s, sid, 0, NULL, &a, msg), RB_OK, "%s", msg);
+    cr_assert_eq(fairness_audit(s, sid, 0, 0, &interviewer, &a, msg), RB_EDENIED);
+    cr_assert_eq(fairness_audit(s, sid, 0, 0, NULL, &a, msg), RB_OK, "%s", msg);
     cr_assert_eq(json_integer_value(json_object_get(a, "results")), 3);
     cr_assert_eq(json_array_size(json_object_get(a, "features")), 5);
     json_array_foreach(json_object_get(a, "features"), i, f)
@@ -315,5 +315,84 @@ Test(fairness, feature_ablation_by_hand)
     json_decref(a);
     for (i = 0; i < 3; i++)
         free(results[i]);
+    store_close(s);
+}
+
+/* Ten scored resumes of ten candidates, five saying group "a" and five "b": the nice-to-have
+ * points follow the group exactly, the must-have points do not. */
+static long long
+proxy_screening(struct store *s)
+{
+    char msg[RB_ERRMSG], hash[65], *result;
+    struct audit_actor who = {0, "test"};
+    long long sid, ids[10];
+    struct screening_outcome out[10];
+    for (int i = 0; i < 10; i++) {
+        char name[32], mail[48];
+        struct candidate_new c = {.name = name, .email = mail};
+        struct resume_new rn = {
+            .hash = hash, .filename = "cv.txt", .size = 10, .format = "text", .parsed = "{}"};
+        json_t *answers = json_pack("{s:s}", "sex", i < 5 ? "a" : "b");
+        snprintf(name, sizeof name, "Kim Sample %d", i);
+        snprintf(mail, sizeof mail, "kim%d@example.org", i);
+        cr_assert_eq(store_candidate_add(s, &c, &rn.candidate, msg), RB_OK, "%s", msg);
+        cr_assert_eq(store_selfid_put(s, rn.candidate, answers, "candidate", NULL, &who, msg),
+                     RB_OK, "%s", msg);
+        json_decref(answers);
+        memset(hash, 'a' + i, 64);
+        hash[64] = 0;
+        cr_assert_eq(store_resumes_add(s, &rn, 1, &ids[i], msg), RB_OK, "%s", msg);
+    }
+    cr_assert_eq(store_screening_create(s, "backend", "{}", false, ids, 10, 0, &sid, msg), RB_OK,
+                 "%s", msg);
+    for (int i = 0; i < 10; i++) {
+        double must = (double)((i * 7) % 5) * 5, nice = i < 5 ? 20 : 5;
+        json_t *r = json_pack("{s:f, s:{s:{s:f, s:f}, s:{s:f, s:f}}}", "score", must + nice,
+                              "breakdown", "must_have", "points", must, "max", 40.0, "nice_to_have",
+                              "points", nice, "max", 20.0);
+        result = json_dumps(r, JSON_COMPACT);
+        json_decref(r);
+        out[i] = (struct screening_outcome){ids[i], must + nice, result, NULL};
+        cr_assert_eq(store_screening_record(s, sid, &out[i], 1, 0, msg), RB_OK, "%s", msg);
+        free(result);
+    }
+    return sid;
+}
+
+Test(fairness, a_criterion_that_follows_a_group_is_flagged_as_a_proxy)
+{
+    struct store *s = open_store();
+    struct user recruiter = {.id = 0, .email = (char *)"rita@example.org", .role = USER_RECRUITER};
+    long long sid = proxy_screening(s);
+    char msg[RB_ERRMSG];
+    json_t *a, *p, *f;
+    size_t i, nice = 0;
+
+    cr_assert_eq(fairness_audit(s, sid, 0, 5, NULL, &a, msg), RB_OK, "%s", msg);
+    p = json_object_get(a, "proxies");
+    cr_assert(json_is_object(p));
+    /* two groups by two criteria, each side five people */
+    cr_expect_eq(json_integer_value(json_object_get(p, "tested")), 4);
+    json_array_foreach(json_object_get(p, "flagged"), i, f)
+    {
+        cr_expect_str_eq(json_string_value(json_object_get(f, "criterion")), "nice_to_have");
+        cr_expect_float_eq(fabs(json_number_value(json_object_get(f, "correlation"))), 1.0, 1e-9);
+        nice++;
+    }
+    cr_expect_eq(nice, 2, "both groups' nice-to-have correlation is flagged, nothing else");
+    json_decref(a);
+
+    /* groups smaller than the minimum are not tested */
+    cr_assert_eq(fairness_audit(s, sid, 0, 6, NULL, &a, msg), RB_OK, "%s", msg);
+    p = json_object_get(a, "proxies");
+    cr_expect_eq(json_integer_value(json_object_get(p, "tested")), 0);
+    cr_expect_eq(json_integer_value(json_object_get(p, "not_tested")), 4);
+    cr_expect_eq(json_array_size(json_object_get(p, "flagged")), 0);
+    json_decref(a);
+
+    /* a recruiter's audit reads no self-identification */
+    cr_assert_eq(fairness_audit(s, sid, 0, 5, &recruiter, &a, msg), RB_OK, "%s", msg);
+    cr_expect(json_is_null(json_object_get(a, "proxies")));
+    json_decref(a);
     store_close(s);
 }
