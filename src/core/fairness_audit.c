@@ -196,7 +196,7 @@ static json_t *
 proxies(struct store *s, json_t *items, long long min_group, char *errmsg, enum rb_err *e)
 {
     size_t n = json_array_size(items), i, tested = 0, suppressed = 0;
-    json_t **ans = xcalloc(n + 1, sizeof *ans), *cats = json_object(), *flagged = json_array();
+    json_t *ans = json_array(), *cats = json_object(), *flagged = json_array();
     json_t *crits = json_object_get(json_array_get(items, 0), "breakdown"), *v, *groups, *g;
     double *x = xcalloc(n + 1, sizeof *x), *y = xcalloc(n + 1, sizeof *y);
     const char *cat, *grp, *crit;
@@ -205,8 +205,10 @@ proxies(struct store *s, json_t *items, long long min_group, char *errmsg, enum 
     *e = RB_OK;
     json_array_foreach(items, i, v)
     {
-        json_t *row = NULL;
+        json_t *row = NULL, *mine;
         long long cand = (long long)json_integer_value(json_object_get(v, "candidate"));
+        /* ans[i]: item i's answers, or null */
+        json_array_append_new(ans, json_null());
         if (cand <= 0)
             continue;
         if ((*e = store_selfid_get(s, cand, &row, errmsg)) == RB_ENOTFOUND) {
@@ -215,9 +217,10 @@ proxies(struct store *s, json_t *items, long long min_group, char *errmsg, enum 
         }
         if (*e)
             goto out;
-        ans[i] = json_incref(json_object_get(row, "answers"));
+        mine = json_object_get(row, "answers");
+        json_array_set(ans, i, mine);
         json_decref(row);
-        json_object_foreach(ans[i], cat, g)
+        json_object_foreach(mine, cat, g)
         {
             if (!json_is_string(g) || strcmp(json_string_value(g), SELFID_PREFER_NOT) == 0)
                 continue;
@@ -234,7 +237,7 @@ proxies(struct store *s, json_t *items, long long min_group, char *errmsg, enum 
             double r;
             json_array_foreach(items, i, v)
             {
-                const char *a = json_string_value(json_object_get(ans[i], cat));
+                const char *a = json_string_value(json_object_get(json_array_get(ans, i), cat));
                 if (!a || strcmp(a, SELFID_PREFER_NOT) == 0)
                     continue;
                 x[m] = strcmp(a, grp) == 0;
@@ -260,9 +263,7 @@ proxies(struct store *s, json_t *items, long long min_group, char *errmsg, enum 
                     (json_int_t)min_group, "tested", (json_int_t)tested, "not_tested",
                     (json_int_t)suppressed, "flagged", flagged);
 out:
-    for (i = 0; i < n; i++)
-        json_decref(ans[i]);
-    free(ans);
+    json_decref(ans);
     free(x);
     free(y);
     json_decref(cats);
