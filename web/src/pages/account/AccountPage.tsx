@@ -85,7 +85,7 @@ function Tokens() {
       ) : live.length === 0 ? (
         <Empty>No tokens.</Empty>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Your API tokens">
           <table class="data">
             <caption class="sr-only">Your API tokens</caption>
             <thead>

@@ -77,7 +77,7 @@ export default function AuditPage() {
             {plural(total, 'entry', 'entries')}
             {total > PAGE ? `; showing ${offset + 1} to ${Math.min(offset + PAGE, total)}` : ''}
           </p>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Audit entries, newest first">
             <table class="data">
               <caption class="sr-only">Audit entries, newest first</caption>
               <thead>

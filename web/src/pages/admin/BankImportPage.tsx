@@ -91,7 +91,7 @@ export default function BankImportPage() {
             {plural(preview.added, 'question')} would be added
           </h2>
           {preview.questions.length > 0 && (
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0} role="region" aria-label="Questions that would be added">
               <table class="data">
                 <caption class="sr-only">Questions that would be added</caption>
                 <thead>

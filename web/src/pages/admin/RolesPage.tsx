@@ -105,7 +105,7 @@ export default function RolesPage() {
       {!roles.data ? (
         <Loading />
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Role profiles">
           <table class="data">
             <caption class="sr-only">Role profiles</caption>
             <thead>

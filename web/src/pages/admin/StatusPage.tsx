@@ -39,7 +39,7 @@ export default function StatusPage() {
           <p class="muted">
             From defaults, the config file, <code>RUBRIC_*</code> variables and flags; see <code>rubric serve --help</code>.
           </p>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Settings in force">
             <table class="data">
               <caption class="sr-only">Settings in force</caption>
               <thead>

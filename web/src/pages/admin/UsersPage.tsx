@@ -147,7 +147,7 @@ export default function UsersPage() {
       {!users.data ? (
         <Loading />
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Everyone with an account">
           <table class="data">
             <caption class="sr-only">Everyone with an account</caption>
             <thead>
