@@ -54,7 +54,7 @@ export default function StatusPage() {
                     <td>
                       <code>{k}</code>
                     </td>
-                    <td>{v}</td>
+                    <td class="wrap-any">{v}</td>
                   </tr>
                 ))}
               </tbody>
