@@ -152,8 +152,8 @@ part_named(const char *name, const char *prefix)
 
 /* Appends the text of the headers or footers, each unless its text is in b already. */
 static enum rb_err
-docx_margins(zip_t *za, zip_int64_t entries, const char *prefix,
-             const struct extract_limits *lim, size_t *budget, struct buf *b, char *errmsg)
+docx_margins(zip_t *za, zip_int64_t entries, const char *prefix, const struct extract_limits *lim,
+             size_t *budget, struct buf *b, char *errmsg)
 {
     int parts = 0;
     for (zip_int64_t i = 0; i < entries && parts < PARTS_MAX; i++) {

@@ -63,6 +63,8 @@ static const struct {
     {"skills tools", SEC_SKILLS},
     {"projects", SEC_PROJECTS},
     {"personal projects", SEC_PROJECTS},
+    {"open source projects", SEC_PROJECTS},
+    {"side projects", SEC_PROJECTS},
     {"certifications", SEC_CERTS},
     {"certificates", SEC_CERTS},
     {"licenses and certifications", SEC_CERTS},
@@ -126,8 +128,51 @@ margin_label(const char *s, size_t n, size_t *rest)
     return 0;
 }
 
+/* Whether words (folded, one space apart) are letters set apart, as a heading in spaced
+ * capitals comes out of a PDF ("E D U C AT I O N", "V O LU N T E E R"): three words or more,
+ * most of them one or two letters. */
+static bool
+letter_spaced(const char *words)
+{
+    size_t n = 0, small = 0, len = 0;
+    for (const char *p = words;; p++) {
+        if (*p == ' ' || !*p) {
+            n++;
+            small += len <= 2;
+            len = 0;
+            if (!*p)
+                break;
+        } else {
+            len++;
+        }
+    }
+    return n >= 3 && small * 3 >= n * 2;
+}
+
+/* The section of a known heading written without its spaces ("workexperience"), or -1. */
+static int
+squeezed_heading(const char *words)
+{
+    char w[64], h[64];
+    size_t n = 0;
+    for (const char *p = words; *p && n + 1 < sizeof w; p++)
+        if (*p != ' ')
+            w[n++] = *p;
+    w[n] = '\0';
+    for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++) {
+        size_t k = 0;
+        for (const char *p = headings[i].heading; *p && k + 1 < sizeof h; p++)
+            if (*p != ' ')
+                h[k++] = *p;
+        h[k] = '\0';
+        if (!strcmp(w, h))
+            return (int)headings[i].sec;
+    }
+    return -1;
+}
+
 /* The section a line heads, or -1: a short line whose words, folded, are a known heading
- * ("## Work History", "PROFESSIONAL EXPERIENCE:", "Skills"). */
+ * ("## Work History", "PROFESSIONAL EXPERIENCE:", "Skills", "E D U C AT I O N"). */
 static int
 heading_of(const char *line, size_t n)
 {
@@ -151,6 +196,8 @@ heading_of(const char *line, size_t n)
     for (size_t i = 0; i < sizeof headings / sizeof headings[0] && sec < 0; i++)
         if (!strcmp(buf_str(&b), headings[i].heading))
             sec = (int)headings[i].sec;
+    if (sec < 0 && letter_spaced(buf_str(&b)))
+        sec = squeezed_heading(buf_str(&b));
     buf_cleanup(&b);
     free(f);
     return sec;
@@ -458,7 +505,9 @@ split_at(const char *s, size_t n, size_t col, size_t *cut, size_t *right)
                 j++;
                 gap++;
             }
-            if ((gap >= 2 || i == 0) && j < n && c + gap + 2 >= col && c + gap <= col + 2) {
+            /* a gap across the column splits the line there, also when the right part is
+             * indented past it (a bullet of the right column) */
+            if ((gap >= 2 || i == 0) && j < n && c + gap + 2 >= col && c <= col) {
                 *cut = last;
                 *right = j;
                 return 1;
@@ -480,12 +529,16 @@ split_at(const char *s, size_t n, size_t col, size_t *cut, size_t *right)
  * -layout's rendering of two columns; else 0. A second column is a left edge shared by
  * many lines after a gap, with few lines running across it; where most lines split there
  * (60%) have a date beside them, it is a column of dates or a table, which reads well as it
- * is. */
+ * is; with fewer than four lines that have text on both sides, it is an indent (entries set in
+ * under their headings), not a column; where what stands left of it is nearly always a section
+ * heading (80%), it is a margin
+ * of section labels beside each section's first line, which reads well line by line too
+ * (margin_label) and would lose every section if its labels were read first. */
 static size_t
 two_columns(const char *t, size_t len)
 {
     size_t hist[COLS_MAX] = {0}, best = 0, support = 0, nonempty = 0, split = 0, both = 0,
-           cross = 0, dated = 0;
+           cross = 0, dated = 0, labels = 0;
     for (size_t i = 0; i < len;) {
         size_t e = i, c = 0, k = i, run = 0;
         bool text_seen = false;
@@ -533,13 +586,15 @@ two_columns(const char *t, size_t len)
                         both++;
                         dated += dates_find(t + i, cut, &dr, 1) ||
                                  dates_find(t + i + right, n - right, &dr, 1);
+                        labels += heading_of(t + i + lead, cut - lead) >= 0;
                     }
                 }
             }
         }
         i = e + 1;
     }
-    if (split < 5 || split * 10 < nonempty * 3 || cross * 4 > nonempty || dated * 10 >= both * 6)
+    if (split < 5 || split * 10 < nonempty * 3 || cross * 4 > nonempty || both < 4 ||
+        dated * 10 >= both * 6 || labels * 10 >= both * 8)
         return 0;
     return best;
 }

@@ -974,8 +974,8 @@ to_json_resume(const struct cv *c)
     a = json_array();
     for (size_t i = 0; i < c->nlinks; i++) {
         o = json_object();
-        json_object_set_new(o, "network", json_string(strstr(c->links[i], "github") ? "GitHub"
-                                                                                   : "LinkedIn"));
+        json_object_set_new(o, "network",
+                            json_string(strstr(c->links[i], "github") ? "GitHub" : "LinkedIn"));
         json_object_set_new(o, "url", json_string(c->links[i]));
         json_array_append_new(a, o);
     }
@@ -1911,13 +1911,13 @@ w_textbox(struct buf *o, const char *xml)
                 "</mc:AlternateContent></w:r></w:p>");
 }
 
-#define W_NS                                                                                    \
-    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "                 \
-    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "          \
-    "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "                 \
-    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "      \
-    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "                        \
-    "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" "          \
+#define W_NS                                                                                       \
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "                    \
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "             \
+    "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "                    \
+    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "         \
+    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "                           \
+    "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" "             \
     "xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\""
 
 /* Projects and certifications: dated, but not positions. */
@@ -2065,8 +2065,9 @@ static int
 write_word(const char *path, const struct cv *c, int layout)
 {
     char *parts[3] = {word_body(c, layout), word_part("hdr", c, true), word_part("ftr", c, false)};
-    const char *names[6] = {"[Content_Types].xml", "_rels/.rels",      "word/_rels/document.xml.rels",
-                            "word/document.xml",   "word/header1.xml", "word/footer1.xml"};
+    const char *names[6] = {
+        "[Content_Types].xml", "_rels/.rels",      "word/_rels/document.xml.rels",
+        "word/document.xml",   "word/header1.xml", "word/footer1.xml"};
     const char *data[6] = {word_types, rels, word_rels, parts[0], parts[1], parts[2]};
     int err = 0, rc = -1;
     zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -2907,7 +2908,9 @@ main(int argc, char **argv)
             dir = optarg;
             break;
         default:
-            fprintf(stderr, "usage: accuracy-gen [-n N] [-s SEED] [-o DIR] [-S | -J | -W | FILE.json...]\n");
+            fprintf(
+                stderr,
+                "usage: accuracy-gen [-n N] [-s SEED] [-o DIR] [-S | -J | -W | FILE.json...]\n");
             return 2;
         }
     }

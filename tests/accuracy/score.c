@@ -265,8 +265,8 @@ evals(void)
         any |= groups[g].kind >= 3;
     if (!any)
         return 0;
-    printf("\n%-22s %5s | %6s %6s %6s | %19s | %18s | %7s | %7s\n", "evaluation", "files",
-           "skillP", "skillR", "F1", "position dates", "experience +-0.5", "+-1 yr", "dated");
+    printf("\n%-22s %5s | %6s %6s %6s | %19s | %18s | %7s | %7s\n", "evaluation", "files", "skillP",
+           "skillR", "F1", "position dates", "experience +-0.5", "+-1 yr", "dated");
     for (int kind = 3; kind <= 4; kind++) {
         for (size_t g = 1; g < ngroups; g++)
             if (groups[g].kind == kind)

@@ -301,6 +301,147 @@ Test(resume, section_labels_in_a_left_margin)
     resume_cleanup(&r);
 }
 
+/* pdftotext -layout of a theme that sets the labels in a margin column of their own, the
+ * entries beside them indented, bullets further in: a margin of labels is not a sidebar. */
+Test(resume, a_margin_of_labels_is_not_read_as_a_sidebar)
+{
+    static const char text[] = "            Ines Holm\n"
+                               "            Backend Engineer\n"
+                               "               ines.holm@example.org\n\n"
+                               "    Work    Backend Engineer\n"
+                               "            Orchard Labs\n"
+                               "            Jan 2020 - Dec 2024\n"
+                               "              Built Go services for scheduling\n"
+                               "              Ran the Kafka consumers\n\n"
+                               "            Data Analyst\n"
+                               "            Granite Data\n"
+                               "            Mar 2016 - Dec 2018\n\n"
+                               "Volunteer   Code Club\n"
+                               "            Mentor\n"
+                               "            Apr 2024 - Present\n\n"
+                               "Education   Lakeside University\n"
+                               "            Apr 2012 - Apr 2016\n\n"
+                               " Projects   Ferry timetable app\n"
+                               "            Jul 2018 - May 2019\n"
+                               "   Awards   Hackathon winner\n"
+                               "            Feb 2019\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_not(has_warning(&r, "two columns"));
+    cr_assert_eq(r.npositions, 2, "volunteering, education and projects are not work");
+    cr_assert_eq(r.positions[0].range.start.year, 2020);
+    cr_assert_eq(r.positions[1].range.start.year, 2016);
+    cr_assert_eq(r.experience_months, 60 + 34);
+    resume_cleanup(&r);
+}
+
+/* A sidebar beside a main column whose bullets are indented past the column's edge: the
+ * bullets are the main column's, and the sidebar's headings do not cut its positions. */
+Test(resume, a_sidebar_beside_indented_bullets)
+{
+    static const char text[] =
+        "Lars Brandt\n"
+        "Site Reliability Engineer\n\n"
+        "About                  Summary\n"
+        "Porto                  Engineer with 11 years of experience.\n"
+        "lars@example.org\n"
+        "                       Experience\n"
+        "                       Wren Retail                                 09/2023 - 09/2026\n"
+        "                       Site Reliability Engineer\n"
+        "Skills                       Maintained a Rust codebase\n"
+        "                             Cut p99 latency by 35%\n"
+        "C MongoDB\n"
+        "Helm                         Introduced MySQL for the platform\n"
+        "                       Ironbridge Capital                          07/2020 - 07/2023\n"
+        "Languages              Site Reliability Engineer\n"
+        "English                      Trained six engineers on MongoDB\n"
+        "                             Moved order processing to Kotlin\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert(has_warning(&r, "two columns were read one after the other"));
+    cr_assert_eq(r.npositions, 2, "both positions, though \"Languages\" stands beside one");
+    cr_assert_eq(r.positions[1].range.start.year, 2020);
+    cr_assert_eq(r.experience_months, 37 + 37);
+    cr_assert_not_null(skill(&r, "kotlin"));
+    resume_cleanup(&r);
+}
+
+/* Entries indented under their headings, with the odd line (icons, contact details) set
+ * apart on the right, are one column. */
+Test(resume, an_indent_is_not_a_second_column)
+{
+    static const char text[] =
+        "                      Noor Sato\n"
+        "   Leeds, GB              (233) 555-3910      noor.sato@example.com\n\n"
+        "Background\n"
+        "       Work Experience\n"
+        "               Infrastructure Engineer, Copperleaf Health\n"
+        "               Jan, 2022 - Present\n"
+        "                     Led a team of five writing Rust services\n"
+        "               Software Engineer II, Pinecrest Insurance\n"
+        "               Nov, 2017 - Nov, 2021   4 years\n"
+        "                     Built the tracking API with Node.js\n"
+        "               Software Developer, Meridian Energy\n"
+        "               Nov, 2014 - Nov, 2017   3 years\n"
+        "    Skills\n"
+        "             Languages\n"
+        "             Node.js   C#    Swift\n"
+        "    Education\n"
+        "        Physics, Bachelor, Crestwood College\n"
+        "        Dec, 2009 - Dec, 2011\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_not(has_warning(&r, "two columns"));
+    cr_assert_eq(r.npositions, 3);
+    cr_assert_str_eq(r.positions[0].title, "Infrastructure Engineer");
+    cr_assert_eq(r.positions[2].range.start.year, 2014);
+    resume_cleanup(&r);
+}
+
+/* Headings in spaced capitals come out of a PDF as letters and pairs ("V O LU N T E E R");
+ * they still open their sections, so volunteering stays out of experience. */
+Test(resume, letter_spaced_headings)
+{
+    static const char text[] =
+        "Bruno Fairweather\n"
+        "S U M M A RY\n"
+        "Engineer with 9 years of experience.\n"
+        "W O R K E X P E R I E N C E\n"
+        "Site Reliability Engineer at Aurora Freight       Feb 2022 - Current\n"
+        "V O LU N T E E R\n"
+        "Coordinator at Code Club Eastmoor                 Jan 2013 - Jul 2015\n"
+        "E D U C AT I O N\n"
+        "Bachelor Physics at University of Eastmoor        Dec 2013 - Dec 2016\n"
+        "Open Source Projects\n"
+        "Tidepool                                          Mar 2020 - Jan 2021\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 1, "only the work section's line is a position");
+    cr_assert_str_eq(r.positions[0].company, "Aurora Freight");
+    cr_assert_eq(r.experience_months, 58);
+    cr_assert_eq(r.neducation, 1);
+    cr_assert_eq(r.nprojects, 1);
+    resume_cleanup(&r);
+}
+
+/* Letters set apart that do not spell a heading, and lists of short names, are not one. */
+Test(resume, short_words_are_not_a_spaced_heading)
+{
+    static const char text[] = "Ada Quist\nExperience\n"
+                               "Backend Engineer, Orchard Labs, 2019 - 2024\n"
+                               "C R Go\n"
+                               "Data Analyst, Granite Data, 2016 - 2018\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    resume_cleanup(&r);
+}
+
 Test(resume, job_board_exports_tell_title_from_company)
 {
     static const char text[] = "Priya Sharma\nJava Developer - Example Systems\n\n"
