@@ -9,6 +9,7 @@
  */
 #include "resume/resume.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,9 @@ static const struct {
     {"projects", SEC_PROJECTS},
     {"personal projects", SEC_PROJECTS},
     {"open source projects", SEC_PROJECTS},
+    {"project experience", SEC_PROJECTS},
+    {"projects experience", SEC_PROJECTS},
+    {"academic projects", SEC_PROJECTS},
     {"side projects", SEC_PROJECTS},
     {"certifications", SEC_CERTS},
     {"certificates", SEC_CERTS},
@@ -478,6 +482,8 @@ title_then_company(const char *t, size_t tn, const char *c, size_t cn, struct po
 /* ---- two columns ---------------------------------------------------------------------- */
 
 #define COLS_MAX 256
+/* pages looked at for running heads */
+#define PAGES_MAX 64
 
 /* Characters (UTF-8 sequences) in s[0, n). */
 static size_t
@@ -538,12 +544,18 @@ static size_t
 two_columns(const char *t, size_t len)
 {
     size_t hist[COLS_MAX] = {0}, best = 0, support = 0, nonempty = 0, split = 0, both = 0,
-           cross = 0, dated = 0, labels = 0;
+           cross = 0, dated = 0, labels = 0, page_last[PAGES_MAX + 1], npages = 0, last = SIZE_MAX;
+    bool page_first = true;
     for (size_t i = 0; i < len;) {
         size_t e = i, c = 0, k = i, run = 0;
         bool text_seen = false;
         while (e < len && t[e] != '\n')
             e++;
+        /* a page's last line, where a printer's running foot stands */
+        if (t[i] == '\f' && npages < PAGES_MAX)
+            page_last[npages++] = last;
+        if (strspn(t + i, " \f") < e - i)
+            last = i;
         for (; k < e; k++) {
             if (t[k] == ' ') {
                 run++;
@@ -558,6 +570,7 @@ two_columns(const char *t, size_t len)
         }
         i = e + 1;
     }
+    page_last[npages++] = last;
     for (size_t c = 12; c + 1 < COLS_MAX; c++)
         if (hist[c - 1] + hist[c] + hist[c + 1] > support) {
             support = hist[c - 1] + hist[c] + hist[c + 1];
@@ -575,6 +588,17 @@ two_columns(const char *t, size_t len)
             size_t n = e - i, lead = 0;
             while (lead < n && t[i + lead] == ' ')
                 lead++;
+            bool edge = false;
+            if (t[i] == '\f')
+                page_first = true;
+            if (lead < n && strspn(t + i, " \f") < n) {
+                /* a page's first and last lines (running heads: a date beside a title, an
+                 * address beside "1/2") say nothing of its columns */
+                edge = page_first;
+                page_first = false;
+                for (size_t k = 0; k < npages && !edge; k++)
+                    edge = page_last[k] == i;
+            }
             if (lead < n) {
                 nonempty++;
                 how = split_at(t + i, n, best, &cut, &right);
@@ -582,7 +606,7 @@ two_columns(const char *t, size_t len)
                     cross++;
                 if (how > 0) {
                     split++;
-                    if (cut > lead) {
+                    if (cut > lead && !edge) {
                         both++;
                         dated += dates_find(t + i, cut, &dr, 1) ||
                                  dates_find(t + i + right, n - right, &dr, 1);
@@ -645,6 +669,108 @@ unfold(const char *t, size_t len, size_t col, size_t *n)
     return buf_take(&out);
 }
 
+/* ---- running heads ----------------------------------------------------------------------- */
+
+struct edge_line {
+    size_t at, len; /* the line in the text */
+    char key[96];   /* trimmed, digits as '#', spaces squeezed: "about:blank #/#" */
+    size_t page;
+    int place; /* 0, 1: first lines of the page; 2, 3: its last and the one above */
+};
+
+static void
+edge_key(const char *s, size_t n, char *key, size_t cap)
+{
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n && k + 2 < cap; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\f') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            key[k++] = ' ';
+        space = false;
+        key[k++] = c >= '0' && c <= '9' ? '#' : c;
+    }
+    key[k] = '\0';
+}
+
+/* The text without its running heads: pdftotext ends each page with a form feed, and a line
+ * among the first two or the last two of a page that comes back in the same place on another
+ * page (first, second, last or the one above it), digits aside ("1/2", "2/2"), is a header or
+ * footer the printer repeated (a date and a title, an address and a page number), not the resume's;
+ * it would stand between a title and its dates across a page break. A new string with those lines
+ * blank (*n its length), or NULL when there is nothing to drop. */
+static char *
+drop_running(const char *t, size_t len, size_t *n)
+{
+    struct edge_line *edges;
+    size_t nedges = 0, page = 0, start = 0, dropped = 0;
+    char *out = NULL;
+
+    if (!memchr(t, '\f', len))
+        return NULL; /* one page, or not from a PDF */
+    edges = xcalloc(PAGES_MAX * 4, sizeof *edges);
+
+    while (start < len && page < PAGES_MAX) {
+        size_t end = start, lines[64][2], nl = 0;
+        while (end < len && t[end] != '\f')
+            end++;
+        /* the page's non-blank lines, first and last two of them */
+        for (size_t i = start; i < end;) {
+            size_t e = i, k = i;
+            while (e < end && t[e] != '\n')
+                e++;
+            while (k < e && (t[k] == ' ' || t[k] == '\t'))
+                k++;
+            if (k < e) {
+                if (nl < 2) {
+                    lines[nl][0] = i;
+                    lines[nl++][1] = e - i;
+                } else {
+                    if (nl == 4) {
+                        lines[2][0] = lines[3][0];
+                        lines[2][1] = lines[3][1];
+                        nl = 3;
+                    }
+                    lines[nl][0] = i;
+                    lines[nl++][1] = e - i;
+                }
+            }
+            i = e + 1;
+        }
+        for (size_t k = 0; k < nl; k++) {
+            struct edge_line *l = &edges[nedges++];
+            l->at = lines[k][0];
+            l->len = lines[k][1];
+            l->page = page;
+            l->place = k < 2 && (nl > 2 || k == 0) ? (int)k : 2 + (int)(nl - 1 - k);
+            edge_key(t + l->at, l->len, l->key, sizeof l->key);
+        }
+        page++;
+        start = end + 1;
+    }
+    if (page >= 2) {
+        for (size_t a = 0; a < nedges; a++) {
+            bool again = false;
+            for (size_t b = 0; b < nedges && !again; b++)
+                again = edges[b].page != edges[a].page && edges[b].place == edges[a].place &&
+                        edges[a].key[0] && !strcmp(edges[a].key, edges[b].key);
+            if (!again)
+                continue;
+            if (!out)
+                out = xstrndup(t, len);
+            memset(out + edges[a].at, ' ', edges[a].len);
+            dropped++;
+        }
+    }
+    free(edges);
+    *n = len;
+    return dropped ? out : NULL;
+}
+
 /* ---- the parse ------------------------------------------------------------------------ */
 
 /* Where a section starts: the sections of the text as a sorted list of offsets. */
@@ -677,6 +803,41 @@ unbullet(const char *s, size_t *n)
     return text_trim(s, n);
 }
 
+/* A range whose dash ends its line ("Jan 2019 –") and whose end starts the next line ("Dec
+ * 2020", "Present") was wrapped: r takes that end, and the returned offset is where the next
+ * line ends (it is read). Otherwise r stays open and e is returned as it was. */
+static size_t
+wrapped_end(const char *text, size_t len, size_t e, struct date_range *r)
+{
+    size_t b = e + 1, f = b, n;
+    const char *s;
+    struct buf join;
+    struct date_range jr;
+    if (b >= len)
+        return e;
+    while (f < len && text[f] != '\n')
+        f++;
+    n = f - b;
+    s = text_trim(text + b, &n);
+    if (!n || n > 80)
+        return e;
+    /* the next line read as the end of a range from the earliest year there is */
+    buf_init(&join, 128);
+    buf_puts(&join, "1950 - ");
+    buf_append(&join, s, n);
+    if (dates_find(buf_str(&join), join.len, &jr, 1) && jr.begin == 0 && !jr.dangling &&
+        (jr.present || jr.end.year > r->start.year ||
+         (jr.end.year == r->start.year &&
+          (!jr.end.month || !r->start.month || jr.end.month >= r->start.month)))) {
+        r->present = jr.present;
+        r->end = jr.end;
+        r->dangling = false;
+        e = f;
+    }
+    buf_cleanup(&join);
+    return e;
+}
+
 static enum rb_err
 parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, struct resume *out,
            char *errmsg)
@@ -701,6 +862,12 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
             e++;
         n = e - i;
         s = text_trim(text + i, &n);
+        if (n && *s == '\f') {
+            /* a page break is not part of the line it starts */
+            s++;
+            n--;
+            s = text_trim(s, &n);
+        }
         h = n ? heading_of(s[0] == '#' ? s + 1 : s, n - (s[0] == '#')) : -1;
         if (h < 0 && n) {
             size_t rest = 0, lab = margin_label(s, n, &rest);
@@ -729,6 +896,8 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
         } else if (n && dates_find(s, n, dr, 2) && (sec == SEC_EXPERIENCE || sec == SEC_TOP)) {
             struct position *p;
             size_t before = dr[0].begin, after = n - dr[0].stop;
+            if (dr[0].dangling)
+                e = wrapped_end(text, len, e, &dr[0]);
             xgrow(&out->positions, &cap, out->npositions + 1, sizeof *out->positions);
             p = &out->positions[out->npositions];
             memset(p, 0, sizeof *p);
@@ -831,15 +1000,22 @@ enum rb_err
 resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today,
              struct resume *out, char *errmsg)
 {
-    size_t col = two_columns(text, len), n = 0;
-    char *flat = col ? unfold(text, len, col, &n) : NULL;
+    size_t clean_len = 0, col, n = 0;
+    char *clean = drop_running(text, len, &clean_len), *flat;
     enum rb_err rc;
 
+    if (clean) {
+        text = clean;
+        len = clean_len;
+    }
+    col = two_columns(text, len);
+    flat = col ? unfold(text, len, col, &n) : NULL;
     memset(out, 0, sizeof *out);
     rc = parse_text(flat ? flat : text, flat ? n : len, sc, today, out, errmsg);
     if (!rc && flat)
         warn(out, "two columns were read one after the other; check the order by hand");
     free(flat);
+    free(clean);
     return rc;
 }
 

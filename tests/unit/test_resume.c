@@ -415,7 +415,7 @@ Test(resume, letter_spaced_headings)
         "Coordinator at Code Club Eastmoor                 Jan 2013 - Jul 2015\n"
         "E D U C AT I O N\n"
         "Bachelor Physics at University of Eastmoor        Dec 2013 - Dec 2016\n"
-        "Open Source Projects\n"
+        "Projects Experience\n"
         "Tidepool                                          Mar 2020 - Jan 2021\n";
     struct resume r;
     char msg[RB_ERRMSG] = "";
@@ -439,6 +439,56 @@ Test(resume, short_words_are_not_a_spaced_heading)
     char msg[RB_ERRMSG] = "";
     cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
     cr_assert_eq(r.npositions, 2);
+    resume_cleanup(&r);
+}
+
+/* A range wrapped after its dash ends on the next line; a dash and nothing under it is an
+ * open end. */
+Test(resume, a_range_wrapped_after_its_dash)
+{
+    static const char text[] = "Mei Holm\nExperience\n"
+                               "Platform Engineer, Orchard Labs   Mar 2019 -\n"
+                               "Dec 2021\n"
+                               "- Ran the Kafka consumers\n"
+                               "Data Engineer, Granite Data   2022-01-10 \xE2\x80\x94\n"
+                               "- Built the ingestion in Go\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    cr_assert_not(r.positions[0].range.present);
+    cr_assert_eq(r.positions[0].range.end.year, 2021);
+    cr_assert_eq(r.positions[0].range.end.month, 12);
+    cr_assert(r.positions[1].range.present, "nothing after the dash: still there");
+    cr_assert_eq(r.experience_months, 34 + 59);
+    resume_cleanup(&r);
+}
+
+/* A browser's print adds a header (date, title) and a footer (address, page number) to every
+ * page; across a page break they would stand between a title and its dates. */
+Test(resume, running_heads_of_printed_pages_are_dropped)
+{
+    static const char text[] = "12/7/26, 5:07 PM                             Ilse Jackson\n"
+                               "Ilse Jackson\nilse.jackson@example.org\n\n"
+                               "Experience\n"
+                               "Engineering Manager, Bluefin Ledger     Jan 2023 - Present\n"
+                               "- Ran the platform team\n"
+                               "Junior Developer, Saltmarsh Games\n"
+                               "about:blank                                                1/2\n"
+                               "\f12/7/26, 5:07 PM                           Ilse Jackson\n"
+                               "Jan 2018 - Nov 2022\n"
+                               "- Wrote Kotlin services\n"
+                               "Volunteering\n"
+                               "Treasurer, Code Club          Jan 2014 - May 2016\n"
+                               "about:blank                                                2/2\n"
+                               "\f";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    cr_assert_str_eq(r.positions[1].title, "Junior Developer", "not the page's header");
+    cr_assert_str_eq(r.positions[1].company, "Saltmarsh Games");
+    cr_assert_str_eq(r.name, "Ilse Jackson");
     resume_cleanup(&r);
 }
 

@@ -5,7 +5,9 @@
 //
 //   node tests/accuracy/themes/render.mjs OUTDIR THEME[,THEME...] FILE.json...
 //
-// Writes OUTDIR/NAME-THEME.pdf for each file and theme. Each theme gets its own fresh copy of
+// Writes OUTDIR/NAME-THEME.pdf for each file and theme. Every other file is printed as
+// chromium's print dialog does by default, with a header (the date and the page's title) and a
+// footer (the address and "1/2") repeated on every page. Each theme gets its own fresh copy of
 // the resume (some themes change the object they are given). Nothing leaves the machine: the
 // page is offline and every request but inline data is refused, so a theme's web fonts and
 // CDN style sheets are simply missing, as they would be for a reader offline.
@@ -52,15 +54,25 @@ try {
   const page = await context.newPage();
   await page.route('**/*', (route) =>
     route.request().url().startsWith('data:') ? route.continue() : route.abort());
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const text = readFileSync(file, 'utf8');
+    const margins = index % 2 === 1;
     for (const t of themes) {
       const name = `${basename(file, '.json')}-${t}.pdf`;
       try {
         const html = await render[t](JSON.parse(text));
         await page.setContent(html, { waitUntil: 'load', timeout: 20000 });
         await page.emulateMedia({ media: 'print' });
-        await page.pdf({ path: join(out, name), format: 'A4', printBackground: true, timeout: 20000 });
+        await page.pdf({
+          path: join(out, name),
+          format: 'A4',
+          printBackground: true,
+          timeout: 20000,
+          ...(margins && {
+            displayHeaderFooter: true,
+            margin: { top: '1.5cm', bottom: '1.5cm', left: '1cm', right: '1cm' },
+          }),
+        });
       } catch (e) {
         failed++;
         console.error(`render.mjs: ${name}: ${String(e).split('\n')[0]}`);
