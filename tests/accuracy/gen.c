@@ -1123,7 +1123,7 @@ json_people(const char *dir, long n, FILE *labels)
             fprintf(stderr, "accuracy-gen: cannot write %s\n", path);
         else {
             char *name = fmt("%s.json", cv.base);
-            label(labels, &cv, name);
+            label_eval(labels, &cv, name, "source", "themes");
             free(name);
         }
         free(path);
@@ -2328,6 +2328,10 @@ label(FILE *out, const struct cv *c, const char *file)
         json_t *p = json_object();
         dates_format(c->jobs[i].start, d, sizeof d);
         json_object_set_new(p, "start", json_string(d));
+        if (eval_layout && c->jobs[i].title && c->jobs[i].company) {
+            json_object_set_new(p, "title", json_string(c->jobs[i].title));
+            json_object_set_new(p, "company", json_string(c->jobs[i].company));
+        }
         if (c->jobs[i].present) {
             json_object_set_new(p, "end", json_null());
         } else {

@@ -18,6 +18,8 @@
  * themes: experience within one year for 90% of the files) and "docx" (Word documents with
  * tables, text boxes, headers and footers: a dated position found, i.e. a labelled position
  * with its start and end months, in 90% of the files). Both count toward the exit code.
+ * Their rows also show the share of labelled positions found with their dates whose title
+ * and company were both read exactly ("title+co"; no target).
  */
 #include <jansson.h>
 #include <math.h>
@@ -35,7 +37,7 @@
 struct tally {
     char name[32];
     int kind; /* 0 overall, 1 format, 2 layout, 3 an evaluation's layout, 4 its total */
-    long files, tp, fp, fn, pos_ok, pos_of, years_ok, years_of, year1_ok, dated;
+    long files, tp, fp, fn, pos_ok, pos_of, years_ok, years_of, year1_ok, dated, named_ok, named_of;
 };
 
 static struct tally groups[64];
@@ -135,7 +137,7 @@ score(json_t *label, json_t *parsed)
     struct tally *t[3];
     json_t *want = json_object_get(label, "skills"), *got = json_object_get(parsed, "skills");
     json_t *lp = json_object_get(label, "positions"), *pp = json_object_get(parsed, "positions");
-    long tp = 0, fp = 0, fn = 0, ok = 0, of, yok, y1ok;
+    long tp = 0, fp = 0, fn = 0, ok = 0, of, yok, y1ok, named_ok = 0, named_of = 0;
     size_t i, j, np = json_array_size(pp);
     json_t *v;
     bool *used = calloc(np + 1, sizeof *used);
@@ -168,13 +170,24 @@ score(json_t *label, json_t *parsed)
     json_array_foreach(lp, i, v)
     {
         const char *st = json_string_value(json_object_get(v, "start"));
+        const char *lt = json_string_value(json_object_get(v, "title"));
+        const char *lc = json_string_value(json_object_get(v, "company"));
         bool hit = false;
+        named_of += lt && lc;
         for (j = 0; j < np && !hit; j++) {
             json_t *q = json_array_get(pp, j);
             const char *qs = json_string_value(json_object_get(q, "start"));
             if (!used[j] && st && qs && !strcmp(st, qs) &&
-                same_end(json_object_get(v, "end"), json_object_get(q, "end")))
+                same_end(json_object_get(v, "end"), json_object_get(q, "end"))) {
+                const char *qt = json_string_value(json_object_get(q, "title"));
+                const char *qc = json_string_value(json_object_get(q, "company"));
                 used[j] = hit = true;
+                if (lt && lc && qt && qc && !strcmp(lt, qt) && !strcmp(lc, qc))
+                    named_ok++;
+                else if (lt && lc && verbose)
+                    printf("%s: position %s read as \"%s\" at \"%s\", labelled \"%s\" at \"%s\"\n",
+                           file, st, qt ? qt : "", qc ? qc : "", lt, lc);
+            }
         }
         ok += hit;
         if (!hit && verbose)
@@ -217,6 +230,8 @@ score(json_t *label, json_t *parsed)
         t[k]->years_of++;
         t[k]->year1_ok += y1ok;
         t[k]->dated += ok > 0;
+        t[k]->named_ok += named_ok;
+        t[k]->named_of += named_of;
     }
 }
 
@@ -242,17 +257,17 @@ row(const struct tally *t)
            100 * ratio(t->years_ok, t->years_of));
 }
 
-/* An evaluation's row: the columns of row() and then experience within one year and the
- * files with a dated position found. */
+/* An evaluation's row: the columns of row() and then experience within one year, the files
+ * with a dated position found, and the positions found whose title and company were read. */
 static void
 eval_row(const struct tally *t)
 {
     printf("%-22s %5ld | %6.3f %6.3f %6.3f | %5ld/%-5ld %6.1f%% | %4ld/%-4ld %6.1f%% | %6.1f%% | "
-           "%6.1f%%\n",
+           "%6.1f%% | %6.1f%%\n",
            t->name, t->files, ratio(t->tp, t->tp + t->fp), ratio(t->tp, t->tp + t->fn), f1(t),
            t->pos_ok, t->pos_of, 100 * ratio(t->pos_ok, t->pos_of), t->years_ok, t->years_of,
            100 * ratio(t->years_ok, t->years_of), 100 * ratio(t->year1_ok, t->files),
-           100 * ratio(t->dated, t->files));
+           100 * ratio(t->dated, t->files), 100 * ratio(t->named_ok, t->named_of));
 }
 
 /* The evaluations' rows, each target checked on its total; 1 when one is missed. */
@@ -265,8 +280,9 @@ evals(void)
         any |= groups[g].kind >= 3;
     if (!any)
         return 0;
-    printf("\n%-22s %5s | %6s %6s %6s | %19s | %18s | %7s | %7s\n", "evaluation", "files", "skillP",
-           "skillR", "F1", "position dates", "experience +-0.5", "+-1 yr", "dated");
+    printf("\n%-22s %5s | %6s %6s %6s | %19s | %18s | %7s | %7s | %8s\n", "evaluation", "files",
+           "skillP", "skillR", "F1", "position dates", "experience +-0.5", "+-1 yr", "dated",
+           "title+co");
     for (int kind = 3; kind <= 4; kind++) {
         for (size_t g = 1; g < ngroups; g++)
             if (groups[g].kind == kind)
