@@ -414,21 +414,22 @@ find_name(struct resume *r, const char *t, size_t n)
 
 /* ---- positions ------------------------------------------------------------------------ */
 
-/* Splits "Title, Company" / "Title at Company" / "Title | Company" / "Title - Company". */
+/* Splits "Title, Company" / "Title at Company" / "Title | Company" / "Title - Company", and
+ * table cells ("Title<TAB>Company", "Title   Company"). */
 static void
 title_company(const char *s, size_t n, struct position *p)
 {
     static const char *const seps[] = {
-        " at ", " @ ", " | ", ", ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 "};
+        " at ", " @ ", " | ", ", ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ",
+        /* last: table cells, a tab or a gap of columns between them */
+        "\t", "   "};
     s = text_trim(s, &n);
-    /* Markdown heading marks and bullets are not part of a title */
-    while (n && (*s == '#' || *s == '*' || *s == '-' || *s == ' ')) {
+    /* Markdown heading and emphasis marks, table bars and bullets are not part of a title */
+    while (n && strchr("#*_|- ", *s)) {
         s++;
         n--;
     }
-    while (n && strchr(",|-(:", s[n - 1]))
-        n--;
-    while (n && (s[n - 1] == ' '))
+    while (n && strchr(",|-(:*_ ", s[n - 1]))
         n--;
     if (!n)
         return;
@@ -477,6 +478,164 @@ title_then_company(const char *t, size_t tn, const char *c, size_t cn, struct po
     p->title = xstrndup(t, tn);
     p->company = xstrndup(c, (size_t)(dash - c));
     p->confidence = 0.85;
+}
+
+/* Nouns that end or make a job title ("Site Reliability Engineer", "Head of Data", "CTO"):
+ * where a layout sets the title and the company on lines of their own, or in either order,
+ * they tell which line is the title. */
+static const char *const role_nouns[] = {
+    "engineer",   "developer",  "manager",    "architect",   "administrator",
+    "analyst",    "lead",       "director",   "consultant",  "intern",
+    "designer",   "scientist",  "specialist", "officer",     "head",
+    "president",  "programmer", "tester",     "coordinator", "technician",
+    "assistant",  "associate",  "accountant", "recruiter",   "lecturer",
+    "teacher",    "founder",    "cto",        "ceo",         "cfo",
+    "vp",         "sre",        "dba",        "supervisor",  "representative",
+    "executive",  "researcher", "strategist", "advisor",     "trainee",
+    "apprentice", "contractor", "freelancer", "mentor",      "tutor",
+    "treasurer",  "owner",      "partner",
+};
+
+/* Whether a line names a role: one of its words is a role noun. */
+static bool
+looks_like_title(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        char w[24];
+        size_t k = 0;
+        while (i < n && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            i++;
+        while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
+            if (k + 1 < sizeof w)
+                w[k++] = (char)(s[i] | 0x20);
+            i++;
+        }
+        w[k] = '\0';
+        for (size_t r = 0; k && r < sizeof role_nouns / sizeof role_nouns[0]; r++)
+            if (!strcmp(w, role_nouns[r]))
+                return true;
+    }
+    return false;
+}
+
+/* Whether the rest of a dates' line is only a length of time, icons or punctuation ("3 years
+ * 2 months", "(4 yrs)"): not a title. */
+static bool
+noise_only(const char *s, size_t n)
+{
+    static const char *const units[] = {"year",   "years", "yr",  "yrs", "month",
+                                        "months", "mo",    "mos", "y",   "m"};
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xEE || (c == 0xEF && i + 1 < n && (unsigned char)s[i + 1] <= 0xA3)) {
+            i += 3; /* a private-use character: an icon font's glyph */
+            continue;
+        }
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            size_t w = i;
+            bool unit = false;
+            while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+                i++;
+            for (size_t u = 0; u < sizeof units / sizeof units[0] && !unit; u++)
+                unit = strlen(units[u]) == i - w && !strncasecmp(s + w, units[u], i - w);
+            if (!unit)
+                return false;
+            continue;
+        }
+        if (c >= 0x80)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* A line that can be a title or a company: short, not a bullet, a heading, a sentence or a
+ * line with dates. */
+static bool
+plain_line(const char *s, size_t n)
+{
+    struct date_range dr;
+    if (!n || n > 70 || ((s[0] == '-' || s[0] == '*') && (n == 1 || s[1] == ' ')) ||
+        (n >= 3 && !memcmp(s, "\xE2\x80\xA2", 3)) || s[n - 1] == '.' || heading_of(s, n) >= 0 ||
+        dates_find(s, n, &dr, 1))
+        return false;
+    return true;
+}
+
+/* The next non-blank line after the line ending at e: *s and *n, trimmed. */
+static bool
+next_line(const char *text, size_t len, size_t e, const char **s, size_t *n)
+{
+    while (e < len) {
+        size_t b = e + 1, f = b;
+        while (f < len && text[f] != '\n')
+            f++;
+        *n = f - b;
+        *s = text_trim(text + b, n);
+        if (*n && **s == '\f') {
+            (*s)++;
+            (*n)--;
+            *s = text_trim(*s, n);
+        }
+        if (*n)
+            return true;
+        e = f;
+    }
+    return false;
+}
+
+/* Title and company where the layout puts them on lines of their own around the dates' line,
+ * told apart by the role noun a title has: "Company, Title" turned round; "Title" / "Company"
+ * / dates (both above); "Company   dates" / "Title"; "Company" / dates / "Title"; and a dates'
+ * line alone with "Title" (and its company) below it. rest: the dates' line had text of its
+ * own (p's title). above: p's title came from the line above. prev and prev2: the two lines
+ * above, after the last position's dates (else their length is 0). *from moves up to the
+ * title's line when it is two lines above. */
+static void
+retitle(const char *text, size_t len, size_t e, struct position *p, bool rest, bool above,
+        const char *prev, size_t prev_len, const char *prev2, size_t prev2_len, size_t *from)
+{
+    const char *nx, *nx2;
+    size_t nn, nn2;
+    bool titled = p->title && looks_like_title(p->title, strlen(p->title));
+
+    if (p->title && p->company && !titled && looks_like_title(p->company, strlen(p->company))) {
+        char *t = p->title;
+        p->title = p->company;
+        p->company = t;
+        return;
+    }
+    if (titled || p->company)
+        return;
+    if (above && p->title && prev2_len && plain_line(prev2, prev2_len) &&
+        looks_like_title(prev2, prev2_len)) {
+        p->company = p->title;
+        p->title = xstrndup(prev2, prev2_len);
+        p->confidence = 0.7;
+        *from = (size_t)(prev2 - text);
+        return;
+    }
+    if (next_line(text, len, e, &nx, &nn) && plain_line(nx, nn) && looks_like_title(nx, nn)) {
+        struct position q;
+        memset(&q, 0, sizeof q);
+        title_company(nx, nn, &q);
+        if (!q.company && rest) {
+            q.company = p->title;
+            p->title = NULL;
+        } else if (!q.company && prev_len && plain_line(prev, prev_len) &&
+                   !looks_like_title(prev, prev_len)) {
+            q.company = xstrndup(prev, prev_len); /* "Company" / dates / "Title" */
+        } else if (!q.company && next_line(text, len, (size_t)(nx + nn - text), &nx2, &nn2) &&
+                   plain_line(nx2, nn2) && !looks_like_title(nx2, nn2)) {
+            q.company = xstrndup(nx2, nn2);
+        }
+        free(p->title);
+        p->title = q.title;
+        p->company = q.company;
+        p->confidence = 0.7;
+    }
 }
 
 /* ---- two columns ---------------------------------------------------------------------- */
@@ -845,7 +1004,7 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
     struct skill_hit *hits = NULL;
     struct sec_mark *marks = NULL;
     size_t nhits = 0, i = 0, cap = 0, prev_start = 0, prev_len = 0, top_end = len, nmarks = 0,
-           capmarks = 0, prev2_start = 0, prev2_len = 0;
+           capmarks = 0, prev2_start = 0, prev2_len = 0, dates_end = 0;
     enum section sec = SEC_TOP;
     enum rb_err rc;
 
@@ -902,20 +1061,31 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
             p = &out->positions[out->npositions];
             memset(p, 0, sizeof *p);
             p->range = dr[0];
-            /* the rest of the line, else the line above */
+            /* the rest of the line, else the line above; a length of time beside the dates
+             * ("3 years") is not a title */
+            if (before > 3 && noise_only(s, before))
+                before = 0;
+            if (after > 3 && noise_only(s + dr[0].stop, after))
+                after = 0;
             if (before > 3)
                 title_company(s, before, p);
             else if (after > 3)
                 title_company(s + dr[0].stop, after, p);
             else if (prev_len && prev2_len && company_place_line(text + prev_start, prev_len))
                 title_then_company(text + prev2_start, prev2_len, text + prev_start, prev_len, p);
-            else if (prev_len)
+            else if (prev_len && plain_line(text + prev_start, prev_len))
                 title_company(text + prev_start, prev_len, p);
             /* its lines run from here (or the line above that titles it) to the next
              * position or heading */
             p->from = prev_len && before <= 3 && after <= 3
                           ? (p->confidence == 0.85 ? prev2_start : prev_start)
                           : i;
+            retitle(text, len, e, p, before > 3 || after > 3,
+                    before <= 3 && after <= 3 && p->confidence != 0.85 && p->title,
+                    text + prev_start, prev_len && prev_start >= dates_end ? prev_len : 0,
+                    text + prev2_start, prev2_len && prev2_start >= dates_end ? prev2_len : 0,
+                    &p->from);
+            dates_end = e;
             p->to = len;
             if (out->npositions && p[-1].to > p->from)
                 p[-1].to = p->from;

@@ -2328,7 +2328,7 @@ label(FILE *out, const struct cv *c, const char *file)
         json_t *p = json_object();
         dates_format(c->jobs[i].start, d, sizeof d);
         json_object_set_new(p, "start", json_string(d));
-        if (eval_layout && c->jobs[i].title && c->jobs[i].company) {
+        if (c->jobs[i].title && *c->jobs[i].title && c->jobs[i].company && *c->jobs[i].company) {
             json_object_set_new(p, "title", json_string(c->jobs[i].title));
             json_object_set_new(p, "company", json_string(c->jobs[i].company));
         }

@@ -358,6 +358,8 @@ main(int argc, char **argv)
     }
     all = &groups[0];
     row(all);
+    printf("%-22s positions found with their title and company read: %ld/%ld %.1f%%\n", "",
+           all->named_ok, all->named_of, 100 * ratio(all->named_ok, all->named_of));
     if (f1(all) < TARGET_F1) {
         printf("target missed: skill F1 %.3f < %.2f\n", f1(all), TARGET_F1);
         rc = 1;

@@ -492,6 +492,59 @@ Test(resume, running_heads_of_printed_pages_are_dropped)
     resume_cleanup(&r);
 }
 
+/* Title and company on lines of their own around the dates, in either order: the role noun
+ * of a title tells them apart. */
+Test(resume, title_and_company_on_lines_of_their_own)
+{
+    static const char text[] = "Ana Lind\n"
+                               "Experience\n"
+                               "Site Reliability Engineer\n" /* both above */
+                               "Wren & Moss Retail\n"
+                               "Jan 2020 - Dec 2024\n"
+                               "  Kept the billing services up\n"
+                               "Ironbridge Capital      07/2018 - 12/2019\n" /* title below */
+                               "Platform Engineer\n"
+                               "  Moved the ledger to Kafka\n"
+                               "Lantern Bank, Data Analyst      2016-01-10 - 2018-05-02\n"
+                               "Mar 2014 - Dec 2015   1 year 10 months\n" /* a length */
+                               "Junior Developer\n"
+                               "Granite Data\n"
+                               "  Wrote reports\n"
+                               "**Intern, Orchard Labs**\n"
+                               "2013 - 2013\n";
+    static const char *const want[][2] = {{"Site Reliability Engineer", "Wren & Moss Retail"},
+                                          {"Platform Engineer", "Ironbridge Capital"},
+                                          {"Data Analyst", "Lantern Bank"},
+                                          {"Junior Developer", "Granite Data"},
+                                          {"Intern", "Orchard Labs"}};
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 5);
+    for (size_t i = 0; i < 5; i++) {
+        cr_assert_str_eq(r.positions[i].title, want[i][0], "position %zu", i);
+        cr_assert_str_eq(r.positions[i].company, want[i][1], "position %zu", i);
+    }
+    resume_cleanup(&r);
+}
+
+/* Table rows as text keeps them: cells apart by a tab (HTML, DOCX) or a gap of columns. */
+Test(resume, title_and_company_in_table_cells)
+{
+    static const char text[] = "Ana Lind\nExperience\n"
+                               "Jan 2020 - Present\tPlatform Engineer\tOrchard Labs\n"
+                               "2016 - 2019     Data Engineer     Granite Data\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    cr_assert_str_eq(r.positions[0].title, "Platform Engineer");
+    cr_assert_str_eq(r.positions[0].company, "Orchard Labs");
+    cr_assert_str_eq(r.positions[1].title, "Data Engineer");
+    cr_assert_str_eq(r.positions[1].company, "Granite Data");
+    resume_cleanup(&r);
+}
+
 Test(resume, job_board_exports_tell_title_from_company)
 {
     static const char text[] = "Priya Sharma\nJava Developer - Example Systems\n\n"
