@@ -31,7 +31,7 @@
 static void
 newline(struct buf *b)
 {
-    if (b->len && b->data[b->len - 1] != '\n')
+    if (b->len && b->data && b->data[b->len - 1] != '\n')
         buf_putc(b, '\n');
 }
 

@@ -374,6 +374,8 @@ not_a_name(const char *s, size_t n)
     return no;
 }
 
+static bool looks_like_title(const char *s, size_t n);
+
 static void
 find_name(struct resume *r, const char *t, size_t n)
 {
@@ -394,6 +396,18 @@ find_name(struct resume *r, const char *t, size_t n)
         while (len && (*s == '#' || *s == ' ')) {
             s++;
             len--;
+        }
+        {
+            /* the sections have begun: a name comes before them */
+            size_t rest = 0, lab = margin_label(s, len, &rest);
+            if (heading_of(s, len) >= 0 || (lab && heading_of(s, lab) >= 0))
+                break;
+        }
+        {
+            /* "Ilse Jackson, Engineering Manager": the name and, after it, the title */
+            const char *comma = memchr(s, ',', len);
+            if (comma && comma > s && looks_like_title(comma + 1, len - (size_t)(comma + 1 - s)))
+                len = (size_t)(comma - s);
         }
         for (size_t k = 0; k < len && ok; k++) {
             char c = s[k];
@@ -859,9 +873,10 @@ edge_key(const char *s, size_t n, char *key, size_t cap)
 /* The text without its running heads: pdftotext ends each page with a form feed, and a line
  * among the first two or the last two of a page that comes back in the same place on another
  * page (first, second, last or the one above it), digits aside ("1/2", "2/2"), is a header or
- * footer the printer repeated (a date and a title, an address and a page number), not the resume's;
- * it would stand between a title and its dates across a page break. A new string with those lines
- * blank (*n its length), or NULL when there is nothing to drop. */
+ * footer the printer repeated (a date and a title, an address and a page number), not the
+ * resume's; it would stand between a title and its dates across a page break. The first page's
+ * top line is kept: where the name is in the page header, that is the only place it is. A new
+ * string with those lines blank (*n its length), or NULL when there is nothing to drop. */
 static char *
 drop_running(const char *t, size_t len, size_t *n)
 {
@@ -871,7 +886,7 @@ drop_running(const char *t, size_t len, size_t *n)
 
     if (!memchr(t, '\f', len))
         return NULL; /* one page, or not from a PDF */
-    edges = xcalloc(PAGES_MAX * 4, sizeof *edges);
+    edges = xcalloc((size_t)PAGES_MAX * 4, sizeof *edges);
 
     while (start < len && page < PAGES_MAX) {
         size_t end = start, lines[64][2], nl = 0;
@@ -917,7 +932,8 @@ drop_running(const char *t, size_t len, size_t *n)
             for (size_t b = 0; b < nedges && !again; b++)
                 again = edges[b].page != edges[a].page && edges[b].place == edges[a].place &&
                         edges[a].key[0] && !strcmp(edges[a].key, edges[b].key);
-            if (!again)
+            /* the first page's top line stays: a name set in the page header is there */
+            if (!again || (edges[a].page == 0 && edges[a].place == 0))
                 continue;
             if (!out)
                 out = xstrndup(t, len);

@@ -492,6 +492,47 @@ Test(resume, running_heads_of_printed_pages_are_dropped)
     resume_cleanup(&r);
 }
 
+/* A name set in the page header of a two-page PDF is the only place the name is. */
+Test(resume, a_name_in_the_page_header_is_kept)
+{
+    static const char text[] = "Tariq Haddad\n"
+                               "tariq.haddad@example.org\n"
+                               "Experience\n"
+                               "Data Engineer, Orchard Labs      Jan 2020 - Present\n"
+                               "- Built the ingestion in Go\n"
+                               "Page 1\n"
+                               "\fTariq Haddad\n"
+                               "Analyst, Granite Data      2016 - 2019\n"
+                               "Page 2\n"
+                               "\f";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(r.name, "Tariq Haddad");
+    cr_assert_eq(r.npositions, 2);
+    resume_cleanup(&r);
+}
+
+/* A theme's top line "Name, Title" gives the name; a line inside the sections never does. */
+Test(resume, a_name_beside_its_title_and_none_from_the_sections)
+{
+    static const char named[] =
+        "Ilse Jackson, Engineering Manager\n"
+        "ilse.jackson@example.org | (873) 555-1301\n\n"
+        "EXPERIENCE      Bluefin Ledger, Engineering Manager   2023 - 2025\n";
+    static const char sidebar[] = "Technical Skills\nActive Directory\nScipy\nRuby\n"
+                                  "Experience\nData Engineer, Orchard Labs   2020 - 2024\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(named, strlen(named), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(r.name, "Ilse Jackson");
+    resume_cleanup(&r);
+    cr_assert_eq(resume_parse(sidebar, strlen(sidebar), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_null(r.name, "a skill under a heading is not a name: %s", r.name);
+    cr_assert(has_warning(&r, "no name found"));
+    resume_cleanup(&r);
+}
+
 /* Title and company on lines of their own around the dates, in either order: the role noun
  * of a title tells them apart. */
 Test(resume, title_and_company_on_lines_of_their_own)
