@@ -194,6 +194,14 @@ check: build/.deps-ok
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
 	@tests/run build/asan
 
+# The shared store unit tests against PostgreSQL, on a private cluster started and stopped
+# around them (tests/pg/check): which pass, which are skipped (operations the PostgreSQL
+# backend does not have yet, by name) and which fail.
+.PHONY: check-pg
+check-pg: build/asan/unit-tests
+	@scripts/deps check
+	@tests/pg/check build/asan
+
 C_FILES = $(shell find src tests bench tools -name node_modules -prune -o -name '*.[ch]' -print)
 
 format:
