@@ -277,6 +277,17 @@ pg_exec(struct store *s, const char *sql, const struct pg_args *args, const char
 }
 
 enum rb_err
+pg_exec_n(struct store *s, const char *sql, const struct pg_args *args, long long *changed,
+          const char *what, char *errmsg)
+{
+    enum rb_err rc;
+    PGresult *r = pg_query(s, sql, args, what, &rc, errmsg);
+    *changed = r ? strtoll(PQcmdTuples(r), NULL, 10) : 0;
+    PQclear(r);
+    return rc;
+}
+
+enum rb_err
 pg_scalar(struct store *s, const char *sql, const struct pg_args *args, long long *n,
           const char *what, char *errmsg)
 {

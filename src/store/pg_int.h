@@ -42,6 +42,9 @@ PGresult *pg_query(struct store *s, const char *sql, const struct pg_args *args,
 /* pg_query for a statement whose rows (if any) are not needed. */
 enum rb_err pg_exec(struct store *s, const char *sql, const struct pg_args *args, const char *what,
                     char *errmsg);
+/* pg_exec that also gives the rows the statement changed (*changed). */
+enum rb_err pg_exec_n(struct store *s, const char *sql, const struct pg_args *args,
+                      long long *changed, const char *what, char *errmsg);
 /* The integer in the first column of the first row: RB_ENOTFOUND when there is no row. */
 enum rb_err pg_scalar(struct store *s, const char *sql, const struct pg_args *args, long long *n,
                       const char *what, char *errmsg);
