@@ -401,12 +401,15 @@ Test(store, import_skips_text_already_stored)
 }
 
 /* FTS5's own structural check of the index (SQLite 3.40 does not compare it with the
- * external content; the searches in the tests below do that). */
+ * external content; the searches in the tests below do that). PostgreSQL's is a generated
+ * column, which cannot drift from its question. */
 static void
 assert_index_consistent(void)
 {
     sqlite3 *db;
     char *err = NULL;
+    if (test_on_pg())
+        return;
     cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_exec(db,
                               "INSERT INTO question_fts (question_fts) "
