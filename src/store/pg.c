@@ -332,6 +332,21 @@ pg_begin(struct store *base, char *errmsg)
     return rc;
 }
 
+static const char SQL_BEGIN_SNAPSHOT[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+enum rb_err
+pg_begin_snapshot(struct store *base, char *errmsg)
+{
+    struct pg_store *s = to_pg(base);
+    enum rb_err rc;
+    if (s->depth > 0)
+        return pg_begin(base, errmsg); /* inside a transaction: its snapshot it is */
+    rc = pg_exec(base, SQL_BEGIN_SNAPSHOT, NULL, "begin a consistent read", errmsg);
+    if (!rc)
+        s->depth = 1;
+    return rc;
+}
+
 enum rb_err
 pg_end(struct store *base, enum rb_err rc, char *errmsg)
 {

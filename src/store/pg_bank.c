@@ -84,10 +84,94 @@ static const char SQL_SEARCH[] =
 /* The snippet of one hit: matched words between \x02 and \x03, about 16 words */
 static const char SQL_HEADLINE[] =
     "SELECT ts_headline('english', q.title || E'\\n' || q.body || coalesce(E'\\n' || (SELECT "
-    "string_agg(p->>'text', E'\\n') FROM jsonb_array_elements(q.points) p), ''), "
+    "string_agg(p->>'text', E'\\n') FROM json_array_elements(q.points) p), ''), "
     "to_tsquery('english', $1), 'StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=16, MinWords=6, "
     "ShortWord=2, HighlightAll=false, MaxFragments=1, FragmentDelimiter=\" … \"') "
     "FROM question q WHERE q.id = $2";
+
+#define LEVEL_NAME(col)                                                                            \
+    "CASE " col " WHEN 1 THEN 'junior' WHEN 2 THEN 'mid' WHEN 3 THEN 'senior' "                    \
+    "WHEN 4 THEN 'architect' END"
+/* question_to_json's text, built from the row with its keys in the same order */
+static const char
+    SQL_Q_JSON[] =
+        "SELECT json_build_object('id', q.slug, 'title', q.title, 'text', q.body, 'category', "
+        "q.category, 'level', CASE WHEN q.level_min = q.level_max THEN " LEVEL_NAME("q.level_min") " ELSE " LEVEL_NAME(
+            "q.level_min") " || '-' || " LEVEL_NAME("q.level_max") " END, "
+                                                                   "'level_min', " LEVEL_NAME("q."
+                                                                                              "leve"
+                                                                                              "l_"
+                                                                                              "min") ", 'level_max', " LEVEL_NAME(
+                                                                       "q.level_max") ", "
+                                                                                      "'minutes', "
+                                                                                      "q.minutes, "
+                                                                                      "'competencie"
+                                                                                      "s', "
+                                                                                      "coalesce(("
+                                                                                      "SELECT "
+                                                                                      "json_agg(c."
+                                                                                      "slug ORDER "
+                                                                                      "BY "
+                                                                                      "qc.position)"
+                                                                                      " FROM "
+                                                                                      "question_"
+                                                                                      "competency "
+                                                                                      "qc JOIN "
+                                                                                      "competency "
+                                                                                      "c ON c.id = "
+                                                                                      "qc."
+                                                                                      "competency "
+                                                                                      "WHERE "
+                                                                                      "qc.question "
+                                                                                      "= q.id), "
+                                                                                      "'[]'::json),"
+                                                                                      " 'points', "
+                                                                                      "q.points, "
+                                                                                      "'source', "
+                                                                                      "q.source, "
+                                                                                      "'topic', "
+                                                                                      "q.topic, "
+                                                                                      "'skills', "
+                                                                                      "coalesce(("
+                                                                                      "SELECT "
+                                                                                      "json_agg("
+                                                                                      "skill ORDER "
+                                                                                      "BY "
+                                                                                      "position) "
+                                                                                      "FROM "
+                                                                                      "question_"
+                                                                                      "skill "
+                                                                                      "WHERE "
+                                                                                      "question = "
+                                                                                      "q.id), "
+                                                                                      "'[]'::json),"
+                                                                                      " 'track', "
+                                                                                      "(SELECT "
+                                                                                      "track FROM "
+                                                                                      "question_"
+                                                                                      "track WHERE "
+                                                                                      "question = "
+                                                                                      "q.id)) FROM "
+                                                                                      "question q "
+                                                                                      "WHERE "
+                                                                                      "q.slug = $1";
+static const char SQL_Q_RETIRE_ONE[] =
+    "UPDATE question SET retired = true, updated_at = " PG_NOW " WHERE id = $1";
+/* the filters of a search, over every live question, by slug ($1: how many, $7: from) */
+static const char SQL_Q_LIST[] =
+    "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, " PRIMARY_SLUG
+    ", count(*) OVER () FROM question q WHERE NOT q.retired " Q_FILTERS
+    "ORDER BY q.slug COLLATE \"C\" LIMIT $1 OFFSET $7";
+static const char SQL_Q_COUNT[] =
+    "SELECT count(*) FROM question q WHERE NOT q.retired AND $1::bigint IS NOT NULL " Q_FILTERS;
+static const char SQL_EXPORT_COMPS[] =
+    "SELECT slug, name, summary FROM competency ORDER BY slug COLLATE \"C\"";
+static const char SQL_EXPORT_QS[] =
+    "SELECT q.slug FROM question q JOIN question_competency qc ON qc.question = q.id AND "
+    "qc.position = 0 JOIN competency c ON c.id = qc.competency WHERE NOT q.retired "
+    "ORDER BY c.slug COLLATE \"C\", q.slug COLLATE \"C\"";
+static const char SQL_EXPORT_SYNS[] =
+    "SELECT concept, alternatives FROM synonym ORDER BY concept COLLATE \"C\"";
 
 static const char SQL_STATS_TOTAL[] =
     "SELECT count(*), count(*) FILTER (WHERE retired), "
@@ -674,9 +758,298 @@ pg_bank_stats(struct store *s, struct bank_stats *stt, char *errmsg)
     return RB_OK;
 }
 
+/* ---- export, import, single questions ---------------------------------------------------- */
+
+static void
+split_lines(const char *s, char ***v, size_t *n)
+{
+    size_t cap = 0;
+    *v = NULL;
+    *n = 0;
+    while (s && *s) {
+        const char *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        xgrow(v, &cap, *n + 1, sizeof **v);
+        (*v)[(*n)++] = xstrndup(s, len);
+        s += len + (e ? 1 : 0);
+    }
+}
+
+static enum rb_err
+pg_bank_export(struct store *s, struct bank *b, char *errmsg)
+{
+    PGresult *r = NULL;
+    enum rb_err rc = pg_begin_snapshot(s, errmsg);
+    if (rc)
+        return rc;
+    if (!(r = pg_query(s, SQL_EXPORT_COMPS, NULL, "export competencies", &rc, errmsg)))
+        goto out;
+    for (int i = 0; i < PQntuples(r); i++)
+        bank_add_competency(b, pg_str(r, i, 0), pg_str(r, i, 1), pg_str(r, i, 2), NULL, 0);
+    PQclear(r);
+    if (!(r = pg_query(s, SQL_EXPORT_SYNS, NULL, "export synonyms", &rc, errmsg)))
+        goto out;
+    for (int i = 0; i < PQntuples(r); i++) {
+        struct synonym syn = {0};
+        syn.concept = pg_dup(r, i, 0);
+        split_lines(pg_str(r, i, 1), &syn.alts, &syn.nalts);
+        xgrow(&b->syns, &b->capsyns, b->nsyns + 1, sizeof *b->syns);
+        b->syns[b->nsyns++] = syn;
+    }
+    PQclear(r);
+    if (!(r = pg_query(s, SQL_EXPORT_QS, NULL, "export questions", &rc, errmsg)))
+        goto out;
+    for (int i = 0; i < PQntuples(r) && !rc; i++) {
+        struct question q;
+        rc = pg_question_get(s, pg_str(r, i, 0), &q, errmsg);
+        if (!rc)
+            bank_add_question_take(b, &q);
+    }
+    PQclear(r);
+out:
+    return pg_end(s, rc, errmsg);
+}
+
+/* *id of the question slug (0: none), and whether it is live with this digest. */
+static enum rb_err
+lookup_question(struct store *s, const char *slug, const char *digest, long long *id, bool *same,
+                char *errmsg)
+{
+    struct pg_args a = {0};
+    enum rb_err rc;
+    PGresult *r;
+    *id = 0;
+    *same = false;
+    pg_arg_text(&a, slug);
+    if (!(r = pg_query(s, SQL_Q_LOOKUP, &a, "look up question", &rc, errmsg)))
+        return rc;
+    if (PQntuples(r)) {
+        const char *d = pg_str(r, 0, 1);
+        *id = pg_ll(r, 0, 0);
+        *same = d && strcmp(d, digest) == 0 && !pg_bool(r, 0, 2);
+    }
+    PQclear(r);
+    return RB_OK;
+}
+
+static enum rb_err
+key_exists(struct store *s, const char *key, int *exists, char *errmsg)
+{
+    struct pg_args a = {0};
+    enum rb_err rc;
+    PGresult *r;
+    pg_arg_text(&a, key);
+    r = pg_query(s, SQL_TEXT_EXISTS, &a, "look up question text", &rc, errmsg);
+    *exists = r && PQntuples(r) > 0;
+    PQclear(r);
+    return rc;
+}
+
+static enum rb_err
+pg_questions_import(struct store *s, const struct question *qs, size_t n,
+                    const struct competency *comps, size_t ncomps, struct import_result *r,
+                    char *errmsg)
+{
+    enum rb_err rc = pg_begin(s, errmsg);
+    if (rc)
+        return rc;
+    r->was_added = xcalloc(n ? n : 1, 1);
+    /* a competency the store lacks is added; one it has keeps its name and summary */
+    for (size_t i = 0; i < ncomps && !rc; i++) {
+        struct pg_args a = {0};
+        long long id;
+        pg_arg_text(&a, comps[i].id);
+        rc = pg_scalar(s, SQL_COMP_ID, &a, &id, "look up competency", errmsg);
+        if (rc == RB_ENOTFOUND) {
+            a.n = 0;
+            pg_arg_text(&a, comps[i].id);
+            pg_arg_text(&a, comps[i].name ? comps[i].name : comps[i].id);
+            pg_arg_text(&a, comps[i].summary ? comps[i].summary : "");
+            rc = pg_exec(s, SQL_COMP_UPSERT, &a, "save competency", errmsg);
+        }
+    }
+    for (size_t i = 0; i < n && !rc; i++) {
+        char *key = question_text_key(qs[i].text, strlen(qs[i].text));
+        char *digest = question_digest(&qs[i]);
+        int exists = 0;
+        long long id = 0;
+        bool same;
+        rc = key_exists(s, key, &exists, errmsg);
+        if (!rc && !exists) {
+            /* a different text under an id already taken: keep both, never overwrite */
+            rc = lookup_question(s, qs[i].id, digest, &id, &same, errmsg);
+            if (!rc && id) {
+                snprintf(errmsg, RB_ERRMSG, "question id '%s' is already taken", qs[i].id);
+                rc = RB_ECONFLICT;
+            }
+        }
+        if (!rc && !exists) {
+            rc = write_question(s, &qs[i], key, digest, &id, errmsg);
+            r->added++;
+            r->was_added[i] = 1;
+        } else if (!rc) {
+            r->skipped++;
+        }
+        free(key);
+        free(digest);
+    }
+    if (!rc)
+        rc = pg_exec(s, SQL_GEN_BUMP, NULL, "mark the bank changed", errmsg);
+    rc = pg_end(s, rc, errmsg);
+    if (rc) {
+        free(r->was_added);
+        r->was_added = NULL;
+        r->added = r->skipped = 0;
+    }
+    return rc;
+}
+
+static enum rb_err
+pg_question_json(struct store *s, const char *id, char **text, char *errmsg)
+{
+    struct pg_args a = {0};
+    enum rb_err rc;
+    PGresult *r;
+    *text = NULL;
+    pg_arg_text(&a, id);
+    if (!(r = pg_query(s, SQL_Q_JSON, &a, "read question", &rc, errmsg)))
+        return rc;
+    if (PQntuples(r)) {
+        *text = pg_dup(r, 0, 0);
+    } else {
+        snprintf(errmsg, RB_ERRMSG, "no question with id '%s'", id);
+        rc = RB_ENOTFOUND;
+    }
+    PQclear(r);
+    return rc;
+}
+
+static enum rb_err
+pg_question_save(struct store *s, const struct question *q, bool create, char *errmsg)
+{
+    char *key = question_text_key(q->text, strlen(q->text));
+    char *digest = question_digest(q);
+    long long id = 0;
+    bool same;
+    enum rb_err rc = pg_begin(s, errmsg);
+
+    if (!rc)
+        rc = lookup_question(s, q->id, digest, &id, &same, errmsg);
+    if (!rc && create && id) {
+        snprintf(errmsg, RB_ERRMSG, "id: question '%s' exists already", q->id);
+        rc = RB_ECONFLICT;
+    } else if (!rc && !create && !id) {
+        snprintf(errmsg, RB_ERRMSG, "no question with id '%s'", q->id);
+        rc = RB_ENOTFOUND;
+    }
+    if (!rc && create) {
+        int exists = 0;
+        rc = key_exists(s, key, &exists, errmsg);
+        if (!rc && exists) {
+            snprintf(errmsg, RB_ERRMSG, "text: the bank has a question with the same text");
+            rc = RB_ECONFLICT;
+        }
+    }
+    if (!rc)
+        rc = write_question(s, q, key, digest, &id, errmsg);
+    if (!rc)
+        rc = pg_exec(s, SQL_GEN_BUMP, NULL, "mark the bank changed", errmsg);
+    free(key);
+    free(digest);
+    return pg_end(s, rc, errmsg);
+}
+
+static enum rb_err
+pg_question_retire(struct store *s, const char *slug, char *errmsg)
+{
+    long long id = 0;
+    bool same;
+    enum rb_err rc = pg_begin(s, errmsg);
+    if (!rc)
+        rc = lookup_question(s, slug, "", &id, &same, errmsg);
+    if (!rc && !id) {
+        snprintf(errmsg, RB_ERRMSG, "no question with id '%s'", slug);
+        rc = RB_ENOTFOUND;
+    }
+    if (!rc) {
+        struct pg_args a = {0};
+        pg_arg_ll(&a, id);
+        rc = pg_exec(s, SQL_Q_RETIRE_ONE, &a, "retire question", errmsg);
+    }
+    if (!rc)
+        rc = pg_exec(s, SQL_GEN_BUMP, NULL, "mark the bank changed", errmsg);
+    return pg_end(s, rc, errmsg);
+}
+
+/* $2..$6 of Q_FILTERS, after $1 (the caller's); anyof is kept by the caller. */
+static void
+filter_args(struct pg_args *a, const struct search_query *f, const char *anyof)
+{
+    pg_arg_ll(a, f->level);
+    pg_arg_text(a, f->category >= 0 ? category_name((enum category)f->category) : NULL);
+    pg_arg_text(a, f->competency);
+    pg_arg_text(a, anyof);
+    if (f->max_minutes > 0)
+        pg_arg_ll(a, f->max_minutes);
+    else
+        pg_arg_text(a, NULL);
+}
+
+static enum rb_err
+pg_question_list(struct store *s, const struct search_query *f, size_t offset,
+                 struct search_hit **hits, size_t *n, size_t *total, char *errmsg)
+{
+    struct pg_args a = {0};
+    char *anyof = f->any_of ? text_array(f->any_of) : NULL;
+    enum rb_err rc;
+    PGresult *r;
+
+    *hits = NULL;
+    *n = *total = 0;
+    pg_arg_ll(&a, (long long)f->limit);
+    filter_args(&a, f, anyof);
+    pg_arg_ll(&a, (long long)offset);
+    if (!(r = pg_query(s, SQL_Q_LIST, &a, "list questions", &rc, errmsg)))
+        goto out;
+    if (PQntuples(r))
+        *hits = xcalloc((size_t)PQntuples(r), sizeof **hits);
+    for (int i = 0; i < PQntuples(r); i++) {
+        struct search_hit *h = &(*hits)[(*n)++];
+        const char *c = pg_str(r, i, 2);
+        int ci = c ? category_parse(c, strlen(c)) : -1;
+        h->id = pg_dup(r, i, 0);
+        h->title = pg_dup(r, i, 1);
+        h->category = ci < 0 ? CAT_TECHNICAL : (enum category)ci;
+        h->level_min = (int)pg_ll(r, i, 3);
+        h->level_max = (int)pg_ll(r, i, 4);
+        h->minutes = (int)pg_ll(r, i, 5);
+        h->competency = pg_dup(r, i, 6);
+        *total = (size_t)pg_ll(r, i, 7);
+    }
+    PQclear(r);
+    if (!*n && offset) {
+        /* past the end: the window function saw no row, so count apart */
+        long long k;
+        a.n = 0;
+        pg_arg_ll(&a, 0);
+        filter_args(&a, f, anyof);
+        rc = pg_scalar(s, SQL_Q_COUNT, &a, &k, "count questions", errmsg);
+        *total = (size_t)k;
+    }
+out:
+    free(anyof);
+    return rc;
+}
+
 void
 pg_bank_ops(struct store_ops *ops)
 {
+    ops->bank_export = pg_bank_export;
+    ops->questions_import = pg_questions_import;
+    ops->question_json = pg_question_json;
+    ops->question_save = pg_question_save;
+    ops->question_retire = pg_question_retire;
+    ops->question_list = pg_question_list;
     ops->bank_load = pg_bank_load;
     ops->question_get = pg_question_get;
     ops->question_text_exists = pg_question_text_exists;

@@ -72,6 +72,9 @@ json_t *pg_json(const PGresult *r, int row, int col, char *errmsg);
  * back, and returns rc or the commit's error. */
 enum rb_err pg_begin(struct store *s, char *errmsg);
 enum rb_err pg_end(struct store *s, enum rb_err rc, char *errmsg);
+/* A read that must see one snapshot (an export): REPEATABLE READ, READ ONLY; end it with
+ * pg_end. Inside a transaction already open, that transaction's view. */
+enum rb_err pg_begin_snapshot(struct store *s, char *errmsg);
 
 /* The URL as shown in messages, the password masked (borrowed, valid while s is open). */
 const char *pg_url(struct store *s);

@@ -11,11 +11,13 @@
 --   on in JSON as they are, so text keeps both backends' answers byte for byte alike and
 --   keeps their order (fixed-width UTC text sorts as time does). Unix-second columns stay
 --   bigint;
--- - JSON: jsonb where queries reach into the document (a question's points, the audit's
---   candidate ids, an opening's stages and form, an application's answers); json, which
---   keeps the text as written, where a document is stored and given back whole (kits,
---   roles, parses, scorecards as submitted, criteria, results, drafts), so that the key
---   order a caller wrote is the order it reads;
+-- - JSON: json, which keeps the text as written, where a document is stored and given back
+--   whole (a question's points, kits, roles, parses, scorecards as submitted, criteria,
+--   results, drafts), so that the key order a caller wrote is the order it reads (jsonb
+--   sorts keys: a point's {"kind", "grade", "text"} would come back as kind, text, grade,
+--   and the API's question JSON, built from the row, would differ from SQLite's); jsonb
+--   where queries reach into the document or build it up (the audit's candidate ids, an
+--   opening's stages and form, an application's answers);
 -- - full-text search: question.search, a tsvector generated from the title (weight A), the
 --   text (B) and the points' text (C), English stemming, and a GIN index over live questions
 --   (SQLite: FTS5 with bm25 weights 4, 2, 1).
@@ -51,7 +53,7 @@ CREATE TABLE question (
     text_key text NOT NULL,
     digest text NOT NULL,
     -- [{"kind", "text", "concepts"}], read and written with the question
-    points jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(points) = 'array'),
+    points json NOT NULL DEFAULT '[]' CHECK (json_typeof(points) = 'array'),
     retired boolean NOT NULL DEFAULT false,
     created_at text NOT NULL DEFAULT rubric_now(),
     updated_at text NOT NULL DEFAULT rubric_now(),
@@ -59,7 +61,7 @@ CREATE TABLE question (
         setweight(to_tsvector('english'::regconfig, title), 'A') ||
         setweight(to_tsvector('english'::regconfig, body), 'B') ||
         setweight(to_tsvector('english'::regconfig,
-                              jsonb_path_query_array(points, '$[*].text')), 'C')) STORED
+                              jsonb_path_query_array(points::jsonb, '$[*].text')), 'C')) STORED
 );
 CREATE INDEX question_by_text_key ON question (text_key);
 CREATE INDEX question_pick ON question (competency, category, level_min, level_max, minutes)
