@@ -222,6 +222,56 @@ Test(store, a_failed_load_leaves_the_store_as_it_was)
     bank_cleanup(&b);
 }
 
+Test(store, export_and_list_give_back_what_was_loaded)
+{
+    struct bank b, out;
+    struct store *s = open_loaded(&b);
+    struct search_query all = {NULL, 0, -1, NULL, 2, NULL, 0, 0, 0};
+    struct search_hit *h;
+    size_t n, total;
+    char msg[RB_ERRMSG] = "";
+
+    bank_init(&out);
+    cr_assert_eq(store_bank_export(s, &out, msg), RB_OK, "%s", msg);
+    cr_assert_eq(out.nqs, b.nqs);
+    cr_assert_eq(out.ncomps, b.ncomps);
+    cr_assert_eq(out.nsyns, b.nsyns);
+    for (size_t i = 0; i < out.nqs; i++) {
+        struct question q;
+        char *d1, *d2;
+        cr_assert_eq(store_question_get(s, out.qs[i].id, &q, msg), RB_OK, "%s", msg);
+        d1 = question_digest(&q);
+        d2 = question_digest(&out.qs[i]);
+        cr_assert_str_eq(d1, d2, "%s exported whole", q.id);
+        free(d1);
+        free(d2);
+        question_cleanup(&q);
+    }
+    bank_cleanup(&out);
+
+    /* by id, a page at a time, with the count of all */
+    cr_assert_eq(store_question_list(s, &all, 0, &h, &n, &total, msg), RB_OK, "%s", msg);
+    cr_assert_eq(n, 2);
+    cr_assert_eq(total, b.nqs);
+    cr_assert_lt(strcmp(h[0].id, h[1].id), 0, "%s before %s", h[0].id, h[1].id);
+    search_hits_free(h, n);
+    cr_assert_eq(store_question_list(s, &all, 100, &h, &n, &total, msg), RB_OK, "%s", msg);
+    cr_assert_eq(n, 0);
+    cr_assert_eq(total, b.nqs, "past the end the count stays");
+    search_hits_free(h, n);
+    all.category = CAT_CODING;
+    all.limit = 50;
+    cr_assert_eq(store_question_list(s, &all, 0, &h, &n, &total, msg), RB_OK, "%s", msg);
+    cr_assert_eq(n, total);
+    cr_assert_geq(n, 1);
+    cr_assert_lt(n, b.nqs);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(h[i].category, CAT_CODING);
+    search_hits_free(h, n);
+    store_close(s);
+    bank_cleanup(&b);
+}
+
 Test(store, get_returns_the_whole_question)
 {
     struct bank b;
