@@ -639,8 +639,7 @@ pg_question_search(struct store *s, const struct search_query *sq, struct search
     pg_arg_ll(&a, (long long)sq->limit);
     if (!(r = pg_query(s, SQL_SEARCH, &a, "search", &rc, errmsg)))
         goto out;
-    if (PQntuples(r))
-        v = xcalloc((size_t)PQntuples(r), sizeof *v);
+    v = xcalloc((size_t)PQntuples(r) + 1, sizeof *v);
     for (int i = 0; i < PQntuples(r); i++, cnt++) {
         struct search_hit *h = &v[i];
         bool whole = !sq->snip_len || (cnt >= sq->snip_from && cnt < sq->snip_from + sq->snip_len);
@@ -1011,8 +1010,7 @@ pg_question_list(struct store *s, const struct search_query *f, size_t offset,
     pg_arg_ll(&a, (long long)offset);
     if (!(r = pg_query(s, SQL_Q_LIST, &a, "list questions", &rc, errmsg)))
         goto out;
-    if (PQntuples(r))
-        *hits = xcalloc((size_t)PQntuples(r), sizeof **hits);
+    *hits = xcalloc((size_t)PQntuples(r) + 1, sizeof **hits);
     for (int i = 0; i < PQntuples(r); i++) {
         struct search_hit *h = &(*hits)[(*n)++];
         const char *c = pg_str(r, i, 2);

@@ -399,17 +399,17 @@ login_wait(const struct login_rule *r, long long failures, long long last, long 
 }
 
 static int
-by_key(const void *a, const void *b)
+by_text(const void *a, const void *b)
 {
-    const struct login_rule *const *x = a, *const *y = b;
-    return strcmp((*x)->key, (*y)->key);
+    const char *const *x = a, *const *y = b;
+    return strcmp(*x, *y);
 }
 
 static enum rb_err
 pg_login_reserve(struct store *s, const struct login_rule *rules, size_t n, long long now,
                  long long window, int *refused, long long *wait, char *errmsg)
 {
-    const struct login_rule **order = xcalloc(n ? n : 1, sizeof *order);
+    const char **order = xcalloc(n ? n : 1, sizeof(const char *));
     enum rb_err rc;
     size_t i;
     *refused = -1;
@@ -419,11 +419,11 @@ pg_login_reserve(struct store *s, const struct login_rule *rules, size_t n, long
     /* the counts read here cannot change before the attempts are added: each key's lock is
      * held to the end of the transaction */
     for (i = 0; i < n; i++)
-        order[i] = &rules[i];
-    qsort(order, n, sizeof *order, by_key);
+        order[i] = rules[i].key;
+    qsort(order, n, sizeof(const char *), by_text);
     for (i = 0; i < n && !rc; i++) {
         struct pg_args a = {0};
-        pg_arg_text(&a, order[i]->key);
+        pg_arg_text(&a, order[i]);
         rc = pg_exec(s, SQL_KEY_LOCK, &a, "lock login key", errmsg);
     }
     for (i = 0; i < n && !rc && *refused < 0; i++) {
