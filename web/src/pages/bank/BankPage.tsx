@@ -77,16 +77,17 @@ function useSearch(f: Filters) {
 }
 
 /**
- * While typing, the last word is a prefix once it has three letters ("composite ind" finds
- * "composite index"); shorter, it is left out while earlier words are there, since one or
- * two letters match most of a large bank and would only slow the answer down.
+ * While typing, the last word is a prefix once it has four letters ("composite inde" finds
+ * "composite index"); shorter, it is left out while earlier words are there (alone, it is
+ * searched as a word), since three letters ("con", "mes") match most of a large bank and
+ * cost a quarter of a second to rank there, for results that help nobody.
  */
 function prefixed(q: string): string {
   if (/[\s"*]$/.test(q) || (q.match(/"/g)?.length ?? 0) % 2) return q;
   const m = /^(.*?)(\S+)$/.exec(q);
   const head = (m?.[1] ?? '').trim();
   const last = m?.[2] ?? q;
-  if (last.length >= 3) return `${q}*`;
+  if (last.length >= 4) return `${q}*`;
   return head || q;
 }
 
