@@ -70,7 +70,7 @@ struct search_query {
     /* NULL, or only questions assessing one of these (NULL-terminated): a role's */
     const char *const *any_of;
     /* 0: every hit is whole; else only hits snip_from to snip_from + snip_len - 1 are (a
-     * page of many), and the others are counted with their score only (id NULL) */
+     * page of many), and the others are only counted (id NULL, score 0) */
     size_t snip_from, snip_len;
     int max_minutes; /* 0: any; else only questions of at most this many minutes */
 };

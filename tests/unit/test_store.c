@@ -340,6 +340,54 @@ Test(store, search_ranks_stems_and_filters)
     bank_cleanup(&b);
 }
 
+/* The API's search: every match up to the limit is counted, only the page asked for is read
+ * whole (with its snippets), and the page is the same slice of the ranking as a whole search
+ * gives, with and without filters. */
+Test(store, search_pages_are_slices_of_the_whole_ranking)
+{
+    struct store *s;
+    struct bank b;
+    struct diags d;
+    struct load_result r;
+    char msg[RB_ERRMSG] = "";
+    static const char *const texts[] = {"dat*", "cache", "fail*"};
+
+    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    bank_init(&b);
+    diags_init(&d, 0);
+    bank_read_builtin(&b, &d);
+    cr_assert_eq(store_bank_load(s, &b, &r, msg), RB_OK, "%s", msg);
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+        for (int level = 0; level <= LEVEL_SENIOR; level += LEVEL_SENIOR) {
+            struct search_query all = {texts[t], level, -1, NULL, SEARCH_LIMIT_MAX, NULL, 0, 0, 0};
+            struct search_query page = all;
+            struct search_hit *wh = NULL, *ph = NULL;
+            size_t wn = 0, pn = 0;
+
+            page.snip_from = 3;
+            page.snip_len = 7;
+            cr_assert_eq(store_question_search(s, &all, &wh, &wn, msg), RB_OK, "%s", msg);
+            cr_assert_eq(store_question_search(s, &page, &ph, &pn, msg), RB_OK, "%s", msg);
+            cr_assert_gt(wn, 10, "%s: a common word matches many questions", texts[t]);
+            cr_assert_eq(pn, wn, "%s (level %d): the same count", texts[t], level);
+            for (size_t i = 0; i < pn; i++) {
+                if (i < 3 || i >= 10) {
+                    cr_assert_null(ph[i].id, "%s: hit %zu is outside the page", texts[t], i);
+                    continue;
+                }
+                cr_assert_str_eq(ph[i].id, wh[i].id, "%s: hit %zu in the same place", texts[t], i);
+                cr_assert_not_null(strstr(ph[i].snippet, "\x02"), "%s: a marked snippet", texts[t]);
+                if (i > 3)
+                    cr_assert_geq(ph[i - 1].score, ph[i].score, "best first");
+            }
+            search_hits_free(wh, wn);
+            search_hits_free(ph, pn);
+        }
+    diags_cleanup(&d);
+    bank_cleanup(&b);
+    store_close(s);
+}
+
 Test(store, search_treats_operators_as_words_and_refuses_empty_queries)
 {
     struct bank b;
