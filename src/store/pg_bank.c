@@ -643,9 +643,9 @@ pg_question_search(struct store *s, const struct search_query *sq, struct search
     for (int i = 0; i < PQntuples(r); i++, cnt++) {
         struct search_hit *h = &v[i];
         bool whole = !sq->snip_len || (cnt >= sq->snip_from && cnt < sq->snip_from + sq->snip_len);
-        h->score = pg_double(r, i, 8);
         if (!whole)
-            continue; /* outside the page: counted, with its score only */
+            continue; /* outside the page: only counted */
+        h->score = pg_double(r, i, 8);
         {
             const char *c = pg_str(r, i, 3);
             int ci = category_parse(c, strlen(c));

@@ -352,7 +352,7 @@ Test(store, search_pages_are_slices_of_the_whole_ranking)
     char msg[RB_ERRMSG] = "";
     static const char *const texts[] = {"dat*", "cache", "fail*"};
 
-    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open(url, &s, msg), RB_OK, "%s", msg);
     bank_init(&b);
     diags_init(&d, 0);
     bank_read_builtin(&b, &d);
