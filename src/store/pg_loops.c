@@ -74,7 +74,9 @@ static const char SQL_CAL_GET[] =
     "a ON a.id = ii.account WHERE ii.interview = i.id), '[]'::json)) "
     "FROM interview i JOIN candidate c ON c.id = i.candidate "
     "LEFT JOIN interview_calendar k ON k.interview = i.id WHERE i.id = $1";
-/* FOR UPDATE OF i: two reschedules of one interview take turns */
+/* FOR UPDATE OF i: two reschedules of one interview take turns. The calendar row read with it
+ * may be older than the lock (READ COMMITTED), so SQL_CAL_BUMP checks for a cancel again and
+ * returns no row when one was committed meanwhile. */
 static const char SQL_CAL_STATE[] =
     "SELECT k.cancelled_at IS NOT NULL FROM interview i "
     "LEFT JOIN interview_calendar k ON k.interview = i.id WHERE i.id = $1 FOR UPDATE OF i";
@@ -83,7 +85,8 @@ static const char SQL_CAL_BUMP[] =
     "VALUES ($1, 1, nullif($2::text, ''), CASE WHEN $3::boolean THEN rubric_now() END) "
     "ON CONFLICT (interview) DO UPDATE SET sequence = k.sequence + 1, "
     "time_zone = CASE WHEN $2::text IS NULL THEN k.time_zone ELSE nullif($2::text, '') END, "
-    "cancelled_at = CASE WHEN $3::boolean THEN rubric_now() END RETURNING sequence";
+    "cancelled_at = CASE WHEN $3::boolean THEN rubric_now() END "
+    "WHERE k.cancelled_at IS NULL RETURNING sequence";
 static const char SQL_CAL_AT[] = "UPDATE interview SET scheduled_at = $2 WHERE id = $1";
 
 /* ---- scorecards ---- */
@@ -325,6 +328,10 @@ pg_interview_reschedule(struct store *s, long long id, const char *at, const cha
     pg_arg_text(&a, time_zone);
     pg_arg_bool(&a, cancel);
     rc = pg_scalar(s, SQL_CAL_BUMP, &a, sequence, "change interview calendar", errmsg);
+    if (rc == RB_ENOTFOUND) {
+        snprintf(errmsg, RB_ERRMSG, "interview %lld is cancelled: make a new one", id);
+        rc = RB_ECONFLICT;
+    }
 out:
     return pg_end(s, rc, errmsg);
 }
@@ -419,8 +426,13 @@ pg_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *i
     pg_arg_text(&a, v->recommendation);
     pg_arg_text(&a, v->notes);
     pg_arg_text(&a, v->original);
-    if ((rc = pg_scalar(s, SQL_CARD_ADD, &a, id, "store the scorecard", errmsg)) ||
-        (rc = put_ratings(s, *id, v, errmsg)))
+    rc = pg_scalar(s, SQL_CARD_ADD, &a, id, "store the scorecard", errmsg);
+    if (rc == RB_ECONFLICT) /* the same interviewer's other submit committed meanwhile */
+        snprintf(errmsg, RB_ERRMSG,
+                 "a scorecard for interview %lld was submitted meanwhile and is final: amend it "
+                 "instead",
+                 v->interview);
+    if (rc || (rc = put_ratings(s, *id, v, errmsg)))
         goto out;
     /* the draft ends with the scorecard it was for */
     a = (struct pg_args){0};
