@@ -21,6 +21,7 @@
 #include "http/http.h"
 #include "http/jobs.h"
 #include "http/settings.h"
+#include "report/fairness_render.h"
 #include "util/buf.h"
 #include "util/crypto.h"
 #include "util/jsonv.h"

@@ -6,8 +6,8 @@
  * contact detail or file name: a candidate is the first 12 hex digits of their file's
  * SHA-256, which the recruiter can map back with a non-blind run.
  */
-#ifndef RUBRIC_CORE_SCREEN_REPORT_H
-#define RUBRIC_CORE_SCREEN_REPORT_H
+#ifndef RUBRIC_REPORT_SCREEN_REPORT_H
+#define RUBRIC_REPORT_SCREEN_REPORT_H
 
 #include <jansson.h>
 #include <stdio.h>

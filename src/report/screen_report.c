@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Screening results as JSON, CSV, HTML and a terminal table (core/screen_report.h). */
-#include "core/screen_report.h"
+/* Screening results as JSON, CSV, HTML and a terminal table (report/screen_report.h). */
+#include "report/screen_report.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/report.h"
+#include "report/report.h"
 #include "util/mem.h"
 #include "util/table.h"
 
