@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
-#include "core/skills.h"
 #include "extract/extract.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 #include "util/mem.h"
 #include "util/table.h"

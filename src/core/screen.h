@@ -27,7 +27,7 @@
 #include <jansson.h>
 
 #include "core/role.h"
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/resume.h"
 
 /* the share of the score a wholly missing set of must-haves takes off */

@@ -10,8 +10,8 @@
 #ifndef RUBRIC_HTTP_JOBS_H
 #define RUBRIC_HTTP_JOBS_H
 
-#include "core/skills.h"
 #include "http/settings.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 
 /* Builds the taxonomy and scanner; call before any thread uses them. */
