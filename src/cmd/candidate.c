@@ -14,7 +14,7 @@
 #include "cmd/cmd.h"
 #include "core/application.h"
 #include "core/candidate_file.h"
-#include "http/settings.h"
+#include "core/settings.h"
 #include "model/skills.h"
 #include "resume/skillscan.h"
 #include "util/mem.h"

@@ -9,7 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "core/demo.h"
-#include "http/settings.h"
+#include "core/settings.h"
 
 static const struct option demo_opts[] = {
     {"uploads", required_argument, NULL, 'u'}, {"help", no_argument, NULL, 'h'}, {0}};

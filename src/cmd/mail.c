@@ -12,7 +12,7 @@
 #include "cmd/cmd.h"
 #include "core/mail.h"
 #include "core/notify.h"
-#include "http/settings.h"
+#include "core/settings.h"
 
 #define SEND_RUN_MAX 10000 /* messages one run sends at most */
 

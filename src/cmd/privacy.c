@@ -14,7 +14,7 @@
 
 #include "cmd/cmd.h"
 #include "core/privacy.h"
-#include "http/settings.h"
+#include "core/settings.h"
 #include "util/table.h"
 
 /* The server's settings as the command line sees them: defaults, then config (may be

@@ -12,8 +12,8 @@
 #include "core/bank.h"
 #include "core/import_apply.h"
 #include "core/role_import.h"
+#include "core/settings.h"
 #include "http/http.h"
-#include "http/settings.h"
 #include "util/diag.h"
 
 #ifndef RUBRIC_VERSION /* the Makefile defines it */

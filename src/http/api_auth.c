@@ -6,8 +6,8 @@
 #include <time.h>
 
 #include "core/auth.h"
+#include "core/settings.h"
 #include "http/http.h"
-#include "http/settings.h"
 #include "util/mem.h"
 
 static void

@@ -10,7 +10,7 @@
 #ifndef RUBRIC_HTTP_JOBS_H
 #define RUBRIC_HTTP_JOBS_H
 
-#include "http/settings.h"
+#include "core/settings.h"
 #include "model/skills.h"
 #include "resume/skillscan.h"
 

@@ -3,7 +3,7 @@
 #ifndef RUBRIC_HTTP_SERVER_H
 #define RUBRIC_HTTP_SERVER_H
 
-#include "http/settings.h"
+#include "core/settings.h"
 #include "util/buf.h"
 
 /* Serves the API until SIGTERM or SIGINT, then finishes requests in flight and returns.

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Server settings from defaults, a file, the environment and flags (http/settings.h). */
-#include "http/settings.h"
+#include "core/settings.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -4,8 +4,8 @@
  * comments), then RUBRIC_* environment variables, then command-line flags: each later one
  * wins. Every limit the server applies is here.
  */
-#ifndef RUBRIC_HTTP_SETTINGS_H
-#define RUBRIC_HTTP_SETTINGS_H
+#ifndef RUBRIC_CORE_SETTINGS_H
+#define RUBRIC_CORE_SETTINGS_H
 
 #include <stdbool.h>
 #include <stddef.h>
