@@ -107,7 +107,7 @@ static int
 add_from_file(struct cmd_ctx *ctx, const char *path, struct candidate_new *c, const char *uploads,
               const char *config, const char *as, bool json)
 {
-    struct http_settings cfg;
+    struct settings cfg;
     struct file_reader fr;
     struct store *s = NULL;
     struct user u = {0};
@@ -506,7 +506,7 @@ static int
 candidate_attach(struct cmd_ctx *ctx, int argc, char **argv)
 {
     const char *uploads = NULL, *config = NULL, *as = NULL;
-    struct http_settings cfg;
+    struct settings cfg;
     struct file_reader fr;
     struct store *s = NULL;
     struct user u = {0};

@@ -77,7 +77,7 @@ jobs_teardown(void)
 static pthread_t worker_thread;
 static bool worker_running;
 static int stopping; /* read and written atomically */
-static const struct http_settings *worker_cfg;
+static const struct settings *worker_cfg;
 
 /* The resume for one row: the stored parse, or for a blind screening the original file
  * read again, redacted and parsed. */
@@ -340,7 +340,7 @@ mail_worker(void *arg)
 }
 
 static enum rb_err
-mail_start(const struct http_settings *cfg, char *errmsg)
+mail_start(const struct settings *cfg, char *errmsg)
 {
     bool on;
     int err;
@@ -360,7 +360,7 @@ mail_start(const struct http_settings *cfg, char *errmsg)
 }
 
 enum rb_err
-jobs_start(const struct http_settings *cfg, char *errmsg)
+jobs_start(const struct settings *cfg, char *errmsg)
 {
     int err;
     enum rb_err e;
