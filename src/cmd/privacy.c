@@ -2,7 +2,7 @@
 /*
  * Data protection from the command line: `rubric candidate export|erase|retention` and
  * `rubric audit`. The uploads folder is the server's: --uploads, else the `uploads` setting
- * of --config FILE or RUBRIC_UPLOADS, else ./uploads (http/settings.c), so that the command
+ * of --config FILE or RUBRIC_UPLOADS, else ./uploads (core/settings.c), so that the command
  * line finds the files `rubric serve` keeps.
  */
 #include <getopt.h>

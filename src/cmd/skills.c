@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* `rubric skills`: lint, list and look up the skills taxonomy (core/skills.c). */
+/* `rubric skills`: lint, list and look up the skills taxonomy (model/skills.c). */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>

@@ -5,16 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/application.h"
 #include "core/job.h"
 #include "core/notify.h"
-#include "resume/dates.h"
-#include "resume/resume.h"
-#include "resume/stored.h"
 #include "util/buf.h"
-#include "util/fs.h"
 #include "util/jsonv.h"
 #include "util/mem.h"
 #include "util/text.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Server settings from defaults, a file, the environment and flags (http/settings.h). */
+/* Settings from defaults, a file, the environment and flags (core/settings.h). */
 #include "core/settings.h"
 
 #include <ctype.h>

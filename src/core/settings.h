@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The server's settings: defaults, then an optional config file (`key = value` lines, '#'
- * comments), then RUBRIC_* environment variables, then command-line flags: each later one
- * wins. Every limit the server applies is here.
+ * The settings: defaults, then an optional config file (`key = value` lines, '#' comments),
+ * then RUBRIC_* environment variables, then command-line flags: each later one wins. Every
+ * limit the server applies is here; the commands that share its folders and services (the
+ * uploads folder, mail, fairness) read the same ones.
  */
 #ifndef RUBRIC_CORE_SETTINGS_H
 #define RUBRIC_CORE_SETTINGS_H

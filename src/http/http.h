@@ -19,7 +19,7 @@
 #include "util/err.h"
 #include "util/jsonv.h"
 
-struct settings; /* http/settings.h */
+struct settings; /* core/settings.h */
 
 #define HTTP_MAX_PARAMS 4
 
