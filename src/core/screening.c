@@ -200,7 +200,9 @@ run_threads(struct files_run *j, unsigned nthreads)
             char line[160];
             snprintf(line, sizeof line, "cannot start a thread (%s): going on with %u",
                      strerror(err), started);
+            pthread_mutex_lock(&j->mu); /* the threads started may be warning too */
             json_array_append_new(run->warnings, json_string(line));
+            pthread_mutex_unlock(&j->mu);
             break;
         }
         started++;
@@ -240,7 +242,7 @@ screening_files_run(struct screening_files *run)
     run->errors = json_array();
     run->warnings = json_array();
     memset(&run->sum, 0, sizeof run->sum);
-    ic.warnings = run->warnings;
+    ic.warnings = json_array(); /* the intake's, under its own lock: added after the run */
     pthread_mutex_init(&j.mu, NULL);
     pthread_cond_init(&j.progress, NULL);
     if (run->nfiles && n > run->nfiles)
@@ -249,6 +251,8 @@ screening_files_run(struct screening_files *run)
     t0 = now_seconds();
     run_threads(&j, n);
     intake_files_close(j.in); /* the parses kept before the clock stops: they are the run's */
+    json_array_extend(run->warnings, ic.warnings);
+    json_decref(ic.warnings);
     run->sum.files = run->nfiles;
     run->sum.seconds = now_seconds() - t0;
 
