@@ -38,7 +38,7 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/dates.h"
 #include "resume/skillscan.h"
 #include "util/buf.h"
