@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/bank_json.h"
 #include "store/sqlite_int.h"
 #include "store/store_impl.h"
 #include "util/buf.h"

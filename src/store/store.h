@@ -14,10 +14,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/bank.h"
-#include "core/question.h"
-#include "core/role.h"
-#include "core/user.h"
+#include "model/bank.h"
+#include "model/question.h"
+#include "model/role.h"
+#include "model/user.h"
 #include "util/err.h"
 
 struct store;
