@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/bank.h"
 #include "model/question.h"
+#include "model/question_bank.h"
 #include "util/diag.h"
 #include "util/err.h"
 

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/role.h"
+#include "model/role_profile.h"
 #include "util/diag.h"
 #include "util/err.h"
 

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/user.h"
+#include "model/user_account.h"
 #include "util/err.h"
 
 /* Checks an email address (a plausible local@domain, at most 254 bytes) and returns it

@@ -14,10 +14,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/bank.h"
 #include "model/question.h"
-#include "model/role.h"
-#include "model/user.h"
+#include "model/question_bank.h"
+#include "model/role_profile.h"
+#include "model/user_account.h"
 #include "util/err.h"
 
 struct store;

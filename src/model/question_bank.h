@@ -3,8 +3,8 @@
  * A question bank in memory: competencies, questions and synonym groups, as the bank files
  * give them (core/bank.h parses and checks them) and as the store loads and exports them.
  */
-#ifndef RUBRIC_MODEL_BANK_H
-#define RUBRIC_MODEL_BANK_H
+#ifndef RUBRIC_MODEL_QUESTION_BANK_H
+#define RUBRIC_MODEL_QUESTION_BANK_H
 
 #include <stddef.h>
 

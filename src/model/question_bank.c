@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* A bank's lifetime and what is added to it (model/bank.h). */
-#include "model/bank.h"
+/* A bank's lifetime and what is added to it (model/question_bank.h). */
+#include "model/question_bank.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,8 +4,8 @@
  * weights and rating anchors, required and welcome skills, experience asked for; and its
  * JSON, the shape the store keeps and the API serves (docs/FORMATS.md).
  */
-#ifndef RUBRIC_MODEL_ROLE_H
-#define RUBRIC_MODEL_ROLE_H
+#ifndef RUBRIC_MODEL_ROLE_PROFILE_H
+#define RUBRIC_MODEL_ROLE_PROFILE_H
 
 #include <jansson.h>
 #include <stdbool.h>

@@ -3,8 +3,8 @@
  * A user account in memory and its role (core/user.h holds the rules for addresses and
  * passwords): four roles, from most to least trusted.
  */
-#ifndef RUBRIC_MODEL_USER_H
-#define RUBRIC_MODEL_USER_H
+#ifndef RUBRIC_MODEL_USER_ACCOUNT_H
+#define RUBRIC_MODEL_USER_ACCOUNT_H
 
 #include <jansson.h>
 #include <stdbool.h>

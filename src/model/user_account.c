@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Users' lifetimes, role names and JSON (model/user.h). */
-#include "model/user.h"
+/* Users' lifetimes, role names and JSON (model/user_account.h). */
+#include "model/user_account.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Roles' lifetimes, sets and JSON (model/role.h). */
-#include "model/role.h"
+/* Roles' lifetimes, sets and JSON (model/role_profile.h). */
+#include "model/role_profile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
