@@ -7,6 +7,8 @@
  *
  * Every write is one transaction: on any error the store is left as it was.
  * Functions return RB_OK or an error with a message in errmsg (RB_ERRMSG bytes).
+ * The JSON a call answers with is specified key by key in store/store_shapes.h, and
+ * tests/unit/test_store_shapes.c holds every backend to it.
  */
 #ifndef RUBRIC_STORE_STORE_H
 #define RUBRIC_STORE_STORE_H
