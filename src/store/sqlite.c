@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,68 +20,6 @@
 #include "util/embed.h"
 #include "util/mem.h"
 #include "util/text.h"
-
-enum stmt_id {
-    S_BEGIN,
-    S_COMMIT,
-    S_ROLLBACK,
-    S_COMP_UPSERT,
-    S_COMP_ID,
-    S_SYN_CLEAR,
-    S_SYN_INSERT,
-    S_Q_LOOKUP,
-    S_Q_INSERT,
-    S_Q_UPDATE,
-    S_QC_INSERT,
-    S_QC_CLEAR,
-    S_FTS_INSERT,
-    S_FTS_DELETE,
-    S_SEEN_CREATE,
-    S_SEEN_CLEAR,
-    S_SEEN_INSERT,
-    S_RETIRE_FTS,
-    S_RETIRE,
-    S_Q_GET,
-    S_QC_GET,
-    S_SEARCH_FTS,
-    S_SEARCH_FTS_BARE,
-    S_SNIPPET,
-    S_SEARCH_PASS,
-    S_SEARCH_ROW,
-    S_STATS_TOTAL,
-    S_STATS_MATRIX,
-    S_STATS_COMP,
-    S_EXPORT_COMPS,
-    S_EXPORT_QS,
-    S_EXPORT_SYNS,
-    S_TEXT_EXISTS,
-    S_ANY_QUESTION,
-    S_ROLE_UPSERT,
-    S_ROLE_ID,
-    S_RC_CLEAR,
-    S_RC_INSERT,
-    S_RS_CLEAR,
-    S_RS_INSERT,
-    S_ROLE_GET,
-    S_ROLE_LIST,
-    S_KX_CREATE,
-    S_KX_CLEAR,
-    S_KX_CANDIDATE,
-    S_KX_ADD,
-    S_KIT_COUNT,
-    S_KIT_NTH,
-    S_KIT_INSERT,
-    S_KQ_INSERT,
-    S_RESUME_GET,
-    S_RESUME_PUT,
-    S_KIT_GET,
-    S_GEN_BUMP,
-    S_Q_JSON,
-    S_Q_RETIRE_ONE,
-    S_Q_LIST,
-    S_Q_COUNT,
-    S_COUNT
-};
 
 #define Q_FILTERS                                                                                  \
     "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "                                   \
@@ -95,7 +34,7 @@ enum stmt_id {
 /* Questions of the stack tracks are drawn apart, for the role's skills (sqlite_skills.c), so
  * that they keep to their share of a kit and a Java kit never draws the Go track's. */
 #define KIT_TRACK_FITS "AND id NOT IN (SELECT question FROM question_track) "
-/* question_to_json's "skills" and "track" of question q, for S_Q_JSON */
+/* question_to_json's "skills" and "track" of question q, for SQL_Q_JSON */
 #define Q_JSON_SKILLS                                                                              \
     "'skills', (SELECT json_group_array(skill) FROM (SELECT skill FROM question_skill WHERE "      \
     "question = q.id ORDER BY position)), 'track', (SELECT track FROM question_track WHERE "       \
@@ -104,182 +43,178 @@ enum stmt_id {
     "CASE " col " WHEN 1 THEN 'junior' WHEN 2 THEN 'mid' WHEN 3 THEN 'senior' "                    \
     "WHEN 4 THEN 'architect' END"
 
-static const char
-    *const
-        sql_text[S_COUNT] =
-            {
-                [S_BEGIN] = "BEGIN IMMEDIATE",
-                [S_COMMIT] = "COMMIT",
-                [S_ROLLBACK] = "ROLLBACK",
-                [S_COMP_UPSERT] =
-                    "INSERT INTO competency (slug, name, summary) VALUES (?1, ?2, ?3) "
-                    "ON CONFLICT (slug) DO UPDATE SET name = excluded.name, "
-                    "summary = excluded.summary",
-                [S_COMP_ID] = "SELECT id FROM competency WHERE slug = ?1",
-                [S_SYN_CLEAR] = "DELETE FROM synonym",
-                [S_SYN_INSERT] =
-                    "INSERT OR REPLACE INTO synonym (concept, alternatives) VALUES (?1, ?2)",
-                [S_Q_LOOKUP] = "SELECT id, digest, retired FROM question WHERE slug = ?1",
-                [S_Q_INSERT] =
-                    "INSERT INTO question (slug, title, body, category, level_min, level_max, "
-                    "minutes, source, topic, text_key, digest, points, competency) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                [S_Q_UPDATE] =
-                    "UPDATE question SET title = ?2, body = ?3, category = ?4, level_min = ?5, "
-                    "level_max = ?6, minutes = ?7, source = ?8, topic = ?9, text_key = ?10, "
-                    "digest = ?11, points = ?12, competency = ?13, retired = 0, "
-                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-                [S_QC_INSERT] = "INSERT INTO question_competency (question, competency, position) "
-                                "VALUES (?1, ?2, ?3)",
-                [S_QC_CLEAR] = "DELETE FROM question_competency WHERE question = ?1",
-                [S_FTS_INSERT] = "INSERT INTO question_fts (rowid, title, body, points) "
-                                 "VALUES (?1, ?2, ?3, ?4)",
-                [S_FTS_DELETE] = "DELETE FROM question_fts WHERE rowid = ?1",
-                [S_SEEN_CREATE] =
-                    "CREATE TEMP TABLE IF NOT EXISTS load_seen (id INTEGER PRIMARY KEY)",
-                [S_SEEN_CLEAR] = "DELETE FROM temp.load_seen",
-                [S_SEEN_INSERT] = "INSERT OR IGNORE INTO temp.load_seen (id) VALUES (?1)",
-                [S_RETIRE_FTS] = "DELETE FROM question_fts WHERE rowid IN (SELECT id FROM question "
+static const char SQL_BEGIN[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+static const char SQL_COMP_UPSERT[] =
+    "INSERT INTO competency (slug, name, summary) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (slug) DO UPDATE SET name = excluded.name, "
+    "summary = excluded.summary";
+static const char SQL_COMP_ID[] = "SELECT id FROM competency WHERE slug = ?1";
+static const char SQL_SYN_CLEAR[] = "DELETE FROM synonym";
+static const char SQL_SYN_INSERT[] =
+    "INSERT OR REPLACE INTO synonym (concept, alternatives) VALUES (?1, ?2)";
+static const char SQL_Q_LOOKUP[] = "SELECT id, digest, retired FROM question WHERE slug = ?1";
+static const char SQL_Q_INSERT[] =
+    "INSERT INTO question (slug, title, body, category, level_min, level_max, "
+    "minutes, source, topic, text_key, digest, points, competency) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+static const char SQL_Q_UPDATE[] =
+    "UPDATE question SET title = ?2, body = ?3, category = ?4, level_min = ?5, "
+    "level_max = ?6, minutes = ?7, source = ?8, topic = ?9, text_key = ?10, "
+    "digest = ?11, points = ?12, competency = ?13, retired = 0, "
+    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
+static const char SQL_QC_INSERT[] =
+    "INSERT INTO question_competency (question, competency, position) "
+    "VALUES (?1, ?2, ?3)";
+static const char SQL_QC_CLEAR[] = "DELETE FROM question_competency WHERE question = ?1";
+static const char SQL_FTS_INSERT[] = "INSERT INTO question_fts (rowid, title, body, points) "
+                                     "VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_FTS_DELETE[] = "DELETE FROM question_fts WHERE rowid = ?1";
+static const char SQL_SEEN_CREATE[] =
+    "CREATE TEMP TABLE IF NOT EXISTS load_seen (id INTEGER PRIMARY KEY)";
+static const char SQL_SEEN_CLEAR[] = "DELETE FROM temp.load_seen";
+static const char SQL_SEEN_INSERT[] = "INSERT OR IGNORE INTO temp.load_seen (id) VALUES (?1)";
+static const char SQL_RETIRE_FTS[] =
+    "DELETE FROM question_fts WHERE rowid IN (SELECT id FROM question "
+    "WHERE source IS NULL AND retired = 0 "
+    "AND id NOT IN (SELECT id FROM temp.load_seen))";
+static const char SQL_RETIRE[] = "UPDATE question SET retired = 1, "
+                                 "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
                                  "WHERE source IS NULL AND retired = 0 "
-                                 "AND id NOT IN (SELECT id FROM temp.load_seen))",
-                [S_RETIRE] = "UPDATE question SET retired = 1, "
-                             "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                             "WHERE source IS NULL AND retired = 0 "
-                             "AND id NOT IN (SELECT id FROM temp.load_seen)",
-                [S_Q_GET] =
-                    "SELECT id, slug, title, body, category, level_min, level_max, minutes, "
-                    "source, topic, points FROM question WHERE slug = ?1",
-                [S_QC_GET] = "SELECT c.slug FROM question_competency qc JOIN competency c "
-                             "ON c.id = qc.competency WHERE qc.question = ?1 ORDER BY qc.position",
-                /* MATCH alone, ordered by rank alone: FTS5 ranks in its own sorter. Filters and
-                 * joins are applied row by row afterwards, so they never slow the match; the
-                 * snippet is computed only for the rows actually read. */
-                [S_SEARCH_FTS] =
-                    "SELECT rowid, rank, snippet(question_fts, -1, char(2), char(3), '…', 16) "
-                    "FROM question_fts WHERE question_fts MATCH ?1 ORDER BY rank",
-                [S_SEARCH_FTS_BARE] =
-                    "SELECT rowid, rank FROM question_fts WHERE question_fts MATCH ?1 "
-                    "ORDER BY rank",
-                [S_SNIPPET] =
-                    "SELECT snippet(question_fts, -1, char(2), char(3), '…', 16) FROM question_fts "
-                    "WHERE question_fts MATCH ?1 AND rowid = ?2",
-                /* whether a hit passes the filters, for the hits counted but not shown */
-                [S_SEARCH_PASS] =
-                    "SELECT 1 FROM question q WHERE q.id = ?1 AND q.retired = 0 " Q_FILTERS,
-                [S_SEARCH_ROW] =
-                    "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
-                    "(SELECT c.slug FROM question_competency qc JOIN competency c "
-                    " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0) "
-                    "FROM question q WHERE q.id = ?1 AND q.retired = 0 "
-                    "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "
-                    "AND (?3 IS NULL OR q.category = ?3) "
-                    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
-                    " JOIN competency c ON c.id = qc.competency "
-                    " WHERE qc.question = q.id AND c.slug = ?4)) "
-                    "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
-                    " JOIN competency c ON c.id = qc.competency "
-                    " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "
-                    "AND (?8 IS NULL OR q.minutes <= ?8)",
-                [S_STATS_TOTAL] =
-                    "SELECT count(*), coalesce(sum(retired), 0), "
-                    "coalesce(sum(source IS NOT NULL AND retired = 0), 0) FROM question",
-                [S_STATS_MATRIX] = "SELECT category, level_min, level_max, count(*) FROM question "
-                                   "WHERE retired = 0 GROUP BY 1, 2, 3",
-                [S_STATS_COMP] =
-                    "SELECT c.slug, c.name, q.category, q.level_min, q.level_max, count(q.id) "
-                    "FROM competency c "
-                    "LEFT JOIN question_competency qc ON qc.competency = c.id "
-                    " AND qc.position = 0 "
-                    "LEFT JOIN question q ON q.id = qc.question AND q.retired = 0 "
-                    "GROUP BY c.slug, q.category, q.level_min, q.level_max ORDER BY c.slug",
-                [S_EXPORT_COMPS] = "SELECT slug, name, summary FROM competency ORDER BY slug",
-                [S_EXPORT_QS] = "SELECT q.slug FROM question q JOIN question_competency qc "
-                                "ON qc.question = q.id AND qc.position = 0 "
-                                "JOIN competency c ON c.id = qc.competency "
-                                "WHERE q.retired = 0 ORDER BY c.slug, q.slug",
-                [S_EXPORT_SYNS] = "SELECT concept, alternatives FROM synonym ORDER BY concept",
-                [S_TEXT_EXISTS] = "SELECT 1 FROM question WHERE text_key = ?1 LIMIT 1",
-                [S_ANY_QUESTION] = "SELECT 1 FROM question LIMIT 1",
-                [S_ROLE_UPSERT] =
-                    "INSERT INTO role (slug, title, level, source, body) VALUES (?1, ?2, ?3, ?4, "
-                    "?5) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, "
-                    "level = excluded.level, source = excluded.source, body = excluded.body, "
-                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-                [S_ROLE_ID] = "SELECT id FROM role WHERE slug = ?1",
-                [S_RC_CLEAR] = "DELETE FROM role_competency WHERE role = ?1",
-                [S_RC_INSERT] =
-                    "INSERT INTO role_competency (role, competency, weight) VALUES (?1, ?2, ?3)",
-                [S_RS_CLEAR] = "DELETE FROM role_skill WHERE role = ?1",
-                [S_RS_INSERT] =
-                    "INSERT INTO role_skill (role, skill, must, weight) VALUES (?1, ?2, ?3, ?4)",
-                [S_ROLE_GET] = "SELECT body FROM role WHERE slug = ?1",
-                [S_ROLE_LIST] = "SELECT body FROM role ORDER BY slug",
-                [S_KX_CREATE] =
-                    "CREATE TEMP TABLE IF NOT EXISTS kit_exclude (id INTEGER PRIMARY KEY)",
-                [S_KX_CLEAR] = "DELETE FROM temp.kit_exclude",
-                [S_KX_CANDIDATE] =
-                    "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT kq.question "
-                    "FROM kit k JOIN kit_question kq ON kq.kit = k.id WHERE k.candidate = ?1",
-                [S_KX_ADD] = "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT id FROM question "
-                             "WHERE slug = ?1",
-                /* Both walk the question_pick index: competency and category fixed, then level and
-                 * length; the order of the nth is the index's, so it is stable. */
-                [S_KIT_COUNT] = "SELECT count(*) FROM question WHERE competency = "
-                                "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
-                                "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
-                                "AND retired = 0 "
-                                "AND id NOT IN temp.kit_exclude " KIT_TRACK_FITS,
-                [S_KIT_NTH] = "SELECT slug, minutes FROM question WHERE competency = "
-                              "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
-                              "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
-                              "AND retired = 0 AND id NOT IN temp.kit_exclude " KIT_TRACK_FITS
-                              "ORDER BY level_min, level_max, minutes, id LIMIT 1 OFFSET ?6",
-                [S_KIT_INSERT] =
-                    "INSERT INTO kit (role, level, stage, minutes, seed, candidate, body) "
-                    "VALUES ((SELECT id FROM role WHERE slug = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
-                [S_KQ_INSERT] = "INSERT OR IGNORE INTO kit_question (kit, question) "
-                                "SELECT ?1, id FROM question WHERE slug = ?2",
-                [S_KIT_GET] = "SELECT body FROM kit WHERE id = ?1",
-                [S_GEN_BUMP] = "UPDATE bank_generation SET n = n + 1 WHERE id = 1",
-                /* question_to_json's text, built by SQLite from the row: no tree to build, dump and
-                 * free for the API's most frequent read (keys in the same order) */
-                [S_Q_JSON] = "SELECT json_object('id', q.slug, 'title', q.title, 'text', q.body, "
-                             "'category', q.category, 'level', CASE WHEN q.level_min = q.level_max "
-                             "THEN " LEVEL_NAME("q.level_min") " ELSE " LEVEL_NAME("q.level_min") " || '-' || " LEVEL_NAME("q.level_max") " END, 'level_min', " LEVEL_NAME(
-                                 "q.level_min") ", "
-                                                "'level_max', " LEVEL_NAME(
-                                                    "q.level_max") ", 'minutes', q.minutes, "
-                                                                   "'competencies', (SELECT "
-                                                                   "json_group_array(slug) FROM "
-                                                                   "(SELECT c.slug FROM "
-                                                                   "question_competency qc JOIN "
-                                                                   "competency c ON c.id = "
-                                                                   "qc.competency "
-                                                                   "WHERE qc.question = q.id ORDER "
-                                                                   "BY qc.position)), "
-                                                                   "'points', json(q.points), "
-                                                                   "'source', q.source, 'topic', "
-                                                                   "q.topic, " Q_JSON_SKILLS ") "
-                                                                   "FROM question q WHERE q.slug = "
-                                                                   "?1",
-                [S_Q_RETIRE_ONE] =
-                    "UPDATE question SET retired = 1, "
-                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
-                /* the filters of S_SEARCH_ROW, over every live question, by slug */
-                [S_Q_LIST] =
-                    "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
-                    "(SELECT c.slug FROM question_competency qc JOIN competency c "
-                    " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0), "
-                    "count(*) OVER () "
-                    "FROM question q WHERE q.retired = 0 " Q_FILTERS
-                    "ORDER BY q.slug LIMIT ?6 OFFSET ?7",
-                [S_Q_COUNT] = "SELECT count(*) FROM question q WHERE q.retired = 0 " Q_FILTERS,
-                [S_RESUME_GET] = "SELECT format, body FROM parsed_resume "
-                                 "WHERE hash = ?1 AND blind = ?2 AND parser = ?3",
-                [S_RESUME_PUT] =
-                    "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5)",
-};
+                                 "AND id NOT IN (SELECT id FROM temp.load_seen)";
+static const char SQL_Q_GET[] =
+    "SELECT id, slug, title, body, category, level_min, level_max, minutes, "
+    "source, topic, points FROM question WHERE slug = ?1";
+static const char SQL_QC_GET[] =
+    "SELECT c.slug FROM question_competency qc JOIN competency c "
+    "ON c.id = qc.competency WHERE qc.question = ?1 ORDER BY qc.position";
+/* MATCH alone, ordered by rank alone: FTS5 ranks in its own sorter. Filters and
+ * joins are applied row by row afterwards, so they never slow the match; the
+ * snippet is computed only for the rows actually read. */
+static const char SQL_SEARCH_FTS[] =
+    "SELECT rowid, rank, snippet(question_fts, -1, char(2), char(3), '…', 16) "
+    "FROM question_fts WHERE question_fts MATCH ?1 ORDER BY rank";
+static const char SQL_SEARCH_FTS_BARE[] =
+    "SELECT rowid, rank FROM question_fts WHERE question_fts MATCH ?1 "
+    "ORDER BY rank";
+static const char SQL_SNIPPET[] =
+    "SELECT snippet(question_fts, -1, char(2), char(3), '…', 16) FROM question_fts "
+    "WHERE question_fts MATCH ?1 AND rowid = ?2";
+/* whether a hit passes the filters, for the hits counted but not shown */
+static const char SQL_SEARCH_PASS[] =
+    "SELECT 1 FROM question q WHERE q.id = ?1 AND q.retired = 0 " Q_FILTERS;
+static const char SQL_SEARCH_ROW[] =
+    "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
+    "(SELECT c.slug FROM question_competency qc JOIN competency c "
+    " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0) "
+    "FROM question q WHERE q.id = ?1 AND q.retired = 0 "
+    "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "
+    "AND (?3 IS NULL OR q.category = ?3) "
+    "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
+    " JOIN competency c ON c.id = qc.competency "
+    " WHERE qc.question = q.id AND c.slug = ?4)) "
+    "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM question_competency qc "
+    " JOIN competency c ON c.id = qc.competency "
+    " WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each(?5)))) "
+    "AND (?8 IS NULL OR q.minutes <= ?8)";
+static const char SQL_STATS_TOTAL[] =
+    "SELECT count(*), coalesce(sum(retired), 0), "
+    "coalesce(sum(source IS NOT NULL AND retired = 0), 0) FROM question";
+static const char SQL_STATS_MATRIX[] =
+    "SELECT category, level_min, level_max, count(*) FROM question "
+    "WHERE retired = 0 GROUP BY 1, 2, 3";
+static const char SQL_STATS_COMP[] =
+    "SELECT c.slug, c.name, q.category, q.level_min, q.level_max, count(q.id) "
+    "FROM competency c "
+    "LEFT JOIN question_competency qc ON qc.competency = c.id "
+    " AND qc.position = 0 "
+    "LEFT JOIN question q ON q.id = qc.question AND q.retired = 0 "
+    "GROUP BY c.slug, q.category, q.level_min, q.level_max ORDER BY c.slug";
+static const char SQL_EXPORT_COMPS[] = "SELECT slug, name, summary FROM competency ORDER BY slug";
+static const char SQL_EXPORT_QS[] = "SELECT q.slug FROM question q JOIN question_competency qc "
+                                    "ON qc.question = q.id AND qc.position = 0 "
+                                    "JOIN competency c ON c.id = qc.competency "
+                                    "WHERE q.retired = 0 ORDER BY c.slug, q.slug";
+static const char SQL_EXPORT_SYNS[] = "SELECT concept, alternatives FROM synonym ORDER BY concept";
+static const char SQL_TEXT_EXISTS[] = "SELECT 1 FROM question WHERE text_key = ?1 LIMIT 1";
+static const char SQL_ANY_QUESTION[] = "SELECT 1 FROM question LIMIT 1";
+static const char SQL_ROLE_UPSERT[] =
+    "INSERT INTO role (slug, title, level, source, body) VALUES (?1, ?2, ?3, ?4, "
+    "?5) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, "
+    "level = excluded.level, source = excluded.source, body = excluded.body, "
+    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+static const char SQL_ROLE_ID[] = "SELECT id FROM role WHERE slug = ?1";
+static const char SQL_RC_CLEAR[] = "DELETE FROM role_competency WHERE role = ?1";
+static const char SQL_RC_INSERT[] =
+    "INSERT INTO role_competency (role, competency, weight) VALUES (?1, ?2, ?3)";
+static const char SQL_RS_CLEAR[] = "DELETE FROM role_skill WHERE role = ?1";
+static const char SQL_RS_INSERT[] =
+    "INSERT INTO role_skill (role, skill, must, weight) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_ROLE_GET[] = "SELECT body FROM role WHERE slug = ?1";
+static const char SQL_ROLE_LIST[] = "SELECT body FROM role ORDER BY slug";
+static const char SQL_KX_CREATE[] =
+    "CREATE TEMP TABLE IF NOT EXISTS kit_exclude (id INTEGER PRIMARY KEY)";
+static const char SQL_KX_CLEAR[] = "DELETE FROM temp.kit_exclude";
+static const char SQL_KX_CANDIDATE[] =
+    "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT kq.question "
+    "FROM kit k JOIN kit_question kq ON kq.kit = k.id WHERE k.candidate = ?1";
+static const char SQL_KX_ADD[] =
+    "INSERT OR IGNORE INTO temp.kit_exclude (id) SELECT id FROM question "
+    "WHERE slug = ?1";
+/* Both walk the question_pick index: competency and category fixed, then level and
+ * length; the order of the nth is the index's, so it is stable. */
+static const char SQL_KIT_COUNT[] =
+    "SELECT count(*) FROM question WHERE competency = "
+    "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
+    "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
+    "AND retired = 0 "
+    "AND id NOT IN temp.kit_exclude " KIT_TRACK_FITS;
+static const char SQL_KIT_NTH[] =
+    "SELECT slug, minutes FROM question WHERE competency = "
+    "(SELECT id FROM competency WHERE slug = ?1) AND category = ?2 "
+    "AND level_min <= ?3 AND (level_max >= ?3 OR ?5) AND minutes <= ?4 "
+    "AND retired = 0 AND id NOT IN temp.kit_exclude " KIT_TRACK_FITS
+    "ORDER BY level_min, level_max, minutes, id LIMIT 1 OFFSET ?6";
+static const char SQL_KIT_INSERT[] =
+    "INSERT INTO kit (role, level, stage, minutes, seed, candidate, body) "
+    "VALUES ((SELECT id FROM role WHERE slug = ?1), ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_KQ_INSERT[] = "INSERT OR IGNORE INTO kit_question (kit, question) "
+                                    "SELECT ?1, id FROM question WHERE slug = ?2";
+static const char SQL_KIT_GET[] = "SELECT body FROM kit WHERE id = ?1";
+static const char SQL_GEN_BUMP[] = "UPDATE bank_generation SET n = n + 1 WHERE id = 1";
+/* question_to_json's text, built by SQLite from the row: no tree to build, dump and
+ * free for the API's most frequent read (keys in the same order) */
+#define Q_LEVEL_MIN LEVEL_NAME("q.level_min")
+#define Q_LEVEL_MAX LEVEL_NAME("q.level_max")
+#define Q_LEVEL                                                                                    \
+    "CASE WHEN q.level_min = q.level_max THEN " Q_LEVEL_MIN " ELSE " Q_LEVEL_MIN                   \
+    " || '-' || " Q_LEVEL_MAX " END"
+static const char SQL_Q_JSON[] =
+    "SELECT json_object('id', q.slug, 'title', q.title, 'text', q.body, "
+    "'category', q.category, 'level', " Q_LEVEL ", 'level_min', " Q_LEVEL_MIN ", "
+    "'level_max', " Q_LEVEL_MAX ", 'minutes', q.minutes, "
+    "'competencies', (SELECT json_group_array(slug) FROM (SELECT c.slug FROM "
+    "question_competency qc JOIN competency c ON c.id = qc.competency "
+    "WHERE qc.question = q.id ORDER BY qc.position)), "
+    "'points', json(q.points), 'source', q.source, 'topic', q.topic, " Q_JSON_SKILLS ") "
+    "FROM question q WHERE q.slug = ?1";
+static const char SQL_Q_RETIRE_ONE[] =
+    "UPDATE question SET retired = 1, "
+    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1";
+/* the filters of SQL_SEARCH_ROW, over every live question, by slug */
+static const char SQL_Q_LIST[] =
+    "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
+    "(SELECT c.slug FROM question_competency qc JOIN competency c "
+    " ON c.id = qc.competency WHERE qc.question = q.id AND qc.position = 0), "
+    "count(*) OVER () "
+    "FROM question q WHERE q.retired = 0 " Q_FILTERS "ORDER BY q.slug LIMIT ?6 OFFSET ?7";
+static const char SQL_Q_COUNT[] = "SELECT count(*) FROM question q WHERE q.retired = 0 " Q_FILTERS;
+static const char SQL_RESUME_GET[] = "SELECT format, body FROM parsed_resume "
+                                     "WHERE hash = ?1 AND blind = ?2 AND parser = ?3";
+static const char SQL_RESUME_PUT[] =
+    "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
 
 /* Competency ids looked up during one write transaction (a bank names a few dozen). */
 #define COMP_CACHE 64
@@ -288,19 +223,18 @@ struct sqlite_store {
     struct store base;
     sqlite3 *db;
     char *path;
-    sqlite3_stmt *stmts[S_COUNT];
     struct {
         char *slug;
         sqlite3_int64 id;
     } comps[COMP_CACHE];
     size_t ncomps;
     bool fresh; /* the load in progress started from a store with no questions */
-    /* statements of the other sqlite_*.c files, found by the address of their SQL */
-    struct {
+    /* every prepared statement, by the address of its SQL (stmt) */
+    struct sq_prepared {
         const char *sql;
         sqlite3_stmt *st;
-    } extra[SQ_EXTRA_MAX];
-    size_t nextra;
+    } * stmts;
+    size_t nstmts, capstmts;
     int depth; /* write transactions open: the outermost a BEGIN, the others savepoints */
 };
 
@@ -331,19 +265,51 @@ fail(struct sqlite_store *s, char *errmsg, const char *what)
     return RB_ESTORE;
 }
 
-/* Returns the prepared statement id, reset and cleared, or NULL with errmsg set. */
-static sqlite3_stmt *
-stmt(struct sqlite_store *s, enum stmt_id id, char *errmsg)
+/* The slot of sql in the statement table: its own, or the empty one where it would go. */
+static size_t
+stmt_slot(const struct sqlite_store *s, const char *sql)
 {
-    sqlite3_stmt *st = s->stmts[id];
-    if (!st) {
-        if (sqlite3_prepare_v3(s->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
-            SQLITE_OK) {
-            fail(s, errmsg, "prepare");
-            return NULL;
-        }
-        s->stmts[id] = st;
+    /* the address of a string with static storage: its low bits are alignment */
+    size_t i = (size_t)(((uintptr_t)sql >> 3) * 0x9E3779B97F4A7C15u) & (s->capstmts - 1);
+    while (s->stmts[i].sql && s->stmts[i].sql != sql)
+        i = (i + 1) & (s->capstmts - 1);
+    return i;
+}
+
+/* Twice the room, every statement moved to its slot there. */
+static void
+stmt_grow(struct sqlite_store *s)
+{
+    struct sq_prepared *old = s->stmts;
+    size_t n = s->capstmts;
+    s->capstmts = n ? 2 * n : 256;
+    s->stmts = xcalloc(s->capstmts, sizeof *s->stmts);
+    for (size_t i = 0; i < n; i++)
+        if (old[i].sql)
+            s->stmts[stmt_slot(s, old[i].sql)] = old[i];
+    free(old);
+}
+
+/* The prepared statement for sql (static storage: it is found again by its address),
+ * prepared on first use, or NULL with errmsg set. One scheme for every sqlite_*.c file:
+ * a table keyed by the address, grown at half full, so there is no cap to outgrow. */
+static sqlite3_stmt *
+stmt(struct sqlite_store *s, const char *sql, char *errmsg)
+{
+    size_t i;
+    sqlite3_stmt *st;
+    if (2 * (s->nstmts + 1) > s->capstmts)
+        stmt_grow(s);
+    i = stmt_slot(s, sql);
+    if (s->stmts[i].sql)
+        return s->stmts[i].st;
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        fail(s, errmsg, "prepare");
+        return NULL;
     }
+    s->stmts[i].sql = sql;
+    s->stmts[i].st = st;
+    s->nstmts++;
     return st;
 }
 
@@ -369,10 +335,10 @@ exec_stmt(struct sqlite_store *s, sqlite3_stmt *st, char *errmsg, const char *wh
 }
 
 static enum rb_err
-run(struct sqlite_store *s, enum stmt_id id, char *errmsg)
+run(struct sqlite_store *s, const char *sql, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, id, errmsg);
-    return st ? exec_stmt(s, st, errmsg, sql_text[id]) : RB_ESTORE;
+    sqlite3_stmt *st = stmt(s, sql, errmsg);
+    return st ? exec_stmt(s, st, errmsg, sql) : RB_ESTORE;
 }
 
 static void
@@ -406,7 +372,7 @@ begin(struct sqlite_store *s, char *errmsg)
         s->depth++;
         return RB_OK;
     }
-    if (!(rc = run(s, S_BEGIN, errmsg)))
+    if (!(rc = run(s, SQL_BEGIN, errmsg)))
         s->depth = 1;
     return rc;
 }
@@ -416,7 +382,7 @@ begin(struct sqlite_store *s, char *errmsg)
 static enum rb_err
 bump(struct sqlite_store *s, enum rb_err rc, char *errmsg)
 {
-    return rc ? rc : run(s, S_GEN_BUMP, errmsg);
+    return rc ? rc : run(s, SQL_GEN_BUMP, errmsg);
 }
 
 /* Commits when rc is RB_OK, else rolls back; returns rc or the commit's error. */
@@ -436,12 +402,12 @@ end(struct sqlite_store *s, enum rb_err rc, char *errmsg)
     }
     s->depth = 0;
     if (rc == RB_OK) {
-        rc = run(s, S_COMMIT, errmsg);
+        rc = run(s, SQL_COMMIT, errmsg);
         if (rc == RB_OK)
             return rc;
     }
     if (!sqlite3_get_autocommit(s->db))
-        run(s, S_ROLLBACK, ignore);
+        run(s, SQL_ROLLBACK, ignore);
     return rc;
 }
 
@@ -450,23 +416,7 @@ end(struct sqlite_store *s, enum rb_err rc, char *errmsg)
 sqlite3_stmt *
 sq_stmt(struct store *base, const char *sql, char *errmsg)
 {
-    struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st;
-    for (size_t i = 0; i < s->nextra; i++)
-        if (s->extra[i].sql == sql)
-            return s->extra[i].st;
-    if (s->nextra == SQ_EXTRA_MAX) {
-        snprintf(errmsg, RB_ERRMSG, "store %s: more than %d statements (a bug)", s->path,
-                 SQ_EXTRA_MAX);
-        return NULL;
-    }
-    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-        fail(s, errmsg, "prepare");
-        return NULL;
-    }
-    s->extra[s->nextra].sql = sql;
-    s->extra[s->nextra++].st = st;
-    return st;
+    return stmt(to_sq(base), sql, errmsg);
 }
 
 enum rb_err
@@ -665,10 +615,9 @@ static void
 sqlite_close(struct store *base)
 {
     struct sqlite_store *s = to_sq(base);
-    for (int i = 0; i < S_COUNT; i++)
-        sqlite3_finalize(s->stmts[i]);
-    for (size_t i = 0; i < s->nextra; i++)
-        sqlite3_finalize(s->extra[i].st);
+    for (size_t i = 0; i < s->capstmts; i++)
+        sqlite3_finalize(s->stmts[i].st);
+    free(s->stmts);
     comp_cache_clear(s);
     if (s->db) {
         /* leave no -wal file behind for a clean close */
@@ -772,7 +721,7 @@ competency_id(struct sqlite_store *s, const char *slug, sqlite3_int64 *id, char 
             *id = s->comps[i].id;
             return RB_OK;
         }
-    if (!(st = stmt(s, S_COMP_ID, errmsg)))
+    if (!(st = stmt(s, SQL_COMP_ID, errmsg)))
         return RB_ESTORE;
     bind_text(st, 1, slug);
     r = sqlite3_step(st);
@@ -796,7 +745,7 @@ competency_id(struct sqlite_store *s, const char *slug, sqlite3_int64 *id, char 
 static enum rb_err
 upsert_competency(struct sqlite_store *s, const struct competency *c, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, S_COMP_UPSERT, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_COMP_UPSERT, errmsg);
     if (!st)
         return RB_ESTORE;
     bind_text(st, 1, c->id);
@@ -862,7 +811,7 @@ write_parts(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, 
         }
         if (rc)
             return rc;
-        if (!(st = stmt(s, S_QC_INSERT, errmsg)))
+        if (!(st = stmt(s, SQL_QC_INSERT, errmsg)))
             return RB_ESTORE;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int64(st, 2, cid);
@@ -875,7 +824,7 @@ write_parts(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, 
         if ((i && buf_putc(&points, '\n')) || buf_puts(&points, q->points[i].text))
             rc = RB_ETOOBIG;
     if (!rc) {
-        if (!(st = stmt(s, S_FTS_INSERT, errmsg))) {
+        if (!(st = stmt(s, SQL_FTS_INSERT, errmsg))) {
             rc = RB_ESTORE;
         } else {
             sqlite3_bind_int64(st, 1, id);
@@ -895,7 +844,7 @@ static enum rb_err
 clear_parts(struct sqlite_store *s, sqlite3_int64 id, char *errmsg)
 {
     /* the index entry first: FTS5 reads the old text from question_search to remove it */
-    static const enum stmt_id ids[] = {S_FTS_DELETE, S_QC_CLEAR};
+    static const char *const ids[] = {SQL_FTS_DELETE, SQL_QC_CLEAR};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         sqlite3_stmt *st = stmt(s, ids[i], errmsg);
         enum rb_err rc;
@@ -913,7 +862,7 @@ static enum rb_err
 insert_question(struct sqlite_store *s, const struct question *q, const char *key,
                 const char *digest, sqlite3_int64 *id, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, S_Q_INSERT, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_Q_INSERT, errmsg);
     sqlite3_int64 primary;
     char *points;
     enum rb_err rc;
@@ -938,7 +887,7 @@ static enum rb_err
 update_question(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, const char *key,
                 const char *digest, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, S_Q_UPDATE, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_Q_UPDATE, errmsg);
     sqlite3_int64 primary = 0;
     enum rb_err rc;
     char *points;
@@ -963,7 +912,7 @@ static enum rb_err
 lookup_question(struct sqlite_store *s, const char *slug, const char *digest, sqlite3_int64 *id,
                 bool *same, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, S_Q_LOOKUP, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_Q_LOOKUP, errmsg);
     int r;
     if (!st)
         return RB_ESTORE;
@@ -1012,7 +961,7 @@ save_question(struct sqlite_store *s, const struct question *q, struct load_resu
         r->updated++;
     }
     if (!rc) {
-        if (!(st = stmt(s, S_SEEN_INSERT, errmsg))) {
+        if (!(st = stmt(s, SQL_SEEN_INSERT, errmsg))) {
             rc = RB_ESTORE;
             goto out;
         }
@@ -1028,12 +977,12 @@ out:
 static enum rb_err
 save_synonyms(struct sqlite_store *s, const struct bank *b, char *errmsg)
 {
-    enum rb_err rc = run(s, S_SYN_CLEAR, errmsg);
+    enum rb_err rc = run(s, SQL_SYN_CLEAR, errmsg);
     struct buf alts;
 
     buf_init(&alts, 1u << 20);
     for (size_t i = 0; i < b->nsyns && !rc; i++) {
-        sqlite3_stmt *st = stmt(s, S_SYN_INSERT, errmsg);
+        sqlite3_stmt *st = stmt(s, SQL_SYN_INSERT, errmsg);
         if (!st) {
             rc = RB_ESTORE;
             break;
@@ -1053,7 +1002,7 @@ save_synonyms(struct sqlite_store *s, const struct bank *b, char *errmsg)
 static enum rb_err
 is_empty(struct sqlite_store *s, bool *empty, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, S_ANY_QUESTION, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_ANY_QUESTION, errmsg);
     int r;
     if (!st)
         return RB_ESTORE;
@@ -1073,7 +1022,7 @@ sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r
     sqlite3_stmt *st;
 
     memset(r, 0, sizeof *r);
-    rc = run(s, S_SEEN_CREATE, errmsg);
+    rc = run(s, SQL_SEEN_CREATE, errmsg);
     if (rc)
         return rc;
     rc = begin(s, errmsg);
@@ -1081,7 +1030,7 @@ sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r
         return rc;
     rc = is_empty(s, &s->fresh, errmsg);
     if (!rc)
-        rc = run(s, S_SEEN_CLEAR, errmsg);
+        rc = run(s, SQL_SEEN_CLEAR, errmsg);
     for (size_t i = 0; i < b->ncomps && !rc; i++) {
         rc = upsert_competency(s, &b->comps[i], errmsg);
         r->competencies++;
@@ -1092,13 +1041,13 @@ sqlite_bank_load(struct store *base, const struct bank *b, struct load_result *r
     for (size_t i = 0; i < b->nqs && !rc; i++)
         rc = save_question(s, &b->qs[i], r, errmsg);
     if (!rc && !s->fresh)
-        rc = run(s, S_RETIRE_FTS, errmsg);
+        rc = run(s, SQL_RETIRE_FTS, errmsg);
     if (!rc && !s->fresh) {
-        rc = run(s, S_RETIRE, errmsg);
+        rc = run(s, SQL_RETIRE, errmsg);
         r->retired = (size_t)sqlite3_changes(s->db);
     }
     s->fresh = false;
-    if (!rc && (st = stmt(s, S_SEEN_CLEAR, errmsg)))
+    if (!rc && (st = stmt(s, SQL_SEEN_CLEAR, errmsg)))
         rc = exec_stmt(s, st, errmsg, "clear marks");
     return end(s, bump(s, rc, errmsg), errmsg);
 }
@@ -1123,7 +1072,7 @@ split_lines(const char *s, char ***v, size_t *n)
 static enum rb_err
 read_question(struct sqlite_store *s, const char *slug, struct question *q, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, S_Q_GET, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_Q_GET, errmsg);
     sqlite3_int64 id;
     size_t cap = 0;
     int r;
@@ -1163,7 +1112,7 @@ read_question(struct sqlite_store *s, const char *slug, struct question *q, char
         goto err;
     }
 
-    if (!(st = stmt(s, S_QC_GET, errmsg)))
+    if (!(st = stmt(s, SQL_QC_GET, errmsg)))
         goto err;
     sqlite3_bind_int64(st, 1, id);
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1277,7 +1226,7 @@ static char *
 snippet_of(struct sqlite_store *s, const char *match, sqlite3_int64 id)
 {
     char ignore[RB_ERRMSG];
-    sqlite3_stmt *st = stmt(s, S_SNIPPET, ignore);
+    sqlite3_stmt *st = stmt(s, SQL_SNIPPET, ignore);
     char *out = NULL;
     if (st) {
         bind_text(st, 1, match);
@@ -1305,9 +1254,9 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
     rc = build_fts_query(sq->text, &match, errmsg);
     if (rc)
         return rc;
-    if (!(fts = stmt(s, sq->snip_len ? S_SEARCH_FTS_BARE : S_SEARCH_FTS, errmsg)) ||
-        !(row = stmt(s, S_SEARCH_ROW, errmsg)) ||
-        (sq->snip_len && !(pass = stmt(s, S_SEARCH_PASS, errmsg)))) {
+    if (!(fts = stmt(s, sq->snip_len ? SQL_SEARCH_FTS_BARE : SQL_SEARCH_FTS, errmsg)) ||
+        !(row = stmt(s, SQL_SEARCH_ROW, errmsg)) ||
+        (sq->snip_len && !(pass = stmt(s, SQL_SEARCH_PASS, errmsg)))) {
         rc = RB_ESTORE;
         goto out;
     }
@@ -1415,7 +1364,7 @@ sqlite_bank_stats(struct store *base, struct bank_stats *stt, char *errmsg)
     sqlite3_stmt *st;
     int r;
 
-    if (!(st = stmt(s, S_STATS_TOTAL, errmsg)))
+    if (!(st = stmt(s, SQL_STATS_TOTAL, errmsg)))
         return RB_ESTORE;
     if ((r = sqlite3_step(st)) == SQLITE_ROW) {
         size_t all = (size_t)sqlite3_column_int64(st, 0);
@@ -1427,7 +1376,7 @@ sqlite_bank_stats(struct store *base, struct bank_stats *stt, char *errmsg)
     if (r != SQLITE_ROW)
         return fail(s, errmsg, "count questions");
 
-    if (!(st = stmt(s, S_STATS_MATRIX, errmsg)))
+    if (!(st = stmt(s, SQL_STATS_MATRIX, errmsg)))
         return RB_ESTORE;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         const char *c = (const char *)sqlite3_column_text(st, 0);
@@ -1446,7 +1395,7 @@ sqlite_bank_stats(struct store *base, struct bank_stats *stt, char *errmsg)
     if (r != SQLITE_DONE)
         return fail(s, errmsg, "count questions");
 
-    if (!(st = stmt(s, S_STATS_COMP, errmsg)))
+    if (!(st = stmt(s, SQL_STATS_COMP, errmsg)))
         return RB_ESTORE;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         const char *slug = (const char *)sqlite3_column_text(st, 0);
@@ -1493,7 +1442,7 @@ sqlite_bank_export(struct store *base, struct bank *b, char *errmsg)
     /* One read transaction, so the export is a consistent snapshot. */
     if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         return fail(s, errmsg, "begin export");
-    if (!(st = stmt(s, S_EXPORT_COMPS, errmsg))) {
+    if (!(st = stmt(s, SQL_EXPORT_COMPS, errmsg))) {
         rc = RB_ESTORE;
         goto out;
     }
@@ -1507,7 +1456,7 @@ sqlite_bank_export(struct store *base, struct bank *b, char *errmsg)
         rc = fail(s, errmsg, "export competencies");
         goto out;
     }
-    if (!(st = stmt(s, S_EXPORT_SYNS, errmsg))) {
+    if (!(st = stmt(s, SQL_EXPORT_SYNS, errmsg))) {
         rc = RB_ESTORE;
         goto out;
     }
@@ -1523,7 +1472,7 @@ sqlite_bank_export(struct store *base, struct bank *b, char *errmsg)
         rc = fail(s, errmsg, "export synonyms");
         goto out;
     }
-    if (!(st = stmt(s, S_EXPORT_QS, errmsg))) {
+    if (!(st = stmt(s, SQL_EXPORT_QS, errmsg))) {
         rc = RB_ESTORE;
         goto out;
     }
@@ -1553,7 +1502,7 @@ out:
 static enum rb_err
 text_exists(struct sqlite_store *s, const char *key, int *exists, char *errmsg)
 {
-    sqlite3_stmt *st = stmt(s, S_TEXT_EXISTS, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_TEXT_EXISTS, errmsg);
     int r;
     if (!st)
         return RB_ESTORE;
@@ -1639,7 +1588,7 @@ save_role(struct sqlite_store *s, const struct role *r, const char *source, char
     int step;
 
     json_decref(j);
-    if (!body || !(st = stmt(s, S_ROLE_UPSERT, errmsg)))
+    if (!body || !(st = stmt(s, SQL_ROLE_UPSERT, errmsg)))
         goto out;
     bind_text(st, 1, r->id);
     bind_text(st, 2, r->title ? r->title : r->id);
@@ -1648,7 +1597,7 @@ save_role(struct sqlite_store *s, const struct role *r, const char *source, char
     bind_text(st, 5, body);
     if ((rc = exec_stmt(s, st, errmsg, "save role")))
         goto out;
-    if (!(st = stmt(s, S_ROLE_ID, errmsg))) {
+    if (!(st = stmt(s, SQL_ROLE_ID, errmsg))) {
         rc = RB_ESTORE;
         goto out;
     }
@@ -1661,7 +1610,7 @@ save_role(struct sqlite_store *s, const struct role *r, const char *source, char
         rc = fail(s, errmsg, "save role");
         goto out;
     }
-    static const enum stmt_id clears[] = {S_RC_CLEAR, S_RS_CLEAR};
+    static const char *const clears[] = {SQL_RC_CLEAR, SQL_RS_CLEAR};
     for (size_t i = 0; i < 2 && !rc; i++) {
         if (!(st = stmt(s, clears[i], errmsg))) {
             rc = RB_ESTORE;
@@ -1679,7 +1628,7 @@ save_role(struct sqlite_store *s, const struct role *r, const char *source, char
                      r->id, r->comps[i].id);
             rc = RB_EINVAL;
         }
-        if (rc || !(st = stmt(s, S_RC_INSERT, errmsg))) {
+        if (rc || !(st = stmt(s, SQL_RC_INSERT, errmsg))) {
             rc = rc ? rc : RB_ESTORE;
             break;
         }
@@ -1689,7 +1638,7 @@ save_role(struct sqlite_store *s, const struct role *r, const char *source, char
         rc = exec_stmt(s, st, errmsg, "save role competency");
     }
     for (size_t i = 0; i < r->nskills && !rc; i++) {
-        if (!(st = stmt(s, S_RS_INSERT, errmsg))) {
+        if (!(st = stmt(s, SQL_RS_INSERT, errmsg))) {
             rc = RB_ESTORE;
             break;
         }
@@ -1735,7 +1684,7 @@ static enum rb_err
 sqlite_role_list(struct store *base, struct role_set *set, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_ROLE_LIST, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_ROLE_LIST, errmsg);
     enum rb_err rc = RB_OK;
     int r;
     if (!st)
@@ -1756,7 +1705,7 @@ static enum rb_err
 sqlite_role_get(struct store *base, const char *id, struct role *role, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_ROLE_GET, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_ROLE_GET, errmsg);
     enum rb_err rc;
     int r;
     memset(role, 0, sizeof *role);
@@ -1782,12 +1731,12 @@ sqlite_kit_begin(struct store *base, const char *candidate, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
     sqlite3_stmt *st;
-    enum rb_err rc = run(s, S_KX_CREATE, errmsg);
+    enum rb_err rc = run(s, SQL_KX_CREATE, errmsg);
     if (!rc)
-        rc = run(s, S_KX_CLEAR, errmsg);
+        rc = run(s, SQL_KX_CLEAR, errmsg);
     if (rc || !candidate)
         return rc;
-    if (!(st = stmt(s, S_KX_CANDIDATE, errmsg)))
+    if (!(st = stmt(s, SQL_KX_CANDIDATE, errmsg)))
         return RB_ESTORE;
     bind_text(st, 1, candidate);
     return exec_stmt(s, st, errmsg, "exclude asked questions");
@@ -1797,7 +1746,7 @@ static enum rb_err
 sqlite_kit_exclude(struct store *base, const char *id, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_KX_ADD, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_KX_ADD, errmsg);
     if (!st)
         return RB_ESTORE;
     bind_text(st, 1, id);
@@ -1822,7 +1771,7 @@ sqlite_kit_count(struct store *base, const struct kit_pick *p, size_t *n, char *
     int r;
     if (p->stack_only)
         return sqlite_kit_stack_count(base, p, n, errmsg);
-    if (!(st = stmt(s, S_KIT_COUNT, errmsg)))
+    if (!(st = stmt(s, SQL_KIT_COUNT, errmsg)))
         return RB_ESTORE;
     bind_pick(st, p);
     r = sqlite3_step(st);
@@ -1841,7 +1790,7 @@ sqlite_kit_nth(struct store *base, const struct kit_pick *p, size_t nth, char **
     *id = NULL;
     if (p->stack_only)
         return sqlite_kit_stack_nth(base, p, nth, id, minutes, errmsg);
-    if (!(st = stmt(s, S_KIT_NTH, errmsg)))
+    if (!(st = stmt(s, SQL_KIT_NTH, errmsg)))
         return RB_ESTORE;
     bind_pick(st, p);
     sqlite3_bind_int64(st, 6, (sqlite3_int64)nth);
@@ -1872,7 +1821,7 @@ sqlite_kit_save(struct store *base, const char *role, int level, const char *sta
 
     if (rc)
         return rc;
-    if (!(st = stmt(s, S_KIT_INSERT, errmsg))) {
+    if (!(st = stmt(s, SQL_KIT_INSERT, errmsg))) {
         rc = RB_ESTORE;
         goto out;
     }
@@ -1886,7 +1835,7 @@ sqlite_kit_save(struct store *base, const char *role, int level, const char *sta
     rc = exec_stmt(s, st, errmsg, "save kit");
     id = sqlite3_last_insert_rowid(s->db);
     for (size_t i = 0; i < nquestions && !rc; i++) {
-        if (!(st = stmt(s, S_KQ_INSERT, errmsg))) {
+        if (!(st = stmt(s, SQL_KQ_INSERT, errmsg))) {
             rc = RB_ESTORE;
             break;
         }
@@ -1905,7 +1854,7 @@ static enum rb_err
 sqlite_kit_get(struct store *base, long long id, char **body, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_KIT_GET, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_KIT_GET, errmsg);
     enum rb_err rc = RB_OK;
     int r;
     *body = NULL;
@@ -1929,7 +1878,7 @@ static enum rb_err
 sqlite_question_json(struct store *base, const char *id, char **text, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_Q_JSON, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_Q_JSON, errmsg);
     enum rb_err rc = RB_OK;
     int r;
     *text = NULL;
@@ -2003,14 +1952,14 @@ sqlite_question_retire(struct store *base, const char *slug, char *errmsg)
     }
     if (!rc) {
         /* the index entry first: FTS5 reads the old text to remove it */
-        rc = (st = stmt(s, S_FTS_DELETE, errmsg)) ? RB_OK : RB_ESTORE;
+        rc = (st = stmt(s, SQL_FTS_DELETE, errmsg)) ? RB_OK : RB_ESTORE;
         if (!rc) {
             sqlite3_bind_int64(st, 1, id);
             rc = exec_stmt(s, st, errmsg, "unindex question");
         }
     }
     if (!rc) {
-        rc = (st = stmt(s, S_Q_RETIRE_ONE, errmsg)) ? RB_OK : RB_ESTORE;
+        rc = (st = stmt(s, SQL_Q_RETIRE_ONE, errmsg)) ? RB_OK : RB_ESTORE;
         if (!rc) {
             sqlite3_bind_int64(st, 1, id);
             rc = exec_stmt(s, st, errmsg, "retire question");
@@ -2024,7 +1973,7 @@ sqlite_question_list(struct store *base, const struct search_query *f, size_t of
                      struct search_hit **hits, size_t *n, size_t *total, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_Q_LIST, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_Q_LIST, errmsg);
     struct buf anyof;
     size_t cap = 0;
     int r;
@@ -2076,7 +2025,7 @@ sqlite_question_list(struct store *base, const struct search_query *f, size_t of
     }
     if (!*n && offset) {
         /* past the end: the window function saw no row, so count apart */
-        if (!(st = stmt(s, S_Q_COUNT, errmsg))) {
+        if (!(st = stmt(s, SQL_Q_COUNT, errmsg))) {
             buf_cleanup(&anyof);
             return RB_ESTORE;
         }
@@ -2102,7 +2051,7 @@ sqlite_resume_get(struct store *base, const char *hash, bool blind, const char *
                   char **format, char **body, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *st = stmt(s, S_RESUME_GET, errmsg);
+    sqlite3_stmt *st = stmt(s, SQL_RESUME_GET, errmsg);
     enum rb_err rc = RB_OK;
     int r;
     *format = *body = NULL;
@@ -2132,7 +2081,7 @@ sqlite_resumes_put(struct store *base, const struct parsed_resume *v, size_t n, 
     if (rc)
         return rc;
     for (size_t i = 0; i < n && !rc; i++) {
-        sqlite3_stmt *st = stmt(s, S_RESUME_PUT, errmsg);
+        sqlite3_stmt *st = stmt(s, SQL_RESUME_PUT, errmsg);
         if (!st) {
             rc = RB_ESTORE;
             break;

@@ -10,10 +10,9 @@
 
 #include "store/store_impl.h"
 
-#define SQ_EXTRA_MAX 160
-
 /* The prepared statement for sql (a string with static storage: it is found again by its
- * address), reset and without bindings after sq_done; NULL with errmsg set. */
+ * address, in a table without a cap), reset and without bindings after sq_done; NULL with
+ * errmsg set. The one statement scheme of every sqlite_*.c file. */
 sqlite3_stmt *sq_stmt(struct store *s, const char *sql, char *errmsg);
 enum rb_err sq_fail(struct store *s, char *errmsg, const char *what);
 void sq_done(sqlite3_stmt *st);
