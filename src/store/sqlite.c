@@ -472,6 +472,8 @@ sqlite_store_open(const char *path, struct store **out, char *errmsg)
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_handler(s->db, busy_wait, NULL);
+    if ((rc = sqlite_rank_register(s->db, errmsg)))
+        goto err;
     if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
         (!memory &&
          sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) ||

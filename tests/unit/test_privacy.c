@@ -8,6 +8,7 @@
 #include "core/audit.h"
 #include "core/privacy.h"
 #include "core/user.h"
+#include "helpers.h"
 #include "store/store.h"
 
 static struct store *
@@ -15,7 +16,7 @@ open_store(void)
 {
     struct store *s;
     char msg[RB_ERRMSG] = "";
-    cr_assert_eq(store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
     return s;
 }
 

@@ -2,8 +2,9 @@
 /*
  * The JSON the store returns, held to store/store_shapes.h key by key: the demo's world is
  * made through core's own calls, then every call that answers with JSON is asked once and its
- * answer checked against its shape, nested objects and every array element included. A second
- * backend passes this test unchanged or its JSON differs from SQLite's.
+ * answer checked against its shape, nested objects and every array element included. It runs
+ * on PostgreSQL too (RUBRIC_TEST_PG, helpers.h): a second backend passes it unchanged or its
+ * JSON differs from SQLite's.
  */
 #include <criterion/criterion.h>
 #include <ftw.h>
@@ -12,7 +13,7 @@
 #include <string.h>
 
 #include "core/demo.h"
-#include "core/skills.h"
+#include "helpers.h"
 #include "resume/skillscan.h"
 #include "store/store.h"
 #include "store/store_shapes.h"
@@ -267,7 +268,7 @@ Test(store_shapes, every_call_answers_in_its_documented_shape, .timeout = 300)
     bool blind;
 
     cr_assert_not_null(mkdtemp(uploads));
-    cr_assert_eq(store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
     cr_assert_eq(skillscan_builtin(&tax, &rd.sc, msg), RB_OK, "%s", msg);
     rd.taxonomy = &tax;
     cr_assert_eq(demo_fill(s, uploads, &rd, &n, msg), RB_OK, "%s", msg);
