@@ -203,7 +203,7 @@ write_parts(struct sqlite_store *s, sqlite3_int64 id, const struct question *q, 
     struct buf points;
 
     for (size_t i = 0; i < q->ncompetencies && !rc; i++) {
-        sqlite3_int64 cid;
+        sqlite3_int64 cid = 0;
         rc = sqlite_competency_id(s, q->competencies[i], &cid, errmsg);
         if (rc == RB_ENOTFOUND) {
             snprintf(errmsg, RB_ERRMSG, "question '%s': unknown competency '%s'", q->id,
@@ -264,7 +264,7 @@ insert_question(struct sqlite_store *s, const struct question *q, const char *ke
                 const char *digest, sqlite3_int64 *id, char *errmsg)
 {
     sqlite3_stmt *st = sq_stmt(&s->base, SQL_Q_INSERT, errmsg);
-    sqlite3_int64 primary;
+    sqlite3_int64 primary = 0;
     char *points;
     enum rb_err rc;
     if (!st)
@@ -337,7 +337,7 @@ save_question(struct sqlite_store *s, const struct question *q, struct load_resu
 {
     char *key = question_text_key(q->text, strlen(q->text));
     char *digest = question_digest(q);
-    sqlite3_int64 id;
+    sqlite3_int64 id = 0;
     bool same;
     sqlite3_stmt *st;
     enum rb_err rc = RB_OK;
@@ -474,7 +474,7 @@ static enum rb_err
 read_question(struct sqlite_store *s, const char *slug, struct question *q, char *errmsg)
 {
     sqlite3_stmt *st = sq_stmt(&s->base, SQL_Q_GET, errmsg);
-    sqlite3_int64 id;
+    sqlite3_int64 id = 0;
     size_t cap = 0;
     int r;
 
@@ -720,7 +720,7 @@ sqlite_questions_import(struct store *base, const struct question *qs, size_t n,
         return rc;
     r->was_added = xcalloc(n ? n : 1, 1);
     for (size_t i = 0; i < ncomps && !rc; i++) {
-        sqlite3_int64 id;
+        sqlite3_int64 id = 0;
         rc = sqlite_competency_id(s, comps[i].id, &id, errmsg);
         if (rc == RB_ENOTFOUND)
             rc = upsert_competency(s, &comps[i], errmsg);
@@ -729,7 +729,7 @@ sqlite_questions_import(struct store *base, const struct question *qs, size_t n,
         char *key = question_text_key(qs[i].text, strlen(qs[i].text));
         char *digest = question_digest(&qs[i]);
         int exists = 0;
-        sqlite3_int64 id;
+        sqlite3_int64 id = 0;
         bool same;
         rc = text_exists(s, key, &exists, errmsg);
         if (!rc && !exists) {

@@ -74,7 +74,7 @@ save_role(struct sqlite_store *s, const struct role *r, const char *source, char
         rc = sq_exec(&s->base, st, errmsg, "save role");
     }
     for (size_t i = 0; i < r->ncomps && !rc; i++) {
-        sqlite3_int64 cid;
+        sqlite3_int64 cid = 0;
         rc = sqlite_competency_id(s, r->comps[i].id, &cid, errmsg);
         if (rc == RB_ENOTFOUND) {
             snprintf(errmsg, RB_ERRMSG,
