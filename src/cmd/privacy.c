@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/audit.h"
 #include "core/privacy.h"
 #include "core/settings.h"
 #include "util/table.h"
@@ -442,7 +443,7 @@ cmd_audit(struct cmd_ctx *ctx, int argc, char **argv)
         free(email);
         return rc;
     }
-    e = store_audit_list(s, &f, (size_t)limit, (size_t)offset, &items, &total, msg);
+    e = audit_list(s, &f, (size_t)limit, (size_t)offset, &items, &total, msg);
     store_close(s);
     free(email);
     if (e) {
