@@ -8,6 +8,10 @@
  * Hyperscan can reach. The same database without start-of-match tracking is timed too,
  * because that flag is what the scanner's speed mostly depends on.
  *
+ * The machine is shared: every figure is CPU time of this process (user and system) beside
+ * the wall time, rates are per CPU second (per core), and the load average is printed. The
+ * verdicts read the CPU figures.
+ *
  * This file includes hs.h, which the house style keeps to resume/skillscan.c: a floor for
  * Hyperscan has to call it directly.
  *
@@ -97,39 +101,85 @@ on_match_count(unsigned int id, unsigned long long from, unsigned long long to, 
     return 0;
 }
 
-/* Milliseconds to scan every text with db and the no-op callback; -1 on error. */
-static double
-raw_scan(hs_database_t *db, hs_scratch_t *scratch, char **texts, const size_t *lens, unsigned n)
+/* A stretch of work timed twice: on the wall and in CPU time. */
+struct span {
+    double wall, cpu;
+};
+
+static struct span
+span_start(void)
 {
-    double t0 = now_ms();
-    for (unsigned i = 0; i < n; i++)
-        if (hs_scan(db, texts[i], (unsigned)lens[i], 0, scratch, on_match_noop, NULL) != HS_SUCCESS)
-            return -1;
-    return now_ms() - t0;
+    return (struct span){now_ms(), cpu_ms()};
 }
 
-/* Milliseconds for the scanner over every text; -1 on error. *hits counts what it kept. */
-static double
-rubric_scan(struct skillscan *sc, char **texts, const size_t *lens, unsigned n, size_t *kept)
+/* Adds the time since start to *to. */
+static void
+span_add(struct span *to, struct span start)
+{
+    to->wall += now_ms() - start.wall;
+    to->cpu += cpu_ms() - start.cpu;
+}
+
+/* Keeps in *best the round with less CPU time. */
+static void
+span_best(struct span *best, struct span round)
+{
+    if (best->cpu <= 0 || round.cpu < best->cpu)
+        *best = round;
+}
+
+/* Time to scan every text with db and the no-op callback; false on error. */
+static bool
+raw_scan(hs_database_t *db, hs_scratch_t *scratch, char **texts, const size_t *lens, unsigned n,
+         struct span *took)
+{
+    struct span t0 = span_start();
+    *took = (struct span){0, 0};
+    for (unsigned i = 0; i < n; i++)
+        if (hs_scan(db, texts[i], (unsigned)lens[i], 0, scratch, on_match_noop, NULL) != HS_SUCCESS)
+            return false;
+    span_add(took, t0);
+    return true;
+}
+
+/* Time for the scanner over every text; false on error. *kept counts what it kept. */
+static bool
+rubric_scan(struct skillscan *sc, char **texts, const size_t *lens, unsigned n, size_t *kept,
+            struct span *took)
 {
     char msg[RB_ERRMSG];
-    double t0 = now_ms();
+    struct span t0 = span_start();
     *kept = 0;
+    *took = (struct span){0, 0};
     for (unsigned i = 0; i < n; i++) {
         struct skill_hit *hits;
         size_t nh;
         if (skillscan_run(sc, texts[i], lens[i], &hits, &nh, msg))
-            return -1;
+            return false;
         *kept += nh;
         free(hits);
     }
-    return now_ms() - t0;
+    span_add(took, t0);
+    return true;
 }
 
 static double
 mb_s(size_t bytes, double ms)
 {
     return bytes / 1e6 / (ms / 1e3);
+}
+
+/* One row of a table: wall and CPU milliseconds, resumes per CPU second, MB per CPU second
+ * when bytes is not 0, and a ratio to ref's CPU time when ref is given. */
+static void
+row(const char *label, struct span t, unsigned n, size_t bytes, const struct span *ref)
+{
+    printf("%-38s %9.0f %9.0f %12.0f", label, t.wall, t.cpu, n / (t.cpu / 1e3));
+    if (bytes)
+        printf(" %9.1f", mb_s(bytes, t.cpu));
+    if (ref)
+        printf(" %7.2fx", t.cpu / ref->cpu);
+    printf("\n");
 }
 
 int
@@ -139,14 +189,16 @@ main(int argc, char **argv)
     struct skills tax;
     struct skillscan *sc;
     struct synth_skill labels[SYNTH_MAX_SKILLS];
-    char msg[RB_ERRMSG];
+    char msg[RB_ERRMSG], load[64] = "?";
     char **texts;
     size_t *lens, bytes = 0, positions = 0, kept = 0, raw_matches = 0, npatterns = 0;
-    double t_extract = 0, t_parse = 0, t0;
-    double t_scan = 1e300, t_raw = 1e300, t_raw_nosom = 1e300;
+    struct span t_extract = {0, 0}, t_parse = {0, 0}, t_both, t0;
+    struct span t_scan = {0, 0}, t_raw = {0, 0}, t_raw_nosom = {0, 0};
     struct ym today = {2026, 11};
     hs_database_t *db = NULL, *db_nosom = NULL;
     hs_scratch_t *scratch = NULL;
+    double rate;
+    FILE *f;
     int rc = 1;
 
     if (n < 1 || n > 10000000) {
@@ -170,20 +222,21 @@ main(int argc, char **argv)
     for (unsigned i = 0; i < n; i++) {
         struct extracted e;
         struct resume r;
-        t0 = now_ms();
+        t0 = span_start();
         if (extract_buffer("r.txt", (const unsigned char *)texts[i], lens[i], NULL, &e, msg))
             goto out;
-        t_extract += now_ms() - t0;
-        t0 = now_ms();
+        span_add(&t_extract, t0);
+        t0 = span_start();
         if (resume_parse(e.text, e.len, sc, today, &r, msg)) {
             extracted_cleanup(&e);
             goto out;
         }
-        t_parse += now_ms() - t0;
+        span_add(&t_parse, t0);
         positions += r.npositions;
         resume_cleanup(&r);
         extracted_cleanup(&e);
     }
+    t_both = (struct span){t_extract.wall + t_parse.wall, t_extract.cpu + t_parse.cpu};
 
     /* the skill scan alone against raw Hyperscan on the same texts, rounds interleaved */
     db = raw_compile(&tax, HS_FLAG_CASELESS, true, &npatterns);
@@ -192,42 +245,49 @@ main(int argc, char **argv)
         hs_alloc_scratch(db_nosom, &scratch) != HS_SUCCESS)
         goto out;
     for (int round = 0; round < SCAN_ROUNDS; round++) {
-        double a = rubric_scan(sc, texts, lens, n, &kept);
-        double b = raw_scan(db, scratch, texts, lens, n);
-        double c = raw_scan(db_nosom, scratch, texts, lens, n);
-        if (a < 0 || b < 0 || c < 0) {
+        struct span a, b, c;
+        if (!rubric_scan(sc, texts, lens, n, &kept, &a) ||
+            !raw_scan(db, scratch, texts, lens, n, &b) ||
+            !raw_scan(db_nosom, scratch, texts, lens, n, &c)) {
             snprintf(msg, sizeof msg, "a scan failed");
             goto out;
         }
-        t_scan = a < t_scan ? a : t_scan;
-        t_raw = b < t_raw ? b : t_raw;
-        t_raw_nosom = c < t_raw_nosom ? c : t_raw_nosom;
+        span_best(&t_scan, a);
+        span_best(&t_raw, b);
+        span_best(&t_raw_nosom, c);
     }
     /* matches Hyperscan reports, the callbacks the scanner pays for (not timed) */
     for (unsigned i = 0; i < n; i++)
         hs_scan(db, texts[i], (unsigned)lens[i], 0, scratch, on_match_count, &raw_matches);
 
-    printf("Resume parsing benchmark: %u text resumes, %.1f KB each, one core\n\n", n,
-           bytes / 1024.0 / n);
-    printf("%-38s %10s %12s\n", "stage", "total ms", "resumes/s");
-    printf("%-38s %10.0f %12.0f\n", "read (detect, decode)", t_extract, n / (t_extract / 1e3));
-    printf("%-38s %10.0f %12.0f\n", "understand (sections, dates, skills)", t_parse,
-           n / (t_parse / 1e3));
-    printf("%-38s %10.0f %12.0f\n", "both", t_extract + t_parse, n / ((t_extract + t_parse) / 1e3));
-    printf("\n%.1f positions a resume; target >= 5,000 resumes/s/core: %s\n\n",
-           (double)positions / n, n / ((t_extract + t_parse) / 1e3) >= 5000 ? "ok" : "MISSED");
+    f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (!fgets(load, sizeof load, f))
+            snprintf(load, sizeof load, "?");
+        load[strcspn(load, "\n")] = '\0';
+        fclose(f);
+    }
+    printf("Resume parsing benchmark: %u text resumes, %.1f KB each, one thread; load average "
+           "%.14s\n(ms of wall and of CPU time, user + system; rates per CPU second)\n\n",
+           n, bytes / 1024.0 / n, load);
+    printf("%-38s %9s %9s %12s\n", "stage", "wall ms", "cpu ms", "resumes/s");
+    row("read (detect, decode)", t_extract, n, 0, NULL);
+    row("understand (sections, dates, skills)", t_parse, n, 0, NULL);
+    row("both", t_both, n, 0, NULL);
+    rate = n / (t_both.cpu / 1e3);
+    printf("\n%.1f positions a resume; %.0f resumes/s/core read and understood (%.1f us a "
+           "resume); target >= 6,000: %s\n\n",
+           (double)positions / n, rate, t_both.cpu * 1e3 / n, rate >= 6000 ? "ok" : "MISSED");
 
-    printf("%-38s %10s %12s %10s %8s\n", "skill scan, same texts (best of 3)", "total ms",
-           "resumes/s", "MB/s", "vs raw");
-    printf("%-38s %10.0f %12.0f %10.1f %7.2fx\n", "rubric skillscan_run", t_scan,
-           n / (t_scan / 1e3), mb_s(bytes, t_scan), t_scan / t_raw);
-    printf("%-38s %10.0f %12.0f %10.1f %7.2fx\n", "raw hs_scan, same db, no-op callback", t_raw,
-           n / (t_raw / 1e3), mb_s(bytes, t_raw), 1.0);
-    printf("%-38s %10.0f %12.0f %10.1f %7.2fx\n", "raw hs_scan, every name, SOM (before)",
-           t_raw_nosom, n / (t_raw_nosom / 1e3), mb_s(bytes, t_raw_nosom), t_raw_nosom / t_raw);
+    printf("%-38s %9s %9s %12s %9s %8s\n", "skill scan, same texts (best of 3)", "wall ms",
+           "cpu ms", "resumes/s", "MB/s", "vs raw");
+    row("rubric skillscan_run", t_scan, n, bytes, &t_raw);
+    row("raw hs_scan, same db, no-op callback", t_raw, n, bytes, &t_raw);
+    row("raw hs_scan, every name, SOM (before)", t_raw_nosom, n, bytes, &t_raw);
     printf("\n%zu patterns; a resume gives %.0f raw matches, of which the scanner keeps %.1f; "
-           "skill scan vs raw Hyperscan: %.2fx\n",
-           npatterns, (double)raw_matches / n, (double)kept / n, t_scan / t_raw);
+           "skill scan vs raw Hyperscan: %.2fx CPU time; target <= 2x: %s\n",
+           npatterns, (double)raw_matches / n, (double)kept / n, t_scan.cpu / t_raw.cpu,
+           t_scan.cpu <= 2 * t_raw.cpu ? "ok" : "MISSED");
     rc = 0;
 out:
     if (rc)
