@@ -131,27 +131,41 @@ margin_label(const char *s, size_t n, size_t *rest)
 static int
 heading_of(const char *line, size_t n)
 {
-    struct buf b;
-    char *f;
+    char low[49], key[256];
+    char *f = NULL;
+    const char *folded = low;
+    size_t k = 0, i = 0;
+    bool over = false;
     int sec = -1;
 
     if (n > 48)
         return -1;
-    f = text_fold(line, n);
-    buf_init(&b, 64);
-    for (const char *p = f; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80)
-            buf_putc(&b, *p);
-        else if (*p == ' ' || *p == '&' || *p == '/')
-            if (b.len && b.data[b.len - 1] != ' ')
-                buf_putc(&b, ' ');
+    /* every line is asked: ASCII (nearly all) is folded by lowering it here, without the
+     * allocations of text_fold */
+    while (i < n && (unsigned char)line[i] < 0x80 && line[i])
+        i++;
+    if (i == n) {
+        for (i = 0; i < n; i++)
+            low[i] = (char)(line[i] >= 'A' && line[i] <= 'Z' ? line[i] - 'A' + 'a' : line[i]);
+        low[n] = '\0';
+    } else {
+        folded = f = text_fold(line, n);
     }
-    while (b.len && b.data[b.len - 1] == ' ')
-        b.data[--b.len] = '\0';
-    for (size_t i = 0; i < sizeof headings / sizeof headings[0] && sec < 0; i++)
-        if (!strcmp(buf_str(&b), headings[i].heading))
-            sec = (int)headings[i].sec;
-    buf_cleanup(&b);
+    /* the words, single spaces between; longer than any heading: not one */
+    for (const char *p = folded; *p && !over; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80)
+            key[k++] = *p;
+        else if (*p == ' ' || *p == '&' || *p == '/')
+            if (k && key[k - 1] != ' ')
+                key[k++] = ' ';
+        over = k == sizeof key - 1;
+    }
+    while (k && key[k - 1] == ' ')
+        k--;
+    key[k] = '\0';
+    for (size_t h = 0; !over && h < sizeof headings / sizeof headings[0] && sec < 0; h++)
+        if (!strcmp(key, headings[h].heading))
+            sec = (int)headings[h].sec;
     free(f);
     return sec;
 }
@@ -268,7 +282,8 @@ find_links(struct resume *r, const char *t, size_t n)
         if (i > 0 && !strchr(" \t\n(<|,;", t[i - 1]))
             continue;
         for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !hit; k++)
-            hit = n - i > strlen(starts[k]) && !strncasecmp(t + i, starts[k], strlen(starts[k]));
+            hit = starts[k][0] == c && n - i > strlen(starts[k]) &&
+                  !strncasecmp(t + i, starts[k], strlen(starts[k]));
         if (!hit)
             continue;
         j = i;
@@ -487,10 +502,13 @@ two_columns(const char *t, size_t len)
     size_t hist[COLS_MAX] = {0}, best = 0, support = 0, nonempty = 0, split = 0, both = 0,
            cross = 0, dated = 0;
     for (size_t i = 0; i < len;) {
-        size_t e = i, c = 0, k = i, run = 0;
+        const char *nl = memchr(t + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - t) : len, c = 0, k = i, run = 0;
         bool text_seen = false;
-        while (e < len && t[e] != '\n')
-            e++;
+        /* only a run of three spaces or more counts below: a line without one (most, in
+         * text that is not in columns) adds nothing, and is passed over at memmem's speed */
+        if (!memmem(t + i, e - i, "   ", 3))
+            k = e;
         for (; k < e; k++) {
             if (t[k] == ' ') {
                 run++;
