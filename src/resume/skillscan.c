@@ -310,12 +310,21 @@ list_gap(const char *p, size_t n)
                 {"with", true},          {"\xC2\xB7", false},
                 {"\xE2\x80\xA2", false}, {"\xE2\x80\x93", false}};
 
+    /* the one-byte separators: " \t,;/|&()[]:-+" */
+    static const bool sep1[256] = {
+        [' '] = true, ['\t'] = true, [','] = true, [';'] = true, ['/'] = true,
+        ['|'] = true, ['&'] = true,  ['('] = true, [')'] = true, ['['] = true,
+        [']'] = true, [':'] = true,  ['-'] = true, ['+'] = true};
+
     if (n > SKILLSCAN_CONTEXT)
         return false;
     for (size_t i = 0; i < n;) {
-        size_t step = 0;
-        if (p[i] && strchr(" \t,;/|&()[]:-+", p[i]))
-            step = 1;
+        size_t step = sep1[(unsigned char)p[i]] ? 1 : 0;
+        /* the rest begin with a, o, w (any case) or a UTF-8 lead byte: most bytes of a gap
+         * that is prose end the search here */
+        char f = (char)(p[i] | 0x20);
+        if (!step && f != 'a' && f != 'o' && f != 'w' && (unsigned char)p[i] < 0x80)
+            return false;
         for (size_t k = 0; !step && k < sizeof seps / sizeof seps[0]; k++) {
             size_t l = strlen(seps[k].sep);
             if (n - i >= l && !strncasecmp(p + i, seps[k].sep, l) &&
@@ -343,7 +352,8 @@ on_skills_line(const char *text, size_t at)
         b++;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         size_t l = strlen(labels[i]);
-        if (at - b > l && !strncasecmp(text + b, labels[i], l) && text[b + l] == ':')
+        if ((text[b] | 0x20) == labels[i][0] && at - b > l &&
+            !strncasecmp(text + b, labels[i], l) && text[b + l] == ':')
             return true;
     }
     return false;
@@ -434,7 +444,7 @@ static bool
 one_of(const char *p, size_t n, const char *const *words, size_t nwords)
 {
     for (size_t i = 0; i < nwords; i++)
-        if (strlen(words[i]) == n && !strncasecmp(p, words[i], n))
+        if (words[i][0] == (p[0] | 0x20) && strlen(words[i]) == n && !strncasecmp(p, words[i], n))
             return true;
     return false;
 }
