@@ -10,6 +10,7 @@
 #include "resume/resume.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,11 +24,21 @@ struct jw {
     enum rb_err rc;
 };
 
+/* Most appends are a few bytes into room the buffer already has: copied here without
+ * buf_append's checks and terminating NUL (resume_json_write ends the text). The room is
+ * within the buffer's maximum, which bounds its capacity. */
 static void
 jw_append(struct jw *w, const char *p, size_t n)
 {
-    if (!w->rc)
-        w->rc = buf_append(w->b, p, n);
+    struct buf *b = w->b;
+    if (w->rc)
+        return;
+    if (b->data && b->len + n < b->cap) {
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+    } else {
+        w->rc = buf_append(b, p, n);
+    }
 }
 
 static void
@@ -42,12 +53,32 @@ jw_putc(struct jw *w, char c)
     jw_append(w, &c, 1);
 }
 
+/* What a string needs: STR_BAD, jansson would refuse it (not UTF-8); STR_PLAIN, printable
+ * ASCII without '"' or '\\', written as it is (nearly every string of a parse); STR_ESCAPE,
+ * the rest, written by put_str. */
+enum str_kind { STR_BAD, STR_PLAIN, STR_ESCAPE };
+
+static enum str_kind
+str_kind(const char *s, size_t *len)
+{
+    size_t i = 0, bad;
+    while (s[i] >= 0x20 && s[i] < 0x7F && s[i] != '"' && s[i] != '\\')
+        i++;
+    if (!s[i]) {
+        *len = i;
+        return STR_PLAIN;
+    }
+    i += strlen(s + i);
+    *len = i;
+    return text_utf8_valid(s, i, &bad) ? STR_ESCAPE : STR_BAD;
+}
+
 /* Whether jansson would take s as a string. */
 static bool
 str_ok(const char *s)
 {
-    size_t bad;
-    return text_utf8_valid(s, strlen(s), &bad);
+    size_t len;
+    return str_kind(s, &len) != STR_BAD;
 }
 
 /* s as jansson writes a string: '"' and '\\' escaped, the control characters with the
@@ -56,6 +87,13 @@ static void
 put_str(struct jw *b, const char *s)
 {
     const char *run = s;
+    size_t len;
+    if (str_kind(s, &len) == STR_PLAIN) {
+        jw_putc(b, '"');
+        jw_append(b, s, len);
+        jw_putc(b, '"');
+        return;
+    }
     jw_putc(b, '"');
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
@@ -95,13 +133,32 @@ put_str(struct jw *b, const char *s)
     jw_putc(b, '"');
 }
 
+/* Reals formatted lately, by their bits: printf's 17 digits cost a microsecond each, and the
+ * confidences of a parse take a handful of values. One cache a thread (screening writes from
+ * several). */
+#define REALS 64
+static _Thread_local struct {
+    uint64_t bits;
+    char text[31];
+    unsigned char len; /* 0: empty */
+} reals[REALS];
+
 /* A real as jansson writes one: 17 significant digits, ".0" when that reads as an integer,
  * and an exponent without its '+' or leading zeros. */
 static void
 put_real(struct jw *b, double v)
 {
     char d[40], *e;
-    int n = snprintf(d, sizeof d, "%.17g", v);
+    uint64_t bits;
+    size_t slot;
+    int n;
+    memcpy(&bits, &v, sizeof bits);
+    slot = (size_t)((bits * 0x9E3779B97F4A7C15u) >> 58);
+    if (reals[slot].len && reals[slot].bits == bits) {
+        jw_append(b, reals[slot].text, reals[slot].len);
+        return;
+    }
+    n = snprintf(d, sizeof d, "%.17g", v);
     if (n < 0 || (size_t)n >= sizeof d - 3)
         return; /* "%.17g" of a finite double is at most 24 bytes */
     if (!strchr(d, '.') && !strchr(d, 'e')) {
@@ -119,6 +176,11 @@ put_real(struct jw *b, double v)
             from++;
         memmove(to, from, strlen(from) + 1);
         n = (int)strlen(d);
+    }
+    if ((size_t)n < sizeof reals[slot].text) {
+        memcpy(reals[slot].text, d, (size_t)n);
+        reals[slot].len = (unsigned char)n;
+        reals[slot].bits = bits;
     }
     jw_append(b, d, (size_t)n);
 }
@@ -143,21 +205,30 @@ static void
 key(struct seq *q, const char *k)
 {
     next(q);
-    put_str(q->b, k);
-    jw_putc(q->b, ':');
+    /* keys are this file's own words: nothing to escape */
+    jw_putc(q->b, '"');
+    jw_puts(q->b, k);
+    jw_append(q->b, "\":", 2);
 }
 
 /* "key":"s", or "key":null when s is NULL; nothing when jansson would refuse s. */
 static void
 member_str(struct seq *q, const char *k, const char *s)
 {
-    if (s && !str_ok(s))
+    size_t len = 0;
+    enum str_kind kind = s ? str_kind(s, &len) : STR_PLAIN;
+    if (kind == STR_BAD)
         return;
     key(q, k);
-    if (s)
-        put_str(q->b, s);
-    else
+    if (!s) {
         jw_puts(q->b, "null");
+    } else if (kind == STR_PLAIN) {
+        jw_putc(q->b, '"');
+        jw_append(q->b, s, len);
+        jw_putc(q->b, '"');
+    } else {
+        put_str(q->b, s);
+    }
 }
 
 static void
@@ -199,6 +270,29 @@ put_int(struct jw *w, long long v)
     if (v < 0)
         d[--i] = '-';
     jw_append(w, d + i, sizeof d - i);
+}
+
+/* dates_format (unknown month: the first) and dates_format_end (the last) without printf
+ * for the years and months a parse holds; printf for anything else. */
+static void
+month_text(struct ym m, int unknown, char *out, size_t n)
+{
+    int mo = m.month ? m.month : unknown;
+    if (m.year < 0 || m.year > 9999 || mo < 0 || mo > 99 || n < 8) {
+        if (unknown == 1)
+            dates_format(m, out, n);
+        else
+            dates_format_end(m, out, n);
+        return;
+    }
+    out[0] = (char)('0' + m.year / 1000);
+    out[1] = (char)('0' + m.year / 100 % 10);
+    out[2] = (char)('0' + m.year / 10 % 10);
+    out[3] = (char)('0' + m.year % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + mo / 10);
+    out[6] = (char)('0' + mo % 10);
+    out[7] = '\0';
 }
 
 enum rb_err
@@ -262,12 +356,12 @@ resume_json_write(const struct resume *r, const struct skills *taxonomy, const c
         jw_putc(out, '{');
         member_str(&s, "title", p->title);
         member_str(&s, "company", p->company);
-        dates_format(p->range.start, d, sizeof d);
+        month_text(p->range.start, 1, d, sizeof d);
         member_str(&s, "start", d);
         if (p->range.present) {
             member_str(&s, "end", NULL);
         } else {
-            dates_format_end(p->range.end, d, sizeof d);
+            month_text(p->range.end, 12, d, sizeof d);
             member_str(&s, "end", d);
         }
         member_real(&s, "confidence", p->confidence);
@@ -281,5 +375,7 @@ resume_json_write(const struct resume *r, const struct skills *taxonomy, const c
     member_strs(&o, "certifications", r->certifications, r->ncertifications);
     member_strs(&o, "warnings", r->warnings, r->nwarnings);
     jw_putc(out, '}');
+    if (buf->data)
+        buf->data[buf->len] = '\0';
     return w.rc;
 }
