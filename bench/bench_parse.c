@@ -188,7 +188,7 @@ fake_hash(unsigned i)
 {
     char *h = xmalloc(65);
     uint64_t x = i;
-    for (int k = 0; k < 4; k++) {
+    for (size_t k = 0; k < 4; k++) {
         uint64_t z = (x += 0x9E3779B97F4A7C15u);
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
