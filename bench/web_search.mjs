@@ -85,7 +85,7 @@ try {
         const typed = q.slice(0, n).trim();
         const m = /^(.*?)(\S+)$/.exec(typed);
         // as the page asks (web/src/pages/bank/BankPage.tsx, prefixed)
-        const asked = (m?.[2] ?? '').length >= 3 ? `${typed}*` : (m?.[1] ?? '').trim() || typed;
+        const asked = (m?.[2] ?? '').length >= 4 ? `${typed}*` : (m?.[1] ?? '').trim() || typed;
         const t0 = performance.now();
         const r = await fetch(`${base}/api/v1/questions?q=${encodeURIComponent(asked)}&limit=25&nocache=${Math.random()}`, { headers: { Cookie: cookie } });
         await r.arrayBuffer();

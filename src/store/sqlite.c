@@ -43,10 +43,10 @@ enum stmt_id {
     S_RETIRE,
     S_Q_GET,
     S_QC_GET,
-    S_SEARCH_FTS,
-    S_SEARCH_FTS_BARE,
-    S_SNIPPET,
-    S_SEARCH_PASS,
+    S_SEARCH_PAGE,
+    S_SEARCH_PAGE_F,
+    S_SEARCH_COUNT,
+    S_SEARCH_COUNT_F,
     S_SEARCH_ROW,
     S_STATS_TOTAL,
     S_STATS_MATRIX,
@@ -83,6 +83,7 @@ enum stmt_id {
     S_COUNT
 };
 
+#define SEARCH_RANK "'rubric_rank(4.0, 2.0, 1.0)'"
 #define Q_FILTERS                                                                                  \
     "AND (?2 = 0 OR (q.level_min <= ?2 AND q.level_max >= ?2)) "                                   \
     "AND (?3 IS NULL OR q.category = ?3) "                                                         \
@@ -152,21 +153,29 @@ static const char
                     "source, topic, points FROM question WHERE slug = ?1",
                 [S_QC_GET] = "SELECT c.slug FROM question_competency qc JOIN competency c "
                              "ON c.id = qc.competency WHERE qc.question = ?1 ORDER BY qc.position",
-                /* MATCH alone, ordered by rank alone: FTS5 ranks in its own sorter. Filters and
-                 * joins are applied row by row afterwards, so they never slow the match; the
-                 * snippet is computed only for the rows actually read. */
-                [S_SEARCH_FTS] =
+                /* MATCH alone, ordered by rank alone: FTS5 ranks in its own sorter, and the
+                 * filters (the _F forms) are tested on the ranked rows as they come, up to the
+                 * LIMIT. OFFSET skips rows before their columns are computed, so snippets are
+                 * made for the page only: each snippet of a prefix query would otherwise
+                 * expand the prefix again. The rank is rubric_rank (sqlite_rank.c: BM25 without
+                 * the per-row length lookup that makes bm25() slow on broad prefixes); the
+                 * table's own default stays bm25(), so other SQLite tools can still read it. */
+                [S_SEARCH_PAGE] =
                     "SELECT rowid, rank, snippet(question_fts, -1, char(2), char(3), '…', 16) "
-                    "FROM question_fts WHERE question_fts MATCH ?1 ORDER BY rank",
-                [S_SEARCH_FTS_BARE] =
-                    "SELECT rowid, rank FROM question_fts WHERE question_fts MATCH ?1 "
-                    "ORDER BY rank",
-                [S_SNIPPET] =
-                    "SELECT snippet(question_fts, -1, char(2), char(3), '…', 16) FROM question_fts "
-                    "WHERE question_fts MATCH ?1 AND rowid = ?2",
-                /* whether a hit passes the filters, for the hits counted but not shown */
-                [S_SEARCH_PASS] =
-                    "SELECT 1 FROM question q WHERE q.id = ?1 AND q.retired = 0 " Q_FILTERS,
+                    "FROM question_fts WHERE question_fts MATCH ?1 AND rank MATCH " SEARCH_RANK
+                    " ORDER BY rank LIMIT ?6 OFFSET ?7",
+                [S_SEARCH_PAGE_F] =
+                    "SELECT rowid, rank, snippet(question_fts, -1, char(2), char(3), '…', 16) "
+                    "FROM question_fts WHERE question_fts MATCH ?1 AND EXISTS (SELECT 1 FROM "
+                    "question q WHERE q.id = question_fts.rowid AND q.retired = 0 " Q_FILTERS
+                    ") AND rank MATCH " SEARCH_RANK " ORDER BY rank LIMIT ?6 OFFSET ?7",
+                /* how many match, up to a limit: no ranking needed for that */
+                [S_SEARCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM question_fts "
+                                   "WHERE question_fts MATCH ?1 LIMIT ?6)",
+                [S_SEARCH_COUNT_F] =
+                    "SELECT count(*) FROM (SELECT 1 FROM question_fts WHERE question_fts MATCH "
+                    "?1 AND EXISTS (SELECT 1 FROM question q WHERE q.id = question_fts.rowid "
+                    "AND q.retired = 0 " Q_FILTERS ") LIMIT ?6)",
                 [S_SEARCH_ROW] =
                     "SELECT q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
                     "(SELECT c.slug FROM question_competency qc JOIN competency c "
@@ -730,6 +739,8 @@ sqlite_store_open(const char *path, struct store **out, char *errmsg)
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_handler(s->db, busy_wait, NULL);
+    if ((rc = sqlite_rank_register(s->db, errmsg)))
+        goto err;
     if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
         (!memory &&
          sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) ||
@@ -1273,21 +1284,69 @@ build_fts_query(const char *text, char **out, char *errmsg)
     return RB_OK;
 }
 
-/* The snippet of row id for the FTS5 expression match, cleaned as search shows it. */
-static char *
-snippet_of(struct sqlite_store *s, const char *match, sqlite3_int64 id)
+/* Binds the filters of sq (parameters 2 to 5 and 8 of Q_FILTERS) to st; anyof holds the
+ * JSON list of sq->any_of. */
+static void
+bind_filters(sqlite3_stmt *st, const struct search_query *sq, const char *anyof)
 {
-    char ignore[RB_ERRMSG];
-    sqlite3_stmt *st = stmt(s, S_SNIPPET, ignore);
-    char *out = NULL;
-    if (st) {
-        bind_text(st, 1, match);
-        sqlite3_bind_int64(st, 2, id);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            out = question_search_text((const char *)sqlite3_column_text(st, 0));
-        done(st);
+    sqlite3_bind_int(st, 2, sq->level);
+    bind_text(st, 3, sq->category >= 0 ? category_name((enum category)sq->category) : NULL);
+    bind_text(st, 4, sq->competency);
+    bind_text(st, 5, anyof);
+    if (sq->max_minutes > 0)
+        sqlite3_bind_int(st, 8, sq->max_minutes);
+}
+
+/* The hits of the page [from, from + len) of the ranked matches, whole, into v[from...]. */
+static enum rb_err
+search_page(struct sqlite_store *s, const struct search_query *sq, const char *match,
+            const char *anyof, bool filtered, size_t from, size_t len, struct search_hit *v,
+            size_t *got, char *errmsg)
+{
+    sqlite3_stmt *page = stmt(s, filtered ? S_SEARCH_PAGE_F : S_SEARCH_PAGE, errmsg);
+    sqlite3_stmt *row = page ? stmt(s, S_SEARCH_ROW, errmsg) : NULL;
+    enum rb_err rc = RB_OK;
+    int r;
+
+    *got = 0;
+    if (!row) {
+        done(page);
+        return RB_ESTORE;
     }
-    return out ? out : xstrdup("");
+    bind_text(page, 1, match);
+    if (filtered)
+        bind_filters(page, sq, anyof);
+    sqlite3_bind_int64(page, 6, (sqlite3_int64)len);
+    sqlite3_bind_int64(page, 7, (sqlite3_int64)from);
+    bind_filters(row, sq, anyof);
+    while ((r = sqlite3_step(page)) == SQLITE_ROW) {
+        struct search_hit *h = &v[from + *got];
+        sqlite3_bind_int64(row, 1, sqlite3_column_int64(page, 0));
+        r = sqlite3_step(row);
+        if (r == SQLITE_ROW) {
+            const char *c = (const char *)sqlite3_column_text(row, 2);
+            int ci = category_parse(c, strlen(c));
+            h->id = col_dup(row, 0);
+            h->title = col_dup(row, 1);
+            h->category = ci < 0 ? CAT_TECHNICAL : (enum category)ci;
+            h->level_min = sqlite3_column_int(row, 3);
+            h->level_max = sqlite3_column_int(row, 4);
+            h->minutes = sqlite3_column_int(row, 5);
+            h->competency = col_dup(row, 6);
+            h->score = -sqlite3_column_double(page, 1);
+            /* cut from the Markdown as written: drop its emphasis and code marks */
+            h->snippet = question_search_text((const char *)sqlite3_column_text(page, 2));
+            ++*got;
+        }
+        sqlite3_reset(row);
+        if (r != SQLITE_ROW && r != SQLITE_DONE)
+            break;
+    }
+    if (r != SQLITE_DONE)
+        rc = fail(s, errmsg, "search");
+    done(page);
+    done(row);
+    return rc;
 }
 
 static enum rb_err
@@ -1295,29 +1354,18 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
                        size_t *n, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
-    sqlite3_stmt *fts = NULL, *row = NULL, *pass = NULL;
+    bool filtered =
+        sq->level || sq->category >= 0 || sq->competency || sq->any_of || sq->max_minutes > 0;
+    sqlite3_stmt *count = NULL;
     struct buf anyof = {0};
     char *match = NULL;
     struct search_hit *v = NULL;
-    size_t cnt = 0, cap = 0;
+    size_t total = 0, from = 0, len = sq->limit, got = 0;
     enum rb_err rc;
-    int r = SQLITE_DONE, rr;
 
     rc = build_fts_query(sq->text, &match, errmsg);
     if (rc)
         return rc;
-    if (!(fts = stmt(s, sq->snip_len ? S_SEARCH_FTS_BARE : S_SEARCH_FTS, errmsg)) ||
-        !(row = stmt(s, S_SEARCH_ROW, errmsg)) ||
-        (sq->snip_len && !(pass = stmt(s, S_SEARCH_PASS, errmsg)))) {
-        rc = RB_ESTORE;
-        goto out;
-    }
-    bind_text(fts, 1, match);
-    sqlite3_bind_int(row, 2, sq->level);
-    bind_text(row, 3, sq->category >= 0 ? category_name((enum category)sq->category) : NULL);
-    bind_text(row, 4, sq->competency);
-    if (sq->max_minutes > 0)
-        sqlite3_bind_int(row, 8, sq->max_minutes);
     if (sq->any_of) {
         buf_init(&anyof, 64u << 10);
         buf_putc(&anyof, '[');
@@ -1327,83 +1375,43 @@ sqlite_question_search(struct store *base, const struct search_query *sq, struct
             buf_json_string(&anyof, *c);
         }
         buf_putc(&anyof, ']');
-        bind_text(row, 5, buf_str(&anyof));
     }
-    if (pass) {
-        sqlite3_bind_int(pass, 2, sq->level);
-        bind_text(pass, 3, sq->category >= 0 ? category_name((enum category)sq->category) : NULL);
-        bind_text(pass, 4, sq->competency);
-        if (sq->max_minutes > 0)
-            sqlite3_bind_int(pass, 8, sq->max_minutes);
-        if (sq->any_of)
-            bind_text(pass, 5, buf_str(&anyof));
-    }
-    while (cnt < sq->limit && (r = sqlite3_step(fts)) == SQLITE_ROW) {
-        sqlite3_int64 id = sqlite3_column_int64(fts, 0);
-        double rank = sqlite3_column_double(fts, 1);
-        struct search_hit *h;
-
-        if (pass && (cnt < sq->snip_from || cnt >= sq->snip_from + sq->snip_len)) {
-            /* outside the page: only whether it counts */
-            sqlite3_bind_int64(pass, 1, id);
-            rr = sqlite3_step(pass);
-            sqlite3_reset(pass);
-            if (rr == SQLITE_ROW) {
-                xgrow(&v, &cap, cnt + 1, sizeof *v);
-                h = &v[cnt++];
-                memset(h, 0, sizeof *h);
-                h->score = -rank;
-            } else if (rr != SQLITE_DONE) {
-                rc = fail(s, errmsg, "search");
-                goto out;
-            }
-            continue;
+    if (sq->snip_len) {
+        /* a page of many: count the matches (unranked, cheap), then rank for the page */
+        if (!(count = stmt(s, filtered ? S_SEARCH_COUNT_F : S_SEARCH_COUNT, errmsg))) {
+            rc = RB_ESTORE;
+            goto out;
         }
-        sqlite3_bind_int64(row, 1, id);
-        rr = sqlite3_step(row);
-        if (rr == SQLITE_ROW) {
-            const char *c = (const char *)sqlite3_column_text(row, 2);
-            int ci = category_parse(c, strlen(c));
-            xgrow(&v, &cap, cnt + 1, sizeof *v);
-            h = &v[cnt++];
-            memset(h, 0, sizeof *h);
-            h->id = col_dup(row, 0);
-            h->title = col_dup(row, 1);
-            h->category = ci < 0 ? CAT_TECHNICAL : (enum category)ci;
-            h->level_min = sqlite3_column_int(row, 3);
-            h->level_max = sqlite3_column_int(row, 4);
-            h->minutes = sqlite3_column_int(row, 5);
-            h->competency = col_dup(row, 6);
-            h->score = -rank;
-            /* cut from the Markdown as written: drop its emphasis and code marks */
-            if (!sq->snip_len)
-                h->snippet = question_search_text((const char *)sqlite3_column_text(fts, 2));
-            else if (cnt - 1 >= sq->snip_from && cnt - 1 < sq->snip_from + sq->snip_len)
-                h->snippet = snippet_of(s, match, id);
-            else
-                h->snippet = xstrdup("");
-        } else if (rr != SQLITE_DONE) {
+        bind_text(count, 1, match);
+        if (filtered)
+            bind_filters(count, sq, sq->any_of ? buf_str(&anyof) : NULL);
+        sqlite3_bind_int64(count, 6, (sqlite3_int64)sq->limit);
+        if (sqlite3_step(count) != SQLITE_ROW) {
             rc = fail(s, errmsg, "search");
             goto out;
         }
-        sqlite3_reset(row);
+        total = (size_t)sqlite3_column_int64(count, 0);
+        from = sq->snip_from < total ? sq->snip_from : total;
+        len = total - from < sq->snip_len ? total - from : sq->snip_len;
+    } else {
+        total = sq->limit;
     }
-    if (r != SQLITE_ROW && r != SQLITE_DONE) {
-        rc = fail(s, errmsg, "search");
-        goto out;
-    }
+    v = xcalloc(total ? total : 1, sizeof *v);
+    if (len)
+        rc = search_page(s, sq, match, sq->any_of ? buf_str(&anyof) : NULL, filtered, from, len, v,
+                         &got, errmsg);
+    if (!sq->snip_len || got < len)
+        total = from + got; /* (a row retired meanwhile ends the page) */
 out:
-    done(fts);
-    done(row);
-    done(pass);
+    done(count);
     buf_cleanup(&anyof);
     free(match);
     if (rc) {
-        search_hits_free(v, cnt);
+        search_hits_free(v, total);
         return rc;
     }
     *hits = v;
-    *n = cnt;
+    *n = total;
     return RB_OK;
 }
 

@@ -41,6 +41,9 @@ enum rb_err sq_json_rows(struct store *s, sqlite3_stmt *st, json_t *items, size_
 enum rb_err sq_json_row(struct store *s, const char *sql, long long id, const char *what,
                         json_t **out, char *errmsg);
 
+/* sqlite_rank.c: registers rubric_rank(), the rank of question searches, on db. */
+enum rb_err sqlite_rank_register(sqlite3 *db, char *errmsg);
+
 /* sqlite_skills.c: a question's skills and track (schema 15), and kit picks among the
  * stack tracks' questions. Write after the question's row; clear before rewriting it. */
 enum rb_err sqlite_question_skills_write(struct store *s, long long id, const struct question *q,

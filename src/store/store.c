@@ -16,19 +16,33 @@ store_open(const char *url, struct store **out, char *errmsg)
         url = STORE_DEFAULT_URL;
     if (strncmp(url, "sqlite:", 7) == 0)
         return sqlite_store_open(url + 7, out, errmsg);
-    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0) {
-        char shown[256];
-        snprintf(errmsg, RB_ERRMSG,
-                 "cannot open %s: this build has no PostgreSQL backend yet; use a "
-                 "sqlite:PATH store",
-                 store_url_redacted(url, shown, sizeof shown));
-        return RB_ESTORE;
-    }
+    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+        return pg_store_open(url, out, errmsg);
     if (strstr(url, "://")) {
-        snprintf(errmsg, RB_ERRMSG, "unknown store URL '%.200s': expected sqlite:PATH", url);
+        snprintf(errmsg, RB_ERRMSG,
+                 "unknown store URL '%.200s': expected sqlite:PATH or postgresql://...", url);
         return RB_EUSAGE;
     }
     return sqlite_store_open(url, out, errmsg);
+}
+
+/* Masks the value of a "password=" parameter in the query of out (in place). */
+static void
+mask_password_param(char *out, size_t size)
+{
+    char *q = strchr(out, '?'), *p, *end;
+    char tail[512];
+    while (q && (p = strstr(q, "password=")) != NULL) {
+        if (p[-1] != '?' && p[-1] != '&') {
+            q = p + 1;
+            continue;
+        }
+        p += strlen("password=");
+        end = p + strcspn(p, "&#");
+        snprintf(tail, sizeof tail, "%s", end);
+        snprintf(p, size - (size_t)(p - out), "***%s", tail);
+        q = p;
+    }
 }
 
 char *
@@ -45,6 +59,7 @@ store_url_redacted(const char *url, char *out, size_t size)
     colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
     if (colon)
         snprintf(out, size, "%.*s***%s", (int)(colon + 1 - url), url, at);
+    mask_password_param(out, size);
     return out;
 }
 

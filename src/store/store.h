@@ -31,9 +31,13 @@ struct store;
  * store_close. */
 enum rb_err store_open(const char *url, struct store **out, char *errmsg);
 
-/* url as a message may show it: whole, with a password ("scheme://user:PASSWORD@host")
- * replaced by "***"; at most size - 1 bytes into out. Returns out. */
+/* url as a message may show it: whole, with a password ("scheme://user:PASSWORD@host" or
+ * "?password=PASSWORD") replaced by "***"; at most size - 1 bytes into out. Returns out. */
 char *store_url_redacted(const char *url, char *out, size_t size);
+
+/* For the tests: when set, called with an operation's name just before a backend answers
+ * that it does not have that operation yet (so a test can report itself skipped). */
+extern void (*store_unavailable_hook)(const char *op);
 void store_close(struct store *s);
 
 /* The schema version this binary knows and the one the open store has. */
@@ -66,7 +70,7 @@ struct search_query {
     /* NULL, or only questions assessing one of these (NULL-terminated): a role's */
     const char *const *any_of;
     /* 0: every hit is whole; else only hits snip_from to snip_from + snip_len - 1 are (a
-     * page of many), and the others are counted with their score only (id NULL) */
+     * page of many), and the others are only counted (id NULL, score 0) */
     size_t snip_from, snip_len;
     int max_minutes; /* 0: any; else only questions of at most this many minutes */
 };

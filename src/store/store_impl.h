@@ -220,5 +220,8 @@ struct store {
 /* The SQLite backend: path is a file name or ":memory:". */
 enum rb_err sqlite_store_open(const char *path, struct store **out, char *errmsg);
 int sqlite_schema_latest(void);
+/* The PostgreSQL backend: url is a libpq URI (postgres:// or postgresql://). */
+enum rb_err pg_store_open(const char *url, struct store **out, char *errmsg);
+int pg_schema_latest(void);
 
 #endif

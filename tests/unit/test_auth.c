@@ -8,6 +8,7 @@
 
 #include "core/auth.h"
 #include "core/user.h"
+#include "helpers.h"
 
 static char dir[64];
 static struct store *s;
@@ -21,7 +22,7 @@ setup(void)
     snprintf(dir, sizeof dir, "/tmp/rubric-auth-%d-XXXXXX", (int)getpid());
     cr_assert_not_null(mkdtemp(dir));
     snprintf(url, sizeof url, "sqlite:%s/s.db", dir);
-    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open(url, &s, msg), RB_OK, "%s", msg);
     cr_assert_eq(
         auth_user_add(s, "ola@example.org", NULL, USER_INTERVIEWER, pw, strlen(pw), &id, msg),
         RB_OK, "%s", msg);

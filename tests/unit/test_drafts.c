@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/user.h"
+#include "helpers.h"
 #include "store/store.h"
 
 struct loop {
@@ -32,7 +33,7 @@ loop_new(void)
     struct candidate_new c = {.name = "Quinn Placeholder", .email = "quinn@example.org"};
     char msg[RB_ERRMSG] = "";
     long long panel[2];
-    cr_assert_eq(store_open("sqlite::memory:", &l.s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open("sqlite::memory:", &l.s, msg), RB_OK, "%s", msg);
     cr_assert_eq(store_candidate_add(l.s, &c, &l.candidate, msg), RB_OK, "%s", msg);
     panel[0] = l.a = account(l.s, "a@example.org");
     panel[1] = l.b = account(l.s, "b@example.org");

@@ -11,6 +11,7 @@
 
 #include "core/fairness.h"
 #include "core/selfid.h"
+#include "helpers.h"
 #include "store/store.h"
 
 static const json_t *
@@ -150,7 +151,7 @@ open_store(void)
 {
     struct store *s;
     char msg[RB_ERRMSG] = "";
-    cr_assert_eq(store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
     return s;
 }
 

@@ -10,6 +10,7 @@
 #include "core/bank.h"
 #include "core/kit.h"
 #include "core/role.h"
+#include "helpers.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -28,7 +29,7 @@ setup(void)
     snprintf(dir, sizeof dir, "/tmp/rubric-kit-%d-XXXXXX", (int)getpid());
     cr_assert_not_null(mkdtemp(dir));
     snprintf(url, sizeof url, "sqlite:%s/k.db", dir);
-    cr_assert_eq(store_open(url, &store, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open(url, &store, msg), RB_OK, "%s", msg);
     bank_init(&b);
     diags_init(&d, 0);
     bank_read_builtin(&b, &d);

@@ -12,6 +12,7 @@
 #include "core/fsrs.h"
 #include "core/kit.h"
 #include "core/practice.h"
+#include "helpers.h"
 #include "store/store.h"
 
 static char dir[64], url[96];
@@ -42,7 +43,7 @@ open_store(long long *account)
     struct load_result r;
     struct user u = {0};
     char msg[RB_ERRMSG] = "";
-    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open(url, &s, msg), RB_OK, "%s", msg);
     bank_init(&b);
     diags_init(&d, 0);
     cr_assert_eq(bank_read_dir(&b, "tests/data/bank-small", &d, msg), RB_OK, "%s", msg);
@@ -82,7 +83,7 @@ Test(practice, a_rating_is_committed_the_moment_it_is_given)
     cr_assert_str_eq(r.card.due, "2025-03-04", "good on a new question: 3 days");
     /* another connection sees it at once, while the first is still open: it is committed,
      * not waiting for the session to end */
-    cr_assert_eq(store_open(url, &other, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open(url, &other, msg), RB_OK, "%s", msg);
     cr_assert_eq(store_practice_card(other, account, "sb-index-lookup", &c, msg), RB_OK, "%s", msg);
     cr_assert_eq(c.reps, 1);
     cr_assert_str_eq(c.due, "2025-03-04");
@@ -177,7 +178,7 @@ open_builtin(long long *account)
     struct load_result r;
     struct user u = {0};
     char msg[RB_ERRMSG] = "";
-    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open(url, &s, msg), RB_OK, "%s", msg);
     bank_init(&b);
     diags_init(&d, 0);
     bank_read_builtin(&b, &d);

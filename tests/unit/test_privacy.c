@@ -7,6 +7,7 @@
 
 #include "core/privacy.h"
 #include "core/user.h"
+#include "helpers.h"
 #include "store/store.h"
 
 static struct store *
@@ -14,7 +15,7 @@ open_store(void)
 {
     struct store *s;
     char msg[RB_ERRMSG] = "";
-    cr_assert_eq(store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
     return s;
 }
 

@@ -38,7 +38,7 @@ test('search as you type shows highlighted matches; / focuses the search; arrows
   await page.locator('body').press('/');
   const search = page.getByRole('searchbox', { name: 'Search the question bank' });
   assert.equal(await search.evaluate((el) => el === document.activeElement), true, '/ did not focus the search');
-  await page.keyboard.type('composite ind', { delay: 15 });
+  await page.keyboard.type('composite inde', { delay: 15 });
   await page.waitForURL(/\/bank\?q=composite/);
   const first = page.locator('.results .result').first();
   await first.locator('mark').first().waitFor();

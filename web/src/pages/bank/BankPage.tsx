@@ -18,8 +18,6 @@ import { plural } from '../../ui/format';
 
 const PAGE = 25;
 const MINUTES = [5, 10, 15, 20, 30, 45, 60] as const;
-/** Long enough to fold a burst of keystrokes into one request, short enough not to be seen. */
-const DEBOUNCE_MS = 20;
 
 type Hits = NonNullable<Awaited<ReturnType<typeof searchOnce>>['data']>;
 type Filters = {
@@ -49,48 +47,47 @@ function searchOnce(f: Filters, signal: AbortSignal) {
 
 /**
  * The results for f, as fast as a keystroke can have them: the request starts from a layout
- * effect and a short timer (not after the next paint, as useLoad's effect would), the one
- * before is aborted, and the last results stay until the new ones arrive. `shown` is the
- * search the results are for.
+ * effect (not after the next paint, as useLoad's effect would), with no timer to fold
+ * keystrokes (a search answers in a few milliseconds, and a timer only adds its own delay to
+ * every keystroke), the one before is aborted, and the last results stay until the new ones
+ * arrive. `shown` is the search the results are for.
  */
 function useSearch(f: Filters) {
   const [state, setState] = useState<{ data?: Hits; shown?: string; failure: Failure | null }>({ failure: null });
   const ctl = useRef<AbortController | null>(null);
   const key = JSON.stringify(f);
   useLayoutEffect(() => {
-    const t = setTimeout(() => {
-      ctl.current?.abort();
-      const mine = new AbortController();
-      ctl.current = mine;
-      searchOnce(f, mine.signal).then(
-        (a) => {
-          if (mine.signal.aborted) return;
-          if (a.data) setState({ data: a.data, shown: key, failure: null });
-          else setState((s) => ({ ...s, shown: key, failure: failureOf(a.error, a.response) }));
-        },
-        (err: unknown) => {
-          if (mine.signal.aborted) return;
-          setState((s) => ({ ...s, failure: { status: 0, detail: err instanceof Error ? err.message : String(err) } }));
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(t);
+    ctl.current?.abort();
+    const mine = new AbortController();
+    ctl.current = mine;
+    searchOnce(f, mine.signal).then(
+      (a) => {
+        if (mine.signal.aborted) return;
+        if (a.data) setState({ data: a.data, shown: key, failure: null });
+        else setState((s) => ({ ...s, shown: key, failure: failureOf(a.error, a.response) }));
+      },
+      (err: unknown) => {
+        if (mine.signal.aborted) return;
+        setState((s) => ({ ...s, failure: { status: 0, detail: err instanceof Error ? err.message : String(err) } }));
+      },
+    );
   }, [key]);
   useEffect(() => () => ctl.current?.abort(), []);
   return { ...state, loading: state.shown !== key };
 }
 
 /**
- * While typing, the last word is a prefix once it has three letters ("composite ind" finds
- * "composite index"); shorter, it is left out while earlier words are there, since one or
- * two letters match most of a large bank and would only slow the answer down.
+ * While typing, the last word is a prefix once it has four letters ("composite inde" finds
+ * "composite index"); shorter, it is left out while earlier words are there (alone, it is
+ * searched as a word), since three letters ("con", "mes") match most of a large bank and
+ * cost a quarter of a second to rank there, for results that help nobody.
  */
 function prefixed(q: string): string {
   if (/[\s"*]$/.test(q) || (q.match(/"/g)?.length ?? 0) % 2) return q;
   const m = /^(.*?)(\S+)$/.exec(q);
   const head = (m?.[1] ?? '').trim();
   const last = m?.[2] ?? q;
-  if (last.length >= 3) return `${q}*`;
+  if (last.length >= 4) return `${q}*`;
   return head || q;
 }
 

@@ -89,12 +89,13 @@ export default function ScreeningPage({ params }: PageProps) {
     const xs = (results.data ?? []).filter((r) => (floor ? isScore(r) && r.score >= floor : true));
     const val = (r: Result): number | string =>
       sort.key === 'name' ? label(r, blind).toLowerCase() : sort.key === 'score' ? (isScore(r) ? r.score : -1) : sort.key === 'years' ? (isScore(r) ? r.experience_years : -1) : r.rank;
-    return [...xs].sort((a, b) => {
-      const x = val(a);
-      const y = val(b);
-      const c = x < y ? -1 : x > y ? 1 : a.rank - b.rank;
+    // each row's key once, not at every comparison (a name is a string built per call)
+    const keyed = xs.map((r) => ({ r, v: val(r) }));
+    keyed.sort((a, b) => {
+      const c = a.v < b.v ? -1 : a.v > b.v ? 1 : a.r.rank - b.r.rank;
       return sort.up ? c : -c;
     });
+    return keyed.map((k) => k.r);
   }, [results.data, min, sort, blind]);
 
   const head = (key: SortKey, text: string, num = false) => (
@@ -209,8 +210,10 @@ export default function ScreeningPage({ params }: PageProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.slice(0, shown).map((r) => (
-                    <Fragment key={r.resume}>
+                  {/* keyed by place, not by resume: a new order then rewrites the rows drawn
+                      in place instead of building a hundred new ones (every cell follows r) */}
+                  {rows.slice(0, shown).map((r, place) => (
+                    <Fragment key={place}>
                       <tr>
                         <td>
                           <input

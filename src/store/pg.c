@@ -1,0 +1,589 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The PostgreSQL backend (libpq): one connection per store handle (the server opens a store
+ * per request thread, as with SQLite), prepared statements named by the address of their SQL
+ * and prepared once per connection (pg_int.h), write transactions with savepoints inside, and
+ * the migrations sql/postgres/NNN_name.sql applied at open in one transaction under an
+ * advisory lock, so that two servers starting together on a new database do not both
+ * migrate it. The table rubric_schema holds the version. The URL is kept for messages with
+ * its password masked; the password itself is never printed.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/pg_int.h"
+#include "store/store_impl.h"
+#include "util/buf.h"
+#include "util/embed.h"
+#include "util/mem.h"
+
+struct pg_stmt {
+    const char *sql; /* NULL: a free slot */
+    unsigned name;
+};
+
+struct pg_store {
+    struct store base;
+    PGconn *conn;
+    char *url;           /* as shown: the password masked */
+    struct pg_stmt *tab; /* open addressing by the SQL's address; cap a power of two */
+    size_t cap, n;
+    unsigned next; /* the next statement's number */
+    int depth;     /* write transactions open: the outermost a BEGIN */
+};
+
+/* Any number will do, as long as every rubric takes the same: the migration lock's key. */
+#define PG_MIGRATE_LOCK "7465117920123"
+
+void (*store_unavailable_hook)(const char *op);
+
+static struct pg_store *
+to_pg(struct store *s)
+{
+    return (struct pg_store *)s;
+}
+
+const char *
+pg_url(struct store *s)
+{
+    return to_pg(s)->url;
+}
+
+enum rb_err
+pg_unavailable(const char *op, char *errmsg)
+{
+    if (store_unavailable_hook)
+        store_unavailable_hook(op);
+    snprintf(errmsg, RB_ERRMSG,
+             "%s is not yet available on PostgreSQL: use a sqlite:PATH store for this", op);
+    return RB_ESTORE;
+}
+
+/* ---- parameters and rows ------------------------------------------------------------- */
+
+void
+pg_arg_text(struct pg_args *a, const char *v)
+{
+    if (a->n >= PG_ARGS_MAX)
+        abort(); /* a statement with more parameters is a bug */
+    a->v[a->n++] = v;
+}
+
+void
+pg_arg_ll(struct pg_args *a, long long v)
+{
+    if (a->n >= PG_ARGS_MAX)
+        abort();
+    snprintf(a->num[a->n], sizeof a->num[a->n], "%lld", v);
+    a->v[a->n] = a->num[a->n];
+    a->n++;
+}
+
+void
+pg_arg_bool(struct pg_args *a, bool v)
+{
+    pg_arg_text(a, v ? "true" : "false");
+}
+
+const char *
+pg_str(const PGresult *r, int row, int col)
+{
+    return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+char *
+pg_dup(const PGresult *r, int row, int col)
+{
+    const char *v = pg_str(r, row, col);
+    return v ? xstrdup(v) : NULL;
+}
+
+long long
+pg_ll(const PGresult *r, int row, int col)
+{
+    const char *v = pg_str(r, row, col);
+    return v ? strtoll(v, NULL, 10) : 0;
+}
+
+double
+pg_double(const PGresult *r, int row, int col)
+{
+    const char *v = pg_str(r, row, col);
+    return v ? strtod(v, NULL) : 0;
+}
+
+bool
+pg_bool(const PGresult *r, int row, int col)
+{
+    const char *v = pg_str(r, row, col);
+    return v && (v[0] == 't' || v[0] == '1');
+}
+
+json_t *
+pg_json(const PGresult *r, int row, int col, char *errmsg)
+{
+    json_error_t e;
+    const char *v = pg_str(r, row, col);
+    json_t *j = v ? json_loads(v, JSON_DECODE_ANY, &e) : json_null();
+    if (!j)
+        snprintf(errmsg, RB_ERRMSG, "stored JSON is not valid (a bug): %s", e.text);
+    return j;
+}
+
+/* ---- errors --------------------------------------------------------------------------- */
+
+const char *
+pg_state(const PGresult *r)
+{
+    const char *st = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    return st ? st : "";
+}
+
+enum rb_err
+pg_fail(struct store *base, const PGresult *r, const char *what, char *errmsg)
+{
+    struct pg_store *s = to_pg(base);
+    const char *state = pg_state(r);
+    const char *why = r ? PQresultErrorMessage(r) : "";
+    size_t len;
+
+    if (!why || !*why)
+        why = PQerrorMessage(s->conn);
+    len = strcspn(why, "\n"); /* libpq's first line: the rest repeats the statement */
+    if (PQstatus(s->conn) == CONNECTION_BAD || strncmp(state, "08", 2) == 0) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "store %s: %s: the connection to the database was lost (%.*s); check that "
+                 "the server runs, then try again",
+                 s->url, what, (int)len, why);
+        return RB_ESTORE;
+    }
+    if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "store %s is busy (%s: %.*s); try again when the other writer is done", s->url,
+                 what, (int)len, why);
+        return RB_ESTORE;
+    }
+    snprintf(errmsg, RB_ERRMSG, "store %s: %s: %.*s", s->url, what, (int)len, why);
+    return strncmp(state, "23", 2) == 0 ? RB_ECONFLICT : RB_ESTORE;
+}
+
+/* ---- statements ----------------------------------------------------------------------- */
+
+static uintptr_t
+slot_of(const struct pg_store *s, const char *sql)
+{
+    uintptr_t h = (uintptr_t)sql;
+    h ^= h >> 17;
+    h *= (uintptr_t)0x9E3779B97F4A7C15ULL;
+    return (h >> 7) & (s->cap - 1);
+}
+
+static struct pg_stmt *
+stmt_find(struct pg_store *s, const char *sql)
+{
+    for (uintptr_t i = slot_of(s, sql);; i = (i + 1) & (s->cap - 1))
+        if (s->tab[i].sql == sql || !s->tab[i].sql)
+            return &s->tab[i];
+}
+
+static void
+stmt_grow(struct pg_store *s)
+{
+    struct pg_stmt *old = s->tab;
+    size_t oldcap = s->cap;
+    s->cap = oldcap ? oldcap * 2 : 64;
+    s->tab = xcalloc(s->cap, sizeof *s->tab);
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].sql)
+            *stmt_find(s, old[i].sql) = old[i];
+    free(old);
+}
+
+/* Forgets every prepared statement: a reset connection has none. */
+static void
+stmt_forget(struct pg_store *s)
+{
+    if (s->tab)
+        memset(s->tab, 0, s->cap * sizeof *s->tab);
+    s->n = 0;
+}
+
+static PGresult *
+run_once(struct pg_store *s, const char *sql, const struct pg_args *args)
+{
+    struct pg_stmt *st;
+    char name[16];
+
+    if ((s->n + 1) * 2 > s->cap)
+        stmt_grow(s);
+    st = stmt_find(s, sql);
+    if (!st->sql) {
+        PGresult *p;
+        snprintf(name, sizeof name, "rb%u", s->next);
+        p = PQprepare(s->conn, name, sql, 0, NULL);
+        if (PQresultStatus(p) != PGRES_COMMAND_OK)
+            return p;
+        PQclear(p);
+        st->sql = sql;
+        st->name = s->next++;
+        s->n++;
+    } else {
+        snprintf(name, sizeof name, "rb%u", st->name);
+    }
+    return PQexecPrepared(s->conn, name, args ? args->n : 0, args ? args->v : NULL, NULL, NULL, 0);
+}
+
+static bool
+result_ok(const PGresult *r)
+{
+    ExecStatusType t = PQresultStatus(r);
+    return t == PGRES_TUPLES_OK || t == PGRES_COMMAND_OK;
+}
+
+PGresult *
+pg_query(struct store *base, const char *sql, const struct pg_args *args, const char *what,
+         enum rb_err *rc, char *errmsg)
+{
+    struct pg_store *s = to_pg(base);
+    PGresult *r = run_once(s, sql, args);
+
+    if (!result_ok(r) && PQstatus(s->conn) == CONNECTION_BAD && s->depth == 0) {
+        /* the server restarted or dropped us: outside a transaction nothing is lost by
+         * connecting again and repeating the statement */
+        PQclear(r);
+        PQreset(s->conn);
+        stmt_forget(s);
+        r = PQstatus(s->conn) == CONNECTION_OK ? run_once(s, sql, args) : NULL;
+    }
+    if (r && result_ok(r)) {
+        *rc = RB_OK;
+        return r;
+    }
+    *rc = pg_fail(base, r, what, errmsg);
+    PQclear(r);
+    return NULL;
+}
+
+enum rb_err
+pg_exec(struct store *s, const char *sql, const struct pg_args *args, const char *what,
+        char *errmsg)
+{
+    enum rb_err rc;
+    PQclear(pg_query(s, sql, args, what, &rc, errmsg));
+    return rc;
+}
+
+enum rb_err
+pg_exec_n(struct store *s, const char *sql, const struct pg_args *args, long long *changed,
+          const char *what, char *errmsg)
+{
+    enum rb_err rc;
+    PGresult *r = pg_query(s, sql, args, what, &rc, errmsg);
+    *changed = r ? strtoll(PQcmdTuples(r), NULL, 10) : 0;
+    PQclear(r);
+    return rc;
+}
+
+enum rb_err
+pg_scalar(struct store *s, const char *sql, const struct pg_args *args, long long *n,
+          const char *what, char *errmsg)
+{
+    enum rb_err rc;
+    PGresult *r = pg_query(s, sql, args, what, &rc, errmsg);
+    *n = 0;
+    if (!r)
+        return rc;
+    if (PQntuples(r) == 0) {
+        snprintf(errmsg, RB_ERRMSG, "store %s: %s: no row", pg_url(s), what);
+        rc = RB_ENOTFOUND;
+    } else {
+        *n = pg_ll(r, 0, 0);
+    }
+    PQclear(r);
+    return rc;
+}
+
+/* ---- transactions --------------------------------------------------------------------- */
+
+static const char SQL_BEGIN[] = "BEGIN";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+static const char SQL_SAVEPOINT[] = "SAVEPOINT nested";
+static const char SQL_RELEASE[] = "RELEASE SAVEPOINT nested";
+static const char SQL_UNDO_NESTED[] = "ROLLBACK TO SAVEPOINT nested";
+
+enum rb_err
+pg_begin(struct store *base, char *errmsg)
+{
+    struct pg_store *s = to_pg(base);
+    enum rb_err rc;
+    if (s->depth > 0) {
+        rc = pg_exec(base, SQL_SAVEPOINT, NULL, "begin a nested write", errmsg);
+        if (!rc)
+            s->depth++;
+        return rc;
+    }
+    rc = pg_exec(base, SQL_BEGIN, NULL, "begin", errmsg);
+    if (!rc)
+        s->depth = 1;
+    return rc;
+}
+
+static const char SQL_BEGIN_SNAPSHOT[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+enum rb_err
+pg_begin_snapshot(struct store *base, char *errmsg)
+{
+    struct pg_store *s = to_pg(base);
+    enum rb_err rc;
+    if (s->depth > 0)
+        return pg_begin(base, errmsg); /* inside a transaction: its snapshot it is */
+    rc = pg_exec(base, SQL_BEGIN_SNAPSHOT, NULL, "begin a consistent read", errmsg);
+    if (!rc)
+        s->depth = 1;
+    return rc;
+}
+
+enum rb_err
+pg_end(struct store *base, enum rb_err rc, char *errmsg)
+{
+    struct pg_store *s = to_pg(base);
+    char ignore[RB_ERRMSG];
+    if (s->depth > 1) {
+        s->depth--;
+        if (rc) {
+            pg_exec(base, SQL_UNDO_NESTED, NULL, "undo a nested write", ignore);
+            pg_exec(base, SQL_RELEASE, NULL, "end a nested write", ignore);
+        } else {
+            rc = pg_exec(base, SQL_RELEASE, NULL, "end a nested write", errmsg);
+        }
+        return rc;
+    }
+    if (s->depth == 0)
+        return rc;
+    s->depth = 0;
+    if (rc == RB_OK) {
+        rc = pg_exec(base, SQL_COMMIT, NULL, "commit", errmsg);
+        if (rc == RB_OK)
+            return rc;
+    }
+    if (PQtransactionStatus(s->conn) != PQTRANS_IDLE)
+        pg_exec(base, SQL_ROLLBACK, NULL, "roll back", ignore);
+    return rc;
+}
+
+/* ---- migrations ----------------------------------------------------------------------- */
+
+#define MIGRATION_DIR "sql/postgres/"
+
+static int
+migration_version(const char *name)
+{
+    const char *b = name + strlen(MIGRATION_DIR);
+    int v = 0;
+    for (int i = 0; i < 3; i++) {
+        if (b[i] < '0' || b[i] > '9')
+            return 0;
+        v = v * 10 + (b[i] - '0');
+    }
+    return v;
+}
+
+static const struct embedded_file *
+migration_file(int v)
+{
+    for (size_t i = 0; i < embedded_nfiles; i++)
+        if (strncmp(embedded_files[i].name, MIGRATION_DIR, strlen(MIGRATION_DIR)) == 0 &&
+            migration_version(embedded_files[i].name) == v)
+            return &embedded_files[i];
+    return NULL;
+}
+
+int
+pg_schema_latest(void)
+{
+    int v = 0;
+    while (migration_file(v + 1))
+        v++;
+    return v;
+}
+
+/* The version (0: no schema yet), or -1 with errmsg set. Not prepared statements: the table
+ * they read appears during the first open. */
+static int
+read_version(struct pg_store *s, char *errmsg)
+{
+    PGresult *r = PQexec(s->conn, "SELECT to_regclass('rubric_schema') IS NOT NULL");
+    int v = -1;
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        pg_fail(&s->base, r, "read the schema version", errmsg);
+    } else if (!pg_bool(r, 0, 0)) {
+        v = 0;
+    } else {
+        PQclear(r);
+        r = PQexec(s->conn, "SELECT coalesce(max(version), 0) FROM rubric_schema");
+        if (PQresultStatus(r) != PGRES_TUPLES_OK)
+            pg_fail(&s->base, r, "read the schema version", errmsg);
+        else
+            v = (int)pg_ll(r, 0, 0);
+    }
+    PQclear(r);
+    return v;
+}
+
+/* Runs a whole script (several statements) with the simple query protocol. */
+static enum rb_err
+run_script(struct pg_store *s, const char *sql, const char *what, char *errmsg)
+{
+    PGresult *r = PQexec(s->conn, sql);
+    enum rb_err rc = RB_OK;
+    if (!result_ok(r))
+        rc = pg_fail(&s->base, r, what, errmsg);
+    PQclear(r);
+    return rc;
+}
+
+static enum rb_err
+migrate(struct pg_store *s, char *errmsg)
+{
+    int latest = pg_schema_latest(), have;
+    enum rb_err rc;
+    char ignore[RB_ERRMSG], what[96];
+    struct buf sql;
+
+    /* A database already current takes no lock: every request thread opens its own
+     * connection, and the version only grows. */
+    have = read_version(s, errmsg);
+    if (have < 0)
+        return RB_ESTORE;
+    if (have == latest)
+        return RB_OK;
+    rc = run_script(s,
+                    "BEGIN; SELECT pg_advisory_xact_lock(" PG_MIGRATE_LOCK "); "
+                    "CREATE TABLE IF NOT EXISTS rubric_schema (version integer NOT NULL)",
+                    "begin migration", errmsg);
+    if (rc)
+        goto out;
+    have = read_version(s, errmsg);
+    if (have < 0) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    if (have > latest) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "store %s has schema version %d, newer than the %d this rubric knows: use the "
+                 "newer rubric that wrote it",
+                 s->url, have, latest);
+        rc = RB_ESTORE;
+        goto out;
+    }
+    for (int v = have + 1; v <= latest && !rc; v++) {
+        const struct embedded_file *f = migration_file(v);
+        buf_init(&sql, f->len + 96);
+        buf_append(&sql, f->data, f->len);
+        buf_printf(&sql, ";\nDELETE FROM rubric_schema; INSERT INTO rubric_schema VALUES (%d);", v);
+        snprintf(what, sizeof what, "migration %s failed", f->name);
+        rc = run_script(s, buf_str(&sql), what, errmsg);
+        buf_cleanup(&sql);
+    }
+    if (!rc)
+        rc = run_script(s, "COMMIT", "commit migration", errmsg);
+out:
+    if (PQtransactionStatus(s->conn) != PQTRANS_IDLE)
+        run_script(s, "ROLLBACK", "roll back migration", ignore);
+    return rc;
+}
+
+/* ---- open and close ------------------------------------------------------------------- */
+
+static struct store_ops pg_ops;
+
+static void
+pg_close(struct store *base)
+{
+    struct pg_store *s = to_pg(base);
+    PQfinish(s->conn);
+    free(s->tab);
+    free(s->url);
+    free(s);
+}
+
+static int
+pg_schema_version(struct store *base)
+{
+    char ignore[RB_ERRMSG];
+    return read_version(to_pg(base), ignore);
+}
+
+static const char SQL_PING[] = "SELECT 1";
+static const char SQL_GENERATION[] = "SELECT n FROM bank_generation WHERE id = 1";
+
+static enum rb_err
+pg_ping(struct store *s, char *errmsg)
+{
+    return pg_exec(s, SQL_PING, NULL, "ping", errmsg);
+}
+
+static enum rb_err
+pg_bank_generation(struct store *s, long long *n, char *errmsg)
+{
+    return pg_scalar(s, SQL_GENERATION, NULL, n, "bank generation", errmsg);
+}
+
+static void
+ops_build(void)
+{
+    pg_ops.name = "postgresql";
+    pg_ops.close = pg_close;
+    pg_ops.schema_version = pg_schema_version;
+    pg_ops.tx_begin = pg_begin;
+    pg_ops.tx_end = pg_end;
+    pg_ops.ping = pg_ping;
+    pg_ops.bank_generation = pg_bank_generation;
+    pg_users_ops(&pg_ops);
+    pg_bank_ops(&pg_ops);
+    pg_todo_ops(&pg_ops);
+}
+
+enum rb_err
+pg_store_open(const char *url, struct store **out, char *errmsg)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    /* defaults first: what the URL says overrides them (expand_dbname) */
+    const char *keys[] = {"application_name", "connect_timeout", "client_encoding", "dbname", NULL};
+    const char *vals[] = {"rubric", "10", "UTF8", url, NULL};
+    char shown[512];
+    struct pg_store *s;
+    enum rb_err rc;
+
+    *out = NULL;
+    pthread_once(&once, ops_build);
+    s = xcalloc(1, sizeof *s);
+    s->base.ops = &pg_ops;
+    s->url = xstrdup(store_url_redacted(url, shown, sizeof shown));
+    s->conn = PQconnectdbParams(keys, vals, 1);
+    if (!s->conn || PQstatus(s->conn) != CONNECTION_OK) {
+        const char *why = s->conn ? PQerrorMessage(s->conn) : "out of memory";
+        snprintf(errmsg, RB_ERRMSG,
+                 "cannot open store %s: %.*s; check the URL, that the server runs and that it "
+                 "lets this user in",
+                 s->url, (int)strcspn(why, "\n"), why);
+        rc = RB_ESTORE;
+        goto err;
+    }
+    /* times are computed in UTC by the SQL itself; this keeps any timestamptz a caller
+     * might print in UTC as well */
+    rc = run_script(s, "SET TIME ZONE 'UTC'", "configure", errmsg);
+    if (!rc)
+        rc = migrate(s, errmsg);
+    if (rc)
+        goto err;
+    *out = &s->base;
+    return RB_OK;
+err:
+    pg_close(&s->base);
+    return rc;
+}

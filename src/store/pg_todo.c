@@ -1,0 +1,1347 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The operations the PostgreSQL backend does not have yet: each answers RB_ESTORE, "NAME is
+ * not yet available on PostgreSQL" (pg_unavailable), never a crash or a wrong answer. When an
+ * area's file (pg_users.c, ...) implements one, its pg_*_ops sets it before pg_todo_ops runs
+ * and the stub here is no longer used; delete it then.
+ */
+#include "store/pg_int.h"
+
+/* The stubs keep the operations' signatures, out-parameters and all, and use none of them. */
+/* NOLINTBEGIN(readability-non-const-parameter) */
+static enum rb_err
+todo_bank_load(struct store *s, const struct bank *b, struct load_result *r, char *errmsg)
+{
+    (void)s;
+    (void)b;
+    (void)r;
+    return pg_unavailable("bank_load", errmsg);
+}
+
+static enum rb_err
+todo_question_get(struct store *s, const char *id, struct question *q, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)q;
+    return pg_unavailable("question_get", errmsg);
+}
+
+static enum rb_err
+todo_question_search(struct store *s, const struct search_query *sq, struct search_hit **hits,
+                     size_t *n, char *errmsg)
+{
+    (void)s;
+    (void)sq;
+    (void)hits;
+    (void)n;
+    return pg_unavailable("question_search", errmsg);
+}
+
+static enum rb_err
+todo_bank_stats(struct store *s, struct bank_stats *st, char *errmsg)
+{
+    (void)s;
+    (void)st;
+    return pg_unavailable("bank_stats", errmsg);
+}
+
+static enum rb_err
+todo_bank_export(struct store *s, struct bank *b, char *errmsg)
+{
+    (void)s;
+    (void)b;
+    return pg_unavailable("bank_export", errmsg);
+}
+
+static enum rb_err
+todo_questions_import(struct store *s, const struct question *qs, size_t n,
+                      const struct competency *comps, size_t ncomps, struct import_result *r,
+                      char *errmsg)
+{
+    (void)s;
+    (void)qs;
+    (void)n;
+    (void)comps;
+    (void)ncomps;
+    (void)r;
+    return pg_unavailable("questions_import", errmsg);
+}
+
+static enum rb_err
+todo_question_text_exists(struct store *s, const char *text, int *exists, char *errmsg)
+{
+    (void)s;
+    (void)text;
+    (void)exists;
+    return pg_unavailable("question_text_exists", errmsg);
+}
+
+static enum rb_err
+todo_roles_save(struct store *s, const struct role *roles, size_t n, const char *source,
+                char *errmsg)
+{
+    (void)s;
+    (void)roles;
+    (void)n;
+    (void)source;
+    return pg_unavailable("roles_save", errmsg);
+}
+
+static enum rb_err
+todo_role_list(struct store *s, struct role_set *set, char *errmsg)
+{
+    (void)s;
+    (void)set;
+    return pg_unavailable("role_list", errmsg);
+}
+
+static enum rb_err
+todo_role_get(struct store *s, const char *id, struct role *r, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)r;
+    return pg_unavailable("role_get", errmsg);
+}
+
+static enum rb_err
+todo_kit_begin(struct store *s, const char *candidate, char *errmsg)
+{
+    (void)s;
+    (void)candidate;
+    return pg_unavailable("kit_begin", errmsg);
+}
+
+static enum rb_err
+todo_kit_exclude(struct store *s, const char *id, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    return pg_unavailable("kit_exclude", errmsg);
+}
+
+static enum rb_err
+todo_kit_count(struct store *s, const struct kit_pick *p, size_t *n, char *errmsg)
+{
+    (void)s;
+    (void)p;
+    (void)n;
+    return pg_unavailable("kit_count", errmsg);
+}
+
+static enum rb_err
+todo_kit_nth(struct store *s, const struct kit_pick *p, size_t nth, char **id, int *minutes,
+             char *errmsg)
+{
+    (void)s;
+    (void)p;
+    (void)nth;
+    (void)id;
+    (void)minutes;
+    return pg_unavailable("kit_nth", errmsg);
+}
+
+static enum rb_err
+todo_kit_save(struct store *s, const char *role, int level, const char *stage, int minutes,
+              unsigned long long seed, const char *candidate, const char *body,
+              const char *const *questions, size_t nquestions, long long *kit_id, char *errmsg)
+{
+    (void)s;
+    (void)role;
+    (void)level;
+    (void)stage;
+    (void)minutes;
+    (void)seed;
+    (void)candidate;
+    (void)body;
+    (void)questions;
+    (void)nquestions;
+    (void)kit_id;
+    return pg_unavailable("kit_save", errmsg);
+}
+
+static enum rb_err
+todo_resume_get(struct store *s, const char *hash, bool blind, const char *parser, char **format,
+                char **body, char *errmsg)
+{
+    (void)s;
+    (void)hash;
+    (void)blind;
+    (void)parser;
+    (void)format;
+    (void)body;
+    return pg_unavailable("resume_get", errmsg);
+}
+
+static enum rb_err
+todo_resumes_put(struct store *s, const struct parsed_resume *v, size_t n, char *errmsg)
+{
+    (void)s;
+    (void)v;
+    (void)n;
+    return pg_unavailable("resumes_put", errmsg);
+}
+
+static enum rb_err
+todo_user_add(struct store *s, const struct user *u, const char *pwhash, long long *id,
+              char *errmsg)
+{
+    (void)s;
+    (void)u;
+    (void)pwhash;
+    (void)id;
+    return pg_unavailable("user_add", errmsg);
+}
+
+static enum rb_err
+todo_user_get(struct store *s, long long id, const char *email, struct user *u, char **pwhash,
+              char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)email;
+    (void)u;
+    (void)pwhash;
+    return pg_unavailable("user_get", errmsg);
+}
+
+static enum rb_err
+todo_user_list(struct store *s, struct user **v, size_t *n, char *errmsg)
+{
+    (void)s;
+    (void)v;
+    (void)n;
+    return pg_unavailable("user_list", errmsg);
+}
+
+static enum rb_err
+todo_user_update(struct store *s, long long id, const struct user_update *up, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)up;
+    return pg_unavailable("user_update", errmsg);
+}
+
+static enum rb_err
+todo_session_create(struct store *s, long long user, const char *token_hash, const char *csrf,
+                    long long now, long long expires, char *errmsg)
+{
+    (void)s;
+    (void)user;
+    (void)token_hash;
+    (void)csrf;
+    (void)now;
+    (void)expires;
+    return pg_unavailable("session_create", errmsg);
+}
+
+static enum rb_err
+todo_session_get(struct store *s, const char *token_hash, long long now, struct user *u,
+                 char **csrf, char *errmsg)
+{
+    (void)s;
+    (void)token_hash;
+    (void)now;
+    (void)u;
+    (void)csrf;
+    return pg_unavailable("session_get", errmsg);
+}
+
+static enum rb_err
+todo_session_delete(struct store *s, const char *token_hash, char *errmsg)
+{
+    (void)s;
+    (void)token_hash;
+    return pg_unavailable("session_delete", errmsg);
+}
+
+static enum rb_err
+todo_token_create(struct store *s, long long user, const char *name, const char *token_hash,
+                  long long *id, char *errmsg)
+{
+    (void)s;
+    (void)user;
+    (void)name;
+    (void)token_hash;
+    (void)id;
+    return pg_unavailable("token_create", errmsg);
+}
+
+static enum rb_err
+todo_token_get(struct store *s, const char *token_hash, struct user *u, char *errmsg)
+{
+    (void)s;
+    (void)token_hash;
+    (void)u;
+    return pg_unavailable("token_get", errmsg);
+}
+
+static enum rb_err
+todo_token_list(struct store *s, long long user, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)user;
+    (void)out;
+    return pg_unavailable("token_list", errmsg);
+}
+
+static enum rb_err
+todo_token_revoke(struct store *s, long long user, long long id, char *errmsg)
+{
+    (void)s;
+    (void)user;
+    (void)id;
+    return pg_unavailable("token_revoke", errmsg);
+}
+
+static enum rb_err
+todo_login_failures(struct store *s, const char *const *keys, size_t nkeys, long long now,
+                    long long window, int op, int *count, char *errmsg)
+{
+    (void)s;
+    (void)keys;
+    (void)nkeys;
+    (void)now;
+    (void)window;
+    (void)op;
+    (void)count;
+    return pg_unavailable("login_failures", errmsg);
+}
+
+static enum rb_err
+todo_login_reserve(struct store *s, const struct login_rule *rules, size_t n, long long now,
+                   long long window, int *refused, long long *wait, char *errmsg)
+{
+    (void)s;
+    (void)rules;
+    (void)n;
+    (void)now;
+    (void)window;
+    (void)refused;
+    (void)wait;
+    return pg_unavailable("login_reserve", errmsg);
+}
+
+static enum rb_err
+todo_login_known(struct store *s, const char *account, const char *address, long long now,
+                 bool remember, bool *known, char *errmsg)
+{
+    (void)s;
+    (void)account;
+    (void)address;
+    (void)now;
+    (void)remember;
+    (void)known;
+    return pg_unavailable("login_known", errmsg);
+}
+
+static enum rb_err
+todo_audit_prune(struct store *s, const char *before, size_t *deleted, char *errmsg)
+{
+    (void)s;
+    (void)before;
+    (void)deleted;
+    return pg_unavailable("audit_prune", errmsg);
+}
+
+static enum rb_err
+todo_traces_prune(struct store *s, long long known_before, long long served_before, size_t *deleted,
+                  char *errmsg)
+{
+    (void)s;
+    (void)known_before;
+    (void)served_before;
+    (void)deleted;
+    return pg_unavailable("traces_prune", errmsg);
+}
+
+static enum rb_err
+todo_kit_owner(struct store *s, long long kit, long long account, char *errmsg)
+{
+    (void)s;
+    (void)kit;
+    (void)account;
+    return pg_unavailable("kit_owner", errmsg);
+}
+
+static enum rb_err
+todo_kit_reader(struct store *s, long long kit, long long account, bool *yes, char *errmsg)
+{
+    (void)s;
+    (void)kit;
+    (void)account;
+    (void)yes;
+    return pg_unavailable("kit_reader", errmsg);
+}
+
+static enum rb_err
+todo_practice_served(struct store *s, long long account, const char *question, long long now,
+                     bool remember, bool *yes, char *errmsg)
+{
+    (void)s;
+    (void)account;
+    (void)question;
+    (void)now;
+    (void)remember;
+    (void)yes;
+    return pg_unavailable("practice_served", errmsg);
+}
+
+static enum rb_err
+todo_backup(struct store *s, const char *path, char *errmsg)
+{
+    (void)s;
+    (void)path;
+    return pg_unavailable("backup", errmsg);
+}
+
+static enum rb_err
+todo_restore(struct store *s, const char *path, int latest, char *errmsg)
+{
+    (void)s;
+    (void)path;
+    (void)latest;
+    return pg_unavailable("restore", errmsg);
+}
+
+static enum rb_err
+todo_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
+{
+    (void)s;
+    (void)hash;
+    (void)used;
+    return pg_unavailable("upload_used", errmsg);
+}
+
+static enum rb_err
+todo_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
+{
+    (void)s;
+    (void)c;
+    (void)id;
+    return pg_unavailable("candidate_add", errmsg);
+}
+
+static enum rb_err
+todo_candidate_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)out;
+    return pg_unavailable("candidate_get", errmsg);
+}
+
+static enum rb_err
+todo_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
+                    size_t offset, json_t **items, size_t *total, char *errmsg)
+{
+    (void)s;
+    (void)stage;
+    (void)role;
+    (void)limit;
+    (void)offset;
+    (void)items;
+    (void)total;
+    return pg_unavailable("candidate_list", errmsg);
+}
+
+static enum rb_err
+todo_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
+                 char *errmsg)
+{
+    (void)s;
+    (void)v;
+    (void)n;
+    (void)ids;
+    return pg_unavailable("resumes_add", errmsg);
+}
+
+static enum rb_err
+todo_resume_row(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)out;
+    return pg_unavailable("resume_row", errmsg);
+}
+
+static enum rb_err
+todo_screening_create(struct store *s, const char *role, const char *criteria, bool blind,
+                      const long long *resumes, size_t n, long long by, long long *id, char *errmsg)
+{
+    (void)s;
+    (void)role;
+    (void)criteria;
+    (void)blind;
+    (void)resumes;
+    (void)n;
+    (void)by;
+    (void)id;
+    return pg_unavailable("screening_create", errmsg);
+}
+
+static enum rb_err
+todo_screening_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)out;
+    return pg_unavailable("screening_get", errmsg);
+}
+
+static enum rb_err
+todo_screening_claim(struct store *s, long long now, long long stale, long long *id,
+                     char **criteria, bool *blind, char *errmsg)
+{
+    (void)s;
+    (void)now;
+    (void)stale;
+    (void)id;
+    (void)criteria;
+    (void)blind;
+    return pg_unavailable("screening_claim", errmsg);
+}
+
+static enum rb_err
+todo_screening_next(struct store *s, long long id, size_t max, long long *resumes, size_t *n,
+                    char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)max;
+    (void)resumes;
+    (void)n;
+    return pg_unavailable("screening_next", errmsg);
+}
+
+static enum rb_err
+todo_screening_record(struct store *s, long long id, const struct screening_outcome *v, size_t n,
+                      long long now, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)v;
+    (void)n;
+    (void)now;
+    return pg_unavailable("screening_record", errmsg);
+}
+
+static enum rb_err
+todo_screening_finish(struct store *s, long long id, const char *error, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)error;
+    return pg_unavailable("screening_finish", errmsg);
+}
+
+static enum rb_err
+todo_screening_results(struct store *s, long long id, size_t limit, size_t offset, json_t **items,
+                       size_t *total, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)limit;
+    (void)offset;
+    (void)items;
+    (void)total;
+    return pg_unavailable("screening_results", errmsg);
+}
+
+static enum rb_err
+todo_screenings_active(struct store *s, long long *n, char *errmsg)
+{
+    (void)s;
+    (void)n;
+    return pg_unavailable("screenings_active", errmsg);
+}
+
+static enum rb_err
+todo_question_json(struct store *s, const char *id, char **text, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)text;
+    return pg_unavailable("question_json", errmsg);
+}
+
+static enum rb_err
+todo_candidate_stage(struct store *s, long long id, const char *stage, long long by,
+                     const char *by_label, const char *reason, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)stage;
+    (void)by;
+    (void)by_label;
+    (void)reason;
+    return pg_unavailable("candidate_stage", errmsg);
+}
+
+static enum rb_err
+todo_interview_create(struct store *s, const struct interview_new *v, long long *id, char *errmsg)
+{
+    (void)s;
+    (void)v;
+    (void)id;
+    return pg_unavailable("interview_create", errmsg);
+}
+
+static enum rb_err
+todo_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)out;
+    return pg_unavailable("interview_get", errmsg);
+}
+
+static enum rb_err
+todo_kit_get(struct store *s, long long id, char **body, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)body;
+    return pg_unavailable("kit_get", errmsg);
+}
+
+static enum rb_err
+todo_question_save(struct store *s, const struct question *q, bool create, char *errmsg)
+{
+    (void)s;
+    (void)q;
+    (void)create;
+    return pg_unavailable("question_save", errmsg);
+}
+
+static enum rb_err
+todo_question_retire(struct store *s, const char *id, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    return pg_unavailable("question_retire", errmsg);
+}
+
+static enum rb_err
+todo_question_list(struct store *s, const struct search_query *f, size_t offset,
+                   struct search_hit **hits, size_t *n, size_t *total, char *errmsg)
+{
+    (void)s;
+    (void)f;
+    (void)offset;
+    (void)hits;
+    (void)n;
+    (void)total;
+    return pg_unavailable("question_list", errmsg);
+}
+
+static enum rb_err
+todo_audit_append(struct store *s, const struct audit_actor *who, const char *action,
+                  const long long *candidates, size_t n, const char *what, char *errmsg)
+{
+    (void)s;
+    (void)who;
+    (void)action;
+    (void)candidates;
+    (void)n;
+    (void)what;
+    return pg_unavailable("audit_append", errmsg);
+}
+
+static enum rb_err
+todo_audit_list(struct store *s, const struct audit_filter *f, size_t limit, size_t offset,
+                json_t **items, size_t *total, char *errmsg)
+{
+    (void)s;
+    (void)f;
+    (void)limit;
+    (void)offset;
+    (void)items;
+    (void)total;
+    return pg_unavailable("audit_list", errmsg);
+}
+
+static enum rb_err
+todo_candidate_export(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)out;
+    return pg_unavailable("candidate_export", errmsg);
+}
+
+static enum rb_err
+todo_candidate_erase(struct store *s, long long id, const struct audit_actor *who,
+                     struct erase_result *r, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)who;
+    (void)r;
+    return pg_unavailable("candidate_erase", errmsg);
+}
+
+static enum rb_err
+todo_compact(struct store *s, bool *clean, char *errmsg)
+{
+    (void)s;
+    (void)clean;
+    return pg_unavailable("compact", errmsg);
+}
+
+static enum rb_err
+todo_retention_due(struct store *s, long long before, size_t max, json_t **items, char *errmsg)
+{
+    (void)s;
+    (void)before;
+    (void)max;
+    (void)items;
+    return pg_unavailable("retention_due", errmsg);
+}
+
+static enum rb_err
+todo_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id, char *errmsg)
+{
+    (void)s;
+    (void)v;
+    (void)id;
+    return pg_unavailable("scorecard_submit", errmsg);
+}
+
+static enum rb_err
+todo_scorecard_amend(struct store *s, long long id, const struct scorecard_new *now,
+                     const struct scorecard_change *changes, size_t nchanges, long long by,
+                     const char *by_label, const char *reason, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)now;
+    (void)changes;
+    (void)nchanges;
+    (void)by;
+    (void)by_label;
+    (void)reason;
+    return pg_unavailable("scorecard_amend", errmsg);
+}
+
+static enum rb_err
+todo_scorecards(struct store *s, const struct scorecard_filter *f, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)f;
+    (void)out;
+    return pg_unavailable("scorecards", errmsg);
+}
+
+static enum rb_err
+todo_loop_pending(struct store *s, long long candidate, long long account, long long *on_panel,
+                  long long *pending, char *errmsg)
+{
+    (void)s;
+    (void)candidate;
+    (void)account;
+    (void)on_panel;
+    (void)pending;
+    return pg_unavailable("loop_pending", errmsg);
+}
+
+static enum rb_err
+todo_interview_list(struct store *s, long long candidate, long long account, size_t limit,
+                    size_t offset, json_t **items, size_t *total, char *errmsg)
+{
+    (void)s;
+    (void)candidate;
+    (void)account;
+    (void)limit;
+    (void)offset;
+    (void)items;
+    (void)total;
+    return pg_unavailable("interview_list", errmsg);
+}
+
+static enum rb_err
+todo_practice_card(struct store *s, long long account, const char *question,
+                   struct practice_card *c, char *errmsg)
+{
+    (void)s;
+    (void)account;
+    (void)question;
+    (void)c;
+    return pg_unavailable("practice_card", errmsg);
+}
+
+static enum rb_err
+todo_practice_record(struct store *s, const struct practice_answer *a, char *errmsg)
+{
+    (void)s;
+    (void)a;
+    return pg_unavailable("practice_record", errmsg);
+}
+
+static enum rb_err
+todo_practice_next(struct store *s, long long account, const struct practice_filter *f,
+                   const char *today, char **question, bool *due, long long *ndue, long long *nnew,
+                   char *errmsg)
+{
+    (void)s;
+    (void)account;
+    (void)f;
+    (void)today;
+    (void)question;
+    (void)due;
+    (void)ndue;
+    (void)nnew;
+    return pg_unavailable("practice_next", errmsg);
+}
+
+static enum rb_err
+todo_practice_stats(struct store *s, long long account, const char *today, const char *since,
+                    json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)account;
+    (void)today;
+    (void)since;
+    (void)out;
+    return pg_unavailable("practice_stats", errmsg);
+}
+
+static enum rb_err
+todo_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n, char *errmsg)
+{
+    (void)s;
+    (void)concept;
+    (void)alts;
+    (void)n;
+    return pg_unavailable("synonyms_of", errmsg);
+}
+
+static enum rb_err
+todo_opening_save(struct store *s, const struct opening_row *o, const struct audit_actor *who,
+                  long long *id, char *errmsg)
+{
+    (void)s;
+    (void)o;
+    (void)who;
+    (void)id;
+    return pg_unavailable("opening_save", errmsg);
+}
+
+static enum rb_err
+todo_opening_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)out;
+    return pg_unavailable("opening_get", errmsg);
+}
+
+static enum rb_err
+todo_opening_list(struct store *s, const char *status, size_t limit, size_t offset, json_t **items,
+                  size_t *total, char *errmsg)
+{
+    (void)s;
+    (void)status;
+    (void)limit;
+    (void)offset;
+    (void)items;
+    (void)total;
+    return pg_unavailable("opening_list", errmsg);
+}
+
+static enum rb_err
+todo_opening_status(struct store *s, long long id, const char *from, const char *to,
+                    const struct audit_actor *who, const char *reason, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)from;
+    (void)to;
+    (void)who;
+    (void)reason;
+    return pg_unavailable("opening_status", errmsg);
+}
+
+static enum rb_err
+todo_application_add(struct store *s, const struct application_new *a,
+                     const struct audit_actor *who, long long *id, long long *candidate,
+                     char *errmsg)
+{
+    (void)s;
+    (void)a;
+    (void)who;
+    (void)id;
+    (void)candidate;
+    return pg_unavailable("application_add", errmsg);
+}
+
+static enum rb_err
+todo_application_get(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)out;
+    return pg_unavailable("application_get", errmsg);
+}
+
+static enum rb_err
+todo_application_list(struct store *s, const struct application_filter *f, size_t limit,
+                      size_t offset, json_t **items, size_t *total, json_t **counts, char *errmsg)
+{
+    (void)s;
+    (void)f;
+    (void)limit;
+    (void)offset;
+    (void)items;
+    (void)total;
+    (void)counts;
+    return pg_unavailable("application_list", errmsg);
+}
+
+static enum rb_err
+todo_application_by_email(struct store *s, long long opening, const char *email, long long *id,
+                          long long *candidate, char *errmsg)
+{
+    (void)s;
+    (void)opening;
+    (void)email;
+    (void)id;
+    (void)candidate;
+    return pg_unavailable("application_by_email", errmsg);
+}
+
+static enum rb_err
+todo_application_move(struct store *s, long long id, const char *stage, const char *kind,
+                      const struct audit_actor *who, const char *reason, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)stage;
+    (void)kind;
+    (void)who;
+    (void)reason;
+    return pg_unavailable("application_move", errmsg);
+}
+
+static enum rb_err
+todo_application_resume(struct store *s, long long id, long long resume, long long screening,
+                        char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)resume;
+    (void)screening;
+    return pg_unavailable("application_resume", errmsg);
+}
+
+static enum rb_err
+todo_dashboard(struct store *s, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)out;
+    return pg_unavailable("dashboard", errmsg);
+}
+
+static enum rb_err
+todo_application_answers(struct store *s, long long id, const char *answers, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)answers;
+    return pg_unavailable("application_answers", errmsg);
+}
+
+static enum rb_err
+todo_apply_attempts(struct store *s, const char *key, long long now, long long window, bool record,
+                    long long *count, long long *oldest, char *errmsg)
+{
+    (void)s;
+    (void)key;
+    (void)now;
+    (void)window;
+    (void)record;
+    (void)count;
+    (void)oldest;
+    return pg_unavailable("apply_attempts", errmsg);
+}
+
+static enum rb_err
+todo_candidate_search(struct store *s, const char *stage, const char *role, const char *q,
+                      size_t limit, size_t offset, json_t **items, size_t *total, char *errmsg)
+{
+    (void)s;
+    (void)stage;
+    (void)role;
+    (void)q;
+    (void)limit;
+    (void)offset;
+    (void)items;
+    (void)total;
+    return pg_unavailable("candidate_search", errmsg);
+}
+
+static enum rb_err
+todo_interview_find(struct store *s, const struct interview_filter *f, size_t limit, size_t offset,
+                    json_t **items, size_t *total, char *errmsg)
+{
+    (void)s;
+    (void)f;
+    (void)limit;
+    (void)offset;
+    (void)items;
+    (void)total;
+    return pg_unavailable("interview_find", errmsg);
+}
+
+static enum rb_err
+todo_draft_get(struct store *s, long long interview, long long account, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)interview;
+    (void)account;
+    (void)out;
+    return pg_unavailable("draft_get", errmsg);
+}
+
+static enum rb_err
+todo_draft_put(struct store *s, long long interview, long long account, const char *body,
+               long long base, long long *revision, char *errmsg)
+{
+    (void)s;
+    (void)interview;
+    (void)account;
+    (void)body;
+    (void)base;
+    (void)revision;
+    return pg_unavailable("draft_put", errmsg);
+}
+
+static enum rb_err
+todo_draft_delete(struct store *s, long long interview, long long account, char *errmsg)
+{
+    (void)s;
+    (void)interview;
+    (void)account;
+    return pg_unavailable("draft_delete", errmsg);
+}
+
+static enum rb_err
+todo_selfid_put(struct store *s, long long candidate, json_t *answers, const char *given_by,
+                const char *consent, const struct audit_actor *who, char *errmsg)
+{
+    (void)s;
+    (void)candidate;
+    (void)answers;
+    (void)given_by;
+    (void)consent;
+    (void)who;
+    return pg_unavailable("selfid_put", errmsg);
+}
+
+static enum rb_err
+todo_selfid_get(struct store *s, long long candidate, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)candidate;
+    (void)out;
+    return pg_unavailable("selfid_get", errmsg);
+}
+
+static enum rb_err
+todo_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **rows, char *errmsg)
+{
+    (void)s;
+    (void)f;
+    (void)rows;
+    return pg_unavailable("fairness_rows", errmsg);
+}
+
+static enum rb_err
+todo_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)out;
+    return pg_unavailable("interview_calendar", errmsg);
+}
+
+static enum rb_err
+todo_interview_reschedule(struct store *s, long long id, const char *at, const char *time_zone,
+                          bool cancel, long long *sequence, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)at;
+    (void)time_zone;
+    (void)cancel;
+    (void)sequence;
+    return pg_unavailable("interview_reschedule", errmsg);
+}
+
+static enum rb_err
+todo_outbox_add(struct store *s, const struct mail_new *m, char *errmsg)
+{
+    (void)s;
+    (void)m;
+    return pg_unavailable("outbox_add", errmsg);
+}
+
+static enum rb_err
+todo_outbox_claim(struct store *s, long long now, long long lease, size_t max, json_t **items,
+                  char *errmsg)
+{
+    (void)s;
+    (void)now;
+    (void)lease;
+    (void)max;
+    (void)items;
+    return pg_unavailable("outbox_claim", errmsg);
+}
+
+static enum rb_err
+todo_outbox_done(struct store *s, long long id, const char *error, long long next_try, char *errmsg)
+{
+    (void)s;
+    (void)id;
+    (void)error;
+    (void)next_try;
+    return pg_unavailable("outbox_done", errmsg);
+}
+
+static enum rb_err
+todo_outbox_list(struct store *s, bool pending, size_t limit, json_t **items, size_t *total,
+                 char *errmsg)
+{
+    (void)s;
+    (void)pending;
+    (void)limit;
+    (void)items;
+    (void)total;
+    return pg_unavailable("outbox_list", errmsg);
+}
+
+static enum rb_err
+todo_mail_notice(struct store *s, const char *what, long long id, json_t **out, char *errmsg)
+{
+    (void)s;
+    (void)what;
+    (void)id;
+    (void)out;
+    return pg_unavailable("mail_notice", errmsg);
+}
+/* NOLINTEND(readability-non-const-parameter) */
+
+void
+pg_todo_ops(struct store_ops *ops)
+{
+    if (!ops->bank_load)
+        ops->bank_load = todo_bank_load;
+    if (!ops->question_get)
+        ops->question_get = todo_question_get;
+    if (!ops->question_search)
+        ops->question_search = todo_question_search;
+    if (!ops->bank_stats)
+        ops->bank_stats = todo_bank_stats;
+    if (!ops->bank_export)
+        ops->bank_export = todo_bank_export;
+    if (!ops->questions_import)
+        ops->questions_import = todo_questions_import;
+    if (!ops->question_text_exists)
+        ops->question_text_exists = todo_question_text_exists;
+    if (!ops->roles_save)
+        ops->roles_save = todo_roles_save;
+    if (!ops->role_list)
+        ops->role_list = todo_role_list;
+    if (!ops->role_get)
+        ops->role_get = todo_role_get;
+    if (!ops->kit_begin)
+        ops->kit_begin = todo_kit_begin;
+    if (!ops->kit_exclude)
+        ops->kit_exclude = todo_kit_exclude;
+    if (!ops->kit_count)
+        ops->kit_count = todo_kit_count;
+    if (!ops->kit_nth)
+        ops->kit_nth = todo_kit_nth;
+    if (!ops->kit_save)
+        ops->kit_save = todo_kit_save;
+    if (!ops->resume_get)
+        ops->resume_get = todo_resume_get;
+    if (!ops->resumes_put)
+        ops->resumes_put = todo_resumes_put;
+    if (!ops->user_add)
+        ops->user_add = todo_user_add;
+    if (!ops->user_get)
+        ops->user_get = todo_user_get;
+    if (!ops->user_list)
+        ops->user_list = todo_user_list;
+    if (!ops->user_update)
+        ops->user_update = todo_user_update;
+    if (!ops->session_create)
+        ops->session_create = todo_session_create;
+    if (!ops->session_get)
+        ops->session_get = todo_session_get;
+    if (!ops->session_delete)
+        ops->session_delete = todo_session_delete;
+    if (!ops->token_create)
+        ops->token_create = todo_token_create;
+    if (!ops->token_get)
+        ops->token_get = todo_token_get;
+    if (!ops->token_list)
+        ops->token_list = todo_token_list;
+    if (!ops->token_revoke)
+        ops->token_revoke = todo_token_revoke;
+    if (!ops->login_failures)
+        ops->login_failures = todo_login_failures;
+    if (!ops->login_reserve)
+        ops->login_reserve = todo_login_reserve;
+    if (!ops->login_known)
+        ops->login_known = todo_login_known;
+    if (!ops->audit_prune)
+        ops->audit_prune = todo_audit_prune;
+    if (!ops->traces_prune)
+        ops->traces_prune = todo_traces_prune;
+    if (!ops->kit_owner)
+        ops->kit_owner = todo_kit_owner;
+    if (!ops->kit_reader)
+        ops->kit_reader = todo_kit_reader;
+    if (!ops->practice_served)
+        ops->practice_served = todo_practice_served;
+    if (!ops->backup)
+        ops->backup = todo_backup;
+    if (!ops->restore)
+        ops->restore = todo_restore;
+    if (!ops->upload_used)
+        ops->upload_used = todo_upload_used;
+    if (!ops->candidate_add)
+        ops->candidate_add = todo_candidate_add;
+    if (!ops->candidate_get)
+        ops->candidate_get = todo_candidate_get;
+    if (!ops->candidate_list)
+        ops->candidate_list = todo_candidate_list;
+    if (!ops->resumes_add)
+        ops->resumes_add = todo_resumes_add;
+    if (!ops->resume_row)
+        ops->resume_row = todo_resume_row;
+    if (!ops->screening_create)
+        ops->screening_create = todo_screening_create;
+    if (!ops->screening_get)
+        ops->screening_get = todo_screening_get;
+    if (!ops->screening_claim)
+        ops->screening_claim = todo_screening_claim;
+    if (!ops->screening_next)
+        ops->screening_next = todo_screening_next;
+    if (!ops->screening_record)
+        ops->screening_record = todo_screening_record;
+    if (!ops->screening_finish)
+        ops->screening_finish = todo_screening_finish;
+    if (!ops->screening_results)
+        ops->screening_results = todo_screening_results;
+    if (!ops->screenings_active)
+        ops->screenings_active = todo_screenings_active;
+    if (!ops->question_json)
+        ops->question_json = todo_question_json;
+    if (!ops->candidate_stage)
+        ops->candidate_stage = todo_candidate_stage;
+    if (!ops->interview_create)
+        ops->interview_create = todo_interview_create;
+    if (!ops->interview_get)
+        ops->interview_get = todo_interview_get;
+    if (!ops->kit_get)
+        ops->kit_get = todo_kit_get;
+    if (!ops->question_save)
+        ops->question_save = todo_question_save;
+    if (!ops->question_retire)
+        ops->question_retire = todo_question_retire;
+    if (!ops->question_list)
+        ops->question_list = todo_question_list;
+    if (!ops->audit_append)
+        ops->audit_append = todo_audit_append;
+    if (!ops->audit_list)
+        ops->audit_list = todo_audit_list;
+    if (!ops->candidate_export)
+        ops->candidate_export = todo_candidate_export;
+    if (!ops->candidate_erase)
+        ops->candidate_erase = todo_candidate_erase;
+    if (!ops->compact)
+        ops->compact = todo_compact;
+    if (!ops->retention_due)
+        ops->retention_due = todo_retention_due;
+    if (!ops->scorecard_submit)
+        ops->scorecard_submit = todo_scorecard_submit;
+    if (!ops->scorecard_amend)
+        ops->scorecard_amend = todo_scorecard_amend;
+    if (!ops->scorecards)
+        ops->scorecards = todo_scorecards;
+    if (!ops->loop_pending)
+        ops->loop_pending = todo_loop_pending;
+    if (!ops->interview_list)
+        ops->interview_list = todo_interview_list;
+    if (!ops->practice_card)
+        ops->practice_card = todo_practice_card;
+    if (!ops->practice_record)
+        ops->practice_record = todo_practice_record;
+    if (!ops->practice_next)
+        ops->practice_next = todo_practice_next;
+    if (!ops->practice_stats)
+        ops->practice_stats = todo_practice_stats;
+    if (!ops->synonyms_of)
+        ops->synonyms_of = todo_synonyms_of;
+    if (!ops->opening_save)
+        ops->opening_save = todo_opening_save;
+    if (!ops->opening_get)
+        ops->opening_get = todo_opening_get;
+    if (!ops->opening_list)
+        ops->opening_list = todo_opening_list;
+    if (!ops->opening_status)
+        ops->opening_status = todo_opening_status;
+    if (!ops->application_add)
+        ops->application_add = todo_application_add;
+    if (!ops->application_get)
+        ops->application_get = todo_application_get;
+    if (!ops->application_list)
+        ops->application_list = todo_application_list;
+    if (!ops->application_by_email)
+        ops->application_by_email = todo_application_by_email;
+    if (!ops->application_move)
+        ops->application_move = todo_application_move;
+    if (!ops->application_resume)
+        ops->application_resume = todo_application_resume;
+    if (!ops->dashboard)
+        ops->dashboard = todo_dashboard;
+    if (!ops->application_answers)
+        ops->application_answers = todo_application_answers;
+    if (!ops->apply_attempts)
+        ops->apply_attempts = todo_apply_attempts;
+    if (!ops->candidate_search)
+        ops->candidate_search = todo_candidate_search;
+    if (!ops->interview_find)
+        ops->interview_find = todo_interview_find;
+    if (!ops->draft_get)
+        ops->draft_get = todo_draft_get;
+    if (!ops->draft_put)
+        ops->draft_put = todo_draft_put;
+    if (!ops->draft_delete)
+        ops->draft_delete = todo_draft_delete;
+    if (!ops->selfid_put)
+        ops->selfid_put = todo_selfid_put;
+    if (!ops->selfid_get)
+        ops->selfid_get = todo_selfid_get;
+    if (!ops->fairness_rows)
+        ops->fairness_rows = todo_fairness_rows;
+    if (!ops->interview_calendar)
+        ops->interview_calendar = todo_interview_calendar;
+    if (!ops->interview_reschedule)
+        ops->interview_reschedule = todo_interview_reschedule;
+    if (!ops->outbox_add)
+        ops->outbox_add = todo_outbox_add;
+    if (!ops->outbox_claim)
+        ops->outbox_claim = todo_outbox_claim;
+    if (!ops->outbox_done)
+        ops->outbox_done = todo_outbox_done;
+    if (!ops->outbox_list)
+        ops->outbox_list = todo_outbox_list;
+    if (!ops->mail_notice)
+        ops->mail_notice = todo_mail_notice;
+}
