@@ -220,7 +220,7 @@ store_resume_get(struct store *s, const char *hash, bool blind, const char *pars
     return s->ops->resume_get(s, hash, blind, parser, format, body, errmsg);
 }
 
-/* What the table no longer checks row by row (schema 19 dropped SQLite's json_valid, which
+/* What the table no longer checks row by row (schema 20 dropped SQLite's json_valid, which
  * parsed every body again): the key's shape, and a body that is an object from its first
  * byte to its last. That the JSON inside is well formed is its writer's promise
  * (resume_json_write, tested against jansson), as for every other JSON column. */
