@@ -40,22 +40,37 @@ digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* The month whose names begin with the three letters at p (any case), 1 to 12, else 0: every
+ * name and abbreviation of a month begins with that month's own three letters, so a word is
+ * compared with one month's names at most (this runs at every word of a resume). */
+static int
+month_prefix(const char *p)
+{
+    static const char pre[12][4] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    char a = (char)(p[0] | 0x20), b = (char)(p[1] | 0x20), c = (char)(p[2] | 0x20);
+    for (int m = 0; m < 12; m++)
+        if (pre[m][0] == a && pre[m][1] == b && pre[m][2] == c)
+            return m + 1;
+    return 0;
+}
+
 /* A month name at p (whole word, optional '.'): its number, and *len; else 0. */
 static int
 month_at(const char *p, const char *end, size_t *len)
 {
     size_t n = 0;
+    int m;
     while (p + n < end && alpha(p[n]))
         n++;
     if (n < 3 || n > 9)
         return 0; /* "may" to "september" */
-    for (int m = 0; m < 12; m++)
-        for (int k = 0; k < 3 && months[m][k]; k++)
-            if ((p[0] | 0x20) == months[m][k][0] && strlen(months[m][k]) == n &&
-                !strncasecmp(p, months[m][k], n)) {
-                *len = n + (p + n < end && p[n] == '.' ? 1 : 0);
-                return m + 1;
-            }
+    m = month_prefix(p);
+    for (int k = 0; m && k < 3 && months[m - 1][k]; k++)
+        if (strlen(months[m - 1][k]) == n && !strncasecmp(p, months[m - 1][k], n)) {
+            *len = n + (p + n < end && p[n] == '.' ? 1 : 0);
+            return m;
+        }
     return 0;
 }
 
@@ -115,8 +130,13 @@ date_at(const char *p, const char *end, struct ym *d)
             int month;
         } seasons[] = {{"spring", 3}, {"summer", 6}, {"fall", 9}, {"autumn", 9}, {"winter", 1}};
         size_t n = 0;
+        char f;
         while (p + n < end && alpha(p[n]))
             n++;
+        /* the names are of 4 and 6 letters, and start with one of four */
+        f = n ? (char)(*p | 0x20) : 0;
+        if ((n != 4 && n != 6) || (f != 's' && f != 'f' && f != 'a' && f != 'w'))
+            n = 0;
         for (size_t i = 0; n && i < sizeof seasons / sizeof seasons[0]; i++)
             if (strlen(seasons[i].name) == n && !strncasecmp(p, seasons[i].name, n)) {
                 const char *q = p + n;
@@ -251,7 +271,8 @@ dates_find(const char *text, size_t len, struct date_range *out, size_t max)
             p++;
             continue;
         }
-        if (end - p >= 5 && !strncasecmp(p, "since", 5) && (p + 5 == end || !alpha(p[5]))) {
+        if ((*p | 0x20) == 's' && end - p >= 5 && !strncasecmp(p, "since", 5) &&
+            (p + 5 == end || !alpha(p[5]))) {
             const char *s = p + 5;
             while (s < end && *s == ' ')
                 s++;

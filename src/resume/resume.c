@@ -180,29 +180,45 @@ squeezed_heading(const char *words)
 static int
 heading_of(const char *line, size_t n)
 {
-    struct buf b;
-    char *f;
+    enum { KEY_MAX = 64 };
+    char low[49], key[KEY_MAX + 1];
+    char *f = NULL;
+    const char *folded = low;
+    size_t k = 0, i = 0;
     int sec = -1;
 
     if (n > 48)
         return -1;
-    f = text_fold(line, n);
-    buf_init(&b, 64);
-    for (const char *p = f; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80)
-            buf_putc(&b, *p);
-        else if (*p == ' ' || *p == '&' || *p == '/')
-            if (b.len && b.data[b.len - 1] != ' ')
-                buf_putc(&b, ' ');
+    /* every line is asked: ASCII (nearly all) is folded by lowering it here, without the
+     * allocations of text_fold */
+    while (i < n && (unsigned char)line[i] < 0x80 && line[i])
+        i++;
+    if (i == n) {
+        for (i = 0; i < n; i++)
+            low[i] = (char)(line[i] >= 'A' && line[i] <= 'Z' ? line[i] - 'A' + 'a' : line[i]);
+        low[n] = '\0';
+    } else {
+        folded = f = text_fold(line, n);
     }
-    while (b.len && b.data[b.len - 1] == ' ')
-        b.data[--b.len] = '\0';
-    for (size_t i = 0; i < sizeof headings / sizeof headings[0] && sec < 0; i++)
-        if (!strcmp(buf_str(&b), headings[i].heading))
-            sec = (int)headings[i].sec;
-    if (sec < 0 && letter_spaced(buf_str(&b)))
-        sec = squeezed_heading(buf_str(&b));
-    buf_cleanup(&b);
+    /* the words, single spaces between, at most KEY_MAX bytes (what does not fit is
+     * dropped: no heading is that long) */
+    for (const char *p = folded; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80) {
+            if (k < KEY_MAX)
+                key[k++] = *p;
+        } else if (*p == ' ' || *p == '&' || *p == '/') {
+            if (k && key[k - 1] != ' ' && k < KEY_MAX)
+                key[k++] = ' ';
+        }
+    }
+    while (k && key[k - 1] == ' ')
+        k--;
+    key[k] = '\0';
+    for (size_t h = 0; h < sizeof headings / sizeof headings[0] && sec < 0; h++)
+        if (!strcmp(key, headings[h].heading))
+            sec = (int)headings[h].sec;
+    if (sec < 0 && letter_spaced(key))
+        sec = squeezed_heading(key);
     free(f);
     return sec;
 }
@@ -319,7 +335,8 @@ find_links(struct resume *r, const char *t, size_t n)
         if (i > 0 && !strchr(" \t\n(<|,;", t[i - 1]))
             continue;
         for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !hit; k++)
-            hit = n - i > strlen(starts[k]) && !strncasecmp(t + i, starts[k], strlen(starts[k]));
+            hit = starts[k][0] == c && n - i > strlen(starts[k]) &&
+                  !strncasecmp(t + i, starts[k], strlen(starts[k]));
         if (!hit)
             continue;
         j = i;
@@ -720,15 +737,18 @@ two_columns(const char *t, size_t len)
            cross = 0, dated = 0, labels = 0, page_last[PAGES_MAX + 1], npages = 0, last = SIZE_MAX;
     bool page_first = true;
     for (size_t i = 0; i < len;) {
-        size_t e = i, c = 0, k = i, run = 0;
+        const char *nl = memchr(t + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - t) : len, c = 0, k = i, run = 0;
         bool text_seen = false;
-        while (e < len && t[e] != '\n')
-            e++;
         /* a page's last line, where a printer's running foot stands */
         if (t[i] == '\f' && npages < PAGES_MAX)
             page_last[npages++] = last;
         if (strspn(t + i, " \f") < e - i)
             last = i;
+        /* only a run of three spaces or more counts below: a line without one (most, in
+         * text that is not in columns) adds nothing, and is passed over at memmem's speed */
+        if (!memmem(t + i, e - i, "   ", 3))
+            k = e;
         for (; k < e; k++) {
             if (t[k] == ' ') {
                 run++;

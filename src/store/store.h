@@ -225,7 +225,9 @@ struct parsed_resume {
  * RB_ENOTFOUND when there is none, or only one by another parser. */
 enum rb_err store_resume_get(struct store *s, const char *hash, bool blind, const char *parser,
                              char **format, char **body, char *errmsg);
-/* Stores parses in one transaction, replacing those of the same files and blindness. */
+/* Stores parses in one transaction, replacing those of the same files and blindness.
+ * RB_EINVAL, nothing stored, when a hash is not 64 lowercase hex digits or a body is not a
+ * JSON object ('{' to '}'; its inside is the caller's to get right). */
 enum rb_err store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
                               char *errmsg);
 
