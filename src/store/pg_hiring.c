@@ -14,8 +14,9 @@
 #include "util/mem.h"
 
 #define PG_NOW "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-#define ASCII_LOWER(x)                                                                             \
-    "translate(" x ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+/* lower() under the C collation changes ASCII letters only, as SQLite's does (translate()
+ * would too, at a tenth of the speed) */
+#define ASCII_LOWER(x) "lower((" x ") COLLATE \"C\")"
 
 static const char SQL_RESUME_GET[] =
     "SELECT format, body FROM parsed_resume WHERE hash = $1 AND blind = $2 AND parser = $3";
