@@ -56,8 +56,10 @@ static const char SQL_CAND_GET[] =
     "($3::text IS NULL OR strpos(" ASCII_LOWER("c.name") ", " ASCII_LOWER(                         \
         "$3") ") > 0 OR "                                                                          \
               "strpos(" ASCII_LOWER("coalesce(c.email, '')") ", " ASCII_LOWER("$3") ") > 0) "
-static const char SQL_CAND_LIST[] = "SELECT " CANDIDATE_JSON "), count(*) OVER () FROM candidate "
-                                    "c " CAND_FILTER "ORDER BY c.id LIMIT $4 OFFSET $5";
+/* the page cut first, so that only its rows are made JSON */
+static const char SQL_CAND_LIST[] =
+    "SELECT " CANDIDATE_JSON "), c.total FROM (SELECT c.*, count(*) OVER () AS total FROM "
+    "candidate c " CAND_FILTER "ORDER BY c.id LIMIT $4 OFFSET $5) c ORDER BY c.id";
 static const char SQL_CAND_COUNT[] = "SELECT count(*) FROM candidate c " CAND_FILTER;
 static const char SQL_CAND_EXISTS[] = "SELECT 1 FROM candidate WHERE id = $1";
 static const char SQL_STAGE_LOG[] =
