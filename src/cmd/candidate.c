@@ -14,8 +14,8 @@
 #include "cmd/cmd.h"
 #include "core/application.h"
 #include "core/candidate_file.h"
-#include "core/skills.h"
-#include "http/settings.h"
+#include "core/settings.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 #include "util/mem.h"
 #include "util/table.h"
@@ -107,7 +107,7 @@ static int
 add_from_file(struct cmd_ctx *ctx, const char *path, struct candidate_new *c, const char *uploads,
               const char *config, const char *as, bool json)
 {
-    struct http_settings cfg;
+    struct settings cfg;
     struct file_reader fr;
     struct store *s = NULL;
     struct user u = {0};
@@ -506,7 +506,7 @@ static int
 candidate_attach(struct cmd_ctx *ctx, int argc, char **argv)
 {
     const char *uploads = NULL, *config = NULL, *as = NULL;
-    struct http_settings cfg;
+    struct settings cfg;
     struct file_reader fr;
     struct store *s = NULL;
     struct user u = {0};

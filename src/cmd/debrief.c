@@ -14,7 +14,7 @@
 
 #include "cmd/cmd.h"
 #include "core/debrief_load.h"
-#include "core/debrief_report.h"
+#include "report/debrief_report.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/jsonv.h"

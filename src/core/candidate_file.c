@@ -41,8 +41,8 @@ attach(struct store *s, const char *uploads, const char *path, const char *data,
     json_decref(c);
     if (e)
         return e;
-    e = application_intake(s, uploads, path, data, len, candidate, who ? who->account : 0, rd,
-                           &kept, errmsg);
+    e = intake_upload(s, uploads, path, data, len, candidate, who ? who->account : 0, rd, &kept,
+                      errmsg);
     if (e)
         return e;
     *resume = kept.resume;

@@ -12,7 +12,7 @@
 
 #include "core/md.h"
 #include "core/question.h"
-#include "core/skills.h"
+#include "model/skills.h"
 #include "util/buf.h"
 #include "util/embed.h"
 #include "util/fs.h"

@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "core/privacy.h"
+#include "core/settings.h"
 #include "http/http.h"
-#include "http/settings.h"
 #include "util/mem.h"
 
 /* Appends the entries; on failure sets a problem in res, or logs when res is NULL. */

@@ -12,7 +12,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/dates.h"
 #include "resume/skillscan.h"
 

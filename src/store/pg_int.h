@@ -88,6 +88,7 @@ enum rb_err pg_unavailable(const char *op, char *errmsg);
 void pg_users_ops(struct store_ops *ops);
 void pg_bank_ops(struct store_ops *ops);
 void pg_hiring_ops(struct store_ops *ops);
+void pg_loops_ops(struct store_ops *ops);
 void pg_todo_ops(struct store_ops *ops);
 
 /* Adds candidate c inside the caller's transaction (store_candidate_add without its own

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 
 static struct skills tax;
