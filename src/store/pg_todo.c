@@ -162,28 +162,6 @@ todo_kit_save(struct store *s, const char *role, int level, const char *stage, i
 }
 
 static enum rb_err
-todo_resume_get(struct store *s, const char *hash, bool blind, const char *parser, char **format,
-                char **body, char *errmsg)
-{
-    (void)s;
-    (void)hash;
-    (void)blind;
-    (void)parser;
-    (void)format;
-    (void)body;
-    return pg_unavailable("resume_get", errmsg);
-}
-
-static enum rb_err
-todo_resumes_put(struct store *s, const struct parsed_resume *v, size_t n, char *errmsg)
-{
-    (void)s;
-    (void)v;
-    (void)n;
-    return pg_unavailable("resumes_put", errmsg);
-}
-
-static enum rb_err
 todo_user_add(struct store *s, const struct user *u, const char *pwhash, long long *id,
               char *errmsg)
 {
@@ -407,177 +385,12 @@ todo_restore(struct store *s, const char *path, int latest, char *errmsg)
 }
 
 static enum rb_err
-todo_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
-{
-    (void)s;
-    (void)hash;
-    (void)used;
-    return pg_unavailable("upload_used", errmsg);
-}
-
-static enum rb_err
-todo_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
-{
-    (void)s;
-    (void)c;
-    (void)id;
-    return pg_unavailable("candidate_add", errmsg);
-}
-
-static enum rb_err
-todo_candidate_get(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("candidate_get", errmsg);
-}
-
-static enum rb_err
-todo_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
-                    size_t offset, json_t **items, size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)stage;
-    (void)role;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("candidate_list", errmsg);
-}
-
-static enum rb_err
-todo_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
-                 char *errmsg)
-{
-    (void)s;
-    (void)v;
-    (void)n;
-    (void)ids;
-    return pg_unavailable("resumes_add", errmsg);
-}
-
-static enum rb_err
-todo_resume_row(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("resume_row", errmsg);
-}
-
-static enum rb_err
-todo_screening_create(struct store *s, const char *role, const char *criteria, bool blind,
-                      const long long *resumes, size_t n, long long by, long long *id, char *errmsg)
-{
-    (void)s;
-    (void)role;
-    (void)criteria;
-    (void)blind;
-    (void)resumes;
-    (void)n;
-    (void)by;
-    (void)id;
-    return pg_unavailable("screening_create", errmsg);
-}
-
-static enum rb_err
-todo_screening_get(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("screening_get", errmsg);
-}
-
-static enum rb_err
-todo_screening_claim(struct store *s, long long now, long long stale, long long *id,
-                     char **criteria, bool *blind, char *errmsg)
-{
-    (void)s;
-    (void)now;
-    (void)stale;
-    (void)id;
-    (void)criteria;
-    (void)blind;
-    return pg_unavailable("screening_claim", errmsg);
-}
-
-static enum rb_err
-todo_screening_next(struct store *s, long long id, size_t max, long long *resumes, size_t *n,
-                    char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)max;
-    (void)resumes;
-    (void)n;
-    return pg_unavailable("screening_next", errmsg);
-}
-
-static enum rb_err
-todo_screening_record(struct store *s, long long id, const struct screening_outcome *v, size_t n,
-                      long long now, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)v;
-    (void)n;
-    (void)now;
-    return pg_unavailable("screening_record", errmsg);
-}
-
-static enum rb_err
-todo_screening_finish(struct store *s, long long id, const char *error, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)error;
-    return pg_unavailable("screening_finish", errmsg);
-}
-
-static enum rb_err
-todo_screening_results(struct store *s, long long id, size_t limit, size_t offset, json_t **items,
-                       size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("screening_results", errmsg);
-}
-
-static enum rb_err
-todo_screenings_active(struct store *s, long long *n, char *errmsg)
-{
-    (void)s;
-    (void)n;
-    return pg_unavailable("screenings_active", errmsg);
-}
-
-static enum rb_err
 todo_question_json(struct store *s, const char *id, char **text, char *errmsg)
 {
     (void)s;
     (void)id;
     (void)text;
     return pg_unavailable("question_json", errmsg);
-}
-
-static enum rb_err
-todo_candidate_stage(struct store *s, long long id, const char *stage, long long by,
-                     const char *by_label, const char *reason, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)stage;
-    (void)by;
-    (void)by_label;
-    (void)reason;
-    return pg_unavailable("candidate_stage", errmsg);
 }
 
 static enum rb_err
@@ -890,21 +703,6 @@ todo_apply_attempts(struct store *s, const char *key, long long now, long long w
 }
 
 static enum rb_err
-todo_candidate_search(struct store *s, const char *stage, const char *role, const char *q,
-                      size_t limit, size_t offset, json_t **items, size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)stage;
-    (void)role;
-    (void)q;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("candidate_search", errmsg);
-}
-
-static enum rb_err
 todo_selfid_put(struct store *s, long long candidate, json_t *answers, const char *given_by,
                 const char *consent, const struct audit_actor *who, char *errmsg)
 {
@@ -1021,10 +819,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->kit_nth = todo_kit_nth;
     if (!ops->kit_save)
         ops->kit_save = todo_kit_save;
-    if (!ops->resume_get)
-        ops->resume_get = todo_resume_get;
-    if (!ops->resumes_put)
-        ops->resumes_put = todo_resumes_put;
     if (!ops->user_add)
         ops->user_add = todo_user_add;
     if (!ops->user_get)
@@ -1067,38 +861,8 @@ pg_todo_ops(struct store_ops *ops)
         ops->backup = todo_backup;
     if (!ops->restore)
         ops->restore = todo_restore;
-    if (!ops->upload_used)
-        ops->upload_used = todo_upload_used;
-    if (!ops->candidate_add)
-        ops->candidate_add = todo_candidate_add;
-    if (!ops->candidate_get)
-        ops->candidate_get = todo_candidate_get;
-    if (!ops->candidate_list)
-        ops->candidate_list = todo_candidate_list;
-    if (!ops->resumes_add)
-        ops->resumes_add = todo_resumes_add;
-    if (!ops->resume_row)
-        ops->resume_row = todo_resume_row;
-    if (!ops->screening_create)
-        ops->screening_create = todo_screening_create;
-    if (!ops->screening_get)
-        ops->screening_get = todo_screening_get;
-    if (!ops->screening_claim)
-        ops->screening_claim = todo_screening_claim;
-    if (!ops->screening_next)
-        ops->screening_next = todo_screening_next;
-    if (!ops->screening_record)
-        ops->screening_record = todo_screening_record;
-    if (!ops->screening_finish)
-        ops->screening_finish = todo_screening_finish;
-    if (!ops->screening_results)
-        ops->screening_results = todo_screening_results;
-    if (!ops->screenings_active)
-        ops->screenings_active = todo_screenings_active;
     if (!ops->question_json)
         ops->question_json = todo_question_json;
-    if (!ops->candidate_stage)
-        ops->candidate_stage = todo_candidate_stage;
     if (!ops->kit_get)
         ops->kit_get = todo_kit_get;
     if (!ops->question_save)
@@ -1155,8 +919,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->application_answers = todo_application_answers;
     if (!ops->apply_attempts)
         ops->apply_attempts = todo_apply_attempts;
-    if (!ops->candidate_search)
-        ops->candidate_search = todo_candidate_search;
     if (!ops->selfid_put)
         ops->selfid_put = todo_selfid_put;
     if (!ops->selfid_get)
