@@ -46,20 +46,29 @@ static const char SQL_KIT_COUNT[] = "SELECT count(*) " KIT_PICK;
 static const char SQL_KIT_NTH[] =
     "SELECT q.slug, q.minutes " KIT_PICK
     "ORDER BY q.level_min, q.level_max, q.minutes, q.id LIMIT 1 OFFSET $7";
-/* A live question of a stack track naming one of its core skills (track_core) among $7 (a
- * JSON array), of competency $1 when it is given; the rest as KIT_PICK. */
+/* A live question of a stack track naming one of its core skills among $7 (a JSON array), of
+ * competency $1 when it is given; the rest as KIT_PICK. The core skills are track_core's (a
+ * skill at least half of a track's live questions name), worked out here for the skills of $7
+ * only and with each track's size counted once: the view, which counts a track's questions
+ * again for each of its skills, made a pick take about three times as long. */
+#define STACK_CORE                                                                                 \
+    "WITH live AS MATERIALIZED (SELECT qt.track, qt.question FROM question_track qt "              \
+    "JOIN question lq ON lq.id = qt.question WHERE NOT lq.retired), "                              \
+    "core AS (SELECT l.track, cs.skill FROM live l JOIN question_skill cs "                        \
+    "ON cs.question = l.question JOIN (SELECT track, count(*) AS n FROM live GROUP BY track) t "   \
+    "ON t.track = l.track WHERE cs.skill IN (SELECT json_array_elements_text("                     \
+    "coalesce($7::json, '[]'))) GROUP BY l.track, cs.skill, t.n HAVING 2 * count(*) >= t.n) "
 #define STACK_PICK                                                                                 \
     "FROM question q WHERE q.id IN (SELECT qs.question FROM question_skill qs JOIN "               \
-    "question_track qt ON qt.question = qs.question JOIN track_core tc ON tc.track = qt.track "    \
-    "AND tc.skill = qs.skill WHERE qs.skill IN (SELECT json_array_elements_text("                  \
-    "coalesce($7::json, '[]')))) AND q.category = $2 AND q.level_min <= $3::integer "              \
+    "question_track qt ON qt.question = qs.question JOIN core c ON c.track = qt.track "            \
+    "AND c.skill = qs.skill) AND q.category = $2 AND q.level_min <= $3::integer "                  \
     "AND (q.level_max >= $3::integer OR $5::boolean) AND q.minutes <= $4::integer "                \
     "AND NOT q.retired AND q.slug NOT IN (SELECT json_array_elements_text($6::json)) "             \
     "AND ($1::text IS NULL OR q.competency = (SELECT id FROM competency WHERE slug = $1)) "
-static const char SQL_STACK_COUNT[] = "SELECT count(*) " STACK_PICK;
+static const char SQL_STACK_COUNT[] = STACK_CORE "SELECT count(*) " STACK_PICK;
 static const char SQL_STACK_NTH[] =
-    "SELECT q.slug, q.minutes " STACK_PICK
-    "ORDER BY q.level_min, q.level_max, q.minutes, q.id LIMIT 1 OFFSET $8";
+    STACK_CORE "SELECT q.slug, q.minutes " STACK_PICK
+               "ORDER BY q.level_min, q.level_max, q.minutes, q.id LIMIT 1 OFFSET $8";
 
 static const char SQL_KIT_INSERT[] =
     "INSERT INTO kit (role, level, stage, minutes, seed, candidate, body) "
