@@ -255,7 +255,10 @@ static enum rb_err
 pg_kit_exclude_one(struct store *s, const char *id, char *errmsg)
 {
     json_t **x = pg_kit_exclude(s);
-    (void)errmsg;
+    if (!id) {
+        snprintf(errmsg, RB_ERRMSG, "kit: no question id to leave out (a bug in the caller)");
+        return RB_EINVAL;
+    }
     if (!*x)
         *x = json_array();
     exclude_add(*x, id);
