@@ -5,7 +5,8 @@
  * "until", "till", "through") for a second date or an open end ("present", "current",
  * "now", "today", "date", "ongoing", also after a second word: "- till date"). "since
  * DATE" is an open range. Two-digit years after a month with an apostrophe ("Jan '19") and
- * seasons ("Summer 2019": June) are dates too. A lone date is not a range. A date starts a word, or
+ * seasons ("Summer 2019": June) are dates too. A date and a dash at the very end ("2019-01-27 —")
+ * is an open range, as some themes print one. A lone date is not a range. A date starts a word, or
  * is glued to the word before it where extraction lost a space between two elements ("Acme LtdJan
  * 2019", "Acme2019 - 2021"): a capital after a small letter, or a digit after a letter.
  */
@@ -206,6 +207,18 @@ separator(const char *p, const char *end)
     return p;
 }
 
+/* Whether a dash (not a word such as "to") comes after the spaces at p. */
+static bool
+dash_at(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p < end &&
+           (*p == '-' || *p == '~' ||
+            (end - p >= 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3) ||
+                              !memcmp(p, "\xE2\x88\x92", 3))));
+}
+
 /* An open end at p ("present", "current", ...): the bytes it took, else 0. */
 static size_t
 open_end_at(const char *p, const char *end)
@@ -261,6 +274,14 @@ dates_find(const char *text, size_t len, struct date_range *out, size_t max)
             continue;
         }
         q = separator(p + took, end);
+        if (q && q == end && dash_at(p + took, end)) {
+            /* "2019-01-27 —" and nothing after it: an open end, as some themes print one */
+            r.present = r.dangling = true;
+            r.begin = (size_t)(p - text);
+            r.stop = len;
+            out[found++] = r;
+            break;
+        }
         if (q) {
             size_t t2 = open_end_at(q, end);
             if (!t2) {

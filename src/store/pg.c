@@ -555,6 +555,7 @@ ops_build(void)
     pg_bank_ops(&pg_ops);
     pg_roles_ops(&pg_ops);
     pg_practice_ops(&pg_ops);
+    pg_loops_ops(&pg_ops);
     pg_todo_ops(&pg_ops);
 }
 

@@ -94,6 +94,7 @@ void pg_users_ops(struct store_ops *ops);
 void pg_bank_ops(struct store_ops *ops);
 void pg_roles_ops(struct store_ops *ops);
 void pg_practice_ops(struct store_ops *ops);
+void pg_loops_ops(struct store_ops *ops);
 void pg_todo_ops(struct store_ops *ops);
 
 #endif

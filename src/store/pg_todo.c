@@ -465,24 +465,6 @@ todo_candidate_stage(struct store *s, long long id, const char *stage, long long
 }
 
 static enum rb_err
-todo_interview_create(struct store *s, const struct interview_new *v, long long *id, char *errmsg)
-{
-    (void)s;
-    (void)v;
-    (void)id;
-    return pg_unavailable("interview_create", errmsg);
-}
-
-static enum rb_err
-todo_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("interview_get", errmsg);
-}
-
-static enum rb_err
 todo_question_save(struct store *s, const struct question *q, bool create, char *errmsg)
 {
     (void)s;
@@ -574,66 +556,6 @@ todo_retention_due(struct store *s, long long before, size_t max, json_t **items
     (void)max;
     (void)items;
     return pg_unavailable("retention_due", errmsg);
-}
-
-static enum rb_err
-todo_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id, char *errmsg)
-{
-    (void)s;
-    (void)v;
-    (void)id;
-    return pg_unavailable("scorecard_submit", errmsg);
-}
-
-static enum rb_err
-todo_scorecard_amend(struct store *s, long long id, const struct scorecard_new *now,
-                     const struct scorecard_change *changes, size_t nchanges, long long by,
-                     const char *by_label, const char *reason, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)now;
-    (void)changes;
-    (void)nchanges;
-    (void)by;
-    (void)by_label;
-    (void)reason;
-    return pg_unavailable("scorecard_amend", errmsg);
-}
-
-static enum rb_err
-todo_scorecards(struct store *s, const struct scorecard_filter *f, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)f;
-    (void)out;
-    return pg_unavailable("scorecards", errmsg);
-}
-
-static enum rb_err
-todo_loop_pending(struct store *s, long long candidate, long long account, long long *on_panel,
-                  long long *pending, char *errmsg)
-{
-    (void)s;
-    (void)candidate;
-    (void)account;
-    (void)on_panel;
-    (void)pending;
-    return pg_unavailable("loop_pending", errmsg);
-}
-
-static enum rb_err
-todo_interview_list(struct store *s, long long candidate, long long account, size_t limit,
-                    size_t offset, json_t **items, size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)candidate;
-    (void)account;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("interview_list", errmsg);
 }
 
 static enum rb_err
@@ -801,51 +723,6 @@ todo_candidate_search(struct store *s, const char *stage, const char *role, cons
 }
 
 static enum rb_err
-todo_interview_find(struct store *s, const struct interview_filter *f, size_t limit, size_t offset,
-                    json_t **items, size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)f;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("interview_find", errmsg);
-}
-
-static enum rb_err
-todo_draft_get(struct store *s, long long interview, long long account, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)interview;
-    (void)account;
-    (void)out;
-    return pg_unavailable("draft_get", errmsg);
-}
-
-static enum rb_err
-todo_draft_put(struct store *s, long long interview, long long account, const char *body,
-               long long base, long long *revision, char *errmsg)
-{
-    (void)s;
-    (void)interview;
-    (void)account;
-    (void)body;
-    (void)base;
-    (void)revision;
-    return pg_unavailable("draft_put", errmsg);
-}
-
-static enum rb_err
-todo_draft_delete(struct store *s, long long interview, long long account, char *errmsg)
-{
-    (void)s;
-    (void)interview;
-    (void)account;
-    return pg_unavailable("draft_delete", errmsg);
-}
-
-static enum rb_err
 todo_selfid_put(struct store *s, long long candidate, json_t *answers, const char *given_by,
                 const char *consent, const struct audit_actor *who, char *errmsg)
 {
@@ -874,28 +751,6 @@ todo_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **ro
     (void)f;
     (void)rows;
     return pg_unavailable("fairness_rows", errmsg);
-}
-
-static enum rb_err
-todo_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("interview_calendar", errmsg);
-}
-
-static enum rb_err
-todo_interview_reschedule(struct store *s, long long id, const char *at, const char *time_zone,
-                          bool cancel, long long *sequence, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)at;
-    (void)time_zone;
-    (void)cancel;
-    (void)sequence;
-    return pg_unavailable("interview_reschedule", errmsg);
 }
 
 static enum rb_err
@@ -1040,10 +895,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->question_json = todo_question_json;
     if (!ops->candidate_stage)
         ops->candidate_stage = todo_candidate_stage;
-    if (!ops->interview_create)
-        ops->interview_create = todo_interview_create;
-    if (!ops->interview_get)
-        ops->interview_get = todo_interview_get;
     if (!ops->question_save)
         ops->question_save = todo_question_save;
     if (!ops->question_retire)
@@ -1062,16 +913,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->compact = todo_compact;
     if (!ops->retention_due)
         ops->retention_due = todo_retention_due;
-    if (!ops->scorecard_submit)
-        ops->scorecard_submit = todo_scorecard_submit;
-    if (!ops->scorecard_amend)
-        ops->scorecard_amend = todo_scorecard_amend;
-    if (!ops->scorecards)
-        ops->scorecards = todo_scorecards;
-    if (!ops->loop_pending)
-        ops->loop_pending = todo_loop_pending;
-    if (!ops->interview_list)
-        ops->interview_list = todo_interview_list;
     if (!ops->opening_save)
         ops->opening_save = todo_opening_save;
     if (!ops->opening_get)
@@ -1100,24 +941,12 @@ pg_todo_ops(struct store_ops *ops)
         ops->apply_attempts = todo_apply_attempts;
     if (!ops->candidate_search)
         ops->candidate_search = todo_candidate_search;
-    if (!ops->interview_find)
-        ops->interview_find = todo_interview_find;
-    if (!ops->draft_get)
-        ops->draft_get = todo_draft_get;
-    if (!ops->draft_put)
-        ops->draft_put = todo_draft_put;
-    if (!ops->draft_delete)
-        ops->draft_delete = todo_draft_delete;
     if (!ops->selfid_put)
         ops->selfid_put = todo_selfid_put;
     if (!ops->selfid_get)
         ops->selfid_get = todo_selfid_get;
     if (!ops->fairness_rows)
         ops->fairness_rows = todo_fairness_rows;
-    if (!ops->interview_calendar)
-        ops->interview_calendar = todo_interview_calendar;
-    if (!ops->interview_reschedule)
-        ops->interview_reschedule = todo_interview_reschedule;
     if (!ops->outbox_add)
         ops->outbox_add = todo_outbox_add;
     if (!ops->outbox_claim)
