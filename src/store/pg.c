@@ -31,8 +31,9 @@ struct pg_store {
     char *url;           /* as shown: the password masked */
     struct pg_stmt *tab; /* open addressing by the SQL's address; cap a power of two */
     size_t cap, n;
-    unsigned next; /* the next statement's number */
-    int depth;     /* write transactions open: the outermost a BEGIN */
+    unsigned next;       /* the next statement's number */
+    int depth;           /* write transactions open: the outermost a BEGIN */
+    json_t *kit_exclude; /* pg_kit_exclude: the ids a kit being built leaves out, or NULL */
 };
 
 /* Any number will do, as long as every rubric takes the same: the migration lock's key. */
@@ -44,6 +45,12 @@ static struct pg_store *
 to_pg(struct store *s)
 {
     return (struct pg_store *)s;
+}
+
+json_t **
+pg_kit_exclude(struct store *s)
+{
+    return &to_pg(s)->kit_exclude;
 }
 
 const char *
@@ -506,6 +513,7 @@ pg_close(struct store *base)
 {
     struct pg_store *s = to_pg(base);
     PQfinish(s->conn);
+    json_decref(s->kit_exclude);
     free(s->tab);
     free(s->url);
     free(s);
@@ -546,6 +554,8 @@ ops_build(void)
     pg_users_ops(&pg_ops);
     pg_bank_ops(&pg_ops);
     pg_hiring_ops(&pg_ops);
+    pg_roles_ops(&pg_ops);
+    pg_practice_ops(&pg_ops);
     pg_loops_ops(&pg_ops);
     pg_todo_ops(&pg_ops);
 }

@@ -79,6 +79,11 @@ enum rb_err pg_begin_snapshot(struct store *s, char *errmsg);
 /* The URL as shown in messages, the password masked (borrowed, valid while s is open). */
 const char *pg_url(struct store *s);
 
+/* The question ids (a JSON array, or NULL before the first kit) that the kit being built on
+ * this store leaves out: pg_roles.c's state between kit_begin and the picks, kept with the
+ * connection as SQLite keeps it in a temporary table; freed when the store closes. */
+json_t **pg_kit_exclude(struct store *s);
+
 /* What an operation that this backend does not have yet answers: RB_ESTORE, "NAME is not
  * yet available on PostgreSQL"; store_unavailable_hook (tests) hears of it first. */
 enum rb_err pg_unavailable(const char *op, char *errmsg);
@@ -88,6 +93,8 @@ enum rb_err pg_unavailable(const char *op, char *errmsg);
 void pg_users_ops(struct store_ops *ops);
 void pg_bank_ops(struct store_ops *ops);
 void pg_hiring_ops(struct store_ops *ops);
+void pg_roles_ops(struct store_ops *ops);
+void pg_practice_ops(struct store_ops *ops);
 void pg_loops_ops(struct store_ops *ops);
 void pg_todo_ops(struct store_ops *ops);
 

@@ -78,90 +78,6 @@ todo_question_text_exists(struct store *s, const char *text, int *exists, char *
 }
 
 static enum rb_err
-todo_roles_save(struct store *s, const struct role *roles, size_t n, const char *source,
-                char *errmsg)
-{
-    (void)s;
-    (void)roles;
-    (void)n;
-    (void)source;
-    return pg_unavailable("roles_save", errmsg);
-}
-
-static enum rb_err
-todo_role_list(struct store *s, struct role_set *set, char *errmsg)
-{
-    (void)s;
-    (void)set;
-    return pg_unavailable("role_list", errmsg);
-}
-
-static enum rb_err
-todo_role_get(struct store *s, const char *id, struct role *r, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)r;
-    return pg_unavailable("role_get", errmsg);
-}
-
-static enum rb_err
-todo_kit_begin(struct store *s, const char *candidate, char *errmsg)
-{
-    (void)s;
-    (void)candidate;
-    return pg_unavailable("kit_begin", errmsg);
-}
-
-static enum rb_err
-todo_kit_exclude(struct store *s, const char *id, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    return pg_unavailable("kit_exclude", errmsg);
-}
-
-static enum rb_err
-todo_kit_count(struct store *s, const struct kit_pick *p, size_t *n, char *errmsg)
-{
-    (void)s;
-    (void)p;
-    (void)n;
-    return pg_unavailable("kit_count", errmsg);
-}
-
-static enum rb_err
-todo_kit_nth(struct store *s, const struct kit_pick *p, size_t nth, char **id, int *minutes,
-             char *errmsg)
-{
-    (void)s;
-    (void)p;
-    (void)nth;
-    (void)id;
-    (void)minutes;
-    return pg_unavailable("kit_nth", errmsg);
-}
-
-static enum rb_err
-todo_kit_save(struct store *s, const char *role, int level, const char *stage, int minutes,
-              unsigned long long seed, const char *candidate, const char *body,
-              const char *const *questions, size_t nquestions, long long *kit_id, char *errmsg)
-{
-    (void)s;
-    (void)role;
-    (void)level;
-    (void)stage;
-    (void)minutes;
-    (void)seed;
-    (void)candidate;
-    (void)body;
-    (void)questions;
-    (void)nquestions;
-    (void)kit_id;
-    return pg_unavailable("kit_save", errmsg);
-}
-
-static enum rb_err
 todo_user_add(struct store *s, const struct user *u, const char *pwhash, long long *id,
               char *errmsg)
 {
@@ -336,38 +252,6 @@ todo_traces_prune(struct store *s, long long known_before, long long served_befo
 }
 
 static enum rb_err
-todo_kit_owner(struct store *s, long long kit, long long account, char *errmsg)
-{
-    (void)s;
-    (void)kit;
-    (void)account;
-    return pg_unavailable("kit_owner", errmsg);
-}
-
-static enum rb_err
-todo_kit_reader(struct store *s, long long kit, long long account, bool *yes, char *errmsg)
-{
-    (void)s;
-    (void)kit;
-    (void)account;
-    (void)yes;
-    return pg_unavailable("kit_reader", errmsg);
-}
-
-static enum rb_err
-todo_practice_served(struct store *s, long long account, const char *question, long long now,
-                     bool remember, bool *yes, char *errmsg)
-{
-    (void)s;
-    (void)account;
-    (void)question;
-    (void)now;
-    (void)remember;
-    (void)yes;
-    return pg_unavailable("practice_served", errmsg);
-}
-
-static enum rb_err
 todo_backup(struct store *s, const char *path, char *errmsg)
 {
     (void)s;
@@ -391,15 +275,6 @@ todo_question_json(struct store *s, const char *id, char **text, char *errmsg)
     (void)id;
     (void)text;
     return pg_unavailable("question_json", errmsg);
-}
-
-static enum rb_err
-todo_kit_get(struct store *s, long long id, char **body, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)body;
-    return pg_unavailable("kit_get", errmsg);
 }
 
 static enum rb_err
@@ -494,63 +369,6 @@ todo_retention_due(struct store *s, long long before, size_t max, json_t **items
     (void)max;
     (void)items;
     return pg_unavailable("retention_due", errmsg);
-}
-
-static enum rb_err
-todo_practice_card(struct store *s, long long account, const char *question,
-                   struct practice_card *c, char *errmsg)
-{
-    (void)s;
-    (void)account;
-    (void)question;
-    (void)c;
-    return pg_unavailable("practice_card", errmsg);
-}
-
-static enum rb_err
-todo_practice_record(struct store *s, const struct practice_answer *a, char *errmsg)
-{
-    (void)s;
-    (void)a;
-    return pg_unavailable("practice_record", errmsg);
-}
-
-static enum rb_err
-todo_practice_next(struct store *s, long long account, const struct practice_filter *f,
-                   const char *today, char **question, bool *due, long long *ndue, long long *nnew,
-                   char *errmsg)
-{
-    (void)s;
-    (void)account;
-    (void)f;
-    (void)today;
-    (void)question;
-    (void)due;
-    (void)ndue;
-    (void)nnew;
-    return pg_unavailable("practice_next", errmsg);
-}
-
-static enum rb_err
-todo_practice_stats(struct store *s, long long account, const char *today, const char *since,
-                    json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)account;
-    (void)today;
-    (void)since;
-    (void)out;
-    return pg_unavailable("practice_stats", errmsg);
-}
-
-static enum rb_err
-todo_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n, char *errmsg)
-{
-    (void)s;
-    (void)concept;
-    (void)alts;
-    (void)n;
-    return pg_unavailable("synonyms_of", errmsg);
 }
 
 static enum rb_err
@@ -803,22 +621,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->questions_import = todo_questions_import;
     if (!ops->question_text_exists)
         ops->question_text_exists = todo_question_text_exists;
-    if (!ops->roles_save)
-        ops->roles_save = todo_roles_save;
-    if (!ops->role_list)
-        ops->role_list = todo_role_list;
-    if (!ops->role_get)
-        ops->role_get = todo_role_get;
-    if (!ops->kit_begin)
-        ops->kit_begin = todo_kit_begin;
-    if (!ops->kit_exclude)
-        ops->kit_exclude = todo_kit_exclude;
-    if (!ops->kit_count)
-        ops->kit_count = todo_kit_count;
-    if (!ops->kit_nth)
-        ops->kit_nth = todo_kit_nth;
-    if (!ops->kit_save)
-        ops->kit_save = todo_kit_save;
     if (!ops->user_add)
         ops->user_add = todo_user_add;
     if (!ops->user_get)
@@ -851,20 +653,12 @@ pg_todo_ops(struct store_ops *ops)
         ops->audit_prune = todo_audit_prune;
     if (!ops->traces_prune)
         ops->traces_prune = todo_traces_prune;
-    if (!ops->kit_owner)
-        ops->kit_owner = todo_kit_owner;
-    if (!ops->kit_reader)
-        ops->kit_reader = todo_kit_reader;
-    if (!ops->practice_served)
-        ops->practice_served = todo_practice_served;
     if (!ops->backup)
         ops->backup = todo_backup;
     if (!ops->restore)
         ops->restore = todo_restore;
     if (!ops->question_json)
         ops->question_json = todo_question_json;
-    if (!ops->kit_get)
-        ops->kit_get = todo_kit_get;
     if (!ops->question_save)
         ops->question_save = todo_question_save;
     if (!ops->question_retire)
@@ -883,16 +677,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->compact = todo_compact;
     if (!ops->retention_due)
         ops->retention_due = todo_retention_due;
-    if (!ops->practice_card)
-        ops->practice_card = todo_practice_card;
-    if (!ops->practice_record)
-        ops->practice_record = todo_practice_record;
-    if (!ops->practice_next)
-        ops->practice_next = todo_practice_next;
-    if (!ops->practice_stats)
-        ops->practice_stats = todo_practice_stats;
-    if (!ops->synonyms_of)
-        ops->synonyms_of = todo_synonyms_of;
     if (!ops->opening_save)
         ops->opening_save = todo_opening_save;
     if (!ops->opening_get)

@@ -194,6 +194,42 @@ Test(kit, a_candidate_is_never_asked_a_question_twice)
     kit_cleanup(&first);
 }
 
+/* A saved kit is kept as written and shown to whoever saved it, never to another
+ * interviewer outside its panel (store_kit_get, store_kit_owner, store_kit_reader). */
+Test(kit, a_saved_kit_reads_back_as_written_for_its_author_only)
+{
+    struct user author = {0}, other = {0};
+    struct kit k;
+    json_t *j;
+    char *want, *body = NULL, msg[RB_ERRMSG] = "";
+
+    author.email = "nell.quarry@example.org";
+    author.role = USER_INTERVIEWER;
+    other.email = "otto.brink@example.org";
+    other.role = USER_INTERVIEWER;
+    cr_assert_eq(store_user_add(store, &author, NULL, &author.id, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_user_add(store, &other, NULL, &other.id, msg), RB_OK, "%s", msg);
+    /* a seed above the signed range: stored as its two's complement */
+    build("backend-developer-mid", STAGE_TECHNICAL, 45, 0xfedcba9876543210ULL, "cand-cy", &k);
+    /* the body as kit_save writes it: before the kit has its id */
+    j = kit_to_json(&k);
+    want = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(j);
+    cr_assert_eq(kit_save_by(store, &k, &author, msg), RB_OK, "%s", msg);
+    cr_assert_gt(k.saved_id, 0);
+
+    cr_assert_eq(kit_get(store, k.saved_id, &author, &body, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(body, want, "the kit's JSON comes back byte for byte, keys in order");
+    free(body);
+    cr_assert_eq(kit_get(store, k.saved_id, &other, &body, msg), RB_EDENIED);
+    cr_assert_null(body);
+    cr_assert(strstr(msg, "whoever saved it"), "%s", msg);
+    cr_assert_eq(kit_get(store, k.saved_id + 1000, &author, &body, msg), RB_ENOTFOUND);
+    cr_assert(strstr(msg, "no kit"), "%s", msg);
+    free(want);
+    kit_cleanup(&k);
+}
+
 Test(kit, partial_kits_say_what_is_short)
 {
     struct kit k;

@@ -232,6 +232,54 @@ Test(practice, a_session_mixes_a_new_question_in_after_every_three_reviews)
     store_close(s);
 }
 
+/* A candidate answers only what practice put to them or what they have a card for
+ * (store_practice_served), and feedback finds a concept's synonyms whichever of its words
+ * is asked (store_synonyms_of). */
+Test(practice, a_candidate_answers_what_was_served_and_synonyms_go_both_ways)
+{
+    long long account;
+    struct store *s = open_store(&account);
+    struct user who = {.role = USER_CANDIDATE};
+    struct practice_next n = {0};
+    struct practice_result r;
+    char **alts = NULL, msg[RB_ERRMSG] = "";
+    size_t nalts = 0;
+
+    who.id = account;
+    cr_assert_eq(practice_may_answer(s, &who, "sb-index-lookup", msg), RB_EDENIED);
+    cr_assert(strstr(msg, "has not been put to you"), "%s", msg);
+    n.q.id = "sb-index-lookup";
+    cr_assert_eq(practice_serve(s, &who, &n, 1700000000, msg), RB_OK, "%s", msg);
+    cr_assert_eq(practice_serve(s, &who, &n, 1700000100, msg), RB_OK, "served twice: %s", msg);
+    cr_assert_eq(practice_may_answer(s, &who, "sb-index-lookup", msg), RB_OK, "%s", msg);
+    /* a card counts as served: its question was answered before */
+    rate(s, account, "sb-transfer-atomic", FSRS_GOOD, "2025-03-01", &r);
+    cr_assert_eq(practice_may_answer(s, &who, "sb-transfer-atomic", msg), RB_OK, "%s", msg);
+
+    cr_assert_eq(store_synonyms_of(s, "b-tree", &alts, &nalts, msg), RB_OK, "%s", msg);
+    cr_assert_eq(nalts, 2);
+    cr_assert_str_eq(alts[0], "btree");
+    cr_assert_str_eq(alts[1], "b+tree");
+    for (size_t i = 0; i < nalts; i++)
+        free(alts[i]);
+    free(alts);
+    alts = NULL;
+    nalts = 0;
+    cr_assert_eq(store_synonyms_of(s, "b+tree", &alts, &nalts, msg), RB_OK, "%s", msg);
+    cr_assert_eq(nalts, 2);
+    cr_assert_str_eq(alts[0], "b-tree", "the concept first, then the other alternatives");
+    cr_assert_str_eq(alts[1], "btree");
+    for (size_t i = 0; i < nalts; i++)
+        free(alts[i]);
+    free(alts);
+    alts = NULL;
+    nalts = 0;
+    cr_assert_eq(store_synonyms_of(s, "tree", &alts, &nalts, msg), RB_OK, "%s", msg);
+    cr_assert_eq(nalts, 0, "a part of a word is not a synonym");
+    free(alts);
+    store_close(s);
+}
+
 Test(practice, stats_count_retention_streak_and_the_weakest)
 {
     long long account;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "extract/extract.h"
 #include "resume/resume.h"
 #include "util/buf.h"
