@@ -146,16 +146,27 @@ write_batch(struct intake_files *in, struct pending *v, size_t n)
     struct parsed_resume *rows = xcalloc(n ? n : 1, sizeof *rows);
     char **bodies = xcalloc(n ? n : 1, sizeof *bodies);
     bool failed = false;
+    struct buf b;
+    /* the stored JSON written straight from the resume (resume_json_write: the bytes jansson
+     * would write, without building the tree), without the "file" key, as parses are kept */
+    buf_init(&b, 64u << 20);
     for (size_t i = 0; i < n; i++) {
-        json_t *o = resume_to_json(&v[i].r, in->c.tax, "", v[i].format);
-        json_object_del(o, "file");
-        bodies[i] = json_dumps(o, JSON_COMPACT);
-        json_decref(o);
-        if (!bodies[i])
-            abort(); /* jansson fails only when out of memory */
+        buf_reset(&b);
+        if (!resume_json_write(&v[i].r, in->c.tax, NULL, v[i].format, &b)) {
+            bodies[i] = xstrndup(buf_str(&b), b.len);
+        } else {
+            /* over the buffer's 64 MB: jansson's way, which has no such bound */
+            json_t *o = resume_to_json(&v[i].r, in->c.tax, "", v[i].format);
+            json_object_del(o, "file");
+            bodies[i] = json_dumps(o, JSON_COMPACT);
+            json_decref(o);
+            if (!bodies[i])
+                abort(); /* jansson fails only when out of memory */
+        }
         rows[i] =
             (struct parsed_resume){v[i].hash, in->c.blind, in->parser, v[i].format, bodies[i]};
     }
+    buf_cleanup(&b);
     if (in->wstore) {
         if (n && !in->write_failed && store_resumes_put(in->wstore, rows, n, msg)) {
             pthread_mutex_lock(&in->store_mu);
