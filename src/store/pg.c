@@ -545,6 +545,10 @@ ops_build(void)
     pg_ops.bank_generation = pg_bank_generation;
     pg_users_ops(&pg_ops);
     pg_bank_ops(&pg_ops);
+    pg_openings_ops(&pg_ops);
+    pg_mail_ops(&pg_ops);
+    pg_fairness_ops(&pg_ops);
+    pg_privacy_ops(&pg_ops);
     pg_todo_ops(&pg_ops);
 }
 

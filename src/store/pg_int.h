@@ -87,6 +87,10 @@ enum rb_err pg_unavailable(const char *op, char *errmsg);
  * pg_unavailable. */
 void pg_users_ops(struct store_ops *ops);
 void pg_bank_ops(struct store_ops *ops);
+void pg_openings_ops(struct store_ops *ops);
+void pg_mail_ops(struct store_ops *ops);
+void pg_fairness_ops(struct store_ops *ops);
+void pg_privacy_ops(struct store_ops *ops);
 void pg_todo_ops(struct store_ops *ops);
 
 #endif

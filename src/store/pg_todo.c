@@ -664,44 +664,6 @@ todo_audit_list(struct store *s, const struct audit_filter *f, size_t limit, siz
 }
 
 static enum rb_err
-todo_candidate_export(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("candidate_export", errmsg);
-}
-
-static enum rb_err
-todo_candidate_erase(struct store *s, long long id, const struct audit_actor *who,
-                     struct erase_result *r, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)who;
-    (void)r;
-    return pg_unavailable("candidate_erase", errmsg);
-}
-
-static enum rb_err
-todo_compact(struct store *s, bool *clean, char *errmsg)
-{
-    (void)s;
-    (void)clean;
-    return pg_unavailable("compact", errmsg);
-}
-
-static enum rb_err
-todo_retention_due(struct store *s, long long before, size_t max, json_t **items, char *errmsg)
-{
-    (void)s;
-    (void)before;
-    (void)max;
-    (void)items;
-    return pg_unavailable("retention_due", errmsg);
-}
-
-static enum rb_err
 todo_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id, char *errmsg)
 {
     (void)s;
@@ -819,155 +781,6 @@ todo_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n, 
 }
 
 static enum rb_err
-todo_opening_save(struct store *s, const struct opening_row *o, const struct audit_actor *who,
-                  long long *id, char *errmsg)
-{
-    (void)s;
-    (void)o;
-    (void)who;
-    (void)id;
-    return pg_unavailable("opening_save", errmsg);
-}
-
-static enum rb_err
-todo_opening_get(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("opening_get", errmsg);
-}
-
-static enum rb_err
-todo_opening_list(struct store *s, const char *status, size_t limit, size_t offset, json_t **items,
-                  size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)status;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("opening_list", errmsg);
-}
-
-static enum rb_err
-todo_opening_status(struct store *s, long long id, const char *from, const char *to,
-                    const struct audit_actor *who, const char *reason, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)from;
-    (void)to;
-    (void)who;
-    (void)reason;
-    return pg_unavailable("opening_status", errmsg);
-}
-
-static enum rb_err
-todo_application_add(struct store *s, const struct application_new *a,
-                     const struct audit_actor *who, long long *id, long long *candidate,
-                     char *errmsg)
-{
-    (void)s;
-    (void)a;
-    (void)who;
-    (void)id;
-    (void)candidate;
-    return pg_unavailable("application_add", errmsg);
-}
-
-static enum rb_err
-todo_application_get(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("application_get", errmsg);
-}
-
-static enum rb_err
-todo_application_list(struct store *s, const struct application_filter *f, size_t limit,
-                      size_t offset, json_t **items, size_t *total, json_t **counts, char *errmsg)
-{
-    (void)s;
-    (void)f;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    (void)counts;
-    return pg_unavailable("application_list", errmsg);
-}
-
-static enum rb_err
-todo_application_by_email(struct store *s, long long opening, const char *email, long long *id,
-                          long long *candidate, char *errmsg)
-{
-    (void)s;
-    (void)opening;
-    (void)email;
-    (void)id;
-    (void)candidate;
-    return pg_unavailable("application_by_email", errmsg);
-}
-
-static enum rb_err
-todo_application_move(struct store *s, long long id, const char *stage, const char *kind,
-                      const struct audit_actor *who, const char *reason, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)stage;
-    (void)kind;
-    (void)who;
-    (void)reason;
-    return pg_unavailable("application_move", errmsg);
-}
-
-static enum rb_err
-todo_application_resume(struct store *s, long long id, long long resume, long long screening,
-                        char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)resume;
-    (void)screening;
-    return pg_unavailable("application_resume", errmsg);
-}
-
-static enum rb_err
-todo_dashboard(struct store *s, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)out;
-    return pg_unavailable("dashboard", errmsg);
-}
-
-static enum rb_err
-todo_application_answers(struct store *s, long long id, const char *answers, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)answers;
-    return pg_unavailable("application_answers", errmsg);
-}
-
-static enum rb_err
-todo_apply_attempts(struct store *s, const char *key, long long now, long long window, bool record,
-                    long long *count, long long *oldest, char *errmsg)
-{
-    (void)s;
-    (void)key;
-    (void)now;
-    (void)window;
-    (void)record;
-    (void)count;
-    (void)oldest;
-    return pg_unavailable("apply_attempts", errmsg);
-}
-
-static enum rb_err
 todo_candidate_search(struct store *s, const char *stage, const char *role, const char *q,
                       size_t limit, size_t offset, json_t **items, size_t *total, char *errmsg)
 {
@@ -1028,37 +841,6 @@ todo_draft_delete(struct store *s, long long interview, long long account, char 
 }
 
 static enum rb_err
-todo_selfid_put(struct store *s, long long candidate, json_t *answers, const char *given_by,
-                const char *consent, const struct audit_actor *who, char *errmsg)
-{
-    (void)s;
-    (void)candidate;
-    (void)answers;
-    (void)given_by;
-    (void)consent;
-    (void)who;
-    return pg_unavailable("selfid_put", errmsg);
-}
-
-static enum rb_err
-todo_selfid_get(struct store *s, long long candidate, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)candidate;
-    (void)out;
-    return pg_unavailable("selfid_get", errmsg);
-}
-
-static enum rb_err
-todo_fairness_rows(struct store *s, const struct fairness_filter *f, json_t **rows, char *errmsg)
-{
-    (void)s;
-    (void)f;
-    (void)rows;
-    return pg_unavailable("fairness_rows", errmsg);
-}
-
-static enum rb_err
 todo_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg)
 {
     (void)s;
@@ -1078,58 +860,6 @@ todo_interview_reschedule(struct store *s, long long id, const char *at, const c
     (void)cancel;
     (void)sequence;
     return pg_unavailable("interview_reschedule", errmsg);
-}
-
-static enum rb_err
-todo_outbox_add(struct store *s, const struct mail_new *m, char *errmsg)
-{
-    (void)s;
-    (void)m;
-    return pg_unavailable("outbox_add", errmsg);
-}
-
-static enum rb_err
-todo_outbox_claim(struct store *s, long long now, long long lease, size_t max, json_t **items,
-                  char *errmsg)
-{
-    (void)s;
-    (void)now;
-    (void)lease;
-    (void)max;
-    (void)items;
-    return pg_unavailable("outbox_claim", errmsg);
-}
-
-static enum rb_err
-todo_outbox_done(struct store *s, long long id, const char *error, long long next_try, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)error;
-    (void)next_try;
-    return pg_unavailable("outbox_done", errmsg);
-}
-
-static enum rb_err
-todo_outbox_list(struct store *s, bool pending, size_t limit, json_t **items, size_t *total,
-                 char *errmsg)
-{
-    (void)s;
-    (void)pending;
-    (void)limit;
-    (void)items;
-    (void)total;
-    return pg_unavailable("outbox_list", errmsg);
-}
-
-static enum rb_err
-todo_mail_notice(struct store *s, const char *what, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)what;
-    (void)id;
-    (void)out;
-    return pg_unavailable("mail_notice", errmsg);
 }
 /* NOLINTEND(readability-non-const-parameter) */
 
@@ -1260,14 +990,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->audit_append = todo_audit_append;
     if (!ops->audit_list)
         ops->audit_list = todo_audit_list;
-    if (!ops->candidate_export)
-        ops->candidate_export = todo_candidate_export;
-    if (!ops->candidate_erase)
-        ops->candidate_erase = todo_candidate_erase;
-    if (!ops->compact)
-        ops->compact = todo_compact;
-    if (!ops->retention_due)
-        ops->retention_due = todo_retention_due;
     if (!ops->scorecard_submit)
         ops->scorecard_submit = todo_scorecard_submit;
     if (!ops->scorecard_amend)
@@ -1288,32 +1010,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->practice_stats = todo_practice_stats;
     if (!ops->synonyms_of)
         ops->synonyms_of = todo_synonyms_of;
-    if (!ops->opening_save)
-        ops->opening_save = todo_opening_save;
-    if (!ops->opening_get)
-        ops->opening_get = todo_opening_get;
-    if (!ops->opening_list)
-        ops->opening_list = todo_opening_list;
-    if (!ops->opening_status)
-        ops->opening_status = todo_opening_status;
-    if (!ops->application_add)
-        ops->application_add = todo_application_add;
-    if (!ops->application_get)
-        ops->application_get = todo_application_get;
-    if (!ops->application_list)
-        ops->application_list = todo_application_list;
-    if (!ops->application_by_email)
-        ops->application_by_email = todo_application_by_email;
-    if (!ops->application_move)
-        ops->application_move = todo_application_move;
-    if (!ops->application_resume)
-        ops->application_resume = todo_application_resume;
-    if (!ops->dashboard)
-        ops->dashboard = todo_dashboard;
-    if (!ops->application_answers)
-        ops->application_answers = todo_application_answers;
-    if (!ops->apply_attempts)
-        ops->apply_attempts = todo_apply_attempts;
     if (!ops->candidate_search)
         ops->candidate_search = todo_candidate_search;
     if (!ops->interview_find)
@@ -1324,24 +1020,8 @@ pg_todo_ops(struct store_ops *ops)
         ops->draft_put = todo_draft_put;
     if (!ops->draft_delete)
         ops->draft_delete = todo_draft_delete;
-    if (!ops->selfid_put)
-        ops->selfid_put = todo_selfid_put;
-    if (!ops->selfid_get)
-        ops->selfid_get = todo_selfid_get;
-    if (!ops->fairness_rows)
-        ops->fairness_rows = todo_fairness_rows;
     if (!ops->interview_calendar)
         ops->interview_calendar = todo_interview_calendar;
     if (!ops->interview_reschedule)
         ops->interview_reschedule = todo_interview_reschedule;
-    if (!ops->outbox_add)
-        ops->outbox_add = todo_outbox_add;
-    if (!ops->outbox_claim)
-        ops->outbox_claim = todo_outbox_claim;
-    if (!ops->outbox_done)
-        ops->outbox_done = todo_outbox_done;
-    if (!ops->outbox_list)
-        ops->outbox_list = todo_outbox_list;
-    if (!ops->mail_notice)
-        ops->mail_notice = todo_mail_notice;
 }
