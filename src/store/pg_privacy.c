@@ -291,7 +291,7 @@ static const char
 /* the erase, statement by statement (candidate $1) */
 static const char SQL_ERASED_AT[] = "SELECT erased_at IS NOT NULL FROM candidate WHERE id = $1";
 static const char SQL_HASHES[] = "SELECT DISTINCT hash FROM resume WHERE candidate = $1";
-static const char SQL_CARDS[] = "SELECT count(*) FROM " CARDS_OF;
+static const char SQL_CARDS[] = "SELECT count(*) FROM " CARDS_OF " cards";
 static const char SQL_CARD_ORIGINALS[] =
     "SELECT sc.id, sc.original FROM scorecard sc JOIN interview i ON i.id = sc.interview WHERE "
     "i.candidate = $1 ORDER BY sc.id";

@@ -228,3 +228,139 @@ Test(store, mail_is_claimed_once_oldest_first_and_recorded)
     json_decref(items);
     store_close(s);
 }
+
+Test(store, applications_move_through_stages_and_their_candidate_follows)
+{
+    struct store *s = open_store();
+    struct audit_actor who = {0, "tester"};
+    char msg[RB_ERRMSG];
+    long long opening = new_opening(s, "Backend engineer"), app, cand, again, other_cand, found,
+              owner;
+    struct candidate_new person = {.name = "Imani Testperson", .email = "imani@example.org"};
+    struct application_new a = {.opening = opening,
+                                .person = &person,
+                                .stage = "Applied",
+                                .kind = "applied",
+                                .source = "careers",
+                                .reason = "applied on the careers page"};
+    struct application_filter f = {.opening = opening};
+    json_t *x, *items, *counts, *hist;
+    size_t total;
+
+    cr_assert_eq(store_application_add(s, &a, &who, &app, &cand, msg), RB_OK, "%s", msg);
+    cr_assert_gt(cand, 0);
+    a.candidate = cand;
+    cr_assert_eq(store_application_add(s, &a, &who, &again, &other_cand, msg), RB_ECONFLICT);
+    cr_assert(strstr(msg, "holds application"), "%s", msg);
+    a.opening = 999999;
+    cr_assert_eq(store_application_add(s, &a, &who, &again, &other_cand, msg), RB_ENOTFOUND);
+
+    cr_assert_eq(store_application_by_email(s, opening, "imani@example.org", &found, &owner, msg),
+                 RB_OK, "%s", msg);
+    cr_assert_eq(found, app);
+    cr_assert_eq(owner, cand);
+    cr_assert_eq(store_application_by_email(s, opening, "nobody@example.org", &found, &owner, msg),
+                 RB_ENOTFOUND);
+
+    cr_assert_eq(
+        store_application_move(s, app, "Onsite", "interviewing", &who, "strong screen", msg), RB_OK,
+        "%s", msg);
+    cr_assert_eq(store_application_move(s, app, "Onsite", "interviewing", &who, NULL, msg),
+                 RB_ECONFLICT);
+    cr_assert_eq(store_application_move(s, app, "Nowhere", "offer", &who, NULL, msg), RB_EINVAL);
+    cr_assert(strstr(msg, "has no stage 'Nowhere'"), "%s", msg);
+    cr_assert_eq(store_application_move(s, 999999, "Onsite", "interviewing", &who, NULL, msg),
+                 RB_ENOTFOUND);
+    cr_assert_eq(store_application_answers(s, app, "{\"why\": \"The team.\"}", msg), RB_OK, "%s",
+                 msg);
+
+    cr_assert_eq(store_application_get(s, app, &x, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(str(x, "stage"), "Onsite");
+    cr_assert_str_eq(str(x, "kind"), "interviewing");
+    cr_assert_str_eq(str(x, "name"), "Imani Testperson");
+    cr_assert_str_eq(str(x, "opening_title"), "Backend engineer");
+    hist = json_object_get(x, "history");
+    cr_assert_eq(json_array_size(hist), 2, "its first stage and the move, in order");
+    cr_assert(json_is_null(json_object_get(json_array_get(hist, 0), "from")));
+    cr_assert_str_eq(str(json_array_get(hist, 1), "from"), "Applied");
+    cr_assert_str_eq(str(json_array_get(hist, 1), "reason"), "strong screen");
+    cr_assert_str_eq(str(json_object_get(x, "answers"), "why"), "The team.");
+    cr_assert_eq(json_array_size(json_object_get(x, "interviews")), 0);
+    json_decref(x);
+    cr_assert_eq(store_application_get(s, 999999, &x, msg), RB_ENOTFOUND);
+
+    cr_assert_eq(store_candidate_get(s, cand, &x, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(str(x, "stage"), "interviewing", "the candidate follows the application");
+    json_decref(x);
+
+    f.q = "IMANI";
+    cr_assert_eq(store_application_list(s, &f, 10, 0, &items, &total, &counts, msg), RB_OK, "%s",
+                 msg);
+    cr_assert_eq(total, 1);
+    cr_assert_eq(json_integer_value(json_object_get(json_array_get(items, 0), "id")), app);
+    cr_assert_eq(json_array_size(counts), 4);
+    cr_assert_eq(json_integer_value(json_object_get(json_array_get(counts, 2), "count")), 1);
+    json_decref(items);
+    json_decref(counts);
+    f.q = "someone else";
+    cr_assert_eq(store_application_list(s, &f, 10, 0, &items, &total, NULL, msg), RB_OK, "%s", msg);
+    cr_assert_eq(total, 0);
+    json_decref(items);
+
+    cr_assert_eq(store_opening_get(s, opening, &x, msg), RB_OK, "%s", msg);
+    cr_assert_eq(json_integer_value(
+                     json_object_get(json_array_get(json_object_get(x, "counts"), 2), "count")),
+                 1);
+    json_decref(x);
+    {
+        struct opening_row up = {.id = opening,
+                                 .title = "Backend engineer",
+                                 .stages = "[{\"name\": \"Applied\", \"kind\": \"applied\"}]"};
+        long long same;
+        cr_assert_eq(store_opening_save(s, &up, &who, &same, msg), RB_ECONFLICT);
+        cr_assert(strstr(msg, "stage 'Onsite' holds 1 application(s)"), "%s", msg);
+    }
+    store_close(s);
+}
+
+Test(store, fairness_rows_carry_stages_reached_and_self_identification)
+{
+    struct store *s = open_store();
+    struct audit_actor who = {0, "tester"};
+    char msg[RB_ERRMSG];
+    long long opening = new_opening(s, "Backend engineer"), app, cand;
+    struct candidate_new person = {.name = "Tomas Testperson", .email = "tomas@example.org"};
+    struct application_new a = {.opening = opening,
+                                .person = &person,
+                                .stage = "Applied",
+                                .kind = "applied",
+                                .source = "manual"};
+    struct fairness_filter f = {.role = "backend"};
+    json_t *rows, *answers = json_pack("{s:s, s:s}", "gender", "woman", "age", "40-49"), *x;
+
+    cr_assert_eq(store_application_add(s, &a, &who, &app, &cand, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_application_move(s, app, "Phone screen", "screened", &who, NULL, msg), RB_OK,
+                 "%s", msg);
+    cr_assert_eq(store_selfid_put(s, cand, answers, "candidate", NULL, &who, msg), RB_OK, "%s",
+                 msg);
+    cr_assert_eq(store_selfid_put(s, 999999, answers, "candidate", NULL, &who, msg), RB_ENOTFOUND);
+    json_decref(answers);
+    cr_assert_eq(store_selfid_get(s, cand, &x, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(str(json_object_get(x, "answers"), "gender"), "woman");
+    cr_assert_str_eq(str(x, "given_by"), "candidate");
+    json_decref(x);
+
+    cr_assert_eq(store_fairness_rows(s, &f, &rows, msg), RB_OK, "%s", msg);
+    cr_assert_eq(json_array_size(rows), 1);
+    x = json_array_get(rows, 0);
+    cr_assert_eq(json_integer_value(json_object_get(x, "application")), app);
+    cr_assert_eq(json_array_size(json_object_get(x, "reached")), 2);
+    cr_assert_str_eq(str(json_object_get(x, "self_id"), "age"), "40-49");
+    cr_assert(json_is_null(json_object_get(x, "score")));
+    json_decref(rows);
+    f.role = "frontend";
+    cr_assert_eq(store_fairness_rows(s, &f, &rows, msg), RB_OK, "%s", msg);
+    cr_assert_eq(json_array_size(rows), 0);
+    json_decref(rows);
+    store_close(s);
+}
