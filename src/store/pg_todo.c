@@ -407,15 +407,6 @@ todo_restore(struct store *s, const char *path, int latest, char *errmsg)
 }
 
 static enum rb_err
-todo_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
-{
-    (void)s;
-    (void)hash;
-    (void)used;
-    return pg_unavailable("upload_used", errmsg);
-}
-
-static enum rb_err
 todo_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
 {
     (void)s;
@@ -942,8 +933,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->backup = todo_backup;
     if (!ops->restore)
         ops->restore = todo_restore;
-    if (!ops->upload_used)
-        ops->upload_used = todo_upload_used;
     if (!ops->candidate_add)
         ops->candidate_add = todo_candidate_add;
     if (!ops->candidate_get)

@@ -320,6 +320,14 @@ Test(store, applications_move_through_stages_and_their_candidate_follows)
         cr_assert_eq(store_opening_save(s, &up, &who, &same, msg), RB_ECONFLICT);
         cr_assert(strstr(msg, "stage 'Onsite' holds 1 application(s)"), "%s", msg);
     }
+    {
+        bool used = true;
+        cr_assert_eq(
+            store_upload_used(s, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                              &used, msg),
+            RB_OK, "%s", msg);
+        cr_assert(!used, "no resume refers to a file never uploaded");
+    }
     store_close(s);
 }
 
