@@ -247,7 +247,8 @@ http_settings_print(const struct http_settings *s, FILE *out)
             snprintf(lines[i], sizeof lines[i], "%s = %zu", k->name,
                      *(const size_t *)(const void *)at);
         len = strlen(lines[i]);
-        if (len > width)
+        /* the comments line up, but a long value (a list) does not push them all away */
+        if (len > width && len <= 48)
             width = len;
     }
     for (size_t i = 0; i < N; i++)

@@ -192,8 +192,17 @@ export default function ScreeningPage({ params }: PageProps) {
             <Empty>No result at or above that score.</Empty>
           ) : (
             <div class="table-wrap" tabIndex={0} role="region" aria-label="Ranked results">
-              <table class="data">
+              <table class="data ranked">
                 <caption class="sr-only">Resumes ranked by score</caption>
+                <colgroup>
+                  <col class="pick" />
+                  <col class="rank" />
+                  <col />
+                  <col class="score" />
+                  <col />
+                  <col class="years" />
+                  <col class="why" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">
