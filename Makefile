@@ -36,6 +36,8 @@ SAN_CFLAGS := -O1 -g $(SAN_FLAGS)
 
 ENGINE_SRC := $(sort $(wildcard src/util/*.c src/core/*.c src/store/*.c src/extract/*.c \
                                 src/resume/*.c))
+# report/ renders what core returns; model/ holds the plain types below core and store
+ENGINE_SRC := $(sort $(ENGINE_SRC) $(wildcard src/model/*.c src/report/*.c))
 CLI_SRC := $(sort $(wildcard src/cmd/*.c src/http/*.c)) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))

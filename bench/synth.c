@@ -42,6 +42,14 @@ now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+double
+cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 /* Filler words: syllable triples, drawn with a Zipf-like skew as in prose. */
 static const char *const syl[] = {"ba", "de", "fi", "go", "ku", "la", "me", "ni",
                                   "po", "ru", "sa", "te", "vi", "wo", "ya", "zu"};

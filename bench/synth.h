@@ -44,6 +44,10 @@ size_t synth_resume(unsigned i, bool small, struct buf *b, struct synth_skill *s
 /* Milliseconds on a monotonic clock. */
 double now_ms(void);
 
+/* Milliseconds of CPU time (user and system) this process has used, all threads: on a shared
+ * machine, steadier than the clock on the wall. */
+double cpu_ms(void);
+
 /* qsort order for doubles, smallest first. */
 int cmp_double(const void *a, const void *b);
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 
 int

@@ -16,7 +16,7 @@
 #include "core/bank_md.h"
 #include "core/import.h"
 #include "core/import_apply.h"
-#include "core/skills.h"
+#include "model/skills.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/jsonv.h"

@@ -13,24 +13,14 @@
 
 #include "cmd/cmd.h"
 #include "core/application.h"
+#include "core/audit.h"
+#include "core/candidate.h"
 #include "core/candidate_file.h"
-#include "core/skills.h"
-#include "http/settings.h"
+#include "core/settings.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 #include "util/mem.h"
 #include "util/table.h"
-
-static const char *const stages[] = {"applied", "screened", "interviewing", "offer",
-                                     "hired",   "rejected", "withdrawn",    NULL};
-
-static bool
-known_stage(const char *s)
-{
-    for (size_t i = 0; stages[i]; i++)
-        if (strcmp(stages[i], s) == 0)
-            return true;
-    return false;
-}
 
 static const struct option add_opts[] = {{"name", required_argument, NULL, 'n'},
                                          {"email", required_argument, NULL, 'e'},
@@ -107,7 +97,7 @@ static int
 add_from_file(struct cmd_ctx *ctx, const char *path, struct candidate_new *c, const char *uploads,
               const char *config, const char *as, bool json)
 {
-    struct http_settings cfg;
+    struct settings cfg;
     struct file_reader fr;
     struct store *s = NULL;
     struct user u = {0};
@@ -240,8 +230,8 @@ candidate_add(struct cmd_ctx *ctx, int argc, char **argv)
         if (!(e = store_tx_begin(s, msg))) {
             e = store_candidate_add(s, &c, &id, msg);
             e = e ? e
-                  : store_audit_append(s, as ? &(struct audit_actor){u.id, u.email} : NULL,
-                                       "create", &id, 1, "candidate", msg);
+                  : audit_append(s, as ? &(struct audit_actor){u.id, u.email} : NULL, "create", &id,
+                                 1, "candidate", msg);
             e = store_tx_end(s, e, msg);
         }
         user_cleanup(&u);
@@ -280,7 +270,7 @@ audit_listed(struct store *s, json_t *items, char *msg)
     json_t *c;
     enum rb_err e;
     json_array_foreach(items, i, c) ids[i] = json_integer_value(json_object_get(c, "id"));
-    e = n ? store_audit_append(s, NULL, "view", ids, n, "candidate list", msg) : RB_OK;
+    e = n ? audit_append(s, NULL, "view", ids, n, "candidate list", msg) : RB_OK;
     free(ids);
     return e;
 }
@@ -311,7 +301,7 @@ candidate_list(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (q && (!*q || strlen(q) > 200))
         return cmd_usage("candidate list", "--search: 1 to 200 bytes (a piece of a name or email)");
-    if (stage && !known_stage(stage))
+    if (stage && !candidate_stage_known(stage))
         return cmd_usage("candidate list", "bad --stage '%s': " CANDIDATE_STAGES, stage);
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
@@ -392,7 +382,7 @@ candidate_show(struct cmd_ctx *ctx, int argc, char **argv)
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
     e = store_candidate_get(s, id, &c, msg);
-    if (!e && (e = store_audit_append(s, NULL, "view", &id, 1, "candidate", msg)))
+    if (!e && (e = audit_append(s, NULL, "view", &id, 1, "candidate", msg)))
         json_decref(c);
     store_close(s);
     if (e)
@@ -460,7 +450,7 @@ candidate_stage(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind + 2 != argc || !parse_id(argv[optind], &id))
         return cmd_usage("candidate stage", "give a candidate ID and a STAGE");
-    if (!known_stage(argv[optind + 1]))
+    if (!candidate_stage_known(argv[optind + 1]))
         return cmd_usage("candidate stage", "bad stage '%s': " CANDIDATE_STAGES, argv[optind + 1]);
     if (reason && strlen(reason) > 2000)
         return cmd_usage("candidate stage", "--reason: at most 2000 bytes");
@@ -475,8 +465,7 @@ candidate_stage(struct cmd_ctx *ctx, int argc, char **argv)
     if (!e && !(e = store_tx_begin(s, msg))) {
         e = application_candidate_stage(s, id, argv[optind + 1], reason, email ? &u : NULL, msg);
         e = e ? e
-              : store_audit_append(s, &(struct audit_actor){u.id, email}, "change", &id, 1, "stage",
-                                   msg);
+              : audit_append(s, &(struct audit_actor){u.id, email}, "change", &id, 1, "stage", msg);
         e = store_tx_end(s, e, msg);
     }
     store_close(s);
@@ -506,7 +495,7 @@ static int
 candidate_attach(struct cmd_ctx *ctx, int argc, char **argv)
 {
     const char *uploads = NULL, *config = NULL, *as = NULL;
-    struct http_settings cfg;
+    struct settings cfg;
     struct file_reader fr;
     struct store *s = NULL;
     struct user u = {0};

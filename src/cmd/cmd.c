@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/seed.h"
+#include "core/user.h"
 #include "util/jsonv.h"
 
 void

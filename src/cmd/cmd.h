@@ -108,8 +108,8 @@ int cmd_as_user(struct store *s, const char *cmd, const char *email, struct user
 
 /* The server's settings as a command sees them (its uploads folder): the defaults, then
  * config (NULL: none), then RUBRIC_*. 0, or the exit code after saying what is wrong. */
-struct http_settings;
-int cmd_server_settings(const char *config, struct http_settings *cfg);
+struct settings;
+int cmd_server_settings(const char *config, struct settings *cfg);
 
 /* Parses a whole decimal number in [min, max] from s; false if s is anything else. */
 bool cmd_parse_int(const char *s, long min, long max, long *out);

@@ -13,8 +13,9 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/audit.h"
 #include "core/debrief_load.h"
-#include "core/debrief_report.h"
+#include "report/debrief_report.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/jsonv.h"
@@ -148,8 +149,8 @@ cmd_debrief(struct cmd_ctx *ctx, int argc, char **argv)
     if (as && (rc = cmd_as_user(s, "debrief", as, &u)))
         goto out;
     if ((e = debrief_load_candidate(s, id, as ? &u : NULL, &d, msg)) ||
-        (e = store_audit_append(s, as ? &(struct audit_actor){u.id, u.email} : NULL, "view",
-                                &(long long){id}, 1, "debrief", msg))) {
+        (e = audit_append(s, as ? &(struct audit_actor){u.id, u.email} : NULL, "view",
+                          &(long long){id}, 1, "debrief", msg))) {
         rc = cmd_fail(e, msg);
         goto out;
     }
@@ -236,7 +237,7 @@ cmd_compare(struct cmd_ctx *ctx, int argc, char **argv)
         {
             ids[n++] = json_integer_value(json_object_get(v, "candidate"));
             if ((n == 512 || i + 1 == json_array_size(rows)) &&
-                (e = store_audit_append(s, NULL, "view", ids, n, "comparison", msg)))
+                (e = audit_append(s, NULL, "view", ids, n, "comparison", msg)))
                 break;
             n = n == 512 ? 0 : n;
         }

@@ -9,7 +9,7 @@
 
 #include "cmd/cmd.h"
 #include "core/demo.h"
-#include "http/settings.h"
+#include "core/settings.h"
 
 static const struct option demo_opts[] = {
     {"uploads", required_argument, NULL, 'u'}, {"help", no_argument, NULL, 'h'}, {0}};
@@ -29,7 +29,7 @@ static const struct cmd_spec demo_spec = {
 int
 cmd_demo(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    struct http_settings cfg;
+    struct settings cfg;
     struct store *s = NULL;
     struct skills tax;
     struct opening_reader rd = {0};
@@ -44,8 +44,8 @@ cmd_demo(struct cmd_ctx *ctx, int argc, char **argv)
             uploads = optarg;
     if (ch < 0)
         return rc;
-    http_settings_default(&cfg);
-    if ((e = http_settings_env(&cfg, msg)))
+    settings_default(&cfg);
+    if ((e = settings_env(&cfg, msg)))
         return cmd_fail(e, msg);
     if ((e = skillscan_builtin(&tax, &rd.sc, msg)))
         return cmd_fail(e, msg);

@@ -12,8 +12,9 @@
 
 #include "cmd/cmd.h"
 #include "core/fairness.h"
-#include "core/report.h"
 #include "core/selfid.h"
+#include "report/fairness_render.h"
+#include "report/report.h"
 #include "util/buf.h"
 
 #define REPORT_MAX ((size_t)64 << 20)

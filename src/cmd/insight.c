@@ -11,8 +11,8 @@
 
 #include "cmd/cmd.h"
 #include "core/debrief_load.h"
-#include "core/debrief_report.h"
 #include "core/insight.h"
+#include "report/debrief_report.h"
 #include "util/buf.h"
 
 #define REPORT_MAX ((size_t)64 << 20)

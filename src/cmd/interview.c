@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/audit.h"
 #include "core/interview.h"
 #include "core/notify.h"
 #include "util/buf.h"
@@ -115,7 +116,7 @@ iv_create(struct cmd_ctx *ctx, int argc, char **argv)
         if (!(e = store_tx_begin(s, msg))) {
             e = interview_create(s, &r, &id, &partial, msg);
             snprintf(what, sizeof what, "interview %lld", id);
-            e = e ? e : store_audit_append(s, NULL, "create", &r.candidate, 1, what, msg);
+            e = e ? e : audit_append(s, NULL, "create", &r.candidate, 1, what, msg);
             e = store_tx_end(s, e, msg);
         }
         if (e)
@@ -163,7 +164,7 @@ iv_show(struct cmd_ctx *ctx, int argc, char **argv)
         long long candidate = json_integer_value(json_object_get(o, "candidate"));
         char what[48];
         snprintf(what, sizeof what, "interview %ld", id);
-        if ((e = store_audit_append(s, NULL, "view", &candidate, 1, what, msg)))
+        if ((e = audit_append(s, NULL, "view", &candidate, 1, what, msg)))
             json_decref(o);
     }
     store_close(s);
@@ -228,7 +229,7 @@ iv_change(struct cmd_ctx *ctx, const char *name, long id, const char *at, const 
     if (!e && !(e = store_tx_begin(s, msg))) {
         e = interview_reschedule(s, id, at, zone, cancel, (long long)time(NULL), msg);
         snprintf(what, sizeof what, "interview %ld %s", id, cancel ? "cancelled" : "moved");
-        e = e ? e : store_audit_append(s, NULL, "change", &candidate, 1, what, msg);
+        e = e ? e : audit_append(s, NULL, "change", &candidate, 1, what, msg);
         e = store_tx_end(s, e, msg);
     }
     store_close(s);
@@ -311,7 +312,7 @@ iv_invite(struct cmd_ctx *ctx, int argc, char **argv)
     json_decref(o);
     e = e ? e : notify_invite(s, id, (long long)time(NULL), &ics, msg);
     snprintf(what, sizeof what, "interview %ld invite", id);
-    e = e ? e : store_audit_append(s, NULL, "view", &candidate, 1, what, msg);
+    e = e ? e : audit_append(s, NULL, "view", &candidate, 1, what, msg);
     store_close(s);
     if (e == RB_EINVAL) {
         cmd_error("%s", msg);

@@ -8,6 +8,7 @@
 
 #include "cmd/cmd.h"
 #include "core/kit.h"
+#include "report/kit_render.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/jsonv.h"

@@ -12,7 +12,7 @@
 #include "cmd/cmd.h"
 #include "core/mail.h"
 #include "core/notify.h"
-#include "http/settings.h"
+#include "core/settings.h"
 
 #define SEND_RUN_MAX 10000 /* messages one run sends at most */
 
@@ -34,7 +34,7 @@ static const struct cmd_spec send_spec = {
 static int
 mail_send(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    struct http_settings cfg;
+    struct settings cfg;
     struct mail_config mc;
     const char *config = NULL;
     struct store *s;
@@ -51,10 +51,10 @@ mail_send(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind != argc)
         return cmd_usage("mail send-pending", "unexpected argument '%s'", argv[optind]);
-    http_settings_default(&cfg);
-    if (config && (e = http_settings_file(&cfg, config, msg)))
+    settings_default(&cfg);
+    if (config && (e = settings_file(&cfg, config, msg)))
         return cmd_fail(e, msg);
-    if ((e = http_settings_env(&cfg, msg)))
+    if ((e = settings_env(&cfg, msg)))
         return cmd_fail(e, msg);
     mc = (struct mail_config){cfg.smtp_url,      cfg.smtp_from,          cfg.smtp_user,
                               cfg.smtp_password, cfg.mail_retry_seconds, 60};

@@ -14,6 +14,8 @@
 
 #include "cmd/cmd.h"
 #include "core/application.h"
+#include "core/audit.h"
+#include "core/candidate.h"
 #include "core/opening.h"
 #include "util/fs.h"
 #include "util/mem.h"
@@ -676,8 +678,7 @@ application_list(struct cmd_ctx *ctx, int argc, char **argv)
         long long *ids = xcalloc(json_array_size(items), sizeof *ids);
         json_array_foreach(items, i, v) ids[i] =
             json_integer_value(json_object_get(v, "candidate"));
-        e = store_audit_append(s, NULL, "view", ids, json_array_size(items), "application list",
-                               msg);
+        e = audit_append(s, NULL, "view", ids, json_array_size(items), "application list", msg);
         free(ids);
     }
     store_close(s);
@@ -791,7 +792,7 @@ application_show(struct cmd_ctx *ctx, int argc, char **argv)
     e = store_application_get(s, id, &a, msg);
     if (!e) {
         cand = json_integer_value(json_object_get(a, "candidate"));
-        if ((e = store_audit_append(s, NULL, "view", &cand, 1, "application", msg)))
+        if ((e = audit_append(s, NULL, "view", &cand, 1, "application", msg)))
             json_decref(a);
     }
     store_close(s);

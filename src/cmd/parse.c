@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 
 #include "cmd/cmd.h"
-#include "core/skills.h"
 #include "extract/extract.h"
+#include "model/skills.h"
 #include "resume/resume.h"
 #include "util/buf.h"
 #include "util/fs.h"

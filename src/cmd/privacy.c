@@ -2,7 +2,7 @@
 /*
  * Data protection from the command line: `rubric candidate export|erase|retention` and
  * `rubric audit`. The uploads folder is the server's: --uploads, else the `uploads` setting
- * of --config FILE or RUBRIC_UPLOADS, else ./uploads (http/settings.c), so that the command
+ * of --config FILE or RUBRIC_UPLOADS, else ./uploads (core/settings.c), so that the command
  * line finds the files `rubric serve` keeps.
  */
 #include <getopt.h>
@@ -13,21 +13,22 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/audit.h"
 #include "core/privacy.h"
-#include "http/settings.h"
+#include "core/settings.h"
 #include "util/table.h"
 
 /* The server's settings as the command line sees them: defaults, then config (may be
  * NULL), then RUBRIC_*. */
 int
-cmd_server_settings(const char *config, struct http_settings *cfg)
+cmd_server_settings(const char *config, struct settings *cfg)
 {
     char msg[RB_ERRMSG];
     enum rb_err e;
-    http_settings_default(cfg);
-    if (config && (e = http_settings_file(cfg, config, msg)))
+    settings_default(cfg);
+    if (config && (e = settings_file(cfg, config, msg)))
         return cmd_fail(e, msg);
-    if ((e = http_settings_env(cfg, msg)))
+    if ((e = settings_env(cfg, msg)))
         return cmd_fail(e, msg);
     return 0;
 }
@@ -68,7 +69,7 @@ cmd_candidate_export(struct cmd_ctx *ctx, int argc, char **argv)
 {
     const char *dir = NULL, *uploads = NULL, *config = NULL;
     bool force = false;
-    struct http_settings cfg;
+    struct settings cfg;
     struct store *s;
     json_t *x = NULL, *f;
     long long id;
@@ -175,7 +176,7 @@ cmd_candidate_erase(struct cmd_ctx *ctx, int argc, char **argv)
 {
     const char *uploads = NULL, *config = NULL;
     bool yes = false, json = false, clean;
-    struct http_settings cfg;
+    struct settings cfg;
     struct store *s;
     json_t *r = NULL;
     long long id;
@@ -266,7 +267,7 @@ cmd_candidate_retention(struct cmd_ctx *ctx, int argc, char **argv)
 {
     const char *uploads = NULL, *config = NULL, *days_arg = NULL;
     bool dry = false, json = false;
-    struct http_settings cfg;
+    struct settings cfg;
     struct store *s;
     json_t *r = NULL, *c;
     size_t i;
@@ -442,7 +443,7 @@ cmd_audit(struct cmd_ctx *ctx, int argc, char **argv)
         free(email);
         return rc;
     }
-    e = store_audit_list(s, &f, (size_t)limit, (size_t)offset, &items, &total, msg);
+    e = audit_list(s, &f, (size_t)limit, (size_t)offset, &items, &total, msg);
     store_close(s);
     free(email);
     if (e) {

@@ -10,7 +10,7 @@
 #include "core/role.h"
 #include "core/role_import.h"
 #include "core/seed.h"
-#include "core/skills.h"
+#include "model/skills.h"
 #include "util/fs.h"
 #include "util/mem.h"
 #include "util/table.h"

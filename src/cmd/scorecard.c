@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/audit.h"
 #include "core/scorecard.h"
 #include "util/fs.h"
 #include "util/jsonv.h"
@@ -48,8 +49,8 @@ audit_card(struct store *s, const struct user *who, const char *action, long lon
     candidate = json_integer_value(json_object_get(card, "candidate"));
     json_decref(card);
     snprintf(what, sizeof what, "scorecard %lld", id);
-    return store_audit_append(s, &(struct audit_actor){who->id, who->email}, action, &candidate, 1,
-                              what, msg);
+    return audit_append(s, &(struct audit_actor){who->id, who->email}, action, &candidate, 1, what,
+                        msg);
 }
 
 static int
@@ -308,31 +309,13 @@ sc_show(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (as && (rc = cmd_as_user(s, "scorecard show", as, &u)))
         goto out;
-    /* whose loop: the visibility rule is the candidate's */
-    if (f.candidate)
-        candidate = f.candidate;
-    else if (f.interview) {
-        if ((e = store_interview_get(s, f.interview, &v, msg))) {
-            rc = cmd_fail(e, msg);
-            goto out;
-        }
-        candidate = json_integer_value(json_object_get(v, "candidate"));
-        json_decref(v);
-    } else {
-        if ((e = scorecard_get(s, f.id, &v, msg))) {
-            rc = cmd_fail(e, msg);
-            goto out;
-        }
-        candidate = json_integer_value(json_object_get(v, "candidate"));
-        json_decref(v);
-    }
-    if ((e = scorecard_list(s, as ? &u : NULL, candidate, &f, &cards, &complete, msg))) {
+    if ((e = scorecard_find(s, as ? &u : NULL, &f, &cards, &complete, &candidate, msg))) {
         rc = cmd_fail(e, msg);
         goto out;
     }
     if (json_array_size(cards) &&
-        (e = store_audit_append(s, as ? &(struct audit_actor){u.id, u.email} : NULL, "view",
-                                &candidate, 1, "scorecards", msg))) {
+        (e = audit_append(s, as ? &(struct audit_actor){u.id, u.email} : NULL, "view", &candidate,
+                          1, "scorecards", msg))) {
         rc = cmd_fail(e, msg);
         goto out;
     }

@@ -1,33 +1,27 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * `rubric screen`: resumes ranked against a stored role or a job description
- * (core/screen.c). Files are read on --jobs threads, each with its own clone of the skill
- * scanner; results are ranked by score, then by the evidence (relevant years, must-haves met,
- * total years) and last by file name, so the output does not depend on the number of
- * threads or the order in which they finish. Parses are kept in the store
- * by the SHA-256 of the file, so screening the same folder again reads no file twice; a
- * writer thread of its own keeps them, in batches of one transaction, so that the reading
- * threads never wait on the store's writes (nor on its syncs to disk).
+ * `rubric screen`: resumes ranked against a stored role or a job description. This file
+ * reads the options, collects the files (folders walked), prints the criteria, the progress
+ * and the summary, and renders the report (report/screen_report.h); the reading, the parses
+ * kept in the store and the ranking are core's (core/screening.h, core/intake.h), the same
+ * code the server's screenings run.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "core/job.h"
 #include "core/role_import.h"
-#include "core/screen.h"
-#include "core/screen_report.h"
+#include "core/screening.h"
 #include "extract/extract.h"
-#include "resume/stored.h"
+#include "report/screen_report.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/fs.h"
@@ -36,8 +30,6 @@
 #include "util/table.h"
 
 #define JOBS_MAX 64
-#define STORE_BATCH 256         /* parses written per transaction */
-#define PENDING_MAX 1024        /* parses waiting for the writer before readers wait */
 #define REPORT_MAX (256u << 20) /* bytes of CSV or HTML */
 
 static const struct option screen_opts[] = {
@@ -92,398 +84,18 @@ static const struct cmd_spec screen_spec = {
 
 enum format { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_HTML };
 
-/* A parse to keep, owned: the resume itself, turned into JSON by whoever writes it. */
-struct pending {
-    char *hash;
-    char format[32];
-    struct resume r;
-};
-
-/* The work shared by the threads. What is above mu is read-only while they run. */
-struct screening {
-    char **files;
-    size_t nfiles;
-    const struct role *role;
-    const struct skills *tax;
-    const struct skillscan *proto;
-    const char *parser;
-    bool blind;
-    struct ym today;
-    long top;
-    double min_score;
-
-    pthread_mutex_t mu; /* guards what follows */
-    pthread_cond_t progress;
-    size_t next, done;
-    struct screen_row *rows;
-    size_t nrows, caprows;
-    json_t *errors;
-    struct screen_summary sum;
-
-    pthread_mutex_t store_mu; /* guards the store */
-    struct store *store;      /* NULL: --no-store, or after a store error */
-
-    /* Parses wait here for the writer thread, which takes them a batch at a time and keeps
-     * them in the store while the scanning threads go on reading; with no writer thread, a
-     * scanning thread writes each batch itself. */
-    pthread_mutex_t queue_mu; /* guards what follows */
-    pthread_cond_t queue_cv;  /* a batch is ready, the run is over, or there is room */
-    struct pending *pending;
-    size_t npending, cappending;
-    bool keeping;   /* false: no store, or it failed: parses are dropped */
-    bool writer_on; /* a writer thread takes the batches */
-    bool closing;   /* no more parses will come */
-
-    /* The writer thread's own connection (SQLite in WAL mode reads beside a writer), so that
-     * its transactions never hold up the readers' lookups in store; only the writer (and,
-     * after it is joined, the main thread) uses it. NULL: no writer thread. */
-    struct store *wstore;
-    bool write_failed;
-};
-
-static int
-cmp_rows(const void *a, const void *b)
-{
-    const struct screen_row *x = a, *y = b;
-    int c = screen_compare(&x->s, x->experience_years, &y->s, y->experience_years);
-    /* ties on the evidence too: the file name makes the order total (names are unique) */
-    return c ? c : strcmp(x->file, y->file);
-}
-
-static int
-cmp_errors(const void *a, const void *b)
-{
-    const char *x = json_string_value(json_object_get(*(json_t *const *)a, "file"));
-    const char *y = json_string_value(json_object_get(*(json_t *const *)b, "file"));
-    return strcmp(x, y);
-}
-
-/* Keeps n parses (v, taken) in the store in one transaction. The JSON is made here, off the
- * scanning threads when a writer thread calls it. A store that fails is warned about once
- * and not used again: screening goes on without it. */
+/* The progress bar on a terminal (screening_files' progress callback). */
 static void
-write_batch(struct screening *j, struct pending *v, size_t n)
-{
-    char msg[RB_ERRMSG];
-    struct parsed_resume *rows = xcalloc(n ? n : 1, sizeof *rows);
-    char **bodies = xcalloc(n ? n : 1, sizeof *bodies);
-    bool failed = false;
-    for (size_t i = 0; i < n; i++) {
-        json_t *o = resume_to_json(&v[i].r, j->tax, "", v[i].format);
-        json_object_del(o, "file");
-        bodies[i] = json_dumps(o, JSON_COMPACT);
-        json_decref(o);
-        if (!bodies[i])
-            abort(); /* jansson fails only when out of memory */
-        rows[i] = (struct parsed_resume){v[i].hash, j->blind, j->parser, v[i].format, bodies[i]};
-    }
-    if (j->wstore) {
-        if (n && !j->write_failed && store_resumes_put(j->wstore, rows, n, msg)) {
-            cmd_error("parses are not being kept: %s", msg);
-            j->write_failed = failed = true;
-        }
-    } else {
-        pthread_mutex_lock(&j->store_mu);
-        if (j->store && n && store_resumes_put(j->store, rows, n, msg)) {
-            cmd_error("parses are not being kept: %s", msg);
-            j->store = NULL;
-            failed = true;
-        }
-        pthread_mutex_unlock(&j->store_mu);
-    }
-    if (failed) {
-        pthread_mutex_lock(&j->queue_mu);
-        j->keeping = false;
-        pthread_cond_broadcast(&j->queue_cv);
-        pthread_mutex_unlock(&j->queue_mu);
-    }
-    for (size_t i = 0; i < n; i++) {
-        free(bodies[i]);
-        free(v[i].hash);
-        resume_cleanup(&v[i].r);
-    }
-    free(bodies);
-    free(rows);
-    free(v);
-}
-
-/* The writer thread: batches of parses into the store until the run is over. */
-static void *
-writer(void *arg)
-{
-    struct screening *j = arg;
-    pthread_mutex_lock(&j->queue_mu);
-    for (;;) {
-        struct pending *v;
-        size_t n;
-        while (j->npending < STORE_BATCH && !j->closing)
-            pthread_cond_wait(&j->queue_cv, &j->queue_mu);
-        if (!j->npending && j->closing)
-            break;
-        v = j->pending;
-        n = j->npending;
-        j->pending = NULL;
-        j->npending = j->cappending = 0;
-        pthread_cond_broadcast(&j->queue_cv); /* room for the scanning threads */
-        pthread_mutex_unlock(&j->queue_mu);
-        write_batch(j, v, n);
-        pthread_mutex_lock(&j->queue_mu);
-    }
-    pthread_mutex_unlock(&j->queue_mu);
-    return NULL;
-}
-
-/* Hands what is left to be written (queue_mu not held) and waits for the writer. */
-static void
-finish_writing(struct screening *j, pthread_t w)
-{
-    struct pending *v;
-    size_t n;
-    pthread_mutex_lock(&j->queue_mu);
-    j->closing = true;
-    pthread_cond_broadcast(&j->queue_cv);
-    pthread_mutex_unlock(&j->queue_mu);
-    if (j->writer_on)
-        pthread_join(w, NULL);
-    pthread_mutex_lock(&j->queue_mu);
-    v = j->pending;
-    n = j->npending;
-    j->pending = NULL;
-    j->npending = j->cappending = 0;
-    pthread_mutex_unlock(&j->queue_mu);
-    write_batch(j, v, n);
-}
-
-/* The stored parse of hash, or false. */
-static bool
-from_store(struct screening *j, const char *hash, struct resume *r, char *format, size_t nformat)
-{
-    char msg[RB_ERRMSG], *fmt = NULL, *body = NULL;
-    enum rb_err e = RB_ENOTFOUND;
-    json_t *o;
-    pthread_mutex_lock(&j->store_mu);
-    if (j->store) {
-        e = store_resume_get(j->store, hash, j->blind, j->parser, &fmt, &body, msg);
-        if (e && e != RB_ENOTFOUND) {
-            cmd_error("parses kept in the store are not being used: %s", msg);
-            j->store = NULL;
-        }
-    }
-    pthread_mutex_unlock(&j->store_mu);
-    if (e || !body) {
-        free(fmt);
-        free(body);
-        return false;
-    }
-    o = json_loads(body, 0, NULL);
-    e = o ? resume_from_json(o, j->tax, j->today, r, msg) : RB_EINVAL;
-    json_decref(o);
-    snprintf(format, nformat, "%s", fmt);
-    free(fmt);
-    free(body);
-    return e == RB_OK; /* a damaged row is parsed again and replaced */
-}
-
-/* Queues r (taken) to be kept in the store under hash. */
-static void
-keep_take(struct screening *j, const char *hash, const char *format, struct resume *r)
-{
-    struct pending *batch = NULL;
-    size_t n = 0;
-    pthread_mutex_lock(&j->queue_mu);
-    /* a writer slower than the readers: wait rather than hold every parse in memory */
-    while (j->writer_on && j->keeping && j->npending >= PENDING_MAX)
-        pthread_cond_wait(&j->queue_cv, &j->queue_mu);
-    if (!j->keeping) {
-        pthread_mutex_unlock(&j->queue_mu);
-        resume_cleanup(r);
-        return;
-    }
-    xgrow(&j->pending, &j->cappending, j->npending + 1, sizeof *j->pending);
-    j->pending[j->npending] = (struct pending){.hash = xstrdup(hash), .r = *r};
-    snprintf(j->pending[j->npending].format, sizeof j->pending[j->npending].format, "%s", format);
-    j->npending++;
-    if (j->npending >= STORE_BATCH && j->writer_on) {
-        pthread_cond_broadcast(&j->queue_cv);
-    } else if (j->npending >= STORE_BATCH) {
-        batch = j->pending; /* no writer thread: this one writes the batch */
-        n = j->npending;
-        j->pending = NULL;
-        j->npending = j->cappending = 0;
-    }
-    pthread_mutex_unlock(&j->queue_mu);
-    if (batch)
-        write_batch(j, batch, n);
-}
-
-/* Keeps at most top rows (mu held): the order is total, so which rows survive does not
- * depend on the order they came in. */
-static void
-trim(struct screening *j)
-{
-    qsort(j->rows, j->nrows, sizeof *j->rows, cmp_rows);
-    while (j->nrows > (size_t)j->top)
-        screen_row_cleanup(&j->rows[--j->nrows]);
-}
-
-static void
-add_error(struct screening *j, const char *file, const char *why)
-{
-    pthread_mutex_lock(&j->mu);
-    json_array_append_new(j->errors, json_pack("{s:s, s:s}", "file", file, "error", why));
-    j->sum.failed++;
-    j->done++;
-    pthread_cond_signal(&j->progress);
-    pthread_mutex_unlock(&j->mu);
-}
-
-static void
-screen_one(struct screening *j, struct skillscan *sc, const char *file)
-{
-    char msg[RB_ERRMSG], hash[65], format[32] = "";
-    char *data = NULL;
-    size_t len;
-    struct resume r;
-    struct screen_row row = {0};
-    bool stored;
-    enum rb_err e;
-    int bin;
-
-    if (extract_read(file, NULL, &data, &len, msg)) {
-        add_error(j, file, msg);
-        return;
-    }
-    resume_content_hash(data, len, hash);
-    stored = from_store(j, hash, &r, format, sizeof format);
-    if (!stored) {
-        const char *fmt;
-        e = resume_read(file, data, len, j->blind, sc, j->today, &r, &fmt, msg);
-        if (e) {
-            free(data);
-            add_error(j, file, msg);
-            return;
-        }
-        snprintf(format, sizeof format, "%s", fmt);
-    }
-    free(data);
-
-    screen_score(&r, j->role, j->tax, j->today, &row.s);
-    row.id = xstrndup(hash, 12);
-    row.file = xstrdup(file);
-    if (!j->blind) {
-        row.name = r.name ? xstrdup(r.name) : NULL;
-        row.email = r.email ? xstrdup(r.email) : NULL;
-        row.phone = r.phone ? xstrdup(r.phone) : NULL;
-    }
-    row.experience_years = r.experience_months / 12.0;
-    if (stored)
-        resume_cleanup(&r);
-    else
-        keep_take(j, hash, format, &r);
-
-    bin = (int)(row.s.score / 10);
-    pthread_mutex_lock(&j->mu);
-    j->sum.ranked++;
-    j->sum.from_store += stored;
-    j->sum.histogram[bin < 0 ? 0 : bin >= SCREEN_BINS ? SCREEN_BINS - 1 : bin]++;
-    if (row.s.score >= j->min_score) {
-        xgrow(&j->rows, &j->caprows, j->nrows + 1, sizeof *j->rows);
-        j->rows[j->nrows++] = row;
-        if (j->top && j->nrows >= 2 * (size_t)j->top + 1024)
-            trim(j);
-    } else {
-        screen_row_cleanup(&row);
-    }
-    j->done++;
-    pthread_cond_signal(&j->progress);
-    pthread_mutex_unlock(&j->mu);
-}
-
-static void *
-worker(void *arg)
-{
-    struct screening *j = arg;
-    struct skillscan *sc;
-    char msg[RB_ERRMSG];
-
-    if (skillscan_clone(j->proto, &sc, msg)) {
-        cmd_error("%s", msg);
-        sc = NULL;
-    }
-    for (;;) {
-        size_t i;
-        pthread_mutex_lock(&j->mu);
-        i = j->next++;
-        pthread_mutex_unlock(&j->mu);
-        if (i >= j->nfiles)
-            break;
-        if (sc)
-            screen_one(j, sc, j->files[i]);
-        else
-            add_error(j, j->files[i], "not read: the skill scanner could not start");
-    }
-    skillscan_free(sc);
-    return NULL;
-}
-
-static double
-now_seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static void
-draw_progress(size_t done, size_t total, size_t failed)
+draw_progress(void *ctx, size_t done, size_t total, size_t failed)
 {
     char bar[31];
     size_t fill = total ? done * 30 / total : 30;
+    (void)ctx;
     memset(bar, '#', fill);
     memset(bar + fill, '.', 30 - fill);
     bar[30] = '\0';
     fprintf(stderr, "\rrubric: screening [%s] %zu/%zu %3zu%%  %zu failed ", bar, done, total,
             total ? done * 100 / total : 100, failed);
-}
-
-/* Runs the screening on nthreads threads, drawing progress on stderr when it is a
- * terminal. */
-static void
-run_threads(struct screening *j, unsigned nthreads, bool progress)
-{
-    pthread_t *t = xcalloc(nthreads, sizeof *t);
-    unsigned started = 0;
-
-    for (unsigned i = 0; i < nthreads; i++) {
-        int err = pthread_create(&t[i], NULL, worker, j);
-        if (err) {
-            cmd_error("cannot start a thread (%s): going on with %u", strerror(err), started);
-            break;
-        }
-        started++;
-    }
-    if (!started)
-        worker(j); /* no thread at all: do the work here */
-    pthread_mutex_lock(&j->mu);
-    while (j->done < j->nfiles) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += 100000000;
-        if (until.tv_nsec >= 1000000000) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000;
-        }
-        pthread_cond_timedwait(&j->progress, &j->mu, &until);
-        if (progress)
-            draw_progress(j->done, j->nfiles, j->sum.failed);
-    }
-    pthread_mutex_unlock(&j->mu);
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(t[i], NULL);
-    if (progress && j->nfiles)
-        fprintf(stderr, "\r%*s\r", 78, "");
-    j->sum.threads = started ? started : 1;
-    free(t);
 }
 
 /* One must-have group as people read it: "java (3+ years)", "oracle | mysql | postgresql". */
@@ -532,7 +144,7 @@ print_criteria(const json_t *c, const struct job *job)
 }
 
 static void
-print_summary(const struct screening *j, const json_t *errors)
+print_summary(const struct screening_files *j, const json_t *errors)
 {
     json_t *why = screen_failures_by_reason(errors);
     const char *k;
@@ -707,18 +319,18 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
 {
     struct opts o = {.min_score = -1, .years = -1, .today = dates_today()};
     struct job job = {0};
-    struct screening j = {0};
+    struct screening_files j = {0};
     struct store *s = NULL;
     struct role role = {0};
     struct skills tax;
     struct skillscan *sc = NULL;
-    char msg[RB_ERRMSG] = "", parser[128];
+    char msg[RB_ERRMSG] = "";
     json_t *criteria = NULL;
     struct diags walk_problems;
     struct buf out;
+    char **files = NULL;
+    size_t nfiles = 0;
     int rc = parse_opts(argc, argv, &o);
-    double t0;
-    pthread_t writer_thread;
 
     if (rc)
         return rc < 0 ? 0 : rc;
@@ -768,85 +380,62 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     diags_init(&walk_problems, 0);
     for (int i = optind; i < argc; i++) {
         if (fs_is_dir(argv[i])) {
-            size_t first = j.nfiles, kept = first, skipped = 0;
-            fs_walk(argv[i], &j.files, &j.nfiles, &walk_problems);
-            for (size_t k = first; k < j.nfiles; k++) {
-                if (extract_resume_candidate(j.files[k])) {
-                    j.files[kept++] = j.files[k];
+            size_t first = nfiles, kept = first, skipped = 0;
+            fs_walk(argv[i], &files, &nfiles, &walk_problems);
+            for (size_t k = first; k < nfiles; k++) {
+                if (extract_resume_candidate(files[k])) {
+                    files[kept++] = files[k];
                     continue;
                 }
                 if (!skipped++)
                     cmd_error("%s: not read as a resume (a database or its journal, such as "
                               "the store)",
-                              j.files[k]);
-                free(j.files[k]);
+                              files[k]);
+                free(files[k]);
             }
-            j.nfiles = kept;
+            nfiles = kept;
             if (skipped > 1)
                 cmd_error("%s: %zu files in all not read as resumes", argv[i], skipped);
         } else {
-            size_t cap = j.nfiles;
-            xgrow(&j.files, &cap, j.nfiles + 1, sizeof *j.files);
-            j.files[j.nfiles++] = xstrdup(argv[i]);
+            size_t cap = nfiles;
+            xgrow(&files, &cap, nfiles + 1, sizeof *files);
+            files[nfiles++] = xstrdup(argv[i]);
         }
     }
     diags_print(&walk_problems, stderr);
     diags_cleanup(&walk_problems);
 
-    resume_parser_key(&tax, parser, sizeof parser);
-    j.role = &role;
-    j.tax = &tax;
-    j.proto = sc;
-    j.parser = parser;
-    j.blind = o.blind;
-    j.today = o.today;
-    j.top = o.top;
-    j.min_score = o.min_score;
-    j.store = s;
-    j.errors = json_array();
-    pthread_mutex_init(&j.mu, NULL);
-    pthread_mutex_init(&j.store_mu, NULL);
-    pthread_cond_init(&j.progress, NULL);
-    pthread_mutex_init(&j.queue_mu, NULL);
-    pthread_cond_init(&j.queue_cv, NULL);
-    memset(&writer_thread, 0, sizeof writer_thread);
-    j.keeping = s != NULL;
-    /* a second connection to an in-memory store would be another, empty store */
-    if (s && !strstr(ctx->db_url, ":memory:") && store_open(ctx->db_url, &j.wstore, msg) == RB_OK) {
-        j.writer_on = pthread_create(&writer_thread, NULL, writer, &j) == 0;
-        if (!j.writer_on) {
-            store_close(j.wstore); /* the reading threads write instead */
-            j.wstore = NULL;
-        }
-    }
     {
         long cores = o.jobs ? o.jobs : sysconf(_SC_NPROCESSORS_ONLN);
-        unsigned n = cores < 1 ? 1 : cores > JOBS_MAX ? JOBS_MAX : (unsigned)cores;
-        if (j.nfiles && n > j.nfiles)
-            n = (unsigned)j.nfiles;
-        t0 = now_seconds();
-        run_threads(&j, n, ctx->err_tty);
+        j = (struct screening_files){
+            .files = files,
+            .nfiles = nfiles,
+            .role = &role,
+            .tax = &tax,
+            .proto = sc,
+            .store = s,
+            .db_url = ctx->db_url,
+            .blind = o.blind,
+            .today = o.today,
+            .top = o.top,
+            .min_score = o.min_score,
+            .threads = cores < 1          ? 1
+                       : cores > JOBS_MAX ? JOBS_MAX
+                                          : (unsigned)cores,
+            .progress = ctx->err_tty ? draw_progress : NULL,
+        };
     }
-    finish_writing(&j, writer_thread);
-    store_close(j.wstore);
-    j.wstore = NULL;
-    j.sum.files = j.nfiles;
-    j.sum.seconds = now_seconds() - t0;
-
-    qsort(j.rows, j.nrows, sizeof *j.rows, cmp_rows);
-    if (o.top && j.nrows > (size_t)o.top)
-        trim(&j);
+    /* read, parsed or taken from the store, kept, scored and ranked in core */
+    screening_files_run(&j);
+    if (ctx->err_tty && j.nfiles)
+        fprintf(stderr, "\r%*s\r", 78, "");
     {
-        size_t ne = json_array_size(j.errors);
-        json_t **ev = xcalloc(ne + 1, sizeof(json_t *)), *sorted = json_array();
-        for (size_t i = 0; i < ne; i++)
-            ev[i] = json_array_get(j.errors, i);
-        qsort(ev, ne, sizeof(json_t *), cmp_errors);
-        for (size_t i = 0; i < ne; i++)
-            json_array_append(sorted, ev[i]);
-        free(ev);
-        json_decref(j.errors);
-        j.errors = sorted;
+        size_t i;
+        json_t *w;
+        json_array_foreach(j.warnings, i, w)
+        {
+            cmd_error("%s", json_string_value(w));
+        }
     }
 
     {
@@ -881,19 +470,9 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
         }
     }
     print_summary(&j, j.errors);
-
-    for (size_t i = 0; i < j.nrows; i++)
-        screen_row_cleanup(&j.rows[i]);
-    free(j.rows);
-    free(j.pending);
-    fs_list_free(j.files, j.nfiles);
-    json_decref(j.errors);
-    pthread_mutex_destroy(&j.mu);
-    pthread_mutex_destroy(&j.store_mu);
-    pthread_cond_destroy(&j.progress);
-    pthread_mutex_destroy(&j.queue_mu);
-    pthread_cond_destroy(&j.queue_cv);
+    screening_files_cleanup(&j);
 out:
+    fs_list_free(files, nfiles);
     job_cleanup(&job);
     json_decref(criteria);
     if (s)

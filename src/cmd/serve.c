@@ -130,7 +130,7 @@ ready(const char *listen)
 int
 cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    struct http_settings cfg;
+    struct settings cfg;
     const char *config = NULL, *listen = NULL, *db = NULL, *retention = NULL;
     bool print = false;
     char msg[RB_ERRMSG];
@@ -160,20 +160,20 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if (optind < argc)
         return cmd_usage("serve", "unexpected argument '%s'", argv[optind]);
-    http_settings_default(&cfg);
+    settings_default(&cfg);
     snprintf(cfg.db, sizeof cfg.db, "%s", ctx->db_url);
-    if (config && (e = http_settings_file(&cfg, config, msg)))
+    if (config && (e = settings_file(&cfg, config, msg)))
         return cmd_fail(e, msg);
-    if ((e = http_settings_env(&cfg, msg)))
+    if ((e = settings_env(&cfg, msg)))
         return cmd_fail(e, msg);
-    if (listen && http_settings_set(&cfg, "listen", listen, msg))
+    if (listen && settings_set(&cfg, "listen", listen, msg))
         return cmd_usage("serve", "%s", msg);
-    if (db && http_settings_set(&cfg, "db", db, msg))
+    if (db && settings_set(&cfg, "db", db, msg))
         return cmd_usage("serve", "%s", msg);
-    if (retention && http_settings_set(&cfg, "retention_days", retention, msg))
+    if (retention && settings_set(&cfg, "retention_days", retention, msg))
         return cmd_usage("serve", "%s", msg);
     if (print) {
-        http_settings_print(&cfg, stdout);
+        settings_print(&cfg, stdout);
         return 0;
     }
     {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* `rubric skills`: lint, list and look up the skills taxonomy (core/skills.c). */
+/* `rubric skills`: lint, list and look up the skills taxonomy (model/skills.c). */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
-#include "core/skills.h"
 #include "extract/extract.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 #include "util/mem.h"
 #include "util/table.h"

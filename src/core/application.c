@@ -5,16 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/application.h"
 #include "core/job.h"
 #include "core/notify.h"
-#include "resume/dates.h"
-#include "resume/resume.h"
-#include "resume/stored.h"
 #include "util/buf.h"
-#include "util/fs.h"
 #include "util/jsonv.h"
 #include "util/mem.h"
 #include "util/text.h"
@@ -328,79 +323,6 @@ out:
     return e;
 }
 
-/* The last path component of a client's file name, without control characters, in valid
- * UTF-8, at most 200 bytes (new). */
-static char *
-clean_name(const char *name)
-{
-    const char *base = name ? name : "";
-    char *out;
-    size_t n, bad;
-    for (const char *p = base; *p; p++)
-        if (*p == '/' || *p == '\\')
-            base = p + 1;
-    out = xstrdup(*base ? base : "upload");
-    for (char *p = out; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = '_';
-    if ((n = strlen(out)) > 200) {
-        n = 200;
-        while (n && ((unsigned char)out[n] & 0xc0) == 0x80)
-            n--;
-        out[n] = '\0';
-    }
-    while (!text_utf8_valid(out, n, &bad))
-        out[bad] = '_';
-    return out;
-}
-
-enum rb_err
-application_intake(struct store *s, const char *uploads, const char *filename, const void *data,
-                   size_t len, long long candidate, long long by, const struct opening_reader *rd,
-                   struct intake_result *out, char *errmsg)
-{
-    struct resume_new v = {0};
-    struct resume r;
-    struct buf path;
-    char *name = clean_name(filename), *parsed = NULL;
-    enum rb_err e;
-
-    memset(out, 0, sizeof *out);
-    snprintf(out->filename, sizeof out->filename, "%s", name);
-    if ((e = fs_mkdirs(uploads, errmsg)))
-        goto out;
-    resume_content_hash(data ? data : "", len, out->hash);
-    buf_init(&path, 4096);
-    buf_printf(&path, "%s/%s", uploads, out->hash);
-    /* a file already there is another resume's: never removed on this one's failure */
-    out->created = access(buf_str(&path), F_OK) != 0;
-    e = fs_write_atomic_mode(buf_str(&path), data ? data : "", len, 0600, errmsg);
-    buf_cleanup(&path);
-    if (e) {
-        out->created = false;
-        snprintf(errmsg, RB_ERRMSG, "an upload cannot be kept: the uploads folder is not writable");
-        goto out;
-    }
-    v = (struct resume_new){candidate, out->hash, name, len, NULL, NULL, NULL, by};
-    if (!resume_read(name, data ? data : "", len, false, rd->sc, dates_today(), &r, &out->format,
-                     out->error)) {
-        json_t *o = resume_to_json(&r, rd->taxonomy, name, out->format);
-        parsed = json_dumps(o, JSON_COMPACT);
-        json_decref(o);
-        resume_cleanup(&r);
-        v.format = out->format;
-        v.parsed = parsed;
-    } else {
-        out->format = NULL;
-        v.error = out->error;
-    }
-    e = store_resumes_add(s, &v, 1, &out->resume, errmsg);
-out:
-    free(parsed);
-    free(name);
-    return e;
-}
-
 /* Queues the screening of resume against the opening's criteria (its description read
  * again, else its role): *screening, 0 when it has neither. */
 static enum rb_err
@@ -515,8 +437,8 @@ answers_keep_files(struct store *s, const json_t *questions, const struct apply_
         if (strcmp(json_string_value(json_object_get(q, "kind")), "file") != 0 || !f->file ||
             !f->file(f->ctx, name, &fname, &data, &len) || !len)
             continue;
-        if ((e = application_intake(s, env->uploads, fname, data, len, candidate, 0, env->reader,
-                                    &kept, errmsg)))
+        if ((e = intake_upload(s, env->uploads, fname, data, len, candidate, 0, env->reader, &kept,
+                               errmsg)))
             return e;
         json_object_set_new(
             answers, id,
@@ -609,8 +531,8 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
         e = RB_EINVAL;
         goto out;
     }
-    if ((e = application_intake(s, env->uploads, f->filename, f->resume, f->resume_len, 0, 0,
-                                env->reader, &kept, errmsg)))
+    if ((e = intake_upload(s, env->uploads, f->filename, f->resume, f->resume_len, 0, 0,
+                           env->reader, &kept, errmsg)))
         goto out;
     resume = kept.resume;
     e = store_application_by_email(s, id, email, app, &cand, msg);
@@ -677,8 +599,8 @@ application_upload(struct store *s, const char *uploads, const char *filename, c
 
     if (opening && (e = opening_for(s, opening, who, false, &o, errmsg)))
         return e;
-    if ((e = application_intake(s, uploads, filename, data, len, candidate, who ? who->id : 0, rd,
-                                out, errmsg)) ||
+    if ((e = intake_upload(s, uploads, filename, data, len, candidate, who ? who->id : 0, rd, out,
+                           errmsg)) ||
         !opening)
         goto out;
     f.opening = opening;

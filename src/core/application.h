@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/intake.h"
 #include "core/opening.h"
 #include "store/store.h"
 #include "util/err.h"
@@ -99,27 +100,7 @@ enum rb_err application_apply(struct store *s, long long id, const struct apply_
                               const struct apply_env *env, struct apply_errors *fe, long long *app,
                               char *errmsg);
 
-/* What the intake of one file did. */
-struct intake_result {
-    long long resume;      /* the new resume's id */
-    char hash[65];         /* SHA-256 of the bytes: the original's name in the uploads folder */
-    char filename[256];    /* the client's file name as kept (its last component, cleaned) */
-    const char *format;    /* the format read (static), NULL when the file could not be read */
-    char error[RB_ERRMSG]; /* why it could not be read ("" when it was) */
-    bool created;          /* the original is new in the uploads folder (the caller removes
-                            * it when the store later refuses what the file was for) */
-};
-
-/* Keeps an uploaded file as every way in does: the original by its SHA-256 in uploads
- * (mode 0600), parsed on arrival, and a resume row for candidate (0: nobody's yet) uploaded
- * by the account by (0: nobody). A file that cannot be read is kept with out->error, which is
- * not a failure. RB_EIO when the file cannot be kept. */
-enum rb_err application_intake(struct store *s, const char *uploads, const char *filename,
-                               const void *data, size_t len, long long candidate, long long by,
-                               const struct opening_reader *rd, struct intake_result *out,
-                               char *errmsg);
-
-/* A recruiter's upload of one resume (POST /resumes): the intake above, for candidate (0:
+/* A recruiter's upload of one resume (POST /resumes): the intake (intake_upload), for candidate (0:
  * none), and with opening (0: none) an application to it made with the resume (source
  * "upload") and its screening queued against the opening's criteria: the candidate's, or a
  * new candidate named as the resume names them (else by the file's name). A candidate who

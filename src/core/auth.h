@@ -14,6 +14,7 @@
 #ifndef RUBRIC_CORE_AUTH_H
 #define RUBRIC_CORE_AUTH_H
 
+#include "core/user.h"
 #include "store/store.h"
 #include "util/crypto.h"
 

@@ -10,34 +10,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/question.h"
+#include "model/question.h"
+#include "model/question_bank.h"
 #include "util/diag.h"
 #include "util/err.h"
 
-struct synonym {
-    char *concept; /* as written, lowercase */
-    char **alts;
-    size_t nalts;
-    char *file;
-    int line;
-};
-
-struct bank {
-    struct competency *comps;
-    size_t ncomps, capcomps;
-    char **comp_files; /* the file each competency came from, parallel to comps */
-    int *comp_lines;
-    struct question *qs;
-    size_t nqs, capqs;
-    struct synonym *syns;
-    size_t nsyns, capsyns;
-};
-
 /* The largest bank file read (a bank file is prose, not data). */
 #define BANK_FILE_MAX (4u << 20)
-
-void bank_init(struct bank *b);
-void bank_cleanup(struct bank *b);
 
 /* Parses one bank file's text (named file in messages) and adds its competency and
  * questions to b. Problems go to d. */
@@ -53,16 +32,6 @@ enum rb_err bank_read_dir(struct bank *b, const char *dir, struct diags *d, char
 
 /* Reads the bank compiled into the binary. */
 void bank_read_builtin(struct bank *b, struct diags *d);
-
-/* Adds a competency (the strings are copied; name and summary may be NULL). A second one
- * with the same id is kept only when it comes from a file, so lint can name both places. */
-void bank_add_competency(struct bank *b, const char *id, const char *name, const char *summary,
-                         const char *file, int line);
-/* Adds a question, taking ownership of its members (q is zeroed). */
-void bank_add_question_take(struct bank *b, struct question *q);
-
-/* Returns the competency with id, or NULL. Borrowed. */
-const struct competency *bank_competency(const struct bank *b, const char *id);
 
 /* Rules for one question (fields, sections, key concepts, STAR). Imported questions (source
  * set) may lack points unless strict. */

@@ -30,16 +30,6 @@ void bank_from_json(struct bank *b, const char *file, const char *data, size_t l
  * Used for questions sent to the API. */
 void bank_json_read_question(struct bank *b, const char *file, json_t *o, struct diags *d);
 
-/* The points of a question as a JSON array text ([{"kind", "text", "concepts"}]), as the
- * store keeps them. Returns a new string (free with free()). */
-char *points_to_json_text(const struct point *p, size_t n);
-/* The tag of a point of kind read from its JSON object: "grade" (1-4) of a grade, "level"
- * of a by-level item; 0 for other kinds or when missing or out of range. */
-int point_tag_from_json(enum point_kind kind, json_t *point);
-/* Reads such an array back into *p (new; free each with the question) and *n. RB_EINVAL
- * when the text is not that shape. */
-enum rb_err points_from_json_text(const char *text, struct point **p, size_t *n);
-
 /* Replaces \x02 and \x03 snippet marks with open and close. Returns a new string. */
 char *snippet_mark(const char *snippet, const char *open, const char *close);
 

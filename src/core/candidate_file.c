@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/application.h"
+#include "core/audit.h"
 #include "core/user.h"
 #include "extract/extract.h"
 #include "resume/dates.h"
@@ -41,13 +42,13 @@ attach(struct store *s, const char *uploads, const char *path, const char *data,
     json_decref(c);
     if (e)
         return e;
-    e = application_intake(s, uploads, path, data, len, candidate, who ? who->account : 0, rd,
-                           &kept, errmsg);
+    e = intake_upload(s, uploads, path, data, len, candidate, who ? who->account : 0, rd, &kept,
+                      errmsg);
     if (e)
         return e;
     *resume = kept.resume;
     snprintf(what, sizeof what, "resume %lld", *resume);
-    return store_audit_append(s, who, "create", &candidate, 1, what, errmsg);
+    return audit_append(s, who, "create", &candidate, 1, what, errmsg);
 }
 
 enum rb_err
@@ -108,7 +109,7 @@ candidate_from_file(struct store *s, const char *uploads, const char *path,
     }
     if (!(e = store_tx_begin(s, errmsg))) {
         e = store_candidate_add(s, &n, candidate, errmsg);
-        e = e ? e : store_audit_append(s, who, "create", candidate, 1, "candidate", errmsg);
+        e = e ? e : audit_append(s, who, "create", candidate, 1, "candidate", errmsg);
         e = e ? e : attach(s, uploads, path, data, len, *candidate, who, rd, resume, errmsg);
         e = store_tx_end(s, e, errmsg);
     }

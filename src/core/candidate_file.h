@@ -2,7 +2,7 @@
 /*
  * Candidates and resume files from disk, for the command line: a file attached to a
  * candidate, and a candidate made from a file (one that `rubric screen` ranked). A file is
- * kept and parsed as the API's uploads are (application_intake: the original in the uploads
+ * kept and parsed as the API's uploads are (intake_upload: the original in the uploads
  * folder by its SHA-256, mode 0600), and every change is written with its audit entry in one
  * transaction.
  */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "util/mem.h"
 
 /* ---- the arithmetic ------------------------------------------------------------------- */
@@ -349,8 +350,7 @@ fairness_report(struct store *s, const struct selfid_config *c, const struct fai
                      (json_int_t)min_group, "applications", (json_int_t)counted, "categories", cats,
                      "intersections", inter, "notes", notes);
     cats = inter = NULL;
-    if ((e = store_audit_append(s, who ? &actor : NULL, "view", NULL, 0, "fairness report",
-                                errmsg))) {
+    if ((e = audit_append(s, who ? &actor : NULL, "view", NULL, 0, "fairness report", errmsg))) {
         json_decref(*out);
         *out = NULL;
     }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "core/fairness.h"
 #include "core/selfid.h"
 #include "store/store.h"
@@ -308,7 +309,7 @@ fairness_audit(struct store *s, long long id, long long compare, long long min_g
     /* proxies read self-identification (in aggregate): only for who may, and recorded */
     if (n && selfid_may_read(who)) {
         struct audit_actor actor = {who ? who->id : 0, who ? who->email : "command line"};
-        if ((e = store_audit_append(s, &actor, "view", NULL, 0, "fairness proxies", errmsg)) ||
+        if ((e = audit_append(s, &actor, "view", NULL, 0, "fairness proxies", errmsg)) ||
             !(prox = proxies(s, items, min_group > 0 ? min_group : FAIRNESS_MIN_GROUP, errmsg, &e)))
             goto out;
     }

@@ -129,8 +129,5 @@ enum rb_err kit_get(struct store *s, long long id, const struct user *who, char 
 
 /* The kit as JSON (docs/FORMATS.md). New reference. */
 json_t *kit_to_json(const struct kit *k);
-/* The kit as a Markdown document or a printable HTML page, appended to out. */
-void kit_render_md(const struct kit *k, struct buf *out);
-void kit_render_html(const struct kit *k, struct buf *out);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/candidate.h"
 #include "core/job.h"
 #include "core/opening.h"
 #include "util/buf.h"
@@ -12,8 +13,6 @@
 #include "util/mem.h"
 
 static const char *const statuses[] = {"draft", "open", "on-hold", "closed", "filled", NULL};
-static const char *const kinds[] = {"applied", "screened", "interviewing", "offer",
-                                    "hired",   "rejected", "withdrawn",    NULL};
 static const char *const remotes[] = {"onsite", "hybrid", "remote", NULL};
 
 #define TEAM_RECRUITERS_MAX 20
@@ -51,8 +50,9 @@ json_t *
 opening_default_stages(void)
 {
     json_t *a = json_array();
-    for (size_t i = 0; kinds[i]; i++)
-        json_array_append_new(a, json_pack("{s:s, s:s}", "name", kinds[i], "kind", kinds[i]));
+    for (size_t i = 0; candidate_stage_nth(i); i++)
+        json_array_append_new(a, json_pack("{s:s, s:s}", "name", candidate_stage_nth(i), "kind",
+                                           candidate_stage_nth(i)));
     return a;
 }
 
@@ -94,7 +94,7 @@ opening_stages_check(const json_t *stages, char *errmsg)
                      i);
             return RB_EINVAL;
         }
-        if (!one_of(kind, kinds)) {
+        if (!candidate_stage_known(kind)) {
             snprintf(errmsg, RB_ERRMSG, "stages[%zu].kind: %s", i, CANDIDATE_STAGES);
             return RB_EINVAL;
         }

@@ -15,8 +15,8 @@
 #include <jansson.h>
 #include <stdbool.h>
 
-#include "core/skills.h"
 #include "core/user.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 #include "store/store.h"
 #include "util/err.h"

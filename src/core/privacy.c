@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/audit.h"
 #include "core/scorecard.h"
 #include "core/selfid.h"
 #include "util/buf.h"
@@ -206,7 +207,7 @@ privacy_export(struct store *s, long long id, const struct user *who, const char
         goto out;
     }
     /* the attempt is recorded before any of it leaves the store */
-    if ((rc = store_audit_append(s, who ? &actor : NULL, "export", &id, 1, "candidate", errmsg)))
+    if ((rc = audit_append(s, who ? &actor : NULL, "export", &id, 1, "candidate", errmsg)))
         goto out;
     if (dir &&
         ((rc = export_dir(dir, force, errmsg)) || (rc = export_files(x, uploads, dir, errmsg))))

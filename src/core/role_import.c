@@ -15,7 +15,7 @@
 
 #include "core/job.h"
 #include "core/question.h"
-#include "core/skills.h"
+#include "model/skills.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/mem.h"

@@ -751,6 +751,29 @@ scorecard_list(struct store *s, const struct user *who, long long candidate,
 }
 
 enum rb_err
+scorecard_find(struct store *s, const struct user *who, const struct scorecard_filter *f,
+               json_t **cards, bool *complete, long long *candidate, char *errmsg)
+{
+    json_t *v = NULL;
+    enum rb_err rc = RB_OK;
+
+    *cards = NULL;
+    *complete = false;
+    *candidate = f->candidate;
+    if (!*candidate && f->interview)
+        rc = store_interview_get(s, f->interview, &v, errmsg);
+    else if (!*candidate)
+        rc = scorecard_get(s, f->id, &v, errmsg);
+    if (rc)
+        return rc;
+    if (v) {
+        *candidate = json_integer_value(json_object_get(v, "candidate"));
+        json_decref(v);
+    }
+    return scorecard_list(s, who, *candidate, f, cards, complete, errmsg);
+}
+
+enum rb_err
 scorecard_visible(struct store *s, const struct user *who, json_t *cards, size_t *withheld,
                   char *errmsg)
 {

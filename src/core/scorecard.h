@@ -72,6 +72,9 @@ void scorecard_diff_cleanup(struct scorecard_diff *d);
  * the nearest, a half rounded down (a tie does not lift a rating); 0 for none. */
 int scorecard_derive(const int *ratings, size_t n);
 
+/* The recommendations a scorecard ends with, worst first. */
+#define RECOMMENDATIONS "strong-no, no, yes or strong-yes"
+
 /* Whose scorecards of a candidate's loop someone may see. Nobody on the panel sees another
  * interviewer's card before submitting all of their own. */
 enum scorecard_view {
@@ -91,6 +94,14 @@ enum rb_err scorecard_view(struct store *s, long long candidate, const struct us
 enum rb_err scorecard_list(struct store *s, const struct user *who, long long candidate,
                            const struct scorecard_filter *f, json_t **cards, bool *complete,
                            char *errmsg);
+
+/* The loop f names (f->candidate's, else interview f->interview's, else card f->id's) into
+ * *candidate, and that loop's cards of f that who may see, as scorecard_list: the one
+ * door through which the command line and the API show scorecards. RB_ENOTFOUND without
+ * the interview or the card. */
+enum rb_err scorecard_find(struct store *s, const struct user *who,
+                           const struct scorecard_filter *f, json_t **cards, bool *complete,
+                           long long *candidate, char *errmsg);
 
 /* The panel rule over cards of any number of candidates (store_scorecards' JSON array):
  * removes in place every card who may not see, decided per candidate by scorecard_view. A

@@ -602,14 +602,19 @@ int
 screen_compare(const struct screen_result *a, double years_a, const struct screen_result *b,
                double years_b)
 {
+    /* the figures as shown (screen_to_json rounds them so), so that a store ordering the
+     * stored JSON ranks exactly as this does; and a total preorder, as qsort needs */
+    double ra = round(a->relevant_years * 10), rb = round(b->relevant_years * 10);
+    double ma = round(a->must_met * 1000), mb = round(b->must_met * 1000);
+    double ya = round(years_a * 10), yb = round(years_b * 10);
     if (a->score != b->score)
         return a->score < b->score ? 1 : -1;
-    if (fabs(a->relevant_years - b->relevant_years) >= 0.05)
-        return a->relevant_years < b->relevant_years ? 1 : -1;
-    if (a->must_met != b->must_met)
-        return a->must_met < b->must_met ? 1 : -1;
-    if (fabs(years_a - years_b) >= 0.05)
-        return years_a < years_b ? 1 : -1;
+    if (ra != rb)
+        return ra < rb ? 1 : -1;
+    if (ma != mb)
+        return ma < mb ? 1 : -1;
+    if (ya != yb)
+        return ya < yb ? 1 : -1;
     return 0;
 }
 
@@ -630,6 +635,7 @@ screen_to_json(const struct screen_result *s)
     json_object_set_new(o, "capped", json_boolean(s->capped));
     json_object_set_new(o, "penalty", json_real(round(s->penalty * 10) / 10));
     json_object_set_new(o, "relevant_years", json_real(round(s->relevant_years * 10) / 10));
+    json_object_set_new(o, "must_met", json_real(round(s->must_met * 1000) / 1000));
     json_object_set_new(o, "breakdown", bd);
     json_object_set_new(o, "reasons", rs);
     return o;

@@ -27,7 +27,7 @@
 #include <jansson.h>
 
 #include "core/role.h"
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/resume.h"
 
 /* the share of the score a wholly missing set of must-haves takes off */
@@ -63,8 +63,9 @@ const char *screen_criterion_name(enum screen_criterion c);
  * out and the role noun counting half. */
 double screen_title_similarity(const char *a, const char *b);
 
-/* Orders two results best first: score, then relevant years, must-haves met, total years
- * (experience_years of each); 0 when these tie. */
+/* Orders two results best first: score, then relevant years (to 0.1), the share of
+ * must-haves met (to 0.001), total years (experience_years of each, to 0.1); 0 when these
+ * tie. The store orders a screening's stored results by the same figures of their JSON. */
 int screen_compare(const struct screen_result *a, double years_a, const struct screen_result *b,
                    double years_b);
 
@@ -73,7 +74,7 @@ void screen_score(const struct resume *r, const struct role *role, const struct 
                   struct ym today, struct screen_result *out);
 void screen_cleanup(struct screen_result *s);
 
-/* {"score", "must_have_missing", "capped", "penalty", "relevant_years",
+/* {"score", "must_have_missing", "capped", "penalty", "relevant_years", "must_met",
  * "breakdown": {criterion: {"points", "max"}}, "reasons"}.
  * New reference. */
 json_t *screen_to_json(const struct screen_result *s);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/audit.h"
+
 /* Whether s[0..n) is a name: a-z, 0-9 and '_', 1 to SELFID_NAME_MAX bytes. */
 static bool
 is_name(const char *s, size_t n)
@@ -245,8 +247,8 @@ selfid_read(struct store *s, long long candidate, const struct user *who, json_t
     }
     if ((e = store_selfid_get(s, candidate, out, errmsg)))
         return e;
-    if ((e = store_audit_append(s, who ? &actor : NULL, "view", &candidate, 1,
-                                "self-identification", errmsg))) {
+    if ((e = audit_append(s, who ? &actor : NULL, "view", &candidate, 1, "self-identification",
+                          errmsg))) {
         json_decref(*out);
         *out = NULL;
     }

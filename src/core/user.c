@@ -9,39 +9,6 @@
 #include "util/mem.h"
 #include "util/text.h"
 
-static const char *const role_names[] = {
-    [USER_ADMIN] = "admin",
-    [USER_RECRUITER] = "recruiter",
-    [USER_INTERVIEWER] = "interviewer",
-    [USER_CANDIDATE] = "candidate",
-};
-
-void
-user_cleanup(struct user *u)
-{
-    if (!u)
-        return;
-    free(u->email);
-    free(u->name);
-    free(u->created_at);
-    memset(u, 0, sizeof *u);
-}
-
-const char *
-user_role_name(int role)
-{
-    return role >= USER_ADMIN && role <= USER_ROLE_MAX ? role_names[role] : "none";
-}
-
-int
-user_role_parse(const char *name)
-{
-    for (int r = USER_ADMIN; r <= USER_ROLE_MAX; r++)
-        if (name && strcmp(name, role_names[r]) == 0)
-            return r;
-    return 0;
-}
-
 char *
 user_email_normal(const char *email, char *errmsg)
 {
@@ -87,12 +54,4 @@ user_password_check(const char *password, size_t len, char *errmsg)
         return RB_EINVAL;
     }
     return RB_OK;
-}
-
-json_t *
-user_to_json(const struct user *u)
-{
-    return json_pack("{s:I, s:s, s:s?, s:s, s:b, s:s?}", "id", (json_int_t)u->id, "email", u->email,
-                     "name", u->name, "role", user_role_name(u->role), "disabled", u->disabled,
-                     "created_at", u->created_at);
 }

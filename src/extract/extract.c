@@ -219,7 +219,7 @@ html_walk(xmlNode *n, struct buf *b, int depth)
             if (!strcasecmp(tag, "li"))
                 buf_puts(b, "- ");
             if (!strcasecmp(tag, "td") || !strcasecmp(tag, "th"))
-                buf_puts(b, " ");
+                buf_puts(b, "\t"); /* cells stay apart, as in a DOCX table's row */
             html_walk(n->children, b, depth + 1);
             if (is_block(tag))
                 newline(b);

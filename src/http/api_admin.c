@@ -12,8 +12,8 @@
 #include "core/bank.h"
 #include "core/import_apply.h"
 #include "core/role_import.h"
+#include "core/settings.h"
 #include "http/http.h"
-#include "http/settings.h"
 #include "util/diag.h"
 
 #ifndef RUBRIC_VERSION /* the Makefile defines it */
@@ -147,7 +147,7 @@ api_status(struct http_req *req, struct http_res *res)
     }
     /* the settings as `rubric serve --print-config` writes them: none is a secret */
     if ((mem = open_memstream(&text, &len))) {
-        http_settings_print(req->cfg, mem);
+        settings_print(req->cfg, mem);
         fclose(mem);
         for (char *line = text; line && *line;) {
             char *nl = strchr(line, '\n'), *eq = strstr(line, " = "), *hash;

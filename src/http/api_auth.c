@@ -6,8 +6,8 @@
 #include <time.h>
 
 #include "core/auth.h"
+#include "core/settings.h"
 #include "http/http.h"
-#include "http/settings.h"
 #include "util/mem.h"
 
 static void
@@ -20,8 +20,7 @@ iso_time(long long t, char out[32])
 }
 
 static void
-set_cookie(struct http_res *res, const struct http_settings *cfg, const char *value,
-           long long max_age)
+set_cookie(struct http_res *res, const struct settings *cfg, const char *value, long long max_age)
 {
     char c[256];
     snprintf(c, sizeof c, "rubric_session=%s; Path=/; Max-Age=%lld; HttpOnly; SameSite=Strict%s",

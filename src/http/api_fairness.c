@@ -12,8 +12,9 @@
 
 #include "core/fairness.h"
 #include "core/selfid.h"
+#include "core/settings.h"
 #include "http/http.h"
-#include "http/settings.h"
+#include "report/fairness_render.h"
 
 /* The deployment's categories; false with a problem set when the setting is bad (it was
  * checked at start, so that is a bug). */

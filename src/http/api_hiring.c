@@ -7,21 +7,19 @@
 #include <unistd.h>
 
 #include "core/application.h"
+#include "core/candidate.h"
 #include "core/job.h"
 #include "core/privacy.h"
-#include "core/screen_export.h"
+#include "core/settings.h"
 #include "http/http.h"
 #include "http/jobs.h"
-#include "http/settings.h"
+#include "report/screen_export.h"
 #include "resume/resume.h"
 #include "resume/stored.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
 #include "util/text.h"
-
-static const char *const stages[] = {"applied", "screened", "interviewing", "offer",
-                                     "hired",   "rejected", "withdrawn",    NULL};
 
 void
 api_candidates_list(struct http_req *req, struct http_res *res)
@@ -31,15 +29,10 @@ api_candidates_list(struct http_req *req, struct http_res *res)
     json_t *items;
     char msg[RB_ERRMSG];
     enum rb_err e;
-    bool known = !stage;
     if (!http_paging(req, res, &limit, &offset))
         return;
-    for (size_t i = 0; stage && stages[i]; i++)
-        known = known || strcmp(stage, stages[i]) == 0;
-    if (!known) {
-        http_problem(res, RB_EINVAL,
-                     "stage: applied, screened, interviewing, offer, hired, rejected or withdrawn",
-                     "stage");
+    if (stage && !candidate_stage_known(stage)) {
+        http_problem(res, RB_EINVAL, "stage: " CANDIDATE_STAGES, "stage");
         return;
     }
     if (q && strlen(q) > 200) {

@@ -11,14 +11,12 @@
 #include <time.h>
 
 #include "core/application.h"
+#include "core/candidate.h"
 #include "core/interview.h"
 #include "core/notify.h"
 #include "core/scorecard.h"
 #include "http/http.h"
 #include "util/mem.h"
-
-static const char *const stages[] = {"applied", "screened", "interviewing", "offer",
-                                     "hired",   "rejected", "withdrawn",    NULL};
 
 static bool
 hiring(const struct http_req *req)
@@ -76,7 +74,6 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
     const char *field, *stage, *reason;
     char msg[RB_ERRMSG];
     json_t *o;
-    bool known = false;
     enum rb_err e;
 
     if (!id)
@@ -87,9 +84,7 @@ api_candidate_stage(struct http_req *req, struct http_res *res)
     }
     stage = json_string_value(json_object_get(req->json, "stage"));
     reason = json_string_value(json_object_get(req->json, "reason"));
-    for (size_t i = 0; stages[i]; i++)
-        known = known || strcmp(stage, stages[i]) == 0;
-    if (!known) {
+    if (!candidate_stage_known(stage)) {
         http_problem(res, RB_EINVAL, "stage: " CANDIDATE_STAGES, "stage");
         return;
     }
@@ -335,16 +330,16 @@ api_scorecards_submit(struct http_req *req, struct http_res *res)
     send_card(req, res, card, 201);
 }
 
-/* The scorecards of filter f in candidate's loop that the caller may see: {"items",
- * "complete" (false when only the caller's own are shown)}. */
+/* The scorecards of filter f that the caller may see: {"items", "complete" (false when only
+ * the caller's own are shown)}. */
 static void
-send_cards(struct http_req *req, struct http_res *res, long long candidate,
-           struct scorecard_filter *f)
+send_cards(struct http_req *req, struct http_res *res, const struct scorecard_filter *f)
 {
     json_t *cards;
     bool complete;
+    long long candidate;
     char msg[RB_ERRMSG];
-    enum rb_err e = scorecard_list(req->store, &req->who, candidate, f, &cards, &complete, msg);
+    enum rb_err e = scorecard_find(req->store, &req->who, f, &cards, &complete, &candidate, msg);
     if (e) {
         http_problem(res, e, msg, NULL);
         return;
@@ -362,12 +357,10 @@ api_interview_scorecards(struct http_req *req, struct http_res *res)
 {
     struct scorecard_filter f = {.interview = http_param_id(req, res, 0)};
     json_t *iv;
-    long long candidate;
     if (!f.interview || !interview_for(req, res, f.interview, &iv))
         return;
-    candidate = json_integer_value(json_object_get(iv, "candidate"));
     json_decref(iv);
-    send_cards(req, res, candidate, &f);
+    send_cards(req, res, &f);
 }
 
 void
@@ -384,7 +377,7 @@ api_candidate_scorecards(struct http_req *req, struct http_res *res)
         return;
     }
     json_decref(c);
-    send_cards(req, res, f.candidate, &f);
+    send_cards(req, res, &f);
 }
 
 void
@@ -397,14 +390,8 @@ api_scorecard_get(struct http_req *req, struct http_res *res)
     enum rb_err e;
     if (!id)
         return;
-    if ((e = scorecard_get(req->store, id, &card, msg))) {
-        http_problem(res, e, msg, NULL);
-        return;
-    }
-    candidate = json_integer_value(json_object_get(card, "candidate"));
-    json_decref(card);
-    if ((e = scorecard_list(req->store, &req->who, candidate, &(struct scorecard_filter){.id = id},
-                            &cards, &complete, msg))) {
+    if ((e = scorecard_find(req->store, &req->who, &(struct scorecard_filter){.id = id}, &cards,
+                            &complete, &candidate, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }

@@ -15,9 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "core/privacy.h"
+#include "core/settings.h"
 #include "http/http.h"
-#include "http/settings.h"
 #include "util/mem.h"
 
 /* Appends the entries; on failure sets a problem in res, or logs when res is NULL. */
@@ -27,7 +28,7 @@ record(struct http_req *req, struct http_res *res, const char *action, const lon
 {
     struct audit_actor who = {req->who.id, req->who.email};
     char msg[RB_ERRMSG];
-    enum rb_err e = store_audit_append(req->store, &who, action, ids, n, what, msg);
+    enum rb_err e = audit_append(req->store, &who, action, ids, n, what, msg);
     if (!e)
         return true;
     if (res) {
@@ -65,7 +66,7 @@ api_audit_change(struct http_req *req, const char *action, long long candidate, 
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    e = store_audit_append(req->store, &who, action, &candidate, candidate ? 1 : 0, what, msg);
+    e = audit_append(req->store, &who, action, &candidate, candidate ? 1 : 0, what, msg);
     if (e && e != RB_EINTERNAL) {
         snprintf(msg, RB_ERRMSG,
                  "the change cannot be recorded in the audit log, so it was not made: try again");
@@ -200,7 +201,7 @@ api_audit_list(struct http_req *req, struct http_res *res)
         }
         f.actor = email;
     }
-    e = store_audit_list(req->store, &f, limit, offset, &items, &total, msg);
+    e = audit_list(req->store, &f, limit, offset, &items, &total, msg);
     free(email);
     if (e) {
         json_decref(items);

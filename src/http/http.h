@@ -19,7 +19,7 @@
 #include "util/err.h"
 #include "util/jsonv.h"
 
-struct http_settings; /* http/settings.h */
+struct settings; /* core/settings.h */
 
 #define HTTP_MAX_PARAMS 4
 
@@ -45,7 +45,7 @@ struct http_req {
     struct user who; /* id 0: nobody (a public route) */
     bool by_token;   /* authenticated by an API token, not a session */
     struct store *store;
-    const struct http_settings *cfg;
+    const struct settings *cfg;
     void *conn; /* the server's: for http_query */
     long long now;
     char address[64]; /* the client's IP address, for rate limits only (never logged) */

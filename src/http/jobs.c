@@ -2,7 +2,6 @@
 /* The screening worker and the shared scanner (http/jobs.h). */
 #include "http/jobs.h"
 
-#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,16 +10,11 @@
 #include <unistd.h>
 
 #include "core/mail.h"
-#include "core/notify.h"
 #include "core/privacy.h"
-#include "core/screen.h"
-#include "extract/extract.h"
-#include "resume/stored.h"
+#include "core/screening.h"
 #include "store/store.h"
-#include "util/buf.h"
 #include "util/mem.h"
 
-#define BATCH 64
 #define STALE_SECONDS 120    /* a running job silent this long is claimed again */
 #define RETENTION_EVERY 3600 /* seconds between two retention runs */
 #define RETENTION_RETRY 60   /* ... and between tries to rewrite the store's files */
@@ -77,122 +71,7 @@ jobs_teardown(void)
 static pthread_t worker_thread;
 static bool worker_running;
 static int stopping; /* read and written atomically */
-static const struct http_settings *worker_cfg;
-
-/* The resume for one row: the stored parse, or for a blind screening the original file
- * read again, redacted and parsed. */
-static enum rb_err
-resume_of(json_t *row, bool blind, struct ym today, struct resume *r, char *errmsg)
-{
-    const char *error = json_string_value(json_object_get(row, "error"));
-    if (error) {
-        snprintf(errmsg, RB_ERRMSG, "%s", error);
-        return RB_EINVAL;
-    }
-    if (!blind)
-        return resume_from_json(json_object_get(row, "parsed"), &taxonomy, today, r, errmsg);
-    {
-        struct buf path;
-        char *data;
-        size_t len;
-        const char *format;
-        enum rb_err e;
-        buf_init(&path, 4096);
-        buf_printf(&path, "%s/%s", worker_cfg->uploads,
-                   json_string_value(json_object_get(row, "hash")));
-        e = extract_read(buf_str(&path), NULL, &data, &len, errmsg);
-        buf_cleanup(&path);
-        if (e)
-            return e;
-        e = resume_read(json_string_value(json_object_get(row, "filename")), data, len, true,
-                        jobs_scanner(), today, r, &format, errmsg);
-        free(data);
-        return e;
-    }
-}
-
-/* A screening's end and the note to whoever started it, in one transaction; when the note
- * cannot be queued the end is recorded alone (the job must not run again for a mail). */
-static void
-finish_job(struct store *s, long long id, const char *error, char *msg)
-{
-    enum rb_err e = store_tx_begin(s, msg);
-    if (!e) {
-        e = store_screening_finish(s, id, error, msg);
-        e = e ? e : notify_screening(s, id, (long long)time(NULL), msg);
-        e = store_tx_end(s, e, msg);
-    }
-    if (e)
-        store_screening_finish(s, id, error, msg);
-}
-
-static void
-run_job(struct store *s, long long id, const char *criteria, bool blind)
-{
-    struct role role;
-    json_t *cj = json_loads(criteria, 0, NULL);
-    char msg[RB_ERRMSG];
-    struct ym today = dates_today();
-    bool ok = cj && role_from_json(cj, &role, msg);
-    long long ids[BATCH];
-    size_t n;
-
-    json_decref(cj);
-    if (!ok) {
-        finish_job(s, id, "the screening's criteria cannot be read", msg);
-        return;
-    }
-    while (!__atomic_load_n(&stopping, __ATOMIC_RELAXED)) {
-        struct screening_outcome out[BATCH];
-        char *results[BATCH], errors[BATCH][RB_ERRMSG];
-        enum rb_err e_rec;
-        if (store_screening_next(s, id, BATCH, ids, &n, msg) || !n)
-            break;
-        for (size_t i = 0; i < n; i++) {
-            json_t *row = NULL;
-            struct resume r;
-            enum rb_err e = store_resume_row(s, ids[i], &row, errors[i]);
-            out[i] = (struct screening_outcome){ids[i], 0, NULL, NULL};
-            results[i] = NULL;
-            if (!e)
-                e = resume_of(row, blind, today, &r, errors[i]);
-            if (e) {
-                out[i].error = errors[i];
-            } else {
-                struct screen_result sr;
-                json_t *o;
-                screen_score(&r, &role, &taxonomy, today, &sr);
-                o = screen_to_json(&sr);
-                json_object_set_new(o, "experience_years",
-                                    json_real(round(r.experience_months / 1.2) / 10));
-                json_object_set_new(o, "comparable_years",
-                                    json_real(round(sr.comparable_years * 10) / 10));
-                if (!blind) {
-                    json_object_set_new(o, "name", r.name ? json_string(r.name) : json_null());
-                    json_object_set(o, "filename", json_object_get(row, "filename"));
-                }
-                out[i].score = sr.score;
-                out[i].result = results[i] = json_dumps(o, JSON_COMPACT);
-                json_decref(o);
-                screen_cleanup(&sr);
-                resume_cleanup(&r);
-            }
-            json_decref(row);
-        }
-        e_rec = store_screening_record(s, id, out, n, (long long)time(NULL), msg);
-        for (size_t i = 0; i < n; i++)
-            free(results[i]);
-        if (e_rec) {
-            /* left 'running': claimed again once its heartbeat is stale */
-            fprintf(stderr, "rubric: screening %lld: %s\n", id, msg);
-            role_cleanup(&role);
-            return;
-        }
-    }
-    if (!__atomic_load_n(&stopping, __ATOMIC_RELAXED))
-        finish_job(s, id, NULL, msg);
-    role_cleanup(&role);
-}
+static const struct settings *worker_cfg;
 
 /* Erases the candidates whose retention is over (retention_days), on start and then
  * every RETENTION_EVERY seconds, PRIVACY_RETENTION_BATCH at a time (a full batch: the next
@@ -293,7 +172,10 @@ worker(void *arg)
                                       &blind, msg)
               : RB_ESTORE;
         if (!e) {
-            run_job(s, id, criteria, blind);
+            struct opening_reader rd = {jobs_scanner(), &taxonomy};
+            /* scored and recorded in core (core/screening.h), as `rubric screen` scores */
+            if (screening_job_run(s, id, criteria, blind, worker_cfg->uploads, &rd, &stopping, msg))
+                fprintf(stderr, "rubric: screening %lld: %s\n", id, msg);
             free(criteria);
             continue;
         }
@@ -340,7 +222,7 @@ mail_worker(void *arg)
 }
 
 static enum rb_err
-mail_start(const struct http_settings *cfg, char *errmsg)
+mail_start(const struct settings *cfg, char *errmsg)
 {
     bool on;
     int err;
@@ -360,7 +242,7 @@ mail_start(const struct http_settings *cfg, char *errmsg)
 }
 
 enum rb_err
-jobs_start(const struct http_settings *cfg, char *errmsg)
+jobs_start(const struct settings *cfg, char *errmsg)
 {
     int err;
     enum rb_err e;

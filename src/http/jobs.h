@@ -10,8 +10,8 @@
 #ifndef RUBRIC_HTTP_JOBS_H
 #define RUBRIC_HTTP_JOBS_H
 
-#include "core/skills.h"
-#include "http/settings.h"
+#include "core/settings.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 
 /* Builds the taxonomy and scanner; call before any thread uses them. */
@@ -21,7 +21,7 @@ const struct skills *jobs_taxonomy(void);
 struct skillscan *jobs_scanner(void);
 
 /* Starts and stops the screening worker. */
-enum rb_err jobs_start(const struct http_settings *cfg, char *errmsg);
+enum rb_err jobs_start(const struct settings *cfg, char *errmsg);
 void jobs_stop(void);
 void jobs_teardown(void);
 

@@ -64,7 +64,7 @@ static size_t nstores, capstores;
 static _Thread_local struct store *thread_store;
 
 static struct store *
-store_for_thread(const struct http_settings *cfg, char *errmsg)
+store_for_thread(const struct settings *cfg, char *errmsg)
 {
     if (!thread_store) {
         if (store_open(cfg->db, &thread_store, errmsg))
@@ -221,7 +221,7 @@ http_metrics_text(struct buf *out)
 /* ---- requests --------------------------------------------------------------------------- */
 
 struct server {
-    const struct http_settings *cfg;
+    const struct settings *cfg;
     struct MHD_Daemon *d;
     struct MHD_Daemon *metrics_d; /* the metrics listener, when metrics_listen names one */
     unsigned id_prefix;           /* request ids: a random prefix per process and a count */
@@ -1140,7 +1140,7 @@ parse_listen(const char *listen, struct sockaddr_storage *sa, socklen_t *len, ch
 }
 
 enum rb_err
-http_check_listen(const struct http_settings *cfg, char *errmsg)
+http_check_listen(const struct settings *cfg, char *errmsg)
 {
     struct sockaddr_storage sa;
     socklen_t salen;
@@ -1202,7 +1202,7 @@ start_metrics(struct server *sv, char *errmsg)
 static struct MHD_Daemon *
 start_daemon(struct server *sv, const struct sockaddr_storage *sa, unsigned threads)
 {
-    const struct http_settings *cfg = sv->cfg;
+    const struct settings *cfg = sv->cfg;
     unsigned hard = cfg->max_connections + cfg->max_connections / 4 + 16 * threads;
     return MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME |
@@ -1240,7 +1240,7 @@ drain(struct server *sv)
 }
 
 enum rb_err
-http_serve(const struct http_settings *cfg, void (*ready)(const char *listen), char *errmsg)
+http_serve(const struct settings *cfg, void (*ready)(const char *listen), char *errmsg)
 {
     struct server sv = {.cfg = cfg};
     struct sockaddr_storage sa;

@@ -5,7 +5,8 @@
  * "until", "till", "through") for a second date or an open end ("present", "current",
  * "now", "today", "date", "ongoing", also after a second word: "- till date"). "since
  * DATE" is an open range. Two-digit years after a month with an apostrophe ("Jan '19") and
- * seasons ("Summer 2019": June) are dates too. A lone date is not a range. A date starts a word, or
+ * seasons ("Summer 2019": June) are dates too. A date and a dash at the very end ("2019-01-27 —")
+ * is an open range, as some themes print one. A lone date is not a range. A date starts a word, or
  * is glued to the word before it where extraction lost a space between two elements ("Acme LtdJan
  * 2019", "Acme2019 - 2021"): a capital after a small letter, or a digit after a letter.
  */
@@ -39,22 +40,37 @@ digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* The month whose names begin with the three letters at p (any case), 1 to 12, else 0: every
+ * name and abbreviation of a month begins with that month's own three letters, so a word is
+ * compared with one month's names at most (this runs at every word of a resume). */
+static int
+month_prefix(const char *p)
+{
+    static const char pre[12][4] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    char a = (char)(p[0] | 0x20), b = (char)(p[1] | 0x20), c = (char)(p[2] | 0x20);
+    for (int m = 0; m < 12; m++)
+        if (pre[m][0] == a && pre[m][1] == b && pre[m][2] == c)
+            return m + 1;
+    return 0;
+}
+
 /* A month name at p (whole word, optional '.'): its number, and *len; else 0. */
 static int
 month_at(const char *p, const char *end, size_t *len)
 {
     size_t n = 0;
+    int m;
     while (p + n < end && alpha(p[n]))
         n++;
     if (n < 3 || n > 9)
         return 0; /* "may" to "september" */
-    for (int m = 0; m < 12; m++)
-        for (int k = 0; k < 3 && months[m][k]; k++)
-            if ((p[0] | 0x20) == months[m][k][0] && strlen(months[m][k]) == n &&
-                !strncasecmp(p, months[m][k], n)) {
-                *len = n + (p + n < end && p[n] == '.' ? 1 : 0);
-                return m + 1;
-            }
+    m = month_prefix(p);
+    for (int k = 0; m && k < 3 && months[m - 1][k]; k++)
+        if (strlen(months[m - 1][k]) == n && !strncasecmp(p, months[m - 1][k], n)) {
+            *len = n + (p + n < end && p[n] == '.' ? 1 : 0);
+            return m;
+        }
     return 0;
 }
 
@@ -114,8 +130,13 @@ date_at(const char *p, const char *end, struct ym *d)
             int month;
         } seasons[] = {{"spring", 3}, {"summer", 6}, {"fall", 9}, {"autumn", 9}, {"winter", 1}};
         size_t n = 0;
+        char f;
         while (p + n < end && alpha(p[n]))
             n++;
+        /* the names are of 4 and 6 letters, and start with one of four */
+        f = n ? (char)(*p | 0x20) : 0;
+        if ((n != 4 && n != 6) || (f != 's' && f != 'f' && f != 'a' && f != 'w'))
+            n = 0;
         for (size_t i = 0; n && i < sizeof seasons / sizeof seasons[0]; i++)
             if (strlen(seasons[i].name) == n && !strncasecmp(p, seasons[i].name, n)) {
                 const char *q = p + n;
@@ -206,6 +227,18 @@ separator(const char *p, const char *end)
     return p;
 }
 
+/* Whether a dash (not a word such as "to") comes after the spaces at p. */
+static bool
+dash_at(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p < end &&
+           (*p == '-' || *p == '~' ||
+            (end - p >= 3 && (!memcmp(p, "\xE2\x80\x93", 3) || !memcmp(p, "\xE2\x80\x94", 3) ||
+                              !memcmp(p, "\xE2\x88\x92", 3))));
+}
+
 /* An open end at p ("present", "current", ...): the bytes it took, else 0. */
 static size_t
 open_end_at(const char *p, const char *end)
@@ -238,7 +271,8 @@ dates_find(const char *text, size_t len, struct date_range *out, size_t max)
             p++;
             continue;
         }
-        if (end - p >= 5 && !strncasecmp(p, "since", 5) && (p + 5 == end || !alpha(p[5]))) {
+        if ((*p | 0x20) == 's' && end - p >= 5 && !strncasecmp(p, "since", 5) &&
+            (p + 5 == end || !alpha(p[5]))) {
             const char *s = p + 5;
             while (s < end && *s == ' ')
                 s++;
@@ -261,6 +295,14 @@ dates_find(const char *text, size_t len, struct date_range *out, size_t max)
             continue;
         }
         q = separator(p + took, end);
+        if (q && q == end && dash_at(p + took, end)) {
+            /* "2019-01-27 —" and nothing after it: an open end, as some themes print one */
+            r.present = r.dangling = true;
+            r.begin = (size_t)(p - text);
+            r.stop = len;
+            out[found++] = r;
+            break;
+        }
         if (q) {
             size_t t2 = open_end_at(q, end);
             if (!t2) {

@@ -21,10 +21,13 @@ struct ym {
 struct date_range {
     struct ym start, end; /* end is meaningless when present */
     bool present;         /* "present", "current", "now", "since ..." */
+    bool dangling;        /* present because nothing follows its dash ("2019-01 -"): a theme's
+                             open end, or a range wrapped onto the next line */
     size_t begin, stop;   /* where in the text, bytes, stop exclusive */
 };
 
-/* Finds up to max date ranges in text[0..len), in order. Returns how many were found. */
+/* Finds up to max date ranges in text[0..len), in order. Returns how many were found. A date
+ * and a dash that end the text ("Jan 2019 –") are an open range, marked dangling. */
 size_t dates_find(const char *text, size_t len, struct date_range *out, size_t max);
 
 /* The first and last months a range covers (year-only ends widened to the whole year;

@@ -9,6 +9,7 @@
  */
 #include "resume/resume.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,11 @@ static const struct {
     {"skills tools", SEC_SKILLS},
     {"projects", SEC_PROJECTS},
     {"personal projects", SEC_PROJECTS},
+    {"open source projects", SEC_PROJECTS},
+    {"project experience", SEC_PROJECTS},
+    {"projects experience", SEC_PROJECTS},
+    {"academic projects", SEC_PROJECTS},
+    {"side projects", SEC_PROJECTS},
     {"certifications", SEC_CERTS},
     {"certificates", SEC_CERTS},
     {"licenses and certifications", SEC_CERTS},
@@ -126,32 +132,93 @@ margin_label(const char *s, size_t n, size_t *rest)
     return 0;
 }
 
+/* Whether words (folded, one space apart) are letters set apart, as a heading in spaced
+ * capitals comes out of a PDF ("E D U C AT I O N", "V O LU N T E E R"): three words or more,
+ * most of them one or two letters. */
+static bool
+letter_spaced(const char *words)
+{
+    size_t n = 0, small = 0, len = 0;
+    for (const char *p = words;; p++) {
+        if (*p == ' ' || !*p) {
+            n++;
+            small += len <= 2;
+            len = 0;
+            if (!*p)
+                break;
+        } else {
+            len++;
+        }
+    }
+    return n >= 3 && small * 3 >= n * 2;
+}
+
+/* The section of a known heading written without its spaces ("workexperience"), or -1. */
+static int
+squeezed_heading(const char *words)
+{
+    char w[64], h[64];
+    size_t n = 0;
+    for (const char *p = words; *p && n + 1 < sizeof w; p++)
+        if (*p != ' ')
+            w[n++] = *p;
+    w[n] = '\0';
+    for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++) {
+        size_t k = 0;
+        for (const char *p = headings[i].heading; *p && k + 1 < sizeof h; p++)
+            if (*p != ' ')
+                h[k++] = *p;
+        h[k] = '\0';
+        if (!strcmp(w, h))
+            return (int)headings[i].sec;
+    }
+    return -1;
+}
+
 /* The section a line heads, or -1: a short line whose words, folded, are a known heading
- * ("## Work History", "PROFESSIONAL EXPERIENCE:", "Skills"). */
+ * ("## Work History", "PROFESSIONAL EXPERIENCE:", "Skills", "E D U C AT I O N"). */
 static int
 heading_of(const char *line, size_t n)
 {
-    struct buf b;
-    char *f;
+    enum { KEY_MAX = 64 };
+    char low[49], key[KEY_MAX + 1];
+    char *f = NULL;
+    const char *folded = low;
+    size_t k = 0, i = 0;
     int sec = -1;
 
     if (n > 48)
         return -1;
-    f = text_fold(line, n);
-    buf_init(&b, 64);
-    for (const char *p = f; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80)
-            buf_putc(&b, *p);
-        else if (*p == ' ' || *p == '&' || *p == '/')
-            if (b.len && b.data[b.len - 1] != ' ')
-                buf_putc(&b, ' ');
+    /* every line is asked: ASCII (nearly all) is folded by lowering it here, without the
+     * allocations of text_fold */
+    while (i < n && (unsigned char)line[i] < 0x80 && line[i])
+        i++;
+    if (i == n) {
+        for (i = 0; i < n; i++)
+            low[i] = (char)(line[i] >= 'A' && line[i] <= 'Z' ? line[i] - 'A' + 'a' : line[i]);
+        low[n] = '\0';
+    } else {
+        folded = f = text_fold(line, n);
     }
-    while (b.len && b.data[b.len - 1] == ' ')
-        b.data[--b.len] = '\0';
-    for (size_t i = 0; i < sizeof headings / sizeof headings[0] && sec < 0; i++)
-        if (!strcmp(buf_str(&b), headings[i].heading))
-            sec = (int)headings[i].sec;
-    buf_cleanup(&b);
+    /* the words, single spaces between, at most KEY_MAX bytes (what does not fit is
+     * dropped: no heading is that long) */
+    for (const char *p = folded; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (unsigned char)*p >= 0x80) {
+            if (k < KEY_MAX)
+                key[k++] = *p;
+        } else if (*p == ' ' || *p == '&' || *p == '/') {
+            if (k && key[k - 1] != ' ' && k < KEY_MAX)
+                key[k++] = ' ';
+        }
+    }
+    while (k && key[k - 1] == ' ')
+        k--;
+    key[k] = '\0';
+    for (size_t h = 0; h < sizeof headings / sizeof headings[0] && sec < 0; h++)
+        if (!strcmp(key, headings[h].heading))
+            sec = (int)headings[h].sec;
+    if (sec < 0 && letter_spaced(key))
+        sec = squeezed_heading(key);
     free(f);
     return sec;
 }
@@ -268,7 +335,8 @@ find_links(struct resume *r, const char *t, size_t n)
         if (i > 0 && !strchr(" \t\n(<|,;", t[i - 1]))
             continue;
         for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !hit; k++)
-            hit = n - i > strlen(starts[k]) && !strncasecmp(t + i, starts[k], strlen(starts[k]));
+            hit = starts[k][0] == c && n - i > strlen(starts[k]) &&
+                  !strncasecmp(t + i, starts[k], strlen(starts[k]));
         if (!hit)
             continue;
         j = i;
@@ -323,6 +391,8 @@ not_a_name(const char *s, size_t n)
     return no;
 }
 
+static bool looks_like_title(const char *s, size_t n);
+
 static void
 find_name(struct resume *r, const char *t, size_t n)
 {
@@ -344,6 +414,18 @@ find_name(struct resume *r, const char *t, size_t n)
             s++;
             len--;
         }
+        {
+            /* the sections have begun: a name comes before them */
+            size_t rest = 0, lab = margin_label(s, len, &rest);
+            if (heading_of(s, len) >= 0 || (lab && heading_of(s, lab) >= 0))
+                break;
+        }
+        {
+            /* "Ilse Jackson, Engineering Manager": the name and, after it, the title */
+            const char *comma = memchr(s, ',', len);
+            if (comma && comma > s && looks_like_title(comma + 1, len - (size_t)(comma + 1 - s)))
+                len = (size_t)(comma - s);
+        }
         for (size_t k = 0; k < len && ok; k++) {
             char c = s[k];
             ok = !(c >= '0' && c <= '9') && c != '@' && c != '/' && c != ':' && c != '|';
@@ -363,21 +445,22 @@ find_name(struct resume *r, const char *t, size_t n)
 
 /* ---- positions ------------------------------------------------------------------------ */
 
-/* Splits "Title, Company" / "Title at Company" / "Title | Company" / "Title - Company". */
+/* Splits "Title, Company" / "Title at Company" / "Title | Company" / "Title - Company", and
+ * table cells ("Title<TAB>Company", "Title   Company"). */
 static void
 title_company(const char *s, size_t n, struct position *p)
 {
     static const char *const seps[] = {
-        " at ", " @ ", " | ", ", ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 "};
+        " at ", " @ ", " | ", ", ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ",
+        /* last: table cells, a tab or a gap of columns between them */
+        "\t", "   "};
     s = text_trim(s, &n);
-    /* Markdown heading marks and bullets are not part of a title */
-    while (n && (*s == '#' || *s == '*' || *s == '-' || *s == ' ')) {
+    /* Markdown heading and emphasis marks, table bars and bullets are not part of a title */
+    while (n && strchr("#*_|- ", *s)) {
         s++;
         n--;
     }
-    while (n && strchr(",|-(:", s[n - 1]))
-        n--;
-    while (n && (s[n - 1] == ' '))
+    while (n && strchr(",|-(:*_ ", s[n - 1]))
         n--;
     if (!n)
         return;
@@ -428,9 +511,169 @@ title_then_company(const char *t, size_t tn, const char *c, size_t cn, struct po
     p->confidence = 0.85;
 }
 
+/* Nouns that end or make a job title ("Site Reliability Engineer", "Head of Data", "CTO"):
+ * where a layout sets the title and the company on lines of their own, or in either order,
+ * they tell which line is the title. */
+static const char *const role_nouns[] = {
+    "engineer",   "developer",  "manager",    "architect",   "administrator",
+    "analyst",    "lead",       "director",   "consultant",  "intern",
+    "designer",   "scientist",  "specialist", "officer",     "head",
+    "president",  "programmer", "tester",     "coordinator", "technician",
+    "assistant",  "associate",  "accountant", "recruiter",   "lecturer",
+    "teacher",    "founder",    "cto",        "ceo",         "cfo",
+    "vp",         "sre",        "dba",        "supervisor",  "representative",
+    "executive",  "researcher", "strategist", "advisor",     "trainee",
+    "apprentice", "contractor", "freelancer", "mentor",      "tutor",
+    "treasurer",  "owner",      "partner",
+};
+
+/* Whether a line names a role: one of its words is a role noun. */
+static bool
+looks_like_title(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        char w[24];
+        size_t k = 0;
+        while (i < n && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            i++;
+        while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
+            if (k + 1 < sizeof w)
+                w[k++] = (char)(s[i] | 0x20);
+            i++;
+        }
+        w[k] = '\0';
+        for (size_t r = 0; k && r < sizeof role_nouns / sizeof role_nouns[0]; r++)
+            if (!strcmp(w, role_nouns[r]))
+                return true;
+    }
+    return false;
+}
+
+/* Whether the rest of a dates' line is only a length of time, icons or punctuation ("3 years
+ * 2 months", "(4 yrs)"): not a title. */
+static bool
+noise_only(const char *s, size_t n)
+{
+    static const char *const units[] = {"year",   "years", "yr",  "yrs", "month",
+                                        "months", "mo",    "mos", "y",   "m"};
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xEE || (c == 0xEF && i + 1 < n && (unsigned char)s[i + 1] <= 0xA3)) {
+            i += 3; /* a private-use character: an icon font's glyph */
+            continue;
+        }
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            size_t w = i;
+            bool unit = false;
+            while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+                i++;
+            for (size_t u = 0; u < sizeof units / sizeof units[0] && !unit; u++)
+                unit = strlen(units[u]) == i - w && !strncasecmp(s + w, units[u], i - w);
+            if (!unit)
+                return false;
+            continue;
+        }
+        if (c >= 0x80)
+            return false;
+        i++;
+    }
+    return true;
+}
+
+/* A line that can be a title or a company: short, not a bullet, a heading, a sentence or a
+ * line with dates. */
+static bool
+plain_line(const char *s, size_t n)
+{
+    struct date_range dr;
+    if (!n || n > 70 || ((s[0] == '-' || s[0] == '*') && (n == 1 || s[1] == ' ')) ||
+        (n >= 3 && !memcmp(s, "\xE2\x80\xA2", 3)) || s[n - 1] == '.' || heading_of(s, n) >= 0 ||
+        dates_find(s, n, &dr, 1))
+        return false;
+    return true;
+}
+
+/* The next non-blank line after the line ending at e: *s and *n, trimmed. */
+static bool
+next_line(const char *text, size_t len, size_t e, const char **s, size_t *n)
+{
+    while (e < len) {
+        size_t b = e + 1, f = b;
+        while (f < len && text[f] != '\n')
+            f++;
+        *n = f - b;
+        *s = text_trim(text + b, n);
+        if (*n && **s == '\f') {
+            (*s)++;
+            (*n)--;
+            *s = text_trim(*s, n);
+        }
+        if (*n)
+            return true;
+        e = f;
+    }
+    return false;
+}
+
+/* Title and company where the layout puts them on lines of their own around the dates' line,
+ * told apart by the role noun a title has: "Company, Title" turned round; "Title" / "Company"
+ * / dates (both above); "Company   dates" / "Title"; "Company" / dates / "Title"; and a dates'
+ * line alone with "Title" (and its company) below it. rest: the dates' line had text of its
+ * own (p's title). above: p's title came from the line above. prev and prev2: the two lines
+ * above, after the last position's dates (else their length is 0). *from moves up to the
+ * title's line when it is two lines above. */
+static void
+retitle(const char *text, size_t len, size_t e, struct position *p, bool rest, bool above,
+        const char *prev, size_t prev_len, const char *prev2, size_t prev2_len, size_t *from)
+{
+    const char *nx, *nx2;
+    size_t nn, nn2;
+    bool titled = p->title && looks_like_title(p->title, strlen(p->title));
+
+    if (p->title && p->company && !titled && looks_like_title(p->company, strlen(p->company))) {
+        char *t = p->title;
+        p->title = p->company;
+        p->company = t;
+        return;
+    }
+    if (titled || p->company)
+        return;
+    if (above && p->title && prev2_len && plain_line(prev2, prev2_len) &&
+        looks_like_title(prev2, prev2_len)) {
+        p->company = p->title;
+        p->title = xstrndup(prev2, prev2_len);
+        p->confidence = 0.7;
+        *from = (size_t)(prev2 - text);
+        return;
+    }
+    if (next_line(text, len, e, &nx, &nn) && plain_line(nx, nn) && looks_like_title(nx, nn)) {
+        struct position q;
+        memset(&q, 0, sizeof q);
+        title_company(nx, nn, &q);
+        if (!q.company && rest) {
+            q.company = p->title;
+            p->title = NULL;
+        } else if (!q.company && prev_len && plain_line(prev, prev_len) &&
+                   !looks_like_title(prev, prev_len)) {
+            q.company = xstrndup(prev, prev_len); /* "Company" / dates / "Title" */
+        } else if (!q.company && next_line(text, len, (size_t)(nx + nn - text), &nx2, &nn2) &&
+                   plain_line(nx2, nn2) && !looks_like_title(nx2, nn2)) {
+            q.company = xstrndup(nx2, nn2);
+        }
+        free(p->title);
+        p->title = q.title;
+        p->company = q.company;
+        p->confidence = 0.7;
+    }
+}
+
 /* ---- two columns ---------------------------------------------------------------------- */
 
 #define COLS_MAX 256
+/* pages looked at for running heads */
+#define PAGES_MAX 64
 
 /* Characters (UTF-8 sequences) in s[0, n). */
 static size_t
@@ -458,7 +701,9 @@ split_at(const char *s, size_t n, size_t col, size_t *cut, size_t *right)
                 j++;
                 gap++;
             }
-            if ((gap >= 2 || i == 0) && j < n && c + gap + 2 >= col && c + gap <= col + 2) {
+            /* a gap across the column splits the line there, also when the right part is
+             * indented past it (a bullet of the right column) */
+            if ((gap >= 2 || i == 0) && j < n && c + gap + 2 >= col && c <= col) {
                 *cut = last;
                 *right = j;
                 return 1;
@@ -480,17 +725,30 @@ split_at(const char *s, size_t n, size_t col, size_t *cut, size_t *right)
  * -layout's rendering of two columns; else 0. A second column is a left edge shared by
  * many lines after a gap, with few lines running across it; where most lines split there
  * (60%) have a date beside them, it is a column of dates or a table, which reads well as it
- * is. */
+ * is; with fewer than four lines that have text on both sides, it is an indent (entries set in
+ * under their headings), not a column; where what stands left of it is nearly always a section
+ * heading (80%), it is a margin
+ * of section labels beside each section's first line, which reads well line by line too
+ * (margin_label) and would lose every section if its labels were read first. */
 static size_t
 two_columns(const char *t, size_t len)
 {
     size_t hist[COLS_MAX] = {0}, best = 0, support = 0, nonempty = 0, split = 0, both = 0,
-           cross = 0, dated = 0;
+           cross = 0, dated = 0, labels = 0, page_last[PAGES_MAX + 1], npages = 0, last = SIZE_MAX;
+    bool page_first = true;
     for (size_t i = 0; i < len;) {
-        size_t e = i, c = 0, k = i, run = 0;
+        const char *nl = memchr(t + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - t) : len, c = 0, k = i, run = 0;
         bool text_seen = false;
-        while (e < len && t[e] != '\n')
-            e++;
+        /* a page's last line, where a printer's running foot stands */
+        if (t[i] == '\f' && npages < PAGES_MAX)
+            page_last[npages++] = last;
+        if (strspn(t + i, " \f") < e - i)
+            last = i;
+        /* only a run of three spaces or more counts below: a line without one (most, in
+         * text that is not in columns) adds nothing, and is passed over at memmem's speed */
+        if (!memmem(t + i, e - i, "   ", 3))
+            k = e;
         for (; k < e; k++) {
             if (t[k] == ' ') {
                 run++;
@@ -505,6 +763,7 @@ two_columns(const char *t, size_t len)
         }
         i = e + 1;
     }
+    page_last[npages++] = last;
     for (size_t c = 12; c + 1 < COLS_MAX; c++)
         if (hist[c - 1] + hist[c] + hist[c + 1] > support) {
             support = hist[c - 1] + hist[c] + hist[c + 1];
@@ -522,6 +781,17 @@ two_columns(const char *t, size_t len)
             size_t n = e - i, lead = 0;
             while (lead < n && t[i + lead] == ' ')
                 lead++;
+            bool edge = false;
+            if (t[i] == '\f')
+                page_first = true;
+            if (lead < n && strspn(t + i, " \f") < n) {
+                /* a page's first and last lines (running heads: a date beside a title, an
+                 * address beside "1/2") say nothing of its columns */
+                edge = page_first;
+                page_first = false;
+                for (size_t k = 0; k < npages && !edge; k++)
+                    edge = page_last[k] == i;
+            }
             if (lead < n) {
                 nonempty++;
                 how = split_at(t + i, n, best, &cut, &right);
@@ -529,17 +799,19 @@ two_columns(const char *t, size_t len)
                     cross++;
                 if (how > 0) {
                     split++;
-                    if (cut > lead) {
+                    if (cut > lead && !edge) {
                         both++;
                         dated += dates_find(t + i, cut, &dr, 1) ||
                                  dates_find(t + i + right, n - right, &dr, 1);
+                        labels += heading_of(t + i + lead, cut - lead) >= 0;
                     }
                 }
             }
         }
         i = e + 1;
     }
-    if (split < 5 || split * 10 < nonempty * 3 || cross * 4 > nonempty || dated * 10 >= both * 6)
+    if (split < 5 || split * 10 < nonempty * 3 || cross * 4 > nonempty || both < 4 ||
+        dated * 10 >= both * 6 || labels * 10 >= both * 8)
         return 0;
     return best;
 }
@@ -590,6 +862,110 @@ unfold(const char *t, size_t len, size_t col, size_t *n)
     return buf_take(&out);
 }
 
+/* ---- running heads ----------------------------------------------------------------------- */
+
+struct edge_line {
+    size_t at, len; /* the line in the text */
+    char key[96];   /* trimmed, digits as '#', spaces squeezed: "about:blank #/#" */
+    size_t page;
+    int place; /* 0, 1: first lines of the page; 2, 3: its last and the one above */
+};
+
+static void
+edge_key(const char *s, size_t n, char *key, size_t cap)
+{
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n && k + 2 < cap; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\f') {
+            space = k > 0;
+            continue;
+        }
+        if (space)
+            key[k++] = ' ';
+        space = false;
+        key[k++] = c >= '0' && c <= '9' ? '#' : c;
+    }
+    key[k] = '\0';
+}
+
+/* The text without its running heads: pdftotext ends each page with a form feed, and a line
+ * among the first two or the last two of a page that comes back in the same place on another
+ * page (first, second, last or the one above it), digits aside ("1/2", "2/2"), is a header or
+ * footer the printer repeated (a date and a title, an address and a page number), not the
+ * resume's; it would stand between a title and its dates across a page break. The first page's
+ * top line is kept: where the name is in the page header, that is the only place it is. A new
+ * string with those lines blank (*n its length), or NULL when there is nothing to drop. */
+static char *
+drop_running(const char *t, size_t len, size_t *n)
+{
+    struct edge_line *edges;
+    size_t nedges = 0, page = 0, start = 0, dropped = 0;
+    char *out = NULL;
+
+    if (!memchr(t, '\f', len))
+        return NULL; /* one page, or not from a PDF */
+    edges = xcalloc((size_t)PAGES_MAX * 4, sizeof *edges);
+
+    while (start < len && page < PAGES_MAX) {
+        size_t end = start, lines[64][2], nl = 0;
+        while (end < len && t[end] != '\f')
+            end++;
+        /* the page's non-blank lines, first and last two of them */
+        for (size_t i = start; i < end;) {
+            size_t e = i, k = i;
+            while (e < end && t[e] != '\n')
+                e++;
+            while (k < e && (t[k] == ' ' || t[k] == '\t'))
+                k++;
+            if (k < e) {
+                if (nl < 2) {
+                    lines[nl][0] = i;
+                    lines[nl++][1] = e - i;
+                } else {
+                    if (nl == 4) {
+                        lines[2][0] = lines[3][0];
+                        lines[2][1] = lines[3][1];
+                        nl = 3;
+                    }
+                    lines[nl][0] = i;
+                    lines[nl++][1] = e - i;
+                }
+            }
+            i = e + 1;
+        }
+        for (size_t k = 0; k < nl; k++) {
+            struct edge_line *l = &edges[nedges++];
+            l->at = lines[k][0];
+            l->len = lines[k][1];
+            l->page = page;
+            l->place = k < 2 && (nl > 2 || k == 0) ? (int)k : 2 + (int)(nl - 1 - k);
+            edge_key(t + l->at, l->len, l->key, sizeof l->key);
+        }
+        page++;
+        start = end + 1;
+    }
+    if (page >= 2) {
+        for (size_t a = 0; a < nedges; a++) {
+            bool again = false;
+            for (size_t b = 0; b < nedges && !again; b++)
+                again = edges[b].page != edges[a].page && edges[b].place == edges[a].place &&
+                        edges[a].key[0] && !strcmp(edges[a].key, edges[b].key);
+            /* the first page's top line stays: a name set in the page header is there */
+            if (!again || (edges[a].page == 0 && edges[a].place == 0))
+                continue;
+            if (!out)
+                out = xstrndup(t, len);
+            memset(out + edges[a].at, ' ', edges[a].len);
+            dropped++;
+        }
+    }
+    free(edges);
+    *n = len;
+    return dropped ? out : NULL;
+}
+
 /* ---- the parse ------------------------------------------------------------------------ */
 
 /* Where a section starts: the sections of the text as a sorted list of offsets. */
@@ -622,6 +998,41 @@ unbullet(const char *s, size_t *n)
     return text_trim(s, n);
 }
 
+/* A range whose dash ends its line ("Jan 2019 –") and whose end starts the next line ("Dec
+ * 2020", "Present") was wrapped: r takes that end, and the returned offset is where the next
+ * line ends (it is read). Otherwise r stays open and e is returned as it was. */
+static size_t
+wrapped_end(const char *text, size_t len, size_t e, struct date_range *r)
+{
+    size_t b = e + 1, f = b, n;
+    const char *s;
+    struct buf join;
+    struct date_range jr;
+    if (b >= len)
+        return e;
+    while (f < len && text[f] != '\n')
+        f++;
+    n = f - b;
+    s = text_trim(text + b, &n);
+    if (!n || n > 80)
+        return e;
+    /* the next line read as the end of a range from the earliest year there is */
+    buf_init(&join, 128);
+    buf_puts(&join, "1950 - ");
+    buf_append(&join, s, n);
+    if (dates_find(buf_str(&join), join.len, &jr, 1) && jr.begin == 0 && !jr.dangling &&
+        (jr.present || jr.end.year > r->start.year ||
+         (jr.end.year == r->start.year &&
+          (!jr.end.month || !r->start.month || jr.end.month >= r->start.month)))) {
+        r->present = jr.present;
+        r->end = jr.end;
+        r->dangling = false;
+        e = f;
+    }
+    buf_cleanup(&join);
+    return e;
+}
+
 static enum rb_err
 parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, struct resume *out,
            char *errmsg)
@@ -629,7 +1040,7 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
     struct skill_hit *hits = NULL;
     struct sec_mark *marks = NULL;
     size_t nhits = 0, i = 0, cap = 0, prev_start = 0, prev_len = 0, top_end = len, nmarks = 0,
-           capmarks = 0, prev2_start = 0, prev2_len = 0;
+           capmarks = 0, prev2_start = 0, prev2_len = 0, dates_end = 0;
     enum section sec = SEC_TOP;
     enum rb_err rc;
 
@@ -646,6 +1057,12 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
             e++;
         n = e - i;
         s = text_trim(text + i, &n);
+        if (n && *s == '\f') {
+            /* a page break is not part of the line it starts */
+            s++;
+            n--;
+            s = text_trim(s, &n);
+        }
         h = n ? heading_of(s[0] == '#' ? s + 1 : s, n - (s[0] == '#')) : -1;
         if (h < 0 && n) {
             size_t rest = 0, lab = margin_label(s, n, &rest);
@@ -674,24 +1091,37 @@ parse_text(const char *text, size_t len, struct skillscan *sc, struct ym today, 
         } else if (n && dates_find(s, n, dr, 2) && (sec == SEC_EXPERIENCE || sec == SEC_TOP)) {
             struct position *p;
             size_t before = dr[0].begin, after = n - dr[0].stop;
+            if (dr[0].dangling)
+                e = wrapped_end(text, len, e, &dr[0]);
             xgrow(&out->positions, &cap, out->npositions + 1, sizeof *out->positions);
             p = &out->positions[out->npositions];
             memset(p, 0, sizeof *p);
             p->range = dr[0];
-            /* the rest of the line, else the line above */
+            /* the rest of the line, else the line above; a length of time beside the dates
+             * ("3 years") is not a title */
+            if (before > 3 && noise_only(s, before))
+                before = 0;
+            if (after > 3 && noise_only(s + dr[0].stop, after))
+                after = 0;
             if (before > 3)
                 title_company(s, before, p);
             else if (after > 3)
                 title_company(s + dr[0].stop, after, p);
             else if (prev_len && prev2_len && company_place_line(text + prev_start, prev_len))
                 title_then_company(text + prev2_start, prev2_len, text + prev_start, prev_len, p);
-            else if (prev_len)
+            else if (prev_len && plain_line(text + prev_start, prev_len))
                 title_company(text + prev_start, prev_len, p);
             /* its lines run from here (or the line above that titles it) to the next
              * position or heading */
             p->from = prev_len && before <= 3 && after <= 3
                           ? (p->confidence == 0.85 ? prev2_start : prev_start)
                           : i;
+            retitle(text, len, e, p, before > 3 || after > 3,
+                    before <= 3 && after <= 3 && p->confidence != 0.85 && p->title,
+                    text + prev_start, prev_len && prev_start >= dates_end ? prev_len : 0,
+                    text + prev2_start, prev2_len && prev2_start >= dates_end ? prev2_len : 0,
+                    &p->from);
+            dates_end = e;
             p->to = len;
             if (out->npositions && p[-1].to > p->from)
                 p[-1].to = p->from;
@@ -776,15 +1206,22 @@ enum rb_err
 resume_parse(const char *text, size_t len, struct skillscan *sc, struct ym today,
              struct resume *out, char *errmsg)
 {
-    size_t col = two_columns(text, len), n = 0;
-    char *flat = col ? unfold(text, len, col, &n) : NULL;
+    size_t clean_len = 0, col, n = 0;
+    char *clean = drop_running(text, len, &clean_len), *flat;
     enum rb_err rc;
 
+    if (clean) {
+        text = clean;
+        len = clean_len;
+    }
+    col = two_columns(text, len);
+    flat = col ? unfold(text, len, col, &n) : NULL;
     memset(out, 0, sizeof *out);
     rc = parse_text(flat ? flat : text, flat ? n : len, sc, today, out, errmsg);
     if (!rc && flat)
         warn(out, "two columns were read one after the other; check the order by hand");
     free(flat);
+    free(clean);
     return rc;
 }
 

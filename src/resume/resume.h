@@ -12,7 +12,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/dates.h"
 #include "resume/skillscan.h"
 
@@ -63,5 +63,13 @@ void resume_cleanup(struct resume *r);
 /* The JSON of `rubric parse` (docs/FORMATS.md). New reference. */
 json_t *resume_to_json(const struct resume *r, const struct skills *taxonomy, const char *file,
                        const char *format);
+
+struct buf;
+/* Appends to out the JSON of resume_to_json, as json_dumps with JSON_COMPACT writes it, byte
+ * for byte, without building the tree (a fifth of the time); file NULL leaves the "file"
+ * key out, as the stored parses have it. RB_ETOOBIG when out reached its maximum (what was
+ * written is then cut short). */
+enum rb_err resume_json_write(const struct resume *r, const struct skills *taxonomy,
+                              const char *file, const char *format, struct buf *out);
 
 #endif

@@ -310,12 +310,21 @@ list_gap(const char *p, size_t n)
                 {"with", true},          {"\xC2\xB7", false},
                 {"\xE2\x80\xA2", false}, {"\xE2\x80\x93", false}};
 
+    /* the one-byte separators: " \t,;/|&()[]:-+" */
+    static const bool sep1[256] = {
+        [' '] = true, ['\t'] = true, [','] = true, [';'] = true, ['/'] = true,
+        ['|'] = true, ['&'] = true,  ['('] = true, [')'] = true, ['['] = true,
+        [']'] = true, [':'] = true,  ['-'] = true, ['+'] = true};
+
     if (n > SKILLSCAN_CONTEXT)
         return false;
     for (size_t i = 0; i < n;) {
-        size_t step = 0;
-        if (p[i] && strchr(" \t,;/|&()[]:-+", p[i]))
-            step = 1;
+        size_t step = sep1[(unsigned char)p[i]] ? 1 : 0;
+        /* the rest begin with a, o, w (any case) or a UTF-8 lead byte: most bytes of a gap
+         * that is prose end the search here */
+        char f = (char)(p[i] | 0x20);
+        if (!step && f != 'a' && f != 'o' && f != 'w' && (unsigned char)p[i] < 0x80)
+            return false;
         for (size_t k = 0; !step && k < sizeof seps / sizeof seps[0]; k++) {
             size_t l = strlen(seps[k].sep);
             if (n - i >= l && !strncasecmp(p + i, seps[k].sep, l) &&
@@ -343,7 +352,8 @@ on_skills_line(const char *text, size_t at)
         b++;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         size_t l = strlen(labels[i]);
-        if (at - b > l && !strncasecmp(text + b, labels[i], l) && text[b + l] == ':')
+        if ((text[b] | 0x20) == labels[i][0] && at - b > l &&
+            !strncasecmp(text + b, labels[i], l) && text[b + l] == ':')
             return true;
     }
     return false;
@@ -359,19 +369,61 @@ cmp_hit(const void *a, const void *b)
     return (x->end < y->end) - (x->end > y->end);
 }
 
+/* Sorts hits by cmp_hit, keeping the order of equal ones as the merge sort of glibc's qsort
+ * did. The first nhs came from Hyperscan, which reports matches by their end, so they are
+ * nearly in order of their start: an insertion sort moves each past the few matches inside
+ * it only. The rest, the one-letter names, are in order already and are merged in (none of
+ * them can equal a Hyperscan match, whose literals are longer). No allocation unless there
+ * are one-letter names; never quadratic in their number. */
+static void
+sort_hits(struct skill_hit *h, size_t nhs, size_t n)
+{
+    struct skill_hit *m;
+    size_t a = 0, b = nhs;
+    for (size_t i = 1; i < nhs; i++) {
+        struct skill_hit x = h[i];
+        size_t j = i;
+        while (j > 0 && cmp_hit(&h[j - 1], &x) > 0) {
+            h[j] = h[j - 1];
+            j--;
+        }
+        h[j] = x;
+    }
+    if (n == nhs || !nhs)
+        return;
+    m = xmalloc(n * sizeof *m);
+    for (size_t k = 0; k < n; k++)
+        m[k] = b == n || (a < nhs && cmp_hit(&h[a], &h[b]) <= 0) ? h[a++] : h[b++];
+    memcpy(h, m, n * sizeof *m);
+    free(m);
+}
+
+/* Bytes that end the run of text a link or an address is: spaces, brackets, quotes, list
+ * punctuation and NUL. */
+static const bool link_stop[256] = {
+    [0] = true,   [' '] = true, ['\t'] = true, ['\n'] = true, ['\r'] = true,
+    ['<'] = true, ['>'] = true, ['('] = true,  [')'] = true,  ['|'] = true,
+    [','] = true, [';'] = true, ['"'] = true,  ['\''] = true};
+
 /* Whether [start, end) lies in a link or an e-mail address: a run of text without spaces
  * that holds "://", starts with "www.", names a path on a host ("github.com/...") or has an
- * '@' with a dot after it. */
+ * '@' with a dot after it. Called for every match: a run with no ':', '/' or '@' that does
+ * not start with "www." (nearly every word) is decided in one pass over its bytes. */
 static bool
 in_link(const char *text, size_t len, size_t start, size_t end)
 {
     static const char *const hosts[] = {".com/", ".org/", ".io/", ".dev/", ".net/", ".me/"};
     size_t a = start, z = end;
     const char *at;
-    while (a > 0 && !strchr(" \t\n\r<>()|,;\"'", text[a - 1]))
+    bool marks = false;
+    while (a > 0 && !link_stop[(unsigned char)text[a - 1]])
         a--;
-    while (z < len && !strchr(" \t\n\r<>()|,;\"'", text[z]))
+    while (z < len && !link_stop[(unsigned char)text[z]])
         z++;
+    for (size_t i = a; i < z && !marks; i++)
+        marks = text[i] == ':' || text[i] == '/' || text[i] == '@';
+    if (!marks)
+        return z - a > 4 && !strncasecmp(text + a, "www.", 4);
     if (memmem(text + a, z - a, "://", 3) || (z - a > 4 && !strncasecmp(text + a, "www.", 4)))
         return true;
     for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
@@ -392,7 +444,7 @@ static bool
 one_of(const char *p, size_t n, const char *const *words, size_t nwords)
 {
     for (size_t i = 0; i < nwords; i++)
-        if (strlen(words[i]) == n && !strncasecmp(p, words[i], n))
+        if (words[i][0] == (p[0] | 0x20) && strlen(words[i]) == n && !strncasecmp(p, words[i], n))
             return true;
     return false;
 }
@@ -464,7 +516,7 @@ scan(struct skillscan *sc, const char *text, size_t len, bool keep_all, struct s
      size_t *n, char *errmsg)
 {
     struct scan s = {sc, text, len, NULL, 0, 0};
-    size_t kept = 0, reach = 0, out = 0;
+    size_t kept = 0, reach = 0, out = 0, nhs;
 
     *hits = NULL;
     *n = 0;
@@ -477,6 +529,7 @@ scan(struct skillscan *sc, const char *text, size_t len, bool keep_all, struct s
         snprintf(errmsg, RB_ERRMSG, "skill scan failed");
         return RB_EINTERNAL;
     }
+    nhs = s.n;
     /* the one-letter names: a letter with no word byte on either side */
     for (size_t i = 0; i < len; i++) {
         size_t id = sc->single[(unsigned char)text[i]];
@@ -484,8 +537,7 @@ scan(struct skillscan *sc, const char *text, size_t len, bool keep_all, struct s
             (i + 1 == len || !is_word_byte((unsigned char)text[i + 1])))
             on_match((unsigned)(id - 1), 0, i + 1, 0, &s);
     }
-    if (s.n)
-        qsort(s.hits, s.n, sizeof *s.hits, cmp_hit);
+    sort_hits(s.hits, nhs, s.n);
     /* drop matches inside a longer one ("spring" in "spring boot"), repeats of one span
      * through two aliases, and names inside links */
     for (size_t i = 0; i < s.n; i++) {

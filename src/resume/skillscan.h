@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "util/err.h"
 
 struct skillscan;

@@ -545,6 +545,8 @@ ops_build(void)
     pg_ops.bank_generation = pg_bank_generation;
     pg_users_ops(&pg_ops);
     pg_bank_ops(&pg_ops);
+    pg_hiring_ops(&pg_ops);
+    pg_loops_ops(&pg_ops);
     pg_openings_ops(&pg_ops);
     pg_mail_ops(&pg_ops);
     pg_fairness_ops(&pg_ops);

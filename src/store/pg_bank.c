@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/bank_json.h"
+#include "model/question.h"
 #include "store/pg_int.h"
 #include "util/buf.h"
 #include "util/mem.h"

@@ -87,10 +87,17 @@ enum rb_err pg_unavailable(const char *op, char *errmsg);
  * pg_unavailable. */
 void pg_users_ops(struct store_ops *ops);
 void pg_bank_ops(struct store_ops *ops);
+void pg_hiring_ops(struct store_ops *ops);
+void pg_loops_ops(struct store_ops *ops);
 void pg_openings_ops(struct store_ops *ops);
 void pg_mail_ops(struct store_ops *ops);
 void pg_fairness_ops(struct store_ops *ops);
 void pg_privacy_ops(struct store_ops *ops);
 void pg_todo_ops(struct store_ops *ops);
+
+/* Adds candidate c inside the caller's transaction (store_candidate_add without its own
+ * BEGIN; an application adds its person with it): *id is the new one's. */
+enum rb_err pg_candidate_insert(struct store *s, const struct candidate_new *c, long long *id,
+                                char *errmsg);
 
 #endif

@@ -554,25 +554,9 @@ pg_retention_due(struct store *s, long long before, size_t max, json_t **items, 
     return rc;
 }
 
-static const char SQL_UPLOAD_USED[] = "SELECT 1 FROM resume WHERE hash = $1 LIMIT 1";
-
-static enum rb_err
-pg_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
-{
-    struct pg_args a = {0};
-    enum rb_err rc;
-    PGresult *r;
-    pg_arg_text(&a, hash);
-    r = pg_query(s, SQL_UPLOAD_USED, &a, "read resumes", &rc, errmsg);
-    *used = r && PQntuples(r) > 0;
-    PQclear(r);
-    return rc;
-}
-
 void
 pg_privacy_ops(struct store_ops *ops)
 {
-    ops->upload_used = pg_upload_used;
     ops->candidate_export = pg_candidate_export;
     ops->candidate_erase = pg_candidate_erase;
     ops->compact = pg_compact;

@@ -162,28 +162,6 @@ todo_kit_save(struct store *s, const char *role, int level, const char *stage, i
 }
 
 static enum rb_err
-todo_resume_get(struct store *s, const char *hash, bool blind, const char *parser, char **format,
-                char **body, char *errmsg)
-{
-    (void)s;
-    (void)hash;
-    (void)blind;
-    (void)parser;
-    (void)format;
-    (void)body;
-    return pg_unavailable("resume_get", errmsg);
-}
-
-static enum rb_err
-todo_resumes_put(struct store *s, const struct parsed_resume *v, size_t n, char *errmsg)
-{
-    (void)s;
-    (void)v;
-    (void)n;
-    return pg_unavailable("resumes_put", errmsg);
-}
-
-static enum rb_err
 todo_user_add(struct store *s, const struct user *u, const char *pwhash, long long *id,
               char *errmsg)
 {
@@ -407,186 +385,12 @@ todo_restore(struct store *s, const char *path, int latest, char *errmsg)
 }
 
 static enum rb_err
-todo_candidate_add(struct store *s, const struct candidate_new *c, long long *id, char *errmsg)
-{
-    (void)s;
-    (void)c;
-    (void)id;
-    return pg_unavailable("candidate_add", errmsg);
-}
-
-static enum rb_err
-todo_candidate_get(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("candidate_get", errmsg);
-}
-
-static enum rb_err
-todo_candidate_list(struct store *s, const char *stage, const char *role, size_t limit,
-                    size_t offset, json_t **items, size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)stage;
-    (void)role;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("candidate_list", errmsg);
-}
-
-static enum rb_err
-todo_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
-                 char *errmsg)
-{
-    (void)s;
-    (void)v;
-    (void)n;
-    (void)ids;
-    return pg_unavailable("resumes_add", errmsg);
-}
-
-static enum rb_err
-todo_resume_row(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("resume_row", errmsg);
-}
-
-static enum rb_err
-todo_screening_create(struct store *s, const char *role, const char *criteria, bool blind,
-                      const long long *resumes, size_t n, long long by, long long *id, char *errmsg)
-{
-    (void)s;
-    (void)role;
-    (void)criteria;
-    (void)blind;
-    (void)resumes;
-    (void)n;
-    (void)by;
-    (void)id;
-    return pg_unavailable("screening_create", errmsg);
-}
-
-static enum rb_err
-todo_screening_get(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("screening_get", errmsg);
-}
-
-static enum rb_err
-todo_screening_claim(struct store *s, long long now, long long stale, long long *id,
-                     char **criteria, bool *blind, char *errmsg)
-{
-    (void)s;
-    (void)now;
-    (void)stale;
-    (void)id;
-    (void)criteria;
-    (void)blind;
-    return pg_unavailable("screening_claim", errmsg);
-}
-
-static enum rb_err
-todo_screening_next(struct store *s, long long id, size_t max, long long *resumes, size_t *n,
-                    char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)max;
-    (void)resumes;
-    (void)n;
-    return pg_unavailable("screening_next", errmsg);
-}
-
-static enum rb_err
-todo_screening_record(struct store *s, long long id, const struct screening_outcome *v, size_t n,
-                      long long now, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)v;
-    (void)n;
-    (void)now;
-    return pg_unavailable("screening_record", errmsg);
-}
-
-static enum rb_err
-todo_screening_finish(struct store *s, long long id, const char *error, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)error;
-    return pg_unavailable("screening_finish", errmsg);
-}
-
-static enum rb_err
-todo_screening_results(struct store *s, long long id, size_t limit, size_t offset, json_t **items,
-                       size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("screening_results", errmsg);
-}
-
-static enum rb_err
-todo_screenings_active(struct store *s, long long *n, char *errmsg)
-{
-    (void)s;
-    (void)n;
-    return pg_unavailable("screenings_active", errmsg);
-}
-
-static enum rb_err
 todo_question_json(struct store *s, const char *id, char **text, char *errmsg)
 {
     (void)s;
     (void)id;
     (void)text;
     return pg_unavailable("question_json", errmsg);
-}
-
-static enum rb_err
-todo_candidate_stage(struct store *s, long long id, const char *stage, long long by,
-                     const char *by_label, const char *reason, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)stage;
-    (void)by;
-    (void)by_label;
-    (void)reason;
-    return pg_unavailable("candidate_stage", errmsg);
-}
-
-static enum rb_err
-todo_interview_create(struct store *s, const struct interview_new *v, long long *id, char *errmsg)
-{
-    (void)s;
-    (void)v;
-    (void)id;
-    return pg_unavailable("interview_create", errmsg);
-}
-
-static enum rb_err
-todo_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("interview_get", errmsg);
 }
 
 static enum rb_err
@@ -655,66 +459,6 @@ todo_audit_list(struct store *s, const struct audit_filter *f, size_t limit, siz
 }
 
 static enum rb_err
-todo_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *id, char *errmsg)
-{
-    (void)s;
-    (void)v;
-    (void)id;
-    return pg_unavailable("scorecard_submit", errmsg);
-}
-
-static enum rb_err
-todo_scorecard_amend(struct store *s, long long id, const struct scorecard_new *now,
-                     const struct scorecard_change *changes, size_t nchanges, long long by,
-                     const char *by_label, const char *reason, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)now;
-    (void)changes;
-    (void)nchanges;
-    (void)by;
-    (void)by_label;
-    (void)reason;
-    return pg_unavailable("scorecard_amend", errmsg);
-}
-
-static enum rb_err
-todo_scorecards(struct store *s, const struct scorecard_filter *f, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)f;
-    (void)out;
-    return pg_unavailable("scorecards", errmsg);
-}
-
-static enum rb_err
-todo_loop_pending(struct store *s, long long candidate, long long account, long long *on_panel,
-                  long long *pending, char *errmsg)
-{
-    (void)s;
-    (void)candidate;
-    (void)account;
-    (void)on_panel;
-    (void)pending;
-    return pg_unavailable("loop_pending", errmsg);
-}
-
-static enum rb_err
-todo_interview_list(struct store *s, long long candidate, long long account, size_t limit,
-                    size_t offset, json_t **items, size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)candidate;
-    (void)account;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("interview_list", errmsg);
-}
-
-static enum rb_err
 todo_practice_card(struct store *s, long long account, const char *question,
                    struct practice_card *c, char *errmsg)
 {
@@ -770,88 +514,6 @@ todo_synonyms_of(struct store *s, const char *concept, char ***alts, size_t *n, 
     (void)n;
     return pg_unavailable("synonyms_of", errmsg);
 }
-
-static enum rb_err
-todo_candidate_search(struct store *s, const char *stage, const char *role, const char *q,
-                      size_t limit, size_t offset, json_t **items, size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)stage;
-    (void)role;
-    (void)q;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("candidate_search", errmsg);
-}
-
-static enum rb_err
-todo_interview_find(struct store *s, const struct interview_filter *f, size_t limit, size_t offset,
-                    json_t **items, size_t *total, char *errmsg)
-{
-    (void)s;
-    (void)f;
-    (void)limit;
-    (void)offset;
-    (void)items;
-    (void)total;
-    return pg_unavailable("interview_find", errmsg);
-}
-
-static enum rb_err
-todo_draft_get(struct store *s, long long interview, long long account, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)interview;
-    (void)account;
-    (void)out;
-    return pg_unavailable("draft_get", errmsg);
-}
-
-static enum rb_err
-todo_draft_put(struct store *s, long long interview, long long account, const char *body,
-               long long base, long long *revision, char *errmsg)
-{
-    (void)s;
-    (void)interview;
-    (void)account;
-    (void)body;
-    (void)base;
-    (void)revision;
-    return pg_unavailable("draft_put", errmsg);
-}
-
-static enum rb_err
-todo_draft_delete(struct store *s, long long interview, long long account, char *errmsg)
-{
-    (void)s;
-    (void)interview;
-    (void)account;
-    return pg_unavailable("draft_delete", errmsg);
-}
-
-static enum rb_err
-todo_interview_calendar(struct store *s, long long id, json_t **out, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)out;
-    return pg_unavailable("interview_calendar", errmsg);
-}
-
-static enum rb_err
-todo_interview_reschedule(struct store *s, long long id, const char *at, const char *time_zone,
-                          bool cancel, long long *sequence, char *errmsg)
-{
-    (void)s;
-    (void)id;
-    (void)at;
-    (void)time_zone;
-    (void)cancel;
-    (void)sequence;
-    return pg_unavailable("interview_reschedule", errmsg);
-}
 /* NOLINTEND(readability-non-const-parameter) */
 
 void
@@ -887,10 +549,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->kit_nth = todo_kit_nth;
     if (!ops->kit_save)
         ops->kit_save = todo_kit_save;
-    if (!ops->resume_get)
-        ops->resume_get = todo_resume_get;
-    if (!ops->resumes_put)
-        ops->resumes_put = todo_resumes_put;
     if (!ops->user_add)
         ops->user_add = todo_user_add;
     if (!ops->user_get)
@@ -933,40 +591,8 @@ pg_todo_ops(struct store_ops *ops)
         ops->backup = todo_backup;
     if (!ops->restore)
         ops->restore = todo_restore;
-    if (!ops->candidate_add)
-        ops->candidate_add = todo_candidate_add;
-    if (!ops->candidate_get)
-        ops->candidate_get = todo_candidate_get;
-    if (!ops->candidate_list)
-        ops->candidate_list = todo_candidate_list;
-    if (!ops->resumes_add)
-        ops->resumes_add = todo_resumes_add;
-    if (!ops->resume_row)
-        ops->resume_row = todo_resume_row;
-    if (!ops->screening_create)
-        ops->screening_create = todo_screening_create;
-    if (!ops->screening_get)
-        ops->screening_get = todo_screening_get;
-    if (!ops->screening_claim)
-        ops->screening_claim = todo_screening_claim;
-    if (!ops->screening_next)
-        ops->screening_next = todo_screening_next;
-    if (!ops->screening_record)
-        ops->screening_record = todo_screening_record;
-    if (!ops->screening_finish)
-        ops->screening_finish = todo_screening_finish;
-    if (!ops->screening_results)
-        ops->screening_results = todo_screening_results;
-    if (!ops->screenings_active)
-        ops->screenings_active = todo_screenings_active;
     if (!ops->question_json)
         ops->question_json = todo_question_json;
-    if (!ops->candidate_stage)
-        ops->candidate_stage = todo_candidate_stage;
-    if (!ops->interview_create)
-        ops->interview_create = todo_interview_create;
-    if (!ops->interview_get)
-        ops->interview_get = todo_interview_get;
     if (!ops->kit_get)
         ops->kit_get = todo_kit_get;
     if (!ops->question_save)
@@ -979,16 +605,6 @@ pg_todo_ops(struct store_ops *ops)
         ops->audit_append = todo_audit_append;
     if (!ops->audit_list)
         ops->audit_list = todo_audit_list;
-    if (!ops->scorecard_submit)
-        ops->scorecard_submit = todo_scorecard_submit;
-    if (!ops->scorecard_amend)
-        ops->scorecard_amend = todo_scorecard_amend;
-    if (!ops->scorecards)
-        ops->scorecards = todo_scorecards;
-    if (!ops->loop_pending)
-        ops->loop_pending = todo_loop_pending;
-    if (!ops->interview_list)
-        ops->interview_list = todo_interview_list;
     if (!ops->practice_card)
         ops->practice_card = todo_practice_card;
     if (!ops->practice_record)
@@ -999,18 +615,4 @@ pg_todo_ops(struct store_ops *ops)
         ops->practice_stats = todo_practice_stats;
     if (!ops->synonyms_of)
         ops->synonyms_of = todo_synonyms_of;
-    if (!ops->candidate_search)
-        ops->candidate_search = todo_candidate_search;
-    if (!ops->interview_find)
-        ops->interview_find = todo_interview_find;
-    if (!ops->draft_get)
-        ops->draft_get = todo_draft_get;
-    if (!ops->draft_put)
-        ops->draft_put = todo_draft_put;
-    if (!ops->draft_delete)
-        ops->draft_delete = todo_draft_delete;
-    if (!ops->interview_calendar)
-        ops->interview_calendar = todo_interview_calendar;
-    if (!ops->interview_reschedule)
-        ops->interview_reschedule = todo_interview_reschedule;
 }

@@ -118,7 +118,11 @@ static const char SQL_SCR_RESULTS[] =
     "sr.resume, '$.candidate', r.candidate), count(*) OVER () "
     "FROM screening_resume sr JOIN resume r ON r.id = sr.resume "
     "WHERE sr.screening = ?1 AND (sr.score IS NOT NULL OR sr.error IS NOT NULL) "
-    "ORDER BY sr.score IS NULL, sr.score DESC, sr.resume LIMIT ?2 OFFSET ?3";
+    /* ties as `rubric screen` breaks them (screen_compare: the figures as the JSON has them),
+     * then the file name */
+    "ORDER BY sr.score IS NULL, sr.score DESC, json_extract(sr.result, '$.relevant_years') DESC, "
+    "json_extract(sr.result, '$.must_met') DESC, json_extract(sr.result, '$.experience_years') "
+    "DESC, json_extract(sr.result, '$.filename'), sr.resume LIMIT ?2 OFFSET ?3";
 static const char SQL_SCR_COUNT[] = "SELECT count(*) FROM screening_resume WHERE screening = ?1 "
                                     "AND (score IS NOT NULL OR error IS NOT NULL)";
 static const char SQL_SCR_RUNNING[] =

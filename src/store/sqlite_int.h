@@ -10,10 +10,37 @@
 
 #include "store/store_impl.h"
 
-#define SQ_EXTRA_MAX 160
+/* Competency ids looked up during one write transaction (a bank names a few dozen). */
+#define COMP_CACHE 64
+
+struct sqlite_store {
+    struct store base;
+    sqlite3 *db;
+    char *path;
+    struct {
+        char *slug;
+        sqlite3_int64 id;
+    } comps[COMP_CACHE];
+    size_t ncomps;
+    bool fresh; /* the load in progress started from a store with no questions */
+    /* every prepared statement, by the address of its SQL (stmt) */
+    struct sq_prepared {
+        const char *sql;
+        sqlite3_stmt *st;
+    } * stmts;
+    size_t nstmts, capstmts;
+    int depth; /* write transactions open: the outermost a BEGIN, the others savepoints */
+};
+
+static inline struct sqlite_store *
+to_sq(struct store *s)
+{
+    return (struct sqlite_store *)s;
+}
 
 /* The prepared statement for sql (a string with static storage: it is found again by its
- * address), reset and without bindings after sq_done; NULL with errmsg set. */
+ * address, in a table without a cap), reset and without bindings after sq_done; NULL with
+ * errmsg set. The one statement scheme of every sqlite_*.c file. */
 sqlite3_stmt *sq_stmt(struct store *s, const char *sql, char *errmsg);
 enum rb_err sq_fail(struct store *s, char *errmsg, const char *what);
 void sq_done(sqlite3_stmt *st);
@@ -22,6 +49,11 @@ enum rb_err sq_exec(struct store *s, sqlite3_stmt *st, char *errmsg, const char 
 void sq_bind_text(sqlite3_stmt *st, int i, const char *v);
 char *sq_col_dup(sqlite3_stmt *st, int i);
 enum rb_err sq_begin(struct store *s, char *errmsg);
+/* Runs sql (no rows) through its prepared statement. */
+enum rb_err sq_run(struct store *s, const char *sql, char *errmsg);
+/* rc, or the bank's generation bumped inside the open write (store_bank_generation): what
+ * was built from questions, competencies and roles is stale. */
+enum rb_err sq_bump(struct store *s, enum rb_err rc, char *errmsg);
 /* Commits when rc is RB_OK, else rolls back; returns rc or the commit's error. */
 enum rb_err sq_end(struct store *s, enum rb_err rc, char *errmsg);
 sqlite3 *sq_db(struct store *s);
@@ -41,6 +73,48 @@ enum rb_err sq_json_rows(struct store *s, sqlite3_stmt *st, json_t *items, size_
 enum rb_err sq_json_row(struct store *s, const char *sql, long long id, const char *what,
                         json_t **out, char *errmsg);
 
+/* sqlite_bank.c: the id of competency slug, from the cache of the write in progress or the
+ * store; RB_EINVAL naming it when there is none. */
+enum rb_err sqlite_competency_id(struct sqlite_store *s, const char *slug, sqlite3_int64 *id,
+                                 char *errmsg);
+/* sqlite_bank.c, sqlite_search.c, sqlite_roles.c, sqlite_kits.c, sqlite_resumes.c: the
+ * operations of struct store_ops by area (sqlite.c holds the table) */
+enum rb_err sqlite_bank_load(struct store *s, const struct bank *b, struct load_result *r,
+                             char *errmsg);
+enum rb_err sqlite_question_get(struct store *s, const char *id, struct question *q, char *errmsg);
+enum rb_err sqlite_question_search(struct store *s, const struct search_query *sq,
+                                   struct search_hit **hits, size_t *n, char *errmsg);
+enum rb_err sqlite_bank_stats(struct store *s, struct bank_stats *st, char *errmsg);
+enum rb_err sqlite_bank_export(struct store *s, struct bank *b, char *errmsg);
+enum rb_err sqlite_questions_import(struct store *s, const struct question *qs, size_t n,
+                                    const struct competency *comps, size_t ncomps,
+                                    struct import_result *r, char *errmsg);
+enum rb_err sqlite_question_text_exists(struct store *s, const char *text, int *exists,
+                                        char *errmsg);
+enum rb_err sqlite_question_json(struct store *s, const char *id, char **text, char *errmsg);
+enum rb_err sqlite_question_save(struct store *s, const struct question *q, bool create,
+                                 char *errmsg);
+enum rb_err sqlite_question_retire(struct store *s, const char *id, char *errmsg);
+enum rb_err sqlite_question_list(struct store *s, const struct search_query *f, size_t offset,
+                                 struct search_hit **hits, size_t *n, size_t *total, char *errmsg);
+enum rb_err sqlite_roles_save(struct store *s, const struct role *roles, size_t n,
+                              const char *source, char *errmsg);
+enum rb_err sqlite_role_list(struct store *s, struct role_set *set, char *errmsg);
+enum rb_err sqlite_role_get(struct store *s, const char *id, struct role *r, char *errmsg);
+enum rb_err sqlite_kit_begin(struct store *s, const char *candidate, char *errmsg);
+enum rb_err sqlite_kit_exclude(struct store *s, const char *id, char *errmsg);
+enum rb_err sqlite_kit_count(struct store *s, const struct kit_pick *p, size_t *n, char *errmsg);
+enum rb_err sqlite_kit_nth(struct store *s, const struct kit_pick *p, size_t nth, char **id,
+                           int *minutes, char *errmsg);
+enum rb_err sqlite_kit_save(struct store *s, const char *role, int level, const char *stage,
+                            int minutes, unsigned long long seed, const char *candidate,
+                            const char *body, const char *const *questions, size_t nquestions,
+                            long long *kit_id, char *errmsg);
+enum rb_err sqlite_kit_get(struct store *s, long long id, char **body, char *errmsg);
+enum rb_err sqlite_resume_get(struct store *s, const char *hash, bool blind, const char *parser,
+                              char **format, char **body, char *errmsg);
+enum rb_err sqlite_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
+                               char *errmsg);
 /* sqlite_rank.c: registers rubric_rank(), the rank of question searches, on db. */
 enum rb_err sqlite_rank_register(sqlite3 *db, char *errmsg);
 

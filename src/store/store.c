@@ -220,9 +220,35 @@ store_resume_get(struct store *s, const char *hash, bool blind, const char *pars
     return s->ops->resume_get(s, hash, blind, parser, format, body, errmsg);
 }
 
+/* What the table no longer checks row by row (schema 20 dropped SQLite's json_valid, which
+ * parsed every body again): the key's shape, and a body that is an object from its first
+ * byte to its last. That the JSON inside is well formed is its writer's promise
+ * (resume_json_write, tested against jansson), as for every other JSON column. */
+static bool
+resume_row_ok(const struct parsed_resume *r, size_t i, char *errmsg)
+{
+    size_t h = 0, b = r->body ? strlen(r->body) : 0;
+    while (r->hash && h < 65 &&
+           ((r->hash[h] >= '0' && r->hash[h] <= '9') || (r->hash[h] >= 'a' && r->hash[h] <= 'f')))
+        h++;
+    if (!r->hash || h != 64 || r->hash[64]) {
+        snprintf(errmsg, RB_ERRMSG, "parse %zu: its hash is not 64 lowercase hex digits", i + 1);
+        return false;
+    }
+    if (b < 2 || r->body[0] != '{' || r->body[b - 1] != '}' || !r->parser || !r->format) {
+        snprintf(errmsg, RB_ERRMSG, "parse %zu (%.12s): its body is not a JSON object", i + 1,
+                 r->hash);
+        return false;
+    }
+    return true;
+}
+
 enum rb_err
 store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n, char *errmsg)
 {
+    for (size_t i = 0; i < n; i++)
+        if (!resume_row_ok(&v[i], i, errmsg))
+            return RB_EINVAL;
     return s->ops->resumes_put(s, v, n, errmsg);
 }
 
@@ -528,25 +554,10 @@ store_interview_get(struct store *s, long long id, json_t **out, char *errmsg)
     return s->ops->interview_get(s, id, out, errmsg);
 }
 
-static bool
-audit_action_known(const char *a)
-{
-    static const char *const actions[] = {"view", "create", "change", "export", "erase"};
-    for (size_t i = 0; a && i < sizeof actions / sizeof actions[0]; i++)
-        if (strcmp(a, actions[i]) == 0)
-            return true;
-    return false;
-}
-
 enum rb_err
 store_audit_append(struct store *s, const struct audit_actor *who, const char *action,
                    const long long *candidates, size_t n, const char *what, char *errmsg)
 {
-    if (!audit_action_known(action) || !what || !*what || strlen(what) > 200) {
-        snprintf(errmsg, RB_ERRMSG, "audit: an action (%s) and what, 1 to 200 bytes (a bug)",
-                 AUDIT_ACTIONS);
-        return RB_EINTERNAL;
-    }
     return s->ops->audit_append(s, who, action, candidates, n, what, errmsg);
 }
 
@@ -556,10 +567,6 @@ store_audit_list(struct store *s, const struct audit_filter *f, size_t limit, si
 {
     *items = NULL;
     *total = 0;
-    if (f->action && !audit_action_known(f->action)) {
-        snprintf(errmsg, RB_ERRMSG, "action: %s, not '%.40s'", AUDIT_ACTIONS, f->action);
-        return RB_EINVAL;
-    }
     return s->ops->audit_list(s, f, limit, offset, items, total, errmsg);
 }
 

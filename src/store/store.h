@@ -7,6 +7,8 @@
  *
  * Every write is one transaction: on any error the store is left as it was.
  * Functions return RB_OK or an error with a message in errmsg (RB_ERRMSG bytes).
+ * The JSON a call answers with is specified key by key in store/store_shapes.h, and
+ * tests/unit/test_store_shapes.c holds every backend to it.
  */
 #ifndef RUBRIC_STORE_STORE_H
 #define RUBRIC_STORE_STORE_H
@@ -14,10 +16,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/bank.h"
-#include "core/question.h"
-#include "core/role.h"
-#include "core/user.h"
+#include "model/question.h"
+#include "model/question_bank.h"
+#include "model/role_profile.h"
+#include "model/user_account.h"
 #include "util/err.h"
 
 struct store;
@@ -223,7 +225,9 @@ struct parsed_resume {
  * RB_ENOTFOUND when there is none, or only one by another parser. */
 enum rb_err store_resume_get(struct store *s, const char *hash, bool blind, const char *parser,
                              char **format, char **body, char *errmsg);
-/* Stores parses in one transaction, replacing those of the same files and blindness. */
+/* Stores parses in one transaction, replacing those of the same files and blindness.
+ * RB_EINVAL, nothing stored, when a hash is not 64 lowercase hex digits or a body is not a
+ * JSON object ('{' to '}'; its inside is the caller's to get right). */
 enum rb_err store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
                               char *errmsg);
 
@@ -345,9 +349,6 @@ struct candidate_new {
     const char *created_by_label; /* who, as the history shows it (NULL: 'command line') */
 };
 
-/* The stages a candidate goes through, in order. */
-#define CANDIDATE_STAGES "applied, screened, interviewing, offer, hired, rejected or withdrawn"
-
 struct resume_new {
     long long candidate; /* 0: not yet tied to a candidate */
     const char *hash;    /* hex SHA-256 of the bytes, kept in the uploads folder */
@@ -386,7 +387,7 @@ enum rb_err store_interview_create(struct store *s, const struct interview_new *
  * (as frozen). New reference; RB_ENOTFOUND. */
 enum rb_err store_interview_get(struct store *s, long long id, json_t **out, char *errmsg);
 
-/* Moves candidate id to stage (one of CANDIDATE_STAGES, checked by the caller), recording
+/* Moves candidate id to stage (a string core/candidate.h checks), recording
  * who (an account, or 0 and a label) and why (may be NULL) in their history.
  * RB_ENOTFOUND; RB_ECONFLICT when they are at that stage already. */
 enum rb_err store_candidate_stage(struct store *s, long long id, const char *stage, long long by,
@@ -443,9 +444,6 @@ enum rb_err store_screenings_active(struct store *s, long long *n, char *errmsg)
 
 /* ---- scorecards ---- */
 
-/* The recommendations a scorecard ends with, worst first. */
-#define RECOMMENDATIONS "strong-no, no, yes or strong-yes"
-
 struct scorecard_rating {
     const char *question, *competency; /* the kit's question and its first competency */
     int rating;                        /* 1 to 4; 0: not asked */
@@ -459,7 +457,7 @@ struct scorecard_comp {
 /* A scorecard's content: what is submitted, and what an amendment makes of it. */
 struct scorecard_new {
     long long interview, interviewer; /* an interviewer of the interview (account id) */
-    const char *recommendation;       /* one of RECOMMENDATIONS */
+    const char *recommendation;       /* checked by core/scorecard.c */
     const char *notes;                /* overall notes, may be NULL */
     const struct scorecard_rating *ratings;
     size_t nratings;
@@ -558,15 +556,14 @@ enum rb_err store_ping(struct store *s, char *errmsg);
 
 /* ---- data protection: the audit log, export, erase, retention ---- */
 
-/* What an audit entry records, and who did it: an account (0: none) and how the log names
- * them (NULL: 'command line'). */
-#define AUDIT_ACTIONS "view, create, change, export or erase"
+/* Who did what an audit entry records: an account (0: none) and how the log names them
+ * (NULL: 'command line'). */
 struct audit_actor {
     long long account;
     const char *label;
 };
 
-/* Appends one entry, for one request, saying that who did action (one of AUDIT_ACTIONS) to
+/* Appends one entry, for one request, saying that who did action (core/audit.h checks it) to
  * what ("candidate", "resume 3": a short description with no personal data, at most 200
  * bytes) about the n candidates of candidates (0: none; more than one: a list, whose ids
  * the entry keeps and indexes). Its own transaction, or part of the caller's

@@ -6,6 +6,11 @@
  *
  *   accuracy-gen [-n N] [-s SEED] [-o DIR]         N synthetic resumes (default 200)
  *   accuracy-gen -o DIR FILE.json...               JSON Resumes rendered in every format
+ *   accuracy-gen -J [-n N] [-o DIR]                N invented people as JSON Resumes (pNNNN.json)
+ *                                                  for the themes, with volunteering, education,
+ *                                                  projects and awards dated beside the positions
+ *   accuracy-gen -W [-n N] [-o DIR]                N Word documents (wNNNN.docx) laid out as
+ *                                                  templates are: tables, text boxes, headers
  *   accuracy-gen -S [-n N] [-o DIR]                a mixed pile of N resumes of eighteen
  *                                                  occupations and N/4 harder ones (near
  *                                                  misses, keyword stuffers), labelled with their
@@ -33,7 +38,7 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/dates.h"
 #include "resume/skillscan.h"
 #include "util/buf.h"
@@ -896,6 +901,239 @@ from_json(struct cv *c, const char *path, int index)
     return 0;
 }
 
+/* ---- JSON Resumes of invented people, for the themes (-J) --------------------------------- *
+ *
+ * A synthetic person written as a JSON Resume, which the run renders with popular themes and
+ * prints to PDF. Besides the positions (labelled), it has what themes set beside them and what
+ * a parser must not count as work: volunteering, education, projects, certificates and awards,
+ * all dated, and placed before the first position or overlapping the gaps between positions
+ * so that counting them as work changes the experience. Positions carry both "name" (the
+ * schema's) and "company" (what older themes print). */
+
+static void unguard(char *s);
+static void label(FILE *out, const struct cv *c, const char *file);
+static void label_eval(FILE *out, const struct cv *c, const char *file, const char *layout,
+                       const char *eval);
+
+static json_t *
+jtext(const char *s)
+{
+    char *t = xstrdup(s);
+    json_t *v;
+    unguard(t);
+    v = json_string(t);
+    free(t);
+    return v;
+}
+
+static json_t *
+jday(struct ym d)
+{
+    char s[16];
+    snprintf(s, sizeof s, "%04d-%02d-%02d", d.year, d.month, 1 + pick(28));
+    return json_string(s);
+}
+
+static struct ym
+ym_add(struct ym d, int months)
+{
+    int m = months_of(d) + months;
+    return (struct ym){m / 12, m % 12 + 1};
+}
+
+static json_t *
+to_json_resume(const struct cv *c)
+{
+    json_t *r = json_object(), *b = json_object(), *a, *o, *h;
+    struct ym first = c->jobs[0].start;
+    static const char *const orgs[] = {"Code Club Eastmoor", "Riverside Food Bank",
+                                       "Open Maps Collective", "Saltash Rowing Club",
+                                       "Harbour Youth Mentors"};
+    static const char *const roles[] = {"Volunteer Tutor", "Coordinator", "Mentor", "Treasurer"};
+    static const char *const areas[] = {"Computer Science", "Software Engineering", "Mathematics",
+                                        "Physics", "Electronic Engineering"};
+
+    for (size_t i = 0; i < c->njobs; i++)
+        if (months_of(c->jobs[i].start) < months_of(first))
+            first = c->jobs[i].start;
+    json_object_set_new(b, "name", jtext(c->name));
+    json_object_set_new(b, "label", json_string(c->jobs[0].title));
+    if (c->email)
+        json_object_set_new(b, "email", json_string(c->email));
+    if (c->phone)
+        json_object_set_new(b, "phone", json_string(c->phone));
+    if (c->summary)
+        json_object_set_new(b, "summary", jtext(c->summary));
+    o = json_object();
+    {
+        bool uk = chance(50);
+        json_object_set_new(o, "city", json_string(uk ? "Leeds" : "Porto"));
+        json_object_set_new(o, "countryCode", json_string(uk ? "GB" : "PT"));
+    }
+    json_object_set_new(b, "location", o);
+    a = json_array();
+    for (size_t i = 0; i < c->nlinks; i++) {
+        o = json_object();
+        json_object_set_new(o, "network",
+                            json_string(strstr(c->links[i], "github") ? "GitHub" : "LinkedIn"));
+        json_object_set_new(o, "url", json_string(c->links[i]));
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(b, "profiles", a);
+    json_object_set_new(r, "basics", b);
+
+    a = json_array();
+    for (size_t i = 0; i < c->njobs; i++) {
+        const struct job *j = &c->jobs[i];
+        o = json_object();
+        json_object_set_new(o, "name", json_string(j->company));
+        json_object_set_new(o, "company", json_string(j->company));
+        json_object_set_new(o, "position", json_string(j->title));
+        if (chance(40))
+            json_object_set_new(o, "location", json_string(chance(50) ? "Leeds" : "Remote"));
+        json_object_set_new(o, "startDate", jday(j->start));
+        if (!j->present)
+            json_object_set_new(o, "endDate", jday(j->end));
+        h = json_array();
+        for (size_t k = 0; k < j->nlines; k++)
+            if (k == 0 && j->nlines > 1 && chance(40))
+                json_object_set_new(o, "summary", jtext(j->lines[k]));
+            else
+                json_array_append_new(h, jtext(j->lines[k]));
+        json_object_set_new(o, "highlights", h);
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(r, "work", a);
+
+    /* volunteering: before the first position, or over a gap, or still going on */
+    a = json_array();
+    for (int i = 0, nv = pick(3); i < nv; i++) {
+        struct ym st = ym_add(first, -(12 + pick(48))), en = ym_add(st, 6 + pick(30));
+        bool open = i == 0 && chance(30);
+        o = json_object();
+        json_object_set_new(o, "organization", json_string(PICK(orgs)));
+        json_object_set_new(o, "position", json_string(PICK(roles)));
+        json_object_set_new(o, "startDate", jday(open ? ym_add(today, -(6 + pick(40))) : st));
+        if (!open)
+            json_object_set_new(o, "endDate", jday(months_of(en) < months_of(first) ? en : first));
+        json_object_set_new(o, "summary",
+                            json_string("Ran weekend sessions and kept the rota for volunteers"));
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(r, "volunteer", a);
+
+    a = json_array();
+    for (size_t i = 0; i < c->nedu; i++) {
+        struct ym en = ym_add(first, -(1 + pick(10)));
+        o = json_object();
+        json_object_set_new(o, "institution", json_string(PICK(schools)));
+        json_object_set_new(o, "area", json_string(PICK(areas)));
+        json_object_set_new(o, "studyType", json_string(chance(50) ? "Bachelor" : "Master"));
+        json_object_set_new(o, "startDate", jday(ym_add(en, -(24 + 12 * pick(3)))));
+        json_object_set_new(o, "endDate", jday(en));
+        if (chance(40)) {
+            h = json_array();
+            json_array_append_new(h, json_string("Distributed Systems"));
+            json_array_append_new(h, json_string("Databases"));
+            json_object_set_new(o, "courses", h);
+        }
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(r, "education", a);
+
+    a = json_array();
+    if (chance(50)) {
+        struct ym st = ym_add(today, -(12 + pick(60)));
+        o = json_object();
+        json_object_set_new(o, "name", json_string("Tidepool"));
+        json_object_set_new(o, "description", json_string("An open-source rate limiter"));
+        json_object_set_new(o, "startDate", jday(st));
+        if (chance(50))
+            json_object_set_new(o, "endDate", jday(ym_add(st, 3 + pick(12))));
+        json_array_append_new(a, o);
+    }
+    if (chance(40)) {
+        struct ym st = ym_add(first, -(6 + pick(30)));
+        o = json_object();
+        json_object_set_new(o, "name", json_string("Ferry timetable app"));
+        json_object_set_new(o, "description", json_string("A student project, still in use"));
+        json_object_set_new(o, "startDate", jday(st));
+        json_object_set_new(o, "endDate", jday(ym_add(st, 4 + pick(8))));
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(r, "projects", a);
+
+    a = json_array();
+    for (size_t i = 0; i < c->ncerts; i++) {
+        o = json_object();
+        json_object_set_new(o, "name", json_string("Certified Kubernetes Administrator"));
+        json_object_set_new(o, "issuer", json_string("CNCF"));
+        json_object_set_new(o, "date", jday(ym_add(today, -(6 + pick(60)))));
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(r, "certificates", a);
+    if (chance(30)) {
+        a = json_array();
+        o = json_object();
+        json_object_set_new(o, "title", json_string("Hackathon winner"));
+        json_object_set_new(o, "awarder", json_string("Eastmoor Tech Week"));
+        json_object_set_new(o, "date", jday(ym_add(first, -(3 + pick(20)))));
+        json_array_append_new(a, o);
+        json_object_set_new(r, "awards", a);
+    }
+
+    a = json_array();
+    for (size_t g = 0; g < c->ngroups; g++) {
+        o = json_object();
+        json_object_set_new(o, "name",
+                            json_string(c->groups[g].label ? c->groups[g].label : "Skills"));
+        h = json_array();
+        for (size_t k = 0; k < c->groups[g].n; k++)
+            json_array_append_new(h, jtext(c->groups[g].items[k]));
+        json_object_set_new(o, "keywords", h);
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(r, "skills", a);
+    a = json_array();
+    o = json_object();
+    json_object_set_new(o, "language", json_string("English"));
+    json_object_set_new(o, "fluency", json_string("Fluent"));
+    json_array_append_new(a, o);
+    json_object_set_new(r, "languages", a);
+    return r;
+}
+
+/* N people as JSON Resumes in dir, with their labels (the positions of "work"). */
+static int
+json_people(const char *dir, long n, FILE *labels)
+{
+    for (long i = 1; i <= n; i++) {
+        struct cv cv = {0};
+        json_t *r;
+        char *path;
+        int rc;
+        synth(&cv, (int)i);
+        free(cv.base);
+        cv.base = fmt("p%04ld", i);
+        r = to_json_resume(&cv);
+        path = fmt("%s/%s.json", dir, cv.base);
+        rc = json_dump_file(r, path, JSON_INDENT(2));
+        json_decref(r);
+        if (rc)
+            fprintf(stderr, "accuracy-gen: cannot write %s\n", path);
+        else {
+            char *name = fmt("%s.json", cv.base);
+            label_eval(labels, &cv, name, "source", "themes");
+            free(name);
+        }
+        free(path);
+        cv_free(&cv);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- blocks: the resume laid out, before any format --------------------------------------- */
 
 /* K_RIGHT: a title with its dates at the right margin (cell 0 and 1) */
@@ -1538,6 +1776,347 @@ out:
     return rc;
 }
 
+/* ---- Word documents as templates lay them out (-W) ----------------------------------------
+ *
+ * Synthetic people written the way Word resume templates are built: the name and contact
+ * details in the page header (repeated on every page) and a footer; positions in tables (the
+ * dates in a narrow left cell, the title, company and bullets in the right one), in a table
+ * whose left column holds the section labels, or in text boxes (each with the fallback copy
+ * Word writes for older readers, mc:Fallback). Dates are written as people write them,
+ * including two-digit years ("Jan '19"), seasons ("Summer 2019": June, the parser's reading)
+ * and open ends such as "till date". */
+
+enum { W_DATECELL, W_LABELCOL, W_TEXTBOX, W_COUNT };
+static const char *const word_layouts[W_COUNT] = {"docx-date-cell", "docx-label-column",
+                                                  "docx-text-box"};
+
+/* The first month of the season a month is in (winter: January, December: fall). */
+static int
+season_month(int m)
+{
+    return m <= 2 ? 1 : m <= 5 ? 3 : m <= 8 ? 6 : 9;
+}
+
+static const char *
+season_name(int m)
+{
+    return m == 1 ? "Winter" : m == 3 ? "Spring" : m == 6 ? "Summer" : "Fall";
+}
+
+/* Rewrites some jobs' dates in the forms of word-processed resumes; the labels follow. */
+static void
+word_dates(struct job *j)
+{
+    static const char *const open[] = {"till date", "to date", "now", "Till Date"};
+    struct buf b;
+    int style = pick(4);
+    if (style == 3)
+        return; /* as synth wrote them */
+    buf_init(&b, 256);
+    if (style == 0) {
+        buf_printf(&b, "%s '%02d " EN_DASH " ", mon3[j->start.month - 1], j->start.year % 100);
+        if (j->present)
+            buf_puts(&b, PICK(open));
+        else
+            buf_printf(&b, "%s '%02d", mon3[j->end.month - 1], j->end.year % 100);
+    } else if (style == 1) {
+        j->start.month = season_month(j->start.month);
+        buf_printf(&b, "%s %d - ", season_name(j->start.month), j->start.year);
+        if (j->present) {
+            buf_puts(&b, PICK(open));
+        } else {
+            j->end.month = season_month(j->end.month);
+            buf_printf(&b, "%s %d", season_name(j->end.month), j->end.year);
+        }
+    } else {
+        buf_printf(&b, "%s %d ", monfull[j->start.month - 1], j->start.year);
+        if (j->present)
+            buf_printf(&b, "- %s", PICK(open));
+        else
+            buf_printf(&b, "to %s %d", monfull[j->end.month - 1], j->end.year);
+    }
+    free(j->dates);
+    j->dates = buf_take(&b);
+}
+
+static void
+w_cell(struct buf *o, int width)
+{
+    buf_printf(o, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>", width);
+}
+
+static void
+w_table_open(struct buf *o, int left, int right)
+{
+    buf_printf(o,
+               "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>"
+               "<w:top w:val=\"nil\"/><w:bottom w:val=\"nil\"/></w:tblBorders></w:tblPr>"
+               "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid>",
+               left, right);
+}
+
+/* A job's paragraphs: "Title, Company" or title and company apart, dates unless in a cell. */
+static void
+w_job(struct buf *o, const struct job *j, bool dates, bool split)
+{
+    if (split) {
+        w_para(o, j->title, true, NULL);
+        w_para(o, j->company, false, NULL);
+    } else {
+        char *t = fmt("%s, %s", j->title, j->company);
+        w_para(o, t, true, NULL);
+        free(t);
+    }
+    if (dates)
+        w_para(o, j->dates, false, NULL);
+    for (size_t k = 0; k < j->nlines; k++)
+        w_para(o, j->lines[k], false, "\xE2\x80\xA2 ");
+}
+
+static void
+w_skills(struct buf *o, const struct cv *c)
+{
+    for (size_t g = 0; g < c->ngroups; g++) {
+        struct buf b;
+        buf_init(&b, BIG);
+        if (c->groups[g].label)
+            buf_printf(&b, "%s: ", c->groups[g].label);
+        for (size_t i = 0; i < c->groups[g].n; i++)
+            buf_printf(&b, "%s%s", i ? ", " : "", c->groups[g].items[i]);
+        w_para(o, buf_str(&b), false, NULL);
+        buf_cleanup(&b);
+    }
+}
+
+/* A floating text box holding xml (paragraphs), as Word writes one: the DrawingML shape and
+ * the VML fallback, each with the same content. */
+static void
+w_textbox(struct buf *o, const char *xml)
+{
+    buf_puts(o, "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+                "<wp:anchor behindDoc=\"0\" distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" "
+                "simplePos=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\" "
+                "relativeHeight=\"2\"><wp:simplePos x=\"0\" y=\"0\"/>"
+                "<wp:extent cx=\"2000000\" cy=\"3000000\"/><wp:docPr id=\"1\" name=\"Text Box\"/>"
+                "<a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/"
+                "wordprocessingShape\"><wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:txbx>"
+                "<w:txbxContent>");
+    buf_puts(o, xml);
+    buf_puts(o, "</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>"
+                "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+                "<v:shape type=\"#_x0000_t202\" style=\"width:157pt;height:236pt\"><v:textbox>"
+                "<w:txbxContent>");
+    buf_puts(o, xml);
+    buf_puts(o, "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+                "</mc:AlternateContent></w:r></w:p>");
+}
+
+#define W_NS                                                                                       \
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "                    \
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "             \
+    "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "                    \
+    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "         \
+    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "                           \
+    "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" "             \
+    "xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\""
+
+/* Projects and certifications: dated, but not positions. */
+static void
+w_extras(struct buf *o, const struct cv *c)
+{
+    if (c->nprojects) {
+        w_para(o, c->h_projects, true, NULL);
+        for (size_t i = 0; i < c->nprojects; i++)
+            w_para(o, c->projects[i], false, NULL);
+    }
+    if (c->ncerts) {
+        w_para(o, c->h_certs, true, NULL);
+        for (size_t i = 0; i < c->ncerts; i++)
+            w_para(o, c->certs[i], false, NULL);
+    }
+}
+
+static char *
+word_body(const struct cv *c, int layout)
+{
+    struct buf o, box;
+    const char *hx = c->upper_headings ? "EXPERIENCE" : c->h_exp;
+    buf_init(&o, BIG);
+    buf_puts(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document " W_NS
+                 "><w:body>");
+    if (c->summary)
+        w_para(&o, c->summary, false, NULL);
+    switch (layout) {
+    case W_DATECELL:
+        w_para(&o, hx, true, NULL);
+        w_table_open(&o, 2200, 7000);
+        for (size_t i = 0; i < c->njobs; i++) {
+            buf_puts(&o, "<w:tr>");
+            w_cell(&o, 2200);
+            w_para(&o, c->jobs[i].dates, false, NULL);
+            buf_puts(&o, "</w:tc>");
+            w_cell(&o, 7000);
+            w_job(&o, &c->jobs[i], false, chance(50));
+            buf_puts(&o, "</w:tc></w:tr>");
+        }
+        buf_puts(&o, "</w:tbl>");
+        w_para(&o, c->h_edu, true, NULL);
+        for (size_t i = 0; i < c->nedu; i++)
+            w_para(&o, c->edu[i], false, NULL);
+        w_para(&o, c->h_skills, true, NULL);
+        w_skills(&o, c);
+        break;
+    case W_LABELCOL:
+        w_table_open(&o, 2000, 7200);
+        buf_puts(&o, "<w:tr>");
+        w_cell(&o, 2000);
+        w_para(&o, hx, true, NULL);
+        buf_puts(&o, "</w:tc>");
+        w_cell(&o, 7200);
+        for (size_t i = 0; i < c->njobs; i++)
+            w_job(&o, &c->jobs[i], true, false);
+        buf_puts(&o, "</w:tc></w:tr><w:tr>");
+        w_cell(&o, 2000);
+        w_para(&o, c->h_edu, true, NULL);
+        buf_puts(&o, "</w:tc>");
+        w_cell(&o, 7200);
+        for (size_t i = 0; i < c->nedu; i++)
+            w_para(&o, c->edu[i], false, NULL);
+        buf_puts(&o, "</w:tc></w:tr><w:tr>");
+        w_cell(&o, 2000);
+        w_para(&o, c->h_skills, true, NULL);
+        buf_puts(&o, "</w:tc>");
+        w_cell(&o, 7200);
+        w_skills(&o, c);
+        buf_puts(&o, "</w:tc></w:tr></w:tbl>");
+        break;
+    default:
+        /* a sidebar box with the skills and education, then each position in a box */
+        buf_init(&box, BIG);
+        w_para(&box, c->h_skills, true, NULL);
+        w_skills(&box, c);
+        w_para(&box, c->h_edu, true, NULL);
+        for (size_t i = 0; i < c->nedu; i++)
+            w_para(&box, c->edu[i], false, NULL);
+        w_textbox(&o, buf_str(&box));
+        buf_cleanup(&box);
+        w_para(&o, hx, true, NULL);
+        for (size_t i = 0; i < c->njobs; i++) {
+            buf_init(&box, BIG);
+            w_job(&box, &c->jobs[i], true, chance(50));
+            w_textbox(&o, buf_str(&box));
+            buf_cleanup(&box);
+        }
+    }
+    w_extras(&o, c);
+    buf_puts(&o, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
+                 "<w:footerReference w:type=\"default\" r:id=\"rId3\"/></w:sectPr>"
+                 "</w:body></w:document>\n");
+    return buf_take(&o);
+}
+
+static char *
+word_part(const char *tag, const struct cv *c, bool header)
+{
+    struct buf o;
+    buf_init(&o, BIG);
+    buf_printf(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:%s " W_NS ">",
+               tag);
+    if (header) {
+        w_para(&o, c->name, true, NULL);
+        {
+            char *t = fmt("%s | %s", c->email, c->phone);
+            w_para(&o, t, false, NULL);
+            free(t);
+        }
+    } else {
+        char *t = fmt("%s \xC2\xB7 %s \xC2\xB7 Page ", c->name, c->email);
+        buf_puts(&o, "<w:p><w:r><w:t xml:space=\"preserve\">");
+        html_text(&o, t);
+        buf_puts(&o, "</w:t></w:r><w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r>"
+                     "</w:fldSimple></w:p>");
+        free(t);
+    }
+    buf_printf(&o, "</w:%s>\n", tag);
+    return buf_take(&o);
+}
+
+static const char word_types[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" "
+    "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "<Override PartName=\"/word/header1.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+    "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/"
+    "vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/></Types>\n";
+static const char word_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/header\" Target=\"header1.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "relationships/footer\" Target=\"footer1.xml\"/></Relationships>\n";
+
+static int
+write_word(const char *path, const struct cv *c, int layout)
+{
+    char *parts[3] = {word_body(c, layout), word_part("hdr", c, true), word_part("ftr", c, false)};
+    const char *names[6] = {
+        "[Content_Types].xml", "_rels/.rels",      "word/_rels/document.xml.rels",
+        "word/document.xml",   "word/header1.xml", "word/footer1.xml"};
+    const char *data[6] = {word_types, rels, word_rels, parts[0], parts[1], parts[2]};
+    int err = 0, rc = -1;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    if (!z)
+        goto out;
+    for (int i = 0; i < 6; i++) {
+        zip_source_t *src = zip_source_buffer(z, data[i], strlen(data[i]), 0);
+        if (!src || zip_file_add(z, names[i], src, ZIP_FL_ENC_UTF_8) < 0) {
+            zip_source_free(src);
+            zip_discard(z);
+            goto out;
+        }
+    }
+    rc = zip_close(z) ? -1 : 0;
+    if (rc)
+        zip_discard(z);
+out:
+    for (int i = 0; i < 3; i++)
+        free(parts[i]);
+    return rc;
+}
+
+/* N synthetic people as Word documents in dir, the layouts in turn, labelled "eval": "docx". */
+static int
+word_people(const char *dir, long n, FILE *labels)
+{
+    for (long i = 1; i <= n; i++) {
+        struct cv cv = {0};
+        int layout = (int)((i - 1) % W_COUNT), rc;
+        char *path, *name;
+        synth(&cv, (int)i);
+        for (size_t k = 0; k < cv.njobs; k++)
+            word_dates(&cv.jobs[k]);
+        name = fmt("w%04ld.docx", i);
+        path = fmt("%s/%s", dir, name);
+        rc = write_word(path, &cv, layout);
+        if (rc)
+            fprintf(stderr, "accuracy-gen: cannot write %s\n", path);
+        else
+            label_eval(labels, &cv, name, word_layouts[layout], "docx");
+        free(path);
+        free(name);
+        cv_free(&cv);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- PostScript pages, made into PDFs by Ghostscript -------------------------------------- */
 
 /* Helvetica re-encoded as Latin-1 with the dashes, bullet and quotes of Windows-1252, and
@@ -1705,13 +2284,29 @@ write_file(const char *path, const char *s)
     return 0;
 }
 
+/* The label of a file of an evaluation of its own (accuracy-score keeps it out of the
+ * overall row): label()'s, with a layout and an "eval" key. */
+static const char *eval_layout, *eval_name;
+
+static void
+label_eval(FILE *out, const struct cv *c, const char *file, const char *layout, const char *eval)
+{
+    eval_layout = layout;
+    eval_name = eval;
+    label(out, c, file);
+    eval_layout = eval_name = NULL;
+}
+
 static void
 label(FILE *out, const struct cv *c, const char *file)
 {
     json_t *o = json_object(), *a;
     char d[16];
     json_object_set_new(o, "file", json_string(file));
-    if (c->skill_set) {
+    if (eval_layout) {
+        json_object_set_new(o, "layout", json_string(eval_layout));
+        json_object_set_new(o, "eval", json_string(eval_name));
+    } else if (c->skill_set) {
         json_object_set_new(o, "layout", json_string(layout_names[c->layout]));
     } else {
         /* a JSON Resume's renderings are a group of their own in the scores */
@@ -1733,6 +2328,10 @@ label(FILE *out, const struct cv *c, const char *file)
         json_t *p = json_object();
         dates_format(c->jobs[i].start, d, sizeof d);
         json_object_set_new(p, "start", json_string(d));
+        if (c->jobs[i].title && *c->jobs[i].title && c->jobs[i].company && *c->jobs[i].company) {
+            json_object_set_new(p, "title", json_string(c->jobs[i].title));
+            json_object_set_new(p, "company", json_string(c->jobs[i].company));
+        }
         if (c->jobs[i].present) {
             json_object_set_new(p, "end", json_null());
         } else {
@@ -2285,17 +2884,23 @@ main(int argc, char **argv)
 {
     const char *dir = ".";
     long n = 200, seed = 1;
-    bool pile = false;
+    bool pile = false, people = false, word = false;
     int c, rc = 1;
     char msg[RB_ERRMSG] = "", *path, **pdfs = NULL;
     size_t npdfs = 0;
     FILE *labels = NULL;
     struct buf ps;
 
-    while ((c = getopt(argc, argv, "n:s:o:Sh")) != -1) {
+    while ((c = getopt(argc, argv, "n:s:o:SJWh")) != -1) {
         switch (c) {
         case 'S':
             pile = true;
+            break;
+        case 'J':
+            people = true;
+            break;
+        case 'W':
+            word = true;
             break;
         case 'n':
             n = strtol(optarg, NULL, 10);
@@ -2307,7 +2912,9 @@ main(int argc, char **argv)
             dir = optarg;
             break;
         default:
-            fprintf(stderr, "usage: accuracy-gen [-n N] [-s SEED] [-o DIR] [-S | FILE.json...]\n");
+            fprintf(
+                stderr,
+                "usage: accuracy-gen [-n N] [-s SEED] [-o DIR] [-S | -J | -W | FILE.json...]\n");
             return 2;
         }
     }
@@ -2335,6 +2942,12 @@ main(int argc, char **argv)
     }
     if (pile) {
         if (occ_pile(dir, n, &ps, &pdfs, &npdfs))
+            goto out;
+    } else if (people) {
+        if (json_people(dir, n, labels))
+            goto out;
+    } else if (word) {
+        if (word_people(dir, n, labels))
             goto out;
     } else if (optind < argc) {
         for (int i = optind; i < argc; i++)

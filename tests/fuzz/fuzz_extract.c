@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/skills.h"
 #include "extract/extract.h"
+#include "model/skills.h"
 #include "resume/resume.h"
 #include "resume/skillscan.h"
 

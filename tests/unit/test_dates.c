@@ -123,3 +123,20 @@ Test(dates, a_year_alone_starts_in_january_and_ends_in_december)
     dates_format_end(m, b, sizeof b);
     cr_assert_str_eq(b, "2016-03", "a month given is kept");
 }
+
+/* Themes print an ongoing position as its start and a dash with nothing after it. */
+Test(dates, a_dash_at_the_end_is_an_open_range)
+{
+    struct date_range r[2];
+    const char *t = "Bluefin Ledger            2023-01-27 \xE2\x80\x94";
+    cr_assert_eq(dates_find(t, strlen(t), r, 2), 1);
+    cr_assert(r[0].present);
+    cr_assert(r[0].dangling);
+    cr_assert_eq(r[0].start.year, 2023);
+    cr_assert_eq(r[0].start.month, 1);
+    cr_assert_str_eq(range("Jan 2019 -"), "2019-01..now");
+    cr_assert_str_eq(range("Graduated 2014 to"), "none", "a word is not a dash");
+    cr_assert_str_eq(range("Jan 2019 - Mar 2020"), "2019-01..2020-03");
+    t = "Jan 2019 -\nMar 2020";
+    cr_assert_eq(dates_find(t, strlen(t), r, 2), 0, "a dash before a line break: not here");
+}

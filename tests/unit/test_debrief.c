@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "core/debrief.h"
-#include "core/debrief_report.h"
 #include "core/insight.h"
+#include "report/debrief_report.h"
 #include "util/buf.h"
 
 /* A role with api-design (weight 4), data-storage (2) and testing (1). */

@@ -204,6 +204,107 @@ Test(extract, docx_bombs_and_broken_archives_get_a_reason)
     free(d);
 }
 
+/* A DOCX in memory of the parts named (names[i] holding data[i]). Returns new bytes. */
+static size_t
+make_docx_parts(const char *const *names, const char *const *data, int n, void **out)
+{
+    zip_error_t err;
+    zip_source_t *mem;
+    zip_t *za;
+    zip_stat_t st;
+    size_t len;
+
+    zip_error_init(&err);
+    mem = zip_source_buffer_create(NULL, 0, 0, &err);
+    zip_source_keep(mem);
+    za = zip_open_from_source(mem, ZIP_TRUNCATE, &err);
+    cr_assert_not_null(za);
+    for (int i = 0; i < n; i++)
+        zip_file_add(za, names[i], zip_source_buffer(za, data[i], strlen(data[i]), 0),
+                     ZIP_FL_OVERWRITE);
+    cr_assert_eq(zip_close(za), 0);
+    zip_source_stat(mem, &st);
+    len = (size_t)st.size;
+    *out = malloc(len);
+    zip_source_open(mem);
+    zip_source_read(mem, *out, len);
+    zip_source_close(mem);
+    zip_source_free(mem);
+    zip_error_fini(&err);
+    return len;
+}
+
+#define W_OPEN                                                                                     \
+    "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"              \
+    "wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/"                   \
+    "markup-compatibility/2006\"><w:body>"
+
+/* Word templates: the name in the page header (the first page's and the others' alike), a
+ * footer, and a position in a text box, which Word writes twice (the drawing, and a VML copy
+ * for older readers in mc:Fallback). */
+Test(extract, docx_headers_footers_and_text_boxes_read_once)
+{
+    static const char body[] =
+        W_OPEN "<w:p><w:r><w:t>Experience</w:t></w:r></w:p>"
+               "<w:p><w:r><w:t>Anchor</w:t></w:r><w:r><mc:AlternateContent><mc:Choice "
+               "Requires=\"wps\"><w:drawing><w:txbxContent><w:p><w:r><w:t>Data Engineer, "
+               "Orchard Labs</w:t></w:r></w:p><w:p><w:r><w:t>Summer 2019 - till date</w:t>"
+               "</w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+               "<w:txbxContent><w:p><w:r><w:t>Data Engineer, Orchard Labs</w:t></w:r></w:p>"
+               "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+               "</w:body></w:document>";
+    static const char header[] = W_OPEN "<w:p><w:r><w:t>Noor Vance</w:t></w:r></w:p><w:p><w:r>"
+                                        "<w:t>noor.vance@example.org</w:t></w:r></w:p>"
+                                        "</w:body></w:document>";
+    static const char footer[] =
+        W_OPEN "<w:p><w:r><w:t>Page 1</w:t></w:r></w:p></w:body></w:document>";
+    const char *const names[] = {"[Content_Types].xml", "word/document.xml", "word/header1.xml",
+                                 "word/header2.xml",    "word/footer1.xml",  "word/headerx.xml"};
+    const char *const data[] = {"<Types/>", body, header, header, footer, header};
+    struct extracted e;
+    char msg[RB_ERRMSG] = "";
+    void *d;
+    size_t n = make_docx_parts(names, data, 6, &d);
+    const char *name, *box;
+
+    cr_assert_eq(extract("cv.docx", d, n, &e, msg), RB_OK, "%s", msg);
+    name = strstr(e.text, "Noor Vance\nnoor.vance@example.org\n");
+    cr_assert_not_null(name, "the header is read: %s", e.text);
+    cr_assert_null(strstr(name + 1, "Noor Vance"), "a header alike on every page is read once");
+    cr_assert(name < strstr(e.text, "Experience"), "the header comes first: %s", e.text);
+    box = strstr(e.text, "\nData Engineer, Orchard Labs\nSummer 2019 - till date\n");
+    cr_assert_not_null(box, "the box's lines are its own: %s", e.text);
+    cr_assert_null(strstr(box + 2, "Data Engineer"), "the fallback copy is skipped: %s", e.text);
+    cr_assert_not_null(strstr(e.text, "Orchard Labs\nSummer"));
+    cr_assert(strstr(e.text, "Page 1") > box, "the footer comes last: %s", e.text);
+    extracted_cleanup(&e);
+    free(d);
+}
+
+/* The headers count toward the bytes a document may inflate to. */
+Test(extract, docx_headers_share_the_size_limit)
+{
+    struct extract_limits lim = extract_default_limits;
+    struct extracted e;
+    char msg[RB_ERRMSG] = "";
+    char *big = malloc(3000);
+    void *d;
+    size_t n;
+    memset(big, ' ', 2999);
+    big[2999] = '\0';
+    memcpy(big, W_OPEN, strlen(W_OPEN));
+    {
+        const char *const names[] = {"word/document.xml", "word/header1.xml"};
+        const char *const data[] = {docxml, big};
+        n = make_docx_parts(names, data, 2, &d);
+    }
+    lim.docx_max_uncompressed = 2000 + sizeof docxml;
+    cr_assert_eq(extract_buffer("cv.docx", d, n, &lim, &e, msg), RB_ETOOBIG);
+    cr_assert_not_null(strstr(msg, "word/header1.xml"), "%s", msg);
+    free(d);
+    free(big);
+}
+
 /* ---- PDF ------------------------------------------------------------------------------ */
 
 /* A one-page PDF whose content stream is content, with a correct cross-reference table. */

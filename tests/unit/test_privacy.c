@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/audit.h"
 #include "core/privacy.h"
 #include "core/user.h"
 #include "helpers.h"
@@ -74,8 +75,8 @@ Test(privacy, erase_leaves_a_tombstone_and_its_audit_entry)
     erase_result_cleanup(&r);
     cr_assert_eq(store_candidate_erase(s, 99, &who, &r, msg), RB_ENOTFOUND);
 
-    cr_assert_eq(store_audit_list(s, &(struct audit_filter){id, "tester", "erase", NULL}, 10, 0,
-                                  &items, &total, msg),
+    cr_assert_eq(audit_list(s, &(struct audit_filter){id, "tester", "erase", NULL}, 10, 0, &items,
+                            &total, msg),
                  RB_OK, "%s", msg);
     cr_assert_eq(total, 2);
     json_decref(items);
@@ -92,12 +93,12 @@ Test(privacy, audit_entries_are_filtered_paged_and_checked)
     size_t total;
     char msg[RB_ERRMSG];
 
-    cr_assert_eq(store_audit_append(s, &rita, "view", ids, 3, "candidate list", msg), RB_OK);
-    cr_assert_eq(store_audit_append(s, NULL, "create", NULL, 0, "resume 7", msg), RB_OK);
-    cr_assert_eq(store_audit_append(s, NULL, "delete", ids, 1, "candidate", msg), RB_EINTERNAL);
-    cr_assert_eq(store_audit_append(s, NULL, "view", ids, 1, "", msg), RB_EINTERNAL);
+    cr_assert_eq(audit_append(s, &rita, "view", ids, 3, "candidate list", msg), RB_OK);
+    cr_assert_eq(audit_append(s, NULL, "create", NULL, 0, "resume 7", msg), RB_OK);
+    cr_assert_eq(audit_append(s, NULL, "delete", ids, 1, "candidate", msg), RB_EINTERNAL);
+    cr_assert_eq(audit_append(s, NULL, "view", ids, 1, "", msg), RB_EINTERNAL);
 
-    cr_assert_eq(store_audit_list(s, &(struct audit_filter){0}, 2, 0, &items, &total, msg), RB_OK);
+    cr_assert_eq(audit_list(s, &(struct audit_filter){0}, 2, 0, &items, &total, msg), RB_OK);
     cr_assert_eq(total, 2, "one entry per request, not one per candidate listed");
     cr_assert_eq(json_array_size(items), 2);
     /* newest first: the resume with no candidate, by the command line */
@@ -110,23 +111,23 @@ Test(privacy, audit_entries_are_filtered_paged_and_checked)
     cr_assert_str_eq(list, "[1,2,3]");
     free(list);
     json_decref(items);
-    cr_assert_eq(store_audit_list(s, &(struct audit_filter){2, NULL, NULL, NULL}, 10, 0, &items,
-                                  &total, msg),
-                 RB_OK);
+    cr_assert_eq(
+        audit_list(s, &(struct audit_filter){2, NULL, NULL, NULL}, 10, 0, &items, &total, msg),
+        RB_OK);
     cr_assert_eq(total, 1);
     cr_assert_eq(json_integer_value(json_object_get(json_array_get(items, 0), "candidate")), 2);
     json_decref(items);
-    cr_assert_eq(store_audit_list(s, &(struct audit_filter){2, NULL, NULL, NULL}, 10, 5, &items,
-                                  &total, msg),
-                 RB_OK);
+    cr_assert_eq(
+        audit_list(s, &(struct audit_filter){2, NULL, NULL, NULL}, 10, 5, &items, &total, msg),
+        RB_OK);
     cr_assert_eq(total, 1, "a page past the end still counts");
     json_decref(items);
-    cr_assert_eq(store_audit_list(s, &(struct audit_filter){0, NULL, "lookup", NULL}, 10, 0, &items,
-                                  &total, msg),
-                 RB_EINVAL);
+    cr_assert_eq(
+        audit_list(s, &(struct audit_filter){0, NULL, "lookup", NULL}, 10, 0, &items, &total, msg),
+        RB_EINVAL);
     cr_assert_null(items);
-    cr_assert_eq(store_audit_list(s, &(struct audit_filter){0, NULL, NULL, "2999-01-01"}, 10, 0,
-                                  &items, &total, msg),
+    cr_assert_eq(audit_list(s, &(struct audit_filter){0, NULL, NULL, "2999-01-01"}, 10, 0, &items,
+                            &total, msg),
                  RB_OK);
     cr_assert_eq(total, 0);
     json_decref(items);

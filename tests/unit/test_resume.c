@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/skills.h"
 #include "extract/extract.h"
+#include "model/skills.h"
 #include "resume/resume.h"
 
 static struct skills tax;
@@ -298,6 +298,291 @@ Test(resume, section_labels_in_a_left_margin)
     cr_assert_str_eq(r.positions[0].company, "Orchard Labs");
     cr_assert_eq(r.experience_months, 72 + 34);
     cr_assert_eq(r.neducation, 1);
+    resume_cleanup(&r);
+}
+
+/* pdftotext -layout of a theme that sets the labels in a margin column of their own, the
+ * entries beside them indented, bullets further in: a margin of labels is not a sidebar. */
+Test(resume, a_margin_of_labels_is_not_read_as_a_sidebar)
+{
+    static const char text[] = "            Ines Holm\n"
+                               "            Backend Engineer\n"
+                               "               ines.holm@example.org\n\n"
+                               "    Work    Backend Engineer\n"
+                               "            Orchard Labs\n"
+                               "            Jan 2020 - Dec 2024\n"
+                               "              Built Go services for scheduling\n"
+                               "              Ran the Kafka consumers\n\n"
+                               "            Data Analyst\n"
+                               "            Granite Data\n"
+                               "            Mar 2016 - Dec 2018\n\n"
+                               "Volunteer   Code Club\n"
+                               "            Mentor\n"
+                               "            Apr 2024 - Present\n\n"
+                               "Education   Lakeside University\n"
+                               "            Apr 2012 - Apr 2016\n\n"
+                               " Projects   Ferry timetable app\n"
+                               "            Jul 2018 - May 2019\n"
+                               "   Awards   Hackathon winner\n"
+                               "            Feb 2019\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_not(has_warning(&r, "two columns"));
+    cr_assert_eq(r.npositions, 2, "volunteering, education and projects are not work");
+    cr_assert_eq(r.positions[0].range.start.year, 2020);
+    cr_assert_eq(r.positions[1].range.start.year, 2016);
+    cr_assert_eq(r.experience_months, 60 + 34);
+    resume_cleanup(&r);
+}
+
+/* A sidebar beside a main column whose bullets are indented past the column's edge: the
+ * bullets are the main column's, and the sidebar's headings do not cut its positions. */
+Test(resume, a_sidebar_beside_indented_bullets)
+{
+    static const char text[] =
+        "Lars Brandt\n"
+        "Site Reliability Engineer\n\n"
+        "About                  Summary\n"
+        "Porto                  Engineer with 11 years of experience.\n"
+        "lars@example.org\n"
+        "                       Experience\n"
+        "                       Wren Retail                                 09/2023 - 09/2026\n"
+        "                       Site Reliability Engineer\n"
+        "Skills                       Maintained a Rust codebase\n"
+        "                             Cut p99 latency by 35%\n"
+        "C MongoDB\n"
+        "Helm                         Introduced MySQL for the platform\n"
+        "                       Ironbridge Capital                          07/2020 - 07/2023\n"
+        "Languages              Site Reliability Engineer\n"
+        "English                      Trained six engineers on MongoDB\n"
+        "                             Moved order processing to Kotlin\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert(has_warning(&r, "two columns were read one after the other"));
+    cr_assert_eq(r.npositions, 2, "both positions, though \"Languages\" stands beside one");
+    cr_assert_eq(r.positions[1].range.start.year, 2020);
+    cr_assert_eq(r.experience_months, 37 + 37);
+    cr_assert_not_null(skill(&r, "kotlin"));
+    resume_cleanup(&r);
+}
+
+/* Entries indented under their headings, with the odd line (icons, contact details) set
+ * apart on the right, are one column. */
+Test(resume, an_indent_is_not_a_second_column)
+{
+    static const char text[] =
+        "                      Noor Sato\n"
+        "   Leeds, GB              (233) 555-3910      noor.sato@example.com\n\n"
+        "Background\n"
+        "       Work Experience\n"
+        "               Infrastructure Engineer, Copperleaf Health\n"
+        "               Jan, 2022 - Present\n"
+        "                     Led a team of five writing Rust services\n"
+        "               Software Engineer II, Pinecrest Insurance\n"
+        "               Nov, 2017 - Nov, 2021   4 years\n"
+        "                     Built the tracking API with Node.js\n"
+        "               Software Developer, Meridian Energy\n"
+        "               Nov, 2014 - Nov, 2017   3 years\n"
+        "    Skills\n"
+        "             Languages\n"
+        "             Node.js   C#    Swift\n"
+        "    Education\n"
+        "        Physics, Bachelor, Crestwood College\n"
+        "        Dec, 2009 - Dec, 2011\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_not(has_warning(&r, "two columns"));
+    cr_assert_eq(r.npositions, 3);
+    cr_assert_str_eq(r.positions[0].title, "Infrastructure Engineer");
+    cr_assert_eq(r.positions[2].range.start.year, 2014);
+    resume_cleanup(&r);
+}
+
+/* Headings in spaced capitals come out of a PDF as letters and pairs ("V O LU N T E E R");
+ * they still open their sections, so volunteering stays out of experience. */
+Test(resume, letter_spaced_headings)
+{
+    static const char text[] =
+        "Bruno Fairweather\n"
+        "S U M M A RY\n"
+        "Engineer with 9 years of experience.\n"
+        "W O R K E X P E R I E N C E\n"
+        "Site Reliability Engineer at Aurora Freight       Feb 2022 - Current\n"
+        "V O LU N T E E R\n"
+        "Coordinator at Code Club Eastmoor                 Jan 2013 - Jul 2015\n"
+        "E D U C AT I O N\n"
+        "Bachelor Physics at University of Eastmoor        Dec 2013 - Dec 2016\n"
+        "Projects Experience\n"
+        "Tidepool                                          Mar 2020 - Jan 2021\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 1, "only the work section's line is a position");
+    cr_assert_str_eq(r.positions[0].company, "Aurora Freight");
+    cr_assert_eq(r.experience_months, 58);
+    cr_assert_eq(r.neducation, 1);
+    cr_assert_eq(r.nprojects, 1);
+    resume_cleanup(&r);
+}
+
+/* Letters set apart that do not spell a heading, and lists of short names, are not one. */
+Test(resume, short_words_are_not_a_spaced_heading)
+{
+    static const char text[] = "Ada Quist\nExperience\n"
+                               "Backend Engineer, Orchard Labs, 2019 - 2024\n"
+                               "C R Go\n"
+                               "Data Analyst, Granite Data, 2016 - 2018\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    resume_cleanup(&r);
+}
+
+/* A range wrapped after its dash ends on the next line; a dash and nothing under it is an
+ * open end. */
+Test(resume, a_range_wrapped_after_its_dash)
+{
+    static const char text[] = "Mei Holm\nExperience\n"
+                               "Platform Engineer, Orchard Labs   Mar 2019 -\n"
+                               "Dec 2021\n"
+                               "- Ran the Kafka consumers\n"
+                               "Data Engineer, Granite Data   2022-01-10 \xE2\x80\x94\n"
+                               "- Built the ingestion in Go\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    cr_assert_not(r.positions[0].range.present);
+    cr_assert_eq(r.positions[0].range.end.year, 2021);
+    cr_assert_eq(r.positions[0].range.end.month, 12);
+    cr_assert(r.positions[1].range.present, "nothing after the dash: still there");
+    cr_assert_eq(r.experience_months, 34 + 59);
+    resume_cleanup(&r);
+}
+
+/* A browser's print adds a header (date, title) and a footer (address, page number) to every
+ * page; across a page break they would stand between a title and its dates. */
+Test(resume, running_heads_of_printed_pages_are_dropped)
+{
+    static const char text[] = "12/7/26, 5:07 PM                             Ilse Jackson\n"
+                               "Ilse Jackson\nilse.jackson@example.org\n\n"
+                               "Experience\n"
+                               "Engineering Manager, Bluefin Ledger     Jan 2023 - Present\n"
+                               "- Ran the platform team\n"
+                               "Junior Developer, Saltmarsh Games\n"
+                               "about:blank                                                1/2\n"
+                               "\f12/7/26, 5:07 PM                           Ilse Jackson\n"
+                               "Jan 2018 - Nov 2022\n"
+                               "- Wrote Kotlin services\n"
+                               "Volunteering\n"
+                               "Treasurer, Code Club          Jan 2014 - May 2016\n"
+                               "about:blank                                                2/2\n"
+                               "\f";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    cr_assert_str_eq(r.positions[1].title, "Junior Developer", "not the page's header");
+    cr_assert_str_eq(r.positions[1].company, "Saltmarsh Games");
+    cr_assert_str_eq(r.name, "Ilse Jackson");
+    resume_cleanup(&r);
+}
+
+/* A name set in the page header of a two-page PDF is the only place the name is. */
+Test(resume, a_name_in_the_page_header_is_kept)
+{
+    static const char text[] = "Tariq Haddad\n"
+                               "tariq.haddad@example.org\n"
+                               "Experience\n"
+                               "Data Engineer, Orchard Labs      Jan 2020 - Present\n"
+                               "- Built the ingestion in Go\n"
+                               "Page 1\n"
+                               "\fTariq Haddad\n"
+                               "Analyst, Granite Data      2016 - 2019\n"
+                               "Page 2\n"
+                               "\f";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(r.name, "Tariq Haddad");
+    cr_assert_eq(r.npositions, 2);
+    resume_cleanup(&r);
+}
+
+/* A theme's top line "Name, Title" gives the name; a line inside the sections never does. */
+Test(resume, a_name_beside_its_title_and_none_from_the_sections)
+{
+    static const char named[] =
+        "Ilse Jackson, Engineering Manager\n"
+        "ilse.jackson@example.org | (873) 555-1301\n\n"
+        "EXPERIENCE      Bluefin Ledger, Engineering Manager   2023 - 2025\n";
+    static const char sidebar[] = "Technical Skills\nActive Directory\nScipy\nRuby\n"
+                                  "Experience\nData Engineer, Orchard Labs   2020 - 2024\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(named, strlen(named), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(r.name, "Ilse Jackson");
+    resume_cleanup(&r);
+    cr_assert_eq(resume_parse(sidebar, strlen(sidebar), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_null(r.name, "a skill under a heading is not a name: %s", r.name);
+    cr_assert(has_warning(&r, "no name found"));
+    resume_cleanup(&r);
+}
+
+/* Title and company on lines of their own around the dates, in either order: the role noun
+ * of a title tells them apart. */
+Test(resume, title_and_company_on_lines_of_their_own)
+{
+    static const char text[] = "Ana Lind\n"
+                               "Experience\n"
+                               "Site Reliability Engineer\n" /* both above */
+                               "Wren & Moss Retail\n"
+                               "Jan 2020 - Dec 2024\n"
+                               "  Kept the billing services up\n"
+                               "Ironbridge Capital      07/2018 - 12/2019\n" /* title below */
+                               "Platform Engineer\n"
+                               "  Moved the ledger to Kafka\n"
+                               "Lantern Bank, Data Analyst      2016-01-10 - 2018-05-02\n"
+                               "Mar 2014 - Dec 2015   1 year 10 months\n" /* a length */
+                               "Junior Developer\n"
+                               "Granite Data\n"
+                               "  Wrote reports\n"
+                               "**Intern, Orchard Labs**\n"
+                               "2013 - 2013\n";
+    static const char *const want[][2] = {{"Site Reliability Engineer", "Wren & Moss Retail"},
+                                          {"Platform Engineer", "Ironbridge Capital"},
+                                          {"Data Analyst", "Lantern Bank"},
+                                          {"Junior Developer", "Granite Data"},
+                                          {"Intern", "Orchard Labs"}};
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 5);
+    for (size_t i = 0; i < 5; i++) {
+        cr_assert_str_eq(r.positions[i].title, want[i][0], "position %zu", i);
+        cr_assert_str_eq(r.positions[i].company, want[i][1], "position %zu", i);
+    }
+    resume_cleanup(&r);
+}
+
+/* Table rows as text keeps them: cells apart by a tab (HTML, DOCX) or a gap of columns. */
+Test(resume, title_and_company_in_table_cells)
+{
+    static const char text[] = "Ana Lind\nExperience\n"
+                               "Jan 2020 - Present\tPlatform Engineer\tOrchard Labs\n"
+                               "2016 - 2019     Data Engineer     Granite Data\n";
+    struct resume r;
+    char msg[RB_ERRMSG] = "";
+    cr_assert_eq(resume_parse(text, strlen(text), sc, today, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.npositions, 2);
+    cr_assert_str_eq(r.positions[0].title, "Platform Engineer");
+    cr_assert_str_eq(r.positions[0].company, "Orchard Labs");
+    cr_assert_str_eq(r.positions[1].title, "Data Engineer");
+    cr_assert_str_eq(r.positions[1].company, "Granite Data");
     resume_cleanup(&r);
 }
 

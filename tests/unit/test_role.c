@@ -9,7 +9,7 @@
 #include "core/bank.h"
 #include "core/role.h"
 #include "core/role_import.h"
-#include "core/skills.h"
+#include "model/skills.h"
 #include "util/fs.h"
 
 /* The built-in bank's competency ids, NULL-terminated (a static array of borrowed names). */

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "core/screen.h"
-#include "core/screen_report.h"
 #include "extract/extract.h"
+#include "report/screen_report.h"
 #include "resume/stored.h"
 
 static struct skills tax;

@@ -5,7 +5,7 @@
 #include "helpers.h"
 #include <string.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 
 Test(skills, parses_names_aliases_and_tags)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/skills.h"
+#include "model/skills.h"
 #include "resume/skillscan.h"
 
 static struct skills tax;
@@ -199,4 +199,22 @@ Test(skillscan, a_foreign_or_damaged_saved_database_is_compiled_instead)
     free(h);
     skillscan_free(other);
     free(data);
+}
+
+/* One-letter names are found apart from Hyperscan and merged in: the hits come out in the
+ * order of the text, so that a list with "C" or "R" first or in the middle is a list. */
+Test(skillscan, one_letter_names_take_their_place_among_the_others)
+{
+    struct skill_hit *hits;
+    size_t n;
+    char msg[RB_ERRMSG];
+    const char *t = "Learned C, Go and Rust; later R with Kafka, C and PostgreSQL, then Java.";
+    cr_assert_eq(skillscan_run_all(sc, t, strlen(t), &hits, &n, msg), RB_OK);
+    cr_assert_geq(n, 8);
+    for (size_t i = 1; i < n; i++)
+        cr_assert_lt(hits[i - 1].start, hits[i].start, "hit %zu before hit %zu", i - 1, i);
+    free(hits);
+    cr_assert_eq(found("Learned C, Go and Rust", "c"), 1, "C opens a list of three");
+    cr_assert_eq(found("Learned Go, R and Rust", "r"), 1, "R inside a list of three");
+    cr_assert_eq(found(t, "c"), 2);
 }

@@ -653,3 +653,89 @@ Test(store, a_fresh_store_is_seeded_once_and_a_store_of_another_field_not_at_all
     bank_stats_cleanup(&st);
     store_close(s);
 }
+
+/* ---- parsed resumes (schema 20) ---- */
+
+#define HASH_A "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"
+#define HASH_B "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"
+
+static char *
+parse_body(struct store *s, const char *hash, bool blind)
+{
+    char msg[RB_ERRMSG] = "", *format = NULL, *body = NULL;
+    enum rb_err rc = store_resume_get(s, hash, blind, "p1", &format, &body, msg);
+    free(format);
+    return rc ? NULL : body;
+}
+
+Test(store, parses_are_kept_replaced_and_refused_when_malformed)
+{
+    struct store *s;
+    char msg[RB_ERRMSG] = "", *body;
+    struct parsed_resume rows[] = {{HASH_A, false, "p1", "txt", "{\"name\":\"Ana Lima\"}"},
+                                   {HASH_A, true, "p1", "txt", "{\"name\":null}"},
+                                   {HASH_B, false, "p1", "pdf", "{}"}};
+    struct parsed_resume bad[] = {
+        {HASH_B, true, "p1", "txt", "{\"ok\":1}"},
+        {"0A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F9", false, "p1", "txt",
+         "{}"},
+        {"0a1b", false, "p1", "txt", "{}"},
+        {HASH_B, true, "p1", "txt", "[1]"},
+        {HASH_B, true, "p1", "txt", "{\"cut\": "},
+    };
+
+    cr_assert_eq(test_store_open(url, &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_resumes_put(s, rows, 3, msg), RB_OK, "%s", msg);
+    body = parse_body(s, HASH_A, false);
+    cr_assert_str_eq(body, "{\"name\":\"Ana Lima\"}");
+    free(body);
+    body = parse_body(s, HASH_A, true);
+    cr_assert_str_eq(body, "{\"name\":null}");
+    free(body);
+    /* the same file and blindness again: replaced, not added */
+    rows[0].body = "{\"name\":\"Ana B. Lima\"}";
+    cr_assert_eq(store_resumes_put(s, rows, 1, msg), RB_OK, "%s", msg);
+    body = parse_body(s, HASH_A, false);
+    cr_assert_str_eq(body, "{\"name\":\"Ana B. Lima\"}");
+    free(body);
+    /* a bad row refuses its whole batch, the good row before it too */
+    for (size_t i = 1; i < sizeof bad / sizeof bad[0]; i++) {
+        struct parsed_resume two[] = {bad[0], bad[i]};
+        msg[0] = '\0';
+        cr_assert_eq(store_resumes_put(s, two, 2, msg), RB_EINVAL, "row %zu", i);
+        cr_assert(strstr(msg, "parse 2"), "%s", msg);
+        cr_assert_null(parse_body(s, HASH_B, true));
+    }
+    store_close(s);
+}
+
+Test(store, schema_20_keeps_the_parses_of_a_store_made_before_it)
+{
+    struct store *s;
+    sqlite3 *db;
+    char msg[RB_ERRMSG] = "", *body;
+
+    test_sqlite_only("SQLite's migration 20");
+    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    store_close(s);
+    /* the table as schema 3 made it, with a row, at version 19 */
+    cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db,
+                              "DROP TABLE parsed_resume;"
+                              "CREATE TABLE parsed_resume (hash TEXT NOT NULL, blind INTEGER NOT "
+                              "NULL, parser TEXT NOT NULL, format TEXT NOT NULL, body TEXT NOT "
+                              "NULL CHECK (json_valid(body)), created_at TEXT NOT NULL, PRIMARY "
+                              "KEY (hash, blind)) WITHOUT ROWID;"
+                              "INSERT INTO parsed_resume VALUES ('" HASH_B
+                              "', 0, 'p1', 'md', '{\"name\":\"Kofi\"}', '2026-01-02T03:04:05Z');"
+                              "PRAGMA user_version = 19;",
+                              NULL, NULL, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    cr_assert_eq(store_open(url, &s, msg), RB_OK, "%s", msg);
+    cr_assert_geq(store_schema_version(s), 20);
+    body = parse_body(s, HASH_B, false);
+    cr_assert_str_eq(body, "{\"name\":\"Kofi\"}");
+    free(body);
+    store_close(s);
+}

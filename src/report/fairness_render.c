@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "core/fairness.h"
-#include "core/report.h"
+#include "report/fairness_render.h"
+#include "report/report.h"
 #include "util/table.h"
 
 static const char *

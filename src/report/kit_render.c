@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/kit.h"
 #include "core/md.h"
+#include "report/kit_render.h"
 #include "util/embed.h"
 
 static const struct role_competency *

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What Rubric's self-contained HTML reports share (core/screen_report.c,
- * core/debrief_report.c): the page's base style, so that every report looks the same.
+ * What Rubric's self-contained HTML reports share (report/screen_report.c,
+ * report/debrief_report.c): the page's base style, so that every report looks the same.
  */
-#ifndef RUBRIC_CORE_REPORT_H
-#define RUBRIC_CORE_REPORT_H
+#ifndef RUBRIC_REPORT_REPORT_H
+#define RUBRIC_REPORT_REPORT_H
 
 /* The page, headings, meta line and tables; a report appends its own rules. */
 #define REPORT_CSS                                                                                 \

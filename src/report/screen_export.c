@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Stored screenings back into screen_report rows for the CSV and HTML renderers
- * (core/screen_export.h). */
-#include "core/screen_export.h"
+ * (report/screen_export.h). */
+#include "report/screen_export.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 
 #include "core/job.h"
 #include "core/role.h"
-#include "core/screen_report.h"
+#include "report/screen_report.h"
 #include "util/mem.h"
 
 static char *

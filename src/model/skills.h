@@ -2,10 +2,11 @@
 /*
  * The skills taxonomy (the .txt files of data/skills): canonical back-end skills with the aliases
  * people write in resumes, by category. Role profiles name skills by their canonical names; the
- * resume scanner (later) matches every alias.
+ * resume scanner matches every alias. A plain type below core and resume: the scanner is given
+ * the taxonomy it scans with, and neither module depends on the other for it.
  */
-#ifndef RUBRIC_CORE_SKILLS_H
-#define RUBRIC_CORE_SKILLS_H
+#ifndef RUBRIC_MODEL_SKILLS_H
+#define RUBRIC_MODEL_SKILLS_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A screening the server ran, exported as `rubric screen` writes its reports: CSV for
- * spreadsheets and the self-contained HTML report (core/screen_report.h), from what the
+ * spreadsheets and the self-contained HTML report (report/screen_report.h), from what the
  * store keeps (the screening's JSON and its scored results), so the API and the command
  * line render with the same code. In a blind screening a candidate is their resume's id.
  */
-#ifndef RUBRIC_CORE_SCREEN_EXPORT_H
-#define RUBRIC_CORE_SCREEN_EXPORT_H
+#ifndef RUBRIC_REPORT_SCREEN_EXPORT_H
+#define RUBRIC_REPORT_SCREEN_EXPORT_H
 
 #include <jansson.h>
 #include <stdbool.h>

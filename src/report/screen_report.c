@@ -1,26 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* Screening results as JSON, CSV, HTML and a terminal table (core/screen_report.h). */
-#include "core/screen_report.h"
+/* Screening results as JSON, CSV, HTML and a terminal table (report/screen_report.h). */
+#include "report/screen_report.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/report.h"
+#include "report/report.h"
 #include "util/mem.h"
 #include "util/table.h"
-
-void
-screen_row_cleanup(struct screen_row *r)
-{
-    free(r->id);
-    free(r->file);
-    free(r->name);
-    free(r->email);
-    free(r->phone);
-    screen_cleanup(&r->s);
-    memset(r, 0, sizeof *r);
-}
 
 json_t *
 screen_failures_by_reason(const json_t *errors)
@@ -62,18 +50,15 @@ screen_report_json(const struct screen_report *r)
     json_object_set_new(o, "blind", json_boolean(r->blind));
     for (size_t i = 0; i < r->nrows; i++) {
         const struct screen_row *w = &r->rows[i];
-        json_t *c = screen_to_json(&w->s);
+        /* the row as the API gives it (core/screening.h), named as the command line does */
+        json_t *c = screening_row_json(w, r->blind);
         json_object_set_new(c, "rank", json_integer((json_int_t)i + 1));
         json_object_set_new(c, "id", json_string(w->id));
         if (!r->blind) {
             json_object_set_new(c, "file", json_string(w->file));
-            json_object_set_new(c, "name", w->name ? json_string(w->name) : json_null());
             json_object_set_new(c, "email", w->email ? json_string(w->email) : json_null());
             json_object_set_new(c, "phone", w->phone ? json_string(w->phone) : json_null());
         }
-        json_object_set_new(c, "experience_years", json_real(round(w->experience_years * 10) / 10));
-        json_object_set_new(c, "comparable_years",
-                            json_real(round(w->s.comparable_years * 10) / 10));
         json_array_append_new(cands, c);
     }
     json_object_set_new(o, "candidates", cands);

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* Debrief, comparison and insight reports: tables, CSV, HTML (core/debrief_report.h). */
-#include "core/debrief_report.h"
+/* Debrief, comparison and insight reports: tables, CSV, HTML (report/debrief_report.h). */
+#include "report/debrief_report.h"
 
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/report.h"
+#include "report/report.h"
 #include "util/table.h"
 
 static const char *const recs[] = {"strong-no", "no", "yes", "strong-yes"};

@@ -6,33 +6,14 @@
  * contact detail or file name: a candidate is the first 12 hex digits of their file's
  * SHA-256, which the recruiter can map back with a non-blind run.
  */
-#ifndef RUBRIC_CORE_SCREEN_REPORT_H
-#define RUBRIC_CORE_SCREEN_REPORT_H
+#ifndef RUBRIC_REPORT_SCREEN_REPORT_H
+#define RUBRIC_REPORT_SCREEN_REPORT_H
 
 #include <jansson.h>
 #include <stdio.h>
 
-#include "core/screen.h"
+#include "core/screening.h"
 #include "util/buf.h"
-
-struct screen_row {
-    char *id; /* 12 hex digits of the file's SHA-256 */
-    char *file;
-    char *name, *email, *phone; /* NULL in blind mode or when not found */
-    double experience_years;
-    struct screen_result s;
-};
-
-void screen_row_cleanup(struct screen_row *r);
-
-#define SCREEN_BINS 10
-
-struct screen_summary {
-    size_t files, ranked, failed, from_store;
-    double seconds;
-    unsigned threads;
-    size_t histogram[SCREEN_BINS]; /* every ranked score, in bins of 10 (100 in the last) */
-};
 
 struct screen_report {
     const char *role_id, *role_title;

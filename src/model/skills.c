@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Taxonomy files: a line a skill, checked for the mistakes that would make a scanner match
  * the wrong skill (names defined twice, an alias shared by two skills). */
-#include "core/skills.h"
+#include "model/skills.h"
 
 #include <stdlib.h>
 #include <string.h>

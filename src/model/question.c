@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Names and lifetimes of the question model. */
-#include "core/question.h"
+#include "model/question.h"
 
 #include <stdint.h>
 #include <stdio.h>

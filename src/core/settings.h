@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The server's settings: defaults, then an optional config file (`key = value` lines, '#'
- * comments), then RUBRIC_* environment variables, then command-line flags: each later one
- * wins. Every limit the server applies is here.
+ * The settings: defaults, then an optional config file (`key = value` lines, '#' comments),
+ * then RUBRIC_* environment variables, then command-line flags: each later one wins. Every
+ * limit the server applies is here; the commands that share its folders and services (the
+ * uploads folder, mail, fairness) read the same ones.
  */
-#ifndef RUBRIC_HTTP_SETTINGS_H
-#define RUBRIC_HTTP_SETTINGS_H
+#ifndef RUBRIC_CORE_SETTINGS_H
+#define RUBRIC_CORE_SETTINGS_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -13,7 +14,7 @@
 
 #include "util/err.h"
 
-struct http_settings {
+struct settings {
     char listen[128];            /* ADDR:PORT; [v6]:PORT */
     char db[512];                /* store URL */
     char uploads[512];           /* folder for uploaded resumes */
@@ -49,16 +50,15 @@ struct http_settings {
     unsigned mail_retry_seconds; /* the first retry's delay, doubling after */
 };
 
-void http_settings_default(struct http_settings *s);
+void settings_default(struct settings *s);
 /* Applies the file at path (named in errors with its line). */
-enum rb_err http_settings_file(struct http_settings *s, const char *path, char *errmsg);
+enum rb_err settings_file(struct settings *s, const char *path, char *errmsg);
 /* Applies RUBRIC_LISTEN, RUBRIC_DB, RUBRIC_THREADS, ... (docs/CLI.md). */
-enum rb_err http_settings_env(struct http_settings *s, char *errmsg);
+enum rb_err settings_env(struct settings *s, char *errmsg);
 /* Sets one setting by name ("json_max", "listen", ...); errmsg names it when the value is
  * bad or the name unknown. */
-enum rb_err http_settings_set(struct http_settings *s, const char *key, const char *value,
-                              char *errmsg);
+enum rb_err settings_set(struct settings *s, const char *key, const char *value, char *errmsg);
 /* Writes every setting as `key = value`, smtp_password masked. */
-void http_settings_print(const struct http_settings *s, FILE *out);
+void settings_print(const struct settings *s, FILE *out);
 
 #endif

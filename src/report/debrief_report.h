@@ -5,8 +5,8 @@
  * defused), and self-contained HTML reports whose charts are inline SVG (no script, no
  * external resource, every string from the store escaped).
  */
-#ifndef RUBRIC_CORE_DEBRIEF_REPORT_H
-#define RUBRIC_CORE_DEBRIEF_REPORT_H
+#ifndef RUBRIC_REPORT_DEBRIEF_REPORT_H
+#define RUBRIC_REPORT_DEBRIEF_REPORT_H
 
 #include <jansson.h>
 #include <stdio.h>

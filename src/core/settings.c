@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Server settings from defaults, a file, the environment and flags (http/settings.h). */
-#include "http/settings.h"
+/* Settings from defaults, a file, the environment and flags (core/settings.h). */
+#include "core/settings.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -25,8 +25,8 @@ struct key {
     const char *help;
 };
 
-#define TEXT(f) K_TEXT, offsetof(struct http_settings, f), sizeof(((struct http_settings *)0)->f)
-#define NUM(k, f) k, offsetof(struct http_settings, f), 0
+#define TEXT(f) K_TEXT, offsetof(struct settings, f), sizeof(((struct settings *)0)->f)
+#define NUM(k, f) k, offsetof(struct settings, f), 0
 
 static const struct key keys[] = {
     {"listen", TEXT(listen), 0, "address and port to listen on"},
@@ -69,7 +69,7 @@ static const struct key keys[] = {
 };
 
 void
-http_settings_default(struct http_settings *s)
+settings_default(struct settings *s)
 {
     memset(s, 0, sizeof *s);
     snprintf(s->listen, sizeof s->listen, "127.0.0.1:8080");
@@ -96,7 +96,7 @@ http_settings_default(struct http_settings *s)
 }
 
 enum rb_err
-http_settings_set(struct http_settings *s, const char *key, const char *value, char *errmsg)
+settings_set(struct settings *s, const char *key, const char *value, char *errmsg)
 {
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         const struct key *k = &keys[i];
@@ -159,7 +159,7 @@ http_settings_set(struct http_settings *s, const char *key, const char *value, c
 }
 
 enum rb_err
-http_settings_file(struct http_settings *s, const char *path, char *errmsg)
+settings_file(struct settings *s, const char *path, char *errmsg)
 {
     char *data, *line, *save = NULL;
     size_t len;
@@ -189,7 +189,7 @@ http_settings_file(struct http_settings *s, const char *path, char *errmsg)
             v++;
         for (e = v + strlen(v); e > v && isspace((unsigned char)e[-1]); e--)
             e[-1] = '\0';
-        if ((rc = http_settings_set(s, k, v, msg))) {
+        if ((rc = settings_set(s, k, v, msg))) {
             snprintf(errmsg, RB_ERRMSG, "%s:%d: %.400s", path, n, msg);
             break;
         }
@@ -199,7 +199,7 @@ http_settings_file(struct http_settings *s, const char *path, char *errmsg)
 }
 
 enum rb_err
-http_settings_env(struct http_settings *s, char *errmsg)
+settings_env(struct settings *s, char *errmsg)
 {
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         char name[64], msg[RB_ERRMSG];
@@ -209,7 +209,7 @@ http_settings_env(struct http_settings *s, char *errmsg)
         for (const char *p = keys[i].name; *p && j + 1 < sizeof name; p++)
             name[j++] = (char)toupper((unsigned char)*p);
         name[j] = '\0';
-        if ((v = getenv(name)) && *v && http_settings_set(s, keys[i].name, v, msg)) {
+        if ((v = getenv(name)) && *v && settings_set(s, keys[i].name, v, msg)) {
             snprintf(errmsg, RB_ERRMSG, "%s: %.400s", name, msg);
             return RB_EINVAL;
         }
@@ -218,7 +218,7 @@ http_settings_env(struct http_settings *s, char *errmsg)
 }
 
 void
-http_settings_print(const struct http_settings *s, FILE *out)
+settings_print(const struct settings *s, FILE *out)
 {
     enum { N = sizeof keys / sizeof keys[0] };
     char lines[N][RB_ERRMSG];
@@ -233,7 +233,7 @@ http_settings_print(const struct http_settings *s, FILE *out)
         if (k->kind == K_TEXT && strcmp(k->name, "db") == 0)
             snprintf(lines[i], sizeof lines[i], "%s = %s", k->name,
                      store_url_redacted(at, shown, sizeof shown));
-        else if (k->kind == K_TEXT && k->off == offsetof(struct http_settings, smtp_password))
+        else if (k->kind == K_TEXT && k->off == offsetof(struct settings, smtp_password))
             snprintf(lines[i], sizeof lines[i], "%s = %s", k->name, *at ? "(set)" : "");
         else if (k->kind == K_TEXT)
             snprintf(lines[i], sizeof lines[i], "%s = %s", k->name, at);
