@@ -557,6 +557,10 @@ ops_build(void)
     pg_roles_ops(&pg_ops);
     pg_practice_ops(&pg_ops);
     pg_loops_ops(&pg_ops);
+    pg_openings_ops(&pg_ops);
+    pg_mail_ops(&pg_ops);
+    pg_fairness_ops(&pg_ops);
+    pg_privacy_ops(&pg_ops);
     pg_todo_ops(&pg_ops);
 }
 

@@ -96,6 +96,10 @@ void pg_hiring_ops(struct store_ops *ops);
 void pg_roles_ops(struct store_ops *ops);
 void pg_practice_ops(struct store_ops *ops);
 void pg_loops_ops(struct store_ops *ops);
+void pg_openings_ops(struct store_ops *ops);
+void pg_mail_ops(struct store_ops *ops);
+void pg_fairness_ops(struct store_ops *ops);
+void pg_privacy_ops(struct store_ops *ops);
 void pg_todo_ops(struct store_ops *ops);
 
 /* Adds candidate c inside the caller's transaction (store_candidate_add without its own
