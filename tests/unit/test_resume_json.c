@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/skills.h"
 #include "extract/extract.h"
+#include "model/skills.h"
 #include "resume/resume.h"
 #include "util/buf.h"
 #include "util/mem.h"
