@@ -240,6 +240,9 @@ intake_files_open(const struct intake_config *c, struct intake_files **out)
     /* a second connection to an in-memory store would be another, empty store */
     if (c->store && c->db_url && !strstr(c->db_url, ":memory:") &&
         store_open(c->db_url, &in->wstore, msg) == RB_OK) {
+        /* the writer keeps only parses, which a lost commit costs a parse again: its commits
+         * need no sync (a failure here leaves them synced, which is only slower) */
+        (void)store_cache_writes(in->wstore, msg);
         in->writer_on = pthread_create(&in->writer_thread, NULL, writer, in) == 0;
         if (!in->writer_on) {
             store_close(in->wstore); /* the reading threads write instead */

@@ -535,6 +535,15 @@ pg_ping(struct store *s, char *errmsg)
     return pg_exec(s, SQL_PING, NULL, "ping", errmsg);
 }
 
+/* This session's commits return before their WAL is flushed (synchronous_commit = off). */
+static const char SQL_CACHE_WRITES[] = "SELECT set_config('synchronous_commit', 'off', false)";
+
+static enum rb_err
+pg_cache_writes(struct store *s, char *errmsg)
+{
+    return pg_exec(s, SQL_CACHE_WRITES, NULL, "cache writes", errmsg);
+}
+
 static enum rb_err
 pg_bank_generation(struct store *s, long long *n, char *errmsg)
 {
@@ -550,6 +559,7 @@ ops_build(void)
     pg_ops.tx_begin = pg_begin;
     pg_ops.tx_end = pg_end;
     pg_ops.ping = pg_ping;
+    pg_ops.cache_writes = pg_cache_writes;
     pg_ops.bank_generation = pg_bank_generation;
     pg_users_ops(&pg_ops);
     pg_bank_ops(&pg_ops);

@@ -569,6 +569,7 @@ static const struct store_ops sqlite_ops = {
     .tx_begin = sq_begin,
     .tx_end = sq_end,
     .ping = sqlite_ping,
+    .cache_writes = sqlite_cache_writes,
     .bank_generation = sqlite_bank_generation,
     .audit_append = sqlite_audit_append,
     .audit_list = sqlite_audit_list,

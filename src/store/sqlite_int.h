@@ -171,6 +171,7 @@ enum rb_err sqlite_backup(struct store *s, const char *path, char *errmsg);
 enum rb_err sqlite_restore(struct store *s, const char *path, int latest, char *errmsg);
 enum rb_err sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
+enum rb_err sqlite_cache_writes(struct store *s, char *errmsg);
 enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);
 
 /* sqlite_hiring.c */

@@ -534,6 +534,16 @@ sqlite_ping(struct store *s, char *errmsg)
     return r == SQLITE_ROW ? RB_OK : sq_fail(s, errmsg, "ping");
 }
 
+/* WAL with synchronous = NORMAL: a commit is written to the log but not synced; the log is
+ * synced at checkpoints. */
+enum rb_err
+sqlite_cache_writes(struct store *s, char *errmsg)
+{
+    if (sqlite3_exec(sq_db(s), "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+        return sq_fail(s, errmsg, "cache writes");
+    return RB_OK;
+}
+
 enum rb_err
 sqlite_bank_generation(struct store *s, long long *n, char *errmsg)
 {

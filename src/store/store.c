@@ -413,6 +413,12 @@ store_ping(struct store *s, char *errmsg)
 }
 
 enum rb_err
+store_cache_writes(struct store *s, char *errmsg)
+{
+    return s->ops->cache_writes(s, errmsg);
+}
+
+enum rb_err
 store_question_save(struct store *s, const struct question *q, bool create, char *errmsg)
 {
     return s->ops->question_save(s, q, create, errmsg);

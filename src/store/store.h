@@ -554,6 +554,11 @@ enum rb_err store_bank_generation(struct store *s, long long *n, char *errmsg);
 /* Whether the store answers (for /readyz). */
 enum rb_err store_ping(struct store *s, char *errmsg);
 
+/* Marks s as a connection that writes only what can be made again (the parse cache of
+ * `rubric screen`): its commits are not synced, so a power loss may lose its last ones, never
+ * the store's consistency. Other connections keep their full durability. */
+enum rb_err store_cache_writes(struct store *s, char *errmsg);
+
 /* ---- data protection: the audit log, export, erase, retention ---- */
 
 /* Who did what an audit entry records: an account (0: none) and how the log names them

@@ -80,6 +80,7 @@ struct store_ops {
     enum rb_err (*tx_end)(struct store *s, enum rb_err rc, char *errmsg);
     enum rb_err (*upload_used)(struct store *s, const char *hash, bool *used, char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
+    enum rb_err (*cache_writes)(struct store *s, char *errmsg);
     enum rb_err (*bank_generation)(struct store *s, long long *n, char *errmsg);
     enum rb_err (*candidate_add)(struct store *s, const struct candidate_new *c, long long *id,
                                  char *errmsg);

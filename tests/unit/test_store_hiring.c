@@ -134,6 +134,8 @@ Test(store, stored_parses_are_kept_per_file_blindness_and_parser)
     char msg[RB_ERRMSG], hash[65], *format, *body;
     struct parsed_resume v[2];
 
+    /* as `rubric screen`'s writer connection keeps them: commits not synced, read back alike */
+    cr_assert_eq(store_cache_writes(s, msg), RB_OK, "%s", msg);
     memset(hash, 'c', 64);
     hash[64] = '\0';
     v[0] = (struct parsed_resume){hash, false, "p1", "text", "{\"name\":\"Ines Placeholder\"}"};
