@@ -56,8 +56,14 @@ test_json_reals_print_as_written() {
 test_print_config_comments_line_up() {
     run "$RUBRIC" serve --db postgres://ada:pw-not-shown@localhost/rubric --print-config
     assert_rc 0
-    cols=$(awk '{print index($0, "  # ")}' <<<"$OUT" | sort -u | wc -l)
+    # every setting of ordinary length has its comment in one column; a long value (a list)
+    # keeps its comment two spaces after it rather than pushing every other line away
+    cols=$(awk '{ i = index($0, "  # "); v = substr($0, 1, i - 1); sub(/ +$/, "", v)
+                  if (length(v) <= 48) print i }' <<<"$OUT" | sort -u | wc -l)
     assert_eq "$cols" "1" "columns where the comments start"
+    col=$(awk '{ i = index($0, "  # "); v = substr($0, 1, i - 1); sub(/ +$/, "", v)
+                 if (length(v) <= 48) print i }' <<<"$OUT" | sort -u)
+    [ "$col" -le 50 ] || fail "a long value pushed the comments to column $col"
     assert_out "postgres://ada:***@localhost/rubric"
     assert_not_out "pw-not-shown"
 }
