@@ -381,23 +381,6 @@ pg_login_failures(struct store *s, const char *const *keys, size_t nkeys, long l
     return write ? pg_end(s, rc, errmsg) : rc;
 }
 
-/* The seconds rule r still refuses a key with failures failures, the last at last; 0 when
- * it accepts. (The same arithmetic as sqlite_users.c: it moves to core with the seam.) */
-static long long
-login_wait(const struct login_rule *r, long long failures, long long last, long long now,
-           long long window)
-{
-    long long delay;
-    if (failures >= r->limit)
-        return last + window - now > 1 ? last + window - now : 1;
-    if (!r->delay_after || failures < r->delay_after)
-        return 0;
-    delay = failures - r->delay_after >= 30 ? r->delay_max : 1LL << (failures - r->delay_after);
-    if (delay > r->delay_max)
-        delay = r->delay_max;
-    return last + delay > now ? last + delay - now : 0;
-}
-
 static int
 by_text(const void *a, const void *b)
 {
@@ -434,7 +417,7 @@ pg_login_reserve(struct store *s, const struct login_rule *rules, size_t n, long
         pg_arg_ll(&a, now - window);
         if (!(r = pg_query(s, SQL_FAIL_STATE, &a, "count login failures", &rc, errmsg)))
             break;
-        w = login_wait(&rules[i], pg_ll(r, 0, 0), pg_ll(r, 0, 1), now, window);
+        w = store_login_wait(&rules[i], pg_ll(r, 0, 0), pg_ll(r, 0, 1), now, window);
         PQclear(r);
         if (w) {
             *refused = (int)i;

@@ -407,23 +407,6 @@ sqlite_login_failures(struct store *s, const char *const *keys, size_t nkeys, lo
     return write ? sq_end(s, rc, errmsg) : rc;
 }
 
-/* The seconds rule r still refuses a key with failures failures, the last at last; 0 when
- * it accepts. */
-static long long
-login_wait(const struct login_rule *r, long long failures, long long last, long long now,
-           long long window)
-{
-    long long delay;
-    if (failures >= r->limit)
-        return last + window - now > 1 ? last + window - now : 1;
-    if (!r->delay_after || failures < r->delay_after)
-        return 0;
-    delay = failures - r->delay_after >= 30 ? r->delay_max : 1LL << (failures - r->delay_after);
-    if (delay > r->delay_max)
-        delay = r->delay_max;
-    return last + delay > now ? last + delay - now : 0;
-}
-
 enum rb_err
 sqlite_login_reserve(struct store *s, const struct login_rule *rules, size_t n, long long now,
                      long long window, int *refused, long long *wait, char *errmsg)
@@ -444,8 +427,8 @@ sqlite_login_reserve(struct store *s, const struct login_rule *rules, size_t n, 
         sq_bind_text(st, 1, rules[i].key);
         sqlite3_bind_int64(st, 2, now - window);
         if (sqlite3_step(st) == SQLITE_ROW) {
-            long long w = login_wait(&rules[i], sqlite3_column_int64(st, 0),
-                                     sqlite3_column_int64(st, 1), now, window);
+            long long w = store_login_wait(&rules[i], sqlite3_column_int64(st, 0),
+                                           sqlite3_column_int64(st, 1), now, window);
             if (w) {
                 *refused = (int)i;
                 *wait = w;

@@ -412,6 +412,21 @@ store_ping(struct store *s, char *errmsg)
     return s->ops->ping(s, errmsg);
 }
 
+long long
+store_login_wait(const struct login_rule *r, long long failures, long long last, long long now,
+                 long long window)
+{
+    long long delay;
+    if (failures >= r->limit)
+        return last + window - now > 1 ? last + window - now : 1;
+    if (!r->delay_after || failures < r->delay_after)
+        return 0;
+    delay = failures - r->delay_after >= 30 ? r->delay_max : 1LL << (failures - r->delay_after);
+    if (delay > r->delay_max)
+        delay = r->delay_max;
+    return last + delay > now ? last + delay - now : 0;
+}
+
 enum rb_err
 store_cache_writes(struct store *s, char *errmsg)
 {

@@ -8,6 +8,11 @@
 
 #include "store/store.h"
 
+/* The seconds rule r still refuses a key with failures failures, the last at last; 0 when it
+ * accepts: the arithmetic every backend's login_reserve applies to the counts it read. */
+long long store_login_wait(const struct login_rule *r, long long failures, long long last,
+                           long long now, long long window);
+
 struct store_ops {
     const char *name;
     void (*close)(struct store *s);
