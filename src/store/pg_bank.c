@@ -360,6 +360,10 @@ save_synonyms(struct store *s, const struct bank *b, char *errmsg)
     return rc;
 }
 
+/* A load that writes this many questions refreshes the planner's statistics itself. */
+#define LOAD_ANALYZE_MIN 500
+static const char SQL_ANALYZE_BANK[] = "ANALYZE question, question_competency, question_skill";
+
 static enum rb_err
 pg_bank_load(struct store *s, const struct bank *b, struct load_result *r, char *errmsg)
 {
@@ -398,7 +402,15 @@ pg_bank_load(struct store *s, const struct bank *b, struct load_result *r, char 
     if (!rc)
         rc = pg_exec(s, SQL_GEN_BUMP, NULL, "mark the bank changed", errmsg);
     buf_cleanup(&seen);
-    return pg_end(s, rc, errmsg);
+    rc = pg_end(s, rc, errmsg);
+    if (!rc && r->added + r->updated >= LOAD_ANALYZE_MIN) {
+        /* fresh statistics now rather than at autovacuum's next round: a search planned
+         * on a table the planner believes small reads every row's tsvector instead of the
+         * GIN index (50 ms instead of 0.1 on 10,000 questions) */
+        char ignore[RB_ERRMSG];
+        pg_exec(s, SQL_ANALYZE_BANK, NULL, "analyze the bank", ignore);
+    }
+    return rc;
 }
 
 /* ---- reading ----------------------------------------------------------------------------- */
