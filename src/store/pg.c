@@ -582,8 +582,8 @@ pg_store_open(const char *url, struct store **out, char *errmsg)
      * 5 s at most for another session's lock, as SQLite's busy timeout does, then fails as
      * "busy" (55P03), so that a request held up by a long writer gets a 503 with Retry-After
      * instead of hanging; set as a startup option, RESET returns to it. */
-    const char *keys[] = {"application_name", "connect_timeout", "client_encoding", "options",
-                          "dbname", NULL};
+    const char *keys[] = {"application_name", "connect_timeout", "client_encoding",
+                          "options",          "dbname",          NULL};
     const char *vals[] = {"rubric", "10", "UTF8", "-c lock_timeout=5s", url, NULL};
     char shown[512];
     struct pg_store *s;
