@@ -80,8 +80,9 @@ static const char SQL_TEXT_EXISTS[] = "SELECT 1 FROM question WHERE text_key = $
  * statement, for the hits $8 to $8 + $9 - 1 only ($9 = 0: every hit): one round trip, where a
  * statement per snippet made a 20-hit page cost 21. */
 static const char SQL_SEARCH[] =
-    "WITH hit AS (SELECT q.id, q.slug, q.title, q.category, q.level_min, q.level_max, q.minutes, "
-    PRIMARY_SLUG " AS competency, ts_rank('{0.05, 0.25, 0.5, 1.0}', q.search, query) AS rank "
+    "WITH hit AS (SELECT q.id, q.slug, q.title, q.category, q.level_min, q.level_max, "
+    "q.minutes, " PRIMARY_SLUG
+    " AS competency, ts_rank('{0.05, 0.25, 0.5, 1.0}', q.search, query) AS rank "
     "FROM question q, to_tsquery('english', $1) query "
     "WHERE NOT q.retired AND q.search @@ query " Q_FILTERS "ORDER BY rank DESC, q.id LIMIT $7), "
     "numbered AS (SELECT hit.*, row_number() OVER (ORDER BY rank DESC, id) - 1 AS n FROM hit) "

@@ -153,8 +153,9 @@ static const char SQL_DRAFT_PUT[] =
 static const char SQL_DRAFT_DEL[] =
     "DELETE FROM scorecard_draft WHERE interview = $1 AND account = $2";
 /* A submit in one statement: the scorecard, its ratings ($6: [{"q", "p" (the position in
- * the kit), "c", "r", "n"}]) and competency ratings ($7: [{"c", "d", "r", "o"}]), and the interviewer's draft
- * removed. One round trip where a statement per rating took 5 + ratings + competencies. */
+ * the kit), "c", "r", "n"}]) and competency ratings ($7: [{"c", "d", "r", "o"}]), and the
+ * interviewer's draft removed. One round trip where a statement per rating took 5 + ratings +
+ * competencies. */
 static const char SQL_CARD_SUBMIT[] =
     "WITH card AS (INSERT INTO scorecard (interview, interviewer, recommendation, notes, "
     "original) VALUES ($1, $2, $3, $4, $5::json) RETURNING id), "
@@ -401,8 +402,8 @@ ratings_json(const struct scorecard_new *v, char **ratings, char **comps)
     json_t *r = json_array(), *c = json_array();
     for (size_t i = 0; i < v->nratings; i++) {
         const struct scorecard_rating *x = &v->ratings[i];
-        json_array_append_new(r, json_pack("{s:s, s:I, s:s, s:o, s:s?}", "q", x->question,
-                                           "p", (json_int_t)i, "c", x->competency, "r",
+        json_array_append_new(r, json_pack("{s:s, s:I, s:s, s:o, s:s?}", "q", x->question, "p",
+                                           (json_int_t)i, "c", x->competency, "r",
                                            rating_json(x->rating), "n", x->notes));
     }
     for (size_t i = 0; i < v->ncomps; i++) {
