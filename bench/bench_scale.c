@@ -530,7 +530,7 @@ practice(struct backend *b, int k, const struct bank *bank, size_t n, size_t see
 
 /* ---- sizes -------------------------------------------------------------------------------- */
 
-#define MAX_OBJ 128
+#define MAX_OBJ 512
 static struct {
     char name[64], table[64];
     double mb[NB];
