@@ -105,6 +105,14 @@ struct lat {
     double p50, p99;
 };
 
+/* the (i * step mod n) + 1st of n rows: ids spread over a table */
+static long long
+pick(size_t i, size_t step, size_t n)
+{
+    size_t v = (i * step) % n;
+    return (long long)v + 1;
+}
+
 /* whether to take sample i of a loop begun at t0 */
 static bool
 more(size_t i, double t0)
@@ -174,7 +182,7 @@ questions(struct backend *b, int k, const struct bank *bank, size_t n, size_t se
     put("questions: store load", k, rate(seed, t0), "rows/s");
     t0 = now_ms();
     for (size_t c = 1; c * seed < n; c++) {
-        long long off = (long long)(c * seed);
+        long long off = (long long)c * (long long)seed;
         raw(b, "BEGIN");
         rawf(b,
              "INSERT INTO question (id, slug, title, body, category, level_min, level_max, "
@@ -238,7 +246,7 @@ candidates(struct backend *b, int k, size_t n, size_t seed)
     put("candidates: store load", k, rate(seed, t0), "rows/s");
     t0 = now_ms();
     for (size_t c = 1; c * seed < n; c++) {
-        long long off = (long long)(c * seed);
+        long long off = (long long)c * (long long)seed;
         raw(b, "BEGIN");
         rawf(b,
              "INSERT INTO candidate (id, name, email, phone, role, stage, created_at, updated_at) "
@@ -341,7 +349,8 @@ scorecards(struct backend *b, int k, size_t n, size_t seed)
     put("scorecards: store load", k, rate(interviews * PANEL, t0), "rows/s");
     t0 = now_ms();
     for (size_t c = 1; c * seed < n; c++) {
-        long long ioff = (long long)(c * interviews), soff = (long long)(c * seed);
+        long long ioff = (long long)c * (long long)interviews,
+                  soff = (long long)c * (long long)seed;
         raw(b, "BEGIN");
         rawf(b,
              "INSERT INTO interview (id, candidate, stage, minutes, kit_json, created_at) SELECT "
@@ -394,7 +403,7 @@ scorecards(struct backend *b, int k, size_t n, size_t seed)
             struct scorecard_filter f = {0};
             json_t *out;
             double a;
-            f.candidate = (long long)(1 + (i * 7919) % n);
+            f.candidate = pick(i, 7919, n);
             a = now_ms();
             check(store_scorecards(b->s, &f, &out, msg), "scorecards", msg);
             lat[i] = now_ms() - a;
@@ -412,7 +421,7 @@ audit(struct backend *b, int k, size_t n, size_t seed)
     double t0 = now_ms(), lat[SAMPLES];
     static const char *const action[4] = {"view", "view", "change", "create"};
     for (size_t i = 0; i < seed; i++) {
-        long long cand = (long long)(1 + (i * 7) % seed);
+        long long cand = pick(i, 7, seed);
         if (i % 1000 == 0)
             check(store_tx_begin(b->s, msg), "begin", msg);
         check(store_audit_append(b->s, &who, action[i % 4], &cand, 1, "candidate", msg), "audit",
@@ -434,7 +443,7 @@ audit(struct backend *b, int k, size_t n, size_t seed)
         double t1 = now_ms();
         size_t i;
         for (i = 0; more(i, t1); i++) {
-            long long cand = (long long)(1 + (i * 7919) % n);
+            long long cand = pick(i, 7919, n);
             double a = now_ms();
             check(store_audit_append(b->s, &who, "view", &cand, 1, "candidate", msg), "audit", msg);
             lat[i] = now_ms() - a;
@@ -449,7 +458,7 @@ audit(struct backend *b, int k, size_t n, size_t seed)
             json_t *items;
             size_t total;
             double a;
-            f.candidate = (long long)(1 + (i * 7919) % n);
+            f.candidate = pick(i, 7919, n);
             a = now_ms();
             check(store_audit_list(b->s, &f, 50, 0, &items, &total, msg), "audit list", msg);
             lat[i] = now_ms() - a;
