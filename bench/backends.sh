@@ -249,7 +249,7 @@ awk -F'\t' '
     {
         r = $2 > 0 ? $3 / $2 : 0
         printf "%-30s %12.2f %12.2f %-12s %7.2fx  %s%s\n", $1, $2, $3, $4, r, verdict($5, r),
-            $6 > 0 ? sprintf(" (%d ERRORS: non-2xx answers or socket errors)", $6) : ""
+            ($6 > 0 ? sprintf(" (%d ERRORS: non-2xx answers or socket errors)", $6) : "")
         if ($1 == "question GET") g1 = $3
         if ($1 == "scorecard submit") s1 = $3
         if ($1 == "question GET, 2 servers") g2 = $3
