@@ -460,9 +460,9 @@ check_empty(struct store *to, char *errmsg)
             return rc;
         if (n > 0) {
             snprintf(errmsg, RB_ERRMSG,
-                     "the destination store is not empty (table %s has %lld rows): copy into a "
-                     "new, empty store; nothing was changed",
-                     TABLES[t].name, n);
+                     "the destination store is not empty (its table %s holds %lld row%s): copy "
+                     "into a new, empty store; nothing was changed",
+                     TABLES[t].name, n, n == 1 ? "" : "s");
             return RB_ECONFLICT;
         }
     }
