@@ -149,7 +149,7 @@ copy_count(struct store *s, const char *table, long long *n, char *errmsg)
 
     buf_init(&sql, 4096);
     buf_printf(&sql, "SELECT count(*) FROM %s", q);
-    r = run(s, buf_str(&sql), "count the rows", &rc, errmsg);
+    r = run(s, buf_str(&sql), "count the rows of a table", &rc, errmsg);
     *n = r ? pg_ll(r, 0, 0) : 0;
     PQclear(r);
     buf_cleanup(&sql);
@@ -170,7 +170,7 @@ copy_clear(struct store *s, const char *const *tables, size_t n, char *errmsg)
         buf_printf(&sql, "%s%s", i ? ", " : "", q);
         free(q);
     }
-    PQclear(run(s, buf_str(&sql), "empty the store's tables", &rc, errmsg));
+    PQclear(run(s, buf_str(&sql), "empty the tables", &rc, errmsg));
     buf_cleanup(&sql);
     return rc;
 }
@@ -236,7 +236,7 @@ copy_scan(struct store *s, const char *table, const struct copy_col *cols, size_
     struct copy_value *v = xcalloc(n ? n : 1, sizeof *v);
     char(*num)[32] = xcalloc(n ? n : 1, sizeof *num);
     struct buf *blob = xcalloc(n ? n : 1, sizeof *blob);
-    char *q = copy_quote(table);
+    char *q = copy_quote(table), what[128];
     struct buf sql;
     enum rb_err rc = RB_OK;
     bool done = false;
@@ -248,8 +248,9 @@ copy_scan(struct store *s, const char *table, const struct copy_col *cols, size_
     buf_puts(&sql, "SELECT ");
     column_list(&sql, cols, n);
     buf_printf(&sql, " FROM %s", q);
+    snprintf(what, sizeof what, "read %s", table);
     if (!PQsendQuery(conn, buf_str(&sql)) || !PQsetSingleRowMode(conn)) {
-        rc = pg_fail(s, NULL, "read", errmsg);
+        rc = pg_fail(s, NULL, what, errmsg);
         drain(s, false);
         goto out;
     }
@@ -258,7 +259,7 @@ copy_scan(struct store *s, const char *table, const struct copy_col *cols, size_
         if (t == PGRES_TUPLES_OK) {
             done = true;
         } else if (t != PGRES_SINGLE_TUPLE) {
-            rc = pg_fail(s, r, "read", errmsg);
+            rc = pg_fail(s, r, what, errmsg);
             done = true;
         } else {
             for (size_t i = 0; i < n; i++) {
@@ -303,13 +304,14 @@ struct writer {
     const struct copy_col *cols;
     size_t n;
     struct buf data;
+    char what[128]; /* "write rows into TABLE", for messages */
 };
 
 static enum rb_err
 send_data(struct store *s, struct writer *w, char *errmsg)
 {
     if (w->data.len && PQputCopyData(pg_conn(s), w->data.data, (int)w->data.len) != 1)
-        return pg_fail(s, NULL, "write rows", errmsg);
+        return pg_fail(s, NULL, w->what, errmsg);
     buf_reset(&w->data);
     return RB_OK;
 }
@@ -328,9 +330,10 @@ copy_put_begin(struct store *s, const char *table, const struct copy_col *cols, 
     buf_printf(&sql, "COPY %s (", q);
     column_list(&sql, cols, n);
     buf_puts(&sql, ") FROM STDIN");
+    snprintf(w->what, sizeof w->what, "write rows into %s", table);
     r = PQexec(pg_conn(s), buf_str(&sql));
     if (PQresultStatus(r) != PGRES_COPY_IN) {
-        rc = pg_fail(s, r, "write rows", errmsg);
+        rc = pg_fail(s, r, w->what, errmsg);
         free(w);
         w = NULL;
     } else {
@@ -409,10 +412,10 @@ copy_put_end(struct store *s, void *wp, enum rb_err rc, char *errmsg)
     if (!rc)
         rc = send_data(s, w, errmsg);
     if (PQputCopyEnd(conn, rc ? "the copy stopped" : NULL) != 1 && !rc)
-        rc = pg_fail(s, NULL, "write rows", errmsg);
+        rc = pg_fail(s, NULL, w->what, errmsg);
     while ((r = PQgetResult(conn)) != NULL) {
         if (PQresultStatus(r) != PGRES_COMMAND_OK && !rc)
-            rc = pg_fail(s, r, "write rows", errmsg);
+            rc = pg_fail(s, r, w->what, errmsg);
         PQclear(r);
     }
     buf_cleanup(&w->data);
