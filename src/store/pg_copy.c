@@ -23,7 +23,7 @@
 #include "util/mem.h"
 
 /* Bytes of COPY data gathered before they are sent. */
-#define COPY_CHUNK (256 * 1024)
+#define COPY_CHUNK ((size_t)256 * 1024)
 
 static enum rb_err
 copy_begin(struct store *s, bool write, char *errmsg)

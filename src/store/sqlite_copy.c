@@ -372,6 +372,7 @@ copy_put_row(struct store *s, void *wp, const struct copy_value *v, char *errmsg
     return rc;
 }
 
+/* NOLINTBEGIN(readability-non-const-parameter): the operation's signature */
 static enum rb_err
 copy_put_end(struct store *s, void *wp, enum rb_err rc, char *errmsg)
 {
@@ -383,6 +384,7 @@ copy_put_end(struct store *s, void *wp, enum rb_err rc, char *errmsg)
     free(w);
     return rc;
 }
+/* NOLINTEND(readability-non-const-parameter) */
 
 static enum rb_err
 copy_finish(struct store *s, char *errmsg)
