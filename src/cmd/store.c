@@ -7,13 +7,17 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cmd/cmd.h"
 
 struct progress {
-    bool tty, quiet;
+    bool tty, quiet, comparing;
     long long tables, rows;
 };
+
+/* Rows between two progress lines of one table when stderr is not a terminal (a log). */
+#define LOG_ROWS 100000
 
 /* One line per table when it is done (with the rows so far every 10,000 rows on a
  * terminal, overwritten in place). */
@@ -27,10 +31,17 @@ report(void *ctx, const char *phase, const char *table, long long rows, bool don
     }
     if (p->quiet)
         return;
+    if (phase[0] == 'v' && !p->comparing) {
+        p->comparing = true;
+        fprintf(stderr, "%srubric: comparing the two stores, table by table\n",
+                p->tty ? "\r\033[K" : "");
+    }
     if (!done || phase[0] == 'v') {
-        /* the comparison's tables only on a terminal, overwritten in place */
+        /* on a terminal, overwritten in place; in a log, a line now and then */
         if (p->tty)
             fprintf(stderr, "\r\033[Krubric: %s %s: %lld rows...", phase, table, rows);
+        else if (!done && rows % LOG_ROWS == 0)
+            fprintf(stderr, "rubric: %s %s: %lld rows so far\n", phase, table, rows);
         return;
     }
     fprintf(stderr, "%srubric: %s %s: %lld row%s\n", p->tty ? "\r\033[K" : "", phase, table, rows,
@@ -72,7 +83,7 @@ store_copy_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 {
     const char *from = ctx->db_url, *to = NULL;
     struct store *a = NULL, *b = NULL;
-    struct progress p = {ctx->err_tty, false, 0, 0};
+    struct progress p = {ctx->err_tty, false, false, 0, 0};
     char msg[RB_ERRMSG] = "", shown_a[512], shown_b[512];
     int ch, rc = 0;
     enum rb_err e;
@@ -91,6 +102,8 @@ store_copy_cmd(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("store copy", "give the store to copy into with --to URL");
     if (!from || !*from)
         return cmd_usage("store copy", "--from is empty: give the store to copy");
+    if (strcmp(from, to) == 0)
+        return cmd_usage("store copy", "--from and --to name the same store: give another --to");
     store_url_redacted(from, shown_a, sizeof shown_a);
     store_url_redacted(to, shown_b, sizeof shown_b);
     if ((rc = open_url(from, &a)) || (rc = open_url(to, &b)))
@@ -128,7 +141,7 @@ static int
 store_compare_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 {
     struct store *a = NULL, *b = NULL;
-    struct progress p = {ctx->err_tty, false, 0, 0};
+    struct progress p = {ctx->err_tty, false, false, 0, 0};
     char msg[RB_ERRMSG] = "", shown_a[512], shown_b[512];
     int ch, rc = 0;
     enum rb_err e;
