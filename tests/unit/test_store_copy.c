@@ -233,3 +233,18 @@ Test(store_copy, a_copy_that_does_not_compare_equal_is_rolled_back)
     store_close(to);
     store_close(from);
 }
+
+Test(store_copy, a_table_listed_before_one_it_references_stops_the_copy)
+{
+    struct store *s = open_lane();
+    char msg[RB_ERRMSG] = "";
+
+    /* rows of competency would be copied before the candidates they point at */
+    lane_exec("ALTER TABLE competency ADD COLUMN owner INTEGER REFERENCES candidate (id)",
+              "ALTER TABLE competency ADD COLUMN owner bigint REFERENCES candidate (id)");
+    cr_assert_eq(store_copy_check(s, msg), RB_EINTERNAL);
+    cr_assert_not_null(strstr(msg, "table 'competency' references 'candidate', which the copy "
+                                   "lists after it"),
+                       "%s", msg);
+    store_close(s);
+}
