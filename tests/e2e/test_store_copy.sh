@@ -47,6 +47,12 @@ test_a_round_trip_through_the_lane_keeps_every_row() {
     "$RUBRIC" --db "sqlite:$PWD/orig.db" bank export --format json --output orig-bank.json
     "$RUBRIC" --db "sqlite:$PWD/back.db" bank export --format json --output back-bank.json
     cmp orig-bank.json back-bank.json || fail "the bank exports differ"
+    # the copy's search index was rebuilt: the same search finds the same questions
+    run "$RUBRIC" --db "sqlite:$PWD/back.db" bank search "cache invalidation" --json
+    assert_rc 0
+    assert_json '.results | length > 0'
+    [ "$OUT" = "$("$RUBRIC" --db "sqlite:$PWD/orig.db" bank search "cache invalidation" --json)" ] ||
+        fail "the search answers differently after the round trip"
     for id in 1 "$n"; do
         "$RUBRIC" --db "sqlite:$PWD/orig.db" candidate export "$id" --output "orig-$id" >/dev/null
         "$RUBRIC" --db "$RUBRIC_DB" candidate export "$id" --output "lane-$id" >/dev/null
