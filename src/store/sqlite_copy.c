@@ -21,8 +21,8 @@
 static enum rb_err
 fail_sql(struct store *s, const char *what, const char *table, char *errmsg)
 {
-    snprintf(errmsg, RB_ERRMSG, "store %s: %s %s: %s", to_sq(s)->path, what, table,
-             sqlite3_errmsg(sq_db(s)));
+    snprintf(errmsg, RB_ERRMSG, "store %s: %s%s%s: %s", to_sq(s)->path, what, *table ? " " : "",
+             table, sqlite3_errmsg(sq_db(s)));
     return RB_ESTORE;
 }
 
@@ -46,6 +46,13 @@ copy_begin(struct store *s, bool write, char *errmsg)
         return rc;
     }
     rc = exec(s, "BEGIN IMMEDIATE", "begin the copy's write", errmsg);
+    if (rc && sqlite3_errcode(sq_db(s)) == SQLITE_BUSY) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "store %s is being written by another connection: copy into a store nothing "
+                 "else uses",
+                 to_sq(s)->path);
+        return rc;
+    }
     if (!rc)
         rc = exec(s, "PRAGMA defer_foreign_keys = ON", "begin the copy's write", errmsg);
     return rc;
