@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "store/sqlite_int.h"
+#include "store/store_copy.h"
 #include "store/store_impl.h"
 #include "util/buf.h"
 #include "util/embed.h"
@@ -504,6 +505,7 @@ sqlite_schema_version(struct store *base)
 
 static const struct store_ops sqlite_ops = {
     .name = "sqlite",
+    .copy = &sqlite_copy_ops,
     .close = sqlite_close,
     .schema_version = sqlite_schema_version,
     .bank_load = sqlite_bank_load,

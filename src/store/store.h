@@ -333,6 +333,26 @@ enum rb_err store_practice_served(struct store *s, long long account, const char
 enum rb_err store_backup(struct store *s, const char *path, char *errmsg);
 enum rb_err store_restore(struct store *s, const char *path, char *errmsg);
 
+/* Copying a whole store into another, of either backend (store/store_copy.c): the source
+ * read in one snapshot while its servers go on writing, the destination written in one
+ * transaction that commits only when the two compare equal (row counts and a digest of every
+ * row of every table). STORE_COPY_EMPTY refuses a destination holding any data
+ * (RB_ECONFLICT, nothing changed); STORE_COPY_REPLACE replaces what it holds. A copy that does
+ * not compare equal is rolled back (RB_ESTORE naming the first table that differs). progress
+ * (may be NULL) hears of each table: phase "copy" or "verify", rows so far, done at its end. */
+enum store_copy_mode { STORE_COPY_EMPTY, STORE_COPY_REPLACE };
+typedef void (*store_copy_progress_fn)(void *ctx, const char *phase, const char *table,
+                                       long long rows, bool done);
+enum rb_err store_copy(struct store *from, struct store *to, enum store_copy_mode mode,
+                       store_copy_progress_fn progress, void *ctx, char *errmsg);
+/* Compares two stores, each read in one snapshot: RB_OK when every table holds the same rows,
+ * RB_ECONFLICT naming the first table that differs. */
+enum rb_err store_compare(struct store *a, struct store *b, store_copy_progress_fn progress,
+                          void *ctx, char *errmsg);
+/* Whether the copy's list of tables fits store s: RB_EINTERNAL naming a table of s the list
+ * lacks, a listed table s lacks, or one listed before a table it references. */
+enum rb_err store_copy_check(struct store *s, char *errmsg);
+
 /* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
  * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
 enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);

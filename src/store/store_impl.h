@@ -13,8 +13,11 @@
 long long store_login_wait(const struct login_rule *r, long long failures, long long last,
                            long long now, long long window);
 
+struct store_copy_ops; /* store/store_copy.h */
+
 struct store_ops {
     const char *name;
+    const struct store_copy_ops *copy; /* a whole store's tables read and written */
     void (*close)(struct store *s);
     int (*schema_version)(struct store *s);
     enum rb_err (*bank_load)(struct store *s, const struct bank *b, struct load_result *r,
