@@ -283,7 +283,7 @@ pg_query(struct store *base, const char *sql, const struct pg_args *args, const 
         PQreset(s->conn);
         stmt_forget(s);
         s->gen_known = false; /* a new session: LISTEN again, and the number is stale */
-        if (PQstatus(s->conn) == CONNECTION_OK)
+        if (s->notified && PQstatus(s->conn) == CONNECTION_OK)
             PQclear(PQexec(s->conn, SQL_LISTEN));
         r = PQstatus(s->conn) == CONNECTION_OK ? run_once(s, sql, args) : NULL;
     }
@@ -659,17 +659,19 @@ pg_store_open(const char *url, struct store **out, char *errmsg)
     rc = run_script(s, "SET TIME ZONE 'UTC'", "configure", errmsg);
     if (!rc)
         rc = migrate(s, errmsg);
-    if (!rc)
-        rc = run_script(s, SQL_LISTEN, "listen for bank changes", errmsg);
     if (rc)
         goto err;
     {
-        /* a database made before the trigger existed is read every time, as before */
+        /* The generation is kept with the connection only where the schema has the trigger
+         * that notifies and this is not a standby (which refuses LISTEN and replays no
+         * notification): elsewhere it is read every time, as before. */
         PGresult *r = PQexec(s->conn, "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = "
-                                      "'bank_generation_notify')");
+                                      "'bank_generation_notify') AND NOT pg_is_in_recovery()");
         s->notified = PQresultStatus(r) == PGRES_TUPLES_OK && pg_bool(r, 0, 0);
         PQclear(r);
     }
+    if (s->notified && (rc = run_script(s, SQL_LISTEN, "listen for bank changes", errmsg)))
+        goto err;
     *out = &s->base;
     return RB_OK;
 err:
