@@ -274,7 +274,8 @@ bench: build/rubric build/bench/bench_search build/bench/bench_kit build/bench/b
 	bench/run
 
 # The large tables at 100,000 and 1,000,000 rows on SQLite and PostgreSQL (bench/scale.sh):
-# about 20 minutes on 2 cores, so not part of make bench. docs/SCALING.md reads its figures.
+# 45 minutes for both sizes on the shared 2 cores (load 5 to 16), so not part of make bench.
+# docs/SCALING.md reads its figures.
 .PHONY: bench-scale
 bench-scale: build/bench/bench_scale
 	@scripts/deps bench

@@ -5,7 +5,8 @@
 # new SQLite file and a new database of one private cluster (tests/pg/cluster with
 # PG_DURABLE=1: fsync and synchronous commits on, as SQLite syncs every commit), stopped at
 # the end. BENCH_SCALE_SEED rows a table (10,000) go through the store; the rest are copies.
-# About 20 minutes on 2 cores for both sizes; docs/SCALING.md reads its figures.
+# 45 minutes for both sizes on the shared 2 cores at a load of 5 to 16 (10 at 100,000, 35 at
+# 1,000,000); docs/SCALING.md reads its figures.
 #
 # usage: bench/scale.sh (BENCH_SCALE_SIZES, BENCH_SCALE_SEED, BENCH_SCALE_DIR: where the
 #        SQLite files go, build/bench)
