@@ -107,7 +107,7 @@ static const char SQL_SCR_NEXT[] =
     "AND error IS NULL ORDER BY resume LIMIT $2";
 static const char SQL_SCR_RECORD[] =
     "UPDATE screening_resume SET score = $3::double precision, result = $4, error = $5 "
-    "WHERE screening = $1 AND resume = $2";
+    "WHERE screening = $1 AND resume = $2 AND score IS NULL AND error IS NULL";
 static const char SQL_SCR_PROGRESS[] =
     "UPDATE screening SET heartbeat = $2, "
     "done = (SELECT count(*) FROM screening_resume WHERE screening = $1 AND "
@@ -116,7 +116,7 @@ static const char SQL_SCR_PROGRESS[] =
     "WHERE id = $1";
 static const char SQL_SCR_FINISH[] =
     "UPDATE screening SET state = CASE WHEN $2::text IS NULL THEN 'done' ELSE 'failed' END, "
-    "error = $2, heartbeat = NULL, finished_at = " PG_NOW " WHERE id = $1";
+    "error = $2, heartbeat = NULL, finished_at = " PG_NOW " WHERE id = $1 AND state = 'running'";
 static const char SQL_SCR_RESULTS[] =
     "SELECT sr.result, sr.error, sr.resume, r.candidate, count(*) OVER () "
     "FROM screening_resume sr JOIN resume r ON r.id = sr.resume "
@@ -623,9 +623,18 @@ static enum rb_err
 pg_screening_finish(struct store *s, long long id, const char *error, char *errmsg)
 {
     struct pg_args a = {0};
+    long long changed = 0;
+    enum rb_err rc;
     pg_arg_ll(&a, id);
     pg_arg_text(&a, error);
-    return pg_exec(s, SQL_SCR_FINISH, &a, "finish screening", errmsg);
+    if ((rc = pg_exec_n(s, SQL_SCR_FINISH, &a, &changed, "finish screening", errmsg)))
+        return rc;
+    if (!changed) {
+        snprintf(errmsg, RB_ERRMSG, "screening %lld is not running (finished by another worker)",
+                 id);
+        return RB_ENOTFOUND;
+    }
+    return RB_OK;
 }
 
 /* One result: the stored JSON (or {"error": why}) with its resume and candidate. */

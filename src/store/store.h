@@ -430,10 +430,13 @@ enum rb_err store_screening_claim(struct store *s, long long now, long long stal
 /* Up to max resumes of screening id not yet scored, by id. */
 enum rb_err store_screening_next(struct store *s, long long id, size_t max, long long *resumes,
                                  size_t *n, char *errmsg);
-/* Records outcomes in one transaction, with the job's progress and heartbeat. */
+/* Records outcomes in one transaction, with the job's progress and heartbeat. A resume
+ * already scored or failed keeps its first outcome (a job taken over by another worker after
+ * its lease may score a resume twice; it is recorded once). */
 enum rb_err store_screening_record(struct store *s, long long id, const struct screening_outcome *v,
                                    size_t n, long long now, char *errmsg);
-/* Marks the job done, or failed with error. */
+/* Marks the running job done, or failed with error. RB_ENOTFOUND when it is not running
+ * (another worker finished it, or it was queued again after its lease ran out). */
 enum rb_err store_screening_finish(struct store *s, long long id, const char *error, char *errmsg);
 /* Scored resumes best first (then those that could not be read), limit from offset:
  * each the stored result with "resume", "candidate" and "rank". New array. */
