@@ -280,6 +280,10 @@ enum rb_err sqlite_application_resume(struct store *s, long long id, long long r
 enum rb_err sqlite_dashboard(struct store *s, json_t **out, char *errmsg);
 enum rb_err sqlite_application_answers(struct store *s, long long id, const char *answers,
                                        char *errmsg);
+enum rb_err sqlite_apply_reserve(struct store *s, const char *key, long long now, long long window,
+                                 long long max, bool *reserved, long long *count, long long *oldest,
+                                 char *errmsg);
+enum rb_err sqlite_apply_release(struct store *s, const char *key, long long at, char *errmsg);
 enum rb_err sqlite_apply_attempts(struct store *s, const char *key, long long now, long long window,
                                   bool record, long long *count, long long *oldest, char *errmsg);
 /* sqlite_hiring.c, inside a transaction the caller holds */

@@ -799,6 +799,20 @@ store_apply_attempts(struct store *s, const char *key, long long now, long long 
 }
 
 enum rb_err
+store_apply_reserve(struct store *s, const char *key, long long now, long long window,
+                    long long max, bool *reserved, long long *count, long long *oldest,
+                    char *errmsg)
+{
+    return s->ops->apply_reserve(s, key, now, window, max, reserved, count, oldest, errmsg);
+}
+
+enum rb_err
+store_apply_release(struct store *s, const char *key, long long at, char *errmsg)
+{
+    return s->ops->apply_release(s, key, at, errmsg);
+}
+
+enum rb_err
 store_dashboard(struct store *s, json_t **out, char *errmsg)
 {
     *out = NULL;

@@ -749,6 +749,15 @@ enum rb_err store_dashboard(struct store *s, json_t **out, char *errmsg);
  * record, this one is added first (and older ones pruned). */
 enum rb_err store_apply_attempts(struct store *s, const char *key, long long now, long long window,
                                  bool record, long long *count, long long *oldest, char *errmsg);
+/* Reserves a careers-page submission from key at now when fewer than max were made within
+ * window seconds before now, atomically (every server of the store counts the same rows, and
+ * concurrent ones cannot overrun max): *reserved says whether it was; *count is how many
+ * there are now (this one included when reserved), *oldest the time of the oldest (0: none). */
+enum rb_err store_apply_reserve(struct store *s, const char *key, long long now, long long window,
+                                long long max, bool *reserved, long long *count, long long *oldest,
+                                char *errmsg);
+/* Gives back a submission reserved from key at at (one row), for a form refused after all. */
+enum rb_err store_apply_release(struct store *s, const char *key, long long at, char *errmsg);
 
 /* ---- practice ---- */
 

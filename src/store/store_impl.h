@@ -185,6 +185,10 @@ struct store_ops {
                                        char *errmsg);
     enum rb_err (*apply_attempts)(struct store *s, const char *key, long long now, long long window,
                                   bool record, long long *count, long long *oldest, char *errmsg);
+    enum rb_err (*apply_reserve)(struct store *s, const char *key, long long now, long long window,
+                                 long long max, bool *reserved, long long *count, long long *oldest,
+                                 char *errmsg);
+    enum rb_err (*apply_release)(struct store *s, const char *key, long long at, char *errmsg);
     enum rb_err (*candidate_search)(struct store *s, const char *stage, const char *role,
                                     const char *q, size_t limit, size_t offset, json_t **items,
                                     size_t *total, char *errmsg);
