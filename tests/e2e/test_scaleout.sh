@@ -268,9 +268,10 @@ test_killing_the_server_mid_screening_leaves_the_job_to_the_other() {
     eval "kill -KILL \$PID_$who"
     [ "$done_before" -gt 0 ] && [ "$done_before" -lt 600 ] ||
         fail "not caught mid-job: $done_before of 600 done"
-    # the other server takes it over once the lease (3 s) has run out, and finishes it
+    # the other server takes it over once the lease (3 s) has run out, and finishes it (well
+    # before the default lease of 120 s would let it)
     use_server "$other"
-    wait_done 120
+    wait_done 60
     grep -q "screening $SID: running on this server" "server.$other.log" ||
         fail "server $other did not take screening $SID over"
     check_once 600
