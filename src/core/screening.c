@@ -404,6 +404,10 @@ screening_job_run(struct store *s, long long id, const char *criteria, bool blin
     }
     if (!__atomic_load_n(stopping, __ATOMIC_RELAXED))
         finish_job(s, id, NULL, msg);
+    else
+        /* this server is stopping: another (or this one, started again) goes on at once
+         * rather than after the lease; when this fails, the lease still hands it over */
+        (void)store_screening_release(s, id, msg);
     role_cleanup(&role);
     return RB_OK;
 }

@@ -264,9 +264,7 @@ jobs_start(const struct settings *cfg, char *errmsg)
 void
 jobs_stop(void)
 {
-    __atomic_store_n(
-        &stopping, 1,
-        __ATOMIC_RELAXED); /* a job stopped midway stays 'running' and is claimed again later */
+    __atomic_store_n(&stopping, 1, __ATOMIC_RELAXED); /* a job stopped midway is queued again */
     if (mail_running)
         pthread_join(mail_thread, NULL);
     mail_running = false;

@@ -643,6 +643,17 @@ pg_screening_finish(struct store *s, long long id, const char *error, char *errm
     return RB_OK;
 }
 
+static const char SQL_SCR_RELEASE[] = "UPDATE screening SET state = 'queued', heartbeat = NULL "
+                                      "WHERE id = $1 AND state = 'running'";
+
+static enum rb_err
+pg_screening_release(struct store *s, long long id, char *errmsg)
+{
+    struct pg_args a = {0};
+    pg_arg_ll(&a, id);
+    return pg_exec(s, SQL_SCR_RELEASE, &a, "queue screening again", errmsg);
+}
+
 /* One result: the stored JSON (or {"error": why}) with its resume and candidate. */
 static json_t *
 result_json(const PGresult *r, int i, char *errmsg)
@@ -730,6 +741,7 @@ pg_hiring_ops(struct store_ops *ops)
     ops->screening_next = pg_screening_next;
     ops->screening_record = pg_screening_record;
     ops->screening_finish = pg_screening_finish;
+    ops->screening_release = pg_screening_release;
     ops->screening_results = pg_screening_results;
     ops->screenings_active = pg_screenings_active;
 }

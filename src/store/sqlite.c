@@ -537,6 +537,7 @@ static const struct store_ops sqlite_ops = {
     .screening_next = sqlite_screening_next,
     .screening_record = sqlite_screening_record,
     .screening_finish = sqlite_screening_finish,
+    .screening_release = sqlite_screening_release,
     .screening_results = sqlite_screening_results,
     .screenings_active = sqlite_screenings_active,
     .question_save = sqlite_question_save,

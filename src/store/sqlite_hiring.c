@@ -632,6 +632,19 @@ sqlite_screening_finish(struct store *s, long long id, const char *error, char *
     return RB_OK;
 }
 
+static const char SQL_SCR_RELEASE[] = "UPDATE screening SET state = 'queued', heartbeat = NULL "
+                                      "WHERE id = ?1 AND state = 'running'";
+
+enum rb_err
+sqlite_screening_release(struct store *s, long long id, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_SCR_RELEASE, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, id);
+    return sq_exec(s, st, errmsg, "queue screening again");
+}
+
 enum rb_err
 sqlite_screening_results(struct store *s, long long id, size_t limit, size_t offset, json_t **items,
                          size_t *total, char *errmsg)

@@ -201,6 +201,7 @@ enum rb_err sqlite_screening_record(struct store *s, long long id,
                                     const struct screening_outcome *v, size_t n, long long now,
                                     char *errmsg);
 enum rb_err sqlite_screening_finish(struct store *s, long long id, const char *error, char *errmsg);
+enum rb_err sqlite_screening_release(struct store *s, long long id, char *errmsg);
 enum rb_err sqlite_screening_results(struct store *s, long long id, size_t limit, size_t offset,
                                      json_t **items, size_t *total, char *errmsg);
 enum rb_err sqlite_screenings_active(struct store *s, long long *n, char *errmsg);

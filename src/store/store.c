@@ -532,6 +532,12 @@ store_screening_finish(struct store *s, long long id, const char *error, char *e
 }
 
 enum rb_err
+store_screening_release(struct store *s, long long id, char *errmsg)
+{
+    return s->ops->screening_release(s, id, errmsg);
+}
+
+enum rb_err
 store_screening_results(struct store *s, long long id, size_t limit, size_t offset, json_t **items,
                         size_t *total, char *errmsg)
 {

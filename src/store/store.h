@@ -438,6 +438,10 @@ enum rb_err store_screening_record(struct store *s, long long id, const struct s
 /* Marks the running job done, or failed with error. RB_ENOTFOUND when it is not running
  * (another worker finished it, or it was queued again after its lease ran out). */
 enum rb_err store_screening_finish(struct store *s, long long id, const char *error, char *errmsg);
+/* Queues the running job again at once, for any server to take over from the resumes not yet
+ * scored (its worker is stopping: no need to wait for the lease). A job not running is left
+ * as it is. */
+enum rb_err store_screening_release(struct store *s, long long id, char *errmsg);
 /* Scored resumes best first (then those that could not be read), limit from offset:
  * each the stored result with "resume", "candidate" and "rank". New array. */
 enum rb_err store_screening_results(struct store *s, long long id, size_t limit, size_t offset,

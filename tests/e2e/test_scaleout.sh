@@ -276,3 +276,29 @@ test_killing_the_server_mid_screening_leaves_the_job_to_the_other() {
         fail "server $other did not take screening $SID over"
     check_once 600
 }
+
+test_a_server_stopped_mid_screening_hands_the_job_over_at_once() {
+    local i who other done_before
+    # the default lease (120 s): the job must not wait for it
+    two_servers
+    TOKEN=$(recruiter_token) || fail "token create"
+    upload_resumes 600
+    start_screening
+    for i in $(seq 1 600); do
+        http GET "/api/v1/screenings/$SID" -H "Authorization: Bearer $TOKEN"
+        done_before=$(jq .done <<<"$OUT")
+        [ "$done_before" -gt 0 ] && break
+        sleep 0.05
+    done
+    who=$(server_of "$SID")
+    [ -n "$who" ] || fail "no server says it runs screening $SID"
+    other=$((3 - who))
+    use_server "$who"
+    stop_server || fail "server $who did not stop cleanly on SIGTERM"
+    [ "$done_before" -lt 600 ] || fail "not caught mid-job: $done_before of 600 done"
+    use_server "$other"
+    wait_done 60
+    grep -q "screening $SID: running on this server" "server.$other.log" ||
+        fail "server $other did not take screening $SID over"
+    check_once 600
+}

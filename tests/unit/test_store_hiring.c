@@ -303,6 +303,36 @@ Test(store, a_screening_is_claimed_scored_ranked_and_taken_over_when_its_worker_
     store_close(s);
 }
 
+/* A server that stops (SIGTERM) hands its running job back at once, not after the lease. */
+Test(store, a_screening_given_back_is_claimed_again_at_once)
+{
+    struct store *s = open_store();
+    char msg[RB_ERRMSG], hash[3][65], *criteria;
+    long long ids[3], sid, id;
+    bool blind;
+    json_t *j;
+
+    sid = queue(s, ids, hash);
+    cr_assert_eq(store_screening_claim(s, 1000, 60, &id, &criteria, &blind, msg), RB_OK, "%s", msg);
+    free(criteria);
+    cr_assert_eq(store_screening_claim(s, 1001, 60, &id, &criteria, &blind, msg), RB_ENOTFOUND);
+    cr_assert_eq(store_screening_release(s, sid, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_get(s, sid, &j, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(str(j, "state"), "queued");
+    json_decref(j);
+    /* a second later, well within the lease */
+    cr_assert_eq(store_screening_claim(s, 1002, 60, &id, &criteria, &blind, msg), RB_OK, "%s", msg);
+    cr_assert_eq(id, sid);
+    free(criteria);
+    /* an ended job is not queued again */
+    cr_assert_eq(store_screening_finish(s, sid, NULL, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_release(s, sid, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_get(s, sid, &j, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(str(j, "state"), "done");
+    json_decref(j);
+    store_close(s);
+}
+
 /* Two servers on one store: a worker whose lease ran out (paused, not dead) and the worker
  * that took its job over. Each resume keeps its first outcome, and only one of them ends the
  * job (so that one note of its end is queued). */
