@@ -4,8 +4,8 @@
 # and ends on both; a screening runs once however many workers poll; a bank change made on
 # one is served by the other at once (the answer cache is keyed by the store's bank
 # generation); failed sign-ins and careers applications count on both servers together;
-# and a server killed mid-screening leaves the job to the other once its lease
-# (job_lease_seconds) runs out.
+# a server killed mid-screening leaves the job to the other once its lease
+# (job_lease_seconds) runs out, and one stopped with SIGTERM hands it over at once.
 
 # shellcheck source=tests/e2e/serve_lib.sh
 source "$ROOT/tests/e2e/serve_lib.sh"
