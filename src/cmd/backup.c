@@ -2,7 +2,7 @@
 /*
  * `rubric backup --output FILE` and `rubric restore --input FILE`: a copy of the whole store
  * taken while servers go on using it, and that copy put back (docs/SECURITY.md, "Backups").
- * The upload files are not in the store: copy the uploads folder beside the backup.
+ * The resumes' original files are in the store, and so in the backup.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -17,8 +17,8 @@ static const struct cmd_spec backup_spec = {
     "Copies the whole store into FILE (a SQLite file, mode 0600) while servers go on reading\n"
     "and writing it: the store as of one moment, with every write acknowledged before the\n"
     "backup began. FILE is written beside its name and renamed into place, so it is whole\n"
-    "or absent. The uploaded resume files are not in the store: copy the uploads folder\n"
-    "too. Put it back with 'rubric restore --input FILE'.\n\n"
+    "or absent; the resumes' original files are in it. Put it back with 'rubric restore\n"
+    "--input FILE'.\n\n"
     "  --output FILE  where to write the backup (required)\n"};
 
 int
@@ -55,7 +55,7 @@ static const struct cmd_spec restore_spec = {
     "Replaces the whole store with the backup in FILE ('rubric backup'), after checking it:\n"
     "a SQLite store whose integrity check passes and whose schema this rubric knows (an\n"
     "older one is brought up to date when next opened). Stop the servers using the store\n"
-    "first; put the uploads folder of the same time back too.\n\n"
+    "first.\n\n"
     "  --input FILE  the backup to restore (required)\n"};
 
 int

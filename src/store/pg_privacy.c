@@ -345,6 +345,7 @@ static const char *const erase_sql[] = {
 /* the cached parses of a file ($1: its hash), and whether a resume still refers to it */
 static const char SQL_PARSES_DEL[] = "DELETE FROM parsed_resume WHERE hash = $1";
 static const char SQL_HASH_USED[] = "SELECT 1 FROM resume WHERE hash = $1 LIMIT 1";
+static const char SQL_ORIGINAL_DEL[] = "DELETE FROM original WHERE hash = $1";
 
 static const char SQL_DUE[] =
     "SELECT json_build_object('id', id, 'stage', stage, 'since', since) FROM (SELECT c.id, "
@@ -357,7 +358,8 @@ static const char SQL_DUE[] =
 static const char SQL_VACUUM[] =
     "VACUUM (FULL) candidate, candidate_stage_change, application_stage_change, "
     "application_answer, resume, parsed_resume, screening_resume, scorecard, scorecard_rating, "
-    "scorecard_competency, scorecard_amendment, scorecard_draft, self_id, outbox, kit, audit";
+    "scorecard_competency, scorecard_amendment, scorecard_draft, self_id, outbox, kit, audit, "
+    "original";
 static const char SQL_LOCK_WAIT[] = "SET lock_timeout = '5s'";
 static const char SQL_LOCK_RESET[] = "RESET lock_timeout";
 static const char SQL_CHECKPOINT[] = "CHECKPOINT";
@@ -436,7 +438,8 @@ strip_originals(struct store *s, const struct pg_args *id, char *errmsg)
     return rc;
 }
 
-/* Deletes the cached parses of each file and keeps in e the hashes no resume refers to. */
+/* Deletes the cached parses of each file, and the originals no resume refers to any more,
+ * whose hashes e keeps. */
 static enum rb_err
 drop_files(struct store *s, const PGresult *hashes, struct erase_result *e, char *errmsg)
 {
@@ -449,7 +452,10 @@ drop_files(struct store *s, const PGresult *hashes, struct erase_result *e, char
         if ((rc = pg_exec(s, SQL_PARSES_DEL, &a, "delete parses", errmsg)) ||
             !(r = pg_query(s, SQL_HASH_USED, &a, "read resumes", &rc, errmsg)))
             break;
-        if (PQntuples(r) == 0) {
+        /* the last resume with these bytes is gone: so is the original, in this
+         * transaction */
+        if (PQntuples(r) == 0 &&
+            !(rc = pg_exec(s, SQL_ORIGINAL_DEL, &a, "delete original", errmsg))) {
             xgrow(&e->hashes, &cap, e->nhashes + 1, sizeof *e->hashes);
             e->hashes[e->nhashes++] = pg_dup(hashes, i, 0);
         }
