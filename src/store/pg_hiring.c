@@ -26,9 +26,13 @@ static const char SQL_RESUME_PUT[] =
     "ON CONFLICT (hash, blind) DO UPDATE SET parser = excluded.parser, format = excluded.format, "
     "body = excluded.body, created_at = rubric_now()";
 static const char SQL_UPLOAD_USED[] = "SELECT 1 FROM resume WHERE hash = $1 LIMIT 1";
-/* content-addressed: the same bytes uploaded again are kept once */
+/* Content-addressed: the same bytes uploaded again are kept once. The row kept already is
+ * locked (DO UPDATE ... WHERE false locks and changes nothing), so that an erase deleting
+ * the last other resume with these bytes waits for this upload and then sees its resume
+ * (pg_privacy.c, drop_files); DO NOTHING would let it delete the original under it. */
 static const char SQL_ORIGINAL_ADD[] =
-    "INSERT INTO original (hash, size, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING";
+    "INSERT INTO original (hash, size, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO UPDATE "
+    "SET size = EXCLUDED.size WHERE false";
 static const char SQL_ORIGINAL_SIZE[] = "SELECT size FROM original WHERE hash = $1";
 static const char SQL_ORIGINAL_DATA[] = "SELECT data FROM original WHERE hash = $1";
 static const char SQL_ORIGINAL_KEEP[] =
