@@ -359,7 +359,7 @@ static const char SQL_DUE[] =
 
 /* the tables whose rows hold what an erase removes, rewritten by store_compact */
 #define ERASED_TABLES                                                                              \
-    "candidate, candidate_stage_change, application_stage_change, application_answer, resume, "   \
+    "candidate, candidate_stage_change, application_stage_change, application_answer, resume, "    \
     "parsed_resume, screening_resume, scorecard, scorecard_rating, scorecard_competency, "         \
     "scorecard_amendment, scorecard_draft, self_id, outbox, kit, audit, original"
 static const char SQL_VACUUM[] = "VACUUM (FULL) " ERASED_TABLES;
