@@ -2,7 +2,8 @@
 # Resume originals are kept in the store, once per distinct file (by the SHA-256 of its
 # bytes), written with the resume rows that refer to them and deleted with the last of them;
 # an uploads folder of a version before that is moved into the store when a server starts
-# (docs/PRIVACY.md, docs/DEPLOY.md). Both backends: the store is read through its own client.
+# (docs/PRIVACY.md, docs/DEPLOY.md). Both backends: the store is read through its own client
+# (db_sql).
 
 # shellcheck source=tests/e2e/serve_lib.sh
 source "$ROOT/tests/e2e/serve_lib.sh"
@@ -12,16 +13,7 @@ upload() {
     http POST "/api/v1/resumes?$1" -H "Authorization: Bearer $TOKEN" -F "file=@$2"
 }
 
-# sql STATEMENT: runs it on the store of this test (RUBRIC_DB, else ./rubric.db), one value a line
-sql() {
-    local db=${RUBRIC_DB:-sqlite:rubric.db}
-    case $db in
-    postgres://* | postgresql://*) psql -qtAX -d "$db" -c "$1" ;;
-    *) sqlite3 "${db#sqlite:}" "$1" ;;
-    esac
-}
-
-originals() { sql 'SELECT count(*) FROM original'; }
+originals() { db_sql 'SELECT count(*) FROM original'; }
 
 # original ID: GET /api/v1/resumes/ID/original as the recruiter into got.bin; sets RC
 original() {
@@ -105,7 +97,7 @@ test_an_original_goes_with_the_last_resume_that_refers_to_it() {
     original "$r2"
     assert_eq "$RC" 404 "an erased resume's original"
     # each erase is in the audit log
-    assert_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'erase'")" 2 "erase entries"
+    assert_eq "$(db_sql "SELECT count(*) FROM audit WHERE action = 'erase'")" 2 "erase entries"
     stop_server
 }
 
@@ -124,7 +116,7 @@ old_store_with_folder() {
     hash=$(sha256sum cv.txt | cut -c1-64)
     mkdir -p uploads
     cp cv.txt "uploads/$hash"
-    sql "DELETE FROM original" >/dev/null
+    db_sql "DELETE FROM original" >/dev/null
     assert_eq "$(originals)" 0 "the old store"
     ORPHAN=$(printf 'a%.0s' $(seq 64))
     echo "nobody's file" >"uploads/$ORPHAN"
@@ -155,7 +147,7 @@ test_an_import_leaves_what_it_cannot_vouch_for() {
     old_store_with_folder
     # bytes that are not those their name says, and a name that is not an upload's
     fake=$(sha256sum /dev/null | cut -c1-64)
-    sql "UPDATE resume SET hash = '$fake'" >/dev/null
+    db_sql "UPDATE resume SET hash = '$fake'" >/dev/null
     cp "uploads/$(sha256sum cv.txt | cut -c1-64)" "uploads/$fake"
     echo "keep me" >uploads/notes.txt
     # the default folder, ./uploads, is found without a setting (and no deprecation is said)
