@@ -37,12 +37,22 @@ candidate_with_files() {
 }
 
 test_erase_on_postgresql_leaves_no_trace_in_the_data_directory() {
-    local c1 c2 s url
+    local rc=0
     on_pg || skip "reads a PostgreSQL cluster's data directory: runs in the PostgreSQL lane"
     PGDIR=$(mktemp -d /tmp/rpe.XXXXXX)
-    trap '"$ROOT/tests/pg/cluster" stop "$PGDIR" >/dev/null 2>&1; rm -rf "$PGDIR"' EXIT
-    url=$("$ROOT/tests/pg/cluster" start "$PGDIR") || fail "no cluster in $PGDIR"
-    export RUBRIC_DB=$url
+    # (from /tmp: run as root, the cluster's owner is nobody, who cannot enter the scratch folder)
+    RUBRIC_DB=$(cd /tmp && "$ROOT/tests/pg/cluster" start "$PGDIR") || fail "no cluster in $PGDIR"
+    export RUBRIC_DB
+    # in a subshell of its own (the server's EXIT trap is its own), then the cluster stopped
+    # whatever happened in it
+    (erase_and_read) || rc=$?
+    (cd /tmp && "$ROOT/tests/pg/cluster" stop "$PGDIR") >/dev/null 2>&1 || true
+    rm -rf "$PGDIR"
+    return "$rc"
+}
+
+erase_and_read() {
+    local c1 c2 s url=$RUBRIC_DB
     # as a production server writes its log: full pages after each checkpoint
     psql -X -q -d "$url" -c 'ALTER SYSTEM SET full_page_writes = on' -c 'SELECT pg_reload_conf()' \
         >/dev/null || fail "full_page_writes"
