@@ -25,7 +25,7 @@ base="http://127.0.0.1:$port"
 pw=soak-password-1
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
-RUBRIC_ADMIN_PASSWORD=$pw RUBRIC_UPLOADS="$tmp/uploads" RUBRIC_ACCESS_LOG=false \
+RUBRIC_ADMIN_PASSWORD=$pw RUBRIC_ACCESS_LOG=false \
     build/rubric serve --listen "127.0.0.1:$port" --db "sqlite:$tmp/s.db" \
     >/dev/null 2>"$tmp/server.log" &
 server=$!

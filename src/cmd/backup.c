@@ -2,8 +2,8 @@
 /*
  * `rubric backup --output FILE` and `rubric restore --input FILE`: a copy of the whole store
  * taken while servers go on using it, and that copy put back (docs/SECURITY.md, "Backups"),
- * on either backend (the file is a SQLite store either way).
- * The upload files are not in the store: copy the uploads folder beside the backup.
+ * on either backend (the file is a SQLite store either way). The resumes' original files are
+ * in the store, and so in the backup.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -19,8 +19,8 @@ static const struct cmd_spec backup_spec = {
     "and writing it: the store as of one moment, with every write acknowledged before the\n"
     "backup began. FILE is written beside its name and renamed into place, so it is whole\n"
     "or absent. On PostgreSQL the file is the same kind: one snapshot copied table by\n"
-    "table into it and compared. The uploaded resume files are not in the store: copy the\n"
-    "uploads folder too. Put it back with 'rubric restore --input FILE'.\n\n"
+    "table into it and compared. The resumes' original files are in it. Put it back with\n"
+    "'rubric restore --input FILE'.\n\n"
     "  --output FILE  where to write the backup (required)\n"};
 
 int
@@ -58,8 +58,7 @@ static const struct cmd_spec restore_spec = {
     "a SQLite store whose integrity check passes and whose schema this rubric knows (an\n"
     "older one is brought up to date when next opened). A backup of either backend\n"
     "restores into either; on PostgreSQL every row is replaced in one transaction, so a\n"
-    "restore that fails changes nothing. Stop the servers using the store first; put the\n"
-    "uploads folder of the same time back too.\n\n"
+    "restore that fails changes nothing. Stop the servers using the store first.\n\n"
     "  --input FILE  the backup to restore (required)\n"};
 
 int

@@ -45,8 +45,9 @@ static const struct cmd_spec add_spec = {
     "'rubric candidate show --json' prints it). ROLE is a stored role ('rubric role list').\n\n"
     "With --from-resume, the candidate comes from a resume file (one that 'rubric screen'\n"
     "ranked): name, email and phone default to what the file says, and the file becomes\n"
-    "their resume, kept in the server's uploads folder (--uploads DIR, else the `uploads`\n"
-    "setting of --config FILE or RUBRIC_UPLOADS, else ./uploads). --as EMAIL records who.\n\n"
+    "their resume, its original kept in the store. --as EMAIL records who. --uploads DIR is\n"
+    "deprecated: an uploads folder of an older version, moved into the store first (default:\n"
+    "the `uploads` setting of --config FILE or RUBRIC_UPLOADS, else ./uploads).\n\n"
     "With --screening and --resume, the candidate comes from a scored resume of a screening\n"
     "run by the server: at the stage 'screened', the resume theirs and the screening linked;\n"
     "name, email, phone and role default to the resume's parse and the screening's role.\n"};
@@ -111,14 +112,13 @@ add_from_file(struct cmd_ctx *ctx, const char *path, struct candidate_new *c, co
         return rc;
     if ((rc = reader_open(&fr)))
         return rc;
-    if ((rc = cmd_open_store_seeded(ctx, &s)))
+    if ((rc = cmd_open_store_seeded(ctx, &s)) || (rc = cmd_uploads_import(s, uploads, &cfg)))
         goto out;
     if (as && (rc = cmd_as_user(s, "candidate add", as, &u)))
         goto out;
     who = as ? &u : NULL;
-    e = candidate_from_file(s, uploads ? uploads : cfg.uploads, path, c,
-                            who ? &(struct audit_actor){who->id, who->email} : NULL, &fr.rd, &id,
-                            &resume, msg);
+    e = candidate_from_file(s, path, c, who ? &(struct audit_actor){who->id, who->email} : NULL,
+                            &fr.rd, &id, &resume, msg);
     if (e == RB_EINVAL) {
         cmd_error("%s", msg);
         rc = RB_EXIT_PROBLEMS;
@@ -486,10 +486,10 @@ static const struct cmd_spec attach_spec = {
     "usage: rubric candidate attach ID FILE [--uploads DIR] [--config FILE] [--as EMAIL]\n"
     "                               [--json]\n\n"
     "Attaches a resume file to candidate ID, as an upload to the API does: the original kept\n"
-    "in the server's uploads folder by its SHA-256 (--uploads DIR, else the `uploads` setting\n"
-    "of --config FILE or RUBRIC_UPLOADS, else ./uploads) and parsed; prints the resume's id\n"
-    "(--json: the candidate as 'rubric candidate show --json' prints it). A file that cannot\n"
-    "be read as a resume is kept with the reason. --as EMAIL records who attached it.\n"};
+    "in the store by its SHA-256 and parsed; prints the resume's id (--json: the candidate as\n"
+    "'rubric candidate show --json' prints it). A file that cannot be read as a resume is\n"
+    "kept with the reason. --as EMAIL records who attached it.\n\n" CMD_UPLOADS_HELP
+    "  --config FILE    the server's settings file\n"};
 
 static int
 candidate_attach(struct cmd_ctx *ctx, int argc, char **argv)
@@ -523,11 +523,11 @@ candidate_attach(struct cmd_ctx *ctx, int argc, char **argv)
         return rc;
     if ((rc = reader_open(&fr)))
         return rc;
-    if ((rc = cmd_open_store(ctx, &s)))
+    if ((rc = cmd_open_store(ctx, &s)) || (rc = cmd_uploads_import(s, uploads, &cfg)))
         goto out;
     if (as && (rc = cmd_as_user(s, "candidate attach", as, &u)))
         goto out;
-    e = candidate_attach_file(s, uploads ? uploads : cfg.uploads, argv[optind + 1], id,
+    e = candidate_attach_file(s, argv[optind + 1], id,
                               as ? &(struct audit_actor){u.id, u.email} : NULL, &fr.rd, &resume,
                               msg);
     if (e == RB_ENOTFOUND) {

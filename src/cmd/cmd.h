@@ -113,6 +113,19 @@ int cmd_as_user(struct store *s, const char *cmd, const char *email, struct user
 struct settings;
 int cmd_server_settings(const char *config, struct settings *cfg);
 
+/* Brings an uploads folder of a version before the store kept resume originals into the
+ * store (core/privacy.h, privacy_uploads_import), before a command or the server uses it:
+ * dir (a command's deprecated --uploads DIR, said so on stderr; NULL: cfg's uploads
+ * setting, said deprecated when set). What was done goes to stderr when the folder is there.
+ * 0, or the exit code after saying what is wrong. */
+struct store;
+int cmd_uploads_import(struct store *s, const char *dir, const struct settings *cfg);
+/* The help line of the deprecated --uploads DIR. */
+#define CMD_UPLOADS_HELP                                                                           \
+    "  --uploads DIR    deprecated (originals are kept in the store): an uploads folder of\n"      \
+    "                   an older version, moved into the store first (default: the `uploads`\n"    \
+    "                   setting of --config FILE or RUBRIC_UPLOADS, else ./uploads)\n"
+
 /* Parses a whole decimal number in [min, max] from s; false if s is anything else. */
 bool cmd_parse_int(const char *s, long min, long max, long *out);
 

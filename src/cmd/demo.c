@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `rubric demo`: fills an empty store with the invented world of core/demo.h, then says how
- * to see it (`rubric serve`, or `make run`). The uploads folder is the server's: --uploads,
- * else the `uploads` setting of RUBRIC_UPLOADS, else ./uploads.
+ * to see it (`rubric serve`, or `make run`). The resumes' originals are kept in the store;
+ * --uploads is accepted, deprecated, and has no effect.
  */
 #include <getopt.h>
 #include <stdio.h>
 
 #include "cmd/cmd.h"
 #include "core/demo.h"
-#include "core/settings.h"
 
 static const struct option demo_opts[] = {
     {"uploads", required_argument, NULL, 'u'}, {"help", no_argument, NULL, 'h'}, {0}};
@@ -22,14 +21,12 @@ static const struct cmd_spec demo_spec = {
     "scorecards for everyone who reached interviewing; a candidate account with a fortnight\n"
     "of practice. A store that holds openings or candidates is refused. Then 'rubric\n"
     "serve' (or 'make run') shows it in the browser.\n\n"
-    "  --uploads DIR   the server's uploads folder (default: RUBRIC_UPLOADS, else ./uploads)\n\n"
-    "Exit: 0; 1 when the store is not empty; 4 when an upload cannot be kept; 5 when the\n"
-    "store cannot be written.\n"};
+    "  --uploads DIR   deprecated, no effect: the originals are kept in the store\n\n"
+    "Exit: 0; 1 when the store is not empty; 5 when the store cannot be written.\n"};
 
 int
 cmd_demo(struct cmd_ctx *ctx, int argc, char **argv)
 {
-    struct settings cfg;
     struct store *s = NULL;
     struct skills tax;
     struct opening_reader rd = {0};
@@ -44,15 +41,15 @@ cmd_demo(struct cmd_ctx *ctx, int argc, char **argv)
             uploads = optarg;
     if (ch < 0)
         return rc;
-    settings_default(&cfg);
-    if ((e = settings_env(&cfg, msg)))
-        return cmd_fail(e, msg);
+    if (uploads)
+        fprintf(stderr, "rubric: --uploads is deprecated and has no effect: resume originals "
+                        "are kept in the store\n");
     if ((e = skillscan_builtin(&tax, &rd.sc, msg)))
         return cmd_fail(e, msg);
     rd.taxonomy = &tax;
     if ((rc = cmd_open_store(ctx, &s)))
         goto out;
-    e = demo_fill(s, uploads ? uploads : cfg.uploads, &rd, &n, msg);
+    e = demo_fill(s, &rd, &n, msg);
     if (e == RB_ECONFLICT) {
         cmd_error("%s", msg);
         rc = RB_EXIT_PROBLEMS;

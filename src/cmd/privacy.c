@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Data protection from the command line: `rubric candidate export|erase|retention` and
- * `rubric audit`. The uploads folder is the server's: --uploads, else the `uploads` setting
- * of --config FILE or RUBRIC_UPLOADS, else ./uploads (core/settings.c), so that the command
- * line finds the files `rubric serve` keeps.
+ * `rubric audit`. Resume originals are in the store; an uploads folder of an older version
+ * (--uploads, deprecated, else the `uploads` setting of --config FILE or RUBRIC_UPLOADS, else
+ * ./uploads) is moved into it first, as `rubric serve` does at start.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -33,6 +33,32 @@ cmd_server_settings(const char *config, struct settings *cfg)
     return 0;
 }
 
+int
+cmd_uploads_import(struct store *s, const char *dir, const struct settings *cfg)
+{
+    struct uploads_import r;
+    char msg[RB_ERRMSG];
+    enum rb_err e;
+    if (dir || cfg->uploads_set)
+        fprintf(stderr,
+                "rubric: %s is deprecated: resume originals are kept in the store; it "
+                "names only an old uploads folder to move into it\n",
+                dir ? "--uploads" : "the uploads setting");
+    if (!dir)
+        dir = cfg->uploads;
+    /* the ceiling of upload_max: a file kept under an older, higher limit comes in too */
+    if ((e = privacy_uploads_import(s, dir, 1ul << 30, &r, msg)))
+        return cmd_fail(e, msg);
+    if (r.found)
+        fprintf(stderr,
+                "rubric: uploads folder %s: %zu original%s moved into the store, %zu file%s no "
+                "resume refers to removed, %zu left (unreadable, too large or not the bytes "
+                "their name says)%s\n",
+                dir, r.imported, r.imported == 1 ? "" : "s", r.removed, r.removed == 1 ? "" : "s",
+                r.left, r.folder_removed ? "; the folder is removed" : "; the folder stays");
+    return 0;
+}
+
 static bool
 parse_id(const char *s, long long *id)
 {
@@ -59,9 +85,7 @@ static const struct cmd_spec export_spec = {
     "0700 and the files 0600; a DIR that is not empty is refused unless --force. The export\n"
     "is recorded in the audit log.\n\n"
     "  --output DIR     where to write (required)\n"
-    "  --force          write into a DIR that is not empty\n"
-    "  --uploads DIR    the server's uploads folder (default: the `uploads` setting of\n"
-    "                   --config FILE or RUBRIC_UPLOADS, else ./uploads)\n"
+    "  --force          write into a DIR that is not empty\n" CMD_UPLOADS_HELP
     "  --config FILE    the server's settings file\n"};
 
 int
@@ -96,7 +120,11 @@ cmd_candidate_export(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("candidate export", "give --output DIR");
     if ((rc = cmd_server_settings(config, &cfg)) || (rc = cmd_open_store(ctx, &s)))
         return rc;
-    e = privacy_export(s, id, NULL, uploads ? uploads : cfg.uploads, dir, force, &x, msg);
+    if ((rc = cmd_uploads_import(s, uploads, &cfg))) {
+        store_close(s);
+        return rc;
+    }
+    e = privacy_export(s, id, NULL, dir, force, &x, msg);
     store_close(s);
     if (e)
         return cmd_fail(e, msg);
@@ -104,9 +132,8 @@ cmd_candidate_export(struct cmd_ctx *ctx, int argc, char **argv)
     {
         if (json_is_true(json_object_get(f, "missing"))) {
             missing++;
-            cmd_error("resume %lld: the original is not in the uploads folder %s",
-                      (long long)json_integer_value(json_object_get(f, "resume")),
-                      uploads ? uploads : cfg.uploads);
+            cmd_error("resume %lld: the store has no original file for it",
+                      (long long)json_integer_value(json_object_get(f, "resume")));
         } else {
             copied++;
         }
@@ -135,8 +162,7 @@ static const struct cmd_spec erase_spec = {
     "are then rewritten (VACUUM, write-ahead log truncated) so that no copy of the erased\n"
     "bytes is left in them. Without --yes nothing is erased: it says what would be.\n\n"
     "  --yes            erase (cannot be undone)\n"
-    "  --json           print what was done as JSON\n"
-    "  --uploads DIR    the server's uploads folder (as for 'rubric candidate export')\n"
+    "  --json           print what was done as JSON\n" CMD_UPLOADS_HELP
     "  --config FILE    the server's settings file\n\n"
     "Exit status 1 when the store's files could not be rewritten at once (another program\n"
     "kept the write-ahead log open): run it again when the server is idle.\n"};
@@ -200,12 +226,16 @@ cmd_candidate_erase(struct cmd_ctx *ctx, int argc, char **argv)
         return cmd_usage("candidate erase", "give one candidate ID");
     if ((rc = cmd_server_settings(config, &cfg)) || (rc = cmd_open_store(ctx, &s)))
         return rc;
+    if ((rc = cmd_uploads_import(s, uploads, &cfg))) {
+        store_close(s);
+        return rc;
+    }
     if (!yes) {
         rc = erase_preview(s, id);
         store_close(s);
         return rc;
     }
-    e = privacy_erase(s, id, NULL, uploads ? uploads : cfg.uploads, &r, msg);
+    e = privacy_erase(s, id, NULL, &r, msg);
     store_close(s);
     if (e && !r)
         return cmd_fail(e, msg);
@@ -258,8 +288,7 @@ static const struct cmd_spec retention_spec = {
                                  "setting of --config FILE\n"
                                  "                   or RUBRIC_RETENTION_DAYS)\n"
                                  "  --dry-run        list who would be erased; erase nobody\n"
-                                 "  --json           print the run as JSON\n"
-                                 "  --uploads DIR    the server's uploads folder\n"
+                                 "  --json           print the run as JSON\n" CMD_UPLOADS_HELP
                                  "  --config FILE    the server's settings file\n"};
 
 int
@@ -304,8 +333,11 @@ cmd_candidate_retention(struct cmd_ctx *ctx, int argc, char **argv)
                          "RUBRIC_RETENTION_DAYS)");
     if ((rc = cmd_open_store(ctx, &s)))
         return rc;
-    e = privacy_retention(s, (unsigned)days, (long long)time(NULL), dry,
-                          uploads ? uploads : cfg.uploads, &r, msg);
+    if ((rc = cmd_uploads_import(s, uploads, &cfg))) {
+        store_close(s);
+        return rc;
+    }
+    e = privacy_retention(s, (unsigned)days, (long long)time(NULL), dry, &r, msg);
     store_close(s);
     if (e && !r)
         return cmd_fail(e, msg);

@@ -43,7 +43,7 @@ static const struct cmd_spec serve_spec = {
     "  --retention-days N  erase candidates N days after a final stage (hired, rejected,\n"
     "                      withdrawn), on start and hourly; 0: never (the default)\n\n"
     "Settings (file keys; environment RUBRIC_ and the key in capitals):\n"
-    "  listen, db, uploads, threads (0: one per core), max_connections,\n"
+    "  listen, db, threads (0: one per core), max_connections,\n"
     "  connection_timeout (s), json_max and upload_max (bytes; K, M, G allowed),\n"
     "  session_hours, cookie_secure (true behind TLS), shutdown_grace (s), access_log,\n"
     "  retention_days (0: never), audit_retention_days (0: never),\n"
@@ -53,18 +53,21 @@ static const struct cmd_spec serve_spec = {
     "  stops; smtp_url (smtp:// or smtps://), smtp_from, smtp_user, smtp_password,\n"
     "  mail_retry_seconds: invites and notifications by email (README, \"Email and\n"
     "  calendar\"); job_lease_seconds: a screening whose server is silent this long is\n"
-    "  taken over by another server of the store\n"};
+    "  taken over by another server of the store; uploads (deprecated): an uploads folder\n"
+    "  of an older version, whose originals are moved into the store at start (default\n"
+    "  ./uploads)\n"};
 
-/* Loads what a fresh store lacks (core/seed, as the command line does) and the first admin. */
+/* Loads what a fresh store lacks (core/seed, as the command line does), the first admin and
+ * an old uploads folder's originals. */
 static int
-bootstrap(const char *db)
+bootstrap(const struct settings *cfg)
 {
     struct store *s;
     struct seed_result seeded;
     struct user *users = NULL;
     size_t nusers = 0;
     char msg[RB_ERRMSG];
-    enum rb_err e = store_open(db, &s, msg);
+    enum rb_err e = store_open(cfg->db, &s, msg);
     int rc = 0;
 
     if (e)
@@ -111,6 +114,9 @@ bootstrap(const char *db)
             e = RB_OK;
         }
     }
+    /* an old uploads folder's originals, before anyone asks for them */
+    if (!e)
+        rc = cmd_uploads_import(s, NULL, cfg);
     for (size_t i = 0; i < nusers; i++)
         user_cleanup(&users[i]);
     free(users);
@@ -188,7 +194,7 @@ cmd_serve(struct cmd_ctx *ctx, int argc, char **argv)
     /* a port that cannot be bound is refused before the store gets an admin */
     if ((e = http_check_listen(&cfg, msg)))
         return e == RB_EINVAL ? cmd_usage("serve", "%s", msg) : cmd_fail(e, msg);
-    if ((rc = bootstrap(cfg.db)))
+    if ((rc = bootstrap(&cfg)))
         return rc;
     if ((e = http_serve(&cfg, ready, msg)))
         return cmd_fail(e, msg);

@@ -437,8 +437,7 @@ answers_keep_files(struct store *s, const json_t *questions, const struct apply_
         if (strcmp(json_string_value(json_object_get(q, "kind")), "file") != 0 || !f->file ||
             !f->file(f->ctx, name, &fname, &data, &len) || !len)
             continue;
-        if ((e = intake_upload(s, env->uploads, fname, data, len, candidate, 0, env->reader, &kept,
-                               errmsg)))
+        if ((e = intake_upload(s, fname, data, len, candidate, 0, env->reader, &kept, errmsg)))
             return e;
         json_object_set_new(
             answers, id,
@@ -530,8 +529,8 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
         e = RB_EINVAL;
         goto out;
     }
-    if ((e = intake_upload(s, env->uploads, f->filename, f->resume, f->resume_len, 0, 0,
-                           env->reader, &kept, errmsg)))
+    if ((e = intake_upload(s, f->filename, f->resume, f->resume_len, 0, 0, env->reader, &kept,
+                           errmsg)))
         goto out;
     resume = kept.resume;
     e = store_application_by_email(s, id, email, app, &cand, msg);
@@ -590,8 +589,8 @@ out:
 }
 
 enum rb_err
-application_upload(struct store *s, const char *uploads, const char *filename, const void *data,
-                   size_t len, long long candidate, long long opening, const struct user *who,
+application_upload(struct store *s, const char *filename, const void *data, size_t len,
+                   long long candidate, long long opening, const struct user *who,
                    const struct opening_reader *rd, struct intake_result *out, char *errmsg)
 {
     struct application_filter f = {0};
@@ -603,7 +602,7 @@ application_upload(struct store *s, const char *uploads, const char *filename, c
 
     if (opening && (e = opening_for(s, opening, who, false, &o, errmsg)))
         return e;
-    if ((e = intake_upload(s, uploads, filename, data, len, candidate, who ? who->id : 0, rd, out,
+    if ((e = intake_upload(s, filename, data, len, candidate, who ? who->id : 0, rd, out,
                            errmsg)) ||
         !opening)
         goto out;

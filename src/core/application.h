@@ -75,7 +75,6 @@ struct apply_form {
 #define APPLY_ANSWER_MAX 2000 /* bytes of a text answer */
 /* What a careers-page application needs from the server. */
 struct apply_env {
-    const char *uploads; /* the folder originals are kept in */
     const struct opening_reader *reader;
     int per_hour; /* applications accepted per address per hour */
 };
@@ -106,9 +105,9 @@ enum rb_err application_apply(struct store *s, long long id, const struct apply_
  * new candidate named as the resume names them (else by the file's name). A candidate who
  * holds an application to the opening already keeps it as it was. RB_EDENIED when who may
  * not add to the opening, RB_ENOTFOUND without it; as application_create otherwise. */
-enum rb_err application_upload(struct store *s, const char *uploads, const char *filename,
-                               const void *data, size_t len, long long candidate, long long opening,
-                               const struct user *who, const struct opening_reader *rd,
-                               struct intake_result *out, char *errmsg);
+enum rb_err application_upload(struct store *s, const char *filename, const void *data, size_t len,
+                               long long candidate, long long opening, const struct user *who,
+                               const struct opening_reader *rd, struct intake_result *out,
+                               char *errmsg);
 
 #endif

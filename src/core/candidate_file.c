@@ -30,9 +30,9 @@ read_file(const char *path, char **data, size_t *len, char *errmsg)
 
 /* The intake and its audit entry, inside the caller's transaction. */
 static enum rb_err
-attach(struct store *s, const char *uploads, const char *path, const char *data, size_t len,
-       long long candidate, const struct audit_actor *who, const struct opening_reader *rd,
-       long long *resume, char *errmsg)
+attach(struct store *s, const char *path, const char *data, size_t len, long long candidate,
+       const struct audit_actor *who, const struct opening_reader *rd, long long *resume,
+       char *errmsg)
 {
     char what[48];
     json_t *c = NULL;
@@ -42,8 +42,7 @@ attach(struct store *s, const char *uploads, const char *path, const char *data,
     json_decref(c);
     if (e)
         return e;
-    e = intake_upload(s, uploads, path, data, len, candidate, who ? who->account : 0, rd, &kept,
-                      errmsg);
+    e = intake_upload(s, path, data, len, candidate, who ? who->account : 0, rd, &kept, errmsg);
     if (e)
         return e;
     *resume = kept.resume;
@@ -52,7 +51,7 @@ attach(struct store *s, const char *uploads, const char *path, const char *data,
 }
 
 enum rb_err
-candidate_attach_file(struct store *s, const char *uploads, const char *path, long long candidate,
+candidate_attach_file(struct store *s, const char *path, long long candidate,
                       const struct audit_actor *who, const struct opening_reader *rd,
                       long long *resume, char *errmsg)
 {
@@ -63,7 +62,7 @@ candidate_attach_file(struct store *s, const char *uploads, const char *path, lo
     if (e)
         return e;
     if (!(e = store_tx_begin(s, errmsg))) {
-        e = attach(s, uploads, path, data, len, candidate, who, rd, resume, errmsg);
+        e = attach(s, path, data, len, candidate, who, rd, resume, errmsg);
         e = store_tx_end(s, e, errmsg);
     }
     free(data);
@@ -71,10 +70,9 @@ candidate_attach_file(struct store *s, const char *uploads, const char *path, lo
 }
 
 enum rb_err
-candidate_from_file(struct store *s, const char *uploads, const char *path,
-                    const struct candidate_new *c, const struct audit_actor *who,
-                    const struct opening_reader *rd, long long *candidate, long long *resume,
-                    char *errmsg)
+candidate_from_file(struct store *s, const char *path, const struct candidate_new *c,
+                    const struct audit_actor *who, const struct opening_reader *rd,
+                    long long *candidate, long long *resume, char *errmsg)
 {
     struct candidate_new n = *c;
     struct resume r;
@@ -110,7 +108,7 @@ candidate_from_file(struct store *s, const char *uploads, const char *path,
     if (!(e = store_tx_begin(s, errmsg))) {
         e = store_candidate_add(s, &n, candidate, errmsg);
         e = e ? e : audit_append(s, who, "create", candidate, 1, "candidate", errmsg);
-        e = e ? e : attach(s, uploads, path, data, len, *candidate, who, rd, resume, errmsg);
+        e = e ? e : attach(s, path, data, len, *candidate, who, rd, resume, errmsg);
         e = store_tx_end(s, e, errmsg);
     }
 out:

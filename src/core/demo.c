@@ -247,8 +247,7 @@ builtins(struct store *s, char *errmsg)
 }
 
 enum rb_err
-demo_fill(struct store *s, const char *uploads, const struct opening_reader *rd,
-          struct demo_counts *out, char *errmsg)
+demo_fill(struct store *s, const struct opening_reader *rd, struct demo_counts *out, char *errmsg)
 {
     long long ids[DEMO_OPENINGS] = {0}, panel_ids[2] = {0};
     struct user panel[2] = {0};
@@ -314,8 +313,8 @@ demo_fill(struct store *s, const char *uploads, const struct opening_reader *rd,
         char name[96];
 
         resume_write(&b, i, first, last, o, name, sizeof name);
-        if ((e = application_upload(s, uploads, name, b.data, b.len, 0, ids[i % DEMO_OPENINGS],
-                                    NULL, rd, &kept, errmsg)) ||
+        if ((e = application_upload(s, name, b.data, b.len, 0, ids[i % DEMO_OPENINGS], NULL, rd,
+                                    &kept, errmsg)) ||
             (e = store_resume_row(s, kept.resume, &r, errmsg)))
             goto out;
         f.opening = ids[i % DEMO_OPENINGS];

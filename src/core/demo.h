@@ -24,12 +24,12 @@ struct demo_counts {
 
 /* Fills s: the built-in bank and roles when it has none, DEMO_OPENINGS open openings and
  * DEMO_CANDIDATES candidates, each with a resume (text, Markdown, HTML or JSON Resume) kept
- * in uploads and an application at one of its opening's stages, every stage of every
+ * in the store and an application at one of its opening's stages, every stage of every
  * opening held by someone; two interviewer accounts, and a loop with their scorecards (which
  * disagree on every other loop) for everyone who reached interviewing; and a candidate
  * account with a fortnight of practice answers. RB_ECONFLICT when the store
  * holds openings or candidates already (nothing is changed). */
-enum rb_err demo_fill(struct store *s, const char *uploads, const struct opening_reader *rd,
-                      struct demo_counts *out, char *errmsg);
+enum rb_err demo_fill(struct store *s, const struct opening_reader *rd, struct demo_counts *out,
+                      char *errmsg);
 
 #endif

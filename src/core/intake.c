@@ -42,33 +42,20 @@ clean_name(const char *name)
 }
 
 enum rb_err
-intake_upload(struct store *s, const char *uploads, const char *filename, const void *data,
-              size_t len, long long candidate, long long by, const struct opening_reader *rd,
+intake_upload(struct store *s, const char *filename, const void *data, size_t len,
+              long long candidate, long long by, const struct opening_reader *rd,
               struct intake_result *out, char *errmsg)
 {
     struct resume_new v = {0};
     struct resume r;
-    struct buf path;
     char *name = clean_name(filename), *parsed = NULL;
     enum rb_err e;
 
     memset(out, 0, sizeof *out);
     snprintf(out->filename, sizeof out->filename, "%s", name);
-    if ((e = fs_mkdirs(uploads, errmsg)))
-        goto out;
     resume_content_hash(data ? data : "", len, out->hash);
-    buf_init(&path, 4096);
-    buf_printf(&path, "%s/%s", uploads, out->hash);
-    /* a file already there is another resume's: never removed on this one's failure */
-    out->created = access(buf_str(&path), F_OK) != 0;
-    e = fs_write_atomic_mode(buf_str(&path), data ? data : "", len, 0600, errmsg);
-    buf_cleanup(&path);
-    if (e) {
-        out->created = false;
-        snprintf(errmsg, RB_ERRMSG, "an upload cannot be kept: the uploads folder is not writable");
-        goto out;
-    }
-    v = (struct resume_new){candidate, out->hash, name, len, NULL, NULL, NULL, by};
+    v = (struct resume_new){candidate, out->hash, name, len, data ? data : "",
+                            NULL,      NULL,      NULL, by};
     if (!resume_read(name, data ? data : "", len, false, rd->sc, dates_today(), &r, &out->format,
                      out->error)) {
         json_t *o = resume_to_json(&r, rd->taxonomy, name, out->format);
@@ -82,7 +69,6 @@ intake_upload(struct store *s, const char *uploads, const char *filename, const 
         v.error = out->error;
     }
     e = store_resumes_add(s, &v, 1, &out->resume, errmsg);
-out:
     free(parsed);
     free(name);
     return e;

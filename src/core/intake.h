@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Intake: a resume file, as it comes in, into a parsed resume the store keeps. One path for
- * every way in. An upload (the API, the careers page, `rubric candidate attach`) is kept as
- * an original by the SHA-256 of its bytes, parsed on arrival and recorded as a resume row
- * (intake_upload). A run over files on disk (`rubric screen`) reads each file, takes the
- * store's parse of the same bytes (by hash, parser and blindness) or parses it, and keeps new
- * parses from a writer thread with a store connection of its own, INTAKE_BATCH to a
+ * every way in. An upload (the API, the careers page, `rubric candidate attach`) is parsed on
+ * arrival and recorded as a resume row with its original, which the store keeps by the
+ * SHA-256 of its bytes (intake_upload). A run over files on disk (`rubric screen`) reads each file,
+ * takes the store's parse of the same bytes (by hash, parser and blindness) or parses it, and keeps
+ * new parses from a writer thread with a store connection of its own, INTAKE_BATCH to a
  * transaction, so that the reading threads never wait on the store's writes (intake_files_*).
  */
 #ifndef RUBRIC_CORE_INTAKE_H
@@ -28,22 +28,20 @@
 /* What the intake of one upload did. */
 struct intake_result {
     long long resume;      /* the new resume's id */
-    char hash[65];         /* SHA-256 of the bytes: the original's name in the uploads folder */
+    char hash[65];         /* SHA-256 of the bytes: the original's key in the store */
     char filename[256];    /* the client's file name as kept (its last component, cleaned) */
     const char *format;    /* the format read (static), NULL when the file could not be read */
     char error[RB_ERRMSG]; /* why it could not be read ("" when it was) */
-    bool created;          /* the original is new in the uploads folder (the caller removes
-                            * it when the store later refuses what the file was for) */
 };
 
-/* Keeps an uploaded file as every way in does: the original by its SHA-256 in uploads
- * (mode 0600), parsed on arrival with rd's scanner, and a resume row for candidate (0:
- * nobody's yet) uploaded by the account by (0: nobody), inside the caller's transaction. A
- * file that cannot be read is kept with out->error, which is not a failure. RB_EIO when the
- * file cannot be kept. */
-enum rb_err intake_upload(struct store *s, const char *uploads, const char *filename,
-                          const void *data, size_t len, long long candidate, long long by,
-                          const struct opening_reader *rd, struct intake_result *out, char *errmsg);
+/* Keeps an uploaded file as every way in does: parsed on arrival with rd's scanner, and a
+ * resume row for candidate (0: nobody's yet) uploaded by the account by (0: nobody) with its
+ * original (store_resumes_add), inside the caller's transaction, if any: a refused upload
+ * leaves nothing behind. A file that cannot be read is kept with out->error, which is not a
+ * failure. */
+enum rb_err intake_upload(struct store *s, const char *filename, const void *data, size_t len,
+                          long long candidate, long long by, const struct opening_reader *rd,
+                          struct intake_result *out, char *errmsg);
 
 /* ---- files on disk, many at once ------------------------------------------------------- */
 

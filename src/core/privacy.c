@@ -15,6 +15,7 @@
 #include "core/audit.h"
 #include "core/scorecard.h"
 #include "core/selfid.h"
+#include "resume/stored.h"
 #include "util/buf.h"
 #include "util/fs.h"
 #include "util/mem.h"
@@ -72,56 +73,6 @@ export_dir(const char *dir, bool force, char *errmsg)
     return RB_OK;
 }
 
-/* Copies from to to (created or truncated, mode 0600), in blocks. */
-static enum rb_err
-copy_file(const char *from, const char *to, char *errmsg)
-{
-    char block[65536];
-    enum rb_err rc = RB_OK;
-    int in = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), out = -1;
-    ssize_t n;
-    if (in < 0) {
-        snprintf(errmsg, RB_ERRMSG, "cannot read %s: %s", from, strerror(errno));
-        return errno == ENOENT ? RB_ENOTFOUND : RB_EIO;
-    }
-    out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (out < 0 || fchmod(out, 0600) < 0) {
-        snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", to, strerror(errno));
-        rc = RB_EIO;
-        goto out;
-    }
-    while ((n = read(in, block, sizeof block)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            snprintf(errmsg, RB_ERRMSG, "cannot read %s: %s", from, strerror(errno));
-            rc = RB_EIO;
-            goto out;
-        }
-        for (ssize_t done = 0; done < n;) {
-            ssize_t w = write(out, block + done, (size_t)(n - done));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w < 0) {
-                snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", to, strerror(errno));
-                rc = RB_EIO;
-                goto out;
-            }
-            done += w;
-        }
-    }
-    if (close(out) < 0) {
-        snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", to, strerror(errno));
-        rc = RB_EIO;
-    }
-    out = -1;
-out:
-    if (out >= 0)
-        close(out);
-    close(in);
-    return rc;
-}
-
 /* The name an original gets in the export: "resume-ID-" and the file name it was uploaded
  * with, without path separators or control characters, 200 bytes at most. */
 static char *
@@ -149,9 +100,14 @@ drop_hashes(json_t *o, const char *key)
     json_array_foreach(json_object_get(o, key), i, v) json_object_del(v, "hash");
 }
 
-/* Copies the originals into dir, noting each one's name in the export's "files". */
+/* The most bytes of one original read back from the store: upload_max's own ceiling (what
+ * is kept was under the limit of its day). */
+#define ORIGINAL_READ_MAX (1ul << 30)
+
+/* Writes the originals into dir (mode 0600), one at a time, noting each one's name in the
+ * export's "files". */
 static enum rb_err
-export_files(json_t *x, const char *uploads, const char *dir, char *errmsg)
+export_files(struct store *s, json_t *x, const char *dir, char *errmsg)
 {
     size_t i;
     json_t *f;
@@ -160,16 +116,16 @@ export_files(json_t *x, const char *uploads, const char *dir, char *errmsg)
         const char *hash = json_string_value(json_object_get(f, "hash"));
         char *name = export_name((long long)json_integer_value(json_object_get(f, "resume")),
                                  json_string_value(json_object_get(f, "filename")));
-        struct buf from, to;
+        struct buf to;
+        void *data = NULL;
+        size_t len = 0;
         enum rb_err e = RB_ENOTFOUND;
-        buf_init(&from, 4096);
         buf_init(&to, 4096);
         buf_printf(&to, "%s/%s", dir, name);
-        if (is_hash(hash)) {
-            buf_printf(&from, "%s/%s", uploads, hash);
-            e = copy_file(buf_str(&from), buf_str(&to), errmsg);
-        }
-        buf_cleanup(&from);
+        if (is_hash(hash) &&
+            !(e = store_original_get(s, hash, ORIGINAL_READ_MAX, &data, &len, errmsg)))
+            e = fs_write_atomic_mode(buf_str(&to), data, len, 0600, errmsg);
+        free(data);
         buf_cleanup(&to);
         if (e == RB_ENOTFOUND) {
             json_object_set_new(f, "file", json_null());
@@ -185,8 +141,8 @@ export_files(json_t *x, const char *uploads, const char *dir, char *errmsg)
 }
 
 enum rb_err
-privacy_export(struct store *s, long long id, const struct user *who, const char *uploads,
-               const char *dir, bool force, json_t **out, char *errmsg)
+privacy_export(struct store *s, long long id, const struct user *who, const char *dir, bool force,
+               json_t **out, char *errmsg)
 {
     struct audit_actor actor = {who ? who->id : 0, who ? who->email : NULL};
     enum scorecard_view view;
@@ -209,8 +165,7 @@ privacy_export(struct store *s, long long id, const struct user *who, const char
     /* the attempt is recorded before any of it leaves the store */
     if ((rc = audit_append(s, who ? &actor : NULL, "export", &id, 1, "candidate", errmsg)))
         goto out;
-    if (dir &&
-        ((rc = export_dir(dir, force, errmsg)) || (rc = export_files(x, uploads, dir, errmsg))))
+    if (dir && ((rc = export_dir(dir, force, errmsg)) || (rc = export_files(s, x, dir, errmsg))))
         goto out;
     drop_hashes(x, "resumes");
     drop_hashes(x, "parses");
@@ -241,73 +196,40 @@ out:
 
 /* ---- erase ------------------------------------------------------------------------------ */
 
-/* Removes the upload files of r from uploads: *removed counts them. A file already gone
- * is not an error; the first that cannot be removed is named in errmsg (RB_EIO), and the
- * others are still tried. */
-static enum rb_err
-remove_files(const struct erase_result *r, const char *uploads, size_t *removed, char *errmsg)
-{
-    enum rb_err rc = RB_OK;
-    for (size_t i = 0; i < r->nhashes; i++) {
-        struct buf path;
-        if (!is_hash(r->hashes[i]) || !uploads)
-            continue;
-        buf_init(&path, 4096);
-        buf_printf(&path, "%s/%s", uploads, r->hashes[i]);
-        if (unlink(buf_str(&path)) == 0)
-            (*removed)++;
-        else if (errno != ENOENT && !rc) {
-            snprintf(errmsg, RB_ERRMSG,
-                     "the candidate is erased from the store, but %s cannot be removed: %s; "
-                     "remove it by hand",
-                     buf_str(&path), strerror(errno));
-            rc = RB_EIO;
-        }
-        buf_cleanup(&path);
-    }
-    return rc;
-}
-
 enum rb_err
-privacy_erase(struct store *s, long long id, const struct audit_actor *who, const char *uploads,
-              json_t **report, char *errmsg)
+privacy_erase(struct store *s, long long id, const struct audit_actor *who, json_t **report,
+              char *errmsg)
 {
     struct erase_result r;
-    size_t removed = 0;
     bool clean = false;
-    char msg[RB_ERRMSG];
-    enum rb_err rc, files;
+    enum rb_err rc;
 
     *report = NULL;
     if ((rc = store_candidate_erase(s, id, who, &r, errmsg)))
         return rc;
-    files = remove_files(&r, uploads, &removed, msg);
     rc = store_compact(s, &clean, errmsg);
+    /* the originals went with the resumes, in the erase's own transaction */
     *report = json_pack("{s:I, s:b, s:I, s:I, s:I, s:b}", "candidate", (json_int_t)id,
                         "already_erased", r.already, "resumes", (json_int_t)r.resumes, "scorecards",
-                        (json_int_t)r.scorecards, "files_removed", (json_int_t)removed,
+                        (json_int_t)r.scorecards, "files_removed", (json_int_t)r.nhashes,
                         "storage_clean", clean && !rc);
     erase_result_cleanup(&r);
-    if (files) {
-        memcpy(errmsg, msg, sizeof msg);
-        return files;
-    }
     return rc;
 }
 
 /* ---- retention -------------------------------------------------------------------------- */
 
 enum rb_err
-privacy_retention(struct store *s, unsigned days, long long now, bool dry_run, const char *uploads,
-                  json_t **report, char *errmsg)
+privacy_retention(struct store *s, unsigned days, long long now, bool dry_run, json_t **report,
+                  char *errmsg)
 {
     static const struct audit_actor retention = {0, "retention"};
     long long before = now - (long long)days * 86400;
     size_t i, erased = 0, removed = 0;
     json_t *due = NULL, *c;
     bool clean = true;
-    char iso[32], msg[RB_ERRMSG];
-    enum rb_err rc, files = RB_OK;
+    char iso[32];
+    enum rb_err rc;
     time_t t = (time_t)before;
     struct tm tm;
 
@@ -323,10 +245,7 @@ privacy_retention(struct store *s, unsigned days, long long now, bool dry_run, c
                                         &retention, &r, errmsg)))
             goto out;
         erased++;
-        if (remove_files(&r, uploads, &removed, msg) && !files) {
-            files = RB_EIO;
-            memcpy(errmsg, msg, sizeof msg);
-        }
+        removed += r.nhashes;
         erase_result_cleanup(&r);
     }
     if (erased && (rc = store_compact(s, &clean, errmsg)))
@@ -336,48 +255,12 @@ privacy_retention(struct store *s, unsigned days, long long now, bool dry_run, c
     *report = json_pack("{s:I, s:s, s:O, s:I, s:I, s:b}", "days", (json_int_t)days, "before", iso,
                         "due", due, "erased", (json_int_t)erased, "files_removed",
                         (json_int_t)removed, "storage_clean", clean);
-    rc = files;
 out:
     json_decref(due);
     return rc;
 }
 
-/* ---- uploads no resume refers to -------------------------------------------------------- */
-
-/* Removes uploads/name when no resume refers to hash; *removed grows. */
-static enum rb_err
-remove_unused(struct store *s, const char *uploads, const char *name, const char *hash,
-              size_t *removed, char *errmsg)
-{
-    struct buf path;
-    bool used = false;
-    enum rb_err rc = hash ? store_upload_used(s, hash, &used, errmsg) : RB_OK;
-    if (rc || used)
-        return rc;
-    buf_init(&path, 4096);
-    buf_printf(&path, "%s/%s", uploads, name);
-    if (unlink(buf_str(&path)) == 0)
-        (*removed)++;
-    else if (errno != ENOENT) {
-        snprintf(errmsg, RB_ERRMSG, "cannot remove %s: %s", buf_str(&path), strerror(errno));
-        rc = RB_EIO;
-    }
-    buf_cleanup(&path);
-    return rc;
-}
-
-enum rb_err
-privacy_uploads_discard(struct store *s, const char *uploads, const char *const *hashes, size_t n,
-                        size_t *removed, char *errmsg)
-{
-    enum rb_err rc = RB_OK, e;
-    *removed = 0;
-    for (size_t i = 0; i < n; i++)
-        if (is_hash(hashes[i]) &&
-            (e = remove_unused(s, uploads, hashes[i], hashes[i], removed, errmsg)) && !rc)
-            rc = e;
-    return rc;
-}
+/* ---- an uploads folder from before schema 21 ------------------------------------------- */
 
 /* Whether name is a temporary file of fs_write_atomic: NAME.tmp.DIGITS. */
 static bool
@@ -392,32 +275,103 @@ is_temporary(const char *name)
     return true;
 }
 
-enum rb_err
-privacy_uploads_sweep(struct store *s, const char *uploads, long long now, long long grace,
-                      size_t *removed, char *errmsg)
+/* Removes dir/name: true when it is gone. */
+static bool
+remove_entry(const char *dir, const char *name)
 {
-    DIR *d = opendir(uploads);
+    struct buf path;
+    bool gone;
+    buf_init(&path, 4096);
+    buf_printf(&path, "%s/%s", dir, name);
+    gone = unlink(buf_str(&path)) == 0 || errno == ENOENT;
+    buf_cleanup(&path);
+    return gone;
+}
+
+/* Brings the file dir/hash into the store when a resume refers to it, then removes it;
+ * removes it when none does. *r grows. A file that cannot be read, is over max or whose
+ * bytes are not those of its name is left where it is. */
+static enum rb_err
+import_one(struct store *s, const char *dir, const char *hash, size_t max, struct uploads_import *r,
+           char *errmsg)
+{
+    struct buf path;
+    char *data = NULL, sum[65], msg[RB_ERRMSG];
+    size_t len = 0;
+    bool used = false, kept = false;
+    enum rb_err rc;
+
+    if ((rc = store_upload_used(s, hash, &used, errmsg)))
+        return rc;
+    if (!used) {
+        /* an upload whose row was never stored (the old sweep's work): nobody's file */
+        if (remove_entry(dir, hash))
+            r->removed++;
+        else
+            r->left++;
+        return RB_OK;
+    }
+    buf_init(&path, 4096);
+    buf_printf(&path, "%s/%s", dir, hash);
+    if (fs_read(buf_str(&path), max, &data, &len, msg)) {
+        r->left++;
+        goto out;
+    }
+    resume_content_hash(data, len, sum);
+    if (strcmp(sum, hash) != 0) {
+        r->left++; /* not the bytes its resumes were parsed from: not kept as theirs */
+        goto out;
+    }
+    if ((rc = store_original_keep(s, hash, data, len, &kept, errmsg)))
+        goto out;
+    /* kept (now or before) is safe to remove; not kept, the last resume went meanwhile */
+    if (remove_entry(dir, hash))
+        r->imported += kept;
+    else
+        r->left++;
+out:
+    free(data);
+    buf_cleanup(&path);
+    return rc;
+}
+
+enum rb_err
+privacy_uploads_import(struct store *s, const char *dir, size_t max, struct uploads_import *r,
+                       char *errmsg)
+{
+    DIR *d = opendir(dir);
     struct dirent *de;
     enum rb_err rc = RB_OK;
-    *removed = 0;
+    memset(r, 0, sizeof *r);
     if (!d) {
-        if (errno == ENOENT)
+        if (errno == ENOENT || errno == ENOTDIR)
             return RB_OK;
-        snprintf(errmsg, RB_ERRMSG, "cannot read the uploads folder %s: %s", uploads,
-                 strerror(errno));
+        snprintf(errmsg, RB_ERRMSG, "cannot read the uploads folder %s: %s", dir, strerror(errno));
         return RB_EIO;
     }
+    r->found = true;
     while (!rc && (de = readdir(d))) {
-        bool hash = is_hash(de->d_name);
         struct stat st;
-        if (!hash && !is_temporary(de->d_name))
+        if (!is_hash(de->d_name) && !is_temporary(de->d_name))
             continue;
-        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode) ||
-            (long long)st.st_mtime > now - grace)
+        if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode)) {
+            r->left++;
             continue;
-        rc = remove_unused(s, uploads, de->d_name, hash ? de->d_name : NULL, removed, errmsg);
+        }
+        if (is_temporary(de->d_name)) {
+            if (remove_entry(dir, de->d_name))
+                r->removed++;
+            else
+                r->left++;
+            continue;
+        }
+        /* one file in memory at a time */
+        rc = import_one(s, dir, de->d_name, max, r, errmsg);
     }
     closedir(d);
+    /* emptied: the folder goes too (one with anything else in it stays) */
+    if (!rc)
+        r->folder_removed = rmdir(dir) == 0;
     return rc;
 }
 

@@ -2,10 +2,11 @@
 /*
  * Data protection, shared by the command line and the server: a candidate's export
  * (everything held about them, with their original files), their erasure (the store's
- * part, then the upload files nobody else refers to, then the store's files rewritten so
- * that no copy of the erased bytes is left in them), and retention (erasing the candidates
+ * rows, with the originals nobody else refers to, then the store's files rewritten so that
+ * no copy of the erased bytes is left in them), and retention (erasing the candidates
  * who reached a final stage long enough ago). Every export and erase leaves an audit entry.
- * Nothing here prints.
+ * An uploads folder of a version before originals were kept in the store is brought into
+ * it once (privacy_uploads_import). Nothing here prints.
  */
 #ifndef RUBRIC_CORE_PRIVACY_H
 #define RUBRIC_CORE_PRIVACY_H
@@ -24,24 +25,22 @@
  * An export is whole or not at all: someone on the candidate's panel with scorecards still to
  * give is refused (RB_EDENIED, the panel rule of scorecard_view), since it holds the others'
  * ratings and notes; another recruiter or admin may export meanwhile. When dir is not NULL
- * the export is also written there: PRIVACY_EXPORT_JSON and each original file from
- * uploads as "resume-ID-FILENAME" (in "files", each entry's "file"; null with "missing":
- * true when the original is not in uploads), the folder made with mode 0700 and the files
- * 0600. A folder that exists and is not empty is refused (RB_ECONFLICT) unless force.
+ * the export is also written there: PRIVACY_EXPORT_JSON and each original from the store,
+ * one at a time, as "resume-ID-FILENAME" (in "files", each entry's "file"; null with
+ * "missing": true when the store has no original for it), the folder made with mode 0700
+ * and the files 0600. A folder that exists and is not empty is refused (RB_ECONFLICT) unless force.
  * The candidate's self-identification ("self_id") is in it only for who selfid_may_read
  * allows; for others "self_id_withheld": true stands in its place.
  * RB_ENOTFOUND; RB_EIO naming the file that could not be read or written. */
-enum rb_err privacy_export(struct store *s, long long id, const struct user *who,
-                           const char *uploads, const char *dir, bool force, json_t **out,
-                           char *errmsg);
+enum rb_err privacy_export(struct store *s, long long id, const struct user *who, const char *dir,
+                           bool force, json_t **out, char *errmsg);
 
-/* Erases candidate id (store_candidate_erase, by who), removes from uploads the files no
- * other resume refers to, and compacts the store (store_compact). *report (new) says what
- * was done: {"candidate", "already_erased", "resumes", "scorecards", "files_removed",
- * "storage_clean"}. RB_ENOTFOUND; RB_EIO, after the rest was done, naming a file that could
- * not be removed (the report is still set). */
+/* Erases candidate id (store_candidate_erase, by who: the originals no other resume refers
+ * to go with it) and compacts the store (store_compact). *report (new) says what was done:
+ * {"candidate", "already_erased", "resumes", "scorecards", "files_removed" (originals
+ * deleted), "storage_clean"}. RB_ENOTFOUND. */
 enum rb_err privacy_erase(struct store *s, long long id, const struct audit_actor *who,
-                          const char *uploads, json_t **report, char *errmsg);
+                          json_t **report, char *errmsg);
 
 /* The most candidates one retention run erases; the rest wait for the next run. */
 #define PRIVACY_RETENTION_BATCH 1000
@@ -52,7 +51,7 @@ enum rb_err privacy_erase(struct store *s, long long id, const struct audit_acto
  * "before" (ISO 8601), "due": [{"id", "stage", "since"}], "erased", "files_removed",
  * "storage_clean"}. */
 enum rb_err privacy_retention(struct store *s, unsigned days, long long now, bool dry_run,
-                              const char *uploads, json_t **report, char *errmsg);
+                              json_t **report, char *errmsg);
 
 /* Blind screening results (store_screening_results' items) as a reviewer sees them: each
  * "candidate" null, since the candidate's record names them. "resume" stays: it is the
@@ -73,19 +72,24 @@ enum rb_err privacy_traces_prune(struct store *s, long long now, size_t *deleted
 enum rb_err privacy_audit_retention(struct store *s, unsigned days, long long now, size_t *deleted,
                                     char *errmsg);
 
-/* Removes from uploads the files of hashes (n of them) that no resume refers to: those of
- * an upload whose rows were not stored. Only files the caller itself created are to be
- * given (a file that was there before belongs to someone else's resume). *removed counts
- * them; RB_EIO naming the first that could not be removed. */
-enum rb_err privacy_uploads_discard(struct store *s, const char *uploads, const char *const *hashes,
-                                    size_t n, size_t *removed, char *errmsg);
+/* What privacy_uploads_import did. */
+struct uploads_import {
+    bool found;          /* the folder was there */
+    size_t imported;     /* originals brought into the store */
+    size_t removed;      /* files no resume refers to, and leftover temporary files */
+    size_t left;         /* files left where they are: unreadable, over max, or not the bytes
+                          * their name says */
+    bool folder_removed; /* the folder was emptied and removed */
+};
 
-/* The sweep, at server start and with retention: removes from uploads every file named as
- * an upload (64 hex digits) that no resume refers to, and every leftover temporary file
- * (NAME.tmp.PID), when last written more than grace seconds before now (an upload in flight
- * writes its file just before its row). *removed counts them. RB_EIO when the folder cannot
- * be read (a folder not made yet is empty). */
-enum rb_err privacy_uploads_sweep(struct store *s, const char *uploads, long long now,
-                                  long long grace, size_t *removed, char *errmsg);
+/* Brings an uploads folder of a version before schema 21 into the store, a file at a time:
+ * each file named as an upload (64 hex digits) that a resume refers to is kept as its
+ * original (store_original_keep) when its bytes have that SHA-256 and are at most max, then
+ * removed from the folder; a file no resume refers to, and a leftover temporary file
+ * (NAME.tmp.PID), is removed; other names are not touched. The folder is removed when that
+ * empties it. Running it again is harmless. A folder that does not exist: nothing done
+ * (r->found false). RB_EIO when it cannot be read; the store's error when it fails. */
+enum rb_err privacy_uploads_import(struct store *s, const char *dir, size_t max,
+                                   struct uploads_import *r, char *errmsg);
 
 #endif

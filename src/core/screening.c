@@ -294,10 +294,14 @@ screening_files_cleanup(struct screening_files *run)
 
 #define JOB_BATCH 64
 
-/* The resume for one row: the stored parse, or for a blind screening the original file
- * read again, redacted and parsed. */
+/* The most bytes of an original read back for a blind screening: upload_max's own ceiling
+ * (what is kept was under the limit of its day); the extractor's limits apply after. */
+#define ORIGINAL_READ_MAX (1ul << 30)
+
+/* The resume for one row: the stored parse, or for a blind screening the original read
+ * again from the store, redacted and parsed. */
 static enum rb_err
-resume_of(json_t *row, bool blind, struct ym today, const char *uploads,
+resume_of(struct store *s, json_t *row, bool blind, struct ym today,
           const struct opening_reader *rd, struct resume *r, char *errmsg)
 {
     const char *error = json_string_value(json_object_get(row, "error"));
@@ -308,15 +312,11 @@ resume_of(json_t *row, bool blind, struct ym today, const char *uploads,
     if (!blind)
         return resume_from_json(json_object_get(row, "parsed"), rd->taxonomy, today, r, errmsg);
     {
-        struct buf path;
-        char *data;
+        void *data;
         size_t len;
         const char *format;
-        enum rb_err e;
-        buf_init(&path, 4096);
-        buf_printf(&path, "%s/%s", uploads, json_string_value(json_object_get(row, "hash")));
-        e = extract_read(buf_str(&path), NULL, &data, &len, errmsg);
-        buf_cleanup(&path);
+        enum rb_err e = store_original_get(s, json_string_value(json_object_get(row, "hash")),
+                                           ORIGINAL_READ_MAX, &data, &len, errmsg);
         if (e)
             return e;
         e = resume_read(json_string_value(json_object_get(row, "filename")), data, len, true,
@@ -345,8 +345,7 @@ finish_job(struct store *s, long long id, const char *error, char *msg)
 
 enum rb_err
 screening_job_run(struct store *s, long long id, const char *criteria, bool blind,
-                  const char *uploads, const struct opening_reader *rd, const int *stopping,
-                  char *errmsg)
+                  const struct opening_reader *rd, const int *stopping, char *errmsg)
 {
     struct role role;
     json_t *cj = json_loads(criteria, 0, NULL);
@@ -374,7 +373,7 @@ screening_job_run(struct store *s, long long id, const char *criteria, bool blin
             out[i] = (struct screening_outcome){ids[i], 0, NULL, NULL};
             results[i] = NULL;
             if (!e)
-                e = resume_of(row, blind, today, uploads, rd, &r, errors[i]);
+                e = resume_of(s, row, blind, today, rd, &r, errors[i]);
             if (e) {
                 out[i].error = errors[i];
             } else {

@@ -31,7 +31,8 @@ struct key {
 static const struct key keys[] = {
     {"listen", TEXT(listen), 0, "address and port to listen on"},
     {"db", TEXT(db), 0, "store URL"},
-    {"uploads", TEXT(uploads), 0, "folder for uploaded resumes"},
+    {"uploads", TEXT(uploads), 0,
+     "deprecated: a folder of originals from before the store kept them, imported at start"},
     {"threads", NUM(K_UINT, threads), 256, "request threads (0: one per core)"},
     {"max_connections", NUM(K_UINT, max_connections), 100000, "connections at once"},
     {"connection_timeout", NUM(K_UINT, connection_timeout), 3600, "seconds idle"},
@@ -116,6 +117,8 @@ settings_set(struct settings *s, const char *key, const char *value, char *errms
             if (strcmp(key, "self_id_categories") == 0 && selfid_config_parse(value, &sc, errmsg))
                 return RB_EINVAL;
             memcpy(at, value, strlen(value) + 1);
+            if (strcmp(key, "uploads") == 0)
+                s->uploads_set = true;
             return RB_OK;
         }
         if (k->kind == K_BOOL) {

@@ -2,8 +2,8 @@
 /*
  * The settings: defaults, then an optional config file (`key = value` lines, '#' comments),
  * then RUBRIC_* environment variables, then command-line flags: each later one wins. Every
- * limit the server applies is here; the commands that share its folders and services (the
- * uploads folder, mail, fairness) read the same ones.
+ * limit the server applies is here; the commands that share its services (mail, fairness)
+ * read the same ones.
  */
 #ifndef RUBRIC_CORE_SETTINGS_H
 #define RUBRIC_CORE_SETTINGS_H
@@ -15,9 +15,13 @@
 #include "util/err.h"
 
 struct settings {
-    char listen[128];            /* ADDR:PORT; [v6]:PORT */
-    char db[512];                /* store URL */
-    char uploads[512];           /* folder for uploaded resumes */
+    char listen[128]; /* ADDR:PORT; [v6]:PORT */
+    char db[512];     /* store URL */
+    /* deprecated: the uploads folder of a version before originals were kept in the store,
+     * imported by `rubric serve` at start (core/privacy.h, privacy_uploads_import);
+     * uploads_set: given by a file, the environment or a flag, not the default */
+    char uploads[512];
+    bool uploads_set;
     unsigned threads;            /* 0: one per core */
     unsigned max_connections;    /* all at once */
     unsigned connection_timeout; /* seconds idle (headers and bodies included) */

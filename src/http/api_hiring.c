@@ -181,8 +181,7 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
     struct opening_reader rd = {jobs_scanner(), jobs_taxonomy()};
     long long candidate, opening;
     struct intake_result *kept = NULL;
-    const char **created = NULL;
-    size_t ncreated = 0, removed, done = 0;
+    size_t done = 0;
     char msg[RB_ERRMSG];
     json_t *items;
     enum rb_err e;
@@ -196,27 +195,20 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
         return;
     }
     kept = xcalloc(req->nfiles, sizeof *kept);
-    created = xcalloc(req->nfiles, sizeof *created);
-    /* one intake for every way in (core/application.h): the original kept by its hash before
-     * anything else, parsed, and with an opening an application made and screened */
+    /* one intake for every way in (core/application.h): parsed, kept with its original (by
+     * its hash) and with an opening an application made and screened, in one transaction: a
+     * refused upload leaves nothing behind */
     if (!(e = store_tx_begin(req->store, msg))) {
         for (; !e && done < req->nfiles; done++) {
             const struct http_file *f = &req->files[done];
-            e = application_upload(req->store, req->cfg->uploads, f->name,
-                                   f->data.data ? f->data.data : "", f->data.len, candidate,
-                                   opening, &req->who, &rd, &kept[done], msg);
-            if (kept[done].created)
-                created[ncreated++] = kept[done].hash;
+            e = application_upload(req->store, f->name, f->data.data ? f->data.data : "",
+                                   f->data.len, candidate, opening, &req->who, &rd, &kept[done],
+                                   msg);
             if (!e)
                 e = api_audit_change(req, "create", candidate, msg, "resume %lld",
                                      kept[done].resume);
         }
         e = store_tx_end(req->store, e, msg);
-    }
-    if (e == RB_EIO) {
-        http_problem(res, RB_EIO, "an upload cannot be kept: the uploads folder is not writable",
-                     NULL);
-        goto out;
     }
     if (e) {
         http_problem(res, e, msg,
@@ -233,13 +225,7 @@ api_resumes_upload(struct http_req *req, struct http_res *res)
         json_array_append_new(items, o);
     }
     http_json(res, 201, json_pack("{s:o}", "items", items));
-    ncreated = 0; /* stored: the files are the rows' */
 out:
-    /* nothing of a refused upload stays on disk: its files have no row to be found by */
-    if (ncreated &&
-        privacy_uploads_discard(req->store, req->cfg->uploads, created, ncreated, &removed, msg))
-        fprintf(stderr, "rubric: a refused upload's file is left: %s\n", msg);
-    free(created);
     free(kept);
 }
 
@@ -509,7 +495,8 @@ api_resume_original(struct http_req *req, struct http_res *res)
 {
     long long id = http_param_id(req, res, 0);
     const char *hash;
-    char msg[RB_ERRMSG], path[600], *data = NULL;
+    char msg[RB_ERRMSG];
+    void *data = NULL;
     size_t len = 0, n;
     json_t *o;
     enum rb_err e;
@@ -525,10 +512,15 @@ api_resume_original(struct http_req *req, struct http_res *res)
         http_problemf(res, RB_ENOTFOUND, NULL, "resume %lld has no original file kept", id);
         goto out;
     }
-    snprintf(path, sizeof path, "%s/%s", req->cfg->uploads, hash);
-    if (fs_read(path, req->cfg->upload_max, &data, &len, msg)) {
-        /* erased, removed by retention, or kept on another server's disk */
+    e = store_original_get(req->store, hash, req->cfg->upload_max, &data, &len, msg);
+    if (e == RB_ENOTFOUND || e == RB_ETOOBIG) {
+        /* erased meanwhile, never brought in from an old uploads folder, or over a limit
+         * lowered since */
         http_problemf(res, RB_ENOTFOUND, NULL, "resume %lld: its original file is gone", id);
+        goto out;
+    }
+    if (e) {
+        http_problem(res, e, msg, NULL);
         goto out;
     }
     if (!api_audit(req, res, "view", json_integer_value(json_object_get(o, "candidate")),

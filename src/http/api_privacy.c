@@ -109,7 +109,7 @@ api_candidate_export(struct http_req *req, struct http_res *res)
     enum rb_err e;
     if (!id)
         return;
-    if ((e = privacy_export(req->store, id, &req->who, req->cfg->uploads, NULL, false, &x, msg))) {
+    if ((e = privacy_export(req->store, id, &req->who, NULL, false, &x, msg))) {
         http_problem(res, e, msg, NULL);
         return;
     }
@@ -138,13 +138,13 @@ api_candidate_erase(struct http_req *req, struct http_res *res)
                      "confirm");
         return;
     }
-    e = privacy_erase(req->store, id, &who, req->cfg->uploads, &report, msg);
+    e = privacy_erase(req->store, id, &who, &report, msg);
     if (e && !report) {
         http_problem(res, e, msg, NULL);
         return;
     }
     if (e) {
-        /* erased from the store; an upload file is left: the operator must remove it */
+        /* erased; the store's files could not be rewritten (storage_clean false says so) */
         fprintf(stderr, "rubric: erase of candidate %lld: %s\n", id, msg);
         json_object_set_new(report, "error", json_string(msg));
     }

@@ -605,7 +605,7 @@ api_apply_public(struct http_req *req, struct http_res *res)
     struct apply_form f = {0};
     struct apply_errors fe;
     struct opening_reader rd = {jobs_scanner(), jobs_taxonomy()};
-    struct apply_env env = {req->cfg->uploads, &rd, APPLY_PER_HOUR};
+    struct apply_env env = {&rd, APPLY_PER_HOUR};
     struct selfid_config sc;
     char msg[RB_ERRMSG], key[65], loc[96], akey[96];
     bool html = wants_html(req);

@@ -92,7 +92,7 @@ retention_tick(struct store *s, struct retention *rt)
     enum rb_err e;
     if (!worker_cfg->retention_days || now < rt->next)
         return;
-    e = privacy_retention(s, worker_cfg->retention_days, now, false, worker_cfg->uploads, &r, msg);
+    e = privacy_retention(s, worker_cfg->retention_days, now, false, &r, msg);
     erased = r ? (long long)json_integer_value(json_object_get(r, "erased")) : 0;
     if (e)
         fprintf(stderr, "rubric: retention: %s\n", msg);
@@ -116,13 +116,11 @@ retention_tick(struct store *s, struct retention *rt)
     json_decref(r);
 }
 
-/* Housekeeping on start and then every RETENTION_EVERY s: the uploads sweep
- * (privacy_uploads_sweep: files no resume refers to, left by a crash between a file and its
- * row), the audit log's retention (audit_retention_days), and the sign-in addresses and
- * served practice questions past their periods (privacy_traces_prune). */
-#define UPLOADS_GRACE 3600 /* seconds: older than any upload still in flight */
+/* Housekeeping on start and then every RETENTION_EVERY s: the audit log's retention
+ * (audit_retention_days), and the sign-in addresses and served practice questions past their
+ * periods (privacy_traces_prune). */
 static void
-uploads_tick(struct store *s, long long *next)
+housekeeping_tick(struct store *s, long long *next)
 {
     long long now = (long long)time(NULL);
     size_t removed = 0;
@@ -130,12 +128,6 @@ uploads_tick(struct store *s, long long *next)
     if (now < *next)
         return;
     *next = now + RETENTION_EVERY;
-    if (privacy_uploads_sweep(s, worker_cfg->uploads, now, UPLOADS_GRACE, &removed, msg))
-        fprintf(stderr, "rubric: uploads sweep: %s\n", msg);
-    if (removed)
-        fprintf(stderr, "rubric: uploads sweep: removed %zu file%s no resume refers to\n", removed,
-                removed == 1 ? "" : "s");
-    removed = 0;
     if (worker_cfg->audit_retention_days &&
         privacy_audit_retention(s, worker_cfg->audit_retention_days, now, &removed, msg))
         fprintf(stderr, "rubric: audit retention: %s\n", msg);
@@ -165,7 +157,7 @@ worker(void *arg)
         }
         if (s) {
             retention_tick(s, &rt);
-            uploads_tick(s, &sweep_next);
+            housekeeping_tick(s, &sweep_next);
         }
         /* a running job whose server beat no heartbeat for the lease is taken over */
         e = s ? store_screening_claim(s, (long long)time(NULL), worker_cfg->job_lease_seconds, &id,
@@ -176,7 +168,7 @@ worker(void *arg)
             fprintf(stderr, "rubric: screening %lld: running on this server\n", id);
             struct opening_reader rd = {jobs_scanner(), &taxonomy};
             /* scored and recorded in core (core/screening.h), as `rubric screen` scores */
-            if (screening_job_run(s, id, criteria, blind, worker_cfg->uploads, &rd, &stopping, msg))
+            if (screening_job_run(s, id, criteria, blind, &rd, &stopping, msg))
                 fprintf(stderr, "rubric: screening %lld: %s\n", id, msg);
             free(criteria);
             continue;

@@ -8,6 +8,7 @@
  * migrate it. The table rubric_schema holds the version. The URL is kept for messages with
  * its password masked; the password itself is never printed.
  */
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -92,7 +93,19 @@ pg_arg_text(struct pg_args *a, const char *v)
 {
     if (a->n >= PG_ARGS_MAX)
         abort(); /* a statement with more parameters is a bug */
+    a->len[a->n] = a->fmt[a->n] = 0;
     a->v[a->n++] = v;
+}
+
+void
+pg_arg_bytes(struct pg_args *a, const void *v, size_t len)
+{
+    if (a->n >= PG_ARGS_MAX || len > INT_MAX)
+        abort(); /* uploads are capped far below INT_MAX (upload_max) */
+    a->len[a->n] = (int)len;
+    a->fmt[a->n] = 1;
+    a->v[a->n++] = len ? v : "";
+    a->binary = true;
 }
 
 void
@@ -101,6 +114,7 @@ pg_arg_ll(struct pg_args *a, long long v)
     if (a->n >= PG_ARGS_MAX)
         abort();
     snprintf(a->num[a->n], sizeof a->num[a->n], "%lld", v);
+    a->len[a->n] = a->fmt[a->n] = 0;
     a->v[a->n] = a->num[a->n];
     a->n++;
 }
@@ -256,7 +270,10 @@ run_once(struct pg_store *s, const char *sql, const struct pg_args *args)
     } else {
         snprintf(name, sizeof name, "rb%u", st->name);
     }
-    return PQexecPrepared(s->conn, name, args ? args->n : 0, args ? args->v : NULL, NULL, NULL, 0);
+    if (!args)
+        return PQexecPrepared(s->conn, name, 0, NULL, NULL, NULL, 0);
+    return PQexecPrepared(s->conn, name, args->n, args->v, args->binary ? args->len : NULL,
+                          args->binary ? args->fmt : NULL, args->binary_result ? 1 : 0);
 }
 
 /* The channel the schema's trigger on bank_generation notifies. */

@@ -26,6 +26,18 @@ static const char SQL_RESUME_PUT[] =
     "ON CONFLICT (hash, blind) DO UPDATE SET parser = excluded.parser, format = excluded.format, "
     "body = excluded.body, created_at = rubric_now()";
 static const char SQL_UPLOAD_USED[] = "SELECT 1 FROM resume WHERE hash = $1 LIMIT 1";
+/* Content-addressed: the same bytes uploaded again are kept once. The row kept already is
+ * locked (DO UPDATE ... WHERE false locks and changes nothing), so that an erase deleting
+ * the last other resume with these bytes waits for this upload and then sees its resume
+ * (pg_privacy.c, drop_files); DO NOTHING would let it delete the original under it. */
+static const char SQL_ORIGINAL_ADD[] =
+    "INSERT INTO original (hash, size, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO UPDATE "
+    "SET size = EXCLUDED.size WHERE false";
+static const char SQL_ORIGINAL_SIZE[] = "SELECT size FROM original WHERE hash = $1";
+static const char SQL_ORIGINAL_DATA[] = "SELECT data FROM original WHERE hash = $1";
+static const char SQL_ORIGINAL_KEEP[] =
+    "INSERT INTO original (hash, size, data) SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM "
+    "resume WHERE hash = $1) ON CONFLICT (hash) DO NOTHING";
 
 #define CANDIDATE_JSON                                                                             \
     "json_build_object('id', c.id, 'name', c.name, 'email', c.email, 'phone', c.phone, 'role', "   \
@@ -430,6 +442,69 @@ pg_candidate_list(struct store *s, const char *stage, const char *role, size_t l
 /* ---- uploaded resumes -------------------------------------------------------------------- */
 
 static enum rb_err
+pg_original_get(struct store *s, const char *hash, size_t max, void **data, size_t *len,
+                char *errmsg)
+{
+    struct pg_args a = {0};
+    long long size;
+    enum rb_err rc;
+    PGresult *r;
+    char *copy;
+    size_t n;
+    pg_arg_text(&a, hash);
+    /* the size first, so that an original over max is never read into memory */
+    rc = pg_scalar(s, SQL_ORIGINAL_SIZE, &a, &size, "read original", errmsg);
+    if (rc == RB_ENOTFOUND)
+        snprintf(errmsg, RB_ERRMSG, "no original with hash %.64s in the store", hash);
+    if (rc)
+        return rc;
+    if (size < 0 || (unsigned long long)size > max) {
+        snprintf(errmsg, RB_ERRMSG, "the original is %lld bytes, over the limit of %zu", size, max);
+        return RB_ETOOBIG;
+    }
+    a.binary_result = true;
+    if (!(r = pg_query(s, SQL_ORIGINAL_DATA, &a, "read original", &rc, errmsg)))
+        return rc;
+    if (PQntuples(r) == 0) {
+        PQclear(r);
+        snprintf(errmsg, RB_ERRMSG, "no original with hash %.64s in the store", hash);
+        return RB_ENOTFOUND; /* erased between the two reads */
+    }
+    n = (size_t)PQgetlength(r, 0, 0);
+    copy = xmalloc(n + 1);
+    if (n)
+        memcpy(copy, PQgetvalue(r, 0, 0), n);
+    copy[n] = '\0';
+    PQclear(r);
+    *data = copy;
+    *len = n;
+    return RB_OK;
+}
+
+static enum rb_err
+pg_original_keep(struct store *s, const char *hash, const void *data, size_t len, bool *kept,
+                 char *errmsg)
+{
+    struct pg_args a = {0};
+    long long size;
+    enum rb_err rc = pg_begin(s, errmsg);
+    if (rc)
+        return rc;
+    pg_arg_text(&a, hash);
+    pg_arg_ll(&a, (long long)len);
+    pg_arg_bytes(&a, data, len);
+    if ((rc = pg_exec(s, SQL_ORIGINAL_KEEP, &a, "keep original", errmsg)))
+        goto out;
+    a.n = 1;
+    rc = pg_scalar(s, SQL_ORIGINAL_SIZE, &a, &size, "read original", errmsg);
+    *kept = rc == RB_OK;
+    if (rc == RB_ENOTFOUND)
+        rc = RB_OK;
+out:
+    return pg_end(s, rc, errmsg);
+}
+
+static enum rb_err
 pg_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids, char *errmsg)
 {
     enum rb_err rc = pg_begin(s, errmsg);
@@ -458,6 +533,13 @@ pg_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long 
         pg_arg_text(&a, v[i].error);
         arg_id(&a, v[i].uploaded_by);
         rc = pg_scalar(s, SQL_RESUME_ADD, &a, &ids[i], "add resume", errmsg);
+        if (!rc && v[i].data) {
+            struct pg_args b = {0};
+            pg_arg_text(&b, v[i].hash);
+            pg_arg_ll(&b, (long long)v[i].size);
+            pg_arg_bytes(&b, v[i].data, v[i].size);
+            rc = pg_exec(s, SQL_ORIGINAL_ADD, &b, "keep original", errmsg);
+        }
     }
     return pg_end(s, rc, errmsg);
 }
@@ -728,6 +810,8 @@ pg_hiring_ops(struct store_ops *ops)
     ops->resume_get = pg_resume_get;
     ops->resumes_put = pg_resumes_put;
     ops->upload_used = pg_upload_used;
+    ops->original_get = pg_original_get;
+    ops->original_keep = pg_original_keep;
     ops->candidate_add = pg_candidate_add;
     ops->candidate_get = pg_candidate_get;
     ops->candidate_list = pg_candidate_list;

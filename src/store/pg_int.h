@@ -22,16 +22,22 @@
 #define PG_ARGS_MAX 24
 
 /* Up to PG_ARGS_MAX text parameters; numbers are formatted into the struct itself, so it
- * must outlive the pg_query call that uses it. */
+ * must outlive the pg_query call that uses it. Bytes (a bytea) go as a binary parameter;
+ * binary_result asks for every column of the result in binary (a bytea's bytes as they are,
+ * read with PQgetvalue and PQgetlength), for a statement that reads bytea only. */
 struct pg_args {
     const char *v[PG_ARGS_MAX];
     char num[PG_ARGS_MAX][24];
+    int len[PG_ARGS_MAX], fmt[PG_ARGS_MAX];
     int n;
+    bool binary, binary_result;
 };
-/* Append a parameter: text (NULL is SQL NULL, the text is borrowed), a number, a flag. */
+/* Append a parameter: text (NULL is SQL NULL, the text is borrowed), a number, a flag,
+ * bytes (borrowed; at most INT_MAX of them). */
 void pg_arg_text(struct pg_args *a, const char *v);
 void pg_arg_ll(struct pg_args *a, long long v);
 void pg_arg_bool(struct pg_args *a, bool v);
+void pg_arg_bytes(struct pg_args *a, const void *v, size_t len);
 
 /* Executes the statement sql (static storage: see above) with args (NULL: none). Returns the
  * result (free with PQclear), whose status is PGRES_TUPLES_OK or PGRES_COMMAND_OK, or NULL

@@ -345,6 +345,10 @@ static const char *const erase_sql[] = {
 /* the cached parses of a file ($1: its hash), and whether a resume still refers to it */
 static const char SQL_PARSES_DEL[] = "DELETE FROM parsed_resume WHERE hash = $1";
 static const char SQL_HASH_USED[] = "SELECT 1 FROM resume WHERE hash = $1 LIMIT 1";
+static const char SQL_ORIGINAL_DEL[] = "DELETE FROM original WHERE hash = $1";
+/* taken before a hash is looked for among the resumes: an upload of the same bytes that
+ * locked the row first has committed by then, and its resume is seen (pg_hiring.c) */
+static const char SQL_ORIGINAL_LOCK[] = "SELECT 1 FROM original WHERE hash = $1 FOR UPDATE";
 
 static const char SQL_DUE[] =
     "SELECT json_build_object('id', id, 'stage', stage, 'since', since) FROM (SELECT c.id, "
@@ -354,10 +358,22 @@ static const char SQL_DUE[] =
     "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') ORDER BY since, id LIMIT $2";
 
 /* the tables whose rows hold what an erase removes, rewritten by store_compact */
-static const char SQL_VACUUM[] =
-    "VACUUM (FULL) candidate, candidate_stage_change, application_stage_change, "
-    "application_answer, resume, parsed_resume, screening_resume, scorecard, scorecard_rating, "
-    "scorecard_competency, scorecard_amendment, scorecard_draft, self_id, outbox, kit, audit";
+#define ERASED_TABLES                                                                              \
+    "candidate, candidate_stage_change, application_stage_change, application_answer, resume, "    \
+    "parsed_resume, screening_resume, scorecard, scorecard_rating, scorecard_competency, "         \
+    "scorecard_amendment, scorecard_draft, self_id, outbox, kit, audit, original"
+static const char SQL_VACUUM[] = "VACUUM (FULL) " ERASED_TABLES;
+/* The planner's statistics keep samples of column values (most common values, histogram
+ * bounds) in pg_statistic, erased ones among them once the tables were analyzed (autovacuum
+ * does): measured, an erased name stayed in pg_statistic's file. They are taken again from
+ * the rows left, then the catalog is rewritten without the old rows; a database owner (or a
+ * superuser) may, and another role's VACUUM skips the catalog with only a warning. */
+static const char SQL_ANALYZE[] = "ANALYZE " ERASED_TABLES;
+static const char SQL_VACUUM_STATS[] = "VACUUM (FULL) pg_catalog.pg_statistic";
+static const char SQL_MAY_VACUUM_STATS[] =
+    "SELECT (rolsuper OR pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE "
+    "datname = current_database()), 'MEMBER'))::integer FROM pg_roles WHERE rolname = "
+    "current_user";
 static const char SQL_LOCK_WAIT[] = "SET lock_timeout = '5s'";
 static const char SQL_LOCK_RESET[] = "RESET lock_timeout";
 static const char SQL_CHECKPOINT[] = "CHECKPOINT";
@@ -436,7 +452,8 @@ strip_originals(struct store *s, const struct pg_args *id, char *errmsg)
     return rc;
 }
 
-/* Deletes the cached parses of each file and keeps in e the hashes no resume refers to. */
+/* Deletes the cached parses of each file, and the originals no resume refers to any more,
+ * whose hashes e keeps. */
 static enum rb_err
 drop_files(struct store *s, const PGresult *hashes, struct erase_result *e, char *errmsg)
 {
@@ -447,9 +464,13 @@ drop_files(struct store *s, const PGresult *hashes, struct erase_result *e, char
         PGresult *r;
         pg_arg_text(&a, pg_str(hashes, i, 0));
         if ((rc = pg_exec(s, SQL_PARSES_DEL, &a, "delete parses", errmsg)) ||
+            (rc = pg_exec(s, SQL_ORIGINAL_LOCK, &a, "lock original", errmsg)) ||
             !(r = pg_query(s, SQL_HASH_USED, &a, "read resumes", &rc, errmsg)))
             break;
-        if (PQntuples(r) == 0) {
+        /* the last resume with these bytes is gone: so is the original, in this
+         * transaction */
+        if (PQntuples(r) == 0 &&
+            !(rc = pg_exec(s, SQL_ORIGINAL_DEL, &a, "delete original", errmsg))) {
             xgrow(&e->hashes, &cap, e->nhashes + 1, sizeof *e->hashes);
             e->hashes[e->nhashes++] = pg_dup(hashes, i, 0);
         }
@@ -505,12 +526,17 @@ static enum rb_err
 pg_compact(struct store *s, bool *clean, char *errmsg)
 {
     char ignore[RB_ERRMSG];
-    long long recycle = 1;
+    long long recycle = 1, may_stats = 0;
     enum rb_err rc;
     *clean = false;
-    if ((rc = pg_exec(s, SQL_LOCK_WAIT, NULL, "compact", errmsg)))
+    if ((rc = pg_scalar(s, SQL_MAY_VACUUM_STATS, NULL, &may_stats, "compact", errmsg)) ||
+        (rc = pg_exec(s, SQL_LOCK_WAIT, NULL, "compact", errmsg)))
         return rc;
     rc = pg_exec(s, SQL_VACUUM, NULL, "compact: vacuum", errmsg);
+    if (!rc)
+        rc = pg_exec(s, SQL_ANALYZE, NULL, "compact: analyze", errmsg);
+    if (!rc && may_stats)
+        rc = pg_exec(s, SQL_VACUUM_STATS, NULL, "compact: vacuum statistics", errmsg);
     pg_exec(s, SQL_LOCK_RESET, NULL, "compact", ignore);
     if (rc) {
         /* another connection holds a table: the old rows stay until a later compact, as
@@ -528,7 +554,7 @@ pg_compact(struct store *s, bool *clean, char *errmsg)
      * a recycled segment otherwise */
     if (*clean && (rc = pg_scalar(s, SQL_RECYCLE, NULL, &recycle, "compact", errmsg)))
         return rc;
-    *clean = *clean && !recycle;
+    *clean = *clean && !recycle && may_stats;
     return RB_OK;
 }
 

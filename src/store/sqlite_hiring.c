@@ -70,6 +70,10 @@ static const char SQL_STAGE_SET[] =
 static const char SQL_RESUME_ADD[] =
     "INSERT INTO resume (candidate, hash, filename, size, format, parsed, error, uploaded_by) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+/* content-addressed: the same bytes uploaded again are kept once */
+static const char SQL_ORIGINAL_ADD[] =
+    "INSERT INTO original (hash, size, data) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (hash) DO NOTHING";
 static const char SQL_RESUME_ROW[] =
     "SELECT json_object('id', id, 'candidate', candidate, 'hash', hash, 'filename', filename, "
     "'size', size, 'format', format, 'error', error, 'parsed', json(parsed), "
@@ -429,8 +433,19 @@ sqlite_resumes_add(struct store *s, const struct resume_new *v, size_t n, long l
         if (v[i].uploaded_by)
             sqlite3_bind_int64(st, 8, v[i].uploaded_by);
         rc = sq_exec(s, st, errmsg, "add resume");
-        if (!rc)
-            ids[i] = sqlite3_last_insert_rowid(sq_db(s));
+        if (rc)
+            break;
+        ids[i] = sqlite3_last_insert_rowid(sq_db(s));
+        if (v[i].data) {
+            if (!(st = sq_stmt(s, SQL_ORIGINAL_ADD, errmsg))) {
+                rc = RB_ESTORE;
+                break;
+            }
+            sq_bind_text(st, 1, v[i].hash);
+            sqlite3_bind_int64(st, 2, (sqlite3_int64)v[i].size);
+            sqlite3_bind_blob64(st, 3, v[i].data, v[i].size, SQLITE_STATIC);
+            rc = sq_exec(s, st, errmsg, "keep original");
+        }
     }
     return sq_end(s, rc, errmsg);
 }

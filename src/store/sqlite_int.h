@@ -170,6 +170,10 @@ enum rb_err sqlite_practice_served(struct store *s, long long account, const cha
 enum rb_err sqlite_backup(struct store *s, const char *path, char *errmsg);
 enum rb_err sqlite_restore(struct store *s, const char *path, int latest, char *errmsg);
 enum rb_err sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
+enum rb_err sqlite_original_get(struct store *s, const char *hash, size_t max, void **data,
+                                size_t *len, char *errmsg);
+enum rb_err sqlite_original_keep(struct store *s, const char *hash, const void *data, size_t len,
+                                 bool *kept, char *errmsg);
 enum rb_err sqlite_ping(struct store *s, char *errmsg);
 enum rb_err sqlite_cache_writes(struct store *s, char *errmsg);
 enum rb_err sqlite_bank_generation(struct store *s, long long *n, char *errmsg);

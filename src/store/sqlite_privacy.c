@@ -151,6 +151,7 @@ static const char *const erase_sql[] = {
 /* the cached parses of a file (?1: its hash), and whether a resume still refers to it */
 static const char SQL_PARSES_DEL[] = "DELETE FROM parsed_resume WHERE hash = ?1";
 static const char SQL_HASH_USED[] = "SELECT 1 FROM resume WHERE hash = ?1 LIMIT 1";
+static const char SQL_ORIGINAL_DEL[] = "DELETE FROM original WHERE hash = ?1";
 /* Scorecard ?1 as submitted, without its free text: every member called notes, note,
  * override_reason, reason, comment or comments, at any depth, set to null one path at a
  * time (the shape stays the one the API documents). */
@@ -456,7 +457,8 @@ strip_originals(struct store *s, long long id, char *errmsg)
     return rc;
 }
 
-/* Deletes the cached parses of each file and keeps in r the hashes no resume refers to. */
+/* Deletes the cached parses of each file, and the originals no resume refers to any more,
+ * whose hashes r keeps. */
 static enum rb_err
 drop_files(struct store *s, char **hashes, size_t n, struct erase_result *r, char *errmsg)
 {
@@ -483,6 +485,15 @@ drop_files(struct store *s, char **hashes, size_t n, struct erase_result *r, cha
         if (rc)
             return rc;
         if (!found) {
+            /* the last resume with these bytes is gone: so is the original, in this
+             * transaction (secure_delete overwrites its pages) */
+            if (!(st = prepare_once(s, SQL_ORIGINAL_DEL, errmsg)))
+                return RB_ESTORE;
+            sq_bind_text(st, 1, hashes[i]);
+            rc = sqlite3_step(st) == SQLITE_DONE ? RB_OK : sq_fail(s, errmsg, "delete original");
+            sqlite3_finalize(st);
+            if (rc)
+                return rc;
             xgrow(&r->hashes, &cap, r->nhashes + 1, sizeof *r->hashes);
             r->hashes[r->nhashes++] = xstrdup(hashes[i]);
         }
@@ -598,4 +609,85 @@ sqlite_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
     *used = r == SQLITE_ROW;
     sq_done(st);
     return r == SQLITE_ROW || r == SQLITE_DONE ? RB_OK : sq_fail(s, errmsg, "read resumes");
+}
+
+static const char SQL_ORIGINAL_SIZE[] = "SELECT size FROM original WHERE hash = ?1";
+static const char SQL_ORIGINAL_DATA[] = "SELECT data FROM original WHERE hash = ?1";
+static const char SQL_ORIGINAL_KEEP[] =
+    "INSERT INTO original (hash, size, data) SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM "
+    "resume WHERE hash = ?1) ON CONFLICT (hash) DO NOTHING";
+
+enum rb_err
+sqlite_original_get(struct store *s, const char *hash, size_t max, void **data, size_t *len,
+                    char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_ORIGINAL_SIZE, errmsg);
+    long long size = -1;
+    enum rb_err rc = RB_OK;
+    int r;
+    if (!st)
+        return RB_ESTORE;
+    sq_bind_text(st, 1, hash);
+    /* the size first, so that an original over max is never read into memory */
+    if ((r = sqlite3_step(st)) == SQLITE_ROW)
+        size = sqlite3_column_int64(st, 0);
+    sq_done(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+        return sq_fail(s, errmsg, "read original");
+    if (size < 0) {
+        snprintf(errmsg, RB_ERRMSG, "no original with hash %.64s in the store", hash);
+        return RB_ENOTFOUND;
+    }
+    if ((unsigned long long)size > max) {
+        snprintf(errmsg, RB_ERRMSG, "the original is %lld bytes, over the limit of %zu", size, max);
+        return RB_ETOOBIG;
+    }
+    if (!(st = sq_stmt(s, SQL_ORIGINAL_DATA, errmsg)))
+        return RB_ESTORE;
+    sq_bind_text(st, 1, hash);
+    if ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        const void *p = sqlite3_column_blob(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        char *copy = xmalloc(n + 1);
+        if (n)
+            memcpy(copy, p, n);
+        copy[n] = '\0';
+        *data = copy;
+        *len = n;
+    } else if (r == SQLITE_DONE) {
+        snprintf(errmsg, RB_ERRMSG, "no original with hash %.64s in the store", hash);
+        rc = RB_ENOTFOUND; /* erased between the two reads */
+    } else {
+        rc = sq_fail(s, errmsg, "read original");
+    }
+    sq_done(st);
+    return rc;
+}
+
+enum rb_err
+sqlite_original_keep(struct store *s, const char *hash, const void *data, size_t len, bool *kept,
+                     char *errmsg)
+{
+    sqlite3_stmt *st;
+    enum rb_err rc = sq_begin(s, errmsg);
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_ORIGINAL_KEEP, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sq_bind_text(st, 1, hash);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)len);
+    sqlite3_bind_blob64(st, 3, data ? data : "", len, SQLITE_STATIC);
+    if ((rc = sq_exec(s, st, errmsg, "keep original")))
+        goto out;
+    if (!(st = sq_stmt(s, SQL_ORIGINAL_SIZE, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sq_bind_text(st, 1, hash);
+    *kept = sqlite3_step(st) == SQLITE_ROW;
+    sq_done(st);
+out:
+    return sq_end(s, rc, errmsg);
 }

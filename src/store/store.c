@@ -407,6 +407,23 @@ store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg)
 }
 
 enum rb_err
+store_original_get(struct store *s, const char *hash, size_t max, void **data, size_t *len,
+                   char *errmsg)
+{
+    *data = NULL;
+    *len = 0;
+    return s->ops->original_get(s, hash, max, data, len, errmsg);
+}
+
+enum rb_err
+store_original_keep(struct store *s, const char *hash, const void *data, size_t len, bool *kept,
+                    char *errmsg)
+{
+    *kept = false;
+    return s->ops->original_keep(s, hash, data, len, kept, errmsg);
+}
+
+enum rb_err
 store_ping(struct store *s, char *errmsg)
 {
     return s->ops->ping(s, errmsg);

@@ -353,9 +353,24 @@ enum rb_err store_compare(struct store *a, struct store *b, store_copy_progress_
  * lacks, a listed table s lacks, or one listed before a table it references. */
 enum rb_err store_copy_check(struct store *s, char *errmsg);
 
-/* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
- * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
+/* Whether a resume refers to the upload with SHA-256 hash (*used): files of an uploads
+ * folder from before schema 21 that none refers to are not brought into the store
+ * (core/privacy.h, privacy_uploads_import). */
 enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
+
+/* Resume originals, kept in the store by the SHA-256 of their bytes (content-addressed: one
+ * row however many resumes refer to it), written with the resume rows (store_resumes_add)
+ * and deleted with the last of them (store_candidate_erase). */
+/* The original with hex SHA-256 hash into *data (new, free with free; a NUL follows the
+ * bytes) and *len. RB_ENOTFOUND when none is kept; RB_ETOOBIG when it is over max bytes
+ * (nothing read). */
+enum rb_err store_original_get(struct store *s, const char *hash, size_t max, void **data,
+                               size_t *len, char *errmsg);
+/* Keeps data (len bytes, whose SHA-256 is hash: the caller checked) as an original when a
+ * resume refers to hash and none is kept yet, in one transaction: *kept is true when the
+ * store holds it afterwards (kept now or before), false when no resume refers to it. */
+enum rb_err store_original_keep(struct store *s, const char *hash, const void *data, size_t len,
+                                bool *kept, char *errmsg);
 
 /* ---- candidates, resumes, screenings ---- */
 
@@ -371,9 +386,10 @@ struct candidate_new {
 
 struct resume_new {
     long long candidate; /* 0: not yet tied to a candidate */
-    const char *hash;    /* hex SHA-256 of the bytes, kept in the uploads folder */
+    const char *hash;    /* hex SHA-256 of the bytes */
     const char *filename;
     size_t size;
+    const void *data;   /* the original's size bytes, kept by hash once (store_original_get) */
     const char *format; /* NULL when it could not be read, and then ... */
     const char *parsed; /* ... NULL too, and error says why */
     const char *error;
@@ -427,7 +443,8 @@ enum rb_err store_candidate_list(struct store *s, const char *stage, const char 
 enum rb_err store_candidate_search(struct store *s, const char *stage, const char *role,
                                    const char *q, size_t limit, size_t offset, json_t **items,
                                    size_t *total, char *errmsg);
-/* Uploaded resumes, in one transaction; ids[i] is the new id of v[i]. RB_EINVAL naming
+/* Uploaded resumes, in one transaction with their originals (an original already kept
+ * for the same hash is not written again); ids[i] is the new id of v[i]. RB_EINVAL naming
  * the candidate when one does not exist. */
 enum rb_err store_resumes_add(struct store *s, const struct resume_new *v, size_t n, long long *ids,
                               char *errmsg);
@@ -641,8 +658,8 @@ enum rb_err store_candidate_export(struct store *s, long long id, json_t **out, 
 /* The name an erased candidate is left with. */
 #define CANDIDATE_ERASED_NAME "[erased]"
 
-/* What an erase did. hashes: the uploads no resume refers to any more, whose files are
- * to be removed (new; erase_result_cleanup). */
+/* What an erase did. hashes: the originals no resume refers to any more, deleted with
+ * the resumes (new; erase_result_cleanup). */
 struct erase_result {
     bool already; /* the candidate was erased before: only leftovers were cleared */
     size_t resumes, scorecards;
@@ -655,12 +672,12 @@ void erase_result_cleanup(struct erase_result *r);
  * freed space is overwritten): the candidate becomes a tombstone (name
  * CANDIDATE_ERASED_NAME, email and phone NULL, erased_at set; stage, role and dates kept),
  * the reasons of their stage changes are cleared, their resumes (and screening results and
- * cached parses of the same files) deleted, and the free text of their scorecards (notes,
- * override reasons, amendment reasons and the old and new values of notes) cleared, also
- * inside each scorecard as submitted; ratings and recommendations stay. An 'erase' audit
- * entry by who is part of the same transaction. Again on an erased candidate: clears
- * anything left, r->already set. RB_ENOTFOUND. The bytes may still be in the store's
- * files until store_compact. */
+ * cached parses of the same files, and the originals no other resume refers to) deleted, and the
+ * free text of their scorecards (notes, override reasons, amendment reasons and the old and new
+ * values of notes) cleared, also inside each scorecard as submitted; ratings and recommendations
+ * stay. An 'erase' audit entry by who is part of the same transaction. Again on an erased
+ * candidate: clears anything left, r->already set. RB_ENOTFOUND. The bytes may still be in the
+ * store's files until store_compact. */
 enum rb_err store_candidate_erase(struct store *s, long long id, const struct audit_actor *who,
                                   struct erase_result *r, char *errmsg);
 

@@ -59,6 +59,7 @@ static const struct copy_table TABLES[] = {
     {"screening", false, NULL},
     {"candidate", false, NULL},
     {"resume", false, NULL},
+    {"original", false, NULL},
     {"screening_resume", false, NULL},
     {"candidate_stage_change", false, NULL},
     {"opening", false, NULL},

@@ -87,6 +87,10 @@ struct store_ops {
     enum rb_err (*tx_begin)(struct store *s, char *errmsg);
     enum rb_err (*tx_end)(struct store *s, enum rb_err rc, char *errmsg);
     enum rb_err (*upload_used)(struct store *s, const char *hash, bool *used, char *errmsg);
+    enum rb_err (*original_get)(struct store *s, const char *hash, size_t max, void **data,
+                                size_t *len, char *errmsg);
+    enum rb_err (*original_keep)(struct store *s, const char *hash, const void *data, size_t len,
+                                 bool *kept, char *errmsg);
     enum rb_err (*ping)(struct store *s, char *errmsg);
     enum rb_err (*cache_writes)(struct store *s, char *errmsg);
     enum rb_err (*bank_generation)(struct store *s, long long *n, char *errmsg);

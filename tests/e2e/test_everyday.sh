@@ -107,32 +107,32 @@ test_a_candidate_from_a_resume_file_that_screen_ranked() {
     file=$("$RUBRIC" screen "$EX/resumes" --role site-reliability-engineer --format json 2>/dev/null |
         jq -r '.candidates[0].file')
     [ -n "$file" ] && [ "$file" != null ] || fail "screen ranked nothing"
-    run "$RUBRIC" candidate add --from-resume "$file" --role site-reliability-engineer \
-        --uploads up --json
+    run "$RUBRIC" candidate add --from-resume "$file" --role site-reliability-engineer --json
     assert_rc 0
     name=$("$RUBRIC" parse "$file" --json | jq -r .name)
     assert_json ".name == \"$name\" and .stage == \"applied\" and .role == \"site-reliability-engineer\""
     assert_json '(.email | endswith("@example.org")) and (.resumes | length == 1)'
     assert_json ".resumes[0].filename == \"${file##*/}\""
-    [ "$(find up -type f | wc -l)" = 1 ] || fail "the original is not kept in the uploads folder"
+    "$RUBRIC" candidate export 1 --output out 2>/dev/null || fail "candidate export 1"
+    cmp -s "out/resume-1-${file##*/}" "$file" || fail "the original is not kept in the store"
     # what is given wins over the parse
-    run "$RUBRIC" candidate add --from-resume "$EX/resumes/tomasz.md" --name "T. Nowak" --uploads up
+    run "$RUBRIC" candidate add --from-resume "$EX/resumes/tomasz.md" --name "T. Nowak"
     assert_rc 0
     assert_eq "$OUT" "2"
     run "$RUBRIC" candidate show 2 --json
     assert_json '.name == "T. Nowak" and .email == "tomasz.nowak@example.org"'
     # a file with no name in it needs --name
     printf 'Backend work with Go and Kafka since 2019.\n' >noname.txt
-    run "$RUBRIC" candidate add --from-resume noname.txt --uploads up
+    run "$RUBRIC" candidate add --from-resume noname.txt
     assert_rc 1
     assert_err "give --name"
-    run "$RUBRIC" candidate add --from-resume missing.pdf --uploads up
+    run "$RUBRIC" candidate add --from-resume missing.pdf
     assert_rc 4
 }
 
 test_attach_a_resume_file_to_a_candidate() {
     id=$("$RUBRIC" candidate add --name "Amara Okafor" 2>/dev/null)
-    run "$RUBRIC" candidate attach "$id" "$EX/resumes/amara.txt" --uploads up
+    run "$RUBRIC" candidate attach "$id" "$EX/resumes/amara.txt"
     assert_rc 0
     resume=$OUT
     run "$RUBRIC" candidate show "$id" --json
@@ -140,9 +140,9 @@ test_attach_a_resume_file_to_a_candidate() {
     assert_json '.resumes[0].format == "text" and .resumes[0].error == null'
     run "$RUBRIC" audit --candidate "$id" --json
     assert_json "any(.[]; .what == \"resume $resume\" and .action == \"create\")"
-    run "$RUBRIC" candidate attach 99 "$EX/resumes/amara.txt" --uploads up
+    run "$RUBRIC" candidate attach 99 "$EX/resumes/amara.txt"
     assert_rc 3
-    run "$RUBRIC" candidate attach "$id" nowhere.pdf --uploads up
+    run "$RUBRIC" candidate attach "$id" nowhere.pdf
     assert_rc 4
     assert_err "nowhere.pdf"
 }

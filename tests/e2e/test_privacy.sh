@@ -2,7 +2,7 @@
 # End-to-end tests of data protection: the audit log, `rubric candidate export|erase|
 # retention` and their API routes, on the real binary, a real server on loopback and a real
 # SQLite file. The erase test reads the raw bytes of the store's files (the main file, the
-# write-ahead log and its index) and of the uploads folder, before and after.
+# write-ahead log and its index, which hold the original files too), before and after.
 
 # shellcheck source=tests/e2e/serve_lib.sh
 source "$ROOT/tests/e2e/serve_lib.sh"
@@ -19,10 +19,9 @@ bearer_for() {
     "$RUBRIC" token create "$1@example.org" 2>/dev/null
 }
 
-# found STRING: the store's files and uploads that hold STRING's bytes, one per line.
+# found STRING: the store's files that hold STRING's bytes, one per line.
 found() {
-    LC_ALL=C grep -a -l -F -- "$1" rubric.db rubric.db-wal rubric.db-shm uploads/* 2>/dev/null ||
-        true
+    LC_ALL=C grep -a -l -F -- "$1" rubric.db rubric.db-wal rubric.db-shm 2>/dev/null || true
 }
 
 # poll_screening ID TOKEN: waits until the screening is done (10 s at most).
@@ -77,7 +76,7 @@ scorecard_with_notes() {
         >/dev/null || fail "scorecard amend $card"
 }
 
-test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
+test_erase_leaves_no_trace_in_the_store_files() {
     on_pg && skip "reads SQLite's files; on PostgreSQL the cluster's files are read by its own test"
     start_server
     local admin c1 c2 s
@@ -104,7 +103,9 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     "$RUBRIC" kit --role backend-developer-senior --candidate "Zorbla Quintessa" --save \
         --format json >/dev/null
     # the parses of `rubric screen` are cached by the file's hash too
-    run "$RUBRIC" screen uploads --role backend-developer-senior --json
+    mkdir cvs
+    mv zorbla-cv-7781.txt ada-cv.txt cvs/
+    run "$RUBRIC" screen cvs --role backend-developer-senior --json
     assert_rc 0
     [ "$(db_sql 'SELECT count(*) FROM parsed_resume')" = 2 ] || fail "no parse cached"
     local -a gone=("Zorbla Quintessa" "zorbla.quintessa@example.org" "+44 20 7946 0713"
@@ -113,9 +114,10 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     local -a kept=("Ada Example" "ada.example@example.org" "Marblehead Logistics"
         "reason kept beside" "kept notes 55" "hispanic_or_latino" "consent kept 4412")
     for s in "${gone[@]}" "${kept[@]}"; do
-        [ -n "$(found "$s")" ] || fail "'$s' is not in the store's files or uploads before the erase"
+        [ -n "$(found "$s")" ] || fail "'$s' is not in the store's files before the erase"
     done
-    [ -n "$(found 'Quillfeather Vortexworks' | grep uploads/)" ] || fail "the upload is not kept"
+    assert_eq "$(sqlite3 rubric.db "SELECT count(*) FROM original WHERE instr(data, 'Quillfeather Vortexworks')")" 1 \
+        "the original file in the store"
 
     # without confirmation nothing happens
     http POST "/api/v1/candidates/$c1/erase" -H "Authorization: Bearer $admin" \
@@ -139,7 +141,7 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     for s in "${kept[@]}"; do
         [ -n "$(found "$s")" ] || fail "'$s' of the other candidate went too"
     done
-    [ "$(find uploads -type f | wc -l)" = 1 ] || fail "not exactly the other upload left"
+    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM original')" 1 "originals left: the other's"
 
     # what stays: an anonymous tombstone, interviews, ratings, recommendations, the log
     run "$RUBRIC" candidate show "$c1" --json
@@ -195,7 +197,7 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     done
 
     # the command line erases the other one the same way
-    run "$RUBRIC" candidate erase "$c2" --yes --json --uploads "$PWD/uploads"
+    run "$RUBRIC" candidate erase "$c2" --yes --json
     assert_rc 0
     assert_json '.files_removed == 1 and .storage_clean'
     for s in "${kept[@]}"; do
@@ -253,12 +255,13 @@ test_export_writes_json_and_the_original_files() {
     assert_err "not empty"
     run "$RUBRIC" candidate export "$id" --output out --force
     assert_rc 0
-    # an original missing from the uploads folder is said, and the rest written
-    run "$RUBRIC" candidate export "$id" --output out2 --uploads "$PWD/elsewhere"
+    # an original missing from the store is said, and the rest written
+    db_sql "DELETE FROM original WHERE hash = (SELECT hash FROM resume WHERE id = 1)"
+    run "$RUBRIC" candidate export "$id" --output out2
     assert_rc 1
-    assert_err "resume 1: the original is not in the uploads folder"
+    assert_err "resume 1: the store has no original file for it"
     OUT=$(cat out2/candidate.json)
-    assert_json '.files[0].missing and .files[0].file == null'
+    assert_json '.files[0].missing and .files[0].file == null and .files[1].file != null'
     run "$RUBRIC" candidate export "$id"
     assert_rc 2
     run "$RUBRIC" candidate export 99 --output out3

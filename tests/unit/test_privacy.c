@@ -2,6 +2,7 @@
 /* Data protection in the store: the audit log, erasure and who is due for retention, on an
  * in-memory SQLite store. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -196,5 +197,87 @@ Test(privacy, old_sign_in_addresses_and_served_questions_are_forgotten)
     cr_expect_not(yes);
     store_practice_served(s, account, "q-new", now, false, &yes, msg);
     cr_expect(yes);
+    store_close(s);
+}
+
+/* A resume of candidate (0: nobody's) whose original is data (NULL: none kept), under hash. */
+static long long
+resume_with(struct store *s, long long candidate, const char *hash, const void *data, size_t len)
+{
+    struct resume_new v = {.candidate = candidate,
+                           .hash = hash,
+                           .filename = "cv.bin",
+                           .size = len,
+                           .data = data,
+                           .error = "not a resume"};
+    char msg[RB_ERRMSG];
+    long long id;
+    cr_assert_eq(store_resumes_add(s, &v, 1, &id, msg), RB_OK, "%s", msg);
+    return id;
+}
+
+/* The original kept under hash equals want (len bytes). */
+static void
+assert_original(struct store *s, const char *hash, const void *want, size_t len)
+{
+    void *data;
+    size_t n;
+    char msg[RB_ERRMSG];
+    cr_assert_eq(store_original_get(s, hash, 1u << 20, &data, &n, msg), RB_OK, "%s", msg);
+    cr_assert_eq(n, len);
+    cr_assert(memcmp(data, want, len) == 0, "the original's bytes differ");
+    cr_assert_eq(((char *)data)[n], '\0', "no NUL after the bytes");
+    free(data);
+}
+
+Test(privacy, an_original_is_kept_once_and_goes_with_the_last_resume_that_refers_to_it)
+{
+    struct store *s = open_store();
+    struct audit_actor who = {0, "tester"};
+    struct erase_result r;
+    /* bytes no text column would keep as they are: a NUL, high bytes */
+    static const char shared[] = "PK\0\x03\xff\xfe shared original", own[] = "own original\0\x80";
+    static const char h1[] = "1111111111111111111111111111111111111111111111111111111111111111";
+    static const char h2[] = "2222222222222222222222222222222222222222222222222222222222222222";
+    static const char h3[] = "3333333333333333333333333333333333333333333333333333333333333333";
+    char msg[RB_ERRMSG];
+    void *data = NULL;
+    size_t n;
+    bool kept;
+    long long a = add(s, "Noor Testcase", "noor@example.org");
+    long long b = add(s, "Ada Example", "ada@example.org");
+
+    resume_with(s, a, h1, shared, sizeof shared);
+    resume_with(s, a, h2, own, sizeof own);
+    resume_with(s, b, h1, shared, sizeof shared); /* the same bytes again: kept once */
+    assert_original(s, h1, shared, sizeof shared);
+    assert_original(s, h2, own, sizeof own);
+    cr_assert_eq(store_original_get(s, h1, 4, &data, &n, msg), RB_ETOOBIG);
+    cr_assert_null(data);
+    cr_assert_eq(store_original_get(s, h3, 1u << 20, &data, &n, msg), RB_ENOTFOUND);
+
+    /* the erase deletes the original only its resumes referred to */
+    cr_assert_eq(store_candidate_erase(s, a, &who, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.nhashes, 1);
+    cr_assert_str_eq(r.hashes[0], h2);
+    erase_result_cleanup(&r);
+    cr_assert_eq(store_original_get(s, h2, 1u << 20, &data, &n, msg), RB_ENOTFOUND);
+    assert_original(s, h1, shared, sizeof shared);
+    cr_assert_eq(store_candidate_erase(s, b, &who, &r, msg), RB_OK, "%s", msg);
+    cr_assert_eq(r.nhashes, 1);
+    erase_result_cleanup(&r);
+    cr_assert_eq(store_original_get(s, h1, 1u << 20, &data, &n, msg), RB_ENOTFOUND);
+
+    /* an old uploads folder's file comes in only for a resume that refers to it, once */
+    cr_assert_eq(store_original_keep(s, h3, own, sizeof own, &kept, msg), RB_OK, "%s", msg);
+    cr_assert(!kept, "kept for no resume");
+    cr_assert_eq(store_original_get(s, h3, 1u << 20, &data, &n, msg), RB_ENOTFOUND);
+    resume_with(s, 0, h3, NULL, sizeof own);
+    cr_assert_eq(store_original_get(s, h3, 1u << 20, &data, &n, msg), RB_ENOTFOUND);
+    cr_assert_eq(store_original_keep(s, h3, own, sizeof own, &kept, msg), RB_OK, "%s", msg);
+    cr_assert(kept);
+    cr_assert_eq(store_original_keep(s, h3, shared, sizeof shared, &kept, msg), RB_OK, "%s", msg);
+    cr_assert(kept);
+    assert_original(s, h3, own, sizeof own); /* the first kept, not replaced */
     store_close(s);
 }

@@ -237,15 +237,6 @@ Test(store_shapes, the_checker_tells_a_wrong_shape_from_a_right_one)
 
 /* ---- every call, on the demo's world ------------------------------------------------- */
 
-static char uploads[] = "/tmp/rubric-shapes-XXXXXX";
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
 static long long
 first_id(json_t *items)
 {
@@ -267,11 +258,10 @@ Test(store_shapes, every_call_answers_in_its_documented_shape, .timeout = 300)
     char msg[RB_ERRMSG] = "", *criteria = NULL;
     bool blind;
 
-    cr_assert_not_null(mkdtemp(uploads));
     cr_assert_eq(test_store_open("sqlite::memory:", &s, msg), RB_OK, "%s", msg);
     cr_assert_eq(skillscan_builtin(&tax, &rd.sc, msg), RB_OK, "%s", msg);
     rd.taxonomy = &tax;
-    cr_assert_eq(demo_fill(s, uploads, &rd, &n, msg), RB_OK, "%s", msg);
+    cr_assert_eq(demo_fill(s, &rd, &n, msg), RB_OK, "%s", msg);
     cr_assert_eq(store_user_list(s, &users, &nusers, msg), RB_OK, "%s", msg);
     for (size_t i = 0; i < nusers; i++) {
         if (users[i].role == USER_ADMIN || users[i].role == USER_RECRUITER)
@@ -415,5 +405,4 @@ Test(store_shapes, every_call_answers_in_its_documented_shape, .timeout = 300)
     skillscan_free(rd.sc);
     skills_cleanup(&tax);
     store_close(s);
-    nftw(uploads, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 }

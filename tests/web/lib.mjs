@@ -36,7 +36,6 @@ export async function startServer(env = {}) {
       env: {
         ...process.env,
         RUBRIC_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        RUBRIC_UPLOADS: join(dir, 'uploads'),
         RUBRIC_ACCESS_LOG: TRACE ? 'true' : 'false',
         RUBRIC_SHUTDOWN_GRACE: '2',
         ASAN_OPTIONS: process.env.ASAN_OPTIONS ?? 'detect_leaks=1',

@@ -275,6 +275,18 @@ CREATE TABLE resume (
 CREATE INDEX resume_candidate ON resume (candidate);
 CREATE INDEX resume_hash ON resume (hash);
 
+-- A resume's original bytes, once per distinct file (keyed by their SHA-256), shared by every
+-- resume with that hash; deleted in the transaction that deletes the last of those resumes.
+-- Kept uncompressed out of line (EXTERNAL): the files are mostly compressed already (PDF,
+-- DOCX), and a row of the TOAST table is then the file's bytes as they are.
+CREATE TABLE original (
+    hash text PRIMARY KEY CHECK (length(hash) = 64),
+    size bigint NOT NULL,
+    data bytea NOT NULL,
+    created_at text NOT NULL DEFAULT rubric_now()
+);
+ALTER TABLE original ALTER COLUMN data SET STORAGE EXTERNAL;
+
 CREATE TABLE screening_resume (
     screening bigint NOT NULL REFERENCES screening (id) ON DELETE CASCADE,
     resume bigint NOT NULL REFERENCES resume (id) ON DELETE CASCADE,
