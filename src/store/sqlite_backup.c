@@ -50,6 +50,19 @@ integrity(sqlite3 *db, char *out, size_t n)
     sqlite3_finalize(st);
 }
 
+/* The integer PRAGMA name of db (its "main" database), or -1. */
+static int
+pragma_int(sqlite3 *db, const char *pragma)
+{
+    sqlite3_stmt *st = NULL;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, pragma, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
 enum rb_err
 sqlite_backup(struct store *s, const char *path, char *errmsg)
 {
@@ -105,9 +118,9 @@ enum rb_err
 sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
 {
     sqlite3 *from = NULL, *db = sq_db(s);
-    sqlite3_stmt *st = NULL;
     char check[200];
     int r, version = -1;
+    bool resize;
     enum rb_err rc = RB_OK;
 
     if (access(path, R_OK) != 0) {
@@ -126,10 +139,7 @@ sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
         rc = RB_EINVAL;
         goto out;
     }
-    if (sqlite3_prepare_v2(from, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
+    version = pragma_int(from, "PRAGMA user_version");
     if (version < 1 || version > latest) {
         snprintf(errmsg, RB_ERRMSG,
                  "%s has schema version %d: not a store this rubric knows (1 to %d)", path, version,
@@ -137,7 +147,19 @@ sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
         rc = RB_EINVAL;
         goto out;
     }
-    if ((r = copy(db, from)) != SQLITE_OK) {
+    /* A store in WAL mode takes pages of its own size only: a backup of a store made with
+     * other pages (4 KB before new stores had 8 KB) is copied with the log off, the store
+     * then taking the backup's page size, and the log on again after. Turning the log off
+     * needs the store to itself, as a restore does anyway. */
+    resize = pragma_int(from, "PRAGMA page_size") != pragma_int(db, "PRAGMA page_size");
+    if (resize && sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+        r = sqlite3_errcode(db);
+    else
+        r = copy(db, from);
+    if (resize && sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK &&
+        r == SQLITE_OK)
+        r = sqlite3_errcode(db);
+    if (r != SQLITE_OK) {
         snprintf(errmsg, RB_ERRMSG, "the restore from %s failed: %s (is a server using the store?)",
                  path, sqlite3_errstr(r));
         rc = RB_ESTORE;
