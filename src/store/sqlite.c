@@ -413,6 +413,11 @@ sqlite_close(struct store *base)
         sqlite3_finalize(s->stmts[i].st);
     free(s->stmts);
     comp_cache_clear(s);
+    if (s->db && s->cache)
+        /* what its unsynced commits wrote is copied into the store and synced (the log
+         * first) before the close returns: a connection that writes the parse cache leaves
+         * it durable. Passive: never waits for another connection's readers. */
+        sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     if (s->db) {
         /* leave no -wal file behind for a clean close */
         sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);

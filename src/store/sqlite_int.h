@@ -29,7 +29,8 @@ struct sqlite_store {
         sqlite3_stmt *st;
     } * stmts;
     size_t nstmts, capstmts;
-    int depth; /* write transactions open: the outermost a BEGIN, the others savepoints */
+    int depth;  /* write transactions open: the outermost a BEGIN, the others savepoints */
+    bool cache; /* store_cache_writes: commits unsynced, checkpointed (synced) at close */
 };
 
 static inline struct sqlite_store *

@@ -555,8 +555,9 @@ enum rb_err store_bank_generation(struct store *s, long long *n, char *errmsg);
 enum rb_err store_ping(struct store *s, char *errmsg);
 
 /* Marks s as a connection that writes only what can be made again (the parse cache of
- * `rubric screen`): its commits are not synced, so a power loss may lose its last ones, never
- * the store's consistency. Other connections keep their full durability. */
+ * `rubric screen`): its commits are not synced, so a power loss during its run may lose its
+ * last ones, never the store's consistency; on SQLite, store_close makes all it wrote durable
+ * (a checkpoint, synced). Other connections keep their full durability. */
 enum rb_err store_cache_writes(struct store *s, char *errmsg);
 
 /* ---- data protection: the audit log, export, erase, retention ---- */
