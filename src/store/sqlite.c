@@ -555,6 +555,7 @@ static const struct store_ops sqlite_ops = {
     .question_list = sqlite_question_list,
     .resume_get = sqlite_resume_get,
     .resumes_put = sqlite_resumes_put,
+    .resumes_any = sqlite_resumes_any,
     .user_add = sqlite_user_add,
     .user_get = sqlite_user_get,
     .user_list = sqlite_user_list,

@@ -116,6 +116,7 @@ enum rb_err sqlite_resume_get(struct store *s, const char *hash, bool blind, con
                               char **format, char **body, char *errmsg);
 enum rb_err sqlite_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
                                char *errmsg);
+enum rb_err sqlite_resumes_any(struct store *s, bool *any, char *errmsg);
 /* sqlite_rank.c: registers rubric_rank(), the rank of question searches, on db. */
 enum rb_err sqlite_rank_register(sqlite3 *db, char *errmsg);
 

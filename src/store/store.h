@@ -230,6 +230,9 @@ enum rb_err store_resume_get(struct store *s, const char *hash, bool blind, cons
  * JSON object ('{' to '}'; its inside is the caller's to get right). */
 enum rb_err store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
                               char *errmsg);
+/* *any: whether s keeps any parse at all (of any file or parser). A run over many files
+ * that finds none skips looking each one up. */
+enum rb_err store_resumes_any(struct store *s, bool *any, char *errmsg);
 
 /* ---- users and authentication ---- */
 
