@@ -69,7 +69,8 @@ usage(FILE *out)
             "\n"
             "options:\n"
             "  --db URL   the store (default: $RUBRIC_DB, else %s)\n"
-            "             sqlite:PATH, or a plain path to a SQLite file\n"
+            "             sqlite:PATH, a plain path to a SQLite file, or\n"
+            "             postgresql://USER@HOST/DB (postgres:// too; docs/DEPLOY.md)\n"
             "\n"
             "exit status: 0 ok, 1 problems found or invalid input, 2 usage error, 3 not found,\n"
             "4 file error, 5 store error, 6 partial kit, 70 internal error (docs/CLI.md)\n",

@@ -578,9 +578,13 @@ enum rb_err
 pg_store_open(const char *url, struct store **out, char *errmsg)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
-    /* defaults first: what the URL says overrides them (expand_dbname) */
-    const char *keys[] = {"application_name", "connect_timeout", "client_encoding", "dbname", NULL};
-    const char *vals[] = {"rubric", "10", "UTF8", url, NULL};
+    /* Defaults first: what the URL says overrides them (expand_dbname). A statement waits
+     * 5 s at most for another session's lock, as SQLite's busy timeout does, then fails as
+     * "busy" (55P03), so that a request held up by a long writer gets a 503 with Retry-After
+     * instead of hanging; set as a startup option, RESET returns to it. */
+    const char *keys[] = {"application_name", "connect_timeout", "client_encoding",
+                          "options",          "dbname",          NULL};
+    const char *vals[] = {"rubric", "10", "UTF8", "-c lock_timeout=5s", url, NULL};
     char shown[512];
     struct pg_store *s;
     enum rb_err rc;

@@ -123,7 +123,13 @@ static const char SQL_SCR_RESULTS[] =
     "SELECT sr.result, sr.error, sr.resume, r.candidate, count(*) OVER () "
     "FROM screening_resume sr JOIN resume r ON r.id = sr.resume "
     "WHERE sr.screening = $1 AND (sr.score IS NOT NULL OR sr.error IS NOT NULL) "
-    "ORDER BY sr.score IS NULL, sr.score DESC, sr.resume LIMIT $2 OFFSET $3";
+    /* ties as `rubric screen` breaks them, and as SQLite orders them: NULL below any figure,
+     * names in byte order */
+    "ORDER BY sr.score IS NULL, sr.score DESC, "
+    "(sr.result->>'relevant_years')::float8 DESC NULLS LAST, "
+    "(sr.result->>'must_met')::float8 DESC NULLS LAST, "
+    "(sr.result->>'experience_years')::float8 DESC NULLS LAST, "
+    "sr.result->>'filename' COLLATE \"C\" NULLS FIRST, sr.resume LIMIT $2 OFFSET $3";
 static const char SQL_SCR_COUNT[] = "SELECT count(*) FROM screening_resume WHERE screening = $1 "
                                     "AND (score IS NOT NULL OR error IS NOT NULL)";
 static const char SQL_SCR_ACTIVE[] =

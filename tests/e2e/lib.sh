@@ -64,17 +64,84 @@ assert_jsonl() {
 # A count from the store: the number of live questions.
 count_questions() { "$RUBRIC" --db "$1" bank stats --json | jq '.questions'; }
 
+# The backend lane. By default each test has a SQLite store in its scratch folder. When
+# RUBRIC_TEST_PG names a PostgreSQL cluster (tests/pg/cluster start prints its URL,
+# postgresql:///rubric?host=DIR), each test has a fresh database of its own in that cluster
+# instead, dropped after the test; RUBRIC_DB is its postgresql:// URL either way.
+on_pg() { [ -n "${RUBRIC_TEST_PG:-}" ]; }
+
+# skip REASON: ends the test as skipped, for a test that cannot run on this backend (a test
+# of SQLite's files, or of two servers sharing one PostgreSQL). tests/run prints the reason.
+skip() {
+    echo "skip: $*" >&2
+    exit 77
+}
+
+# pg_sql SQL: runs SQL in the lane's cluster, as its superuser, in the maintenance database.
+pg_sql() { psql -X -q -v ON_ERROR_STOP=1 -d "$RUBRIC_TEST_PG" -c "$1" >/dev/null; }
+
+# db_sql SQL: runs SQL in the test's own store (RUBRIC_DB) on either backend and prints the
+# rows as sqlite3 does by default: columns joined by '|', a line per row, no header. Keep the
+# SQL to what both dialects read alike (booleans print 1/0 on SQLite and t/f on PostgreSQL).
+db_sql() {
+    if on_pg; then
+        psql -X -A -t -q -v ON_ERROR_STOP=1 -d "$RUBRIC_DB" -c "$1"
+    else
+        sqlite3 "${RUBRIC_DB#sqlite:}" "$1"
+    fi
+}
+
+# db_dump: every row of the test's store as SQL text, on either backend.
+db_dump() {
+    if on_pg; then
+        pg_dump -d "$RUBRIC_DB"
+    else
+        sqlite3 "${RUBRIC_DB#sqlite:}" .dump
+    fi
+}
+
+pg_db_url() {
+    local base=${RUBRIC_TEST_PG%%\?*} query=${RUBRIC_TEST_PG#*\?}
+    echo "${base%/*}/$1?$query"
+}
+
 file=$1
 # shellcheck source=/dev/null
 source "$file"
+n=0
 for t in $(declare -F | awk '{print $3}' | grep '^test_'); do
     scratch=$(mktemp -d)
-    if (cd "$scratch" && export RUBRIC_DB="sqlite:$scratch/rubric.db" && set -e && "$t") \
-        2>"$scratch.log"; then
+    db="sqlite:$scratch/rubric.db"
+    if on_pg; then
+        n=$((n + 1))
+        pgdb="e2e_$$_$n"
+        if ! pg_sql "CREATE DATABASE $pgdb" 2>"$scratch.log"; then
+            echo "FAIL ${file##*/}:$t"
+            echo "    could not create database $pgdb in $RUBRIC_TEST_PG: $(cat "$scratch.log")"
+            rm -rf "$scratch" "$scratch.log"
+            continue
+        fi
+        db=$(pg_db_url "$pgdb")
+    fi
+    # Run as the condition of an if, as the tests were written for: set -e has no effect
+    # there, and a test fails through fail() and the assert_* functions.
+    if (cd "$scratch" && export RUBRIC_DB="$db" && set -e && "$t") 2>"$scratch.log"; then
+        rc=0
+    else
+        rc=$?
+    fi
+    if [ "$rc" -eq 0 ]; then
         echo "PASS ${file##*/}:$t"
+    elif [ "$rc" -eq 77 ] && grep -q '^skip: ' "$scratch.log"; then
+        echo "SKIP ${file##*/}:$t: $(sed -n 's/^skip: //p' "$scratch.log" | tail -1)"
     else
         echo "FAIL ${file##*/}:$t"
         cat "$scratch.log"
+    fi
+    if on_pg; then
+        # a server a test left behind still holds a connection: FORCE ends it
+        pg_sql "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)" 2>/dev/null ||
+            echo "    (could not drop database $pgdb)"
     fi
     rm -rf "$scratch" "$scratch.log"
 done

@@ -44,7 +44,7 @@ test_kits_are_for_their_maker_their_panel_recruiters_and_admins() {
     "$RUBRIC" candidate add --name "Noor Testcase" --role backend-developer-senior >/dev/null
     "$RUBRIC" interview create 1 --stage technical --interviewer bo@example.org --seed 7 \
         >/dev/null
-    panel_kit=$(sqlite3 rubric.db 'SELECT kit FROM interview WHERE id = 1')
+    panel_kit=$(db_sql 'SELECT kit FROM interview WHERE id = 1')
     [ -n "$panel_kit" ] || fail "the interview kept no kit id"
     as bo GET "/api/v1/kits/$panel_kit"
     assert_rc 200

@@ -6,8 +6,8 @@
 # shellcheck source=tests/e2e/serve_lib.sh
 source "$ROOT/tests/e2e/serve_lib.sh"
 
-entries() { sqlite3 rubric.db 'SELECT count(*) FROM audit'; }
-candidates() { sqlite3 rubric.db 'SELECT count(*) FROM candidate'; }
+entries() { db_sql 'SELECT count(*) FROM audit'; }
+candidates() { db_sql 'SELECT count(*) FROM candidate'; }
 
 test_a_list_is_one_entry_that_each_candidate_finds() {
     local t admin before
@@ -37,8 +37,15 @@ test_a_change_whose_entry_cannot_be_written_is_not_made() {
     t=$(token_for recruiter)
     "$RUBRIC" candidate add --name "Noor Testcase" >/dev/null
     # from now on the log refuses every entry
-    sqlite3 rubric.db "CREATE TRIGGER refuse BEFORE INSERT ON audit
-        BEGIN SELECT RAISE(ABORT, 'the audit log is full'); END;"
+    if on_pg; then
+        db_sql "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql
+                    AS \$\$ BEGIN RAISE EXCEPTION 'the audit log is full'; END \$\$;
+                CREATE TRIGGER refuse BEFORE INSERT ON audit
+                    FOR EACH ROW EXECUTE FUNCTION refuse();"
+    else
+        db_sql "CREATE TRIGGER refuse BEFORE INSERT ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is full'); END;"
+    fi
     http POST /api/v1/candidates -H "Authorization: Bearer $t" \
         -H 'Content-Type: application/json' -d '{"name":"Ilse Examplar"}'
     assert_rc 503
@@ -49,7 +56,7 @@ test_a_change_whose_entry_cannot_be_written_is_not_made() {
     run "$RUBRIC" candidate add --name "Ilse Examplar"
     [ "$RC" -ne 0 ] || fail "the command line added a candidate without its entry"
     assert_eq "$(candidates)" 1 "candidates"
-    assert_eq "$(sqlite3 rubric.db 'SELECT stage FROM candidate WHERE id = 1')" applied "stage"
+    assert_eq "$(db_sql 'SELECT stage FROM candidate WHERE id = 1')" applied "stage"
     stop_server
 }
 
@@ -57,9 +64,10 @@ test_entries_older_than_the_retention_are_deleted() {
     start_server
     stop_server
     "$RUBRIC" candidate add --name "Noor Testcase" >/dev/null
-    sqlite3 rubric.db "INSERT INTO audit (at, actor_label, action, candidates, what)
-        VALUES ('2001-01-01T00:00:00Z', 'command line', 'view', '[1,2]', 'candidate list');
-        INSERT INTO audit_subject SELECT value, last_insert_rowid() FROM json_each('[1,2]');"
+    db_sql "INSERT INTO audit (at, actor_label, action, candidates, what)
+        VALUES ('2001-01-01T00:00:00Z', 'command line', 'view', '[1,2]', 'candidate list')"
+    db_sql "INSERT INTO audit_subject (candidate, audit)
+        SELECT c, (SELECT max(id) FROM audit) FROM (VALUES (1), (2)) AS v (c)"
     assert_eq "$(entries)" 2 "entries before"
     RUBRIC_AUDIT_RETENTION_DAYS=30 start_server
     for _ in $(seq 1 50); do
@@ -67,7 +75,7 @@ test_entries_older_than_the_retention_are_deleted() {
         sleep 0.1
     done
     assert_eq "$(entries)" 1 "entries after"
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM audit_subject')" 0 "its index rows"
-    assert_eq "$(sqlite3 rubric.db 'SELECT what FROM audit')" candidate "the entry kept"
+    assert_eq "$(db_sql 'SELECT count(*) FROM audit_subject')" 0 "its index rows"
+    assert_eq "$(db_sql 'SELECT what FROM audit')" candidate "the entry kept"
     stop_server
 }

@@ -191,7 +191,11 @@ test_bad_bank_leaves_the_store_unchanged() {
 
 test_a_newer_schema_is_refused() {
     run "$RUBRIC" bank load "$DATA/bank-small"
-    sqlite3 rubric.db 'PRAGMA user_version = 999'
+    if on_pg; then
+        db_sql 'UPDATE rubric_schema SET version = 999'
+    else
+        sqlite3 rubric.db 'PRAGMA user_version = 999'
+    fi
     run "$RUBRIC" bank stats
     assert_rc 5
     assert_err "newer than"

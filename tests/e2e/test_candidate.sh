@@ -64,7 +64,7 @@ test_interviews_freeze_their_kits() {
     qid=$(jq -r '.kit.questions[0].id' <<<"$OUT")
     title=$(jq -r '.kit.questions[0].title' <<<"$OUT")
     # a later edit of the bank does not change the interview's kit
-    sqlite3 rubric.db "UPDATE question SET title = 'Edited after the interview' WHERE slug = '$qid'"
+    db_sql "UPDATE question SET title = 'Edited after the interview' WHERE slug = '$qid'"
     run "$RUBRIC" interview show 1 --json
     assert_json ".kit.questions[0].title == $(jq -Rn --arg t "$title" '$t')"
     # the next interview of the same candidate asks none of the same questions
@@ -88,5 +88,5 @@ test_interviews_freeze_their_kits() {
     assert_rc 2
     run "$RUBRIC" interview create 9 --stage technical --interviewer ola@example.org
     assert_rc 3
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM interview')" "2" "nothing more stored"
+    assert_eq "$(db_sql 'SELECT count(*) FROM interview')" "2" "nothing more stored"
 }

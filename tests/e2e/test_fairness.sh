@@ -275,9 +275,9 @@ test_no_answer_reaches_anything_a_recruiter_sees() {
     http POST "/api/v1/openings/$OPENING/applications/public" -F name="Invented Applicant" \
         -F email=other@example.org -F consent=yes -F "resume=@cv.txt" -F self_id.gender=robot
     [ "$RC" = 400 ] || fail "an answer not offered was taken: $RC"
-    id=$(sqlite3 rubric.db "SELECT id FROM candidate WHERE email = 'applicant@example.org'")
-    assert_eq "$(sqlite3 rubric.db "SELECT group_concat(category || '=' || answer || '/' || given_by)
-        FROM (SELECT * FROM self_id WHERE candidate = $id ORDER BY category)")" \
+    id=$(db_sql "SELECT id FROM candidate WHERE email = 'applicant@example.org'")
+    assert_eq "$(db_sql "SELECT category || '=' || answer || '/' || given_by
+        FROM self_id WHERE candidate = $id ORDER BY category" | paste -sd,)" \
         "ethnicity=eq_delta/careers,gender=gq_other/careers" "the careers answers"
 
     # everything a recruiter can reach, through the API and the command line
@@ -286,7 +286,7 @@ test_no_answer_reaches_anything_a_recruiter_sees() {
     local -a paths=(/api/v1/candidates "/api/v1/candidates?limit=500" /api/v1/dashboard
         "/api/v1/openings" "/api/v1/openings/$OPENING" "/api/v1/openings/$OPENING/applications?limit=500"
         /careers /careers/notice /api/v1/audit)
-    for id in "${CANDIDATES[@]}" "$(sqlite3 rubric.db "SELECT id FROM candidate WHERE email = 'applicant@example.org'")"; do
+    for id in "${CANDIDATES[@]}" "$(db_sql "SELECT id FROM candidate WHERE email = 'applicant@example.org'")"; do
         paths+=("/api/v1/candidates/$id" "/api/v1/candidates/$id/export"
             "/api/v1/candidates/$id/applications" "/api/v1/candidates/$id/debrief"
             "/api/v1/candidates/$id/scorecards" "/api/v1/candidates/$id/self-id")

@@ -116,7 +116,7 @@ test_each_panel_member_gets_the_invite_its_move_and_its_cancel() {
     # sent rows keep no body or attachment
     run "$RUBRIC" mail list --json
     assert_json '.total == 6 and all(.items[]; .sent_at != null and .attempts == 1)'
-    [ "$(sqlite3 rubric.db 'SELECT count(*) FROM outbox WHERE body IS NOT NULL OR attachment IS NOT NULL')" = 0 ] ||
+    [ "$(db_sql 'SELECT count(*) FROM outbox WHERE body IS NOT NULL OR attachment IS NOT NULL')" = 0 ] ||
         fail "a sent message kept its body"
 }
 

@@ -25,7 +25,7 @@ test_practice_schedules_answers_and_brings_due_questions_back() {
     assert_json '.rating == "good" and .schedule.interval_days == 3 and .schedule.due == "2025-03-04"'
     assert_json '.coverage.kind == "keyword coverage" and (.points | length > 0)'
     # the answer's text is never stored
-    ! sqlite3 rubric.db .dump | grep -q zebracorn || fail "the typed answer is in the store"
+    ! db_dump | grep -q zebracorn || fail "the typed answer is in the store"
     # not due the next day: another question comes
     run "$RUBRIC" practice next --role $ROLE --now 2025-03-02 --json
     assert_json ".question.id != \"$q\" and .kind == \"new\" and .due_count == 0"
@@ -41,7 +41,7 @@ test_practice_schedules_answers_and_brings_due_questions_back() {
     run "$RUBRIC" practice answer "$q" --rating again --now 2025-03-15
     assert_rc 0
     assert_out "Saved: again. Next time in 2 days, on 2025-03-17."
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*), sum(first), max(lapses) FROM practice_review, practice_card')" "3|1|1"
+    assert_eq "$(db_sql 'SELECT count(*), sum(CASE WHEN first THEN 1 ELSE 0 END), max(lapses) FROM practice_review, practice_card')" "3|1|1"
 }
 
 test_practice_feedback_is_keyword_coverage_of_the_points() {
@@ -61,7 +61,7 @@ test_practice_feedback_is_keyword_coverage_of_the_points() {
     assert_out "Keyword coverage (a hint, not a judgement of your answer):"
     assert_out "3 of 4 key concepts mentioned, 2 of 3 points covered"
     assert_out "[ ] missing: hit ratio"
-    assert_eq "$(sqlite3 rubric.db 'SELECT group_concat(coverage) FROM practice_review')" "0.75,0.75"
+    assert_eq "$(db_sql 'SELECT coverage FROM practice_review ORDER BY id' | paste -sd,)" "0.75,0.75"
 }
 
 test_practice_stats_count_streak_retention_and_time() {
@@ -89,13 +89,15 @@ test_practice_stats_count_streak_retention_and_time() {
 # The expected notes of a role, counted straight from the store.
 role_questions() {
     local comps level
-    comps=$("$RUBRIC" role show $ROLE --json | jq -c '[.competencies[].competency]')
+    # the competencies as an SQL list: 'a', 'b'
+    comps=$("$RUBRIC" role show $ROLE --json |
+        jq -r '[.competencies[].competency | @sh] | join(", ")')
     level=$("$RUBRIC" role show $ROLE --json | jq -r '.level')
     level=$(case $level in junior) echo 1 ;; mid) echo 2 ;; senior) echo 3 ;; *) echo 4 ;; esac)
-    sqlite3 rubric.db "SELECT count(*) FROM question q WHERE q.retired = 0
+    db_sql "SELECT count(*) FROM question q WHERE NOT q.retired
         AND json_array_length(q.points) > 0 AND $level BETWEEN q.level_min AND q.level_max
         AND EXISTS (SELECT 1 FROM question_competency qc JOIN competency c ON c.id = qc.competency
-                    WHERE qc.question = q.id AND c.slug IN (SELECT value FROM json_each('$comps')))"
+                    WHERE qc.question = q.id AND c.slug IN ($comps))"
 }
 
 test_practice_exports_anki_decks() {
@@ -115,7 +117,7 @@ test_practice_exports_anki_decks() {
     "$RUBRIC" practice export --format csv >all.csv
     assert_eq "$(sqlite3 :memory: "CREATE TABLE t (c1, c2, c3, c4)" ".import --csv --skip 6 all.csv t" \
         "SELECT count(*) FROM t")" \
-        "$(sqlite3 rubric.db 'SELECT count(*) FROM question WHERE retired = 0 AND json_array_length(points) > 0')"
+        "$(db_sql 'SELECT count(*) FROM question WHERE NOT retired AND json_array_length(points) > 0')"
     sqlite3 :memory: "CREATE TABLE t (c1, c2, c3, c4)" ".import --csv --skip 6 all.csv t" \
         "SELECT * FROM t WHERE c1 = 'rubric-cache-screen-purpose'" >row.txt
     grep -q 'A good answer shows' row.txt && grep -q 'stale data' row.txt &&
@@ -187,7 +189,7 @@ test_practice_bad_input_says_what_and_where() {
     assert_rc 3
     assert_err "rubric user add nobody@example.org --role candidate"
     # nothing was recorded by any of that
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM practice_review')" "0"
+    assert_eq "$(db_sql 'SELECT count(*) FROM practice_review')" "0"
     # with two candidates there is no one to pick by default
     printf 'a-long-enough-password\n' | "$RUBRIC" user add cy@example.org --role candidate \
         --password-stdin >/dev/null
@@ -209,7 +211,7 @@ test_practice_nothing_left_is_not_an_error() {
     "$RUBRIC" bank load bank >/dev/null
     printf 'a-long-enough-password\n' | "$RUBRIC" user add ada@example.org --role candidate \
         --password-stdin >/dev/null
-    for q in $(sqlite3 rubric.db 'SELECT slug FROM question'); do
+    for q in $(db_sql 'SELECT slug FROM question'); do
         "$RUBRIC" practice answer "$q" --rating easy --now 2025-03-01 >/dev/null || fail "answer $q"
     done
     run "$RUBRIC" practice next --now 2025-03-02 --json

@@ -65,7 +65,7 @@ test_practice_through_the_api_for_any_signed_in_user() {
     http GET /api/v1/practice/stats "${s[@]}"
     assert_json '.user == "noor@example.org" and .answers == 1 and .cards == 1 and .seconds == 75'
     assert_json '.streak == 1 and .due_today == 0 and (.competencies | length) == 1'
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM practice_review')" "2"
+    assert_eq "$(db_sql 'SELECT count(*) FROM practice_review')" "2"
 
     # refusals
     http POST /api/v1/practice/answers -H 'Content-Type: application/json' \
@@ -80,7 +80,7 @@ test_practice_through_the_api_for_any_signed_in_user() {
     http POST /api/v1/practice/answers -H 'Content-Type: application/json' \
         -d '{"question":"no-such-question","rating":"good"}' "${s[@]}"
     assert_rc 403
-    other=$(sqlite3 rubric.db "SELECT slug FROM question WHERE slug NOT IN
+    other=$(db_sql "SELECT slug FROM question WHERE slug NOT IN
         (SELECT question FROM practice_served) AND retired = 0 LIMIT 1")
     http POST /api/v1/practice/answers -H 'Content-Type: application/json' \
         -d "{\"question\":\"$other\",\"rating\":\"good\"}" "${s[@]}"
@@ -96,7 +96,7 @@ test_practice_through_the_api_for_any_signed_in_user() {
     assert_json '.field == "stage"'
     http GET /api/v1/practice/stats
     assert_rc 401
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM practice_review')" "2"
+    assert_eq "$(db_sql 'SELECT count(*) FROM practice_review')" "2"
     stop_server || fail "exit status $? after SIGTERM"
     ! grep -qE 'AddressSanitizer|LeakSanitizer|runtime error' server.log ||
         fail "the sanitizers found something: $(grep -A5 Sanitizer server.log)"

@@ -63,7 +63,7 @@ candidate_with_everything() {
 # derived rating with a reason, then amended with new notes and a reason.
 scorecard_with_notes() {
     local iv c card
-    iv=$(sqlite3 rubric.db "SELECT id FROM interview WHERE candidate = $1")
+    iv=$(db_sql "SELECT id FROM interview WHERE candidate = $1")
     "$RUBRIC" scorecard template "$iv" --json >"tpl-$1.json" || fail "scorecard template $iv"
     c=$(jq -r '.ratings[0].competency' "tpl-$1.json")
     jq --arg n "$2" --arg c "$c" '.recommendation = "yes" | .notes = ("overall " + $n)
@@ -78,6 +78,7 @@ scorecard_with_notes() {
 }
 
 test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
+    on_pg && skip "reads SQLite's files; on PostgreSQL the cluster's files are read by its own test"
     start_server
     local admin c1 c2 s
     admin=$(bearer_for admin)
@@ -105,7 +106,7 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     # the parses of `rubric screen` are cached by the file's hash too
     run "$RUBRIC" screen uploads --role backend-developer-senior --json
     assert_rc 0
-    [ "$(sqlite3 rubric.db 'SELECT count(*) FROM parsed_resume')" = 2 ] || fail "no parse cached"
+    [ "$(db_sql 'SELECT count(*) FROM parsed_resume')" = 2 ] || fail "no parse cached"
     local -a gone=("Zorbla Quintessa" "zorbla.quintessa@example.org" "+44 20 7946 0713"
         "Quillfeather Vortexworks" "reason vexillomancy 42" "zorbla-cv-7781.txt"
         "umbrageous notes 77" "native_hawaiian_or_pacific_islander" "consent by letter 9931")
@@ -145,24 +146,37 @@ test_erase_leaves_no_trace_in_the_store_files_or_uploads() {
     assert_json '.name == "[erased]" and .email == null and .phone == null and (.erased_at | test("Z$"))
         and .stage == "interviewing" and .role == "backend-developer-senior" and .resumes == []
         and ([.history[].reason] | all(. == null)) and (.history | length) == 2'
-    assert_eq "$(sqlite3 rubric.db "SELECT count(*) FROM interview WHERE candidate = $c1")" 1
+    assert_eq "$(db_sql "SELECT count(*) FROM interview WHERE candidate = $c1")" 1
     # ratings, recommendations and the amendment trail's shape stay; their free text goes
     local cards="SELECT sc.id FROM scorecard sc JOIN interview i ON i.id = sc.interview
         WHERE i.candidate = $c1"
-    assert_eq "$(sqlite3 rubric.db "SELECT recommendation, notes IS NULL,
+    local notes_sql
+    if on_pg; then
+        notes_sql="SELECT recommendation, CASE WHEN notes IS NULL THEN 1 ELSE 0 END,
+        original::jsonb->>'recommendation',
+        CASE WHEN jsonb_typeof(original::jsonb->'notes') = 'null' THEN 1 ELSE 0 END,
+        original::jsonb#>>'{ratings,0,rating}',
+        CASE WHEN jsonb_typeof(original::jsonb#>'{ratings,0,notes}') = 'null' THEN 1 ELSE 0 END,
+        (SELECT count(*) FROM jsonb_path_query(original::jsonb, 'strict \$.**.override_reason') v
+         WHERE v <> 'null'::jsonb)"
+    else
+        notes_sql="SELECT recommendation, notes IS NULL,
         json_extract(original, '\$.recommendation'), json_type(original, '\$.notes') = 'null',
         json_extract(original, '\$.ratings[0].rating'),
         json_type(original, '\$.ratings[0].notes') = 'null',
         (SELECT count(*) FROM json_tree(original) WHERE key = 'override_reason'
-         AND type != 'null')
+         AND type != 'null')"
+    fi
+    assert_eq "$(db_sql "$notes_sql
         FROM scorecard WHERE id IN ($cards)")" "yes|1|yes|1|3|1|0" "the scorecard's notes"
-    assert_eq "$(sqlite3 rubric.db "SELECT count(*), sum(rating = 3), count(notes)
+    assert_eq "$(db_sql "SELECT count(*), sum(CASE WHEN rating = 3 THEN 1 ELSE 0 END), count(notes)
         FROM scorecard_rating WHERE scorecard IN ($cards)")" \
         "$(jq -r '.ratings | "\(length)|\(length)|0"' "tpl-$c1.json")" "question ratings"
-    assert_eq "$(sqlite3 rubric.db "SELECT group_concat(rating || ':' ||
-        coalesce(override_reason, '-'), ',') FROM scorecard_competency
-        WHERE scorecard IN ($cards) AND rating IS NOT derived")" "4:" "the override's reason"
-    assert_eq "$(sqlite3 rubric.db "SELECT field, old_value IS NULL, new_value IS NULL, reason
+    assert_eq "$(db_sql "SELECT rating || ':' || coalesce(override_reason, '-')
+        FROM scorecard_competency WHERE scorecard IN ($cards)
+        AND rating IS DISTINCT FROM derived" | paste -sd,)" "4:" "the override's reason"
+    assert_eq "$(db_sql "SELECT field, CASE WHEN old_value IS NULL THEN 1 ELSE 0 END,
+        CASE WHEN new_value IS NULL THEN 1 ELSE 0 END, reason
         FROM scorecard_amendment WHERE scorecard IN ($cards)")" "notes|1|1|" "the amendment"
     run "$RUBRIC" audit --candidate "$c1" --action erase --json
     assert_json 'length == 1 and .[0].actor == "admin@example.org" and .[0].what == "candidate"'
@@ -261,8 +275,8 @@ test_retention_erases_candidates_at_a_final_stage_long_ago() {
     "$RUBRIC" candidate stage 2 hired >/dev/null 2>&1
     "$RUBRIC" candidate stage 4 withdrawn >/dev/null 2>&1
     # 1, 2 and 3 reached their stage 400 days ago; 4 withdrew today; 3 is not at a final stage
-    sqlite3 rubric.db "UPDATE candidate_stage_change SET at = strftime('%Y-%m-%dT%H:%M:%SZ',
-        'now', '-400 days') WHERE candidate IN (1, 2, 3)"
+    db_sql "UPDATE candidate_stage_change SET at = '$(date -u -d '400 days ago' +%Y-%m-%dT%H:%M:%SZ)'
+        WHERE candidate IN (1, 2, 3)"
     run "$RUBRIC" candidate retention --days 365 --dry-run --json
     assert_rc 0
     assert_json '[.due[].id] == [1, 2] and .erased == 0 and .days == 365'
@@ -287,13 +301,13 @@ test_retention_erases_candidates_at_a_final_stage_long_ago() {
     assert_rc 2
 
     # the server does it on start when retention_days is set
-    sqlite3 rubric.db "UPDATE candidate_stage_change SET at = strftime('%Y-%m-%dT%H:%M:%SZ',
-        'now', '-40 days') WHERE candidate = 4"
+    db_sql "UPDATE candidate_stage_change SET at = '$(date -u -d '40 days ago' +%Y-%m-%dT%H:%M:%SZ)'
+        WHERE candidate = 4"
     run env RUBRIC_RETENTION_DAYS=30 "$RUBRIC" serve --print-config
     assert_out "retention_days = 30"
     start_server --retention-days 30
     for _ in $(seq 1 50); do
-        [ "$(sqlite3 rubric.db 'SELECT erased_at IS NOT NULL FROM candidate WHERE id = 4')" = 1 ] &&
+        [ "$(db_sql 'SELECT count(*) FROM candidate WHERE id = 4 AND erased_at IS NOT NULL')" = 1 ] &&
             break
         sleep 0.1
     done
@@ -409,7 +423,7 @@ test_audit_records_each_access_with_ids_only() {
     assert_rc 400
     stop_server
     # nothing personal in the log, and it outlives the erase
-    [ -z "$(sqlite3 rubric.db "SELECT * FROM audit" | grep -i -e ines -e marlow -e amara)" ] ||
+    [ -z "$(db_sql "SELECT * FROM audit" | grep -i -e ines -e marlow -e amara)" ] ||
         fail "personal data in the audit log"
     run "$RUBRIC" audit --candidate "$id" --limit 3
     assert_rc 0

@@ -75,7 +75,7 @@ test_screen_keeps_parses_in_the_store() {
     assert_eq "$(sqlite3 other.db 'SELECT count(*) FROM parsed_resume')" "0"
     run "$RUBRIC" screen cvs --role backend-developer-senior --no-store --json
     assert_json '.summary.from_store == 0'
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM parsed_resume')" "6"
+    assert_eq "$(db_sql 'SELECT count(*) FROM parsed_resume')" "6"
 }
 
 test_screen_keeps_every_parse_of_a_large_folder() {
@@ -89,7 +89,7 @@ test_screen_keeps_every_parse_of_a_large_folder() {
     run "$RUBRIC" screen many --role backend-developer-senior --jobs 2 --top 3 --json
     assert_rc 0
     assert_json '.summary.ranked == 600 and .summary.from_store == 0'
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM parsed_resume')" "600"
+    assert_eq "$(db_sql 'SELECT count(*) FROM parsed_resume')" "600"
     run "$RUBRIC" screen many --role backend-developer-senior --jobs 2 --top 3 --json
     assert_json '.summary.ranked == 600 and .summary.from_store == 600'
 }

@@ -84,7 +84,7 @@ test_serve_logins_sessions_csrf_and_tokens() {
     token=$(jq -r .token <<<"$OUT")
     id=$(jq -r .id <<<"$OUT")
     [[ $token == rbt_* ]] || fail "token: $token"
-    ! sqlite3 rubric.db "SELECT token_hash FROM api_token" | grep -q "${token#rbt_}" ||
+    ! db_sql "SELECT token_hash FROM api_token" | grep -q "${token#rbt_}" ||
         fail "the token is stored in clear"
     http GET /api/v1/session -H "Authorization: Bearer $token"
     assert_rc 200
@@ -167,7 +167,7 @@ test_serve_rejects_bad_requests_and_changes_nothing() {
     token=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
     A=(-H "Authorization: Bearer $token")
     J=(-H 'Content-Type: application/json')
-    users_before=$(sqlite3 rubric.db 'SELECT count(*) FROM account')
+    users_before=$(db_sql 'SELECT count(*) FROM account')
     http POST /api/v1/users "${A[@]}" "${J[@]}" -d '{"email": "x@example.org", "role": '
     assert_rc 400
     assert_json '.field == "body" and (.detail | startswith("malformed JSON at line 1"))'
@@ -193,7 +193,7 @@ test_serve_rejects_bad_requests_and_changes_nothing() {
     assert_json '.field == "email"'
     http POST /api/v1/users "${A[@]}" "${J[@]}" -d "{\"email\":\"$ADMIN\",\"role\":\"admin\"}"
     assert_rc 409
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM account')" "$users_before" "no user added"
+    assert_eq "$(db_sql 'SELECT count(*) FROM account')" "$users_before" "no user added"
     http GET /api/v1/nothing-here
     assert_rc 404
     assert_json '.type == "/problems/not-found"'
@@ -421,7 +421,7 @@ test_serve_sessions_expire_and_bad_multipart_is_refused() {
     assert_rc 413
     http POST /api/v1/resumes -H "Authorization: Bearer $token" -F file=@a.txt -F file=@a.txt
     assert_rc 413
-    assert_eq "$(sqlite3 rubric.db 'SELECT count(*) FROM resume')" "0" "nothing stored"
+    assert_eq "$(db_sql 'SELECT count(*) FROM resume')" "0" "nothing stored"
     stop_server
 }
 
