@@ -41,6 +41,23 @@ jw_append(struct jw *w, const char *p, size_t n)
     }
 }
 
+/* "s" (n bytes, nothing in them to escape): one check of the room for the three parts. */
+static void
+jw_quoted(struct jw *w, const char *s, size_t n)
+{
+    struct buf *b = w->b;
+    if (!w->rc && b->data && b->len + n + 2 < b->cap) {
+        b->data[b->len] = '"';
+        memcpy(b->data + b->len + 1, s, n);
+        b->data[b->len + n + 1] = '"';
+        b->len += n + 2;
+    } else {
+        jw_append(w, "\"", 1);
+        jw_append(w, s, n);
+        jw_append(w, "\"", 1);
+    }
+}
+
 static void
 jw_puts(struct jw *w, const char *s)
 {
@@ -89,9 +106,7 @@ put_str(struct jw *b, const char *s)
     const char *run = s;
     size_t len;
     if (str_kind(s, &len) == STR_PLAIN) {
-        jw_putc(b, '"');
-        jw_append(b, s, len);
-        jw_putc(b, '"');
+        jw_quoted(b, s, len);
         return;
     }
     jw_putc(b, '"');
@@ -228,9 +243,7 @@ member_str_q(struct seq *q, const char *qk, size_t qn, const char *s)
     if (!s) {
         jw_puts(q->b, "null");
     } else if (kind == STR_PLAIN) {
-        jw_putc(q->b, '"');
-        jw_append(q->b, s, len);
-        jw_putc(q->b, '"');
+        jw_quoted(q->b, s, len);
     } else {
         put_str(q->b, s);
     }
