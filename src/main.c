@@ -50,6 +50,7 @@ static const struct {
     {"fairness", cmd_fairness, "adverse-impact report, score audits, the candidate notice"},
     {"backup", cmd_backup, "a copy of the whole store, taken while servers use it"},
     {"restore", cmd_restore, "the store replaced by a backup, after checking it"},
+    {"store", cmd_store, "a whole store copied into another (SQLite <-> PostgreSQL), verified"},
 };
 
 static void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * `rubric backup --output FILE` and `rubric restore --input FILE`: a copy of the whole store
- * taken while servers go on using it, and that copy put back (docs/SECURITY.md, "Backups").
+ * taken while servers go on using it, and that copy put back (docs/SECURITY.md, "Backups"),
+ * on either backend (the file is a SQLite store either way).
  * The upload files are not in the store: copy the uploads folder beside the backup.
  */
 #include <getopt.h>
@@ -17,8 +18,9 @@ static const struct cmd_spec backup_spec = {
     "Copies the whole store into FILE (a SQLite file, mode 0600) while servers go on reading\n"
     "and writing it: the store as of one moment, with every write acknowledged before the\n"
     "backup began. FILE is written beside its name and renamed into place, so it is whole\n"
-    "or absent. The uploaded resume files are not in the store: copy the uploads folder\n"
-    "too. Put it back with 'rubric restore --input FILE'.\n\n"
+    "or absent. On PostgreSQL the file is the same kind: one snapshot copied table by\n"
+    "table into it and compared. The uploaded resume files are not in the store: copy the\n"
+    "uploads folder too. Put it back with 'rubric restore --input FILE'.\n\n"
     "  --output FILE  where to write the backup (required)\n"};
 
 int
@@ -54,8 +56,10 @@ static const struct cmd_spec restore_spec = {
     "usage: rubric restore --input FILE\n\n"
     "Replaces the whole store with the backup in FILE ('rubric backup'), after checking it:\n"
     "a SQLite store whose integrity check passes and whose schema this rubric knows (an\n"
-    "older one is brought up to date when next opened). Stop the servers using the store\n"
-    "first; put the uploads folder of the same time back too.\n\n"
+    "older one is brought up to date when next opened). A backup of either backend\n"
+    "restores into either; on PostgreSQL every row is replaced in one transaction, so a\n"
+    "restore that fails changes nothing. Stop the servers using the store first; put the\n"
+    "uploads folder of the same time back too.\n\n"
     "  --input FILE  the backup to restore (required)\n"};
 
 int

@@ -40,6 +40,8 @@ int cmd_audit(struct cmd_ctx *ctx, int argc, char **argv);
 /* `rubric backup` and `rubric restore` (cmd/backup.c). */
 int cmd_backup(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_restore(struct cmd_ctx *ctx, int argc, char **argv);
+/* `rubric store copy|compare` (cmd/store.c). */
+int cmd_store(struct cmd_ctx *ctx, int argc, char **argv);
 /* `rubric candidate export|erase|retention` (cmd/privacy.c). */
 int cmd_candidate_export(struct cmd_ctx *ctx, int argc, char **argv);
 int cmd_candidate_erase(struct cmd_ctx *ctx, int argc, char **argv);

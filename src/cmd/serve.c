@@ -52,7 +52,8 @@ static const struct cmd_spec serve_spec = {
     "  metrics_listen (admin, off or ADDR:PORT); docs/SECURITY.md says what each one\n"
     "  stops; smtp_url (smtp:// or smtps://), smtp_from, smtp_user, smtp_password,\n"
     "  mail_retry_seconds: invites and notifications by email (README, \"Email and\n"
-    "  calendar\")\n"};
+    "  calendar\"); job_lease_seconds: a screening whose server is silent this long is\n"
+    "  taken over by another server of the store\n"};
 
 /* Loads what a fresh store lacks (core/seed, as the command line does) and the first admin. */
 static int

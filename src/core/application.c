@@ -461,6 +461,7 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
     json_t *answers = NULL;
     const char *first_q = NULL;
     long long count = 0, oldest = 0, resume = 0, screening = 0, cand = 0;
+    bool reserved = false;
     enum rb_err e;
 
     memset(fe, 0, sizeof *fe);
@@ -472,10 +473,12 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
         e = RB_ENOTFOUND;
         goto out;
     }
-    if ((e = store_apply_attempts(s, f->address_key, f->now, APPLY_WINDOW, false, &count, &oldest,
-                                  errmsg)))
+    /* reserved before the form is read (and given back when it is refused), so that
+     * applications sent at once, to any of the store's servers, cannot overrun the limit */
+    if ((e = store_apply_reserve(s, f->address_key, f->now, APPLY_WINDOW, env->per_hour, &reserved,
+                                 &count, &oldest, errmsg)))
         goto out;
-    if (count >= env->per_hour) {
+    if (!reserved) {
         /* the oldest attempt counted leaves the window first, and with it a place */
         fe->retry_after = oldest + APPLY_WINDOW - f->now;
         if (fe->retry_after < 1)
@@ -486,12 +489,8 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
         e = RB_ERATE;
         goto out;
     }
-    if (f->honeypot && *f->honeypot) {
-        /* a form a person would not fill: answered as if taken, and counted */
-        e = store_apply_attempts(s, f->address_key, f->now, APPLY_WINDOW, true, &count, NULL,
-                                 errmsg);
-        goto out;
-    }
+    if (f->honeypot && *f->honeypot)
+        goto out; /* a form a person would not fill: answered as if taken, and counted */
     if (blank(f->name))
         snprintf(fe->name, sizeof fe->name, "Give your name.");
     else if (strlen(f->name) > 200)
@@ -577,8 +576,13 @@ application_apply(struct store *s, long long id, const struct apply_form *f,
         if (e)
             goto out;
     }
-    e = store_apply_attempts(s, f->address_key, f->now, APPLY_WINDOW, true, &count, NULL, errmsg);
 out:
+    if (e && reserved) {
+        /* not taken, so not counted: the form's errors are shown and it is sent again (when
+         * the release fails, the attempt counts against the limit: the safe side) */
+        char rmsg[RB_ERRMSG];
+        (void)store_apply_release(s, f->address_key, f->now, rmsg);
+    }
     json_decref(answers);
     free(email);
     json_decref(o);

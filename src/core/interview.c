@@ -17,6 +17,34 @@ interview_may_interview(const struct user *u)
     return !u->disabled && u->role != USER_CANDIDATE;
 }
 
+static bool
+manages_loops(const struct user *who)
+{
+    return who->role == USER_ADMIN || who->role == USER_RECRUITER;
+}
+
+bool
+interview_visible(const struct user *who, const json_t *iv)
+{
+    const json_t *v;
+    size_t i;
+    if (manages_loops(who))
+        return true;
+    json_array_foreach(json_object_get(iv, "interviewers"), i, v)
+    {
+        const char *email = json_string_value(v);
+        if (email && who->email && strcmp(email, who->email) == 0)
+            return true;
+    }
+    return false;
+}
+
+long long
+interview_list_scope(const struct user *who, bool mine, bool waiting)
+{
+    return manages_loops(who) && !mine && !waiting ? 0 : who->id;
+}
+
 enum rb_err
 interview_people(struct store *s, json_t **out, char *errmsg)
 {

@@ -41,6 +41,14 @@ enum rb_err interview_interviewers(struct store *s, const char *const *emails, s
 
 /* Whether u may sit on a panel: an enabled account that is not a candidate's. */
 bool interview_may_interview(const struct user *u);
+/* Who may see an interview and its kit: recruiters and admins every one; an interviewer
+ * those whose panel (iv's "interviewers", emails, as store_interview_get gives them) names
+ * them. The API's interview, kit, scorecard and draft routes all ask this. */
+bool interview_visible(const struct user *who, const json_t *iv);
+/* The panel member a list of interviews is limited to for who: 0 (all) for recruiters and
+ * admins unless they ask for their own (mine) or for what waits on them (waiting), else
+ * who's own id. */
+long long interview_list_scope(const struct user *who, bool mine, bool waiting);
 /* Everyone who may interview, by email: *out (new) [{"email", "name", "role"}]. */
 enum rb_err interview_people(struct store *s, json_t **out, char *errmsg);
 /* Builds a kit for the role of the application's opening (else the candidate's role) at

@@ -327,17 +327,19 @@ resume_of(json_t *row, bool blind, struct ym today, const char *uploads,
 }
 
 /* A screening's end and the note to whoever started it, in one transaction; when the note
- * cannot be queued the end is recorded alone (the job must not run again for a mail). */
+ * cannot be queued the end is recorded alone (the job must not run again for a mail). A job
+ * no longer running (another server took it over after its lease and finished it, or will)
+ * is left to that server, so that the note is sent once. */
 static void
 finish_job(struct store *s, long long id, const char *error, char *msg)
 {
-    enum rb_err e = store_tx_begin(s, msg);
+    enum rb_err e = store_tx_begin(s, msg), ended = RB_OK;
     if (!e) {
-        e = store_screening_finish(s, id, error, msg);
+        e = ended = store_screening_finish(s, id, error, msg);
         e = e ? e : notify_screening(s, id, (long long)time(NULL), msg);
         e = store_tx_end(s, e, msg);
     }
-    if (e)
+    if (e && ended != RB_ENOTFOUND)
         store_screening_finish(s, id, error, msg);
 }
 
@@ -402,6 +404,10 @@ screening_job_run(struct store *s, long long id, const char *criteria, bool blin
     }
     if (!__atomic_load_n(stopping, __ATOMIC_RELAXED))
         finish_job(s, id, NULL, msg);
+    else
+        /* this server is stopping: another (or this one, started again) goes on at once
+         * rather than after the lease; when this fails, the lease still hands it over */
+        (void)store_screening_release(s, id, msg);
     role_cleanup(&role);
     return RB_OK;
 }

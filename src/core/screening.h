@@ -101,10 +101,10 @@ void screening_files_cleanup(struct screening_files *run);
 /* Runs screening id (claimed: criteria is its role's JSON, blind as queued): its resumes in
  * batches, each scored from its stored parse (blind: the original in uploads read again and
  * redacted) with rd's scanner, recorded with the job's progress; then the end and the note to
- * whoever started it. *stopping (read atomically) stops it between batches, left 'running'
- * to be claimed again. RB_OK also when a resume could not be scored (its row says why);
- * an error when its results could not be recorded (errmsg: why; the job is claimed again
- * once its heartbeat is stale). */
+ * whoever started it. *stopping (read atomically) stops it between batches, queued again at
+ * once for any server to go on with. RB_OK also when a resume could not be scored (its row says
+ * why); an error when its results could not be recorded (errmsg: why; the job is claimed again once
+ * its heartbeat is stale). */
 enum rb_err screening_job_run(struct store *s, long long id, const char *criteria, bool blind,
                               const char *uploads, const struct opening_reader *rd,
                               const int *stopping, char *errmsg);

@@ -66,6 +66,8 @@ static const struct key keys[] = {
     {"smtp_password", TEXT(smtp_password), 0, "SMTP password (never printed)"},
     {"mail_retry_seconds", NUM(K_UINT, mail_retry_seconds), 86400,
      "first retry of a failed email after N s, doubling"},
+    {"job_lease_seconds", NUM(K_UINT, job_lease_seconds), 86400,
+     "a screening whose server is silent N s is taken over"},
 };
 
 void
@@ -93,6 +95,7 @@ settings_default(struct settings *s)
     snprintf(s->self_id_categories, sizeof s->self_id_categories, "%s", SELFID_DEFAULT);
     s->fairness_min_group = FAIRNESS_MIN_GROUP;
     s->mail_retry_seconds = 60;
+    s->job_lease_seconds = 120;
 }
 
 enum rb_err
@@ -143,6 +146,11 @@ settings_set(struct settings *s, const char *key, const char *value, char *errms
             v <<= 30, end++;
         if (*end || v > k->max) {
             snprintf(errmsg, RB_ERRMSG, "%s: expected at most %lu, not '%s'", key, k->max, value);
+            return RB_EINVAL;
+        }
+        if (!v && strcmp(key, "job_lease_seconds") == 0) {
+            /* 0 would take every running job from its server at once */
+            snprintf(errmsg, RB_ERRMSG, "%s: expected at least 1, not '%s'", key, value);
             return RB_EINVAL;
         }
         if (k->kind == K_UINT) {

@@ -48,6 +48,8 @@ struct settings {
     char smtp_user[256];         /* with smtp_password: a login, over TLS only */
     char smtp_password[256];     /* a secret: never printed or logged */
     unsigned mail_retry_seconds; /* the first retry's delay, doubling after */
+    /* background jobs shared by every server of a store */
+    unsigned job_lease_seconds; /* a running screening silent this long is taken over */
 };
 
 void settings_default(struct settings *s);

@@ -18,12 +18,6 @@
 #include "http/http.h"
 #include "util/mem.h"
 
-static bool
-hiring(const struct http_req *req)
-{
-    return req->who.role == USER_ADMIN || req->who.role == USER_RECRUITER;
-}
-
 /* A problem for a core error whose message starts with the field at fault ("ratings[2]
  * .rating: ..."): the field is reported on its own too. */
 static void
@@ -39,26 +33,19 @@ field_problem(struct http_res *res, enum rb_err e, const char *msg)
         http_problem(res, e, msg, NULL);
 }
 
-/* Interview id, when the caller may see it (recruiters, admins, its interviewers): *iv
- * (new), else a problem is set and false returned. */
+/* Interview id, when the caller may see it (interview_visible): *iv (new), else a problem
+ * is set and false returned. */
 static bool
 interview_for(struct http_req *req, struct http_res *res, long long id, json_t **iv)
 {
-    json_t *v;
-    size_t i;
     char msg[RB_ERRMSG];
     enum rb_err e = store_interview_get(req->store, id, iv, msg);
     if (e) {
         http_problem(res, e, msg, NULL);
         return false;
     }
-    if (hiring(req))
+    if (interview_visible(&req->who, *iv))
         return true;
-    json_array_foreach(json_object_get(*iv, "interviewers"), i, v)
-    {
-        if (strcmp(json_string_value(v), req->who.email) == 0)
-            return true;
-    }
     json_decref(*iv);
     *iv = NULL;
     http_problemf(res, RB_EDENIED, NULL, "interview %lld is not one of yours", id);
@@ -140,9 +127,8 @@ api_interviews_list(struct http_req *req, struct http_res *res)
             return;
         }
     }
-    /* interviewers see only their own; recruiters and admins theirs when they ask */
     f.candidate = candidate;
-    f.account = hiring(req) && !mine && !f.waiting ? 0 : req->who.id;
+    f.account = interview_list_scope(&req->who, mine, f.waiting);
     e = store_interview_find(req->store, &f, limit, offset, &items, &total, msg);
     if (e) {
         json_decref(items);

@@ -15,7 +15,6 @@
 #include "store/store.h"
 #include "util/mem.h"
 
-#define STALE_SECONDS 120    /* a running job silent this long is claimed again */
 #define RETENTION_EVERY 3600 /* seconds between two retention runs */
 #define RETENTION_RETRY 60   /* ... and between tries to rewrite the store's files */
 
@@ -168,10 +167,13 @@ worker(void *arg)
             retention_tick(s, &rt);
             uploads_tick(s, &sweep_next);
         }
-        e = s ? store_screening_claim(s, (long long)time(NULL), STALE_SECONDS, &id, &criteria,
-                                      &blind, msg)
+        /* a running job whose server beat no heartbeat for the lease is taken over */
+        e = s ? store_screening_claim(s, (long long)time(NULL), worker_cfg->job_lease_seconds, &id,
+                                      &criteria, &blind, msg)
               : RB_ESTORE;
         if (!e) {
+            /* the id alone: which server ran which job, when several share a store */
+            fprintf(stderr, "rubric: screening %lld: running on this server\n", id);
             struct opening_reader rd = {jobs_scanner(), &taxonomy};
             /* scored and recorded in core (core/screening.h), as `rubric screen` scores */
             if (screening_job_run(s, id, criteria, blind, worker_cfg->uploads, &rd, &stopping, msg))
@@ -262,9 +264,7 @@ jobs_start(const struct settings *cfg, char *errmsg)
 void
 jobs_stop(void)
 {
-    __atomic_store_n(
-        &stopping, 1,
-        __ATOMIC_RELAXED); /* a job stopped midway stays 'running' and is claimed again later */
+    __atomic_store_n(&stopping, 1, __ATOMIC_RELAXED); /* a job stopped midway is queued again */
     if (mail_running)
         pthread_join(mail_thread, NULL);
     mail_running = false;

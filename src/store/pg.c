@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "store/pg_int.h"
+#include "store/store_copy.h"
 #include "store/store_impl.h"
 #include "util/buf.h"
 #include "util/embed.h"
@@ -51,6 +52,12 @@ json_t **
 pg_kit_exclude(struct store *s)
 {
     return &to_pg(s)->kit_exclude;
+}
+
+PGconn *
+pg_conn(struct store *s)
+{
+    return to_pg(s)->conn;
 }
 
 const char *
@@ -554,6 +561,7 @@ static void
 ops_build(void)
 {
     pg_ops.name = "postgresql";
+    pg_ops.copy = &pg_copy_ops;
     pg_ops.close = pg_close;
     pg_ops.schema_version = pg_schema_version;
     pg_ops.tx_begin = pg_begin;
@@ -571,6 +579,7 @@ ops_build(void)
     pg_mail_ops(&pg_ops);
     pg_fairness_ops(&pg_ops);
     pg_privacy_ops(&pg_ops);
+    pg_copy_ops_set(&pg_ops);
     pg_todo_ops(&pg_ops);
 }
 

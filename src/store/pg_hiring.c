@@ -109,7 +109,7 @@ static const char SQL_SCR_NEXT[] =
     "AND error IS NULL ORDER BY resume LIMIT $2";
 static const char SQL_SCR_RECORD[] =
     "UPDATE screening_resume SET score = $3::double precision, result = $4, error = $5 "
-    "WHERE screening = $1 AND resume = $2";
+    "WHERE screening = $1 AND resume = $2 AND score IS NULL AND error IS NULL";
 static const char SQL_SCR_PROGRESS[] =
     "UPDATE screening SET heartbeat = $2, "
     "done = (SELECT count(*) FROM screening_resume WHERE screening = $1 AND "
@@ -118,7 +118,7 @@ static const char SQL_SCR_PROGRESS[] =
     "WHERE id = $1";
 static const char SQL_SCR_FINISH[] =
     "UPDATE screening SET state = CASE WHEN $2::text IS NULL THEN 'done' ELSE 'failed' END, "
-    "error = $2, heartbeat = NULL, finished_at = " PG_NOW " WHERE id = $1";
+    "error = $2, heartbeat = NULL, finished_at = " PG_NOW " WHERE id = $1 AND state = 'running'";
 static const char SQL_SCR_RESULTS[] =
     "SELECT sr.result, sr.error, sr.resume, r.candidate, count(*) OVER () "
     "FROM screening_resume sr JOIN resume r ON r.id = sr.resume "
@@ -640,9 +640,29 @@ static enum rb_err
 pg_screening_finish(struct store *s, long long id, const char *error, char *errmsg)
 {
     struct pg_args a = {0};
+    long long changed = 0;
+    enum rb_err rc;
     pg_arg_ll(&a, id);
     pg_arg_text(&a, error);
-    return pg_exec(s, SQL_SCR_FINISH, &a, "finish screening", errmsg);
+    if ((rc = pg_exec_n(s, SQL_SCR_FINISH, &a, &changed, "finish screening", errmsg)))
+        return rc;
+    if (!changed) {
+        snprintf(errmsg, RB_ERRMSG, "screening %lld is not running (finished by another worker)",
+                 id);
+        return RB_ENOTFOUND;
+    }
+    return RB_OK;
+}
+
+static const char SQL_SCR_RELEASE[] = "UPDATE screening SET state = 'queued', heartbeat = NULL "
+                                      "WHERE id = $1 AND state = 'running'";
+
+static enum rb_err
+pg_screening_release(struct store *s, long long id, char *errmsg)
+{
+    struct pg_args a = {0};
+    pg_arg_ll(&a, id);
+    return pg_exec(s, SQL_SCR_RELEASE, &a, "queue screening again", errmsg);
 }
 
 /* One result: the stored JSON (or {"error": why}) with its resume and candidate. */
@@ -733,6 +753,7 @@ pg_hiring_ops(struct store_ops *ops)
     ops->screening_next = pg_screening_next;
     ops->screening_record = pg_screening_record;
     ops->screening_finish = pg_screening_finish;
+    ops->screening_release = pg_screening_release;
     ops->screening_results = pg_screening_results;
     ops->screenings_active = pg_screenings_active;
 }

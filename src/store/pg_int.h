@@ -76,6 +76,10 @@ enum rb_err pg_end(struct store *s, enum rb_err rc, char *errmsg);
  * pg_end. Inside a transaction already open, that transaction's view. */
 enum rb_err pg_begin_snapshot(struct store *s, char *errmsg);
 
+/* The connection (borrowed), for pg_copy.c, which streams rows (single-row mode, COPY)
+ * where pg_query cannot. */
+PGconn *pg_conn(struct store *s);
+
 /* The URL as shown in messages, the password masked (borrowed, valid while s is open). */
 const char *pg_url(struct store *s);
 
@@ -101,6 +105,8 @@ void pg_mail_ops(struct store_ops *ops);
 void pg_fairness_ops(struct store_ops *ops);
 void pg_privacy_ops(struct store_ops *ops);
 void pg_todo_ops(struct store_ops *ops);
+/* pg_copy.c: backup and restore (through store/store_copy.c). */
+void pg_copy_ops_set(struct store_ops *ops);
 
 /* Adds candidate c inside the caller's transaction (store_candidate_add without its own
  * BEGIN; an application adds its person with it): *id is the new one's. */

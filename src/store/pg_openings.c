@@ -734,6 +734,66 @@ out:
     return pg_end(s, rc, errmsg);
 }
 
+static const char SQL_ATTEMPT_LOCK[] = "SELECT pg_advisory_xact_lock(hashtextextended($1, 2))";
+static const char SQL_ATTEMPT_RELEASE[] =
+    "DELETE FROM apply_attempt WHERE ctid = (SELECT ctid FROM apply_attempt WHERE key = $1 "
+    "AND at = $2 LIMIT 1)";
+
+static enum rb_err
+pg_apply_reserve(struct store *s, const char *key, long long now, long long window, long long max,
+                 bool *reserved, long long *count, long long *oldest, char *errmsg)
+{
+    struct pg_args a = {0};
+    PGresult *r;
+    enum rb_err rc = pg_begin(s, errmsg);
+    *reserved = false;
+    *count = 0;
+    *oldest = 0;
+    if (rc)
+        return rc;
+    /* the key's lock, held to the end of the transaction: servers counting the same address
+     * take turns, so that the count cannot change before the attempt is added */
+    pg_arg_text(&a, key);
+    if ((rc = pg_exec(s, SQL_ATTEMPT_LOCK, &a, "lock attempts", errmsg)))
+        goto out;
+    a.n = 0;
+    pg_arg_ll(&a, now - window);
+    if ((rc = pg_exec(s, SQL_ATTEMPT_PRUNE, &a, "prune attempts", errmsg)))
+        goto out;
+    a.n = 0;
+    pg_arg_text(&a, key);
+    pg_arg_ll(&a, now - window);
+    if (!(r = pg_query(s, SQL_ATTEMPT_COUNT, &a, "count attempts", &rc, errmsg)))
+        goto out;
+    *count = pg_ll(r, 0, 0);
+    *oldest = pg_ll(r, 0, 1);
+    PQclear(r);
+    if (*count >= max)
+        goto out;
+    a.n = 0;
+    pg_arg_text(&a, key);
+    pg_arg_ll(&a, now);
+    if ((rc = pg_exec(s, SQL_ATTEMPT_ADD, &a, "record attempt", errmsg)))
+        goto out;
+    *reserved = true;
+    if (!(*count)++)
+        *oldest = now;
+out:
+    rc = pg_end(s, rc, errmsg);
+    if (rc)
+        *reserved = false;
+    return rc;
+}
+
+static enum rb_err
+pg_apply_release(struct store *s, const char *key, long long at, char *errmsg)
+{
+    struct pg_args a = {0};
+    pg_arg_text(&a, key);
+    pg_arg_ll(&a, at);
+    return pg_exec(s, SQL_ATTEMPT_RELEASE, &a, "release attempt", errmsg);
+}
+
 static enum rb_err
 pg_application_answers(struct store *s, long long id, const char *answers, char *errmsg)
 {
@@ -851,5 +911,7 @@ pg_openings_ops(struct store_ops *ops)
     ops->application_resume = pg_application_resume;
     ops->application_answers = pg_application_answers;
     ops->apply_attempts = pg_apply_attempts;
+    ops->apply_reserve = pg_apply_reserve;
+    ops->apply_release = pg_apply_release;
     ops->dashboard = pg_dashboard;
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "store/sqlite_int.h"
+#include "store/store_copy.h"
 #include "store/store_impl.h"
 #include "util/buf.h"
 #include "util/embed.h"
@@ -515,6 +516,7 @@ sqlite_schema_version(struct store *base)
 
 static const struct store_ops sqlite_ops = {
     .name = "sqlite",
+    .copy = &sqlite_copy_ops,
     .close = sqlite_close,
     .schema_version = sqlite_schema_version,
     .bank_load = sqlite_bank_load,
@@ -548,6 +550,7 @@ static const struct store_ops sqlite_ops = {
     .screening_next = sqlite_screening_next,
     .screening_record = sqlite_screening_record,
     .screening_finish = sqlite_screening_finish,
+    .screening_release = sqlite_screening_release,
     .screening_results = sqlite_screening_results,
     .screenings_active = sqlite_screenings_active,
     .question_save = sqlite_question_save,
@@ -617,6 +620,8 @@ static const struct store_ops sqlite_ops = {
     .dashboard = sqlite_dashboard,
     .application_answers = sqlite_application_answers,
     .apply_attempts = sqlite_apply_attempts,
+    .apply_reserve = sqlite_apply_reserve,
+    .apply_release = sqlite_apply_release,
     .selfid_put = sqlite_selfid_put,
     .selfid_get = sqlite_selfid_get,
     .fairness_rows = sqlite_fairness_rows,

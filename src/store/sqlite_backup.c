@@ -6,6 +6,8 @@
  * before it began included). The copy is written beside its destination and renamed into
  * place, readable by its owner only. A restore checks the file first (an SQLite store whose
  * integrity check passes and whose schema this rubric knows) and copies it over the store.
+ * The same check and file finishing serve PostgreSQL's backups (store/store_copy.c), which are
+ * SQLite files too.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +17,7 @@
 #include <unistd.h>
 
 #include "store/sqlite_int.h"
+#include "store/store_copy.h"
 #include "util/buf.h"
 
 /* Copies from into to, all pages, retrying while another connection holds a lock (a
@@ -48,19 +51,6 @@ integrity(sqlite3 *db, char *out, size_t n)
         sqlite3_step(st) == SQLITE_ROW)
         snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
-}
-
-/* The integer PRAGMA name of db (its "main" database), or -1. */
-static int
-pragma_int(sqlite3 *db, const char *pragma)
-{
-    sqlite3_stmt *st = NULL;
-    int v = -1;
-    if (sqlite3_prepare_v2(db, pragma, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return v;
 }
 
 enum rb_err
@@ -115,12 +105,12 @@ out:
 }
 
 enum rb_err
-sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
+sqlite_backup_check(const char *path, int latest, char *errmsg)
 {
-    sqlite3 *from = NULL, *db = sq_db(s);
+    sqlite3 *from = NULL;
+    sqlite3_stmt *st = NULL;
     char check[200];
-    int r, version = -1;
-    bool resize;
+    int version = -1;
     enum rb_err rc = RB_OK;
 
     if (access(path, R_OK) != 0) {
@@ -139,19 +129,64 @@ sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
         rc = RB_EINVAL;
         goto out;
     }
-    version = pragma_int(from, "PRAGMA user_version");
+    if (sqlite3_prepare_v2(from, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
     if (version < 1 || version > latest) {
         snprintf(errmsg, RB_ERRMSG,
                  "%s has schema version %d: not a store this rubric knows (1 to %d)", path, version,
                  latest);
         rc = RB_EINVAL;
-        goto out;
     }
-    /* A store in WAL mode takes pages of its own size only: a backup of a store made with
-     * other pages (4 KB before new stores had 8 KB) is copied with the log off, the store
-     * then taking the backup's page size, and the log on again after. Turning the log off
-     * needs the store to itself, as a restore does anyway. */
-    resize = pragma_int(from, "PRAGMA page_size") != pragma_int(db, "PRAGMA page_size");
+out:
+    sqlite3_close(from);
+    return rc;
+}
+
+enum rb_err
+sqlite_backup_seal(const char *path, char *errmsg)
+{
+    sqlite3 *db = NULL;
+    enum rb_err rc = RB_OK;
+    int fd;
+
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+        snprintf(errmsg, RB_ERRMSG, "cannot finish %s: %s", path,
+                 db ? sqlite3_errmsg(db) : "out of memory");
+        rc = RB_EIO;
+    }
+    sqlite3_close(db);
+    if (!rc && ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) < 0 || close(fd) < 0)) {
+        snprintf(errmsg, RB_ERRMSG, "cannot write %s: %s", path, strerror(errno));
+        rc = RB_EIO;
+    }
+    return rc;
+}
+
+/* The integer PRAGMA of db (its "main" database), or -1. */
+static int
+pragma_int(sqlite3 *db, const char *pragma)
+{
+    sqlite3_stmt *st = NULL;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, pragma, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Copies from over db. A store in WAL mode takes pages of its own size only: a backup with
+ * other pages (4 KB, from a store made before new stores had 8 KB, or PostgreSQL's backup
+ * file) is copied with the log off, the store then taking the backup's page size, and the log
+ * on again after. Turning the log off needs the store to itself, as a restore does anyway. */
+static int
+copy_over(sqlite3 *db, sqlite3 *from)
+{
+    bool resize = pragma_int(from, "PRAGMA page_size") != pragma_int(db, "PRAGMA page_size");
+    int r;
     if (resize && sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
         r = sqlite3_errcode(db);
     else
@@ -159,12 +194,28 @@ sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
     if (resize && sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK &&
         r == SQLITE_OK)
         r = sqlite3_errcode(db);
-    if (r != SQLITE_OK) {
+    return r;
+}
+
+enum rb_err
+sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
+{
+    sqlite3 *from = NULL, *db = sq_db(s);
+    enum rb_err rc;
+    int r;
+
+    rc = sqlite_backup_check(path, latest, errmsg);
+    if (rc)
+        return rc;
+    if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        snprintf(errmsg, RB_ERRMSG, "%s is not a store: %s", path,
+                 from ? sqlite3_errmsg(from) : "out of memory");
+        rc = RB_EINVAL;
+    } else if ((r = copy_over(db, from)) != SQLITE_OK) {
         snprintf(errmsg, RB_ERRMSG, "the restore from %s failed: %s (is a server using the store?)",
                  path, sqlite3_errstr(r));
         rc = RB_ESTORE;
     }
-out:
     sqlite3_close(from);
     return rc;
 }

@@ -102,7 +102,7 @@ static const char SQL_SCR_NEXT[] =
     "AND error IS NULL ORDER BY resume LIMIT ?2";
 static const char SQL_SCR_RECORD[] =
     "UPDATE screening_resume SET score = ?3, result = ?4, error = ?5 "
-    "WHERE screening = ?1 AND resume = ?2";
+    "WHERE screening = ?1 AND resume = ?2 AND score IS NULL AND error IS NULL";
 static const char SQL_SCR_PROGRESS[] =
     "UPDATE screening SET heartbeat = ?2, "
     "done = (SELECT count(*) FROM screening_resume WHERE screening = ?1 AND "
@@ -112,7 +112,7 @@ static const char SQL_SCR_PROGRESS[] =
 static const char SQL_SCR_FINISH[] =
     "UPDATE screening SET state = CASE WHEN ?2 IS NULL THEN 'done' ELSE 'failed' END, "
     "error = ?2, heartbeat = NULL, finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-    "WHERE id = ?1";
+    "WHERE id = ?1 AND state = 'running'";
 static const char SQL_SCR_RESULTS[] =
     "SELECT json_set(coalesce(json(sr.result), json_object('error', sr.error)), '$.resume', "
     "sr.resume, '$.candidate', r.candidate), count(*) OVER () "
@@ -619,9 +619,30 @@ sqlite_screening_finish(struct store *s, long long id, const char *error, char *
     sqlite3_stmt *st = sq_stmt(s, SQL_SCR_FINISH, errmsg);
     if (!st)
         return RB_ESTORE;
+    enum rb_err rc;
     sqlite3_bind_int64(st, 1, id);
     sq_bind_text(st, 2, error);
-    return sq_exec(s, st, errmsg, "finish screening");
+    if ((rc = sq_exec(s, st, errmsg, "finish screening")))
+        return rc;
+    if (!sqlite3_changes(sq_db(s))) {
+        snprintf(errmsg, RB_ERRMSG, "screening %lld is not running (finished by another worker)",
+                 id);
+        return RB_ENOTFOUND;
+    }
+    return RB_OK;
+}
+
+static const char SQL_SCR_RELEASE[] = "UPDATE screening SET state = 'queued', heartbeat = NULL "
+                                      "WHERE id = ?1 AND state = 'running'";
+
+enum rb_err
+sqlite_screening_release(struct store *s, long long id, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_SCR_RELEASE, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, id);
+    return sq_exec(s, st, errmsg, "queue screening again");
 }
 
 enum rb_err

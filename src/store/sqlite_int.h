@@ -203,6 +203,7 @@ enum rb_err sqlite_screening_record(struct store *s, long long id,
                                     const struct screening_outcome *v, size_t n, long long now,
                                     char *errmsg);
 enum rb_err sqlite_screening_finish(struct store *s, long long id, const char *error, char *errmsg);
+enum rb_err sqlite_screening_release(struct store *s, long long id, char *errmsg);
 enum rb_err sqlite_screening_results(struct store *s, long long id, size_t limit, size_t offset,
                                      json_t **items, size_t *total, char *errmsg);
 enum rb_err sqlite_screenings_active(struct store *s, long long *n, char *errmsg);
@@ -282,6 +283,10 @@ enum rb_err sqlite_application_resume(struct store *s, long long id, long long r
 enum rb_err sqlite_dashboard(struct store *s, json_t **out, char *errmsg);
 enum rb_err sqlite_application_answers(struct store *s, long long id, const char *answers,
                                        char *errmsg);
+enum rb_err sqlite_apply_reserve(struct store *s, const char *key, long long now, long long window,
+                                 long long max, bool *reserved, long long *count, long long *oldest,
+                                 char *errmsg);
+enum rb_err sqlite_apply_release(struct store *s, const char *key, long long at, char *errmsg);
 enum rb_err sqlite_apply_attempts(struct store *s, const char *key, long long now, long long window,
                                   bool record, long long *count, long long *oldest, char *errmsg);
 /* sqlite_hiring.c, inside a transaction the caller holds */

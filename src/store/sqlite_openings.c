@@ -783,6 +783,74 @@ out:
     return sq_end(s, rc, errmsg);
 }
 
+static const char SQL_ATTEMPT_RELEASE[] =
+    "DELETE FROM apply_attempt WHERE rowid = (SELECT rowid FROM apply_attempt WHERE key = ?1 "
+    "AND at = ?2 LIMIT 1)";
+
+enum rb_err
+sqlite_apply_reserve(struct store *s, const char *key, long long now, long long window,
+                     long long max, bool *reserved, long long *count, long long *oldest,
+                     char *errmsg)
+{
+    sqlite3_stmt *st;
+    /* BEGIN IMMEDIATE: the count cannot change before the attempt is added */
+    enum rb_err rc = sq_begin(s, errmsg);
+    *reserved = false;
+    *count = 0;
+    *oldest = 0;
+    if (rc)
+        return rc;
+    if (!(st = sq_stmt(s, SQL_ATTEMPT_PRUNE, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sqlite3_bind_int64(st, 1, now - window);
+    if ((rc = sq_exec(s, st, errmsg, "prune attempts")))
+        goto out;
+    if (!(st = sq_stmt(s, SQL_ATTEMPT_COUNT, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sq_bind_text(st, 1, key);
+    sqlite3_bind_int64(st, 2, now - window);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *count = sqlite3_column_int64(st, 0);
+        *oldest = sqlite3_column_int64(st, 1);
+    } else {
+        rc = sq_fail(s, errmsg, "count attempts");
+    }
+    sq_done(st);
+    if (rc || *count >= max)
+        goto out;
+    if (!(st = sq_stmt(s, SQL_ATTEMPT_ADD, errmsg))) {
+        rc = RB_ESTORE;
+        goto out;
+    }
+    sq_bind_text(st, 1, key);
+    sqlite3_bind_int64(st, 2, now);
+    if ((rc = sq_exec(s, st, errmsg, "record attempt")))
+        goto out;
+    *reserved = true;
+    if (!(*count)++)
+        *oldest = now;
+out:
+    rc = sq_end(s, rc, errmsg);
+    if (rc)
+        *reserved = false;
+    return rc;
+}
+
+enum rb_err
+sqlite_apply_release(struct store *s, const char *key, long long at, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_ATTEMPT_RELEASE, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    sq_bind_text(st, 1, key);
+    sqlite3_bind_int64(st, 2, at);
+    return sq_exec(s, st, errmsg, "release attempt");
+}
+
 /* ---- the dashboard ---- */
 
 static const char SQL_DASH_OPENINGS[] =

@@ -539,6 +539,12 @@ store_screening_finish(struct store *s, long long id, const char *error, char *e
 }
 
 enum rb_err
+store_screening_release(struct store *s, long long id, char *errmsg)
+{
+    return s->ops->screening_release(s, id, errmsg);
+}
+
+enum rb_err
 store_screening_results(struct store *s, long long id, size_t limit, size_t offset, json_t **items,
                         size_t *total, char *errmsg)
 {
@@ -803,6 +809,20 @@ store_apply_attempts(struct store *s, const char *key, long long now, long long 
     long long ignored;
     return s->ops->apply_attempts(s, key, now, window, record, count, oldest ? oldest : &ignored,
                                   errmsg);
+}
+
+enum rb_err
+store_apply_reserve(struct store *s, const char *key, long long now, long long window,
+                    long long max, bool *reserved, long long *count, long long *oldest,
+                    char *errmsg)
+{
+    return s->ops->apply_reserve(s, key, now, window, max, reserved, count, oldest, errmsg);
+}
+
+enum rb_err
+store_apply_release(struct store *s, const char *key, long long at, char *errmsg)
+{
+    return s->ops->apply_release(s, key, at, errmsg);
 }
 
 enum rb_err

@@ -336,6 +336,26 @@ enum rb_err store_practice_served(struct store *s, long long account, const char
 enum rb_err store_backup(struct store *s, const char *path, char *errmsg);
 enum rb_err store_restore(struct store *s, const char *path, char *errmsg);
 
+/* Copying a whole store into another, of either backend (store/store_copy.c): the source
+ * read in one snapshot while its servers go on writing, the destination written in one
+ * transaction that commits only when the two compare equal (row counts and a digest of every
+ * row of every table). STORE_COPY_EMPTY refuses a destination holding any data
+ * (RB_ECONFLICT, nothing changed); STORE_COPY_REPLACE replaces what it holds. A copy that does
+ * not compare equal is rolled back (RB_ESTORE naming the first table that differs). progress
+ * (may be NULL) hears of each table: phase "copy" or "verify", rows so far, done at its end. */
+enum store_copy_mode { STORE_COPY_EMPTY, STORE_COPY_REPLACE };
+typedef void (*store_copy_progress_fn)(void *ctx, const char *phase, const char *table,
+                                       long long rows, bool done);
+enum rb_err store_copy(struct store *from, struct store *to, enum store_copy_mode mode,
+                       store_copy_progress_fn progress, void *ctx, char *errmsg);
+/* Compares two stores, each read in one snapshot: RB_OK when every table holds the same rows,
+ * RB_ECONFLICT naming the first table that differs. */
+enum rb_err store_compare(struct store *a, struct store *b, store_copy_progress_fn progress,
+                          void *ctx, char *errmsg);
+/* Whether the copy's list of tables fits store s: RB_EINTERNAL naming a table of s the list
+ * lacks, a listed table s lacks, or one listed before a table it references. */
+enum rb_err store_copy_check(struct store *s, char *errmsg);
+
 /* Whether a resume refers to the upload with SHA-256 hash (*used): files of the uploads
  * folder no resume refers to are removed (core/privacy.h, privacy_uploads_sweep). */
 enum rb_err store_upload_used(struct store *s, const char *hash, bool *used, char *errmsg);
@@ -433,11 +453,18 @@ enum rb_err store_screening_claim(struct store *s, long long now, long long stal
 /* Up to max resumes of screening id not yet scored, by id. */
 enum rb_err store_screening_next(struct store *s, long long id, size_t max, long long *resumes,
                                  size_t *n, char *errmsg);
-/* Records outcomes in one transaction, with the job's progress and heartbeat. */
+/* Records outcomes in one transaction, with the job's progress and heartbeat. A resume
+ * already scored or failed keeps its first outcome (a job taken over by another worker after
+ * its lease may score a resume twice; it is recorded once). */
 enum rb_err store_screening_record(struct store *s, long long id, const struct screening_outcome *v,
                                    size_t n, long long now, char *errmsg);
-/* Marks the job done, or failed with error. */
+/* Marks the running job done, or failed with error. RB_ENOTFOUND when it is not running
+ * (another worker finished it, or it was queued again after its lease ran out). */
 enum rb_err store_screening_finish(struct store *s, long long id, const char *error, char *errmsg);
+/* Queues the running job again at once, for any server to take over from the resumes not yet
+ * scored (its worker is stopping: no need to wait for the lease). A job not running is left
+ * as it is. */
+enum rb_err store_screening_release(struct store *s, long long id, char *errmsg);
 /* Scored resumes best first (then those that could not be read), limit from offset:
  * each the stored result with "resume", "candidate" and "rank". New array. */
 enum rb_err store_screening_results(struct store *s, long long id, size_t limit, size_t offset,
@@ -750,6 +777,15 @@ enum rb_err store_dashboard(struct store *s, json_t **out, char *errmsg);
  * record, this one is added first (and older ones pruned). */
 enum rb_err store_apply_attempts(struct store *s, const char *key, long long now, long long window,
                                  bool record, long long *count, long long *oldest, char *errmsg);
+/* Reserves a careers-page submission from key at now when fewer than max were made within
+ * window seconds before now, atomically (every server of the store counts the same rows, and
+ * concurrent ones cannot overrun max): *reserved says whether it was; *count is how many
+ * there are now (this one included when reserved), *oldest the time of the oldest (0: none). */
+enum rb_err store_apply_reserve(struct store *s, const char *key, long long now, long long window,
+                                long long max, bool *reserved, long long *count, long long *oldest,
+                                char *errmsg);
+/* Gives back a submission reserved from key at at (one row), for a form refused after all. */
+enum rb_err store_apply_release(struct store *s, const char *key, long long at, char *errmsg);
 
 /* ---- practice ---- */
 

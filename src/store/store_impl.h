@@ -13,8 +13,11 @@
 long long store_login_wait(const struct login_rule *r, long long failures, long long last,
                            long long now, long long window);
 
+struct store_copy_ops; /* store/store_copy.h */
+
 struct store_ops {
     const char *name;
+    const struct store_copy_ops *copy; /* a whole store's tables read and written */
     void (*close)(struct store *s);
     int (*schema_version)(struct store *s);
     enum rb_err (*bank_load)(struct store *s, const struct bank *b, struct load_result *r,
@@ -109,6 +112,7 @@ struct store_ops {
                                     const struct screening_outcome *v, size_t n, long long now,
                                     char *errmsg);
     enum rb_err (*screening_finish)(struct store *s, long long id, const char *error, char *errmsg);
+    enum rb_err (*screening_release)(struct store *s, long long id, char *errmsg);
     enum rb_err (*screening_results)(struct store *s, long long id, size_t limit, size_t offset,
                                      json_t **items, size_t *total, char *errmsg);
     enum rb_err (*screenings_active)(struct store *s, long long *n, char *errmsg);
@@ -186,6 +190,10 @@ struct store_ops {
                                        char *errmsg);
     enum rb_err (*apply_attempts)(struct store *s, const char *key, long long now, long long window,
                                   bool record, long long *count, long long *oldest, char *errmsg);
+    enum rb_err (*apply_reserve)(struct store *s, const char *key, long long now, long long window,
+                                 long long max, bool *reserved, long long *count, long long *oldest,
+                                 char *errmsg);
+    enum rb_err (*apply_release)(struct store *s, const char *key, long long at, char *errmsg);
     enum rb_err (*candidate_search)(struct store *s, const char *stage, const char *role,
                                     const char *q, size_t limit, size_t offset, json_t **items,
                                     size_t *total, char *errmsg);

@@ -105,6 +105,18 @@ pg_db_url() {
     echo "${base%/*}/$1?$query"
 }
 
+# lane_store NAME: prints the URL of a second, empty store of the test's lane: a SQLite file
+# NAME.db in the scratch folder, or a new database of the lane's cluster (dropped with the
+# test's own).
+lane_store() {
+    if on_pg; then
+        pg_sql "CREATE DATABASE ${pgdb}_$1" || fail "cannot create database ${pgdb}_$1"
+        pg_db_url "${pgdb}_$1"
+    else
+        echo "sqlite:$PWD/$1.db"
+    fi
+}
+
 file=$1
 # shellcheck source=/dev/null
 source "$file"
@@ -142,6 +154,10 @@ for t in $(declare -F | awk '{print $3}' | grep '^test_'); do
         # a server a test left behind still holds a connection: FORCE ends it
         pg_sql "DROP DATABASE IF EXISTS $pgdb WITH (FORCE)" 2>/dev/null ||
             echo "    (could not drop database $pgdb)"
+        for extra in $(psql -X -A -t -q -d "$RUBRIC_TEST_PG" \
+            -c "SELECT datname FROM pg_database WHERE datname LIKE '${pgdb}\_%'"); do
+            pg_sql "DROP DATABASE IF EXISTS $extra WITH (FORCE)" 2>/dev/null || true
+        done
     fi
     rm -rf "$scratch" "$scratch.log"
 done

@@ -67,3 +67,41 @@ token_for() {
         --password-stdin >/dev/null || fail "user add $1"
     "$RUBRIC" token create "$1@example.org" 2>/dev/null
 }
+
+# Several servers at once (on one store): start_server_n N [serve args...] starts server N as
+# start_server does, logging into server.N.log, and sets PORT_N, BASE_N and PID_N; every
+# server started so goes when the test ends. use_server N points PORT, BASE and SERVER_PID
+# (http, login, stop_server) at server N.
+start_server_n() {
+    local n=$1 port pid
+    shift
+    : >"server.$n.log"
+    for _ in 1 2 3 4 5; do
+        port=$((20000 + RANDOM % 40000))
+        RUBRIC_ADMIN_PASSWORD=$ADMIN_PW "$RUBRIC" serve --listen "127.0.0.1:$port" "$@" \
+            </dev/null >/dev/null 2>>"server.$n.log" &
+        pid=$!
+        SERVER_PIDS="${SERVER_PIDS:-} $pid"
+        # shellcheck disable=SC2064 # the list as it is now, with this server in it
+        trap "kill -KILL $SERVER_PIDS 2>/dev/null || true" EXIT
+        for _ in $(seq 1 100); do
+            if grep -q "serving on http://127.0.0.1:$port " "server.$n.log" &&
+                curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+                printf -v "PORT_$n" '%s' "$port"
+                printf -v "BASE_$n" '%s' "http://127.0.0.1:$port"
+                printf -v "PID_$n" '%s' "$pid"
+                return 0
+            fi
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    fail "server $n did not start: $(cat "server.$n.log")"
+}
+
+use_server() {
+    local p=PORT_$1 b=BASE_$1 s=PID_$1
+    PORT=${!p} BASE=${!b} SERVER_PID=${!s}
+}

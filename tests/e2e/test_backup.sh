@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
-# Backups (docs/SECURITY.md, "Backups"): `rubric backup` taken while the server takes writes
-# restores to a store that passes its integrity check and holds every write acknowledged
-# before the backup began; a file that is not a whole store is refused.
+# Backups (docs/SECURITY.md, "Backups"), in both lanes: `rubric backup` taken while the server
+# takes writes is a SQLite file that passes its integrity check and restores, into a store of
+# either backend, every write acknowledged before the backup began; a file that is not a
+# whole store, or a damaged backup, is refused and the store stays as it was.
 
 # shellcheck source=tests/e2e/serve_lib.sh
 source "$ROOT/tests/e2e/serve_lib.sh"
@@ -47,9 +48,24 @@ test_a_backup_under_writes_restores_every_acknowledged_write() {
     sqlite3 restored.db 'SELECT id FROM candidate' | sort -n >restored.txt
     missing=$(comm -23 before.txt restored.txt)
     [ -z "$missing" ] || fail "acknowledged before the backup, missing after: $missing"
-    # the restored store opens and answers
+    # into a fresh store of the lane too (on PostgreSQL: the file's rows copied in), holding
+    # the same rows as the SQLite one
+    local fresh
+    fresh=$(lane_store fresh)
+    run "$RUBRIC" --db "$fresh" restore --input backup.db
+    assert_rc 0
+    run "$RUBRIC" store compare --quiet "sqlite:$PWD/restored.db" "$fresh"
+    assert_rc 0
+    assert_out "the same"
+    # the restored stores open and answer
     run "$RUBRIC" --db "sqlite:$PWD/restored.db" candidate show "$(tail -1 before.txt)" --json
     assert_rc 0
+    run "$RUBRIC" --db "$fresh" candidate show "$(tail -1 before.txt)" --json
+    assert_rc 0
+    # a new candidate there gets an id past the restored ones
+    run "$RUBRIC" --db "$fresh" candidate add --name "Noor Afterwards" --json
+    assert_rc 0
+    [ "$(jq .id <<<"$OUT")" -gt "$(sort -n restored.txt | tail -1)" ] || fail "id reused: $OUT"
 }
 
 test_a_file_that_is_not_a_whole_store_is_refused() {
@@ -66,7 +82,57 @@ test_a_file_that_is_not_a_whole_store_is_refused() {
     assert_json 'length == 1'
 }
 
+# Every row of the test's store as text, less what is not data: pg_dump's \restrict lines
+# carry a key new each run, and SQLite's planner statistics are rewritten when a store closes.
+dump() { db_dump | grep -v -e '^\\\(un\)\?restrict ' -e 'sqlite_stat1'; }
+
+test_a_damaged_backup_is_refused_and_the_store_stays_as_it_was() {
+    local before
+    "$RUBRIC" candidate add --name "Noor Testcase" >/dev/null
+    "$RUBRIC" backup --output good.db 2>/dev/null
+    "$RUBRIC" candidate add --name "Ola Later" >/dev/null
+    # a page in the middle of a real backup overwritten
+    cp good.db damaged.db
+    dd if=/dev/urandom of=damaged.db bs=4096 seek=3 count=2 conv=notrunc status=none
+    before=$(dump)
+    run "$RUBRIC" restore --input damaged.db
+    assert_rc 1
+    assert_err "damaged.db fails its integrity check"
+    assert_err "not restored"
+    # a backup of a schema this rubric does not know
+    cp good.db newer.db
+    sqlite3 newer.db 'PRAGMA user_version = 999'
+    run "$RUBRIC" restore --input newer.db
+    assert_rc 1
+    assert_err "newer.db has schema version 999: not a store this rubric knows"
+    assert_eq "$(dump)" "$before" "the store after the refused restores"
+    # the whole backup puts the store back as it was when taken
+    run "$RUBRIC" restore --input good.db
+    assert_rc 0
+    run "$RUBRIC" candidate list --json
+    assert_json 'length == 1 and .[0].name == "Noor Testcase"'
+}
+
+test_a_restore_into_postgresql_that_fails_midway_changes_nothing() {
+    on_pg || skip "a restore into SQLite copies pages, checked before; this is PostgreSQL's row copy"
+    local before
+    "$RUBRIC" candidate add --name "Noor Testcase" >/dev/null
+    "$RUBRIC" backup --output good.db 2>/dev/null
+    "$RUBRIC" candidate add --name "Ola Later" >/dev/null
+    # whole and of a known schema, but a name that is not UTF-8, which PostgreSQL refuses: the
+    # copy stops at the candidates, after the store's rows were emptied, in its transaction
+    cp good.db bad.db
+    sqlite3 bad.db "UPDATE candidate SET name = CAST(x'4e6fff' AS TEXT)"
+    before=$(dump)
+    run "$RUBRIC" restore --input bad.db
+    assert_rc 5
+    assert_err "write rows into candidate"
+    assert_err "UTF8"
+    assert_eq "$(dump)" "$before" "the store after the failed restore"
+}
+
 test_a_backup_with_other_pages_restores_into_a_new_store() {
+    if on_pg; then skip "page sizes are SQLite's"; fi
     # a store made before new stores had 8 KB pages: 4 KB pages, as SQLite's default
     "$RUBRIC" --db "sqlite:$PWD/old.db" candidate add --name "Ilse Fixture" >/dev/null
     sqlite3 old.db 'PRAGMA journal_mode = DELETE' 'PRAGMA page_size = 4096' 'VACUUM' \

@@ -309,6 +309,88 @@ Test(store, a_screening_is_claimed_scored_ranked_and_taken_over_when_its_worker_
     store_close(s);
 }
 
+/* A server that stops (SIGTERM) hands its running job back at once, not after the lease. */
+Test(store, a_screening_given_back_is_claimed_again_at_once)
+{
+    struct store *s = open_store();
+    char msg[RB_ERRMSG], hash[3][65], *criteria;
+    long long ids[3], sid, id;
+    bool blind;
+    json_t *j;
+
+    sid = queue(s, ids, hash);
+    cr_assert_eq(store_screening_claim(s, 1000, 60, &id, &criteria, &blind, msg), RB_OK, "%s", msg);
+    free(criteria);
+    cr_assert_eq(store_screening_claim(s, 1001, 60, &id, &criteria, &blind, msg), RB_ENOTFOUND);
+    cr_assert_eq(store_screening_release(s, sid, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_get(s, sid, &j, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(str(j, "state"), "queued");
+    json_decref(j);
+    /* a second later, well within the lease */
+    cr_assert_eq(store_screening_claim(s, 1002, 60, &id, &criteria, &blind, msg), RB_OK, "%s", msg);
+    cr_assert_eq(id, sid);
+    free(criteria);
+    /* an ended job is not queued again */
+    cr_assert_eq(store_screening_finish(s, sid, NULL, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_release(s, sid, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_get(s, sid, &j, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(str(j, "state"), "done");
+    json_decref(j);
+    store_close(s);
+}
+
+/* Two servers on one store: a worker whose lease ran out (paused, not dead) and the worker
+ * that took its job over. Each resume keeps its first outcome, and only one of them ends the
+ * job (so that one note of its end is queued). */
+Test(store, a_worker_that_lost_its_lease_neither_overwrites_results_nor_ends_the_job_again)
+{
+    struct store *s = open_store();
+    char msg[RB_ERRMSG], hash[3][65], *criteria;
+    long long ids[3], sid, id;
+    bool blind;
+    json_t *j, *items;
+    size_t total;
+    struct screening_outcome out[3];
+
+    sid = queue(s, ids, hash);
+    cr_assert_eq(store_screening_claim(s, 1000, 60, &id, &criteria, &blind, msg), RB_OK, "%s", msg);
+    free(criteria);
+    out[0] = (struct screening_outcome){ids[0], 0.25, "{\"score\":0.25,\"by\":\"a\"}", NULL};
+    cr_assert_eq(store_screening_record(s, sid, out, 1, 1010, msg), RB_OK, "%s", msg);
+    /* worker a falls silent; b takes the job over past the lease */
+    cr_assert_eq(store_screening_claim(s, 1071, 60, &id, &criteria, &blind, msg), RB_OK, "%s", msg);
+    cr_assert_eq(id, sid);
+    free(criteria);
+    /* a wakes up and records what it had in hand: ids[0] again, and ids[1] */
+    out[0] = (struct screening_outcome){ids[0], 0.9, "{\"score\":0.9,\"by\":\"a again\"}", NULL};
+    out[1] = (struct screening_outcome){ids[1], 0.5, "{\"score\":0.5,\"by\":\"a\"}", NULL};
+    cr_assert_eq(store_screening_record(s, sid, out, 2, 1072, msg), RB_OK, "%s", msg);
+    /* b records ids[1] (already done by a) and ids[2] */
+    out[1] = (struct screening_outcome){ids[1], 0.1, "{\"score\":0.1,\"by\":\"b\"}", NULL};
+    out[2] = (struct screening_outcome){ids[2], 0, NULL, "cannot be read"};
+    cr_assert_eq(store_screening_record(s, sid, &out[1], 2, 1073, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_get(s, sid, &j, msg), RB_OK, "%s", msg);
+    cr_assert_eq(num(j, "done"), 3);
+    cr_assert_eq(num(j, "failed"), 1);
+    json_decref(j);
+    /* b ends it; a, finding it ended, is told so and changes nothing */
+    cr_assert_eq(store_screening_finish(s, sid, NULL, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_screening_finish(s, sid, "a's error", msg), RB_ENOTFOUND);
+    cr_assert(strstr(msg, "is not running"), "%s", msg);
+    cr_assert_eq(store_screening_get(s, sid, &j, msg), RB_OK, "%s", msg);
+    cr_assert_str_eq(str(j, "state"), "done");
+    cr_assert(json_is_null(json_object_get(j, "error")));
+    json_decref(j);
+    cr_assert_eq(store_screening_results(s, sid, 10, 0, &items, &total, msg), RB_OK, "%s", msg);
+    cr_assert_eq(total, 3);
+    cr_assert_eq(num(json_array_get(items, 0), "resume"), ids[1]);
+    cr_assert_str_eq(str(json_array_get(items, 0), "by"), "a");
+    cr_assert_eq(num(json_array_get(items, 1), "resume"), ids[0]);
+    cr_assert_str_eq(str(json_array_get(items, 1), "by"), "a");
+    json_decref(items);
+    store_close(s);
+}
+
 Test(store, a_candidate_from_a_screening_takes_the_resume_and_what_its_parse_says)
 {
     struct store *s = open_store();

@@ -160,6 +160,47 @@ Test(store, careers_attempts_are_counted_within_their_window)
     store_close(s);
 }
 
+/* The careers limit as the servers of a store apply it: a place reserved before the form is
+ * read, refused at the limit with the oldest attempt's time, given back when the form is. */
+Test(store, careers_places_are_reserved_up_to_the_limit_and_given_back)
+{
+    struct store *s = open_store();
+    char msg[RB_ERRMSG];
+    long long n, oldest;
+    bool ok;
+
+    for (long long t = 1000; t < 1003; t++) {
+        cr_assert_eq(store_apply_reserve(s, "addr:192.0.2.1", t, 60, 3, &ok, &n, &oldest, msg),
+                     RB_OK, "%s", msg);
+        cr_assert(ok, "place %lld", t - 999);
+        cr_assert_eq(n, t - 999);
+        cr_assert_eq(oldest, 1000);
+    }
+    cr_assert_eq(store_apply_reserve(s, "addr:192.0.2.1", 1010, 60, 3, &ok, &n, &oldest, msg),
+                 RB_OK, "%s", msg);
+    cr_assert(!ok, "a fourth within the window");
+    cr_assert_eq(n, 3);
+    cr_assert_eq(oldest, 1000, "the oldest says when a place comes free");
+    cr_assert_eq(store_apply_reserve(s, "addr:192.0.2.2", 1010, 60, 3, &ok, &n, &oldest, msg),
+                 RB_OK, "%s", msg);
+    cr_assert(ok && n == 1 && oldest == 1010, "another key counts apart");
+    /* a form refused after all gives its place back: one row, the others stay */
+    cr_assert_eq(store_apply_release(s, "addr:192.0.2.1", 1001, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_apply_attempts(s, "addr:192.0.2.1", 1010, 60, false, &n, &oldest, msg),
+                 RB_OK, "%s", msg);
+    cr_assert_eq(n, 2);
+    cr_assert_eq(store_apply_reserve(s, "addr:192.0.2.1", 1011, 60, 3, &ok, &n, &oldest, msg),
+                 RB_OK, "%s", msg);
+    cr_assert(ok && n == 3);
+    /* past the window of the oldest, a place again */
+    cr_assert_eq(store_apply_reserve(s, "addr:192.0.2.1", 1060, 60, 3, &ok, &n, &oldest, msg),
+                 RB_OK, "%s", msg);
+    cr_assert(ok, "the oldest left the window");
+    cr_assert_eq(n, 3);
+    cr_assert_eq(oldest, 1002);
+    store_close(s);
+}
+
 Test(store, mail_is_claimed_once_oldest_first_and_recorded)
 {
     struct store *s = open_store();
