@@ -262,6 +262,12 @@ jobs_start(const struct settings *cfg, char *errmsg)
 }
 
 void
+jobs_stopping(void)
+{
+    __atomic_store_n(&stopping, 1, __ATOMIC_RELAXED);
+}
+
+void
 jobs_stop(void)
 {
     __atomic_store_n(&stopping, 1, __ATOMIC_RELAXED); /* a job stopped midway is queued again */

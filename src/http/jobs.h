@@ -20,8 +20,11 @@ const struct skills *jobs_taxonomy(void);
 /* This thread's scanner (made on first use; freed by jobs_teardown). */
 struct skillscan *jobs_scanner(void);
 
-/* Starts and stops the screening worker. */
+/* Starts and stops the screening worker. jobs_stopping tells the workers to stop without
+ * waiting for them: a job midway is handed back to the queue at the end of its batch, while
+ * the server still finishes its requests; jobs_stop then waits for them. */
 enum rb_err jobs_start(const struct settings *cfg, char *errmsg);
+void jobs_stopping(void);
 void jobs_stop(void);
 void jobs_teardown(void);
 

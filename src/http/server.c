@@ -1293,6 +1293,9 @@ http_serve(const struct settings *cfg, void (*ready)(const char *listen), char *
     }
     fprintf(stderr, "rubric: %s: finishing requests in flight (up to %u s)\n",
             sig == SIGTERM ? "SIGTERM" : "SIGINT", cfg->shutdown_grace);
+    /* a screening midway goes back to the queue now, for another server to go on with,
+     * rather than after the requests have drained */
+    jobs_stopping();
     drain(&sv);
     MHD_stop_daemon(sv.d);
     jobs_stop();

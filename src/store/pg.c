@@ -32,10 +32,19 @@ struct pg_store {
     char *url;           /* as shown: the password masked */
     struct pg_stmt *tab; /* open addressing by the SQL's address; cap a power of two */
     size_t cap, n;
-    unsigned next;       /* the next statement's number */
-    int depth;           /* write transactions open: the outermost a BEGIN */
-    json_t *kit_exclude; /* pg_kit_exclude: the ids a kit being built leaves out, or NULL */
+    unsigned next;             /* the next statement's number */
+    int depth;                 /* write transactions open: the outermost a BEGIN */
+    json_t *kit_exclude;       /* pg_kit_exclude: the ids a kit being built leaves out, or NULL */
+    long long gen;             /* the bank generation last read, valid while gen_known ... */
+    bool gen_known;            /* ... no notification came since, and ... */
+    unsigned long gen_commits; /* ... this process committed nothing since (pg_commits) */
+    bool notified;             /* the schema has the trigger that notifies (else: no caching) */
 };
+
+/* Write transactions this process has committed, on any connection: a generation this
+ * process may have changed is read again, so that a change is served at once by every
+ * thread of the server that made it (other servers hear of it through NOTIFY). */
+static unsigned long pg_commits;
 
 /* Any number will do, as long as every rubric takes the same: the migration lock's key. */
 #define PG_MIGRATE_LOCK "7465117920123"
@@ -250,6 +259,9 @@ run_once(struct pg_store *s, const char *sql, const struct pg_args *args)
     return PQexecPrepared(s->conn, name, args ? args->n : 0, args ? args->v : NULL, NULL, NULL, 0);
 }
 
+/* The channel the schema's trigger on bank_generation notifies. */
+static const char SQL_LISTEN[] = "LISTEN rubric_bank";
+
 static bool
 result_ok(const PGresult *r)
 {
@@ -270,6 +282,9 @@ pg_query(struct store *base, const char *sql, const struct pg_args *args, const 
         PQclear(r);
         PQreset(s->conn);
         stmt_forget(s);
+        s->gen_known = false; /* a new session: LISTEN again, and the number is stale */
+        if (s->notified && PQstatus(s->conn) == CONNECTION_OK)
+            PQclear(PQexec(s->conn, SQL_LISTEN));
         r = PQstatus(s->conn) == CONNECTION_OK ? run_once(s, sql, args) : NULL;
     }
     if (r && result_ok(r)) {
@@ -381,8 +396,10 @@ pg_end(struct store *base, enum rb_err rc, char *errmsg)
     s->depth = 0;
     if (rc == RB_OK) {
         rc = pg_exec(base, SQL_COMMIT, NULL, "commit", errmsg);
-        if (rc == RB_OK)
+        if (rc == RB_OK) {
+            __atomic_fetch_add(&pg_commits, 1, __ATOMIC_RELEASE);
             return rc;
+        }
     }
     if (PQtransactionStatus(s->conn) != PQTRANS_IDLE)
         pg_exec(base, SQL_ROLLBACK, NULL, "roll back", ignore);
@@ -551,10 +568,34 @@ pg_cache_writes(struct store *s, char *errmsg)
     return pg_exec(s, SQL_CACHE_WRITES, NULL, "cache writes", errmsg);
 }
 
+/* The generation, read from the database only when it may have changed: a notification
+ * arrived (the trigger on bank_generation), this process committed a write, or the
+ * connection is inside a transaction (which may have changed it itself). A cached question
+ * GET costs no round trip for it then. */
 static enum rb_err
-pg_bank_generation(struct store *s, long long *n, char *errmsg)
+pg_bank_generation(struct store *base, long long *n, char *errmsg)
 {
-    return pg_scalar(s, SQL_GENERATION, NULL, n, "bank generation", errmsg);
+    struct pg_store *s = to_pg(base);
+    unsigned long commits = __atomic_load_n(&pg_commits, __ATOMIC_ACQUIRE);
+    PGnotify *note;
+    enum rb_err rc;
+
+    if (PQconsumeInput(s->conn))
+        while ((note = PQnotifies(s->conn))) {
+            s->gen_known = false;
+            PQfreemem(note);
+        }
+    else
+        s->gen_known = false; /* the connection is in trouble: the query below will say */
+    if (s->gen_known && s->depth == 0 && s->gen_commits == commits) {
+        *n = s->gen;
+        return RB_OK;
+    }
+    rc = pg_scalar(base, SQL_GENERATION, NULL, n, "bank generation", errmsg);
+    s->gen_known = !rc && s->depth == 0 && s->notified;
+    s->gen = *n;
+    s->gen_commits = commits;
+    return rc;
 }
 
 static void
@@ -619,6 +660,17 @@ pg_store_open(const char *url, struct store **out, char *errmsg)
     if (!rc)
         rc = migrate(s, errmsg);
     if (rc)
+        goto err;
+    {
+        /* The generation is kept with the connection only where the schema has the trigger
+         * that notifies and this is not a standby (which refuses LISTEN and replays no
+         * notification): elsewhere it is read every time, as before. */
+        PGresult *r = PQexec(s->conn, "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = "
+                                      "'bank_generation_notify') AND NOT pg_is_in_recovery()");
+        s->notified = PQresultStatus(r) == PGRES_TUPLES_OK && pg_bool(r, 0, 0);
+        PQclear(r);
+    }
+    if (s->notified && (rc = run_script(s, SQL_LISTEN, "listen for bank changes", errmsg)))
         goto err;
     *out = &s->base;
     return RB_OK;

@@ -9,6 +9,7 @@
  */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/pg_int.h"
@@ -95,9 +96,6 @@ static const char SQL_ON_PANEL[] =
     "SELECT EXISTS (SELECT 1 FROM interview WHERE id = $1::bigint), "
     "EXISTS (SELECT 1 FROM interview_interviewer WHERE interview = $1 AND account = $2::bigint), "
     "(SELECT id FROM scorecard WHERE interview = $1 AND interviewer = $2)";
-static const char SQL_CARD_ADD[] =
-    "INSERT INTO scorecard (interview, interviewer, recommendation, notes, original) "
-    "VALUES ($1, $2, $3, $4, $5::json) RETURNING id";
 static const char SQL_CARD_SET[] =
     "UPDATE scorecard SET recommendation = $2, notes = $3 WHERE id = $1";
 /* FOR UPDATE: two amendments of one scorecard take turns */
@@ -154,6 +152,21 @@ static const char SQL_DRAFT_PUT[] =
     "d.revision + 1, updated_at = rubric_now_ms() RETURNING revision";
 static const char SQL_DRAFT_DEL[] =
     "DELETE FROM scorecard_draft WHERE interview = $1 AND account = $2";
+/* A submit in one statement: the scorecard, its ratings ($6: [{"q", "p" (the position in
+ * the kit), "c", "r", "n"}]) and competency ratings ($7: [{"c", "d", "r", "o"}]), and the
+ * interviewer's draft removed. One round trip where a statement per rating took 5 + ratings +
+ * competencies. */
+static const char SQL_CARD_SUBMIT[] =
+    "WITH card AS (INSERT INTO scorecard (interview, interviewer, recommendation, notes, "
+    "original) VALUES ($1, $2, $3, $4, $5::json) RETURNING id), "
+    "rating AS (INSERT INTO scorecard_rating (scorecard, question, position, competency, rating, "
+    "notes) SELECT card.id, x.q, x.p, x.c, x.r, x.n FROM card, json_to_recordset($6::json) "
+    "AS x(q text, p integer, c text, r integer, n text)), "
+    "comp AS (INSERT INTO scorecard_competency (scorecard, competency, derived, rating, "
+    "override_reason) SELECT card.id, y.c, y.d, y.r, y.o FROM card, json_to_recordset($7::json) "
+    "AS y(c text, d integer, r integer, o text)), "
+    "draft AS (DELETE FROM scorecard_draft WHERE interview = $1 AND account = $2) "
+    "SELECT id FROM card";
 
 /* The one JSON document in the first column of the only row of sql run with id, as *out (new):
  * RB_ENOTFOUND "no WHAT ID" without a row. */
@@ -375,6 +388,36 @@ put_ratings(struct store *s, long long id, const struct scorecard_new *v, char *
     return rc;
 }
 
+/* A rating as JSON: 0 (none) is null. */
+static json_t *
+rating_json(int rating)
+{
+    return rating ? json_integer(rating) : json_null();
+}
+
+/* v's ratings and competency ratings as SQL_CARD_SUBMIT's $6 and $7 (new strings). */
+static void
+ratings_json(const struct scorecard_new *v, char **ratings, char **comps)
+{
+    json_t *r = json_array(), *c = json_array();
+    for (size_t i = 0; i < v->nratings; i++) {
+        const struct scorecard_rating *x = &v->ratings[i];
+        json_array_append_new(r, json_pack("{s:s, s:I, s:s, s:o, s:s?}", "q", x->question, "p",
+                                           (json_int_t)i, "c", x->competency, "r",
+                                           rating_json(x->rating), "n", x->notes));
+    }
+    for (size_t i = 0; i < v->ncomps; i++) {
+        const struct scorecard_comp *x = &v->comps[i];
+        json_array_append_new(c, json_pack("{s:s, s:o, s:o, s:s?}", "c", x->competency, "d",
+                                           rating_json(x->derived), "r", rating_json(x->rating),
+                                           "o", x->override_reason));
+    }
+    *ratings = json_dumps(r, JSON_COMPACT);
+    *comps = json_dumps(c, JSON_COMPACT);
+    json_decref(r);
+    json_decref(c);
+}
+
 /* Whether account is on interview's panel: RB_ENOTFOUND without the interview ("no
  * interview N"), RB_EDENIED off its panel (the message for that is the caller's); *card is
  * account's submitted scorecard for it, or 0. */
@@ -421,24 +464,26 @@ pg_scorecard_submit(struct store *s, const struct scorecard_new *v, long long *i
     }
     if (rc)
         goto out;
-    pg_arg_ll(&a, v->interview);
-    pg_arg_ll(&a, v->interviewer);
-    pg_arg_text(&a, v->recommendation);
-    pg_arg_text(&a, v->notes);
-    pg_arg_text(&a, v->original);
-    rc = pg_scalar(s, SQL_CARD_ADD, &a, id, "store the scorecard", errmsg);
-    if (rc == RB_ECONFLICT) /* the same interviewer's other submit committed meanwhile */
+    {
+        char *ratings, *comps;
+        ratings_json(v, &ratings, &comps);
+        pg_arg_ll(&a, v->interview);
+        pg_arg_ll(&a, v->interviewer);
+        pg_arg_text(&a, v->recommendation);
+        pg_arg_text(&a, v->notes);
+        pg_arg_text(&a, v->original);
+        pg_arg_text(&a, ratings);
+        pg_arg_text(&a, comps);
+        rc = pg_scalar(s, SQL_CARD_SUBMIT, &a, id, "store the scorecard", errmsg);
+        free(ratings);
+        free(comps);
+    }
+    if (rc == RB_ECONFLICT && strstr(errmsg, "scorecard_interview_interviewer_key"))
+        /* the same interviewer's other submit committed meanwhile */
         snprintf(errmsg, RB_ERRMSG,
                  "a scorecard for interview %lld was submitted meanwhile and is final: amend it "
                  "instead",
                  v->interview);
-    if (rc || (rc = put_ratings(s, *id, v, errmsg)))
-        goto out;
-    /* the draft ends with the scorecard it was for */
-    a = (struct pg_args){0};
-    pg_arg_ll(&a, v->interview);
-    pg_arg_ll(&a, v->interviewer);
-    rc = pg_exec(s, SQL_DRAFT_DEL, &a, "remove the scorecard's draft", errmsg);
 out:
     return pg_end(s, rc, errmsg);
 }

@@ -79,19 +79,25 @@ static const char SQL_AUDIT_SUBJECT[] =
 /* An entry as listed ($1: the candidate filter, or NULL); the filters given are the ones
  * not NULL. The plans are custom per call while the NULLs fold away (PostgreSQL plans a
  * prepared statement for its values for the first five calls, and keeps a generic plan only
- * when it is no worse). */
-#define AUDIT_FILTER                                                                               \
-    "WHERE ($1::bigint IS NULL OR id IN (SELECT id FROM audit WHERE candidate = $1 UNION ALL "     \
-    "SELECT audit FROM audit_subject WHERE candidate = $1)) "                                      \
+ * when it is no worse). A candidate's entries have statements of their own: "$1 IS NULL OR id
+ * IN (...)" cannot become a join, so the planner filtered the whole log, newest first, by a
+ * hashed list of that candidate's ids (116 ms at 100,000 entries, where the join takes 0.1). */
+#define AUDIT_FILTER_REST                                                                          \
     "AND ($2::text IS NULL OR actor_label = $2) AND ($3::text IS NULL OR action = $3) "            \
     "AND ($4::text IS NULL OR at >= $4) "
-static const char SQL_AUDIT_LIST[] =
-    "SELECT json_build_object('id', id, 'at', at, 'actor', actor_label, 'actor_id', actor, "
-    "'action', action, 'candidate', coalesce(candidate, $1), 'candidates', CASE WHEN "
-    "candidates IS NOT NULL THEN candidates WHEN candidate IS NOT NULL THEN "
-    "jsonb_build_array(candidate) ELSE '[]'::jsonb END, 'what', what) "
-    "FROM audit " AUDIT_FILTER "ORDER BY id DESC LIMIT $5 OFFSET $6";
-static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM audit " AUDIT_FILTER;
+#define AUDIT_ANY "WHERE $1::bigint IS NULL " AUDIT_FILTER_REST
+#define AUDIT_OF                                                                                   \
+    "WHERE id IN (SELECT id FROM audit WHERE candidate = $1 UNION ALL "                            \
+    "SELECT audit FROM audit_subject WHERE candidate = $1) " AUDIT_FILTER_REST
+#define AUDIT_ROW                                                                                  \
+    "SELECT json_build_object('id', id, 'at', at, 'actor', actor_label, 'actor_id', actor, "       \
+    "'action', action, 'candidate', coalesce(candidate, $1), 'candidates', CASE WHEN "             \
+    "candidates IS NOT NULL THEN candidates WHEN candidate IS NOT NULL THEN "                      \
+    "jsonb_build_array(candidate) ELSE '[]'::jsonb END, 'what', what) FROM audit "
+static const char SQL_AUDIT_LIST[] = AUDIT_ROW AUDIT_ANY "ORDER BY id DESC LIMIT $5 OFFSET $6";
+static const char SQL_AUDIT_COUNT[] = "SELECT count(*) FROM audit " AUDIT_ANY;
+static const char SQL_AUDIT_LIST_OF[] = AUDIT_ROW AUDIT_OF "ORDER BY id DESC LIMIT $5 OFFSET $6";
+static const char SQL_AUDIT_COUNT_OF[] = "SELECT count(*) FROM audit " AUDIT_OF;
 static const char SQL_AUDIT_PRUNE[] =
     "DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < $1 ORDER BY id LIMIT $2)";
 
@@ -553,7 +559,8 @@ pg_audit_list(struct store *s, const struct audit_filter *f, size_t limit, size_
     filter_args(&a, f);
     pg_arg_ll(&a, (long long)limit);
     pg_arg_ll(&a, (long long)offset);
-    if (!(r = pg_query(s, SQL_AUDIT_LIST, &a, "list audit entries", &rc, errmsg)))
+    if (!(r = pg_query(s, f->candidate ? SQL_AUDIT_LIST_OF : SQL_AUDIT_LIST, &a,
+                       "list audit entries", &rc, errmsg)))
         return rc;
     for (int i = 0; i < PQntuples(r) && !rc; i++) {
         json_t *j = pg_json(r, i, 0, errmsg);
@@ -567,7 +574,8 @@ pg_audit_list(struct store *s, const struct audit_filter *f, size_t limit, size_
         return rc;
     a.n = 0;
     filter_args(&a, f);
-    rc = pg_scalar(s, SQL_AUDIT_COUNT, &a, &n, "count audit entries", errmsg);
+    rc = pg_scalar(s, f->candidate ? SQL_AUDIT_COUNT_OF : SQL_AUDIT_COUNT, &a, &n,
+                   "count audit entries", errmsg);
     *total = (size_t)n;
     return rc;
 }

@@ -86,6 +86,13 @@ CREATE TABLE bank_generation (
     n bigint NOT NULL
 );
 INSERT INTO bank_generation (id, n) VALUES (1, 0);
+-- Every change of the generation is announced to the connections that LISTEN (src/store/pg.c
+-- keeps the number with each connection and reads it again only when told, or after a commit
+-- of its own process): a cached question GET then needs no round trip for it.
+CREATE FUNCTION rubric_bank_notify() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN PERFORM pg_notify('rubric_bank', ''); RETURN NULL; END $$;
+CREATE TRIGGER bank_generation_notify AFTER UPDATE ON bank_generation
+    FOR EACH STATEMENT EXECUTE FUNCTION rubric_bank_notify();
 
 CREATE TABLE question_skill (
     question bigint NOT NULL REFERENCES question (id) ON DELETE CASCADE,
