@@ -91,6 +91,7 @@ struct intake_files {
 
     pthread_mutex_t store_mu; /* guards the store and the warnings */
     struct store *store;      /* NULL: none, or after a store error */
+    bool lookups;             /* the store kept parses when the run began: look files up */
 
     /* Parses wait here for the writer thread, which takes them a batch at a time and keeps
      * them in the store while the scanning threads go on reading; with no writer thread, a
@@ -223,6 +224,11 @@ intake_files_open(const struct intake_config *c, struct intake_files **out)
     pthread_mutex_init(&in->queue_mu, NULL);
     pthread_cond_init(&in->queue_cv, NULL);
     in->keeping = c->store != NULL;
+    /* a store with no parse at all (a new one) has none of these files: looking each up
+     * was most of what a first run spent on the store beside writing (a failure to tell
+     * leaves the lookups on) */
+    if (c->store)
+        (void)store_resumes_any(c->store, &in->lookups, msg);
     /* a second connection to an in-memory store would be another, empty store */
     if (c->store && c->db_url && !strstr(c->db_url, ":memory:") &&
         store_open(c->db_url, &in->wstore, msg) == RB_OK) {
@@ -246,6 +252,8 @@ from_store(struct intake_files *in, const char *hash, struct resume *r, char *fo
     char msg[RB_ERRMSG], *fmt = NULL, *body = NULL;
     enum rb_err e = RB_ENOTFOUND;
     json_t *o;
+    if (!in->lookups)
+        return false;
     pthread_mutex_lock(&in->store_mu);
     if (in->store) {
         e = store_resume_get(in->store, hash, in->c.blind, in->parser, &fmt, &body, msg);

@@ -41,6 +41,23 @@ jw_append(struct jw *w, const char *p, size_t n)
     }
 }
 
+/* "s" (n bytes, nothing in them to escape): one check of the room for the three parts. */
+static void
+jw_quoted(struct jw *w, const char *s, size_t n)
+{
+    struct buf *b = w->b;
+    if (!w->rc && b->data && b->len + n + 2 < b->cap) {
+        b->data[b->len] = '"';
+        memcpy(b->data + b->len + 1, s, n);
+        b->data[b->len + n + 1] = '"';
+        b->len += n + 2;
+    } else {
+        jw_append(w, "\"", 1);
+        jw_append(w, s, n);
+        jw_append(w, "\"", 1);
+    }
+}
+
 static void
 jw_puts(struct jw *w, const char *s)
 {
@@ -89,9 +106,7 @@ put_str(struct jw *b, const char *s)
     const char *run = s;
     size_t len;
     if (str_kind(s, &len) == STR_PLAIN) {
-        jw_putc(b, '"');
-        jw_append(b, s, len);
-        jw_putc(b, '"');
+        jw_quoted(b, s, len);
         return;
     }
     jw_putc(b, '"');
@@ -200,52 +215,55 @@ next(struct seq *q)
     q->any = true;
 }
 
-/* "key": before a value. */
+/* "key": before a value, given as qk, the key already quoted with its colon (qn bytes): keys
+ * are this file's own words, nothing to escape, and each member is then one append instead
+ * of three and a strlen. The macros below take the key as a string literal. */
 static void
-key(struct seq *q, const char *k)
+key_q(struct seq *q, const char *qk, size_t qn)
 {
     next(q);
-    /* keys are this file's own words: nothing to escape */
-    jw_putc(q->b, '"');
-    jw_puts(q->b, k);
-    jw_append(q->b, "\":", 2);
+    jw_append(q->b, qk, qn);
 }
+
+#define QUOTED(k) "\"" k "\":", sizeof(k) + 2
+#define key(q, k) key_q((q), QUOTED(k))
+#define member_str(q, k, s) member_str_q((q), QUOTED(k), (s))
+#define member_real(q, k, v) member_real_q((q), QUOTED(k), (v))
+#define member_strs(q, k, v, n) member_strs_q((q), QUOTED(k), (v), (n))
 
 /* "key":"s", or "key":null when s is NULL; nothing when jansson would refuse s. */
 static void
-member_str(struct seq *q, const char *k, const char *s)
+member_str_q(struct seq *q, const char *qk, size_t qn, const char *s)
 {
     size_t len = 0;
     enum str_kind kind = s ? str_kind(s, &len) : STR_PLAIN;
     if (kind == STR_BAD)
         return;
-    key(q, k);
+    key_q(q, qk, qn);
     if (!s) {
         jw_puts(q->b, "null");
     } else if (kind == STR_PLAIN) {
-        jw_putc(q->b, '"');
-        jw_append(q->b, s, len);
-        jw_putc(q->b, '"');
+        jw_quoted(q->b, s, len);
     } else {
         put_str(q->b, s);
     }
 }
 
 static void
-member_real(struct seq *q, const char *k, double v)
+member_real_q(struct seq *q, const char *qk, size_t qn, double v)
 {
     if (!isfinite(v))
         return;
-    key(q, k);
+    key_q(q, qk, qn);
     put_real(q->b, v);
 }
 
 /* "key":[...] of n strings, those jansson would refuse left out. */
 static void
-member_strs(struct seq *q, const char *k, char *const *v, size_t n)
+member_strs_q(struct seq *q, const char *qk, size_t qn, char *const *v, size_t n)
 {
     struct seq a = {q->b, false};
-    key(q, k);
+    key_q(q, qk, qn);
     jw_putc(q->b, '[');
     for (size_t i = 0; i < n; i++)
         if (str_ok(v[i])) {

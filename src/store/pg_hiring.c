@@ -25,6 +25,8 @@ static const char SQL_RESUME_PUT[] =
     "INSERT INTO parsed_resume (hash, blind, parser, format, body) VALUES ($1, $2, $3, $4, $5) "
     "ON CONFLICT (hash, blind) DO UPDATE SET parser = excluded.parser, format = excluded.format, "
     "body = excluded.body, created_at = rubric_now()";
+static const char SQL_RESUMES_ANY[] =
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM parsed_resume) THEN 1 ELSE 0 END";
 static const char SQL_UPLOAD_USED[] = "SELECT 1 FROM resume WHERE hash = $1 LIMIT 1";
 /* Content-addressed: the same bytes uploaded again are kept once. The row kept already is
  * locked (DO UPDATE ... WHERE false locks and changes nothing), so that an erase deleting
@@ -220,6 +222,15 @@ pg_resumes_put(struct store *s, const struct parsed_resume *v, size_t n, char *e
         rc = pg_exec(s, SQL_RESUME_PUT, &a, "store parsed resume", errmsg);
     }
     return pg_end(s, rc, errmsg);
+}
+
+static enum rb_err
+pg_resumes_any(struct store *s, bool *any, char *errmsg)
+{
+    long long n = 1;
+    enum rb_err rc = pg_scalar(s, SQL_RESUMES_ANY, NULL, &n, "look for parsed resumes", errmsg);
+    *any = rc || n != 0;
+    return rc;
 }
 
 static enum rb_err
@@ -809,6 +820,7 @@ pg_hiring_ops(struct store_ops *ops)
 {
     ops->resume_get = pg_resume_get;
     ops->resumes_put = pg_resumes_put;
+    ops->resumes_any = pg_resumes_any;
     ops->upload_used = pg_upload_used;
     ops->original_get = pg_original_get;
     ops->original_keep = pg_original_keep;

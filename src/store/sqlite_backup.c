@@ -165,6 +165,38 @@ sqlite_backup_seal(const char *path, char *errmsg)
     return rc;
 }
 
+/* The integer PRAGMA of db (its "main" database), or -1. */
+static int
+pragma_int(sqlite3 *db, const char *pragma)
+{
+    sqlite3_stmt *st = NULL;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, pragma, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Copies from over db. A store in WAL mode takes pages of its own size only: a backup with
+ * other pages (4 KB, from a store made before new stores had 8 KB, or PostgreSQL's backup
+ * file) is copied with the log off, the store then taking the backup's page size, and the log
+ * on again after. Turning the log off needs the store to itself, as a restore does anyway. */
+static int
+copy_over(sqlite3 *db, sqlite3 *from)
+{
+    bool resize = pragma_int(from, "PRAGMA page_size") != pragma_int(db, "PRAGMA page_size");
+    int r;
+    if (resize && sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+        r = sqlite3_errcode(db);
+    else
+        r = copy(db, from);
+    if (resize && sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK &&
+        r == SQLITE_OK)
+        r = sqlite3_errcode(db);
+    return r;
+}
+
 enum rb_err
 sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
 {
@@ -179,7 +211,7 @@ sqlite_restore(struct store *s, const char *path, int latest, char *errmsg)
         snprintf(errmsg, RB_ERRMSG, "%s is not a store: %s", path,
                  from ? sqlite3_errmsg(from) : "out of memory");
         rc = RB_EINVAL;
-    } else if ((r = copy(db, from)) != SQLITE_OK) {
+    } else if ((r = copy_over(db, from)) != SQLITE_OK) {
         snprintf(errmsg, RB_ERRMSG, "the restore from %s failed: %s (is a server using the store?)",
                  path, sqlite3_errstr(r));
         rc = RB_ESTORE;

@@ -29,7 +29,8 @@ struct sqlite_store {
         sqlite3_stmt *st;
     } * stmts;
     size_t nstmts, capstmts;
-    int depth; /* write transactions open: the outermost a BEGIN, the others savepoints */
+    int depth;  /* write transactions open: the outermost a BEGIN, the others savepoints */
+    bool cache; /* store_cache_writes: commits unsynced, checkpointed (synced) at close */
 };
 
 static inline struct sqlite_store *
@@ -115,6 +116,7 @@ enum rb_err sqlite_resume_get(struct store *s, const char *hash, bool blind, con
                               char **format, char **body, char *errmsg);
 enum rb_err sqlite_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
                                char *errmsg);
+enum rb_err sqlite_resumes_any(struct store *s, bool *any, char *errmsg);
 /* sqlite_rank.c: registers rubric_rank(), the rank of question searches, on db. */
 enum rb_err sqlite_rank_register(sqlite3 *db, char *errmsg);
 

@@ -18,6 +18,7 @@ static const char SQL_RESUME_GET[] = "SELECT format, body FROM parsed_resume "
 static const char SQL_RESUME_PUT[] =
     "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_RESUMES_ANY[] = "SELECT EXISTS (SELECT 1 FROM parsed_resume)";
 
 /* ---- parsed resumes -------------------------------------------------------------------- */
 
@@ -69,4 +70,13 @@ sqlite_resumes_put(struct store *base, const struct parsed_resume *v, size_t n, 
         rc = sq_exec(&s->base, st, errmsg, "store parsed resume");
     }
     return sq_end(&s->base, rc, errmsg);
+}
+
+enum rb_err
+sqlite_resumes_any(struct store *base, bool *any, char *errmsg)
+{
+    long long n = 1;
+    enum rb_err rc = sq_scalar(base, SQL_RESUMES_ANY, &n, "look for parsed resumes", errmsg);
+    *any = rc || n != 0;
+    return rc;
 }

@@ -253,6 +253,13 @@ store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n, char
 }
 
 enum rb_err
+store_resumes_any(struct store *s, bool *any, char *errmsg)
+{
+    *any = true; /* on failure: look files up, as without this answer */
+    return s->ops->resumes_any(s, any, errmsg);
+}
+
+enum rb_err
 store_user_add(struct store *s, const struct user *u, const char *pwhash, long long *id,
                char *errmsg)
 {

@@ -230,6 +230,9 @@ enum rb_err store_resume_get(struct store *s, const char *hash, bool blind, cons
  * JSON object ('{' to '}'; its inside is the caller's to get right). */
 enum rb_err store_resumes_put(struct store *s, const struct parsed_resume *v, size_t n,
                               char *errmsg);
+/* *any: whether s keeps any parse at all (of any file or parser). A run over many files
+ * that finds none skips looking each one up. */
+enum rb_err store_resumes_any(struct store *s, bool *any, char *errmsg);
 
 /* ---- users and authentication ---- */
 
@@ -599,8 +602,9 @@ enum rb_err store_bank_generation(struct store *s, long long *n, char *errmsg);
 enum rb_err store_ping(struct store *s, char *errmsg);
 
 /* Marks s as a connection that writes only what can be made again (the parse cache of
- * `rubric screen`): its commits are not synced, so a power loss may lose its last ones, never
- * the store's consistency. Other connections keep their full durability. */
+ * `rubric screen`): its commits are not synced, so a power loss during its run may lose its
+ * last ones, never the store's consistency; on SQLite, store_close makes all it wrote durable
+ * (a checkpoint, synced). Other connections keep their full durability. */
 enum rb_err store_cache_writes(struct store *s, char *errmsg);
 
 /* ---- data protection: the audit log, export, erase, retention ---- */

@@ -49,6 +49,7 @@ struct store_ops {
                               char **format, char **body, char *errmsg);
     enum rb_err (*resumes_put)(struct store *s, const struct parsed_resume *v, size_t n,
                                char *errmsg);
+    enum rb_err (*resumes_any)(struct store *s, bool *any, char *errmsg);
     enum rb_err (*user_add)(struct store *s, const struct user *u, const char *pwhash,
                             long long *id, char *errmsg);
     enum rb_err (*user_get)(struct store *s, long long id, const char *email, struct user *u,

@@ -130,3 +130,22 @@ test_a_restore_into_postgresql_that_fails_midway_changes_nothing() {
     assert_err "UTF8"
     assert_eq "$(dump)" "$before" "the store after the failed restore"
 }
+
+test_a_backup_with_other_pages_restores_into_a_new_store() {
+    if on_pg; then skip "page sizes are SQLite's"; fi
+    # a store made before new stores had 8 KB pages: 4 KB pages, as SQLite's default
+    "$RUBRIC" --db "sqlite:$PWD/old.db" candidate add --name "Ilse Fixture" >/dev/null
+    sqlite3 old.db 'PRAGMA journal_mode = DELETE' 'PRAGMA page_size = 4096' 'VACUUM' \
+        'PRAGMA journal_mode = WAL' >/dev/null
+    assert_eq "$(sqlite3 old.db 'PRAGMA page_size')" 4096 "the old store's page size"
+    run "$RUBRIC" --db "sqlite:$PWD/old.db" backup --output old-backup.db
+    assert_rc 0
+    "$RUBRIC" --db "sqlite:$PWD/new.db" candidate list >/dev/null
+    assert_eq "$(sqlite3 new.db 'PRAGMA page_size')" 8192 "a new store's page size"
+    run "$RUBRIC" --db "sqlite:$PWD/new.db" restore --input old-backup.db
+    assert_rc 0
+    assert_eq "$(sqlite3 new.db 'PRAGMA integrity_check')" ok "the restored store's integrity"
+    assert_eq "$(sqlite3 new.db 'PRAGMA journal_mode')" wal "the restored store's journal"
+    run "$RUBRIC" --db "sqlite:$PWD/new.db" candidate list --json
+    assert_json '.[0].name == "Ilse Fixture"'
+}

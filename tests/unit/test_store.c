@@ -104,6 +104,61 @@ Test(store, a_file_that_is_not_a_database_is_refused)
     cr_assert_not_null(strstr(msg, dbpath), "the message names the file: %s", msg);
 }
 
+/* The rows of parsed_resume in the store's file alone, without its log (a copy of the file
+ * read on its own). */
+static int
+parses_in_file(void)
+{
+    char copy[96], buf[65536];
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    FILE *in = fopen(dbpath, "rb"), *out;
+    size_t n;
+    int rows = -1;
+    snprintf(copy, sizeof copy, "%s.copy", dbpath);
+    out = fopen(copy, "wb");
+    cr_assert(in && out);
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        cr_assert_eq(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    fclose(out);
+    cr_assert_eq(sqlite3_open(copy, &db), SQLITE_OK);
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM parsed_resume", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        rows = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    unlink(copy);
+    return rows;
+}
+
+Test(store, parses_written_unsynced_are_in_the_store_file_once_their_connection_closes)
+{
+    test_sqlite_only("the store's file and its write-ahead log");
+    struct store *s, *w;
+    char msg[RB_ERRMSG] = "", hash[3][65];
+    struct parsed_resume v[3];
+
+    /* as `rubric screen` runs: the readers' connection open all along, the writer's own
+     * connection committing without syncs and with checkpoints put off */
+    cr_assert_eq(test_store_open(url, &s, msg), RB_OK, "%s", msg);
+    store_close(s); /* the new store's tables into its file */
+    cr_assert_eq(test_store_open(url, &s, msg), RB_OK, "%s", msg);
+    cr_assert_eq(test_store_open(url, &w, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_cache_writes(w, msg), RB_OK, "%s", msg);
+    for (int i = 0; i < 3; i++) {
+        memset(hash[i], 'a' + i, 64);
+        hash[i][64] = '\0';
+        v[i] = (struct parsed_resume){hash[i], false, "p1", "text", "{\"name\":\"Ines Sample\"}"};
+    }
+    cr_assert_eq(store_resumes_put(w, v, 3, msg), RB_OK, "%s", msg);
+    cr_assert_eq(parses_in_file(), 0, "committed to the log only, before the close");
+    store_close(w);
+    /* the close copied them into the file (and synced it): durable, with s still open */
+    cr_assert_eq(parses_in_file(), 3);
+    store_close(s);
+}
+
 Test(store, unknown_url_schemes_are_usage_errors)
 {
     struct store *s;

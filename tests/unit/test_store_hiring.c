@@ -133,7 +133,11 @@ Test(store, stored_parses_are_kept_per_file_blindness_and_parser)
     struct store *s = open_store();
     char msg[RB_ERRMSG], hash[65], *format, *body;
     struct parsed_resume v[2];
+    bool any = true;
 
+    /* a new store says it has none, so that a first run looks no file up */
+    cr_assert_eq(store_resumes_any(s, &any, msg), RB_OK, "%s", msg);
+    cr_assert(!any);
     /* as `rubric screen`'s writer connection keeps them: commits not synced, read back alike */
     cr_assert_eq(store_cache_writes(s, msg), RB_OK, "%s", msg);
     memset(hash, 'c', 64);
@@ -141,6 +145,8 @@ Test(store, stored_parses_are_kept_per_file_blindness_and_parser)
     v[0] = (struct parsed_resume){hash, false, "p1", "text", "{\"name\":\"Ines Placeholder\"}"};
     v[1] = (struct parsed_resume){hash, true, "p1", "text", "{\"name\":null}"};
     cr_assert_eq(store_resumes_put(s, v, 2, msg), RB_OK, "%s", msg);
+    cr_assert_eq(store_resumes_any(s, &any, msg), RB_OK, "%s", msg);
+    cr_assert(any);
     cr_assert_eq(store_resume_get(s, hash, true, "p1", &format, &body, msg), RB_OK, "%s", msg);
     cr_assert_str_eq(format, "text");
     cr_assert_str_eq(body, "{\"name\":null}");
