@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store/store_impl.h"
 
@@ -386,6 +387,19 @@ store_practice_served(struct store *s, long long account, const char *question, 
 enum rb_err
 store_backup(struct store *s, const char *path, char *errmsg)
 {
+    struct stat st;
+    /* A backup is written beside path and renamed over it: over a device (/dev/null), a
+     * link or a folder, that would replace the thing itself, not write into it. */
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        snprintf(errmsg, RB_ERRMSG,
+                 "%s: not a regular file (%s): a backup replaces its file whole, so give the "
+                 "name of a new file or of an earlier backup",
+                 path,
+                 S_ISDIR(st.st_mode)   ? "a folder"
+                 : S_ISLNK(st.st_mode) ? "a symbolic link"
+                                       : "a device, pipe or socket");
+        return RB_EIO;
+    }
     return s->ops->backup(s, path, errmsg);
 }
 

@@ -82,6 +82,25 @@ test_a_file_that_is_not_a_whole_store_is_refused() {
     assert_json 'length == 1'
 }
 
+test_a_backup_never_replaces_what_is_not_a_file() {
+    "$RUBRIC" candidate add --name "Noor Testcase" >/dev/null
+    # a device such as /dev/null, here a pipe; a folder; a link to an earlier backup
+    mkfifo pipe
+    mkdir folder
+    run "$RUBRIC" backup --output earlier.db
+    assert_rc 0
+    ln -s earlier.db link.db
+    for out in pipe folder link.db; do
+        run "$RUBRIC" backup --output "$out"
+        assert_rc 4
+        assert_err "$out: not a regular file"
+    done
+    [ -p pipe ] && [ -d folder ] && [ -L link.db ] || fail "a backup replaced what was there"
+    # an earlier backup is replaced whole, as before
+    run "$RUBRIC" backup --output earlier.db
+    assert_rc 0
+}
+
 # Every row of the test's store as text, less what is not data: pg_dump's \restrict lines
 # carry a key new each run, and SQLite's planner statistics are rewritten when a store closes.
 dump() { db_dump | grep -v -e '^\\\(un\)\?restrict ' -e 'sqlite_stat1'; }
