@@ -739,39 +739,38 @@ out:
     return sq_end(s, rc, errmsg);
 }
 
-enum rb_err
-sqlite_apply_attempts(struct store *s, const char *key, long long now, long long window,
-                      bool record, long long *count, long long *oldest, char *errmsg)
+/* The steps of the careers limit, each inside the caller's transaction. */
+static enum rb_err
+attempt_prune(struct store *s, long long before, char *errmsg)
 {
-    sqlite3_stmt *st;
-    enum rb_err rc = sq_begin(s, errmsg);
-    *count = 0;
-    *oldest = 0;
-    if (rc)
-        return rc;
-    if (record) {
-        if (!(st = sq_stmt(s, SQL_ATTEMPT_PRUNE, errmsg))) {
-            rc = RB_ESTORE;
-            goto out;
-        }
-        sqlite3_bind_int64(st, 1, now - window);
-        if ((rc = sq_exec(s, st, errmsg, "prune attempts")))
-            goto out;
-        if (!(st = sq_stmt(s, SQL_ATTEMPT_ADD, errmsg))) {
-            rc = RB_ESTORE;
-            goto out;
-        }
-        sq_bind_text(st, 1, key);
-        sqlite3_bind_int64(st, 2, now);
-        if ((rc = sq_exec(s, st, errmsg, "record attempt")))
-            goto out;
-    }
-    if (!(st = sq_stmt(s, SQL_ATTEMPT_COUNT, errmsg))) {
-        rc = RB_ESTORE;
-        goto out;
-    }
+    sqlite3_stmt *st = sq_stmt(s, SQL_ATTEMPT_PRUNE, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    sqlite3_bind_int64(st, 1, before);
+    return sq_exec(s, st, errmsg, "prune attempts");
+}
+
+static enum rb_err
+attempt_add(struct store *s, const char *key, long long now, char *errmsg)
+{
+    sqlite3_stmt *st = sq_stmt(s, SQL_ATTEMPT_ADD, errmsg);
+    if (!st)
+        return RB_ESTORE;
     sq_bind_text(st, 1, key);
-    sqlite3_bind_int64(st, 2, now - window);
+    sqlite3_bind_int64(st, 2, now);
+    return sq_exec(s, st, errmsg, "record attempt");
+}
+
+static enum rb_err
+attempt_count(struct store *s, const char *key, long long since, long long *count,
+              long long *oldest, char *errmsg)
+{
+    enum rb_err rc = RB_OK;
+    sqlite3_stmt *st = sq_stmt(s, SQL_ATTEMPT_COUNT, errmsg);
+    if (!st)
+        return RB_ESTORE;
+    sq_bind_text(st, 1, key);
+    sqlite3_bind_int64(st, 2, since);
     if (sqlite3_step(st) == SQLITE_ROW) {
         *count = sqlite3_column_int64(st, 0);
         *oldest = sqlite3_column_int64(st, 1);
@@ -779,6 +778,22 @@ sqlite_apply_attempts(struct store *s, const char *key, long long now, long long
         rc = sq_fail(s, errmsg, "count attempts");
     }
     sq_done(st);
+    return rc;
+}
+
+enum rb_err
+sqlite_apply_attempts(struct store *s, const char *key, long long now, long long window,
+                      bool record, long long *count, long long *oldest, char *errmsg)
+{
+    enum rb_err rc = sq_begin(s, errmsg);
+    *count = 0;
+    *oldest = 0;
+    if (rc)
+        return rc;
+    if (record &&
+        ((rc = attempt_prune(s, now - window, errmsg)) || (rc = attempt_add(s, key, now, errmsg))))
+        goto out;
+    rc = attempt_count(s, key, now - window, count, oldest, errmsg);
 out:
     return sq_end(s, rc, errmsg);
 }
@@ -792,7 +807,6 @@ sqlite_apply_reserve(struct store *s, const char *key, long long now, long long 
                      long long max, bool *reserved, long long *count, long long *oldest,
                      char *errmsg)
 {
-    sqlite3_stmt *st;
     /* BEGIN IMMEDIATE: the count cannot change before the attempt is added */
     enum rb_err rc = sq_begin(s, errmsg);
     *reserved = false;
@@ -800,35 +814,10 @@ sqlite_apply_reserve(struct store *s, const char *key, long long now, long long 
     *oldest = 0;
     if (rc)
         return rc;
-    if (!(st = sq_stmt(s, SQL_ATTEMPT_PRUNE, errmsg))) {
-        rc = RB_ESTORE;
+    if ((rc = attempt_prune(s, now - window, errmsg)) ||
+        (rc = attempt_count(s, key, now - window, count, oldest, errmsg)) || *count >= max)
         goto out;
-    }
-    sqlite3_bind_int64(st, 1, now - window);
-    if ((rc = sq_exec(s, st, errmsg, "prune attempts")))
-        goto out;
-    if (!(st = sq_stmt(s, SQL_ATTEMPT_COUNT, errmsg))) {
-        rc = RB_ESTORE;
-        goto out;
-    }
-    sq_bind_text(st, 1, key);
-    sqlite3_bind_int64(st, 2, now - window);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *count = sqlite3_column_int64(st, 0);
-        *oldest = sqlite3_column_int64(st, 1);
-    } else {
-        rc = sq_fail(s, errmsg, "count attempts");
-    }
-    sq_done(st);
-    if (rc || *count >= max)
-        goto out;
-    if (!(st = sq_stmt(s, SQL_ATTEMPT_ADD, errmsg))) {
-        rc = RB_ESTORE;
-        goto out;
-    }
-    sq_bind_text(st, 1, key);
-    sqlite3_bind_int64(st, 2, now);
-    if ((rc = sq_exec(s, st, errmsg, "record attempt")))
+    if ((rc = attempt_add(s, key, now, errmsg)))
         goto out;
     *reserved = true;
     if (!(*count)++)
