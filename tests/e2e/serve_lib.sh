@@ -105,3 +105,15 @@ use_server() {
     local p=PORT_$1 b=BASE_$1 s=PID_$1
     PORT=${!p} BASE=${!b} SERVER_PID=${!s}
 }
+
+# Adds candidates through the API (as $TOKEN) until the file stop exists (2,000 at most),
+# appending "ID NANOSECONDS" to acked.txt after each 201: the time the write was acknowledged.
+writer() {
+    local id
+    for i in $(seq 1 2000); do
+        [ -e stop ] && return 0
+        id=$(curl -sS -m 10 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+            -d "{\"name\":\"Load Person $i\"}" "$BASE/api/v1/candidates" | jq -r '.id // empty')
+        [ -n "$id" ] && echo "$id $(date +%s%N)" >>acked.txt
+    done
+}

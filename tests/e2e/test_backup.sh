@@ -7,18 +7,6 @@
 # shellcheck source=tests/e2e/serve_lib.sh
 source "$ROOT/tests/e2e/serve_lib.sh"
 
-# Adds candidates through the API until the file stop exists (2,000 at most), appending
-# "ID NANOSECONDS" to acked.txt after each 201: the time the write was acknowledged.
-writer() {
-    local id
-    for i in $(seq 1 2000); do
-        [ -e stop ] && return 0
-        id=$(curl -sS -m 10 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-            -d "{\"name\":\"Load Person $i\"}" "$BASE/api/v1/candidates" | jq -r '.id // empty')
-        [ -n "$id" ] && echo "$id $(date +%s%N)" >>acked.txt
-    done
-}
-
 test_a_backup_under_writes_restores_every_acknowledged_write() {
     local began missing
     start_server

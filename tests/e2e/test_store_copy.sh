@@ -100,18 +100,6 @@ test_a_table_the_copy_does_not_know_stops_it_by_name() {
     assert_json 'length == 0'
 }
 
-# Adds candidates through the API until the file stop exists (2,000 at most), appending
-# "ID NANOSECONDS" to acked.txt after each 201.
-writer() {
-    local id
-    for i in $(seq 1 2000); do
-        [ -e stop ] && return 0
-        id=$(curl -sS -m 10 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-            -d "{\"name\":\"Load Person $i\"}" "$BASE/api/v1/candidates" | jq -r '.id // empty')
-        [ -n "$id" ] && echo "$id $(date +%s%N)" >>acked.txt
-    done
-}
-
 test_a_copy_taken_while_a_server_writes_is_verified_and_whole() {
     local began missing
     start_server
