@@ -43,7 +43,9 @@ run_block() {
     local n=$1 i text script=run.sh
     {
         echo 'set +e'
-        echo 'trap '"'"'kill $(jobs -p) 2>/dev/null; wait'"'"' EXIT'
+        # a server step runs inside a { } group, so `kill %1` stops the group's shell and not
+        # the server under it: at the end, the server on this test's port goes too
+        printf 'trap '"'"'kill $(jobs -p) 2>/dev/null; pkill -TERM -f -- "serve --listen 127.0.0.1:%s" 2>/dev/null; wait'"'"' EXIT\n' "$PORT"
         for i in $(seq 1 "$n"); do
             text=$(step_text "$i" | sed "s/127\.0\.0\.1:8080/127.0.0.1:$PORT/g")
             if grep -qE '&[[:space:]]*$' <<<"$text"; then
