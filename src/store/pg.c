@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store/pg_int.h"
 #include "store/store_copy.h"
@@ -26,6 +27,34 @@ struct pg_stmt {
     const char *sql; /* NULL: a free slot */
     unsigned name;
 };
+
+/* Who a token or session is: each connection keeps the last AUTH_SLOTS tokens and sessions
+ * it read (pg_auth_cached, pg_auth_keep), so that a request of a known caller costs no round trip
+ * for them. An entry is used while no change was announced since it was read (pg_auth_epoch: a
+ * commit of this process is heard before its answer is sent; another server's within the moment
+ * PostgreSQL takes to deliver it), for AUTH_TTL seconds at most (a token's last use is written when
+ * it is read again), and, for a session, until it expires. */
+
+#define AUTH_SLOTS 8
+#define AUTH_TTL 60
+
+struct auth_slot {
+    char hash[65];       /* "" when free */
+    bool session;        /* a session's (else an API token's) */
+    struct user u;       /* who it is */
+    char *csrf;          /* a session's CSRF token */
+    long long expires;   /* a session's end, Unix seconds */
+    long long until;     /* the entry's own end, monotonic seconds */
+    unsigned long epoch; /* pg_auth_epoch when it was read */
+};
+
+static void
+slot_clear(struct auth_slot *e)
+{
+    user_cleanup(&e->u);
+    free(e->csrf);
+    memset(e, 0, sizeof *e);
+}
 
 struct pg_store {
     struct store base;
@@ -40,12 +69,22 @@ struct pg_store {
     bool gen_known;            /* ... no notification came since, and ... */
     unsigned long gen_commits; /* ... this process committed nothing since (pg_commits) */
     bool notified;             /* the schema has the trigger that notifies (else: no caching) */
+    unsigned long bank_notes;  /* the bank's notifications taken on this connection */
+    bool auth_notified;        /* the schema has the triggers that announce auth changes */
+    struct auth_slot *auth;    /* AUTH_SLOTS of them (above), or NULL before the first */
+    unsigned auth_next;        /* the slot the next entry takes */
 };
 
 /* Write transactions this process has committed, on any connection: a generation this
  * process may have changed is read again, so that a change is served at once by every
  * thread of the server that made it (other servers hear of it through NOTIFY). */
 static unsigned long pg_commits;
+
+/* Changes to who a token or session is (an account, a token, a session changed or went)
+ * that a connection of this process has heard of: each announced by the schema's triggers
+ * on the channel rubric_auth, to every connection that listens, the committing one too. A
+ * cached entry taken before the last change is not used. */
+static unsigned long pg_auth_epoch;
 
 /* Any number will do, as long as every rubric takes the same: the migration lock's key. */
 #define PG_MIGRATE_LOCK "7465117920123"
@@ -276,8 +315,34 @@ run_once(struct pg_store *s, const char *sql, const struct pg_args *args)
                           args->binary ? args->fmt : NULL, args->binary_result ? 1 : 0);
 }
 
-/* The channel the schema's trigger on bank_generation notifies. */
+/* The channels the schema's triggers notify: on bank_generation, and on the tables that
+ * say who a token or session is. */
 static const char SQL_LISTEN[] = "LISTEN rubric_bank";
+static const char SQL_LISTEN_AUTH[] = "LISTEN rubric_auth";
+#define AUTH_CHANNEL "rubric_auth"
+
+/* Takes the notifications that came: from the socket too when consume, else only those
+ * libpq has already read (with a result: a commit's own come with it). A change of who a
+ * token is moves the process's epoch; any other is the bank's. */
+static void
+take_notes(struct pg_store *s, bool consume)
+{
+    PGnotify *note;
+    if (consume && !PQconsumeInput(s->conn)) {
+        s->gen_known = false; /* the connection is in trouble: the next query will say */
+        __atomic_fetch_add(&pg_auth_epoch, 1, __ATOMIC_RELEASE);
+        return;
+    }
+    while ((note = PQnotifies(s->conn))) {
+        if (strcmp(note->relname, AUTH_CHANNEL) == 0)
+            __atomic_fetch_add(&pg_auth_epoch, 1, __ATOMIC_RELEASE);
+        else {
+            s->gen_known = false;
+            s->bank_notes++;
+        }
+        PQfreemem(note);
+    }
+}
 
 static bool
 result_ok(const PGresult *r)
@@ -300,11 +365,16 @@ pg_query(struct store *base, const char *sql, const struct pg_args *args, const 
         PQreset(s->conn);
         stmt_forget(s);
         s->gen_known = false; /* a new session: LISTEN again, and the number is stale */
+        __atomic_fetch_add(&pg_auth_epoch, 1, __ATOMIC_RELEASE); /* notes may be lost */
         if (s->notified && PQstatus(s->conn) == CONNECTION_OK)
             PQclear(PQexec(s->conn, SQL_LISTEN));
+        if (s->auth_notified && PQstatus(s->conn) == CONNECTION_OK)
+            PQclear(PQexec(s->conn, SQL_LISTEN_AUTH));
         r = PQstatus(s->conn) == CONNECTION_OK ? run_once(s, sql, args) : NULL;
     }
     if (r && result_ok(r)) {
+        if (s->depth == 0)
+            take_notes(s, false); /* a commit's own: before its answer leaves this server */
         *rc = RB_OK;
         return r;
     }
@@ -554,6 +624,9 @@ pg_close(struct store *base)
 {
     struct pg_store *s = to_pg(base);
     PQfinish(s->conn);
+    for (unsigned i = 0; s->auth && i < AUTH_SLOTS; i++)
+        slot_clear(&s->auth[i]);
+    free(s->auth);
     json_decref(s->kit_exclude);
     free(s->tab);
     free(s->url);
@@ -594,25 +667,97 @@ pg_bank_generation(struct store *base, long long *n, char *errmsg)
 {
     struct pg_store *s = to_pg(base);
     unsigned long commits = __atomic_load_n(&pg_commits, __ATOMIC_ACQUIRE);
-    PGnotify *note;
+    unsigned long notes;
     enum rb_err rc;
 
-    if (PQconsumeInput(s->conn))
-        while ((note = PQnotifies(s->conn))) {
-            s->gen_known = false;
-            PQfreemem(note);
-        }
-    else
-        s->gen_known = false; /* the connection is in trouble: the query below will say */
+    take_notes(s, true);
+    notes = s->bank_notes;
     if (s->gen_known && s->depth == 0 && s->gen_commits == commits) {
         *n = s->gen;
         return RB_OK;
     }
     rc = pg_scalar(base, SQL_GENERATION, NULL, n, "bank generation", errmsg);
-    s->gen_known = !rc && s->depth == 0 && s->notified;
+    /* a notification that came with the answer may tell of a change it did not see */
+    s->gen_known = !rc && s->depth == 0 && s->notified && s->bank_notes == notes;
     s->gen = *n;
     s->gen_commits = commits;
     return rc;
+}
+
+static long long
+mono_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec;
+}
+
+static void
+user_copy(struct user *to, const struct user *from)
+{
+    *to = *from;
+    to->email = from->email ? xstrdup(from->email) : NULL;
+    to->name = from->name ? xstrdup(from->name) : NULL;
+    to->created_at = from->created_at ? xstrdup(from->created_at) : NULL;
+}
+
+unsigned long
+pg_auth_epoch_now(struct store *base)
+{
+    struct pg_store *s = to_pg(base);
+    if (s->auth_notified && s->depth == 0)
+        take_notes(s, true);
+    return __atomic_load_n(&pg_auth_epoch, __ATOMIC_ACQUIRE);
+}
+
+bool
+pg_auth_cached(struct store *base, const char *hash, bool session, long long now, struct user *u,
+               char **csrf)
+{
+    struct pg_store *s = to_pg(base);
+    unsigned long epoch;
+    long long mono;
+
+    if (!s->auth || !s->auth_notified || s->depth != 0)
+        return false;
+    epoch = pg_auth_epoch_now(base);
+    mono = mono_seconds();
+    for (unsigned i = 0; i < AUTH_SLOTS; i++) {
+        struct auth_slot *e = &s->auth[i];
+        if (!e->hash[0] || e->session != session || strcmp(e->hash, hash) != 0)
+            continue;
+        if (e->epoch != epoch || e->until <= mono || (session && e->expires <= now)) {
+            slot_clear(e);
+            return false;
+        }
+        user_copy(u, &e->u);
+        if (csrf)
+            *csrf = xstrdup(e->csrf);
+        return true;
+    }
+    return false;
+}
+
+void
+pg_auth_keep(struct store *base, const char *hash, bool session, long long expires,
+             const struct user *u, const char *csrf, unsigned long epoch)
+{
+    struct pg_store *s = to_pg(base);
+    struct auth_slot *e;
+
+    if (!s->auth_notified || s->depth != 0 || strlen(hash) >= sizeof e->hash)
+        return;
+    if (!s->auth)
+        s->auth = xcalloc(AUTH_SLOTS, sizeof *s->auth);
+    e = &s->auth[s->auth_next++ % AUTH_SLOTS];
+    slot_clear(e);
+    memcpy(e->hash, hash, strlen(hash) + 1);
+    e->session = session;
+    user_copy(&e->u, u);
+    e->csrf = csrf ? xstrdup(csrf) : NULL;
+    e->expires = expires;
+    e->until = mono_seconds() + AUTH_TTL;
+    e->epoch = epoch;
 }
 
 static void
@@ -682,12 +827,20 @@ pg_store_open(const char *url, struct store **out, char *errmsg)
         /* The generation is kept with the connection only where the schema has the trigger
          * that notifies and this is not a standby (which refuses LISTEN and replays no
          * notification): elsewhere it is read every time, as before. */
-        PGresult *r = PQexec(s->conn, "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = "
-                                      "'bank_generation_notify') AND NOT pg_is_in_recovery()");
+        PGresult *r =
+            PQexec(s->conn,
+                   "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = "
+                   "'bank_generation_notify') AND NOT pg_is_in_recovery(), "
+                   "(SELECT count(*) = 3 FROM pg_trigger WHERE tgname IN ('account_auth_notify', "
+                   "'api_token_auth_notify', 'session_auth_notify')) AND NOT pg_is_in_recovery()");
         s->notified = PQresultStatus(r) == PGRES_TUPLES_OK && pg_bool(r, 0, 0);
+        s->auth_notified = PQresultStatus(r) == PGRES_TUPLES_OK && pg_bool(r, 0, 1);
         PQclear(r);
     }
     if (s->notified && (rc = run_script(s, SQL_LISTEN, "listen for bank changes", errmsg)))
+        goto err;
+    if (s->auth_notified &&
+        (rc = run_script(s, SQL_LISTEN_AUTH, "listen for token changes", errmsg)))
         goto err;
     *out = &s->base;
     return RB_OK;

@@ -73,6 +73,17 @@ bool pg_bool(const PGresult *r, int row, int col);
 /* The JSON in a column, parsed (a new reference), or NULL with errmsg set. */
 json_t *pg_json(const PGresult *r, int row, int col, char *errmsg);
 
+/* Who a token or session is, kept with the connection (pg.c says for how long). Take the
+ * epoch before reading the database, and keep what the read found with it: a change
+ * announced in between makes the entry unused. pg_auth_cached fills *u (and *csrf for a
+ * session) with new copies and returns true when an entry for hash holds; now is the
+ * session clock (Unix seconds). */
+unsigned long pg_auth_epoch_now(struct store *s);
+bool pg_auth_cached(struct store *s, const char *hash, bool session, long long now, struct user *u,
+                    char **csrf);
+void pg_auth_keep(struct store *s, const char *hash, bool session, long long expires,
+                  const struct user *u, const char *csrf, unsigned long epoch);
+
 /* Write transactions: the outermost a BEGIN, inside it savepoints, so that a write and its
  * audit entry commit together (store_tx_begin). pg_end commits when rc is RB_OK, else rolls
  * back, and returns rc or the commit's error. */

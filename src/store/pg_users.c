@@ -37,7 +37,7 @@ static const char SQL_SESSION_ADD[] =
     "INSERT INTO session (token_hash, account, csrf, created_at, expires_at) "
     "VALUES ($1, $2, $3, $4, $5)";
 static const char SQL_SESSION_GET[] =
-    "SELECT u.id, u.email, u.name, u.role, u.disabled, u.created_at, s.csrf "
+    "SELECT u.id, u.email, u.name, u.role, u.disabled, u.created_at, s.csrf, s.expires_at "
     "FROM session s JOIN account u ON u.id = s.account "
     "WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM session WHERE token_hash = $1";
@@ -244,10 +244,14 @@ pg_session_get(struct store *s, const char *token_hash, long long now, struct us
                char *errmsg)
 {
     struct pg_args a = {0};
+    unsigned long epoch;
     enum rb_err rc;
     PGresult *r;
     memset(u, 0, sizeof *u);
     *csrf = NULL;
+    if (pg_auth_cached(s, token_hash, true, now, u, csrf))
+        return RB_OK;
+    epoch = pg_auth_epoch_now(s);
     pg_arg_text(&a, token_hash);
     pg_arg_ll(&a, now);
     if (!(r = pg_query(s, SQL_SESSION_GET, &a, "read session", &rc, errmsg)))
@@ -258,6 +262,7 @@ pg_session_get(struct store *s, const char *token_hash, long long now, struct us
     } else {
         user_from_row(r, 0, u);
         *csrf = pg_dup(r, 0, 6);
+        pg_auth_keep(s, token_hash, true, pg_ll(r, 0, 7), u, *csrf, epoch);
     }
     PQclear(r);
     return rc;
@@ -286,11 +291,15 @@ static enum rb_err
 pg_token_get(struct store *s, const char *token_hash, struct user *u, char *errmsg)
 {
     struct pg_args a = {0};
+    unsigned long epoch;
     enum rb_err rc;
     long long id = 0;
     bool stale = false;
     PGresult *r;
     memset(u, 0, sizeof *u);
+    if (pg_auth_cached(s, token_hash, false, 0, u, NULL))
+        return RB_OK;
+    epoch = pg_auth_epoch_now(s);
     pg_arg_text(&a, token_hash);
     if (!(r = pg_query(s, SQL_TOKEN_GET, &a, "read token", &rc, errmsg)))
         return rc;
@@ -301,6 +310,7 @@ pg_token_get(struct store *s, const char *token_hash, struct user *u, char *errm
         user_from_row(r, 0, u);
         id = pg_ll(r, 0, 6);
         stale = pg_bool(r, 0, 7);
+        pg_auth_keep(s, token_hash, false, 0, u, NULL, epoch);
     }
     PQclear(r);
     /* the last use, to the minute: a write once a minute, not per request */

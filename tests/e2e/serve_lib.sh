@@ -61,6 +61,13 @@ login() {
         -d "{\"email\":\"$1\",\"password\":\"$2\"}" "$BASE/api/v1/session" | jq -r .csrf_token
 }
 
+# status METHOD PATH [CURL-ARGS...]: the HTTP status alone.
+status() {
+    local method=$1 path=$2
+    shift 2
+    curl -sS -o /dev/null -w '%{http_code}' -X "$method" "$@" "$BASE$path"
+}
+
 # A token for a new user of role $1 (the user's email is $1@example.org).
 token_for() {
     printf 'a-long-enough-password\n' | "$RUBRIC" user add "$1@example.org" --role "$1" \

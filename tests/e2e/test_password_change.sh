@@ -12,12 +12,6 @@ OLA=ola@example.org
 ola_session() { login "$OLA" "$1" "$2"; }
 
 # status METHOD PATH [curl args...]: prints only the HTTP status
-status() {
-    local method=$1 path=$2
-    shift 2
-    curl -sS -o /dev/null -w '%{http_code}' -X "$method" "$@" "$BASE$path"
-}
-
 setup() {
     start_server
     printf 'ola-password-1\n' | "$RUBRIC" user add "$OLA" --role interviewer --password-stdin \

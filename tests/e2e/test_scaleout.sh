@@ -34,6 +34,7 @@ test_a_session_made_on_one_server_works_on_the_other_and_ends_on_both() {
     use_server 1
     csrf=$(login "$ADMIN" "$ADMIN_PW" jar)
     [ -n "$csrf" ] && [ "$csrf" != null ] || fail "no sign-in on server 1"
+    seen_everywhere -b jar # each server's connections now keep the session
     use_server 2
     http GET /api/v1/session -b jar
     assert_eq "$RC" 200 "the session of server 1 read on server 2"
@@ -54,6 +55,50 @@ test_a_session_made_on_one_server_works_on_the_other_and_ends_on_both() {
     use_server 2
     http GET /api/v1/session -b jar
     assert_eq "$RC" 401 "the session after signing out, on the server that did it"
+}
+
+# seen_everywhere CURL-ARGS...: GET /api/v1/session with them, 4 times on each server (every
+# request thread of each then has the caller in its connection's cache), each a 200.
+seen_everywhere() {
+    local n
+    for n in 1 2; do
+        use_server "$n"
+        for _ in 1 2 3 4; do
+            [ "$(status GET /api/v1/session "$@")" = 200 ] || fail "the caller refused on server $n"
+        done
+    done
+}
+
+# Each server keeps who a token is with its connections (src/store/pg.c): a revocation or a
+# disabled account, made on the other server or by the CLI, must be refused at once all the
+# same, on every request thread.
+test_a_token_revoked_or_disabled_elsewhere_is_refused_at_once_on_both() {
+    local csrf id other
+    RUBRIC_THREADS=4 two_servers
+    TOKEN=$(recruiter_token)
+    other=$("$RUBRIC" --db "$RUBRIC_DB" token create rita@example.org --name second 2>/dev/null)
+    seen_everywhere -H "Authorization: Bearer $TOKEN"
+    seen_everywhere -H "Authorization: Bearer $other"
+    # revoked through server 2's API: refused on both, on each of their threads
+    use_server 2
+    csrf=$(login "$ADMIN" "$ADMIN_PW" jar)
+    id=$("$RUBRIC" --db "$RUBRIC_DB" token list rita@example.org | jq -r '.[] | select(.name != "second") | .id')
+    http DELETE "/api/v1/tokens/$id" -b jar -H "X-CSRF-Token: $csrf"
+    [ "$RC" = 204 ] || [ "$RC" = 200 ] || fail "revoke on server 2: $RC $OUT"
+    for n in 1 2 1 2 1 2 1 2; do
+        use_server "$n"
+        assert_eq "$(status GET /api/v1/session -H "Authorization: Bearer $TOKEN")" 401 \
+            "the revoked token on server $n"
+    done
+    seen_everywhere -H "Authorization: Bearer $other"
+    # the account disabled by the CLI, another process: its other token goes too
+    run "$RUBRIC" --db "$RUBRIC_DB" user disable rita@example.org
+    assert_rc 0
+    for n in 1 2 1 2 1 2 1 2; do
+        use_server "$n"
+        assert_eq "$(status GET /api/v1/session -H "Authorization: Bearer $other")" 401 \
+            "the disabled account's token on server $n"
+    done
 }
 
 # upload_resumes N: N invented resumes uploaded through server 1 (60 to a request); their

@@ -150,6 +150,19 @@ CREATE TABLE api_token (
 );
 CREATE INDEX api_token_user ON api_token (account);
 
+-- Who a token or session is, kept by each connection of every server (src/store/pg.c), is
+-- forgotten when its account, token or session changes or goes: announced here to the
+-- connections that LISTEN. Once per transaction (PostgreSQL folds equal notifications), and
+-- a token's last use alone announces nothing.
+CREATE FUNCTION rubric_auth_notify() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN PERFORM pg_notify('rubric_auth', ''); RETURN NULL; END $$;
+CREATE TRIGGER account_auth_notify AFTER UPDATE OR DELETE ON account
+    FOR EACH ROW EXECUTE FUNCTION rubric_auth_notify();
+CREATE TRIGGER session_auth_notify AFTER UPDATE OR DELETE ON session
+    FOR EACH ROW EXECUTE FUNCTION rubric_auth_notify();
+CREATE TRIGGER api_token_auth_notify AFTER UPDATE OF account, token_hash, revoked OR DELETE
+    ON api_token FOR EACH ROW EXECUTE FUNCTION rubric_auth_notify();
+
 CREATE TABLE login_failure (
     key text NOT NULL,
     at bigint NOT NULL
