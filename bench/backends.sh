@@ -9,15 +9,19 @@
 #      after a one-second warm-up, as bench/http.sh): the question GET (a token, the built-in
 #      bank) and a scorecard submit (POST /api/v1/interviews/{id}/scorecards, each request a
 #      new interview's: bench_interviews writes them beforehand), on one `rubric serve` per
-#      backend;
+#      backend with its default request threads (one per core), as an operator runs it;
 #   3. two servers on one store, wrk against each at once with half the connections, the
-#      requests/s of both added up: the same question GET and scorecard submits.
+#      requests/s of both added up: the same question GET and scorecard submits;
+#   4. the GET and the submit again on a server with one request thread (no target: the
+#      figure of earlier runs, where each submit waits for the one before it to commit, so
+#      that PostgreSQL's commits cannot be grouped as they are with several connections).
 # Targets: PostgreSQL's search p99 at most 2x SQLite's; its question GET at least 90% of
 # SQLite's requests/s; its scorecard submits at least 50% of SQLite's. Prints one table:
 # a row per measure, SQLite | PostgreSQL | ratio (PostgreSQL / SQLite) | target.
 #
 # usage: bench/backends.sh [SECONDS] (BENCH_QUESTIONS, BENCH_QUERIES, BENCH_KITS,
-#        BENCH_HTTP_CONNECTIONS, BENCH_HTTP_THREADS: rubric's request threads, 1 as http.sh;
+#        BENCH_HTTP_CONNECTIONS, BENCH_HTTP_THREADS: rubric's request threads, 0 (one per
+#        core) by default;
 #        BENCH_INTERVIEWS to submit scorecards to, 40,000; BENCH_KEEP=1 keeps wrk's outputs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +30,7 @@ questions=${BENCH_QUESTIONS:-100000}
 queries=${BENCH_QUERIES:-300}
 kits=${BENCH_KITS:-50}
 conns=${BENCH_HTTP_CONNECTIONS:-32}
-threads=${BENCH_HTTP_THREADS:-1}
+threads=${BENCH_HTTP_THREADS:-0}
 question=${BENCH_HTTP_QUESTION:-cache-two-tier-local}
 
 for tool in wrk curl ss jq psql; do
@@ -97,11 +101,12 @@ wait_for() {
     echo "bench/backends.sh: $1 did not answer within 10 s" >&2
     return 1
 }
-# serve DB LOG: starts rubric serve on DB, prints its base URL; its pid goes to $tmp/pid
+# serve DB LOG [THREADS]: starts rubric serve on DB, prints its base URL; its pid goes to
+# $tmp/pid
 serve() {
     local port
     port=$(free_port)
-    RUBRIC_ACCESS_LOG=false RUBRIC_THREADS=$threads RUBRIC_ADMIN_PASSWORD=bench-password-1 \
+    RUBRIC_ACCESS_LOG=false RUBRIC_THREADS=${3:-$threads} RUBRIC_ADMIN_PASSWORD=bench-password-1 \
         build/rubric serve --listen "127.0.0.1:$port" --db "$1" >"$2" 2>&1 &
     echo $! >"$tmp/pid"
     wait_for "http://127.0.0.1:$port/readyz" || { cat "$2" >&2; return 1; }
@@ -210,6 +215,20 @@ EOF
     for p in "${pids[@]: -2}"; do stop "$p"; done
     unset 'pids[-1]' 'pids[-1]'
 
+    # one request thread, on interviews of their own
+    read -r first last < <(build/bench/bench_interviews "$db" "$tpl_iv" "$panel" \
+        "${BENCH_INTERVIEWS_1:-15000}")
+    base=$(serve "$db" "$tmp/serve-$backend-t1.log" 1)
+    pids+=("$(cat "$tmp/pid")")
+    wrk -t1 -c"$conns" -d1s -s "$tmp/get.lua" "$base/api/v1/questions/$question" >/dev/null
+    run "get1-$backend" "$tmp/get.lua" "$base/api/v1/questions/$question" "$conns"
+    submit_script "$tmp/warm1.lua" "$first" 1
+    submit_script "$tmp/submit1.lua" $((first + (last - first + 1) / 4)) 1
+    wrk -t1 -c"$conns" -d1s -s "$tmp/warm1.lua" "$base" >/dev/null
+    run "submit1-$backend" "$tmp/submit1.lua" "$base" "$conns"
+    stop "${pids[-1]}"
+    unset 'pids[-1]'
+
     for t in get submit; do
         read -r rps p50 p99 err < <(figures "$tmp/$t-$backend.txt")
         fig[$t-$backend]=$rps
@@ -220,6 +239,9 @@ EOF
         read -r r2 _ _ e2 < <(figures "$tmp/${t}2b-$backend.txt")
         fig[${t}2-$backend]=$(awk -v a="$r1" -v b="$r2" 'BEGIN { print a + b }')
         fig[${t}2-err-$backend]=$((e1 + e2))
+        read -r rps _ _ err < <(figures "$tmp/${t}1-$backend.txt")
+        fig[${t}1-$backend]=$rps
+        fig[${t}1-err-$backend]=$err
     done
 done
 {
@@ -230,11 +252,13 @@ done
     printf 'scorecard submit p99\t%s\t%s\tms\t-\n' "${fig[submit-p99-sqlite]}" "${fig[submit-p99-postgresql]}"
     printf 'question GET, 2 servers\t%s\t%s\treq/s\t-\t%s\n' "${fig[get2-sqlite]}" "${fig[get2-postgresql]}" "$(e get2)"
     printf 'scorecard submit, 2 servers\t%s\t%s\treq/s\t-\t%s\n' "${fig[submit2-sqlite]}" "${fig[submit2-postgresql]}" "$(e submit2)"
+    printf 'question GET, 1 req. thread\t%s\t%s\treq/s\t-\t%s\n' "${fig[get1-sqlite]}" "${fig[get1-postgresql]}" "$(e get1)"
+    printf 'scorecard submit, 1 req. thr.\t%s\t%s\treq/s\t-\t%s\n' "${fig[submit1-sqlite]}" "${fig[submit1-postgresql]}" "$(e submit1)"
 } >>"$rows"
 
 echo "bank: $questions synthetic questions, $queries searches a row, $kits kits a stage;" \
     "API: wrk 1 thread, $conns connections, ${secs} s a run (two servers: $((conns / 2)) each)," \
-    "rubric request threads $threads"
+    "rubric request threads $threads (0: one per core, $(nproc) here) but where a row says 1"
 echo
 awk -F'\t' '
     function verdict(t, r) {
