@@ -314,6 +314,30 @@ apply_overrides(const struct opts *o, const struct skills *tax, struct role *rol
     return rc;
 }
 
+/* The files of the folders screened that were not read as resumes: a database's companions
+ * by name (by_name), databases by their first bytes (by_content); the first of them, then how
+ * many, so that a store kept beside the resumes is said once and not in every line. */
+static void
+say_passed_over(const json_t *by_name, const json_t *by_content)
+{
+    size_t n = json_array_size(by_name) + json_array_size(by_content);
+    const char *first = NULL;
+    const json_t *lists[] = {by_name, by_content};
+    for (size_t l = 0; l < 2; l++) {
+        size_t i;
+        const json_t *f;
+        json_array_foreach(lists[l], i, f)
+        {
+            if (!first || strcmp(json_string_value(f), first) < 0)
+                first = json_string_value(f);
+        }
+    }
+    if (first)
+        cmd_error("%s: not read as a resume (a database or its journal, such as the store)", first);
+    if (n > 1)
+        cmd_error("%zu files in all not read as resumes", n);
+}
+
 int
 cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -325,7 +349,9 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     struct skills tax;
     struct skillscan *sc = NULL;
     char msg[RB_ERRMSG] = "";
-    json_t *criteria = NULL;
+    json_t *criteria = NULL, *passed_over = NULL;
+    bool *walked = NULL;
+    size_t nwalked = 0;
     struct diags walk_problems;
     struct buf out;
     char **files = NULL;
@@ -378,29 +404,31 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
         }
     }
     diags_init(&walk_problems, 0);
+    passed_over = json_array();
     for (int i = optind; i < argc; i++) {
-        if (fs_is_dir(argv[i])) {
-            size_t first = nfiles, kept = first, skipped = 0;
+        size_t first = nfiles, cap = nfiles;
+        bool dir = fs_is_dir(argv[i]);
+        if (dir) {
+            size_t kept = first;
             fs_walk(argv[i], &files, &nfiles, &walk_problems);
             for (size_t k = first; k < nfiles; k++) {
                 if (extract_resume_candidate(files[k])) {
                     files[kept++] = files[k];
-                    continue;
+                } else {
+                    json_array_append_new(passed_over, json_string(files[k]));
+                    free(files[k]);
                 }
-                if (!skipped++)
-                    cmd_error("%s: not read as a resume (a database or its journal, such as "
-                              "the store)",
-                              files[k]);
-                free(files[k]);
             }
             nfiles = kept;
-            if (skipped > 1)
-                cmd_error("%s: %zu files in all not read as resumes", argv[i], skipped);
         } else {
-            size_t cap = nfiles;
             xgrow(&files, &cap, nfiles + 1, sizeof *files);
             files[nfiles++] = xstrdup(argv[i]);
         }
+        cap = nwalked;
+        xgrow(&walked, &cap, nfiles + 1, sizeof *walked);
+        for (size_t k = first; k < nfiles; k++)
+            walked[k] = dir;
+        nwalked = nfiles;
     }
     diags_print(&walk_problems, stderr);
     diags_cleanup(&walk_problems);
@@ -410,6 +438,7 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
         j = (struct screening_files){
             .files = files,
             .nfiles = nfiles,
+            .walked = walked,
             .role = &role,
             .tax = &tax,
             .proto = sc,
@@ -429,6 +458,7 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     screening_files_run(&j);
     if (ctx->err_tty && j.nfiles)
         fprintf(stderr, "\r%*s\r", 78, "");
+    say_passed_over(passed_over, j.skipped);
     {
         size_t i;
         json_t *w;
@@ -473,6 +503,8 @@ cmd_screen(struct cmd_ctx *ctx, int argc, char **argv)
     screening_files_cleanup(&j);
 out:
     fs_list_free(files, nfiles);
+    free(walked);
+    json_decref(passed_over);
     job_cleanup(&job);
     json_decref(criteria);
     if (s)

@@ -278,7 +278,7 @@ from_store(struct intake_files *in, const char *hash, struct resume *r, char *fo
 }
 
 enum rb_err
-intake_files_read(struct intake_files *in, struct skillscan *sc, const char *file,
+intake_files_read(struct intake_files *in, struct skillscan *sc, const char *file, bool walked,
                   struct intake_item *it, char *errmsg)
 {
     char *data = NULL;
@@ -288,6 +288,11 @@ intake_files_read(struct intake_files *in, struct skillscan *sc, const char *fil
     memset(it, 0, sizeof *it);
     if ((e = extract_read(file, NULL, &data, &len, errmsg)))
         return e;
+    if (walked && extract_is_database(data, len)) {
+        it->database = true; /* such as the store, kept beside the resumes */
+        free(data);
+        return RB_OK;
+    }
     resume_content_hash(data, len, it->hash);
     it->from_store = from_store(in, it->hash, &it->r, it->format, sizeof it->format);
     if (!it->from_store) {

@@ -65,16 +65,18 @@ struct intake_item {
     char format[32]; /* the format read */
     struct resume r;
     bool from_store; /* the store's parse, not read again */
+    bool database;   /* not read: a database met in a folder (extract_is_database) */
 };
 
 /* Starts an intake (and its writer thread when it can): *out new, closed by
  * intake_files_close. */
 void intake_files_open(const struct intake_config *c, struct intake_files **out);
 /* Reads file into *it with sc (the calling thread's scanner): the store's parse when it has
- * one for these bytes, else extracted and parsed. Any thread. On failure errmsg holds the
- * one-line reason and *it is empty. */
+ * one for these bytes, else extracted and parsed. Any thread. A file found in a folder
+ * (walked) that is a database is not parsed: it->database says so. On failure errmsg holds
+ * the one-line reason and *it is empty. */
 enum rb_err intake_files_read(struct intake_files *in, struct skillscan *sc, const char *file,
-                              struct intake_item *it, char *errmsg);
+                              bool walked, struct intake_item *it, char *errmsg);
 /* Done with it: a new parse is queued to be kept (taken), one from the store freed. When the
  * writer falls behind by more than a few batches, this waits for it. */
 void intake_files_done(struct intake_files *in, struct intake_item *it);

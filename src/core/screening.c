@@ -94,6 +94,27 @@ cmp_errors(const void *a, const void *b)
     return strcmp(x, y);
 }
 
+static int
+cmp_strings(const void *a, const void *b)
+{
+    return strcmp(json_string_value(*(json_t *const *)a), json_string_value(*(json_t *const *)b));
+}
+
+/* The JSON array of strings a (each element a string), sorted in place. */
+static void
+sort_strings(json_t *a)
+{
+    size_t n = json_array_size(a);
+    json_t **v = xcalloc(n + 1, sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = json_incref(json_array_get(a, i));
+    qsort(v, n, sizeof *v, cmp_strings);
+    json_array_clear(a);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, v[i]);
+    free(v);
+}
+
 /* Keeps at most top rows (mu held): the order is total, so which rows survive does not
  * depend on the order they came in. */
 static void
@@ -110,22 +131,31 @@ add_error(struct files_run *j, const char *file, const char *why)
     pthread_mutex_lock(&j->mu);
     json_array_append_new(j->run->errors, json_pack("{s:s, s:s}", "file", file, "error", why));
     j->run->sum.failed++;
-    j->done++;
-    pthread_cond_signal(&j->progress);
+    if (++j->done == j->run->nfiles)
+        pthread_cond_signal(&j->progress);
     pthread_mutex_unlock(&j->mu);
 }
 
 static void
-screen_one(struct files_run *j, struct skillscan *sc, const char *file)
+screen_one(struct files_run *j, struct skillscan *sc, size_t k)
 {
+    const char *file = j->run->files[k];
     const struct screening_files *run = j->run;
     char msg[RB_ERRMSG], id[13];
     struct intake_item it;
     struct screen_row row;
     int bin;
 
-    if (intake_files_read(j->in, sc, file, &it, msg)) {
+    if (intake_files_read(j->in, sc, file, j->run->walked && j->run->walked[k], &it, msg)) {
         add_error(j, file, msg);
+        return;
+    }
+    if (it.database) {
+        pthread_mutex_lock(&j->mu);
+        json_array_append_new(j->run->skipped, json_string(file));
+        if (++j->done == j->run->nfiles)
+            pthread_cond_signal(&j->progress);
+        pthread_mutex_unlock(&j->mu);
         return;
     }
     snprintf(id, sizeof id, "%.12s", it.hash);
@@ -143,8 +173,10 @@ screen_one(struct files_run *j, struct skillscan *sc, const char *file)
     } else {
         screen_row_cleanup(&row);
     }
-    j->done++;
-    pthread_cond_signal(&j->progress);
+    /* the last file wakes the waiting thread; a wake-up per file cost a context switch
+     * each (3% of a run), and progress is shown every 100 ms all the same */
+    if (++j->done == j->run->nfiles)
+        pthread_cond_signal(&j->progress);
     pthread_mutex_unlock(&j->mu);
     intake_files_done(j->in, &it);
 }
@@ -170,7 +202,7 @@ worker(void *arg)
         if (i >= j->run->nfiles)
             break;
         if (sc)
-            screen_one(j, sc, j->run->files[i]);
+            screen_one(j, sc, i);
         else
             add_error(j, j->run->files[i], "not read: the skill scanner could not start");
     }
@@ -240,6 +272,7 @@ screening_files_run(struct screening_files *run)
     run->rows = NULL;
     run->nrows = 0;
     run->errors = json_array();
+    run->skipped = json_array();
     run->warnings = json_array();
     memset(&run->sum, 0, sizeof run->sum);
     ic.warnings = json_array(); /* the intake's, under its own lock: added after the run */
@@ -253,10 +286,11 @@ screening_files_run(struct screening_files *run)
     intake_files_close(j.in); /* the parses kept before the clock stops: they are the run's */
     json_array_extend(run->warnings, ic.warnings);
     json_decref(ic.warnings);
-    run->sum.files = run->nfiles;
+    run->sum.files = run->nfiles - json_array_size(run->skipped);
     run->sum.seconds = now_seconds() - t0;
 
-    qsort(j.rows, j.nrows, sizeof *j.rows, cmp_rows);
+    if (j.nrows) /* none: every file failed, and rows is NULL */
+        qsort(j.rows, j.nrows, sizeof *j.rows, cmp_rows);
     if (run->top && j.nrows > (size_t)run->top)
         trim(&j);
     run->rows = j.rows;
@@ -273,6 +307,7 @@ screening_files_run(struct screening_files *run)
         json_decref(run->errors);
         run->errors = sorted;
     }
+    sort_strings(run->skipped);
     pthread_mutex_destroy(&j.mu);
     pthread_cond_destroy(&j.progress);
 }
@@ -287,6 +322,7 @@ screening_files_cleanup(struct screening_files *run)
     run->nrows = 0;
     json_decref(run->errors);
     json_decref(run->warnings);
+    json_decref(run->skipped);
     run->errors = run->warnings = NULL;
 }
 

@@ -67,6 +67,7 @@ struct screening_files {
     /* in: borrowed, read-only while it runs */
     char *const *files;
     size_t nfiles;
+    const bool *walked; /* per file: found in a folder (a database there is skipped); NULL: none */
     const struct role *role;
     const struct skills *tax;
     const struct skillscan *proto; /* cloned for each thread */
@@ -87,6 +88,7 @@ struct screening_files {
     size_t nrows;
     json_t *errors;   /* [{"file", "error"}] by file */
     json_t *warnings; /* [text]: a store that stopped being used, a thread not started */
+    json_t *skipped;  /* [file]: databases met in folders, not read, not in sum.files; sorted */
     struct screen_summary sum;
 };
 

@@ -503,9 +503,6 @@ extract_resume_candidate(const char *path)
     static const char *const companions[] = {"-wal", "-shm", "-journal"};
     const char *base = strrchr(path, '/');
     size_t len;
-    char head[16];
-    FILE *f;
-    bool db;
 
     base = base ? base + 1 : path;
     len = strlen(base);
@@ -514,11 +511,11 @@ extract_resume_candidate(const char *path)
         if (len > cl && strcmp(base + len - cl, companions[i]) == 0)
             return false;
     }
-    f = fopen(path, "rb");
-    if (!f)
-        return true; /* reading it will say why it cannot be read */
-    db = fread(head, 1, sizeof head, f) == sizeof head &&
-         memcmp(head, sqlite_magic, sizeof head) == 0;
-    fclose(f);
-    return !db;
+    return true;
+}
+
+bool
+extract_is_database(const void *data, size_t len)
+{
+    return len >= sizeof sqlite_magic && memcmp(data, sqlite_magic, sizeof sqlite_magic) == 0;
 }

@@ -51,11 +51,15 @@ struct extracted {
     const char *note;
 };
 
-/* Whether a file met while walking a folder is worth reading as a resume: not a SQLite
- * database (by its first bytes) nor one of a database's companions (-wal, -shm, -journal),
- * such as the store itself kept beside the resumes. Anything else is read, and a file that
- * is no resume is reported with its reason. Files named one by one are always read. */
+/* Whether a file met while walking a folder is worth reading as a resume, by its name: not
+ * one of a database's companions (-wal, -shm, -journal), such as the store's own kept beside
+ * the resumes. A database itself is told by its first bytes when it is read
+ * (extract_is_database), on the run's threads rather than by opening every file before.
+ * Anything else is read, and a file that is no resume is reported with its reason. Files
+ * named one by one are always read. */
 bool extract_resume_candidate(const char *path);
+/* Whether data is a SQLite database (its first bytes). */
+bool extract_is_database(const void *data, size_t len);
 
 /* The format of data, from its content (and name only to tell Markdown from text). */
 enum doc_format extract_detect(const char *name, const unsigned char *data, size_t len);

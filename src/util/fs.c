@@ -164,6 +164,13 @@ walk(const char *dir, int depth, char ***v, size_t *n, size_t *cap, struct diags
             buf_cleanup(&path);
             continue;
         }
+        /* the entry's own type when the file system gives it: a regular file needs no
+         * stat (5,000 resumes were 10,000 calls before any was read) */
+        if (e->d_type == DT_REG) {
+            xgrow(v, cap, *n + 1, sizeof **v);
+            (*v)[(*n)++] = buf_take(&path);
+            continue;
+        }
         /* lstat first: a link to a directory is not followed (no cycles) */
         if (lstat(buf_str(&path), &st) == 0 && S_ISDIR(st.st_mode)) {
             if (depth > 0)

@@ -15,8 +15,19 @@ test_screen_of_a_folder_skips_the_store_and_joins_paths_with_one_slash() {
     assert_rc 0
     assert_json '[.candidates[].file] | sort == ["cvs/amara.txt", "cvs/kofi.pdf"]'
     assert_json '.errors | length == 0'
+    assert_json '.summary.files == 2'
     assert_err "cvs/rubric.db: not read as a resume"
     assert_err "3 files in all not read as resumes"
+    # told by its first bytes, whatever its name; named on its own, it is read (and fails)
+    cp cvs/rubric.db cvs/old-notes
+    run "$RUBRIC" screen cvs --role backend-developer-senior --format json
+    assert_rc 0
+    assert_json '.summary.files == 2 and (.errors | length == 0)'
+    assert_err "cvs/old-notes: not read as a resume"
+    assert_err "2 files in all not read as resumes" # the store's companions went at its close
+    run "$RUBRIC" screen cvs/old-notes --role backend-developer-senior --format json
+    assert_json '.errors | length == 1'
+    rm cvs/old-notes
     run "$RUBRIC" parse cvs///
     assert_out "cvs/amara.txt"
     assert_not_out "//"
