@@ -518,15 +518,16 @@ sqlite_ping(struct store *s, char *errmsg)
 }
 
 /* WAL with synchronous = NORMAL: a commit is written to the log but not synced; the log is
- * synced at checkpoints. Those wait for 8,192 pages of log (64 MB on 8 KB pages) instead of
- * SQLite's 1,000: a run of `rubric screen` writes its parses in one go, and each checkpoint
- * during it copied pages that the next batches changed again (the index's), so it does the
- * copy once, at the end (sqlite_close), with the log still bounded on a long run. */
+ * synced at checkpoints, every 1,024 pages of log (8 MB on 8 KB pages). They run on the
+ * writing thread, beside the threads that read resumes: a single checkpoint at the end
+ * (sqlite_close) copied a whole run's log after the last file was read, serial work that
+ * kept 2 threads from doubling 1, where the few index pages each checkpoint copies again
+ * cost less (bench/screen.sh, docs/BENCHMARKS.md: 0.55 s against 0.61 s on 2 threads). */
 enum rb_err
 sqlite_cache_writes(struct store *s, char *errmsg)
 {
     if (sqlite3_exec(sq_db(s), "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(sq_db(s), "PRAGMA wal_autocheckpoint = 8192", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(sq_db(s), "PRAGMA wal_autocheckpoint = 1024", NULL, NULL, NULL) != SQLITE_OK)
         return sq_fail(s, errmsg, "cache writes");
     to_sq(s)->cache = true;
     return RB_OK;
