@@ -155,12 +155,19 @@ write_batch(struct intake_files *in, struct pending *v, size_t n)
     }
     buf_cleanup(&b);
     if (in->wstore) {
-        if (n && !in->write_failed && store_resumes_put(in->wstore, rows, n, msg)) {
+        /* the writer thread's alone, or, without one, the readers' in turn */
+        if (!in->writer_on)
             pthread_mutex_lock(&in->store_mu);
+        if (n && !in->write_failed && store_resumes_put(in->wstore, rows, n, msg)) {
+            if (in->writer_on)
+                pthread_mutex_lock(&in->store_mu);
             warn_locked(in, "parses are not being kept", msg);
-            pthread_mutex_unlock(&in->store_mu);
+            if (in->writer_on)
+                pthread_mutex_unlock(&in->store_mu);
             in->write_failed = failed = true;
         }
+        if (!in->writer_on)
+            pthread_mutex_unlock(&in->store_mu);
     } else {
         pthread_mutex_lock(&in->store_mu);
         if (in->store && n && store_resumes_put(in->store, rows, n, msg)) {
@@ -235,8 +242,9 @@ intake_files_open(const struct intake_config *c, struct intake_files **out)
         /* the writer keeps only parses, which a lost commit costs a parse again: its commits
          * need no sync (a failure here leaves them synced, which is only slower) */
         (void)store_cache_writes(in->wstore, msg);
-        in->writer_on = pthread_create(&in->writer_thread, NULL, writer, in) == 0;
-        if (!in->writer_on) {
+        in->writer_on =
+            c->readers >= 2 && pthread_create(&in->writer_thread, NULL, writer, in) == 0;
+        if (!in->writer_on && c->readers >= 2) {
             store_close(in->wstore); /* the reading threads write instead */
             in->wstore = NULL;
         }

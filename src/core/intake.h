@@ -55,6 +55,10 @@ struct intake_config {
     const char *db_url;  /* the store's URL, for the writer's own connection; NULL or an
                           * in-memory store: no writer thread, the readers write batches */
     json_t *warnings;    /* borrowed array: a store that stops being used is said here */
+    /* the threads that will read: from 2, a writer thread of its own keeps the parses; 1
+     * (or 0): that thread writes them itself, so that a run asked to use one thread uses
+     * one core */
+    unsigned readers;
 };
 
 struct intake_files;

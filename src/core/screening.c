@@ -265,7 +265,7 @@ void
 screening_files_run(struct screening_files *run)
 {
     struct files_run j = {.run = run};
-    struct intake_config ic = {run->tax, run->blind, run->today, run->store, run->db_url, NULL};
+    struct intake_config ic = {run->tax, run->blind, run->today, run->store, run->db_url, NULL, 0};
     unsigned n = run->threads < 1 ? 1 : run->threads > THREADS_MAX ? THREADS_MAX : run->threads;
     double t0;
 
@@ -280,6 +280,7 @@ screening_files_run(struct screening_files *run)
     pthread_cond_init(&j.progress, NULL);
     if (run->nfiles && n > run->nfiles)
         n = (unsigned)run->nfiles;
+    ic.readers = n;
     intake_files_open(&ic, &j.in);
     t0 = now_seconds();
     run_threads(&j, n);
