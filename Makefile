@@ -129,11 +129,11 @@ build/asan/obj/%.o: %.c $(HEADERS) | build/.deps-ok
 
 ENGINE_OBJ := $(patsubst %.c,build/obj/%.o,$(ENGINE_SRC)) build/obj/build/gen/embedded.o
 CLI_OBJ := $(patsubst %.c,build/obj/%.o,$(CLI_SRC)) build/obj/build/gen/webassets.o \
-           build/obj/build/gen/hsdb.o
+           build/obj/build/gen/hsdb.o build/obj/build/gen/sqlsnap.o
 ASAN_ENGINE_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(ENGINE_SRC)) \
                    build/asan/obj/build/gen/embedded.o
 ASAN_CLI_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(CLI_SRC)) build/asan/obj/build/gen/webassets.o \
-                build/asan/obj/build/gen/hsdb.o
+                build/asan/obj/build/gen/hsdb.o build/asan/obj/build/gen/sqlsnap.o
 
 build/obj/build/gen/embedded.o: build/gen/embedded.c src/util/embed.h | build/.deps-ok
 	@mkdir -p $(@D)
@@ -150,6 +150,14 @@ build/tools/hsdb: tools/hsdb.c build/librubric.a
 
 build/gen/hsdb.c: build/tools/hsdb
 	build/tools/hsdb $@.tmp && if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+# A new SQLite store's schema, made by the migrations at build time (tools/sqlsnap.c), so that
+# a first open runs one script instead of every migration.
+build/tools/sqlsnap: tools/sqlsnap.c build/librubric.a
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) -O1 -o $@ $< build/librubric.a $(PKG_LIBS)
+
+build/gen/sqlsnap.c: build/tools/sqlsnap
+	build/tools/sqlsnap $@.tmp && if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 build/librubric.a: $(ENGINE_OBJ)
 	@rm -f $@

@@ -93,6 +93,8 @@ main(int argc, char **argv)
     }
     /* the skills database compiled at build time: a start loads it instead of compiling */
     skillscan_offer_saved(&skillscan_saved_builtin);
+    /* and a new store's schema, made by the migrations at build time */
+    store_offer_sqlite_snapshot(&sqlite_snapshot_builtin);
     memset(&ctx, 0, sizeof ctx);
     ctx.db_url = getenv("RUBRIC_DB");
     if (!ctx.db_url || !*ctx.db_url)

@@ -345,6 +345,29 @@ user_version(sqlite3 *db)
     return v;
 }
 
+static const struct sqlite_snapshot *snapshot; /* store_offer_sqlite_snapshot */
+
+void
+store_offer_sqlite_snapshot(const struct sqlite_snapshot *snap)
+{
+    snapshot = snap;
+}
+
+/* Whether the open store is new: no schema object at all. */
+static bool
+store_empty(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    bool empty = false;
+    if (sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM sqlite_schema)", -1, &st, NULL) !=
+        SQLITE_OK)
+        return false;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        empty = sqlite3_column_int(st, 0) != 0;
+    sqlite3_finalize(st);
+    return empty;
+}
+
 static enum rb_err
 migrate(struct sqlite_store *s, char *errmsg)
 {
@@ -375,6 +398,17 @@ migrate(struct sqlite_store *s, char *errmsg)
                  "newer rubric that wrote it",
                  s->path, have, latest);
         rc = RB_ESTORE;
+        goto out;
+    }
+    /* a new store: the schema the migrations make, made by them at build time */
+    if (have == 0 && snapshot && snapshot->version == latest && latest == migration_last() &&
+        store_empty(s->db)) {
+        if (sqlite3_exec(s->db, snapshot->sql, NULL, NULL, &err) != SQLITE_OK) {
+            snprintf(errmsg, RB_ERRMSG, "store %s: its schema could not be made: %s", s->path,
+                     err ? err : "?");
+            sqlite3_free(err);
+            rc = RB_ESTORE;
+        }
         goto out;
     }
     for (int v = have + 1, last = migration_last(); v <= last; v++) {

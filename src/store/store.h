@@ -42,6 +42,19 @@ char *store_url_redacted(const char *url, char *out, size_t size);
 extern void (*store_unavailable_hook)(const char *op);
 void store_close(struct store *s);
 
+/* A new SQLite store's schema and first rows as one SQL script, made at build time by the
+ * migrations themselves (tools/sqlsnap.c writes build/gen/sqlsnap.c, linked into the rubric
+ * binary): a store that is new runs it instead of every migration. */
+struct sqlite_snapshot {
+    const char *sql;
+    int version; /* the schema version it makes */
+};
+/* Defined only in programs that link build/gen/sqlsnap.c. */
+extern const struct sqlite_snapshot sqlite_snapshot_builtin;
+/* Offers snap (static storage) to the SQLite stores opened after this call: a new one of
+ * snap's version is made by it. NULL withdraws the offer. */
+void store_offer_sqlite_snapshot(const struct sqlite_snapshot *snap);
+
 /* The schema version this binary knows and the one the open store has. */
 int store_schema_latest(void);
 int store_schema_version(struct store *s);

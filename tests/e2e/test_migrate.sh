@@ -79,3 +79,27 @@ test_upgraded_loops_still_read_and_move() {
     run "$RUBRIC" application list --candidate 2 --json
     assert_json '.[0].stage == "interviewing"'
 }
+
+# A new store is made by one script the migrations wrote at build time (tools/sqlsnap.c):
+# it must be the store they make. An upgraded store went through them, from schema 11 on.
+test_a_new_store_is_the_one_the_migrations_make() {
+    local q="SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%'
+        ORDER BY type, name"
+    old_store
+    run "$RUBRIC" candidate list --json
+    assert_rc 0
+    run "$RUBRIC" --db sqlite:new.db user list
+    assert_rc 0
+    sqlite3 rubric.db "$q" >upgraded.schema
+    sqlite3 new.db "$q" >new.schema
+    [ "$(wc -l <new.schema)" -gt 100 ] || fail "the new store has no schema to compare"
+    diff upgraded.schema new.schema >&2 || fail "a new store's schema is not an upgraded one's"
+    assert_eq "$(sqlite3 new.db 'PRAGMA user_version')" "$(sqlite3 rubric.db 'PRAGMA user_version')"
+    assert_eq "$(sqlite3 new.db 'SELECT * FROM question_fts_config ORDER BY k')" \
+        "$(sqlite3 rubric.db 'SELECT * FROM question_fts_config ORDER BY k')"
+    assert_eq "$(sqlite3 new.db 'SELECT * FROM bank_generation')" "1|0"
+    # and it works: the built-in bank found by the search the snapshot's index serves
+    run "$RUBRIC" --db sqlite:new.db bank search cache
+    assert_rc 0
+    assert_out "cache"
+}
