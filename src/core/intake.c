@@ -131,29 +131,32 @@ write_batch(struct intake_files *in, struct pending *v, size_t n)
 {
     char msg[RB_ERRMSG];
     struct parsed_resume *rows = xcalloc(n ? n : 1, sizeof *rows);
-    char **bodies = xcalloc(n ? n : 1, sizeof *bodies);
+    char **bodies = xcalloc(n ? n : 1, sizeof *bodies); /* the ones jansson wrote, else NULL */
+    size_t *at = xcalloc(n ? n : 1, sizeof *at);
     bool failed = false;
     struct buf b;
     /* the stored JSON written straight from the resume (resume_json_write: the bytes jansson
-     * would write, without building the tree), without the "file" key, as parses are kept */
-    buf_init(&b, 64u << 20);
+     * would write, without building the tree), without the "file" key, as parses are kept;
+     * the batch's texts one after the other in one buffer, each ended by a NUL (a copy and
+     * an allocation a parse fewer) */
+    buf_init(&b, (size_t)1 << 30);
     for (size_t i = 0; i < n; i++) {
-        buf_reset(&b);
-        if (!resume_json_write(&v[i].r, in->c.tax, NULL, v[i].format, &b)) {
-            bodies[i] = xstrndup(buf_str(&b), b.len);
-        } else {
-            /* over the buffer's 64 MB: jansson's way, which has no such bound */
-            json_t *o = resume_to_json(&v[i].r, in->c.tax, "", v[i].format);
-            json_object_del(o, "file");
-            bodies[i] = json_dumps(o, JSON_COMPACT);
-            json_decref(o);
-            if (!bodies[i])
-                abort(); /* jansson fails only when out of memory */
-        }
-        rows[i] =
-            (struct parsed_resume){v[i].hash, in->c.blind, in->parser, v[i].format, bodies[i]};
+        json_t *o;
+        at[i] = b.len;
+        if (!resume_json_write(&v[i].r, in->c.tax, NULL, v[i].format, &b) && !buf_append(&b, "", 1))
+            continue;
+        /* over the batch's 1 GB: this one jansson's way, which has no bound */
+        b.len = at[i];
+        o = resume_to_json(&v[i].r, in->c.tax, "", v[i].format);
+        json_object_del(o, "file");
+        bodies[i] = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        if (!bodies[i])
+            abort(); /* jansson fails only when out of memory */
     }
-    buf_cleanup(&b);
+    for (size_t i = 0; i < n; i++)
+        rows[i] = (struct parsed_resume){v[i].hash, in->c.blind, in->parser, v[i].format,
+                                         bodies[i] ? bodies[i] : b.data + at[i]};
     if (in->wstore) {
         /* the writer thread's alone, or, without one, the readers' in turn */
         if (!in->writer_on)
@@ -188,6 +191,8 @@ write_batch(struct intake_files *in, struct pending *v, size_t n)
         free(v[i].hash);
         resume_cleanup(&v[i].r);
     }
+    buf_cleanup(&b);
+    free(at);
     free(bodies);
     free(rows);
     free(v);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store/sqlite_int.h"
 #include "util/buf.h"
@@ -16,8 +17,8 @@
 static const char SQL_RESUME_GET[] = "SELECT format, body FROM parsed_resume "
                                      "WHERE hash = ?1 AND blind = ?2 AND parser = ?3";
 static const char SQL_RESUME_PUT[] =
-    "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT OR REPLACE INTO parsed_resume (hash, blind, parser, format, body, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_RESUMES_ANY[] = "SELECT EXISTS (SELECT 1 FROM parsed_resume)";
 
 /* ---- parsed resumes -------------------------------------------------------------------- */
@@ -53,9 +54,15 @@ enum rb_err
 sqlite_resumes_put(struct store *base, const struct parsed_resume *v, size_t n, char *errmsg)
 {
     struct sqlite_store *s = to_sq(base);
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
     enum rb_err rc = sq_begin(&s->base, errmsg);
     if (rc)
         return rc;
+    /* the batch's time, once: the column's default formats it anew for every row (a
+     * microsecond each, 0.5% of a screening that keeps its parses) */
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
     for (size_t i = 0; i < n && !rc; i++) {
         sqlite3_stmt *st = sq_stmt(&s->base, SQL_RESUME_PUT, errmsg);
         if (!st) {
@@ -67,6 +74,7 @@ sqlite_resumes_put(struct store *base, const struct parsed_resume *v, size_t n, 
         sq_bind_text(st, 3, v[i].parser);
         sq_bind_text(st, 4, v[i].format);
         sq_bind_text(st, 5, v[i].body);
+        sq_bind_text(st, 6, now);
         rc = sq_exec(&s->base, st, errmsg, "store parsed resume");
     }
     return sq_end(&s->base, rc, errmsg);
