@@ -239,6 +239,9 @@ write_parses(const struct skills *tax, const struct resume *rs, unsigned n, char
         snprintf(msg, RB_ERRMSG, "cannot open %s", path);
         goto out;
     }
+    /* as screen's writer keeps them (core/intake.c): commits not synced one by one */
+    if (store_cache_writes(st, msg))
+        goto out;
     t0 = span_start();
     for (unsigned i = 0; i < n; i += STORE_BATCH) {
         unsigned k = n - i < STORE_BATCH ? n - i : STORE_BATCH;

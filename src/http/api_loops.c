@@ -265,16 +265,11 @@ api_scorecard_template(struct http_req *req, struct http_res *res)
     role_cleanup(&role);
 }
 
+/* Answers with card (taken), scorecard id as its write left it: a 201 says where it is. */
 static void
-send_card(struct http_req *req, struct http_res *res, long long id, int status)
+send_card(struct http_res *res, long long id, json_t *card, int status)
 {
-    json_t *card;
-    char msg[RB_ERRMSG], loc[64];
-    enum rb_err e = scorecard_get(req->store, id, &card, msg);
-    if (e) {
-        http_problem(res, e, msg, NULL);
-        return;
-    }
+    char loc[64];
     if (status == 201) {
         snprintf(loc, sizeof loc, "/api/v1/scorecards/%lld", id);
         res->location = xstrdup(loc);
@@ -282,18 +277,23 @@ send_card(struct http_req *req, struct http_res *res, long long id, int status)
     http_json(res, status, card);
 }
 
-/* Records action on scorecard id, inside the handler's transaction (api_audit_change). */
+/* Records action on scorecard id, inside the handler's transaction (api_audit_change), and
+ * gives the card as the transaction leaves it in *card (new), the handler's answer once it
+ * commits: read once, not again after the commit. */
 static enum rb_err
-audit_card(struct http_req *req, const char *action, long long id, char *msg)
+audit_card(struct http_req *req, const char *action, long long id, json_t **card, char *msg)
 {
-    json_t *card;
     long long candidate;
-    enum rb_err e = scorecard_get(req->store, id, &card, msg);
+    enum rb_err e = scorecard_get(req->store, id, card, msg);
     if (e)
         return e;
-    candidate = json_integer_value(json_object_get(card, "candidate"));
-    json_decref(card);
-    return api_audit_change(req, action, candidate, msg, "scorecard %lld", id);
+    candidate = json_integer_value(json_object_get(*card, "candidate"));
+    e = api_audit_change(req, action, candidate, msg, "scorecard %lld", id);
+    if (e) {
+        json_decref(*card);
+        *card = NULL;
+    }
+    return e;
 }
 
 void
@@ -301,19 +301,21 @@ api_scorecards_submit(struct http_req *req, struct http_res *res)
 {
     long long id = http_param_id(req, res, 0), card;
     char msg[RB_ERRMSG];
+    json_t *doc = NULL;
     enum rb_err e;
     if (!id)
         return;
     if (!(e = store_tx_begin(req->store, msg))) {
         e = scorecard_submit(req->store, id, &req->who, req->json, &card, msg);
-        e = e ? e : audit_card(req, "create", card, msg);
+        e = e ? e : audit_card(req, "create", card, &doc, msg);
         e = store_tx_end(req->store, e, msg);
     }
     if (e) {
+        json_decref(doc);
         field_problem(res, e, msg);
         return;
     }
-    send_card(req, res, card, 201);
+    send_card(res, card, doc, 201);
 }
 
 /* The scorecards of filter f that the caller may see: {"items", "complete" (false when only
@@ -403,6 +405,7 @@ api_scorecard_amend(struct http_req *req, struct http_res *res)
     long long id = http_param_id(req, res, 0);
     const char *field;
     char msg[RB_ERRMSG];
+    json_t *doc = NULL;
     size_t n;
     enum rb_err e;
     if (!id)
@@ -415,14 +418,15 @@ api_scorecard_amend(struct http_req *req, struct http_res *res)
         e = scorecard_amend(req->store, id, &req->who,
                             json_string_value(json_object_get(req->json, "reason")),
                             json_object_get(req->json, "changes"), &n, msg);
-        e = e ? e : audit_card(req, "change", id, msg);
+        e = e ? e : audit_card(req, "change", id, &doc, msg);
         e = store_tx_end(req->store, e, msg);
     }
     if (e) {
+        json_decref(doc);
         field_problem(res, e, msg);
         return;
     }
-    send_card(req, res, id, 200);
+    send_card(res, id, doc, 200);
 }
 
 /* ---- scorecard drafts: the caller's own, for interviews they are on ---- */
