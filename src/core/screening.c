@@ -105,10 +105,10 @@ static void
 sort_strings(json_t *a)
 {
     size_t n = json_array_size(a);
-    json_t **v = xcalloc(n + 1, sizeof *v);
+    json_t **v = xcalloc(n + 1, sizeof(json_t *));
     for (size_t i = 0; i < n; i++)
         v[i] = json_incref(json_array_get(a, i));
-    qsort(v, n, sizeof *v, cmp_strings);
+    qsort(v, n, sizeof(json_t *), cmp_strings);
     json_array_clear(a);
     for (size_t i = 0; i < n; i++)
         json_array_append_new(a, v[i]);
