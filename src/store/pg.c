@@ -595,22 +595,28 @@ pg_end(struct store *base, enum rb_err rc, char *errmsg)
     }
     if (s->depth == 0)
         return rc;
-    s->depth = 0;
     /* a COMMIT ends every savepoint: the RELEASEs waiting before it need not go */
     while (s->npending && s->pending[s->npending - 1] == SQL_RELEASE)
         s->npending--;
     /* its BEGIN still waiting: nothing ran, nothing to commit or roll back */
     if (s->npending && is_begin(s->pending[0]) && s->npending == 1) {
         s->npending = 0;
+        s->depth = 0;
         return rc;
     }
     if (rc == RB_OK) {
+        /* still inside the transaction while the COMMIT runs: a connection lost under it
+         * is not connected again to repeat the COMMIT alone, which would answer that
+         * nothing was lost */
         rc = pg_exec(base, SQL_COMMIT, NULL, "commit", errmsg);
+        s->depth = 0;
         if (rc == RB_OK) {
+            take_notes(s, false); /* its own notifications: before its answer leaves */
             __atomic_fetch_add(&pg_commits, 1, __ATOMIC_RELEASE);
             return rc;
         }
     }
+    s->depth = 0;
     s->npending = 0; /* what was still to be sent, the rollback makes moot */
     if (PQtransactionStatus(s->conn) != PQTRANS_IDLE)
         pg_exec(base, SQL_ROLLBACK, NULL, "roll back", ignore);

@@ -347,3 +347,24 @@ test_a_server_stopped_mid_screening_hands_the_job_over_at_once() {
         fail "server $other did not take screening $SID over"
     check_once 600
 }
+
+# A connection PostgreSQL drops (a restart, a failover, an idle timeout) is made again on
+# the next request: a write whose BEGIN goes with its first statement is sent again whole
+# on the new connection, once, and a read likewise.
+test_connections_postgresql_dropped_are_made_again() {
+    on_pg || skip "a connection of PostgreSQL's to drop"
+    start_server --db "$RUBRIC_DB"
+    TOKEN=$(recruiter_token)
+    J=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
+    http POST /api/v1/candidates "${J[@]}" -d '{"name":"Ines Okoro"}'
+    assert_rc 201
+    for round in 1 2; do
+        db_sql "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()" >/dev/null
+        http POST /api/v1/candidates "${J[@]}" -d "{\"name\":\"Round Person $round\"}"
+        assert_eq "$RC" 201 "a write on a dropped connection, round $round ($OUT)"
+        http GET /api/v1/candidates "${J[@]}"
+        assert_eq "$RC" 200 "a read after it"
+    done
+    assert_eq "$(db_sql 'SELECT count(*) FROM candidate')" 3 "each candidate written once"
+}
