@@ -63,17 +63,16 @@ struct pg_store {
     char *url;           /* as shown: the password masked */
     struct pg_stmt *tab; /* open addressing by the SQL's address; cap a power of two */
     size_t cap, n;
-    unsigned next;             /* the next statement's number */
-    int depth;                 /* write transactions open: the outermost a BEGIN */
-    json_t *kit_exclude;       /* pg_kit_exclude: the ids a kit being built leaves out, or NULL */
-    long long gen;             /* the bank generation last read, valid while gen_known ... */
-    bool gen_known;            /* ... no notification came since, and ... */
-    unsigned long gen_commits; /* ... this process committed nothing since (pg_commits) */
-    bool notified;             /* the schema has the trigger that notifies (else: no caching) */
-    unsigned long bank_notes;  /* the bank's notifications taken on this connection */
-    bool auth_notified;        /* the schema has the triggers that announce auth changes */
-    struct auth_slot *auth;    /* AUTH_SLOTS of them (above), or NULL before the first */
-    unsigned auth_next;        /* the slot the next entry takes */
+    unsigned next;           /* the next statement's number */
+    int depth;               /* write transactions open: the outermost a BEGIN */
+    json_t *kit_exclude;     /* pg_kit_exclude: the ids a kit being built leaves out, or NULL */
+    long long gen;           /* the bank generation last read, valid while gen_known and */
+    bool gen_known;          /* ... no connection of this process heard of a change since */
+    unsigned long gen_epoch; /* (pg_bank_epoch when it was read) */
+    bool notified;           /* the schema has the trigger that notifies (else: no caching) */
+    bool auth_notified;      /* the schema has the triggers that announce auth changes */
+    struct auth_slot *auth;  /* AUTH_SLOTS of them (above), or NULL before the first */
+    unsigned auth_next;      /* the slot the next entry takes */
     /* Transaction control not sent yet (BEGIN, SAVEPOINT, RELEASE): it goes with the next
      * statement, in one round trip (a pipeline), and a nested write that ran no statement
      * sends none; a COMMIT needs no RELEASE before it. */
@@ -96,10 +95,12 @@ is_begin(const char *sql)
     return sql == SQL_BEGIN || sql == SQL_BEGIN_SNAPSHOT;
 }
 
-/* Write transactions this process has committed, on any connection: a generation this
- * process may have changed is read again, so that a change is served at once by every
- * thread of the server that made it (other servers hear of it through NOTIFY). */
-static unsigned long pg_commits;
+/* Changes to the bank that a connection of this process has heard of (the trigger on
+ * bank_generation notifies rubric_bank, to every connection that listens, the committing one
+ * too, with its COMMIT): a generation read before the last one is read again, so that a
+ * change is served at once by every thread of the server that made it, and by the other
+ * servers as soon as PostgreSQL delivers the notification. */
+static unsigned long pg_bank_epoch;
 
 /* Changes to who a token or session is (an account, a token, a session changed or went)
  * that a connection of this process has heard of: each announced by the schema's triggers
@@ -422,17 +423,16 @@ take_notes(struct pg_store *s, bool consume)
 {
     PGnotify *note;
     if (consume && !PQconsumeInput(s->conn)) {
-        s->gen_known = false; /* the connection is in trouble: the next query will say */
+        /* the connection is in trouble (the next query will say): notes may be lost */
+        __atomic_fetch_add(&pg_bank_epoch, 1, __ATOMIC_RELEASE);
         __atomic_fetch_add(&pg_auth_epoch, 1, __ATOMIC_RELEASE);
         return;
     }
     while ((note = PQnotifies(s->conn))) {
         if (strcmp(note->relname, AUTH_CHANNEL) == 0)
             __atomic_fetch_add(&pg_auth_epoch, 1, __ATOMIC_RELEASE);
-        else {
-            s->gen_known = false;
-            s->bank_notes++;
-        }
+        else
+            __atomic_fetch_add(&pg_bank_epoch, 1, __ATOMIC_RELEASE);
         PQfreemem(note);
     }
 }
@@ -464,8 +464,9 @@ pg_query(struct store *base, const char *sql, const struct pg_args *args, const 
         PQclear(r);
         PQreset(s->conn);
         stmt_forget(s);
-        s->gen_known = false; /* a new session: LISTEN again, and the number is stale */
-        __atomic_fetch_add(&pg_auth_epoch, 1, __ATOMIC_RELEASE); /* notes may be lost */
+        /* a new session: LISTEN again; notes may have been lost */
+        __atomic_fetch_add(&pg_bank_epoch, 1, __ATOMIC_RELEASE);
+        __atomic_fetch_add(&pg_auth_epoch, 1, __ATOMIC_RELEASE);
         if (s->notified && PQstatus(s->conn) == CONNECTION_OK)
             PQclear(PQexec(s->conn, SQL_LISTEN));
         if (s->auth_notified && PQstatus(s->conn) == CONNECTION_OK)
@@ -612,7 +613,6 @@ pg_end(struct store *base, enum rb_err rc, char *errmsg)
         s->depth = 0;
         if (rc == RB_OK) {
             take_notes(s, false); /* its own notifications: before its answer leaves */
-            __atomic_fetch_add(&pg_commits, 1, __ATOMIC_RELEASE);
             return rc;
         }
     }
@@ -788,29 +788,30 @@ pg_cache_writes(struct store *s, char *errmsg)
     return pg_exec(s, SQL_CACHE_WRITES, NULL, "cache writes", errmsg);
 }
 
-/* The generation, read from the database only when it may have changed: a notification
- * arrived (the trigger on bank_generation), this process committed a write, or the
- * connection is inside a transaction (which may have changed it itself). A cached question
- * GET costs no round trip for it then. */
+/* The generation, read from the database only when it may have changed: a connection of
+ * this process heard of a change (pg_bank_epoch), or this one is inside a transaction (which
+ * may have changed it itself). A cached question GET costs no round trip for it then, and
+ * other writes of the process (a scorecard, the screening worker's claims) do not make
+ * every connection read it again. */
 static enum rb_err
 pg_bank_generation(struct store *base, long long *n, char *errmsg)
 {
     struct pg_store *s = to_pg(base);
-    unsigned long commits = __atomic_load_n(&pg_commits, __ATOMIC_ACQUIRE);
-    unsigned long notes;
+    unsigned long epoch;
     enum rb_err rc;
 
     take_notes(s, true);
-    notes = s->bank_notes;
-    if (s->gen_known && s->depth == 0 && s->gen_commits == commits) {
+    epoch = __atomic_load_n(&pg_bank_epoch, __ATOMIC_ACQUIRE);
+    if (s->gen_known && s->depth == 0 && s->gen_epoch == epoch) {
         *n = s->gen;
         return RB_OK;
     }
     rc = pg_scalar(base, SQL_GENERATION, NULL, n, "bank generation", errmsg);
     /* a notification that came with the answer may tell of a change it did not see */
-    s->gen_known = !rc && s->depth == 0 && s->notified && s->bank_notes == notes;
+    s->gen_known = !rc && s->depth == 0 && s->notified &&
+                   __atomic_load_n(&pg_bank_epoch, __ATOMIC_ACQUIRE) == epoch;
     s->gen = *n;
-    s->gen_commits = commits;
+    s->gen_epoch = epoch;
     return rc;
 }
 

@@ -8,9 +8,10 @@
 # shellcheck source=tests/e2e/serve_lib.sh
 source "$ROOT/tests/e2e/serve_lib.sh"
 
-test_a_bank_change_made_elsewhere_is_served_within_a_second() {
+test_a_bank_change_made_elsewhere_is_served_at_once() {
     local tok title
-    start_server
+    # one request thread: the connection that cached the answer is the one asked again
+    RUBRIC_THREADS=1 start_server
     tok=$("$RUBRIC" token create "$ADMIN" 2>/dev/null)
     http GET /api/v1/questions/cache-two-tier-local -H "Authorization: Bearer $tok"
     assert_rc 200
@@ -19,12 +20,12 @@ test_a_bank_change_made_elsewhere_is_served_within_a_second() {
     # asked again: from the cache
     http GET /api/v1/questions/cache-two-tier-local -H "Authorization: Bearer $tok"
     assert_json ".title == \"$title\""
+    # On PostgreSQL the notification is what tells the server: its own commits (the
+    # screening worker's claim, once a second) would tell it too, but only within a second,
+    # so the very next request is asked for
     db_sql "UPDATE question SET title = 'Changed elsewhere' WHERE slug = 'cache-two-tier-local';
             UPDATE bank_generation SET n = n + 1 WHERE id = 1" >/dev/null
-    for _ in $(seq 1 20); do
-        http GET /api/v1/questions/cache-two-tier-local -H "Authorization: Bearer $tok"
-        [ "$(jq -r .title <<<"$OUT")" = "Changed elsewhere" ] && { stop_server; return 0; }
-        sleep 0.05
-    done
-    fail "a change made by another process was not served within a second: $OUT"
+    http GET /api/v1/questions/cache-two-tier-local -H "Authorization: Bearer $tok"
+    assert_json '.title == "Changed elsewhere"'
+    stop_server
 }
