@@ -403,13 +403,24 @@ migrate(struct sqlite_store *s, char *errmsg)
     /* a new store: the schema the migrations make, made by them at build time */
     if (have == 0 && snapshot && snapshot->version == latest && latest == migration_last() &&
         store_empty(s->db)) {
-        if (sqlite3_exec(s->db, snapshot->sql, NULL, NULL, &err) != SQLITE_OK) {
-            snprintf(errmsg, RB_ERRMSG, "store %s: its schema could not be made: %s", s->path,
-                     err ? err : "?");
-            sqlite3_free(err);
-            rc = RB_ESTORE;
+        if (sqlite3_exec(s->db, snapshot->sql, NULL, NULL, &err) == SQLITE_OK)
+            goto out;
+        /* an SQLite that refuses part of it (a build that forbids writing an FTS index's
+         * own tables): undone, and the migrations make the store as they always did */
+        sqlite3_free(err);
+        err = NULL;
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+            return fail(s, errmsg, "begin migration");
+        /* another process may have made it meanwhile: go on from where it is */
+        if ((have = user_version(s->db)) < 0 || have > latest) {
+            rc = have < 0 ? fail(s, errmsg, "read schema version") : RB_ESTORE;
+            if (have > latest)
+                snprintf(errmsg, RB_ERRMSG,
+                         "store %s has schema version %d, newer than the %d this rubric knows",
+                         s->path, have, latest);
+            goto out;
         }
-        goto out;
     }
     for (int v = have + 1, last = migration_last(); v <= last; v++) {
         const struct embedded_file *f = migration_file(v);
