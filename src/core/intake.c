@@ -299,8 +299,14 @@ intake_files_read(struct intake_files *in, struct skillscan *sc, const char *fil
     enum rb_err e;
 
     memset(it, 0, sizeof *it);
-    if ((e = extract_read(file, NULL, &data, &len, errmsg)))
+    if ((e = extract_read(file, NULL, &data, &len, errmsg))) {
+        /* a store grown past the size limit is still a store, not a resume too large */
+        if (e == RB_ETOOBIG && walked && extract_file_is_database(file)) {
+            it->database = true;
+            return RB_OK;
+        }
         return e;
+    }
     if (walked && extract_is_database(data, len)) {
         it->database = true; /* such as the store, kept beside the resumes */
         free(data);

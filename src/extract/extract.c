@@ -8,6 +8,7 @@
 #include "extract/extract.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "extract/formats.h"
 #include "util/buf.h"
@@ -518,4 +520,18 @@ bool
 extract_is_database(const void *data, size_t len)
 {
     return len >= sizeof sqlite_magic && memcmp(data, sqlite_magic, sizeof sqlite_magic) == 0;
+}
+
+bool
+extract_file_is_database(const char *path)
+{
+    char head[sizeof sqlite_magic];
+    bool db = false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        db = pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
+             extract_is_database(head, sizeof head);
+        close(fd);
+    }
+    return db;
 }

@@ -60,6 +60,9 @@ struct extracted {
 bool extract_resume_candidate(const char *path);
 /* Whether data is a SQLite database (its first bytes). */
 bool extract_is_database(const void *data, size_t len);
+/* The same of the file at path, by its first bytes alone: for a file too large to read,
+ * such as a store grown past the resume size limit. */
+bool extract_file_is_database(const char *path);
 
 /* The format of data, from its content (and name only to tell Markdown from text). */
 enum doc_format extract_detect(const char *name, const unsigned char *data, size_t len);

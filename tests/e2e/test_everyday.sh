@@ -27,6 +27,11 @@ test_screen_of_a_folder_skips_the_store_and_joins_paths_with_one_slash() {
     assert_err "2 files in all not read as resumes" # the store's companions went at its close
     run "$RUBRIC" screen cvs/old-notes --role backend-developer-senior --format json
     assert_json '.errors | length == 1'
+    # a store grown past the resume size limit (20 MB) is still a store (a sparse file)
+    truncate -s 30M cvs/old-notes
+    run "$RUBRIC" screen cvs --role backend-developer-senior --format json
+    assert_json '.summary.files == 2 and (.errors | length == 0)'
+    assert_err "2 files in all not read as resumes"
     rm cvs/old-notes
     run "$RUBRIC" parse cvs///
     assert_out "cvs/amara.txt"
