@@ -579,7 +579,6 @@ pg_end(struct store *base, enum rb_err rc, char *errmsg)
     struct pg_store *s = to_pg(base);
     char ignore[RB_ERRMSG];
     if (s->depth > 1) {
-        enum rb_err e;
         s->depth--;
         /* its SAVEPOINT still waiting: it ran nothing, so there is nothing to undo or end */
         if (s->npending && s->pending[s->npending - 1] == SQL_SAVEPOINT) {
@@ -591,8 +590,7 @@ pg_end(struct store *base, enum rb_err rc, char *errmsg)
                 (void)defer(s, SQL_RELEASE, ignore);
             return rc;
         }
-        e = defer(s, SQL_RELEASE, errmsg);
-        return e;
+        return defer(s, SQL_RELEASE, errmsg);
     }
     if (s->depth == 0)
         return rc;
@@ -914,7 +912,6 @@ ops_build(void)
     pg_fairness_ops(&pg_ops);
     pg_privacy_ops(&pg_ops);
     pg_copy_ops_set(&pg_ops);
-    pg_todo_ops(&pg_ops);
 }
 
 enum rb_err

@@ -109,8 +109,8 @@ json_t **pg_kit_exclude(struct store *s);
  * yet available on PostgreSQL"; store_unavailable_hook (tests) hears of it first. */
 enum rb_err pg_unavailable(const char *op, char *errmsg);
 
-/* Each area's file sets the operations it implements; pg_todo.c fills the rest with
- * pg_unavailable. */
+/* Each area's file sets the operations it implements (every one today); an operation added
+ * for SQLite first answers pg_unavailable from its area's file until it is written. */
 void pg_users_ops(struct store_ops *ops);
 void pg_bank_ops(struct store_ops *ops);
 void pg_hiring_ops(struct store_ops *ops);
@@ -121,7 +121,6 @@ void pg_openings_ops(struct store_ops *ops);
 void pg_mail_ops(struct store_ops *ops);
 void pg_fairness_ops(struct store_ops *ops);
 void pg_privacy_ops(struct store_ops *ops);
-void pg_todo_ops(struct store_ops *ops);
 /* pg_copy.c: backup and restore (through store/store_copy.c). */
 void pg_copy_ops_set(struct store_ops *ops);
 
